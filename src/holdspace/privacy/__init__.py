@@ -1,0 +1,1 @@
+"""Accounts, passwords, sessions, consent and the one access policy."""

@@ -1,0 +1,153 @@
+"""Every setting holdspace reads, in one table; read once from the environment.
+
+Each setting is `HOLDSPACE_<NAME>`. Secrets may instead be given as `HOLDSPACE_<NAME>_FILE`,
+the path of a file holding the value. Parsing is strict: a value that can't be understood
+stops start-up with a message naming the variable, rather than being quietly ignored.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from holdspace.errors import InvalidInput
+
+PREFIX = "HOLDSPACE_"
+
+# Countries whose crisis lines ship with holdspace (see safety/crisis_lines.toml);
+# INT means "show the international fallback only".
+COUNTRIES = ("US", "GB", "IE", "CA", "AU", "NZ", "INT")
+
+
+def _bool(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in ("true", "1"):
+        return True
+    if value in ("false", "0"):
+        return False
+    raise ValueError("use true or false")
+
+
+def _positive_int(raw: str) -> int:
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ValueError("use a whole number, such as 30") from None
+    if value <= 0:
+        raise ValueError("use a number above 0")
+    return value
+
+
+def _country(raw: str) -> str:
+    value = raw.strip().upper()
+    if value == "UK":
+        value = "GB"
+    if value not in COUNTRIES:
+        raise ValueError(f"use one of {', '.join(COUNTRIES)}")
+    return value
+
+
+def _text(raw: str) -> str:
+    return raw.strip()
+
+
+def _path(raw: str) -> Path:
+    return Path(raw.strip()).expanduser()
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+    parse: Callable[[str], object] = _text
+    secret: bool = False
+
+    @property
+    def env(self) -> str:
+        return PREFIX + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("data_dir", "", "Folder for the database and key files. Empty: the user's data "
+            "folder (on Linux `~/.local/share/holdspace`).", _path),
+    Setting("database_url", "", "SQLAlchemy URL of the database. Empty: SQLite at "
+            "`<data_dir>/holdspace.sqlite3`. For PostgreSQL: "
+            "`postgresql+psycopg://user:pass@host/db`.", _text, secret=True),
+    Setting("secret_key", "", "Key that signs form tokens. Empty: one is made on first run and "
+            "kept in `<data_dir>/secret_key`. Set it when several workers share a database.",
+            _text, secret=True),
+    Setting("country", "US", "Country whose crisis lines are shown: "
+            + ", ".join(COUNTRIES) + " (INT: international fallback only).", _country),
+    Setting("debug", "false", "Show detailed errors in the terminal (never to visitors).", _bool),
+    Setting("session_idle_minutes", "60", "Sign a person out after this many minutes "
+            "without a request.", _positive_int),
+    Setting("session_max_hours", "12", "Sign a person out this many hours after they signed "
+            "in, active or not.", _positive_int),
+    Setting("secure_cookies", "false", "Mark cookies Secure; turn on when served over HTTPS "
+            "behind a proxy.", _bool),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    secret_key: str
+    country: str
+    debug: bool
+    session_idle_minutes: int
+    session_max_hours: int
+    secure_cookies: bool
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> Settings:
+        """Read every setting from the environment; overrides win (tests, the CLI)."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        problems: dict[str, str] = {}
+        for setting in SETTINGS:
+            raw = _raw_value(setting, environ, problems)
+            try:
+                values[setting.name] = setting.parse(raw)
+            except ValueError as exc:
+                problems[setting.env] = f"{setting.env}={raw!r} can't be used: {exc}."
+        if problems:
+            raise InvalidInput(" ".join(problems.values()), fields=problems)
+        values.update(overrides)
+        if not str(values["data_dir"]):
+            values["data_dir"] = Path(platformdirs.user_data_dir("holdspace", appauthor=False))
+        values["data_dir"] = Path(values["data_dir"])
+        if not values["database_url"]:
+            values["database_url"] = f"sqlite:///{values['data_dir'] / 'holdspace.sqlite3'}"
+        return cls(**values)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def _raw_value(setting: Setting, environ: Mapping[str, str], problems: dict[str, str]) -> str:
+    file_var = setting.env + "_FILE"
+    if setting.secret and environ.get(file_var):
+        try:
+            return Path(environ[file_var]).expanduser().read_text().strip()
+        except OSError as exc:
+            problems[file_var] = f"{file_var} points to a file that can't be read ({exc.strerror})."
+            return setting.default
+    return environ.get(setting.env, setting.default)
+
+
+def settings_table_markdown() -> str:
+    """Render the settings table for the README (checked by a test, so it can't drift)."""
+    lines = ["| variable | default | what it does |", "|---|---|---|"]
+    for setting in SETTINGS:
+        name = f"`{setting.env}`" + (f" or `{setting.env}_FILE`" if setting.secret else "")
+        default = f"`{setting.default}`" if setting.default else "(empty)"
+        lines.append(f"| {name} | {default} | {setting.help} |")
+    return "\n".join(lines)
+

@@ -1,0 +1,1 @@
+"""The database: connecting, the declarative base, and migrations. Areas own their tables."""

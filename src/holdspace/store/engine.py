@@ -1,0 +1,74 @@
+"""Connect to SQLite (the default) or PostgreSQL, and check the connection is safe to use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from holdspace.errors import HoldspaceError
+
+BUSY_TIMEOUT_MS = 5000
+
+# What every SQLite connection must report before holdspace trusts it with a client's words.
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": 2,  # FULL
+    "foreign_keys": 1,
+    "busy_timeout": BUSY_TIMEOUT_MS,
+}
+
+
+class StorageError(HoldspaceError):
+    message = "The database isn't set up safely, so holdspace won't start."
+
+
+def make_engine(database_url: str) -> Engine:
+    """Create an engine; on SQLite make the folder and set WAL, FULL sync, foreign keys."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record):
+        # Driver autocommit: the "begin" hook below decides when transactions start.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        # IMMEDIATE takes the write lock up front, so a transaction never has to upgrade
+        # a read lock mid-way (which SQLite answers with "database is locked", not a wait).
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def check_engine(engine: Engine) -> dict[str, object]:
+    """Read back the SQLite pragmas and refuse to start if any is unsafe; return what was read."""
+    if engine.dialect.name != "sqlite":
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        return {}
+    found: dict[str, object] = {}
+    with engine.connect() as conn:
+        for pragma in SQLITE_PRAGMAS:
+            found[pragma] = conn.exec_driver_sql(f"PRAGMA {pragma}").scalar()
+    wrong = {k: v for k, v in found.items() if str(v).lower() != str(SQLITE_PRAGMAS[k]).lower()}
+    if wrong:
+        raise StorageError(f"SQLite settings are not as required: {wrong} (wanted {SQLITE_PRAGMAS}).")
+    return found
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

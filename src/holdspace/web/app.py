@@ -1,0 +1,144 @@
+"""The application factory: nothing is built until create_app is called."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from holdspace import __version__
+from holdspace.errors import HoldspaceError, NotFound, NotSignedIn
+from holdspace.settings import Settings
+from holdspace.store import migrate
+from holdspace.store.engine import check_engine, make_engine, make_sessionmaker
+from holdspace.web import deps
+
+log = logging.getLogger("holdspace.web")
+
+API_DESCRIPTION = """The holdspace JSON API. Sign in with `POST /api/v1/session` to get a bearer
+token, then send `Authorization: Bearer <token>`. Errors are JSON: `{"error": "...", "fields": {}}`."""
+
+
+def ensure_secret_key(settings: Settings) -> Settings:
+    """Use the configured key, or make one in the data dir on first run (readable by owner only)."""
+    if settings.secret_key:
+        return settings
+    path = Path(settings.data_dir) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(48))
+    from dataclasses import replace
+
+    return replace(settings, secret_key=path.read_text().strip())
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the web app on a migrated, checked database."""
+    settings = ensure_secret_key(settings or Settings.from_env())
+    engine = make_engine(settings.database_url)
+    check_engine(engine)
+    migrate.upgrade(engine)
+
+    app = FastAPI(title="holdspace", version=__version__, description=API_DESCRIPTION,
+                  openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = make_sessionmaker(engine)
+    templates = Jinja2Templates(directory=str(resources.files("holdspace.web") / "templates"))
+    templates.env.globals.update(done_messages=deps.DONE_MESSAGES, version=__version__)
+    app.state.templates = templates
+
+    app.mount("/static", StaticFiles(directory=str(resources.files("holdspace.web") / "static")),
+              name="static")
+    _add_anon_cookie(app)
+    _add_error_handlers(app)
+
+    from holdspace.web import account, admin, caseload, crisis, home, mood, sharing
+
+    for area in (home, account, crisis, mood, sharing, caseload, admin):
+        app.include_router(area.pages, include_in_schema=False)
+        if hasattr(area, "api"):
+            app.include_router(area.api, prefix="/api/v1")
+    return app
+
+
+def _add_anon_cookie(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def anon_cookie(request: Request, call_next):
+        # Before sign-in, forms are tied to a random cookie so their tokens can be checked.
+        fresh = None
+        if not request.cookies.get(deps.SESSION_COOKIE) and not request.cookies.get(deps.ANON_COOKIE):
+            fresh = request.state.anon = deps.new_anon_value()
+        response = await call_next(request)
+        response.headers.setdefault("x-content-type-options", "nosniff")
+        response.headers.setdefault("referrer-policy", "same-origin")
+        response.headers.setdefault("x-frame-options", "DENY")
+        if fresh:
+            deps.set_cookie(request, response, deps.ANON_COOKIE, fresh, max_age=None)
+        return response
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    def error_response(request: Request, status: int, message: str,
+                       fields: dict[str, str] | None = None) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": message, "fields": fields or {}}, status_code=status)
+        return deps.render(request, "error.html", status_code=status, message=message,
+                           status=status)
+
+    @app.exception_handler(HoldspaceError)
+    async def holdspace_error(request: Request, exc: HoldspaceError):
+        if isinstance(exc, NotSignedIn) and not _wants_json(request):
+            from urllib.parse import quote
+
+            return deps.redirect(f"/login?next={quote(request.url.path)}")
+        return error_response(request, exc.status, exc.message, getattr(exc, "fields", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        fields = {}
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error.get("loc", ())[1:]) or "body"
+            fields[where] = _kind_validation_message(error)
+        return error_response(request, 422, "Some of what was sent can't be used: "
+                              + "; ".join(f"{k}: {v}" for k, v in fields.items()), fields)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 404:
+            return error_response(request, 404, NotFound.message)
+        if exc.status_code == 405:
+            return error_response(request, 405, "That address doesn't accept this kind of request.")
+        return error_response(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        # Log the type only: messages can carry what a client wrote.
+        log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path)
+        return error_response(request, 500, HoldspaceError.message)
+
+
+def _kind_validation_message(error: dict) -> str:
+    kind = error.get("type", "")
+    if kind == "missing":
+        return "this is needed"
+    if kind.startswith("int"):
+        return "please use a whole number"
+    if kind.startswith("string_too_long"):
+        return "this is longer than we can take"
+    if "json" in kind:
+        return "the body isn't valid JSON"
+    return "this value can't be used"

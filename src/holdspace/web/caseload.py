@@ -1,0 +1,114 @@
+"""The therapist's side: the caseload, invitations, and each client's shared record."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter, Form, Request
+from pydantic import BaseModel, Field
+
+from holdspace.errors import InvalidInput
+from holdspace.journey import mood
+from holdspace.privacy import consent
+from holdspace.privacy.policy import linked_client
+from holdspace.web.charts import mood_chart
+from holdspace.web.deps import CheckCsrf, Db, Therapist, done_url, redirect, render
+
+pages = APIRouter()
+api = APIRouter(tags=["caseload"])
+
+
+def _page(request: Request, db: Db, user, status_code: int = 200, **context):
+    rows = []
+    for link, client, shared in consent.caseload(db, user):
+        latest = mood.list_checkins(db, client.id, limit=1) if "mood" in shared else []
+        rows.append({"link": link, "client": client, "shared": shared,
+                     "latest": latest[0] if latest else None})
+    return render(request, "caseload/index.html", status_code=status_code, rows=rows,
+                  invitations=consent.open_invitations(db, user),
+                  categories={c.key: c.label for c in consent.CATEGORIES}, **context)
+
+
+@pages.get("/caseload")
+def caseload_page(request: Request, db: Db, user: Therapist, done: str = ""):
+    return _page(request, db, user, done=done)
+
+
+@pages.post("/invitations", dependencies=[CheckCsrf])
+def invite(request: Request, db: Db, user: Therapist, label: str = Form("")):
+    try:
+        invitation, code = consent.create_invitation(db, user, label)
+    except InvalidInput as exc:
+        db.rollback()
+        return _page(request, db, user, status_code=400, errors=exc.fields, values={"label": label})
+    db.commit()
+    # The code is shown once, in this response only; just its hash is kept.
+    return _page(request, db, user, new_code=code, new_invitation=invitation)
+
+
+@pages.post("/invitations/{invitation_id}/cancel", dependencies=[CheckCsrf])
+def cancel(invitation_id: int, db: Db, user: Therapist):
+    consent.cancel_invitation(db, user, invitation_id)
+    db.commit()
+    return redirect(done_url("/caseload", "cancelled"))
+
+
+@pages.get("/clients/{client_id}")
+def client_page(request: Request, db: Db, user: Therapist, client_id: int):
+    link, client = linked_client(db, user, client_id)
+    shared = consent.shared_categories(db, link.id)
+    checkins = mood.list_checkins(db, client.id, limit=100) if "mood" in shared else []
+    return render(request, "caseload/client.html", client=client, link=link, shared=shared,
+                  categories=consent.CATEGORIES, checkins=checkins,
+                  chart=mood_chart(checkins, days=28, title=f"{client.display_name}'s mood, last four weeks"))
+
+
+# --- API --------------------------------------------------------------------------------------
+
+class ClientOut(BaseModel):
+    id: int
+    display_name: str
+    since: datetime
+    shared: list[str]
+
+
+class InvitationIn(BaseModel):
+    label: str = Field("", max_length=200, description="A reminder for you, e.g. the client's first name")
+
+
+class InvitationOut(BaseModel):
+    id: int
+    label: str
+    expires_at: datetime
+    code: str | None = Field(None, description="Only in the response that creates it")
+
+
+@api.get("/caseload", response_model=list[ClientOut])
+def api_caseload(db: Db, user: Therapist):
+    """Your clients and what each shares with you."""
+    return [ClientOut(id=c.id, display_name=c.display_name, since=link.created_at, shared=shared)
+            for link, c, shared in consent.caseload(db, user)]
+
+
+@api.get("/invitations", response_model=list[InvitationOut])
+def api_invitations(db: Db, user: Therapist):
+    """Invitations not yet used or expired (codes are never shown again)."""
+    return [InvitationOut(id=i.id, label=i.label, expires_at=i.expires_at)
+            for i in consent.open_invitations(db, user)]
+
+
+@api.post("/invitations", response_model=InvitationOut, status_code=201, dependencies=[CheckCsrf])
+def api_invite(body: InvitationIn, db: Db, user: Therapist):
+    """Create a one-time code to give a client; it works once, for seven days."""
+    invitation, code = consent.create_invitation(db, user, body.label)
+    db.commit()
+    return InvitationOut(id=invitation.id, label=invitation.label, expires_at=invitation.expires_at,
+                         code=code)
+
+
+@api.delete("/invitations/{invitation_id}", status_code=204, dependencies=[CheckCsrf],
+            responses={404: {"description": "No such invitation of yours"}})
+def api_cancel(invitation_id: int, db: Db, user: Therapist):
+    """Cancel an open invitation."""
+    consent.cancel_invitation(db, user, invitation_id)
+    db.commit()

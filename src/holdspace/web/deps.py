@@ -1,0 +1,169 @@
+"""What every route needs: the database, the signed-in person, form tokens, and rendering."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from holdspace.errors import HoldspaceError, NotSignedIn
+from holdspace.privacy import sessions
+from holdspace.privacy.accounts import Role, User
+from holdspace.privacy.policy import require_role
+from holdspace.settings import Settings
+
+SESSION_COOKIE = "hs_session"
+ANON_COOKIE = "hs_anon"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+
+
+class FormTokenMismatch(HoldspaceError):
+    status = 400
+    message = ("This form was open for a long time or came from somewhere else, so we didn't "
+               "save it. Please go back, reload the page and send it again.")
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    """A database session per request; routes commit what they change, explicitly."""
+    db = request.app.state.sessionmaker()
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+Db = Annotated[Session, Depends(get_db)]
+
+
+def _bearer(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+def session_token(request: Request) -> str:
+    return _bearer(request) or request.cookies.get(SESSION_COOKIE, "")
+
+
+def optional_user(request: Request, db: Db) -> User | None:
+    """The signed-in person, or None; expired sessions are ended on the way."""
+    if hasattr(request.state, "user"):
+        return request.state.user
+    settings = settings_of(request)
+    token = session_token(request)
+    user = sessions.resume_session(
+        db, token, idle=timedelta(minutes=settings.session_idle_minutes),
+        absolute=timedelta(hours=settings.session_max_hours)) if token else None
+    request.state.user = user
+    return user
+
+
+OptionalUser = Annotated[User | None, Depends(optional_user)]
+
+
+def signed_in(user: OptionalUser) -> User:
+    if user is None:
+        raise NotSignedIn()
+    return user
+
+
+def client_user(user: OptionalUser) -> User:
+    return require_role(user, Role.CLIENT)
+
+
+def therapist_user(user: OptionalUser) -> User:
+    return require_role(user, Role.THERAPIST)
+
+
+def admin_user(user: OptionalUser) -> User:
+    return require_role(user, Role.ADMIN)
+
+
+SignedIn = Annotated[User, Depends(signed_in)]
+Client = Annotated[User, Depends(client_user)]
+Therapist = Annotated[User, Depends(therapist_user)]
+Admin = Annotated[User, Depends(admin_user)]
+
+
+# --- form tokens (CSRF) ---------------------------------------------------------------------
+# A token is an HMAC of the browser's session cookie (or, before sign-in, of a random anonymous
+# cookie), so it can't be read or forged from another site and changes at every sign-in.
+
+def _csrf_subject(request: Request) -> str:
+    return (request.cookies.get(SESSION_COOKIE) or getattr(request.state, "anon", "")
+            or request.cookies.get(ANON_COOKIE, ""))
+
+
+def csrf_token(request: Request) -> str:
+    key = settings_of(request).secret_key.encode()
+    return hmac.new(key, b"csrf:" + _csrf_subject(request).encode(), hashlib.sha256).hexdigest()
+
+
+async def check_csrf(request: Request) -> None:
+    """Refuse a state-changing request whose form token doesn't match this browser."""
+    if _bearer(request):
+        return  # API clients holding a bearer token aren't driven by a browser's cookies
+    if request.url.path.startswith("/api/") and not request.cookies.get(SESSION_COOKIE):
+        return  # JSON calls without a session cookie carry no ambient authority to abuse
+    sent = request.headers.get(CSRF_HEADER, "")
+    if not sent and "form" in request.headers.get("content-type", ""):
+        sent = str((await request.form()).get(CSRF_FIELD, ""))
+    if not _csrf_subject(request) or not hmac.compare_digest(sent, csrf_token(request)):
+        raise FormTokenMismatch()
+
+
+CheckCsrf = Depends(check_csrf)
+
+
+def new_anon_value() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int | None) -> None:
+    response.set_cookie(name, value, max_age=max_age, httponly=True, samesite="lax",
+                        secure=settings_of(request).secure_cookies, path="/")
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+def render(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
+    """Render a page with what every page needs: the person, the form token, the crisis link."""
+    context.setdefault("user", getattr(request.state, "user", None))
+    context.setdefault("errors", {})
+    context.setdefault("values", {})
+    context["csrf_token"] = csrf_token(request)
+    return request.app.state.templates.TemplateResponse(request, template, context,
+                                                        status_code=status_code)
+
+
+def redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+# Short confirmations carried to the next page by key, so no user text ever enters a URL.
+DONE_MESSAGES = {
+    "checkin": "Your check-in is saved. Thank you for taking a moment for yourself.",
+    "signed-up": "Welcome to holdspace. This is your space; take it at your own pace.",
+    "linked": "You're now connected. You can change what you share here at any time.",
+    "sharing": "Your sharing choices are saved and apply from now on.",
+    "ended": "You're no longer connected to that therapist. They can't see anything from now on.",
+    "cancelled": "The invitation is cancelled; its code no longer works.",
+    "signed-out": "You're signed out. Take care of yourself.",
+}
+
+
+def done_url(url: str, key: str) -> str:
+    assert key in DONE_MESSAGES, key
+    return f"{url}{'&' if '?' in url else '?'}done={key}"
