@@ -126,8 +126,10 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
-        # Log the type only: messages can carry what a client wrote.
-        log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path)
+        # Log the type only: messages can carry what a client wrote. HOLDSPACE_DEBUG=true
+        # adds the traceback, for a developer's own terminal.
+        log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path,
+                  exc_info=exc if request.app.state.settings.debug else None)
         return error_response(request, 500, HoldspaceError.message)
 
 

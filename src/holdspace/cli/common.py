@@ -1,0 +1,71 @@
+"""What several commands share: settings, a database session, signing in, and kind errors."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from getpass import getpass
+
+import typer
+from rich.console import Console
+from sqlalchemy.orm import Session
+
+from holdspace.errors import HoldspaceError, InvalidInput
+from holdspace.privacy import accounts
+from holdspace.privacy.accounts import User
+from holdspace.settings import Settings
+from holdspace.store import migrate
+from holdspace.store.engine import check_engine, make_engine, make_sessionmaker
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def load_settings() -> Settings:
+    return Settings.from_env()
+
+
+@contextmanager
+def database(settings: Settings | None = None):
+    """Open the configured database, migrated and checked; close it afterwards."""
+    settings = settings or load_settings()
+    engine = make_engine(settings.database_url)
+    try:
+        check_engine(engine)
+        migrate.upgrade(engine)
+        db: Session = make_sessionmaker(engine)()
+        try:
+            yield db
+        finally:
+            db.close()
+    finally:
+        engine.dispose()
+
+
+def read_password(password_stdin: bool, prompt: str = "Password: ") -> str:
+    """Read a password from the first line of stdin, or ask without echoing it."""
+    if password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    if not sys.stdin.isatty():
+        raise InvalidInput("No terminal to ask for a password; pass --password-stdin and pipe it in.")
+    return getpass(prompt)
+
+
+def sign_in(db: Session, email: str, password_stdin: bool) -> User:
+    user = accounts.authenticate(db, email, read_password(password_stdin))
+    db.commit()
+    return user
+
+
+def fail(message: str, code: int = 1) -> None:
+    err_console.print(f"[bold red]holdspace:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def run_safely(fn, *args, **kwargs):
+    """Turn a HoldspaceError into one clear line on stderr and a non-zero exit."""
+    try:
+        return fn(*args, **kwargs)
+    except HoldspaceError as exc:
+        fields = getattr(exc, "fields", {})
+        fail(" ".join(fields.values()) if fields else exc.message)

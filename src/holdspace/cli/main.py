@@ -1,0 +1,28 @@
+"""The holdspace command line."""
+
+from __future__ import annotations
+
+import typer
+
+from holdspace.cli import analyze, checkin, demo, serve, settings, users
+from holdspace.cli.common import err_console
+from holdspace.errors import HoldspaceError
+
+app = typer.Typer(name="holdspace", no_args_is_help=True, add_completion=False,
+                  help="A local-first companion for compassionate therapy.",
+                  pretty_exceptions_enable=False)
+app.command("serve")(serve.serve)
+app.command("demo")(demo.demo)
+app.add_typer(users.app, name="users")
+app.add_typer(checkin.app, name="checkin")
+app.command("analyze")(analyze.analyze)
+app.command("settings")(settings.show)
+
+
+def main() -> None:
+    try:
+        app()
+    except HoldspaceError as exc:
+        # Settings that can't be parsed, a database that isn't safe: one line, never a trace.
+        err_console.print(f"[bold red]holdspace:[/] {exc.message}", highlight=False, soft_wrap=True)
+        raise SystemExit(1) from None

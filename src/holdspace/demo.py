@@ -1,0 +1,58 @@
+"""Sample data for `holdspace demo`: a therapist, two clients, and four weeks of check-ins."""
+
+from __future__ import annotations
+
+import random
+import tomllib
+from datetime import timedelta
+from functools import cache
+from importlib import resources
+
+from sqlalchemy.orm import Session
+
+from holdspace import clock
+from holdspace.journey import mood
+from holdspace.privacy import accounts, consent
+from holdspace.privacy.accounts import Role
+
+DAYS = 28
+
+
+@cache
+def people() -> dict:
+    return tomllib.loads(resources.files("holdspace").joinpath("demo.toml").read_text())
+
+
+def seed(db: Session, *, seed_value: int = 7) -> dict[str, str]:
+    """Fill an empty database with the demo practice; return {email: password} for signing in."""
+    data = people()
+    rng = random.Random(seed_value)
+    logins: dict[str, str] = {}
+    therapist = accounts.create_user(db, email=data["therapist"]["email"], role=Role.THERAPIST,
+                                     display_name=data["therapist"]["name"],
+                                     password=data["therapist"]["password"])
+    logins[therapist.email] = data["therapist"]["password"]
+    admin = accounts.create_user(db, email=data["admin"]["email"], role=Role.ADMIN,
+                                 display_name=data["admin"]["name"], password=data["admin"]["password"])
+    logins[admin.email] = data["admin"]["password"]
+    now = clock.now()
+    for person in data["client"]:
+        client = accounts.create_user(db, email=person["email"], display_name=person["name"],
+                                      password=person["password"])
+        logins[client.email] = person["password"]
+        _, code = consent.create_invitation(db, therapist, person["name"])
+        consent.accept_invitation(db, client, code, person["shares"])
+        notes = list(person["notes"])
+        for day in range(DAYS, -1, -1):
+            if rng.random() < 0.3:
+                continue  # people don't check in every day, and that's fine
+            progress = (DAYS - day) / DAYS
+            base = person["start_mood"] + (person["end_mood"] - person["start_mood"]) * progress
+            value = max(0, min(10, round(base + rng.gauss(0, 1.1))))
+            pool = person["feelings_low"] if value < 5 else person["feelings_high"]
+            feelings = rng.sample(pool, k=rng.randint(1, 2))
+            note = notes.pop(0) if notes and rng.random() < 0.45 else ""
+            at = now - timedelta(days=day, hours=rng.randint(0, 10), minutes=rng.randint(0, 59))
+            mood.record_checkin(db, client, value, feelings, note, at=at)
+    db.commit()
+    return logins

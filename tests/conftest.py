@@ -1,0 +1,167 @@
+"""Fixtures: a fresh database per test (SQLite, or PostgreSQL when asked), the app, and personas.
+
+The personas, in the manner of Healthchecks:
+    alice  a client; works with carol and shares her mood (not her journal)
+    bob    another client, not linked to anyone
+    carol  alice's therapist
+    dave   a therapist with no link to alice
+    erin   an admin
+    anon   nobody signed in
+Set HOLDSPACE_TEST_DATABASE_URL (a PostgreSQL URL whose database may be wiped) to run every
+test on PostgreSQL instead of SQLite.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pytest
+from sqlalchemy import create_engine, text
+from starlette.testclient import TestClient
+
+from holdspace import clock
+from holdspace.privacy import consent, passwords, sessions
+from holdspace.privacy.accounts import Role, User
+from holdspace.settings import Settings
+from holdspace.web import create_app
+
+PASSWORD = "correct horse battery"
+TEST_DATABASE_URL = os.environ.get("HOLDSPACE_TEST_DATABASE_URL", "")
+
+
+@cache
+def persona_hash() -> str:
+    # Hash once per run: Argon2id is slow by design, and every test makes five accounts.
+    return passwords.hash_password(PASSWORD)
+
+
+def _wipe_postgres(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    if TEST_DATABASE_URL:
+        _wipe_postgres(TEST_DATABASE_URL)
+    return Settings.from_env({}, data_dir=tmp_path / "data", database_url=TEST_DATABASE_URL,
+                             secret_key="test-secret-key-not-for-production")
+
+
+@pytest.fixture
+def app(settings):
+    app = create_app(settings)
+    yield app
+    app.state.engine.dispose()
+
+
+@pytest.fixture
+def db(app):
+    session = app.state.sessionmaker()
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def web(app):
+    """An anonymous browser-like client that keeps cookies."""
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield WebClient(client)
+
+
+class WebClient:
+    """A TestClient that fills in the form token the way a browser would from the page."""
+
+    def __init__(self, client: TestClient):
+        self.client = client
+
+    def __getattr__(self, name):
+        return getattr(self.client, name)
+
+    def form_token(self, page: str = "/crisis") -> str:
+        html = self.client.get(page).text
+        match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+        assert match, f"no form token on {page}"
+        return match.group(1)
+
+    def submit(self, url: str, data: dict | None = None, page: str | None = None, **kwargs):
+        """POST a form as the page at `page` (default: the same url) would."""
+        fields = dict(data or {})
+        fields.setdefault("csrf_token", self.form_token(page or _page_for(url)))
+        return self.client.post(url, data=fields, follow_redirects=False, **kwargs)
+
+
+def _page_for(url: str) -> str:
+    # Every signed-in page carries the sign-out form, so any of them yields a valid token.
+    return {"/signup": "/signup", "/login": "/login"}.get(url, "/crisis")
+
+
+@dataclass
+class Personas:
+    alice: User
+    bob: User
+    carol: User
+    dave: User
+    erin: User
+    link_id: int  # alice ↔ carol
+    invitation_id: int  # an open invitation of carol's
+
+    def all(self) -> dict[str, User | None]:
+        return {"alice": self.alice, "bob": self.bob, "carol": self.carol, "dave": self.dave,
+                "erin": self.erin, "anon": None}
+
+
+def make_user(db, name: str, role: Role) -> User:
+    user = User(email=f"{name}@example.org", display_name=name.title(), role=role.value,
+                password_hash=persona_hash(), created_at=clock.now())
+    db.add(user)
+    db.flush()
+    return user
+
+
+@pytest.fixture
+def personas(db) -> Personas:
+    alice, bob = make_user(db, "alice", Role.CLIENT), make_user(db, "bob", Role.CLIENT)
+    carol, dave = make_user(db, "carol", Role.THERAPIST), make_user(db, "dave", Role.THERAPIST)
+    erin = make_user(db, "erin", Role.ADMIN)
+    _, code = consent.create_invitation(db, carol, "Alice")
+    link = consent.accept_invitation(db, alice, code, ["mood"])
+    invitation, _ = consent.create_invitation(db, carol, "Someone new")
+    db.commit()
+    return Personas(alice, bob, carol, dave, erin, link.id, invitation.id)
+
+
+@pytest.fixture
+def sign_in(app, db):
+    """sign_in(user) -> a WebClient signed in as that user (None: anonymous)."""
+    opened: list[TestClient] = []
+
+    def _sign_in(user: User | None) -> WebClient:
+        client = TestClient(app, raise_server_exceptions=False)
+        client.__enter__()
+        opened.append(client)
+        if user is not None:
+            token = sessions.start_session(db, user)
+            db.commit()
+            client.cookies.set("hs_session", token)
+        return WebClient(client)
+
+    yield _sign_in
+    for client in opened:
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def api_token(db):
+    """api_token(user) -> headers with a bearer token for that user."""
+    def _token(user: User) -> dict[str, str]:
+        token = sessions.start_session(db, user)
+        db.commit()
+        return {"Authorization": f"Bearer {token}"}
+    return _token
