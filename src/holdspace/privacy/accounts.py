@@ -108,6 +108,8 @@ def authenticate(db: Session, email: str, password: str) -> User:
         raise TooManyAttempts("There have been too many sign-in attempts for this email. "
                               "Please wait 15 minutes, then try again.")
     user = db.scalar(select(User).where(User.email == email))
+    # End the read transaction before the deliberately slow hash check, so no lock is held.
+    db.commit()
     ok = passwords.verify_password(user.password_hash if user else passwords.dummy_hash(), password)
     if not (ok and user):
         db.add(LoginFailure(email=email, at=now))

@@ -49,7 +49,9 @@ def make_engine(database_url: str) -> Engine:
     def _begin(conn):
         # IMMEDIATE takes the write lock up front, so a transaction never has to upgrade
         # a read lock mid-way (which SQLite answers with "database is locked", not a wait).
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A connection may ask for DEFERRED (read-mostly tools, tests reading beside the app).
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {'DEFERRED' if mode == 'DEFERRED' else 'IMMEDIATE'}")
 
     return engine
 

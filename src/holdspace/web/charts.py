@@ -27,7 +27,7 @@ def mood_chart(checkins, *, days: int = 28, title: str = "Mood over the last fou
 
     if points:
         average = sum(m for _, m in points) / len(points)
-        desc = (f"{len(points)} check-ins; average mood {average:.1f} out of 10, lowest "
+        desc = (f"{len(points)} check-in{'s' if len(points) != 1 else ''}; average mood {average:.1f} out of 10, lowest "
                 f"{min(m for _, m in points)}, highest {max(m for _, m in points)}.")
     else:
         desc = "No check-ins in this period yet."

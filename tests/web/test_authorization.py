@@ -1,0 +1,154 @@
+"""Every route × every persona: who gets in, who is turned away, and how.
+
+The matrix must name every route the app serves; a new route without a row fails the test.
+Someone else's object answers 404, exactly like a missing one; a role that can't use a page
+gets 403; anonymous visitors are sent to sign in (pages) or get 401 (API).
+"""
+
+import itertools
+
+import pytest
+
+from holdspace.journey import mood
+
+LOGIN = "login"  # a 303 to the sign-in page
+ORDER = ("anon", "bob", "dave", "erin", "carol", "alice")  # owners last: their requests may change data
+SECRET_NOTE = "canary-note-only-alice-and-carol-may-read"
+
+
+def everyone(code):
+    return dict.fromkeys(ORDER, code)
+
+
+def clients_only(ok, *, anon=LOGIN):
+    return {"alice": ok, "bob": ok, "carol": 403, "dave": 403, "erin": 403, "anon": anon}
+
+
+def therapists_only(ok, *, anon=LOGIN):
+    return {"alice": 403, "bob": 403, "carol": ok, "dave": ok, "erin": 403, "anon": anon}
+
+
+def owner_client(ok, *, anon=LOGIN):
+    """Alice's own object: Bob can't find it, staff roles can't use the route."""
+    return {"alice": ok, "bob": 404, "carol": 403, "dave": 403, "erin": 403, "anon": anon}
+
+
+def owner_therapist(ok, *, anon=LOGIN):
+    """Carol's own object: Dave can't find it, other roles can't use the route."""
+    return {"alice": 403, "bob": 403, "carol": ok, "dave": 404, "erin": 403, "anon": anon}
+
+
+SIGNED_IN = {"alice": 303, "bob": 303, "carol": 303, "dave": 303, "erin": 303, "anon": 200}
+
+# (method, path) -> (request to send, expected status per persona)
+MATRIX = {
+    ("GET", "/"): ({}, {"alice": 200, "bob": 200, "carol": 303, "dave": 303, "erin": 303, "anon": 200}),
+    ("GET", "/healthz"): ({}, everyone(200)),
+    ("GET", "/crisis"): ({}, everyone(200)),
+    ("GET", "/signup"): ({}, SIGNED_IN),
+    ("POST", "/signup"): ({"form": {"email": "{persona}-new@example.org", "display_name": "New",
+                                    "password": "a calm long passphrase"}}, everyone(303)),
+    ("GET", "/login"): ({}, SIGNED_IN),
+    ("POST", "/login"): ({"form": {"email": "alice@example.org", "password": "correct horse battery"}},
+                         everyone(303)),
+    ("POST", "/logout"): ({"form": {}}, everyone(303)),
+    ("GET", "/checkins"): ({}, clients_only(200)),
+    ("GET", "/checkins/new"): ({}, clients_only(200)),
+    ("POST", "/checkins"): ({"form": {"mood": "5", "feelings": ["calm"]}}, clients_only(303)),
+    ("GET", "/sharing"): ({}, clients_only(200)),
+    ("POST", "/sharing/accept"): ({"form": {"code": "ZZZZ-ZZZZ"}}, clients_only(400)),
+    ("POST", "/sharing/{link_id}"): ({"form": {"categories": ["mood"]}}, owner_client(303)),
+    ("POST", "/sharing/{link_id}/end"): ({"form": {}}, owner_client(303)),
+    ("GET", "/caseload"): ({}, therapists_only(200)),
+    ("POST", "/invitations"): ({"form": {"label": "New client"}}, therapists_only(200)),
+    ("POST", "/invitations/{invitation_id}/cancel"): ({"form": {}}, owner_therapist(303)),
+    ("GET", "/clients/{client_id}"): ({}, owner_therapist(200)),
+    ("GET", "/admin/users"): ({}, {"alice": 403, "bob": 403, "carol": 403, "dave": 403, "erin": 200,
+                                   "anon": LOGIN}),
+    # --- API (bearer tokens) ---
+    ("GET", "/api/v1/openapi.json"): ({}, everyone(200)),
+    ("GET", "/api/v1/crisis-lines"): ({}, everyone(200)),
+    ("GET", "/api/v1/feelings"): ({}, everyone(200)),
+    ("POST", "/api/v1/session"): ({"json": {"email": "alice@example.org", "password": "correct horse battery"}},
+                                  everyone(201)),
+    ("DELETE", "/api/v1/session"): ({}, {**everyone(204), "anon": 401}),
+    ("POST", "/api/v1/users"): ({"json": {"email": "{persona}-api@example.org", "display_name": "New",
+                                          "password": "a calm long passphrase"}}, everyone(201)),
+    ("GET", "/api/v1/me"): ({}, {**everyone(200), "anon": 401}),
+    ("GET", "/api/v1/checkins"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/checkins"): ({"json": {"mood": 4}}, clients_only(201, anon=401)),
+    ("GET", "/api/v1/clients/{client_id}/checkins"): (
+        {}, {"alice": 200, "bob": 404, "carol": 200, "dave": 404, "erin": 404, "anon": 401}),
+    ("GET", "/api/v1/links"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/links"): ({"json": {"code": "ZZZZ-ZZZZ", "categories": []}}, clients_only(400, anon=401)),
+    ("PUT", "/api/v1/links/{link_id}/shares"): ({"json": {"categories": ["mood", "goals"]}},
+                                                owner_client(200, anon=401)),
+    ("DELETE", "/api/v1/links/{link_id}"): ({}, owner_client(204, anon=401)),
+    ("GET", "/api/v1/caseload"): ({}, therapists_only(200, anon=401)),
+    ("GET", "/api/v1/invitations"): ({}, therapists_only(200, anon=401)),
+    ("POST", "/api/v1/invitations"): ({"json": {"label": "x"}}, therapists_only(201, anon=401)),
+    ("DELETE", "/api/v1/invitations/{invitation_id}"): ({}, owner_therapist(204, anon=401)),
+}
+
+
+def served_routes(app) -> set[tuple[str, str]]:
+    from fastapi.routing import iter_route_contexts  # sees through included routers
+
+    found = set()
+    for route in iter_route_contexts(app.routes):
+        methods = getattr(route, "methods", None)
+        if methods:
+            found.update((m, route.path) for m in methods if m != "HEAD")
+    return found
+
+
+def test_the_matrix_names_every_route_the_app_serves(app):
+    assert served_routes(app) == set(MATRIX), "add the new route to MATRIX with who may use it"
+
+
+@pytest.mark.parametrize("route", sorted(MATRIX), ids=lambda r: f"{r[0]} {r[1]}")
+def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas, sign_in, db, api_token):
+    method, template = route
+    request, expected = MATRIX[route]
+    mood.record_checkin(db, personas.alice, 3, ["tired"], SECRET_NOTE)
+    db.commit()
+    users = personas.all()
+    path = template.format(client_id=personas.alice.id, link_id=personas.link_id,
+                           invitation_id=personas.invitation_id)
+    for name in ORDER:
+        user = users[name]
+        web = sign_in(user)
+        kwargs = {"follow_redirects": False}
+        if "form" in request:
+            form = {k: v.format(persona=name) if isinstance(v, str) else v for k, v in request["form"].items()}
+            form["csrf_token"] = web.form_token()
+            kwargs["data"] = form
+        if "json" in request:
+            kwargs["json"] = {k: v.format(persona=name) if isinstance(v, str) else v
+                              for k, v in request["json"].items()}
+        if path.startswith("/api/") and user is not None:
+            web.cookies.clear()
+            kwargs["headers"] = api_token(user)
+        response = web.request(method, path, **kwargs)
+        want = expected[name]
+        if want == LOGIN:
+            assert response.status_code == 303, (name, response.status_code)
+            assert response.headers["location"].startswith("/login"), name
+        else:
+            assert response.status_code == want, (name, response.status_code, response.text[:300])
+        if name not in ("alice", "carol") or want not in (200, 201):
+            assert SECRET_NOTE not in response.text, f"{name} saw Alice's note on {method} {path}"
+
+
+def test_other_peoples_objects_look_exactly_like_missing_ones(personas, sign_in):
+    dave = sign_in(personas.dave)
+    theirs = dave.get(f"/clients/{personas.alice.id}")
+    missing = dave.get("/clients/999999")
+    assert theirs.status_code == missing.status_code == 404
+    assert theirs.text == missing.text
+
+
+def test_personas_cover_every_role_and_anonymous(personas):
+    roles = {u.role if u else "anon" for u in personas.all().values()}
+    assert roles == {"client", "therapist", "admin", "anon"}
+    assert len(list(itertools.combinations(personas.all(), 2))) == 15
