@@ -167,3 +167,13 @@ def test_a_missing_page_is_a_kind_404(web):
 def test_pages_do_not_need_javascript(web):
     for path in ("/", "/login", "/signup", "/crisis"):
         assert "<script" not in web.get(path).text
+
+
+def test_a_signed_in_person_posting_sign_up_makes_no_second_account(personas, sign_in, db):
+    from holdspace.privacy.accounts import find_user
+
+    alice = sign_in(personas.alice)
+    response = alice.submit("/signup", {"email": "second@example.org", "display_name": "Alt",
+                                        "password": "tea by the window"})
+    assert response.status_code == 303 and response.headers["location"] == "/"
+    assert find_user(db, "second@example.org") is None

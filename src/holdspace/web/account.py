@@ -37,8 +37,10 @@ def signup_page(request: Request, user: OptionalUser):
 
 
 @pages.post("/signup", dependencies=[CheckCsrf])
-def signup(request: Request, db: Db, email: str = Form(""), display_name: str = Form(""),
-           password: str = Form("")):
+def signup(request: Request, db: Db, user: OptionalUser, email: str = Form(""),
+           display_name: str = Form(""), password: str = Form("")):
+    if user is not None:
+        return redirect("/")  # already signed in: never make a second account by accident
     try:
         user = accounts.create_user(db, email=email, display_name=display_name, password=password)
     except HoldspaceError as exc:
