@@ -45,15 +45,17 @@ def test_wrong_password_and_unknown_email_read_the_same_on_the_page(web, persona
     assert 'value="alice@example.org"' in wrong.text  # the email stays typed in
 
 
-def test_signing_in_then_out_ends_the_session(web, personas, db):
+def test_signing_out_ends_every_session_of_that_person(web, personas, db, sign_in):
+    phone = sign_in(personas.alice)
     response = web.submit("/login", {"email": "alice@example.org", "password": "correct horse battery",
                                       "next": "/checkins"})
     assert response.headers["location"] == "/checkins"
-    assert sessions.count_sessions(db, personas.alice.id) == 1
+    assert sessions.count_sessions(db, personas.alice.id) == 2
     db.commit()  # end this read so the next one sees the app's writes
     web.submit("/logout", page="/checkins")
     assert sessions.count_sessions(db, personas.alice.id) == 0
     assert web.get("/checkins", follow_redirects=False).headers["location"].startswith("/login")
+    assert phone.get("/checkins", follow_redirects=False).headers["location"].startswith("/login")
 
 
 def test_sign_in_never_redirects_to_another_site(web, personas):

@@ -9,7 +9,7 @@ from holdspace.errors import HoldspaceError
 from holdspace.privacy import accounts, sessions
 from holdspace.privacy.accounts import Role
 from holdspace.web.deps import (SESSION_COOKIE, CheckCsrf, Db, OptionalUser, SignedIn, done_url,
-                                redirect, render, session_token, set_cookie, settings_of)
+                                redirect, render, set_cookie, settings_of)
 
 pages = APIRouter()
 api = APIRouter(tags=["account"])
@@ -71,10 +71,10 @@ def login(request: Request, db: Db, email: str = Form(""), password: str = Form(
 
 
 @pages.post("/logout", dependencies=[CheckCsrf])
-def logout(request: Request, db: Db):
-    token = request.cookies.get(SESSION_COOKIE, "")
-    if token:
-        sessions.end_session(db, token)
+def logout(request: Request, db: Db, user: OptionalUser):
+    # Signing out ends every session of this person, on every device (SAFETY.md).
+    if user is not None:
+        sessions.end_all_sessions(db, user.id)
         db.commit()
     response = redirect(done_url("/login", "signed-out"))
     response.delete_cookie(SESSION_COOKIE, path="/")
@@ -119,9 +119,9 @@ def api_sign_in(body: Credentials, db: Db):
 
 
 @api.delete("/session", status_code=204, dependencies=[CheckCsrf])
-def api_sign_out(request: Request, db: Db, user: SignedIn):
-    """End this session (the token stops working at once)."""
-    sessions.end_session(db, session_token(request))
+def api_sign_out(db: Db, user: SignedIn):
+    """Sign out everywhere: this token and every other session of yours stop working at once."""
+    sessions.end_all_sessions(db, user.id)
     db.commit()
 
 

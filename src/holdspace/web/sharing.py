@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from holdspace.errors import HoldspaceError
 from holdspace.privacy import consent
+from holdspace.privacy.accounts import User
 from holdspace.web.deps import CheckCsrf, Client, Db, done_url, redirect, render
 
 pages = APIRouter()
@@ -89,7 +90,7 @@ def api_accept(body: AcceptIn, db: Db, user: Client):
     """Accept a therapist's invitation code, sharing the categories you choose."""
     link = consent.accept_invitation(db, user, body.code, body.categories)
     db.commit()
-    return _link_out(db, link, db.get(consent.User, link.therapist_id))
+    return _link_out(db, link, db.get(User, link.therapist_id))
 
 
 @api.put("/links/{link_id}/shares", response_model=LinkOut, dependencies=[CheckCsrf],
@@ -99,7 +100,7 @@ def api_set_shares(link_id: int, body: SharesIn, db: Db, user: Client):
     consent.set_shares(db, user, link_id, body.categories)
     db.commit()
     link = consent.client_link(db, user, link_id)
-    return _link_out(db, link, db.get(consent.User, link.therapist_id))
+    return _link_out(db, link, db.get(User, link.therapist_id))
 
 
 @api.delete("/links/{link_id}", status_code=204, dependencies=[CheckCsrf],
