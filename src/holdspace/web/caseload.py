@@ -12,7 +12,7 @@ from holdspace.journey import mood
 from holdspace.privacy import consent
 from holdspace.privacy.policy import linked_client
 from holdspace.web.charts import mood_chart
-from holdspace.web.deps import CheckCsrf, Db, Therapist, done_url, redirect, render
+from holdspace.web.deps import CheckCsrf, Db, Id, Therapist, done_url, redirect, render
 
 pages = APIRouter()
 api = APIRouter(tags=["caseload"])
@@ -47,14 +47,14 @@ def invite(request: Request, db: Db, user: Therapist, label: str = Form("")):
 
 
 @pages.post("/invitations/{invitation_id}/cancel", dependencies=[CheckCsrf])
-def cancel(invitation_id: int, db: Db, user: Therapist):
+def cancel(invitation_id: Id, db: Db, user: Therapist):
     consent.cancel_invitation(db, user, invitation_id)
     db.commit()
     return redirect(done_url("/caseload", "cancelled"))
 
 
 @pages.get("/clients/{client_id}")
-def client_page(request: Request, db: Db, user: Therapist, client_id: int):
+def client_page(request: Request, db: Db, user: Therapist, client_id: Id):
     link, client = linked_client(db, user, client_id)
     shared = consent.shared_categories(db, link.id)
     checkins = mood.list_checkins(db, client.id, limit=100) if "mood" in shared else []
@@ -108,7 +108,7 @@ def api_invite(body: InvitationIn, db: Db, user: Therapist):
 
 @api.delete("/invitations/{invitation_id}", status_code=204, dependencies=[CheckCsrf],
             responses={404: {"description": "No such invitation of yours"}})
-def api_cancel(invitation_id: int, db: Db, user: Therapist):
+def api_cancel(invitation_id: Id, db: Db, user: Therapist):
     """Cancel an open invitation."""
     consent.cancel_invitation(db, user, invitation_id)
     db.commit()

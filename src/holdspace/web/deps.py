@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -45,6 +45,9 @@ def get_db(request: Request) -> Iterator[Session]:
 
 
 Db = Annotated[Session, Depends(get_db)]
+
+# Ids in paths: positive and within a 32-bit column, so no database is asked about the impossible.
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 def _bearer(request: Request) -> str:

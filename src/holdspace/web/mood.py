@@ -11,7 +11,7 @@ from holdspace.errors import InvalidInput
 from holdspace.journey import mood
 from holdspace.privacy.policy import visible_owner
 from holdspace.web.charts import mood_chart
-from holdspace.web.deps import CheckCsrf, Client, Db, SignedIn, done_url, redirect, render
+from holdspace.web.deps import CheckCsrf, Client, Db, Id, SignedIn, done_url, redirect, render
 
 pages = APIRouter()
 api = APIRouter(tags=["mood"])
@@ -98,7 +98,7 @@ def api_create_checkin(body: CheckInIn, db: Db, user: Client):
 
 @api.get("/clients/{client_id}/checkins", response_model=list[CheckInOut],
          responses={404: {"description": "Not your client, or mood not shared"}})
-def api_client_checkins(client_id: int, db: Db, user: SignedIn,
+def api_client_checkins(client_id: Id, db: Db, user: SignedIn,
                         days: int | None = Query(None, ge=1, le=3660)):
     """A client's check-ins, for a therapist the client shares mood with."""
     owner = visible_owner(db, user, client_id, "mood")

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from holdspace.errors import HoldspaceError
 from holdspace.privacy import consent
 from holdspace.privacy.accounts import User
-from holdspace.web.deps import CheckCsrf, Client, Db, done_url, redirect, render
+from holdspace.web.deps import CheckCsrf, Client, Db, Id, done_url, redirect, render
 
 pages = APIRouter()
 api = APIRouter(tags=["sharing"])
@@ -41,14 +41,14 @@ def accept(request: Request, db: Db, user: Client, code: str = Form(""),
 
 
 @pages.post("/sharing/{link_id}", dependencies=[CheckCsrf])
-def update(link_id: int, db: Db, user: Client, categories: list[str] = Form([])):
+def update(link_id: Id, db: Db, user: Client, categories: list[str] = Form([])):
     consent.set_shares(db, user, link_id, categories)
     db.commit()
     return redirect(done_url("/sharing", "sharing"))
 
 
 @pages.post("/sharing/{link_id}/end", dependencies=[CheckCsrf])
-def end(link_id: int, db: Db, user: Client):
+def end(link_id: Id, db: Db, user: Client):
     consent.end_link(db, user, link_id)
     db.commit()
     return redirect(done_url("/sharing", "ended"))
@@ -95,7 +95,7 @@ def api_accept(body: AcceptIn, db: Db, user: Client):
 
 @api.put("/links/{link_id}/shares", response_model=LinkOut, dependencies=[CheckCsrf],
          responses={404: {"description": "No such link of yours"}})
-def api_set_shares(link_id: int, body: SharesIn, db: Db, user: Client):
+def api_set_shares(link_id: Id, body: SharesIn, db: Db, user: Client):
     """Replace what you share with this therapist; effective on their next request."""
     consent.set_shares(db, user, link_id, body.categories)
     db.commit()
@@ -105,7 +105,7 @@ def api_set_shares(link_id: int, body: SharesIn, db: Db, user: Client):
 
 @api.delete("/links/{link_id}", status_code=204, dependencies=[CheckCsrf],
             responses={404: {"description": "No such link of yours"}})
-def api_end(link_id: int, db: Db, user: Client):
+def api_end(link_id: Id, db: Db, user: Client):
     """Stop working with this therapist in holdspace; they see nothing from now on."""
     consent.end_link(db, user, link_id)
     db.commit()
