@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from holdspace import __version__
 from holdspace.errors import HoldspaceError, NotFound, NotSignedIn
+from holdspace.privacy.consent import CATEGORIES
 from holdspace.settings import Settings
 from holdspace.store import migrate
 from holdspace.store.engine import check_engine, make_engine, make_sessionmaker
@@ -41,6 +43,16 @@ def ensure_secret_key(settings: Settings) -> Settings:
     return replace(settings, secret_key=path.read_text().strip())
 
 
+def local_time(value: datetime | None) -> datetime | None:
+    """A stored UTC time in this computer's time zone, for showing on a page."""
+    return value.astimezone() if value is not None else None
+
+
+def category_label(key: str) -> str:
+    """What a sharing category is called on the page ("mood" -> "Mood check-ins")."""
+    return next((c.label for c in CATEGORIES if c.key == key), key)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the web app on a migrated, checked database."""
     settings = ensure_secret_key(settings or Settings.from_env())
@@ -55,6 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = make_sessionmaker(engine)
     templates = Jinja2Templates(directory=str(resources.files("holdspace.web") / "templates"))
     templates.env.globals.update(done_messages=deps.DONE_MESSAGES, version=__version__)
+    templates.env.filters.update(local=local_time, category_label=category_label)
     app.state.templates = templates
 
     app.mount("/static", StaticFiles(directory=str(resources.files("holdspace.web") / "static")),
