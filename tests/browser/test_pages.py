@@ -330,9 +330,22 @@ def _no_sideways_scroll(page: Page, name: str) -> None:
     assert overflow <= 0, f"{name} scrolls sideways by {overflow}px"
 
 
-def test_key_pages_fit_their_screen_and_are_saved_as_screenshots(
+# What axe-core checks on every page and scheme: WCAG 2.0, 2.1 and 2.2 at levels A and AA.
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def _accessibility_problems(page: Page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+            for v in found.response["violations"]]
+
+
+def test_key_pages_fit_their_screen_pass_axe_and_are_saved_as_screenshots(
         live_server, new_context, screenshots):
     maya, rowan = _story(live_server)
+    problems: dict[str, list[str]] = {}
     for options, schemes in SCREENS.values():
         context = new_context(**options)
         page = context.new_page()
@@ -341,6 +354,8 @@ def test_key_pages_fit_their_screen_and_are_saved_as_screenshots(
             for suffix, scheme in schemes.items():
                 page.emulate_media(color_scheme=scheme)
                 _no_sideways_scroll(page, f"{name}-{suffix}")
+                if found := _accessibility_problems(page):
+                    problems[f"{name}-{suffix}"] = found
                 page.screenshot(path=screenshots / f"{name}-{suffix}.png", full_page=True)
                 if suffix == "light" and name == "client-home" and os.environ.get(
                         "HOLDSPACE_UPDATE_README_SCREENSHOT"):
@@ -385,4 +400,6 @@ def test_key_pages_fit_their_screen_and_are_saved_as_screenshots(
         expect(page.get_by_role("heading", name="Theo", exact=True)).to_be_visible()
         shot("therapist-client-not-shared")
         context.close()
+    assert not problems, "axe-core found WCAG A/AA problems:\n" + "\n".join(
+        f"{where}: {p}" for where, found in problems.items() for p in found)
 
