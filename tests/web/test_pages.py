@@ -179,3 +179,17 @@ def test_a_signed_in_person_posting_sign_up_makes_no_second_account(personas, si
                                         "password": "tea by the window"})
     assert response.status_code == 303 and response.headers["location"] == "/"
     assert find_user(db, "second@example.org") is None
+
+
+def test_without_a_configured_key_one_is_made_once_and_kept_private(tmp_path):
+    import os
+    import stat
+
+    from holdspace.settings import Settings
+    from holdspace.web.app import ensure_secret_key
+
+    settings = Settings.from_env({}, data_dir=tmp_path)
+    first, second = ensure_secret_key(settings), ensure_secret_key(settings)
+    assert first.secret_key == second.secret_key and len(first.secret_key) >= 48
+    assert stat.S_IMODE(os.stat(tmp_path / "secret_key").st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import secrets
+from dataclasses import replace
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -30,16 +32,23 @@ token, then send `Authorization: Bearer <token>`. Errors are JSON: `{"error": ".
 
 
 def ensure_secret_key(settings: Settings) -> Settings:
-    """Use the configured key, or make one in the data dir on first run (readable by owner only)."""
+    """Use the configured key, or the one kept in the data dir, made once (owner-only)."""
     if settings.secret_key:
         return settings
     path = Path(settings.data_dir) / "secret_key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch(mode=0o600)
-        path.write_text(secrets.token_urlsafe(48))
-    from dataclasses import replace
-
+        draft = path.with_name(f".secret_key.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+        try:
+            # A hard link appears whole or not at all, and fails if another worker won the race.
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(draft)
     return replace(settings, secret_key=path.read_text().strip())
 
 
