@@ -33,7 +33,8 @@ def main() -> None:
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="holdspace-bench-"))
-    app = create_app(Settings.from_env({}, data_dir=folder, database_url=args.database_url,
+    app = create_app(Settings.from_env({}, data_dir=folder / "data", key_file=folder / "bench.key",
+                                       database_url=args.database_url,
                                        secret_key="benchmark"))
     db = app.state.sessionmaker()
     demo.seed(db)

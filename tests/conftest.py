@@ -21,10 +21,12 @@ from functools import cache
 import pytest
 from sqlalchemy import create_engine, text
 from starlette.testclient import TestClient
+from typer.testing import CliRunner
 
 from holdspace import clock
 from holdspace.privacy import consent, passwords, sessions
 from holdspace.privacy.accounts import Role, User
+from holdspace.cli.main import app as cli_app
 from holdspace.settings import Settings
 from holdspace.web import create_app
 
@@ -51,6 +53,7 @@ def settings(tmp_path) -> Settings:
     if TEST_DATABASE_URL:
         _wipe_postgres(TEST_DATABASE_URL)
     return Settings.from_env({}, data_dir=tmp_path / "data", database_url=TEST_DATABASE_URL,
+                             key_file=tmp_path / "keys" / "holdspace.key",
                              secret_key="test-secret-key-not-for-production")
 
 
@@ -168,3 +171,20 @@ def api_token(db):
         db.commit()
         return {"Authorization": f"Bearer {token}"}
     return _token
+
+
+@pytest.fixture
+def cli(settings, monkeypatch):
+    """cli(*args, input=None) -> result, run in-process against this test's database."""
+    monkeypatch.setenv("HOLDSPACE_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("HOLDSPACE_KEY_FILE", str(settings.key_file))
+    if settings.database_url and not settings.is_sqlite:
+        monkeypatch.setenv("HOLDSPACE_DATABASE_URL", settings.database_url)
+    else:
+        monkeypatch.delenv("HOLDSPACE_DATABASE_URL", raising=False)
+    runner = CliRunner()
+
+    def run(*args, input=None):
+        return runner.invoke(cli_app, list(args), input=input, catch_exceptions=False)
+
+    return run

@@ -60,3 +60,11 @@ def test_a_missing_secret_file_is_a_clear_error(tmp_path):
 def test_only_secrets_have_file_variants(tmp_path):
     (tmp_path / "c").write_text("NZ")
     assert Settings.from_env({"HOLDSPACE_COUNTRY_FILE": str(tmp_path / "c")}).country == "US"
+
+
+def test_with_nothing_set_data_and_key_live_in_the_users_own_folders(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    settings = Settings.from_env({})
+    assert settings.data_dir == tmp_path / "share" / "holdspace"
+    assert settings.key_file == tmp_path / "config" / "holdspace" / "holdspace.key"

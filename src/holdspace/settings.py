@@ -55,8 +55,9 @@ def _text(raw: str) -> str:
     return raw.strip()
 
 
-def _path(raw: str) -> Path:
-    return Path(raw.strip()).expanduser()
+def _path(raw: str) -> Path | str:
+    # Empty stays empty (Path("") would quietly mean the current folder).
+    return Path(raw.strip()).expanduser() if raw.strip() else ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("secret_key", "", "Key that signs form tokens. Empty: one is made on first run and "
             "kept in `<data_dir>/secret_key`. Set it when several workers share a database.",
             _text, secret=True),
+    Setting("key_file", "", "The key file that protects everything people write. Empty: "
+            "`holdspace.key` in the user's config folder (on Linux `~/.config/holdspace`), made on "
+            "first run. Keep it outside the data dir and out of backups, and keep a safe copy: "
+            "without it the text can't be read.", _path),
     Setting("country", "US", "Country whose crisis lines are shown: "
             + ", ".join(COUNTRIES) + " (INT: international fallback only).", _country),
     Setting("debug", "false", "Show detailed errors in the terminal (never to visitors).", _bool),
@@ -97,6 +102,7 @@ SETTINGS: tuple[Setting, ...] = (
 class Settings:
     data_dir: Path
     database_url: str
+    key_file: Path
     secret_key: str
     country: str
     debug: bool
@@ -122,6 +128,9 @@ class Settings:
         if not str(values["data_dir"]):
             values["data_dir"] = Path(platformdirs.user_data_dir("holdspace", appauthor=False))
         values["data_dir"] = Path(values["data_dir"])
+        if not str(values["key_file"]):
+            values["key_file"] = Path(platformdirs.user_config_dir("holdspace", appauthor=False)) / "holdspace.key"
+        values["key_file"] = Path(values["key_file"])
         if not values["database_url"]:
             values["database_url"] = f"sqlite:///{values['data_dir'] / 'holdspace.sqlite3'}"
         return cls(**values)

@@ -57,7 +57,8 @@ def live_server(tmp_path_factory):
     database_url = os.environ.get("HOLDSPACE_TEST_DATABASE_URL", "")
     if database_url:
         _wipe_postgres(database_url)
-    settings = Settings.from_env({}, data_dir=tmp_path_factory.mktemp("browser") / "data",
+    folder = tmp_path_factory.mktemp("browser")
+    settings = Settings.from_env({}, data_dir=folder / "data", key_file=folder / "keys" / "holdspace.key",
                                  database_url=database_url,
                                  secret_key="browser-tests-secret-key-not-for-production")
     app = create_app(settings)

@@ -21,7 +21,7 @@ def free_port() -> int:
 
 def env_for(data_dir, **extra):
     env = {k: v for k, v in os.environ.items() if not k.startswith("HOLDSPACE_")}
-    env.update(HOLDSPACE_DATA_DIR=str(data_dir), **extra)
+    env.update(HOLDSPACE_DATA_DIR=str(data_dir), HOLDSPACE_KEY_FILE=str(data_dir.with_name(data_dir.name + ".key")), **extra)
     return env
 
 
@@ -69,7 +69,7 @@ def test_the_demo_builds_a_practice_where_sharing_decides_what_the_therapist_see
     from holdspace.settings import Settings
     from holdspace.web import create_app
 
-    app = create_app(Settings.from_env({}, data_dir=tmp_path / "demo"))
+    app = create_app(Settings.from_env({}, data_dir=tmp_path / "demo", key_file=tmp_path / "demo.key"))
     with TestClient(app) as web:
         token = web.post("/api/v1/session", json={"email": "maya@demo.holdspace",
                                                   "password": "gentle-harbour-7"}).json()["token"]

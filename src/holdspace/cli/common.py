@@ -14,8 +14,7 @@ from holdspace.errors import HoldspaceError, InvalidInput
 from holdspace.privacy import accounts
 from holdspace.privacy.accounts import User
 from holdspace.settings import Settings
-from holdspace.store import migrate
-from holdspace.store.engine import check_engine, make_engine, make_sessionmaker
+from holdspace.database import open_database
 
 console = Console()
 err_console = Console(stderr=True)
@@ -28,18 +27,15 @@ def load_settings() -> Settings:
 @contextmanager
 def database(settings: Settings | None = None):
     """Open the configured database, migrated and checked; close it afterwards."""
-    settings = settings or load_settings()
-    engine = make_engine(settings.database_url)
+    opened = open_database(settings or load_settings())
     try:
-        check_engine(engine)
-        migrate.upgrade(engine)
-        db: Session = make_sessionmaker(engine)()
+        db: Session = opened.sessionmaker()
         try:
             yield db
         finally:
             db.close()
     finally:
-        engine.dispose()
+        opened.dispose()
 
 
 def read_password(password_stdin: bool, prompt: str = "Password: ") -> str:

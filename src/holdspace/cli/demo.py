@@ -19,19 +19,21 @@ def demo(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
          data_dir: Path | None = typer.Option(None, help="Keep the demo here (default: a new temporary folder)."),
          no_serve: bool = typer.Option(False, "--no-serve", help="Only create the demo data, then stop.")):
     """Start holdspace with a demo therapist and two demo clients (never touches your real data)."""
-    folder = Path(data_dir) if data_dir else Path(tempfile.mkdtemp(prefix="holdspace-demo-"))
+    folder = Path(data_dir) if data_dir else Path(tempfile.mkdtemp(prefix="holdspace-demo-")) / "data"
     folder.mkdir(parents=True, exist_ok=True)
+    key_file = folder.parent / f"{folder.name}.key"  # beside the demo data, never inside it
     db_path = folder / "holdspace.sqlite3"
     if db_path.exists():
         console.print(f"Using the existing demo in {folder}.")
         logins = {}
     else:
         settings = Settings.from_env({k: v for k, v in os.environ.items() if k == "HOLDSPACE_COUNTRY"},
-                                     data_dir=folder)
+                                     data_dir=folder, key_file=key_file)
         with console.status("Creating the demo practice…"), database(settings) as db:
             logins = demo_data.seed(db)
     # The workers read settings from the environment; point them at the demo, not real data.
     os.environ["HOLDSPACE_DATA_DIR"] = str(folder)
+    os.environ["HOLDSPACE_KEY_FILE"] = str(key_file)
     os.environ.pop("HOLDSPACE_DATABASE_URL", None)
     os.environ.pop("HOLDSPACE_DATABASE_URL_FILE", None)
     people = demo_data.people()

@@ -8,11 +8,12 @@ from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
 
-from sqlalchemy import ForeignKey, Integer, String, Text, select
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from holdspace import clock
 from holdspace.errors import InvalidInput, NotAllowed
+from holdspace.privacy import keys
 from holdspace.privacy.accounts import User
 from holdspace.store.base import Base, UTCDateTime
 
@@ -28,8 +29,10 @@ class CheckIn(Base):
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     mood: Mapped[int] = mapped_column(Integer)
     feelings: Mapped[str] = mapped_column(String(400))  # comma-separated keys from feelings.toml
-    note: Mapped[str] = mapped_column(Text)
+    note_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+    note = ""  # the opened note, filled in by the functions below that load check-ins
 
     @property
     def feeling_list(self) -> list[str]:
@@ -94,10 +97,20 @@ def record_checkin(db: Session, client: User, mood: object, feelings=(), note: s
     if not client.is_client:
         raise NotAllowed("Mood check-ins are for client accounts.")
     mood, feelings, note = check_checkin(mood, list(feelings), note)
-    checkin = CheckIn(owner_id=client.id, mood=mood, feelings=",".join(feelings), note=note,
+    checkin = CheckIn(owner_id=client.id, mood=mood, feelings=",".join(feelings),
                       created_at=at or clock.now())
     db.add(checkin)
-    db.flush()
+    db.flush()  # the id is part of what the note is sealed to
+    if note:
+        checkin.note_sealed = keys.seal_text(db, client.id, CheckIn.__tablename__, "note", checkin.id, note)
+    checkin.note = note
+    return checkin
+
+
+def open_note(db: Session, checkin: CheckIn) -> CheckIn:
+    """Fill in checkin.note from its sealed form."""
+    checkin.note = "" if checkin.note_sealed is None else keys.open_text(
+        db, checkin.owner_id, CheckIn.__tablename__, "note", checkin.id, checkin.note_sealed)
     return checkin
 
 
@@ -110,7 +123,7 @@ def list_checkins(db: Session, owner_id: int, *, days: int | None = None,
     query = query.order_by(CheckIn.created_at.desc(), CheckIn.id.desc())
     if limit is not None:
         query = query.limit(limit)
-    return list(db.scalars(query))
+    return [open_note(db, c) for c in db.scalars(query)]
 
 
 @dataclass(frozen=True)

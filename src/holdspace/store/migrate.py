@@ -11,16 +11,17 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine, keyring=None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(resources.files("holdspace.store") / "migrations"))
     config.attributes["engine"] = engine
+    config.attributes["keyring"] = keyring  # steps that encrypt existing text need it
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head", *, keyring=None) -> None:
     """Apply every step not yet applied, each in its own transaction."""
-    command.upgrade(alembic_config(engine), revision)
+    command.upgrade(alembic_config(engine, keyring), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:

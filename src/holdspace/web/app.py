@@ -21,8 +21,7 @@ from holdspace import __version__
 from holdspace.errors import HoldspaceError, NotFound, NotSignedIn
 from holdspace.privacy.consent import CATEGORIES
 from holdspace.settings import Settings
-from holdspace.store import migrate
-from holdspace.store.engine import check_engine, make_engine, make_sessionmaker
+from holdspace.database import open_database
 from holdspace.web import deps
 
 log = logging.getLogger("holdspace.web")
@@ -65,15 +64,14 @@ def category_label(key: str) -> str:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the web app on a migrated, checked database."""
     settings = ensure_secret_key(settings or Settings.from_env())
-    engine = make_engine(settings.database_url)
-    check_engine(engine)
-    migrate.upgrade(engine)
+    database = open_database(settings)
 
     app = FastAPI(title="holdspace", version=__version__, description=API_DESCRIPTION,
                   openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None)
     app.state.settings = settings
-    app.state.engine = engine
-    app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.database = database
+    app.state.engine = database.engine
+    app.state.sessionmaker = database.sessionmaker
     templates = Jinja2Templates(directory=str(resources.files("holdspace.web") / "templates"))
     templates.env.globals.update(done_messages=deps.DONE_MESSAGES, version=__version__)
     templates.env.filters.update(local=local_time, category_label=category_label)

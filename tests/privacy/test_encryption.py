@@ -1,0 +1,129 @@
+"""Encryption at rest: what a thief with the database file (or its backups) can and can't read."""
+
+import shutil
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select, text, update
+
+from holdspace.journey import mood
+from holdspace.privacy import crypto, keys
+from holdspace.privacy.crypto import CryptoError, KeyringError
+from holdspace.store.tables import all_tables
+
+CANARY = "canary-7f3a-my-brother-must-never-know"
+
+# Every column is either sealed (encrypted) or plaintext metadata that reveals no one's words.
+SEALED = {"checkins.note_sealed", "data_keys.wrapped"}
+PLAINTEXT_METADATA = {
+    "users.id", "users.email", "users.display_name", "users.role", "users.password_hash", "users.created_at",
+    "login_failures.id", "login_failures.email", "login_failures.at",
+    "sessions.id", "sessions.user_id", "sessions.created_at", "sessions.last_seen_at",
+    "invitations.id", "invitations.therapist_id", "invitations.code_hash", "invitations.label",
+    "invitations.created_at", "invitations.expires_at", "invitations.used_at",
+    "care_links.id", "care_links.client_id", "care_links.therapist_id", "care_links.created_at",
+    "shares.link_id", "shares.category", "shares.created_at",
+    "checkins.id", "checkins.owner_id", "checkins.mood", "checkins.feelings", "checkins.created_at",
+    "data_keys.id", "data_keys.user_id", "data_keys.kek_id", "data_keys.created_at",
+}
+
+
+def test_every_column_is_classified_as_sealed_or_plaintext_metadata():
+    columns = {f"{t.name}.{c.name}" for t in all_tables().sorted_tables for c in t.columns}
+    unclassified = columns - SEALED - PLAINTEXT_METADATA
+    assert not unclassified, f"decide whether these hold someone's words: {sorted(unclassified)}"
+    assert not (SEALED | PLAINTEXT_METADATA) - columns, "the classification names columns that are gone"
+
+
+def test_a_note_is_stored_sealed_and_read_back_whole(db, personas):
+    saved = mood.record_checkin(db, personas.alice, 4, ["sad"], CANARY)
+    db.commit()
+    raw = db.execute(text("SELECT note_sealed FROM checkins WHERE id = :i"), {"i": saved.id}).scalar()
+    assert CANARY.encode() not in bytes(raw)
+    assert crypto.key_id_of(bytes(raw)) == keys.data_key(db, personas.alice.id)[0]
+    assert mood.list_checkins(db, personas.alice.id)[0].note == CANARY
+
+
+def test_a_sealed_note_moved_to_another_row_or_person_does_not_open(db, personas):
+    first = mood.record_checkin(db, personas.alice, 4, [], "first note")
+    second = mood.record_checkin(db, personas.alice, 5, [], "second note")
+    bobs = mood.record_checkin(db, personas.bob, 5, [], "bob's note")
+    db.commit()
+    db.execute(update(mood.CheckIn).where(mood.CheckIn.id == second.id).values(note_sealed=first.note_sealed))
+    with pytest.raises(CryptoError):
+        mood.list_checkins(db, personas.alice.id)
+    db.rollback()
+    db.execute(update(mood.CheckIn).where(mood.CheckIn.id == bobs.id).values(note_sealed=first.note_sealed))
+    with pytest.raises(CryptoError):
+        mood.list_checkins(db, personas.bob.id)
+
+
+@pytest.mark.parametrize("position", [0, 5, 25, -1])
+def test_flipping_one_bit_anywhere_is_rejected(db, personas, position):
+    saved = mood.record_checkin(db, personas.alice, 4, [], "a private thought")
+    db.commit()
+    tampered = bytearray(saved.note_sealed)
+    tampered[position] ^= 0x01
+    db.execute(update(mood.CheckIn).where(mood.CheckIn.id == saved.id).values(note_sealed=bytes(tampered)))
+    with pytest.raises((CryptoError, KeyringError)):
+        mood.list_checkins(db, personas.alice.id)
+
+
+def test_a_copy_of_the_data_dir_alone_decrypts_nothing(app, db, personas, settings, tmp_path):
+    if not settings.is_sqlite:
+        pytest.skip("the data dir holds the database only on SQLite")
+    mood.record_checkin(db, personas.alice, 4, ["sad"], CANARY)
+    db.commit()
+    app.state.engine.dispose()
+    stolen = tmp_path / "stolen"
+    shutil.copytree(settings.data_dir, stolen)
+    everything = b"".join(p.read_bytes() for p in stolen.rglob("*") if p.is_file())
+    assert CANARY.encode() not in everything
+
+    from holdspace.database import open_database
+
+    thief = replace(settings, data_dir=stolen, database_url=f"sqlite:///{stolen / 'holdspace.sqlite3'}",
+                    key_file=tmp_path / "thief" / "guessed.key")
+    with pytest.raises(KeyringError, match="missing"):
+        open_database(thief)  # no key file: holdspace refuses rather than make a new key
+
+    keys.write_keyring(thief.key_file, crypto.new_keyring())  # a key, just not the right one
+    opened = open_database(thief)
+    with opened.sessionmaker() as session, pytest.raises((CryptoError, KeyringError)):
+        mood.list_checkins(session, personas.alice.id)
+    opened.dispose()
+
+
+def test_a_key_file_inside_the_data_dir_is_refused(settings):
+    from holdspace.database import open_database
+
+    with pytest.raises(KeyringError, match="inside the data folder"):
+        open_database(replace(settings, key_file=settings.data_dir / "holdspace.key"))
+
+
+def test_a_damaged_key_file_gets_a_clear_message(tmp_path):
+    path = tmp_path / "bad.key"
+    path.write_text("not a key\n")
+    with pytest.raises(KeyringError, match="Line 1 of the key file"):
+        keys.read_keyring(path)
+
+
+def test_the_key_file_is_readable_by_its_owner_only(app, settings):
+    assert settings.key_file.stat().st_mode & 0o077 == 0
+
+
+def test_rotation_rewraps_data_keys_and_leaves_the_data_alone(cli, db, personas, settings):
+    saved = mood.record_checkin(db, personas.alice, 4, [], "still here after rotation")
+    db.commit()
+    before_note = bytes(saved.note_sealed)
+    old_id = keys.read_keyring(settings.key_file).current_id
+    result = cli("keys", "rotate")
+    assert result.exit_code == 0, result.output
+    keyring = keys.read_keyring(settings.key_file)
+    assert keyring.current_id != old_id and len(keyring.keys) == 1
+    db.expire_all()
+    assert set(db.scalars(select(keys.DataKey.kek_id))) == {keyring.current_id}
+    raw = db.execute(text("SELECT note_sealed FROM checkins WHERE id = :i"), {"i": saved.id}).scalar()
+    assert bytes(raw) == before_note  # data untouched: only the wrapping changed
+    db.info["keyring"] = keyring
+    assert mood.list_checkins(db, personas.alice.id)[0].note == "still here after rotation"
