@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import Engine, event, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from holdspace.privacy import keys
+from holdspace.privacy import audit, keys
 from holdspace.privacy.crypto import Keyring
 from holdspace.settings import Settings
 from holdspace.store import migrate
@@ -43,5 +43,7 @@ def open_database(settings: Settings) -> Database:
     except Exception:
         engine.dispose()
         raise
-    return Database(engine, sessionmaker(engine, expire_on_commit=False, info={"keyring": keyring}),
-                    keyring)
+    maker = sessionmaker(engine, expire_on_commit=False,
+                         info={"keyring": keyring, "data_dir": str(settings.data_dir)})
+    event.listen(maker, "after_commit", audit.write_head)
+    return Database(engine, maker, keyring)

@@ -25,6 +25,9 @@ PLAINTEXT_METADATA = {
     "shares.link_id", "shares.category", "shares.created_at",
     "checkins.id", "checkins.owner_id", "checkins.mood", "checkins.feelings", "checkins.created_at",
     "data_keys.id", "data_keys.user_id", "data_keys.kek_id", "data_keys.created_at",
+    # who did what to whose data: ids, kinds and hashes, never what anyone wrote
+    "audit_events.seq", "audit_events.at", "audit_events.actor_id", "audit_events.action",
+    "audit_events.subject_id", "audit_events.detail", "audit_events.prev_hash", "audit_events.hash",
 }
 
 

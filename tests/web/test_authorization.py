@@ -63,6 +63,8 @@ MATRIX = {
     ("POST", "/invitations"): ({"form": {"label": "New client"}}, therapists_only(200)),
     ("POST", "/invitations/{invitation_id}/cancel"): ({"form": {}}, owner_therapist(303)),
     ("GET", "/clients/{client_id}"): ({}, owner_therapist(200)),
+    ("GET", "/privacy/activity"): ({}, {**everyone(200), "anon": LOGIN}),
+    ("GET", "/api/v1/activity"): ({}, {**everyone(200), "anon": 401}),
     ("GET", "/admin/users"): ({}, {"alice": 403, "bob": 403, "carol": 403, "dave": 403, "erin": 200,
                                    "anon": LOGIN}),
     # --- API (bearer tokens) ---

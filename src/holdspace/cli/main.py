@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from holdspace.cli import analyze, checkin, demo, keys, serve, settings, users
+from holdspace.cli import analyze, audit, checkin, demo, keys, serve, settings, users
 from holdspace.cli.common import err_console
 from holdspace.errors import HoldspaceError
 
@@ -16,6 +16,7 @@ app.command("demo")(demo.demo)
 app.add_typer(users.app, name="users")
 app.add_typer(checkin.app, name="checkin")
 app.add_typer(keys.app, name="keys")
+app.add_typer(audit.app, name="audit")
 app.command("analyze")(analyze.analyze)
 app.command("settings")(settings.show)
 

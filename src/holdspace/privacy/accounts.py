@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from holdspace import clock
 from holdspace.errors import Conflict, InvalidInput, TooManyAttempts
-from holdspace.privacy import passwords
+from holdspace.privacy import audit, passwords
 from holdspace.store.base import Base, UTCDateTime
 
 # The 10th failure within the window is the first one refused.
@@ -113,9 +113,11 @@ def authenticate(db: Session, email: str, password: str) -> User:
     ok = passwords.verify_password(user.password_hash if user else passwords.dummy_hash(), password)
     if not (ok and user):
         db.add(LoginFailure(email=email, at=now))
+        audit.record(db, "login_failed", actor_id=None, subject_id=user.id if user else None)
         db.commit()
         raise InvalidInput(WRONG_LOGIN)
     db.execute(delete(LoginFailure).where(LoginFailure.email == email))
+    audit.record(db, "login", actor_id=user.id, subject_id=user.id)
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
     return user
@@ -136,6 +138,7 @@ def list_users(db: Session) -> list[User]:
 def set_password(db: Session, user: User, password: str) -> None:
     passwords.check_new_password(password, email=user.email)
     user.password_hash = passwords.hash_password(password)
+    audit.record(db, "password_changed", actor_id=user.id, subject_id=user.id)
 
 
 __all__ = ["Role", "User", "LoginFailure", "create_user", "authenticate", "get_user", "find_user",

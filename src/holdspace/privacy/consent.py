@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from holdspace import clock
 from holdspace.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from holdspace.privacy import audit
 from holdspace.privacy.accounts import User
 from holdspace.store.base import Base, UTCDateTime
 
@@ -138,6 +139,8 @@ def accept_invitation(db: Session, client: User, code: str, categories: list[str
     db.flush()
     db.add_all(Share(link_id=link.id, category=c, created_at=now) for c in chosen)
     db.flush()
+    audit.record(db, "link_created", actor_id=client.id, subject_id=client.id,
+                 detail=f"therapist={invitation.therapist_id} shares={','.join(chosen) or 'none'}")
     return link
 
 
@@ -157,11 +160,16 @@ def set_shares(db: Session, client: User, link_id: int, categories: list[str]) -
     now = clock.now()
     db.add_all(Share(link_id=link.id, category=c, created_at=now) for c in chosen if c not in have)
     db.flush()
+    audit.record(db, "shares_changed", actor_id=client.id, subject_id=client.id,
+                 detail=f"therapist={link.therapist_id} shares={','.join(chosen) or 'none'}")
     return chosen
 
 
 def end_link(db: Session, client: User, link_id: int) -> None:
-    db.delete(client_link(db, client, link_id))
+    link = client_link(db, client, link_id)
+    audit.record(db, "link_ended", actor_id=client.id, subject_id=client.id,
+                 detail=f"therapist={link.therapist_id}")
+    db.delete(link)
 
 
 def shared_categories(db: Session, link_id: int) -> list[str]:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from holdspace.errors import NotAllowed, NotFound, NotSignedIn
+from holdspace.privacy import audit
 from holdspace.privacy.accounts import Role, User
 from holdspace.privacy.consent import CATEGORY_KEYS, CareLink, Share
 
@@ -46,6 +47,8 @@ def visible_owner(db: Session, viewer: User | None, owner_id: int, category: str
     owner = db.get(User, owner_id)
     if owner is None or not owner.is_client or not can_see(db, viewer, owner_id, category):
         raise NotFound()
+    if viewer.id != owner_id:
+        audit.record(db, "read", actor_id=viewer.id, subject_id=owner_id, detail=category)
     return owner
 
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Form, Request
 from pydantic import BaseModel, Field
 
 from holdspace.errors import HoldspaceError
-from holdspace.privacy import accounts, sessions
+from holdspace.privacy import accounts, audit, sessions
 from holdspace.privacy.accounts import Role
 from holdspace.web.deps import (SESSION_COOKIE, CheckCsrf, Db, OptionalUser, SignedIn, done_url,
                                 redirect, render, set_cookie, settings_of)
@@ -75,6 +75,7 @@ def logout(request: Request, db: Db, user: OptionalUser):
     # Signing out ends every session of this person, on every device (SAFETY.md).
     if user is not None:
         sessions.end_all_sessions(db, user.id)
+        audit.record(db, "logout", actor_id=user.id, subject_id=user.id)
         db.commit()
     response = redirect(done_url("/login", "signed-out"))
     response.delete_cookie(SESSION_COOKIE, path="/")
@@ -122,6 +123,7 @@ def api_sign_in(body: Credentials, db: Db):
 def api_sign_out(db: Db, user: SignedIn):
     """Sign out everywhere: this token and every other session of yours stop working at once."""
     sessions.end_all_sessions(db, user.id)
+    audit.record(db, "logout", actor_id=user.id, subject_id=user.id)
     db.commit()
 
 

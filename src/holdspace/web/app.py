@@ -82,9 +82,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _add_anon_cookie(app)
     _add_error_handlers(app)
 
-    from holdspace.web import account, admin, caseload, crisis, home, mood, sharing
+    from holdspace.web import account, admin, caseload, crisis, home, mood, privacy, sharing
 
-    for area in (home, account, crisis, mood, sharing, caseload, admin):
+    for area in (home, account, crisis, mood, sharing, privacy, caseload, admin):
         app.include_router(area.pages, include_in_schema=False)
         if hasattr(area, "api"):
             app.include_router(area.api, prefix="/api/v1")

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from holdspace.errors import InvalidInput
 from holdspace.journey import mood
 from holdspace.privacy import consent
-from holdspace.privacy.policy import linked_client
+from holdspace.privacy.policy import linked_client, visible_owner
 from holdspace.web.charts import mood_chart
 from holdspace.web.deps import CheckCsrf, Db, Id, Therapist, done_url, redirect, render
 
@@ -21,9 +21,13 @@ api = APIRouter(tags=["caseload"])
 def _page(request: Request, db: Db, user, status_code: int = 200, **context):
     rows = []
     for link, client, shared in consent.caseload(db, user):
-        latest = mood.list_checkins(db, client.id, limit=1) if "mood" in shared else []
+        latest = []
+        if "mood" in shared:
+            visible_owner(db, user, client.id, "mood")  # audits the read
+            latest = mood.list_checkins(db, client.id, limit=1)
         rows.append({"link": link, "client": client, "shared": shared,
                      "latest": latest[0] if latest else None})
+    db.commit()
     return render(request, "caseload/index.html", status_code=status_code, rows=rows,
                   invitations=consent.open_invitations(db, user),
                   categories={c.key: c.label for c in consent.CATEGORIES}, **context)
@@ -57,7 +61,11 @@ def cancel(invitation_id: Id, db: Db, user: Therapist):
 def client_page(request: Request, db: Db, user: Therapist, client_id: Id):
     link, client = linked_client(db, user, client_id)
     shared = consent.shared_categories(db, link.id)
-    checkins = mood.list_checkins(db, client.id, limit=100) if "mood" in shared else []
+    checkins = []
+    if "mood" in shared:
+        visible_owner(db, user, client.id, "mood")  # audits the read
+        checkins = mood.list_checkins(db, client.id, limit=100)
+    db.commit()
     return render(request, "caseload/client.html", client=client, link=link, shared=shared,
                   categories=consent.CATEGORIES, checkins=checkins,
                   chart=mood_chart(checkins, days=28, title=f"{client.display_name}'s mood, last four weeks"))

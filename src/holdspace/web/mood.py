@@ -102,4 +102,6 @@ def api_client_checkins(client_id: Id, db: Db, user: SignedIn,
                         days: int | None = Query(None, ge=1, le=3660)):
     """A client's check-ins, for a therapist the client shares mood with."""
     owner = visible_owner(db, user, client_id, "mood")
-    return [_out(c) for c in mood.list_checkins(db, owner.id, days=days)]
+    rows = [_out(c) for c in mood.list_checkins(db, owner.id, days=days)]
+    db.commit()  # the read is audited
+    return rows
