@@ -1,0 +1,173 @@
+"""Risk detection: quality by category on our own sets, recall on C-SSRS Reddit, and speed.
+
+    .venv/bin/python benchmarks/risk.py                 # dev and held-back test sets, C-SSRS dev, speed
+    .venv/bin/python benchmarks/risk.py --misses dev    # list what the dev set gets wrong (never for test)
+    .venv/bin/python benchmarks/risk.py --cssrs train   # C-SSRS train split instead of dev
+
+Targets (issue 5): urgent statements flagged 100% and classified urgent >= 95%; concern statements
+flagged >= 97%; false alarms on everyday distress and figurative speech <= 3%; C-SSRS Reddit dev
+recall on users labelled Ideation, Behavior or Attempt >= 0.90 (a user is flagged when any post
+is); <= 10 ms per message at p95 once warm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import json
+import re
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from holdspace.safety.risk import assess
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "safety" / "data"
+CSSRS = ROOT.parent / "shared" / "data" / "crisis" / "cssrs_reddit" / "cssrs.csv"
+AT_RISK_USERS = {"Ideation", "Behavior", "Attempt"}
+FALSE_ALARM_CATEGORIES = {"none.everyday", "none.figurative"}
+
+
+def load(name: str) -> list[dict]:
+    with open(DATA / name, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def posts_of(cell: str) -> list[str]:
+    """The posts of one C-SSRS user; a few cells were cut off in the source, so parse leniently."""
+    try:
+        value = ast.literal_eval(cell)
+        if isinstance(value, list):
+            return [str(v) for v in value]
+    except (ValueError, SyntaxError):
+        pass
+    posts = [a or b for a, b in re.findall(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"", cell)]
+    tail = cell.rsplit("', ", 1)[-1].lstrip("['\"")
+    return posts + ([tail] if tail and tail not in posts else [])
+
+
+def table(rows: list[dict], title: str) -> dict[str, float]:
+    by_cat: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in rows:
+        by_cat[row["category"]].append((row["level"], assess(row["text"]).level))
+    print(f"\n{title}")
+    print(f"{'category':34} {'n':>4} {'flagged':>8} {'urgent':>8}")
+    for cat in sorted(by_cat):
+        pairs = by_cat[cat]
+        flagged = sum(got != "none" for _, got in pairs) / len(pairs)
+        urgent = sum(got == "urgent" for _, got in pairs) / len(pairs)
+        print(f"{cat:34} {len(pairs):>4} {flagged:>8.1%} {urgent:>8.1%}")
+    summary = {}
+    for level in ("urgent", "concern"):
+        pairs = [p for cat, ps in by_cat.items() if cat.startswith(level + ".") for p in ps]
+        summary[f"{level} flagged"] = sum(g != "none" for _, g in pairs) / max(len(pairs), 1)
+        summary[f"{level} as urgent"] = sum(g == "urgent" for _, g in pairs) / max(len(pairs), 1)
+    fa = [p for cat, ps in by_cat.items() if cat in FALSE_ALARM_CATEGORIES for p in ps]
+    other_none = [p for cat, ps in by_cat.items() if cat.startswith("none.") and cat not in FALSE_ALARM_CATEGORIES
+                  for p in ps]
+    summary["false alarms, everyday + figurative"] = sum(g != "none" for _, g in fa) / max(len(fa), 1)
+    summary["false alarms, other hard negatives"] = sum(g != "none" for _, g in other_none) / max(len(other_none), 1)
+    n_urgent = sum(1 for cat, ps in by_cat.items() if cat.startswith("urgent.") for _ in ps)
+    n_concern = sum(1 for cat, ps in by_cat.items() if cat.startswith("concern.") for _ in ps)
+    targets = {"urgent flagged": (1.0, ">="), "urgent as urgent": (0.95, ">="), "concern flagged": (0.97, ">="),
+               "false alarms, everyday + figurative": (0.03, "<=")}
+    print(f"{'-' * 58}\n{'summary':34} {'value':>8}  target  (urgent n={n_urgent}, concern n={n_concern}, "
+          f"everyday+figurative n={len(fa)})")
+    for name, value in summary.items():
+        target = targets.get(name)
+        mark = ""
+        if target:
+            ok = value >= target[0] if target[1] == ">=" else value <= target[0]
+            mark = f"{target[1]} {target[0]:.0%}  {'ok' if ok else 'MISSED'}"
+        print(f"{name:34} {value:>8.1%}  {mark}")
+    return summary
+
+
+def must_catch() -> None:
+    rows = load("must_catch.jsonl")
+    urgent = sum(assess(r["text"]).level == "urgent" for r in rows)
+    flagged = sum(assess(r["text"]).level != "none" for r in rows)
+    print(f"\nMust-catch set (explicit statements): n={len(rows)}  flagged {flagged / len(rows):.2f}  "
+          f"urgent {urgent / len(rows):.2f}  (target 1.00)")
+
+
+def cssrs(split: str) -> None:
+    if not CSSRS.exists():
+        print(f"\nC-SSRS Reddit: {CSSRS} not found; skipped.")
+        return
+    with open(CSSRS, encoding="utf-8") as f:
+        users = [r for r in csv.DictReader(f) if r["split"] == split]
+    flagged_by_label: dict[str, list[bool]] = defaultdict(list)
+    urgent_by_label: dict[str, list[bool]] = defaultdict(list)
+    for user in users:
+        levels = [assess(p).level for p in posts_of(user["Post"])]
+        flagged_by_label[user["Label"]].append(any(lv != "none" for lv in levels))
+        urgent_by_label[user["Label"]].append(any(lv == "urgent" for lv in levels))
+    print(f"\nC-SSRS Reddit, {split} split (a user is flagged when any post is concern or urgent)")
+    print(f"{'label':12} {'users':>6} {'flagged':>8} {'urgent':>8}")
+    for label in ("Supportive", "Indicator", "Ideation", "Behavior", "Attempt"):
+        got = flagged_by_label.get(label, [])
+        if got:
+            print(f"{label:12} {len(got):>6} {sum(got) / len(got):>8.1%} "
+                  f"{sum(urgent_by_label[label]) / len(got):>8.1%}")
+    at_risk = [x for label in AT_RISK_USERS for x in flagged_by_label.get(label, [])]
+    recall = sum(at_risk) / max(len(at_risk), 1)
+    print(f"recall on Ideation/Behavior/Attempt: {recall:.2f} (n={len(at_risk)}, target >= 0.90)"
+          f"  {'ok' if recall >= 0.90 else 'MISSED'}")
+    supportive = flagged_by_label.get("Supportive", [])
+    print(f"Supportive users flagged: {sum(supportive) / max(len(supportive), 1):.2f} (reported, no target)")
+
+
+def speed(rows: list[dict]) -> None:
+    texts = [r["text"] for r in rows]
+    for t in texts[:20]:
+        assess(t)
+    timings = []
+    for _ in range(3):
+        for t in texts:
+            start = time.perf_counter()
+            assess(t)
+            timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    p95 = timings[int(len(timings) * 0.95)]
+    long_text = " ".join(t for t in texts)[:20000]
+    start = time.perf_counter()
+    assess(long_text)
+    long_ms = (time.perf_counter() - start) * 1000
+    print(f"\nSpeed over {len(timings)} messages, warm: p50 {statistics.median(timings):.2f} ms, p95 {p95:.2f} ms "
+          f"(target <= 10 ms)  {'ok' if p95 <= 10 else 'MISSED'}; one 20,000-character text: {long_ms:.0f} ms")
+
+
+def misses(split: str) -> None:
+    if split != "dev":
+        sys.exit("Only the dev set may be inspected; the test set is held back.")
+    for row in load("risk_dev.jsonl") + load("must_catch.jsonl"):
+        result = assess(row["text"])
+        want = row["level"]
+        if (want == "none") != (result.level == "none") or (want == "urgent" and result.level != "urgent"):
+            print(f"{row['id']:8} want {want:7} got {result.level:7} {row['category']:28} {row['text'][:110]!r}")
+            print(f"{'':8} {result.reasons} {[s.rule + ':' + s.text for s in result.spans]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--misses", choices=["dev", "test"], help="list the dev set's errors")
+    parser.add_argument("--cssrs", default="dev", choices=["dev", "train"], help="which C-SSRS split to measure")
+    args = parser.parse_args()
+    if args.misses:
+        misses(args.misses)
+        return
+    dev, test = load("risk_dev.jsonl"), load("risk_test.jsonl")
+    must_catch()
+    table(dev, f"Dev set (tuned on), n={len(dev)}")
+    table(test, f"Held-back test set (written first, never tuned on), n={len(test)}")
+    cssrs(args.cssrs)
+    speed(dev + test)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""Risk detection: `assess(text)` gives a level (none, concern, urgent), reasons and the words behind them.
+
+Layers run one after another; each can only raise the level. If a layer raises or runs out of
+time, the text counts as at risk: the result is at least `concern` with the reason "could not
+check" — never `none`. Every message is judged on its own, so the same words get the same level
+at turn 1 and at turn 300.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from holdspace.safety import levels, rules
+
+__all__ = ["Assessment", "Span", "assess", "COULD_NOT_CHECK", "LEVELS", "default_layers"]
+
+LEVELS = ("none", "concern", "urgent")
+COULD_NOT_CHECK = "could not check"
+TIME_BUDGET_S = 2.0
+
+
+@dataclass(frozen=True)
+class Span:
+    """Words in the original text behind a reason: [start, end) and which rule found them."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    level: str
+    reasons: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def flagged(self) -> bool:
+        return self.level != "none"
+
+    @property
+    def urgent(self) -> bool:
+        return self.level == "urgent"
+
+
+Layer = Callable[[str, float], Assessment]
+
+
+def rules_layer(text: str, deadline: float) -> Assessment:
+    """Our own patterns (rules.toml), read with negation, tense, quotation and whose risk it is."""
+    norm, hits, resolved = rules.find_hits(text, deadline=deadline)
+    judgement = levels.judge(hits, resolved=resolved)
+    spans = []
+    for hit in judgement.hits:
+        start, end = norm.span(hit.start, hit.end)
+        spans.append(Span(start, end, text[start:end], hit.signal))
+    return Assessment(judgement.level, list(judgement.reasons), spans)
+
+
+def default_layers() -> list[Layer]:
+    layers: list[Layer] = [rules_layer]
+    try:
+        from holdspace.safety import classifier
+    except ImportError:  # the language engine is optional at this layer; rules alone still stand
+        return layers
+    if classifier.available():
+        layers.append(classifier.classifier_layer)
+    return layers
+
+
+def _higher(a: str, b: str) -> str:
+    return a if LEVELS.index(a) >= LEVELS.index(b) else b
+
+
+def assess(text: str, *, layers: Sequence[Layer] | None = None, budget_s: float = TIME_BUDGET_S) -> Assessment:
+    """Judge one piece of client-written text. Never raises; on any failure the answer is at least concern."""
+    try:
+        if not isinstance(text, str):
+            raise TypeError("text must be a string")
+        chosen = list(layers) if layers is not None else default_layers()
+    except Exception:
+        return Assessment("concern", [COULD_NOT_CHECK])
+    level, reasons, spans, failed = "none", [], [], False
+    deadline = time.monotonic() + budget_s
+    for layer in chosen:
+        try:
+            result = layer(text, deadline)
+            if result.level not in LEVELS:
+                raise ValueError(f"unknown level {result.level!r}")
+            if time.monotonic() > deadline:
+                raise rules.LayerTimeout("over budget")
+        except Exception:
+            failed = True
+            continue
+        level = _higher(level, result.level)
+        reasons += [r for r in result.reasons if r not in reasons]
+        spans += result.spans
+    if failed:
+        level = _higher(level, "concern")
+        reasons.append(COULD_NOT_CHECK)
+    return Assessment(level, reasons, sorted(spans, key=lambda s: (s.start, s.end)))

@@ -1,0 +1,273 @@
+"""The rules layer: find risk signals in a text and read each one in its context.
+
+A *hit* is one match of one signal (rules.toml), with what its sentence says about it: whose
+risk it is, whether it is negated, hedged, in the past, resolved, quoted from a song or a story,
+or only a topic being studied. `levels.py` turns hits into a level and reasons.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from holdspace.safety.text import Text, normalise
+
+_GAP = re.compile(r" ?~(\d+)~ ?")
+_FRAGMENT = re.compile(r"<([a-z_]+)>")
+_SEP = r"[\s,.!?;:]+"
+
+
+class LayerTimeout(Exception):
+    """The layer ran past its time budget."""
+
+
+@dataclass(frozen=True)
+class Signal:
+    id: str
+    kind: str
+    who: str
+    negatable: bool
+    patterns: tuple[re.Pattern[str], ...]
+    requires: re.Pattern[str] | None
+    requires_scope: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    signal: str
+    kind: str
+    start: int          # in the normalised text
+    end: int
+    sentence: int       # index of the sentence it sits in
+    who: str            # "self", "other" or "you"
+    negated: bool
+    hedged: bool
+    past: bool
+    dropped: str        # why the hit does not count ("" if it does): media, topic, denied, you
+
+
+def _expand(pattern: str, fragments: dict[str, str]) -> str:
+    for _ in range(3):  # fragments may use fragments
+        pattern = _FRAGMENT.sub(lambda m: fragments.get(m.group(1), m.group(0)), pattern)
+    return _GAP.sub(lambda m: f"{_SEP}(?:[\\w'-]+{_SEP}){{0,{m.group(1)}}}", pattern)
+
+
+@cache
+def signals() -> tuple[Signal, ...]:
+    raw = tomllib.loads(resources.files("holdspace.safety").joinpath("rules.toml").read_text("utf-8"))
+    fragments = raw["fragments"]
+    out = []
+    for entry in raw["signal"]:
+        requires = entry.get("requires")
+        out.append(Signal(
+            id=entry["id"], kind=entry["kind"], who=entry.get("who", "match"),
+            negatable=entry.get("negatable", True),
+            patterns=tuple(re.compile(_expand(p, fragments)) for p in entry["patterns"]),
+            requires=re.compile(_expand(requires, fragments)) if requires else None,
+            requires_scope=entry.get("requires_scope", "sentence")))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- context markers
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=[.!?])(?=[a-z])")
+_CLAUSE_END = re.compile(r"[,:()–—]| - |\b(?:but|though|although|however|except|whereas|yet|because|so)\b")
+
+SELF = {"i", "i'm", "i've", "i'll", "i'd", "me", "my", "myself", "mine"}
+YOU = {"you", "you're", "your", "yourself", "you'd", "you'll", "you've", "ya", "yourselves", "we", "we're", "we'll", "we'd", "us", "our", "ourselves", "one", "oneself"}
+OTHER = {
+    "he", "she", "they", "he's", "she's", "they're", "he'd", "she'd", "they'd", "he'll", "she'll", "they'll",
+    "him", "her", "them", "his", "their", "himself", "herself", "themselves", "themself", "theirs", "hers",
+    "friend", "friends", "mate", "mates", "bestie", "brother", "sister", "mum", "mom", "mother", "dad", "father",
+    "son", "daughter", "partner", "boyfriend", "girlfriend", "husband", "wife", "cousin", "uncle", "aunt",
+    "grandma", "grandad", "grandpa", "nan", "child", "kid", "kids", "baby", "student", "students", "client",
+    "clients", "patient", "patients", "someone", "somebody", "people", "person", "man", "woman", "girl", "boy",
+    "guy", "colleague", "coworker", "flatmate", "roommate", "housemate", "teammate", "classmate", "neighbour",
+    "neighbor", "character", "protagonist", "hero", "heroine", "villain", "detective", "narrator", "singer",
+    "teen", "teenager", "stepdad", "stepmum", "stepmom", "fiance", "fiancee", "ex", "bf", "gf", "who",
+}
+# Inside a match only pronouns that name the subject count ("wish *someone* would kill *me*" is mine).
+IN_MATCH = SELF | {"you", "you're", "your", "yourself", "you'd", "you'll", "he", "she", "they", "he's", "she's",
+                   "they're", "he'd", "she'd", "they'd", "he'll", "she'll", "they'll", "his", "their", "himself",
+                   "herself", "themselves", "themself"}
+NEGATORS = {"not", "never", "no", "don't", "won't", "wouldn't", "couldn't", "can't", "cannot", "isn't",
+            "aren't", "ain't", "didn't", "doesn't", "nobody", "without", "nor", "wasn't", "haven't",
+            "hasn't", "hadn't", "shouldn't", "neither", "zero"}
+# Words that may stand between a negator and what it negates ("not *going to* kill myself").
+GOVERNED = {"going", "to", "gonna", "want", "wanna", "wants", "ever", "actually", "really", "planning", "plan",
+            "plans", "try", "trying", "intend", "intention", "intentions", "be", "have", "had", "any", "having",
+            "feel", "feeling", "of", "about", "thinking", "thought", "thoughts", "i", "i'd", "i'm", "i'll",
+            "would", "will", "do", "did", "seriously", "even", "again", "am", "is", "are", "was", "a", "the",
+            "you", "him", "her", "them", "anyone", "anybody", "need", "one", "wish", "urge", "urges", "desire",
+            "longer", "gonna", "ready", "currently", "anymore", "and", "or", "suicidal", "being", "get",
+            "got", "ideas", "idea", "at", "all", "myself", "self", "hurt", "harm", "kill"}
+
+_HEDGE = re.compile(r"\b(?:probably|maybe|i don't think|not sure|i guess|yet|for now|at the moment|this time|"
+                    r"unless|i hope|i'll try|i think|kind of|sort of|most of the time|promise|not really sure|"
+                    r"not today|i don't know|idk|might|for tonight)\b")
+_PAST = re.compile(
+    r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|a couple of|couple of)"
+    r" (?:years|months|yrs) ago|years ago|long ago|ages ago|when i was (?:\d+|a (?:teen|teenager|kid|child|student|"
+    r"young \w+)|younger|little|small|in (?:school|uni|college|high school)|at (?:school|uni))|as a (?:teen|teenager|"
+    r"kid|child|student|young \w+)|in my (?:teens|twenties|thirties|20s|30s|teenage years|youth|early \w+)|used to|"
+    r"back (?:then|in (?:school|uni|the day|\d{4}))|in (?:uni|university|college|high school|secondary school|\d{4})|"
+    r"last year|years back|once,? (?:a long time ago|years ago)|a long time ago|in the past|a phase|went through)\b")
+_RESOLVED = re.compile(
+    r"\b(?:in a (?:good|better|much better|great|healthy|safe) place|doing (?:much |so much |a lot |really |way |pretty )?"
+    r"(?:better|well|great|good|okay|ok)(?: now)?|(?:fully |completely )?recovered|in recovery|(?:clean|free) (?:for|since)|"
+    r"haven't (?:\w+ ){0,3}(?:in|for|since) (?:over |more than )?(?:\d+|a|an|two|three|four|five|six|ten|many|several|years|months)|"
+    r"glad (?:i'm|i am|to be) (?:still )?(?:here|alive)|(?:so )?grateful (?:i|to be|that i) (?:survived|'m alive|am alive|"
+    r"'m still here|am still here|alive|here)|so grateful i survived|life is (?:really |so |pretty )?(?:good|great|better)|"
+    r"things are (?:much |so much |a lot )?(?:better|good)|worked through (?:it|that)|healed|proud of (?:that|myself|how far)|"
+    r"got (?:help|better)|moved on|don't feel (?:that way|like that) anymore|not anymore|behind me(?: now)?|"
+    r"haven't (?:felt|done|had) (?:that|it|anything like that) (?:since|in|for)|i'm (?:okay|ok|fine|safe) now|"
+    r"no longer (?:feel|want|do|think))\b")
+_MEDIA = re.compile(
+    r"\b(?:book|books|novel|film|movie|show|series|episode|tv|telly|game|story|stories|chapter|character|characters|play|"
+    r"scene|song|songs|lyrics?|chorus|verse|album|poem|poetry|article|news|newspaper|paper|report|documentary|podcast|"
+    r"headline|police said|according to|fiction|fanfic|script|screenplay|anime|manga|comic|villain|hero|detective|"
+    r"narrator|protagonist|singing|sings|sang|rapper|band|track|netflix|the line|quote|meme|joke)\b")
+_TOPIC = re.compile(
+    r"\b(?:essay|article|paper|talk|lecture|module|course|training|research|study|studying|book|documentary|podcast|video|"
+    r"policy|awareness|prevention|statistics|rates|information|leaflet|session|workshop|class|thesis|dissertation|"
+    r"presentation|assignment|reading|learning|learned|learnt|teaching|exam|seminar|webinar|campaign) (?:on|about|into|of|"
+    r"regarding|around|for) (?:[\w-]+ ){0,2}$")
+_DENIED = re.compile(
+    r"\basked (?:me )?(?:if|whether|about)\b.*\b(?:said no|told (?:him|her|them) no|i (?:said|told (?:him|her|them)) (?:that )?i"
+    r"(?:'ve| have)? (?:never|haven't|hadn't|don't|didn't)|i've never done it|i have never done it|honestly,? no)")
+_QUOTE = re.compile(r"\"[^\"\n]{1,300}\"|(?:(?<=\s)|^)'[^'\n]{1,300}'(?=[\s,.!?;:]|$)")
+_TOKEN = re.compile(r"[a-z0-9'-]+")
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    spans, last = [], 0
+    for m in pattern.finditer(text):
+        if m.start() > last:
+            spans.append((last, m.start()))
+        last = m.end()
+    if last < len(text):
+        spans.append((last, len(text)))
+    return spans or [(0, len(text))]
+
+
+def _locate(bounds: list[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(bounds) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if bounds[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _classify(token: str) -> str:
+    if token in SELF:
+        return "self"
+    if token in YOU:
+        return "you"
+    if token in OTHER:
+        return "other"
+    return ""
+
+
+def _who_in(text: str) -> str:
+    for token in _TOKEN.findall(text):
+        if token in IN_MATCH:
+            return _classify(token)
+    return ""
+
+
+def _who_before(prefix: str) -> str:
+    for token in reversed(_TOKEN.findall(prefix)[-8:]):
+        if who := _classify(token):
+            return who
+    return ""
+
+
+def _negated(prefix: str) -> bool:
+    tokens = _TOKEN.findall(prefix)[-7:]
+    for token in reversed(tokens):
+        if token in NEGATORS:
+            return True
+        if token not in GOVERNED:
+            return False
+    return False
+
+
+def find_hits(raw: str, *, deadline: float | None = None) -> tuple[Text, list[Hit], bool]:
+    """Normalise `raw`; return it, every signal hit read in its context, and whether the text says it's resolved."""
+    norm = normalise(raw)
+    text = norm.text
+    sentences = _spans(_SENTENCE_END, text)
+    quotes = [m.span() for m in _QUOTE.finditer(text)]
+    resolved = bool(_RESOLVED.search(text))
+    sentence_cache: dict[int, dict[str, bool]] = {}
+
+    def sentence_facts(index: int) -> dict[str, bool]:
+        if index not in sentence_cache:
+            s, e = sentences[index]
+            body = text[s:e]
+            following = text[sentences[index + 1][0]:sentences[index + 1][1]] if index + 1 < len(sentences) else ""
+            sentence_cache[index] = {
+                "past": bool(_PAST.search(body)),
+                "media": bool(_MEDIA.search(body)),
+                "denied": bool(_DENIED.search(body)),
+                "hedge": bool(_HEDGE.search(body)) or bool(re.match(r"\W*(?:probably|maybe|i think|not sure)\b", following)),
+            }
+        return sentence_cache[index]
+
+    hits: list[Hit] = []
+    for signal in signals():
+        if deadline is not None and time.monotonic() > deadline:
+            raise LayerTimeout(signal.id)
+        for pattern in signal.patterns:
+            for m in pattern.finditer(text):
+                start, end = m.span()
+                if end <= start:
+                    continue
+                index = _locate(sentences, start)
+                s_start, s_end = sentences[index]
+                sentence = text[s_start:s_end]
+                if signal.requires is not None:
+                    scope = text if signal.requires_scope == "text" else sentence
+                    if not signal.requires.search(scope):
+                        continue
+                local = start - s_start
+                clause_start = s_start + max((c.end() for c in _CLAUSE_END.finditer(sentence, 0, local)), default=0)
+                prefix = text[clause_start:start]
+                facts = sentence_facts(index)
+                who = _who(signal, m, text[s_start:start], prefix)
+                in_quote = any(qs <= start and end <= qe for qs, qe in quotes)
+                dropped = ""
+                if who == "you" and signal.kind not in {"directed"}:
+                    dropped = "you"
+                elif facts["media"] and (who == "other" or in_quote):
+                    dropped = "media"
+                elif _TOPIC.search(prefix):
+                    dropped = "topic"
+                elif facts["denied"] and who == "self":
+                    dropped = "denied"
+                negated = signal.negatable and _negated(prefix)
+                hits.append(Hit(signal.id, signal.kind, start, end, index, who, negated,
+                                facts["hedge"], facts["past"], dropped))
+    return norm, hits, resolved
+
+
+CONTEXT_KINDS = {"timeframe", "means_weak", "plan_weak", "despair", "hopeless", "immediacy", "commit"}
+
+
+def _who(signal: Signal, match: re.Match[str], sentence_prefix: str, clause_prefix: str) -> str:
+    if signal.who == "self" or signal.kind in CONTEXT_KINDS:
+        return "self"
+    if signal.who == "obj":
+        obj = (match.groupdict().get("obj") or "").strip()
+        return "self" if obj in {"me", "us", "i", "i'm", "i am"} else "other"
+    if signal.who == "lookback":
+        return _who_before(clause_prefix) or _who_before(sentence_prefix) or "self"
+    return _who_in(match.group(0)) or _who_before(clause_prefix) or _who_before(sentence_prefix) or "self"
+
