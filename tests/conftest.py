@@ -24,7 +24,7 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from holdspace import clock
-from holdspace.privacy import consent, passwords, sessions
+from holdspace.privacy import consent, keys, passwords, second_factor, sessions
 from holdspace.privacy.accounts import Role, User
 from holdspace.cli.main import app as cli_app
 from holdspace.settings import Settings
@@ -123,11 +123,19 @@ class Personas:
                 "erin": self.erin, "anon": None}
 
 
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # staff personas' authenticator, for tests only
+
+
 def make_user(db, name: str, role: Role) -> User:
     user = User(email=f"{name}@example.org", display_name=name.title(), role=role.value,
                 password_hash=persona_hash(), created_at=clock.now())
     db.add(user)
     db.flush()
+    if second_factor.requires_second_factor(user):
+        sealed = keys.seal_text(db, user.id, "second_factors", "secret", user.id, TOTP_SECRET)
+        db.add(second_factor.SecondFactor(user_id=user.id, secret_sealed=sealed,
+                                          confirmed_at=clock.now(), last_step=0))
+        db.flush()
     return user
 
 

@@ -88,6 +88,8 @@ SETTINGS: tuple[Setting, ...] = (
             "without it the text can't be read.", _path),
     Setting("country", "US", "Country whose crisis lines are shown: "
             + ", ".join(COUNTRIES) + " (INT: international fallback only).", _country),
+    Setting("demo", "false", "Demo mode, for `holdspace demo` only: a banner on every page, and "
+            "staff sign in without a second step. Never turn it on with real data.", _bool),
     Setting("debug", "false", "Show detailed errors in the terminal (never to visitors).", _bool),
     Setting("session_idle_minutes", "60", "Sign a person out after this many minutes "
             "without a request.", _positive_int),
@@ -105,6 +107,7 @@ class Settings:
     key_file: Path
     secret_key: str
     country: str
+    demo: bool
     debug: bool
     session_idle_minutes: int
     session_max_hours: int

@@ -69,7 +69,7 @@ def test_the_demo_builds_a_practice_where_sharing_decides_what_the_therapist_see
     from holdspace.settings import Settings
     from holdspace.web import create_app
 
-    app = create_app(Settings.from_env({}, data_dir=tmp_path / "demo", key_file=tmp_path / "demo.key"))
+    app = create_app(Settings.from_env({}, data_dir=tmp_path / "demo", key_file=tmp_path / "demo.key", demo=True))
     with TestClient(app) as web:
         token = web.post("/api/v1/session", json={"email": "maya@demo.holdspace",
                                                   "password": "gentle-harbour-7"}).json()["token"]

@@ -52,6 +52,17 @@ MATRIX = {
     ("POST", "/login"): ({"form": {"email": "alice@example.org", "password": "correct horse battery"}},
                          everyone(303)),
     ("POST", "/logout"): ({"form": {}}, everyone(303)),
+    ("GET", "/login/code"): ({}, everyone(LOGIN)),
+    ("POST", "/login/code"): ({"form": {"code": "123456"}}, everyone(LOGIN)),
+    ("GET", "/account/second-factor"): ({}, {**everyone(200), "anon": LOGIN}),
+    ("POST", "/account/second-factor"): ({"form": {"code": "000000"}}, {**everyone(400), "anon": LOGIN}),
+    ("POST", "/account/second-factor/recovery-codes"): (
+        {"form": {}}, {"alice": 303, "bob": 303, "carol": 200, "dave": 200, "erin": 200, "anon": LOGIN}),
+    ("POST", "/account/second-factor/off"): (
+        {"form": {}}, {"alice": 303, "bob": 303, "carol": 400, "dave": 400, "erin": 400, "anon": LOGIN}),
+    ("GET", "/account/password"): ({}, {**everyone(200), "anon": LOGIN}),
+    ("POST", "/account/password"): ({"form": {"current": "wrong", "new": "a new long passphrase"}},
+                                    {**everyone(400), "anon": LOGIN}),
     ("GET", "/checkins"): ({}, clients_only(200)),
     ("GET", "/checkins/new"): ({}, clients_only(200)),
     ("POST", "/checkins"): ({"form": {"mood": "5", "feelings": ["calm"]}}, clients_only(303)),

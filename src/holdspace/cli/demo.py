@@ -34,6 +34,7 @@ def demo(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     # The workers read settings from the environment; point them at the demo, not real data.
     os.environ["HOLDSPACE_DATA_DIR"] = str(folder)
     os.environ["HOLDSPACE_KEY_FILE"] = str(key_file)
+    os.environ["HOLDSPACE_DEMO"] = "true"  # a banner on every page; staff skip the second step
     os.environ.pop("HOLDSPACE_DATABASE_URL", None)
     os.environ.pop("HOLDSPACE_DATABASE_URL_FILE", None)
     people = demo_data.people()
@@ -44,7 +45,8 @@ def demo(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
         table.add_row(f"client ({person['name']}, shares {shares})", person["email"], person["password"])
     table.add_row("admin", people["admin"]["email"], people["admin"]["password"])
     console.print(table)
-    console.print(f"Demo data is in {folder}")
+    console.print(f"Demo data is in {folder}. In the demo, therapist and admin sign in without "
+                  "the second step that real staff accounts need.")
     if logins and set(logins) != {p["email"] for p in people["client"]} | {
             people["therapist"]["email"], people["admin"]["email"]}:
         console.print("[red]The demo data doesn't match its sign-ins list.[/]")

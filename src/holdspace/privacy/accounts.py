@@ -98,26 +98,37 @@ def create_user(db: Session, *, email: str, display_name: str, password: str,
     return user
 
 
+def check_throttle(db: Session, key: str) -> None:
+    """Refuse once a key (an email, or a second step) has failed too often lately."""
+    recent = db.scalar(select(func.count(LoginFailure.id)).where(
+        LoginFailure.email == key, LoginFailure.at > clock.now() - FAILURE_WINDOW))
+    if recent >= MAX_FAILURES:
+        raise TooManyAttempts("There have been too many sign-in attempts for this account. "
+                              "Please wait 15 minutes, then try again.")
+
+
+def note_failure(db: Session, key: str) -> None:
+    db.add(LoginFailure(email=key, at=clock.now()))
+
+
+def clear_failures(db: Session, key: str) -> None:
+    db.execute(delete(LoginFailure).where(LoginFailure.email == key))
+
+
 def authenticate(db: Session, email: str, password: str) -> User:
     """Return the user for these credentials, or raise the same error whatever was wrong."""
     email = normalise_email(email)
-    now = clock.now()
-    recent = db.scalar(select(func.count(LoginFailure.id)).where(
-        LoginFailure.email == email, LoginFailure.at > now - FAILURE_WINDOW))
-    if recent >= MAX_FAILURES:
-        raise TooManyAttempts("There have been too many sign-in attempts for this email. "
-                              "Please wait 15 minutes, then try again.")
+    check_throttle(db, email)
     user = db.scalar(select(User).where(User.email == email))
     # End the read transaction before the deliberately slow hash check, so no lock is held.
     db.commit()
     ok = passwords.verify_password(user.password_hash if user else passwords.dummy_hash(), password)
     if not (ok and user):
-        db.add(LoginFailure(email=email, at=now))
+        note_failure(db, email)
         audit.record(db, "login_failed", actor_id=None, subject_id=user.id if user else None)
         db.commit()
         raise InvalidInput(WRONG_LOGIN)
-    db.execute(delete(LoginFailure).where(LoginFailure.email == email))
-    audit.record(db, "login", actor_id=user.id, subject_id=user.id)
+    clear_failures(db, email)
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
     return user

@@ -10,6 +10,7 @@ from sqlalchemy import ForeignKey, String, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from holdspace import clock
+from holdspace.privacy import audit
 from holdspace.privacy.accounts import User
 from holdspace.store.base import Base, UTCDateTime
 
@@ -37,6 +38,7 @@ def start_session(db: Session, user: User) -> str:
     token = secrets.token_urlsafe(32)
     now = clock.now()
     db.add(SignIn(id=_digest(token), user_id=user.id, created_at=now, last_seen_at=now))
+    audit.record(db, "login", actor_id=user.id, subject_id=user.id)
     db.flush()
     return token
 

@@ -8,7 +8,7 @@ from sqlalchemy import MetaData
 def all_tables() -> MetaData:
     """Return the metadata with every area's tables registered."""
     from holdspace.journey import mood  # noqa: F401
-    from holdspace.privacy import accounts, audit, consent, keys, sessions  # noqa: F401
+    from holdspace.privacy import accounts, audit, consent, keys, second_factor, sessions  # noqa: F401
     from holdspace.store.base import Base
 
     return Base.metadata

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import APIRouter, Form, Request
 from pydantic import BaseModel, Field
 
-from holdspace.errors import HoldspaceError
-from holdspace.privacy import accounts, audit, sessions
+from holdspace import clock
+from holdspace.errors import HoldspaceError, InvalidInput, NotSignedIn
+from holdspace.privacy import accounts, audit, second_factor, sessions
 from holdspace.privacy.accounts import Role
-from holdspace.web.deps import (SESSION_COOKIE, CheckCsrf, Db, OptionalUser, SignedIn, done_url,
-                                redirect, render, set_cookie, settings_of)
+from holdspace.web.deps import (PENDING_COOKIE, SESSION_COOKIE, CheckCsrf, Db, OptionalUser,
+                                SignedIn, done_url, pending_user_id, pending_value, redirect,
+                                render, set_cookie, settings_of)
 
 pages = APIRouter()
 api = APIRouter(tags=["account"])
+PENDING_SECONDS = 300
 
 
 def _safe_next(target: str) -> str:
@@ -67,7 +72,43 @@ def login(request: Request, db: Db, email: str = Form(""), password: str = Form(
         db.rollback()
         return render(request, "account/login.html", status_code=exc.status, message=exc.message,
                       values={"email": email, "next": next})
+    if second_factor.is_enabled(db, user.id):
+        db.commit()
+        expires = int(clock.now().timestamp()) + PENDING_SECONDS
+        response = redirect(f"/login/code?next={quote(_safe_next(next))}")
+        set_cookie(request, response, PENDING_COOKIE, pending_value(request, user.id, expires),
+                   max_age=PENDING_SECONDS)
+        return response
     return _sign_in_response(request, db, user, _safe_next(next))
+
+
+def _pending(request: Request, db: Db) -> accounts.User:
+    user_id = pending_user_id(request, int(clock.now().timestamp()))
+    user = accounts.get_user(db, user_id) if user_id else None
+    if user is None:
+        raise NotSignedIn("Please sign in again: the second step has to follow the password within five minutes.")
+    return user
+
+
+@pages.get("/login/code")
+def code_page(request: Request, db: Db, next: str = "/"):
+    _pending(request, db)
+    return render(request, "account/code.html", values={"next": next})
+
+
+@pages.post("/login/code", dependencies=[CheckCsrf])
+def code_step(request: Request, db: Db, code: str = Form(""), next: str = Form("/")):
+    user = _pending(request, db)
+    try:
+        second_factor.check_code(db, user, code)
+    except HoldspaceError as exc:
+        db.rollback()
+        errors = getattr(exc, "fields", {}) or {"code": exc.message}
+        return render(request, "account/code.html", status_code=exc.status, errors=errors,
+                      values={"next": next})
+    response = _sign_in_response(request, db, user, _safe_next(next))
+    response.delete_cookie(PENDING_COOKIE, path="/")
+    return response
 
 
 @pages.post("/logout", dependencies=[CheckCsrf])
@@ -87,6 +128,8 @@ def logout(request: Request, db: Db, user: OptionalUser):
 class Credentials(BaseModel):
     email: str = Field(max_length=254)
     password: str = Field(max_length=256)
+    code: str = Field("", max_length=40, description="The six-digit code (or a recovery code) "
+                      "when the account uses two-step sign-in")
 
 
 class NewClient(Credentials):
@@ -114,6 +157,12 @@ def _me(user: accounts.User) -> Me:
 def api_sign_in(body: Credentials, db: Db):
     """Sign in and receive a bearer token for the other calls."""
     user = accounts.authenticate(db, body.email, body.password)
+    if second_factor.is_enabled(db, user.id):
+        if not body.code:
+            db.commit()
+            raise InvalidInput(fields={"code": "This account uses two-step sign-in: send the "
+                                               "six-digit code from your app as `code`."})
+        second_factor.check_code(db, user, body.code)
     token = sessions.start_session(db, user)
     db.commit()
     return Token(token=token, user=_me(user))
@@ -132,7 +181,7 @@ def api_sign_out(db: Db, user: SignedIn):
 def api_sign_up(body: NewClient, db: Db):
     """Create a client account and sign it in."""
     user = accounts.create_user(db, email=body.email, display_name=body.display_name,
-                                password=body.password)
+                                password=body.password)  # clients only: staff are made by an admin
     token = sessions.start_session(db, user)
     db.commit()
     return Token(token=token, user=_me(user))

@@ -82,9 +82,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _add_anon_cookie(app)
     _add_error_handlers(app)
 
-    from holdspace.web import account, admin, caseload, crisis, home, mood, privacy, sharing
+    from holdspace.web import account, admin, caseload, crisis, home, mood, privacy, security, sharing
 
-    for area in (home, account, crisis, mood, sharing, privacy, caseload, admin):
+    for area in (home, account, security, crisis, mood, sharing, privacy, caseload, admin):
         app.include_router(area.pages, include_in_schema=False)
         if hasattr(area, "api"):
             app.include_router(area.api, prefix="/api/v1")
@@ -125,6 +125,8 @@ def _add_error_handlers(app: FastAPI) -> None:
             from urllib.parse import quote
 
             return deps.redirect(f"/login?next={quote(request.url.path)}")
+        if isinstance(exc, deps.SecondFactorNeeded) and not _wants_json(request):
+            return deps.redirect("/account/second-factor")
         return error_response(request, exc.status, exc.message, getattr(exc, "fields", None))
 
     @app.exception_handler(RequestValidationError)

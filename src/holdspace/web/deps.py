@@ -14,12 +14,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from holdspace.errors import HoldspaceError, NotSignedIn
-from holdspace.privacy import sessions
+from holdspace.privacy import second_factor, sessions
 from holdspace.privacy.accounts import Role, User
 from holdspace.privacy.policy import require_role
 from holdspace.settings import Settings
 
 SESSION_COOKIE = "hs_session"
+PENDING_COOKIE = "hs_pending"  # password accepted, second step still to come
 ANON_COOKIE = "hs_anon"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
@@ -86,12 +87,24 @@ def client_user(user: OptionalUser) -> User:
     return require_role(user, Role.CLIENT)
 
 
-def therapist_user(user: OptionalUser) -> User:
-    return require_role(user, Role.THERAPIST)
+class SecondFactorNeeded(HoldspaceError):
+    status = 403
+    message = ("Therapist and admin accounts need two-step sign-in before they can see anything. "
+               "Set it up at /account/second-factor.")
 
 
-def admin_user(user: OptionalUser) -> User:
-    return require_role(user, Role.ADMIN)
+def _with_second_factor(request: Request, db: Session, user: User) -> User:
+    if not settings_of(request).demo and not second_factor.is_enabled(db, user.id):
+        raise SecondFactorNeeded()
+    return user
+
+
+def therapist_user(request: Request, user: OptionalUser, db: Db) -> User:
+    return _with_second_factor(request, db, require_role(user, Role.THERAPIST))
+
+
+def admin_user(request: Request, user: OptionalUser, db: Db) -> User:
+    return _with_second_factor(request, db, require_role(user, Role.ADMIN))
 
 
 SignedIn = Annotated[User, Depends(signed_in)]
@@ -164,9 +177,30 @@ DONE_MESSAGES = {
     "ended": "You're no longer connected to that therapist. They can't see anything from now on.",
     "cancelled": "The invitation is cancelled; its code no longer works.",
     "signed-out": "You're signed out. Take care of yourself.",
+    "password": "Your password is changed. Every other device has been signed out.",
 }
 
 
 def done_url(url: str, key: str) -> str:
     assert key in DONE_MESSAGES, key
     return f"{url}{'&' if '?' in url else '?'}done={key}"
+
+
+# --- the step between password and code --------------------------------------------------------
+
+def pending_value(request: Request, user_id: int, expires: int) -> str:
+    body = f"{user_id}.{expires}"
+    key = settings_of(request).secret_key.encode()
+    return body + "." + hmac.new(key, b"pending:" + body.encode(), hashlib.sha256).hexdigest()
+
+
+def pending_user_id(request: Request, now: int) -> int | None:
+    """The user whose password was just accepted in this browser, if still fresh and genuine."""
+    raw = request.cookies.get(PENDING_COOKIE, "")
+    try:
+        user_id, expires, _ = raw.split(".")
+        if int(expires) < now or not hmac.compare_digest(raw, pending_value(request, int(user_id), int(expires))):
+            return None
+        return int(user_id)
+    except ValueError:
+        return None
