@@ -23,7 +23,7 @@ PAST_SENSITIVE = URGENT | CONCERN - {"abuse", "directed"}
 MODIFIERS = {"commit", "timeframe", "means_weak", "plan_weak", "despair", "hopeless", "immediacy", "threat"}
 
 NOUNS = {  # parts of an urgent reason, in the order they are listed
-    "intent": "an intention to end their life",
+    "intent": "an intention to die by suicide",
     "plan": "a plan",
     "plan_weak": "preparations",
     "method_thoughts": "thoughts about a specific method",
@@ -196,7 +196,7 @@ def judge(hits: list[Hit], *, resolved: bool = False) -> Judgement:
     if harm_urgent:
         reasons.append(SENTENCES["harm_others_urgent"])
     for kind in dict.fromkeys(concern):
-        if kind in urgent_parts or (kind == "farewell_weak" and "farewell_weak" in urgent_parts):
+        if kind in urgent_parts or (urgent_parts and kind in IDEATION | {"hopeless_death", "farewell_weak"}):
             continue
         reasons.append(SENTENCES[kind])
     if other_urgent or other_abuse_now:

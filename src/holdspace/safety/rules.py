@@ -53,7 +53,7 @@ class Hit:
 def _expand(pattern: str, fragments: dict[str, str]) -> str:
     for _ in range(3):  # fragments may use fragments
         pattern = _FRAGMENT.sub(lambda m: fragments.get(m.group(1), m.group(0)), pattern)
-    return _GAP.sub(lambda m: f"{_SEP}(?:[\\w'-]+{_SEP}){{0,{m.group(1)}}}", pattern)
+    return _GAP.sub(lambda m: f"{_SEP[:-1]}*(?:[\\w'-]+{_SEP}){{0,{m.group(1)}}}", pattern)
 
 
 @cache

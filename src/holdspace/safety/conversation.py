@@ -1,0 +1,72 @@
+"""Sticky risk flags within one conversation.
+
+Each message is assessed on its own, at turn 1 and at turn 300 alike. Once a message raises a
+flag, the conversation keeps it: a later bare "I'm fine", "nvm" or "forget it" does not lower it.
+Only `confirm_safe()` — an explicit step the client takes in the interface, answering the crisis
+response's safety question — steps an urgent flag down to concern; nothing clears it within the
+conversation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from holdspace.safety.risk import LEVELS, Assessment, assess
+
+__all__ = ["ConversationSafety", "is_retraction"]
+
+_RETRACTION = re.compile(
+    r"^\W*(?:(?:no|nah|honestly|seriously|really|anyway|ok|okay|lol|haha|sorry|um+|uh+|it's|its)\W+){0,3}(?:"
+    r"(?:(?:i'?m|im|i am|i feel|feeling)\s+)?(?:fine|ok|okay|k|good|alright|all right|grand|better now|over it|"
+    r"totally fine|completely fine|perfectly fine|fine now|good now|okay now|ok now|safe|not serious)"
+    r"|nvm|never\s*mind|forget (?:it|that|i said (?:anything|that|it)|what i said|about it)|ignore (?:that|me|what i said|it)|"
+    r"it'?s nothing|it doesn'?t matter|doesn'?t matter|jk|just kidding|kidding|i was (?:just )?(?:joking|kidding)|"
+    r"don'?t worry(?: about (?:it|me))?|all good|no worries|whatever|drop it|leave it|moving on|it'?s fine)"
+    r"(?:\W+(?:lol|haha|really|honestly|seriously|i promise|promise|thanks|thank you|anyway|now|x+))*\W*$",
+    re.IGNORECASE)
+
+
+def is_retraction(text: str) -> bool:
+    """True for a short reassurance or take-back with nothing else in it ("I'm fine", "nvm")."""
+    return isinstance(text, str) and len(text) <= 80 and bool(_RETRACTION.match(text.strip()))
+
+
+def _higher(a: str, b: str) -> str:
+    return a if LEVELS.index(a) >= LEVELS.index(b) else b
+
+
+@dataclass(frozen=True)
+class ConversationSafety:
+    """The risk state of one conversation; `observe` returns a new state."""
+
+    level: str = "none"                  # the conversation's flag: the highest level raised so far
+    reasons: tuple[str, ...] = ()
+    turns: int = 0
+    raised_at: int | None = None         # the turn that first raised the current flag
+    last: Assessment = field(default_factory=lambda: Assessment("none"))
+    retracted_at: tuple[int, ...] = ()   # turns where a bare "I'm fine" followed a flag
+    confirmed_safe_at: int | None = None
+
+    @property
+    def flagged(self) -> bool:
+        return self.level != "none"
+
+    def observe(self, text: str, assessment: Assessment | None = None) -> ConversationSafety:
+        """Assess one message on its own and fold it into the conversation's flag."""
+        result = assessment if assessment is not None else assess(text)
+        turn = self.turns + 1
+        level = _higher(self.level, result.level)
+        raised_at = self.raised_at if self.level == level or result.level != level else turn
+        if self.level == "none" and level != "none":
+            raised_at = turn
+        retracted = self.retracted_at + ((turn,) if self.flagged and is_retraction(text) else ())
+        reasons = self.reasons + tuple(r for r in result.reasons if r not in self.reasons)
+        return replace(self, level=level, reasons=reasons, turns=turn, raised_at=raised_at,
+                       last=result, retracted_at=retracted)
+
+    def confirm_safe(self) -> ConversationSafety:
+        """The client said they are safe through the interface's explicit question: urgent becomes concern."""
+        if self.level != "urgent":
+            return self
+        return replace(self, level="concern", confirmed_safe_at=self.turns)

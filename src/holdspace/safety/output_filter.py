@@ -1,0 +1,68 @@
+"""The output filter: what no generated text may say (SAFETY.md, clinical safety point 6).
+
+`check_output(text)` lists the problems in a text a model produced — methods, doses or lethality;
+help hiding risk; diet or weight-loss advice; diagnosis, medication advice or treatment plans;
+discouraging contact with people or professionals. An empty list means it may be shown. The
+filter fails closed: if it cannot check, it reports that as a problem.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Problem", "check_output", "is_safe_to_show"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    rule: str       # method, hiding, diet, clinical, isolation, or unchecked
+    message: str    # a plain sentence for logs and reviewers (never shown to the client)
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Rule:
+    id: str
+    message: str
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    raw = tomllib.loads(resources.files("holdspace.safety").joinpath("output_filter.toml").read_text("utf-8"))
+    return tuple(_Rule(r["id"], r["message"], tuple(re.compile(p) for p in r["patterns"])) for r in raw["rule"])
+
+
+def _fold(text: str) -> str:
+    # Same length as the input, so spans point into the original text.
+    folded = "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
+    return folded.translate(dict.fromkeys(map(ord, "‘’ʼ`´"), "'"))
+
+
+def check_output(text: str) -> list[Problem]:
+    """Every problem found in generated `text`, in order; [] means it may be shown."""
+    try:
+        if not isinstance(text, str):
+            raise TypeError("text must be a string")
+        folded = _fold(unicodedata.normalize("NFC", text))
+        if len(folded) != len(text):
+            folded = _fold(text)
+        problems = []
+        for rule in _rules():
+            for pattern in rule.patterns:
+                for m in pattern.finditer(folded):
+                    problems.append(Problem(rule.id, rule.message, m.start(), m.end(), text[m.start():m.end()]))
+        return sorted(problems, key=lambda p: (p.start, p.rule))
+    except Exception as exc:  # fail closed: what can't be checked isn't shown
+        return [Problem("unchecked", f"The text could not be checked ({type(exc).__name__}).", 0, 0, "")]
+
+
+def is_safe_to_show(text: str) -> bool:
+    return not check_output(text)

@@ -1,0 +1,76 @@
+"""The crisis response: fixed, versioned text from crisis_response.toml, localised by country.
+
+Never generated: the only variable parts are the country's call and text routes (from
+crisis_lines.toml) and whether the client already has a safety plan.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from holdspace.safety import crisis_lines
+from holdspace.safety.crisis_lines import CountryLines, Line
+
+__all__ = ["CrisisResponse", "VARIANTS", "crisis_response", "version"]
+
+VARIANTS = ("urgent", "concern", "someone_else")
+
+
+@dataclass(frozen=True)
+class CrisisResponse:
+    version: str
+    variant: str
+    country: str
+    sentences: tuple[str, ...]
+    call: Line | None          # the line offered for a call, None for the international fallback
+    text: Line | None          # the line offered for a text
+    emergency: str
+    safety_plan_offered: bool  # the client's own plan was offered (True) or making one was (False)
+
+    @property
+    def message(self) -> str:
+        return " ".join(self.sentences)
+
+
+@cache
+def _templates() -> dict:
+    return tomllib.loads(resources.files("holdspace.safety").joinpath("crisis_response.toml").read_text("utf-8"))
+
+
+def version() -> str:
+    return _templates()["version"]
+
+
+def _routes(here: CountryLines) -> tuple[str, str, Line | None, Line | None]:
+    routes = _templates()["routes"]
+    call = here.call_line
+    text = call if call is not None and call.text else here.text_line
+    webs = [line for line in here.lines if line.web]
+    if call is None or text is None:  # the international fallback lists websites, not numbers
+        first = webs[0].web if webs else "https://findahelpline.com"
+        second = webs[1].web if len(webs) > 1 else first
+        return (routes["web"].format(web=first), routes["web_text"].format(web=second), None, None)
+    call_route = routes["call"].format(name=call.name, number=call.call, hours=call.hours or "any time")
+    key = "text_with_word" if text.text_word else "text_plain"
+    text_route = routes[key].format(word=text.text_word, number=text.text, name=text.name,
+                                    hours=text.hours or "any time")
+    return call_route, text_route, call, text
+
+
+def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urgent") -> CrisisResponse:
+    """The fixed response for `country` (ISO code; unknown codes get the international fallback)."""
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {VARIANTS}")
+    here = crisis_lines.lines_for(country or "INT")
+    template = _templates()[variant]
+    call_route, text_route, call, text = _routes(here)
+    plan = template["safety_plan_exists" if has_safety_plan else "safety_plan_missing"]
+    emergency = here.emergency
+    sentences = tuple(
+        s.format(call_route=call_route, text_route=text_route, emergency=emergency, country=here.name,
+                 safety_plan=plan)
+        for s in template["sentences"])
+    return CrisisResponse(version(), variant, here.code, sentences, call, text, emergency, has_safety_plan)
