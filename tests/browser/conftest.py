@@ -18,12 +18,13 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from holdspace.privacy import accounts
+from holdspace import clock
+from holdspace.privacy import accounts, keys, second_factor
 from holdspace.privacy.accounts import Role
 from holdspace.settings import Settings
 from holdspace.web import create_app
 
-from ..conftest import _wipe_postgres
+from ..conftest import TOTP_SECRET, _wipe_postgres
 
 CHROMIUM = "/usr/bin/chromium"
 # The machine has no network: these keep chromium from calling home over and over.
@@ -46,6 +47,11 @@ class LiveServer:
         with self.db() as db:
             user = accounts.create_user(db, email=email, display_name=name, password=password,
                                         role=role)
+            if second_factor.requires_second_factor(user):
+                # Staff sign in in two steps; their authenticator is the shared test secret.
+                sealed = keys.seal_text(db, user.id, "second_factors", "secret", user.id, TOTP_SECRET)
+                db.add(second_factor.SecondFactor(user_id=user.id, secret_sealed=sealed,
+                                                  confirmed_at=clock.now(), last_step=0))
             db.commit()
             db.refresh(user)
             db.expunge(user)
