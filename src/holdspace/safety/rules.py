@@ -246,7 +246,7 @@ def find_hits(raw: str, *, deadline: float | None = None) -> tuple[Text, list[Hi
                 dropped = ""
                 if who == "you" and signal.kind not in {"directed"}:
                     dropped = "you"
-                elif facts["media"] and (who == "other" or in_quote):
+                elif facts["media"] and (who == "other" or in_quote or signal.kind in CONTEXT_KINDS):
                     dropped = "media"
                 elif _TOPIC.search(prefix):
                     dropped = "topic"

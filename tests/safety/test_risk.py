@@ -1,0 +1,196 @@
+"""Risk detection: the must-catch set, how context changes a level, spans, and the fail-safe."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from holdspace.safety import risk, rules
+from holdspace.safety.risk import COULD_NOT_CHECK, Assessment, assess
+
+DATA = Path(__file__).parent / "data"
+
+
+def load(name: str) -> list[dict]:
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+MUST_CATCH = load("must_catch.jsonl")
+
+
+def test_every_must_catch_statement_is_urgent():
+    missed = [row["text"] for row in MUST_CATCH if assess(row["text"]).level != "urgent"]
+    assert missed == [], f"recall on the must-catch set must be 1.00; missed {missed}"
+
+
+def test_the_team_sets_are_large_enough_and_well_formed():
+    dev, test = load("risk_dev.jsonl"), load("risk_test.jsonl")
+    assert len(dev) + len(test) >= 400
+    for row in dev + test + MUST_CATCH:
+        assert row["level"] in ("none", "concern", "urgent")
+        assert row["category"].startswith(row["level"] + ".")
+    assert not {r["text"] for r in dev} & {r["text"] for r in test}, "dev and test must not share statements"
+
+
+@pytest.mark.parametrize("text, level", [
+    # explicit
+    ("I'm going to kill myself tonight", "urgent"),
+    ("i've got 40 pills saved up and i'm taking them after everyone is asleep", "urgent"),
+    ("How many paracetamol would it take to not wake up?", "urgent"),
+    ("I've written goodbye letters to everyone", "urgent"),
+    ("I just swallowed the whole bottle", "urgent"),
+    # slang and misspellings
+    ("gonna kms tonite", "urgent"),
+    ("i want to unalive myself", "urgent"),
+    ("i wanna die", "concern"),
+    ("ive been feeling suicidial", "concern"),
+    # negation
+    ("I would never kill myself", "none"),
+    ("I'm not suicidal, just exhausted", "none"),
+    ("I'm not going to hurt myself", "none"),
+    ("I'm not going to kill myself. Probably.", "concern"),
+    ("I'd never do it but I wish I was dead", "concern"),
+    ("I can't stop thinking about killing myself", "concern"),
+    # figurative
+    ("This deadline is killing me", "none"),
+    ("my phone died", "none"),
+    ("I could murder a pizza", "none"),
+    ("mum is going to kill me when she sees the car", "none"),
+    ("I nearly died laughing", "none"),
+    ("I wanted to die when he saw me fall over", "none"),
+    # past and resolved
+    ("Years ago I tried to kill myself, but I'm in a good place now.", "none"),
+    ("I used to cut but I've been clean for two years", "none"),
+    ("I tried to kill myself last year.", "concern"),
+    # third parties
+    ("My friend wants to die", "concern"),
+    ("my sister keeps saying she'd be better off dead", "concern"),
+    ("my brother just took a whole bottle of pills and won't wake up", "urgent"),
+    # fiction, news, lyrics, study
+    ("In the film he jumps off a bridge at the end", "none"),
+    ("The news said a man was stabbed in town", "none"),
+    ("I keep singing 'I wanna die in your arms tonight'", "none"),
+    ("I'm writing an essay on self-harm in teenagers", "none"),
+    # other categories
+    ("My dad hits me when he's drunk", "concern"),
+    ("I make myself sick after every meal", "concern"),
+    ("I cut myself again last night", "concern"),
+    ("I'm going to stab him tonight, the knife is in my bag", "urgent"),
+    ("He's outside the door with a knife right now", "urgent"),
+    ("people at school keep telling me to kys", "concern"),
+    # emoji
+    ("💊💊💊 tonight. goodbye", "urgent"),
+    ("chopping onions 🔪 for dinner tonight", "none"),
+])
+def test_levels_in_context(text, level):
+    assert assess(text).level == level
+
+
+def test_a_third_party_reason_says_it_is_about_someone_else():
+    result = assess("My best friend told me she wants to kill herself")
+    assert result.level == "concern"
+    assert any("another person" in r for r in result.reasons)
+
+
+def test_reasons_are_plain_sentences_and_name_plan_and_time():
+    result = assess("I have a plan to kill myself and I'm doing it on Friday")
+    assert result.level == "urgent"
+    assert result.reasons and all(r[0].isupper() and r.endswith(".") for r in result.reasons)
+    assert any("a plan" in r and "a time" in r for r in result.reasons)
+
+
+def test_spans_point_at_the_writers_own_words():
+    text = "Honestly, the day was OK.  But I wanna KMS tonite!!"
+    result = assess(text)
+    assert result.level == "urgent"
+    assert any(text[s.start:s.end] == s.text and "KMS" in s.text for s in result.spans)
+
+
+def test_risk_after_a_long_harmless_message_is_still_caught():
+    harmless = "We went to the park and fed the ducks, then had lunch by the river. " * 200
+    assert assess(harmless).level == "none"
+    assert assess(harmless + "I'm going to end my life tonight.").level == "urgent"
+
+
+def test_the_same_words_get_the_same_level_at_turn_one_and_turn_three_hundred():
+    chatter = ["hi", "work was ok", "I had soup", "the cat is asleep"] * 75
+    first = assess("I want to kill myself")
+    later = [assess(m) for m in chatter]
+    assert all(a.level == "none" for a in later)
+    assert assess("I want to kill myself") == first and first.level == "urgent"
+
+
+def test_a_layer_that_raises_makes_the_text_concern_with_could_not_check():
+    def broken(text, deadline):
+        raise RuntimeError("boom")
+
+    result = assess("what a lovely day", layers=[risk.rules_layer, broken])
+    assert result.level == "concern" and COULD_NOT_CHECK in result.reasons
+
+
+def test_a_failing_rules_layer_never_yields_none(monkeypatch):
+    def explode(*args, **kwargs):
+        raise ValueError("bad pattern")
+
+    monkeypatch.setattr(rules, "find_hits", explode)
+    result = assess("nothing to see here")
+    assert result.level == "concern" and result.reasons == [COULD_NOT_CHECK]
+
+
+def test_a_layer_past_its_time_budget_counts_as_could_not_check():
+    def slow(text, deadline):
+        time.sleep(0.05)
+        return Assessment("none")
+
+    result = assess("hello", layers=[slow], budget_s=0.01)
+    assert result.level == "concern" and COULD_NOT_CHECK in result.reasons
+
+
+def test_a_failure_does_not_lower_an_urgent_finding():
+    def broken(text, deadline):
+        raise RuntimeError("boom")
+
+    result = assess("I'm going to kill myself tonight", layers=[risk.rules_layer, broken])
+    assert result.level == "urgent" and COULD_NOT_CHECK in result.reasons
+
+
+@pytest.mark.parametrize("junk", [None, 42, b"\xff\xfe", ["I want to die"]])
+def test_anything_that_is_not_text_is_concern_could_not_check(junk):
+    assert assess(junk) == Assessment("concern", [COULD_NOT_CHECK])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_it_never_crashes_on_random_unicode(text):
+    result = assess(text)
+    assert result.level in ("none", "concern", "urgent")
+    for span in result.spans:
+        assert 0 <= span.start <= span.end <= len(text) and text[span.start:span.end] == span.text
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_it_never_crashes_on_binary_junk(data):
+    assert assess(data.decode("utf-8", errors="replace")).level in ("none", "concern", "urgent")
+    assert assess(data.decode("latin-1")).level in ("none", "concern", "urgent")
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(min_size=1, max_size=300), min_size=1, max_size=8))
+def test_it_never_crashes_on_twenty_thousand_characters(pieces):
+    text = ("".join(pieces) * (20000 // len("".join(pieces)) + 1))[:20000]
+    assert len(text) == 20000
+    assert assess(text).level in ("none", "concern", "urgent")
+
+
+def test_twenty_thousand_characters_of_words_are_checked_in_time():
+    text = ("I keep telling myself it's fine, tonight I will sleep. " * 400)[:20000]
+    start = time.perf_counter()
+    result = assess(text)
+    assert time.perf_counter() - start < risk.TIME_BUDGET_S
+    assert COULD_NOT_CHECK not in result.reasons
