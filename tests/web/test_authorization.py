@@ -76,6 +76,11 @@ MATRIX = {
     ("GET", "/clients/{client_id}"): ({}, owner_therapist(200)),
     ("GET", "/privacy/activity"): ({}, {**everyone(200), "anon": LOGIN}),
     ("GET", "/api/v1/activity"): ({}, {**everyone(200), "anon": 401}),
+    ("GET", "/account/export"): ({}, clients_only(200)),
+    ("GET", "/api/v1/export"): ({}, clients_only(200, anon=401)),
+    ("GET", "/account/delete"): ({}, clients_only(200)),
+    ("POST", "/account/delete"): ({"form": {"password": "x", "confirm": "no"}}, clients_only(400)),
+    ("GET", "/clients/{client_id}/export"): ({}, owner_therapist(200)),
     ("GET", "/admin/users"): ({}, {"alice": 403, "bob": 403, "carol": 403, "dave": 403, "erin": 200,
                                    "anon": LOGIN}),
     # --- API (bearer tokens) ---

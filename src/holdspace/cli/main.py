@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from holdspace.cli import analyze, audit, checkin, demo, keys, serve, settings, users
+from holdspace.cli import analyze, audit, checkin, demo, keys, records, serve, settings, users
 from holdspace.cli.common import err_console
 from holdspace.errors import HoldspaceError
 
@@ -18,6 +18,8 @@ app.add_typer(checkin.app, name="checkin")
 app.add_typer(keys.app, name="keys")
 app.add_typer(audit.app, name="audit")
 app.command("analyze")(analyze.analyze)
+app.command("export")(records.export_command)
+app.command("import")(records.import_command)
 app.command("settings")(settings.show)
 
 

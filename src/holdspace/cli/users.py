@@ -57,3 +57,21 @@ def set_password(email: str = typer.Option(..., help="Account to change."),
         sessions.end_all_sessions(db, user.id)
         db.commit()
         console.print(f"Password changed for {user.email}; they'll need to sign in again.")
+
+
+@app.command("delete")
+def delete(email: str = typer.Option(..., help="The account to delete."),
+           yes: bool = typer.Option(False, "--yes", help="Don't ask for confirmation.")):
+    """Delete an account for good: its key is destroyed first, then every row."""
+    from holdspace.privacy import deletion
+
+    with database() as db:
+        user = accounts.find_user(db, email)
+        if user is None:
+            fail(f"No account uses {email!r}.")
+        if not yes and not typer.confirm(f"Delete {user.email} and everything in it? This can't be undone"):
+            fail("Nothing was deleted.")
+        deletion.delete_account(db, user)
+        db.commit()
+        deletion.scrub(db.get_bind())
+    console.print(f"Deleted {email}. Its key is destroyed, so nothing it held can be read again.")

@@ -18,6 +18,7 @@ SQLITE_PRAGMAS = {
     "synchronous": 2,  # FULL
     "foreign_keys": 1,
     "busy_timeout": BUSY_TIMEOUT_MS,
+    "secure_delete": 1,
 }
 
 
@@ -43,6 +44,8 @@ def make_engine(database_url: str) -> Engine:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # Deleted rows are overwritten with zeros, so what someone deleted doesn't linger.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")

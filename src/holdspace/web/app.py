@@ -102,6 +102,9 @@ def _add_anon_cookie(app: FastAPI) -> None:
         response.headers.setdefault("x-content-type-options", "nosniff")
         response.headers.setdefault("referrer-policy", "same-origin")
         response.headers.setdefault("x-frame-options", "DENY")
+        if not request.url.path.startswith("/static/"):
+            # Pages carry people's words: no browser or proxy may keep a copy.
+            response.headers.setdefault("cache-control", "no-store")
         if fresh:
             deps.set_cookie(request, response, deps.ANON_COOKIE, fresh, max_age=None)
         return response

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from fastapi import APIRouter, Form, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from holdspace.errors import InvalidInput
 from holdspace.journey import mood
-from holdspace.privacy import consent
+from holdspace import clock
+from holdspace.privacy import consent, export
 from holdspace.privacy.policy import linked_client, visible_owner
 from holdspace.web.charts import mood_chart
 from holdspace.web.deps import CheckCsrf, Db, Id, Therapist, done_url, redirect, render
@@ -69,6 +71,19 @@ def client_page(request: Request, db: Db, user: Therapist, client_id: Id):
     return render(request, "caseload/client.html", client=client, link=link, shared=shared,
                   categories=consent.CATEGORIES, checkins=checkins,
                   chart=mood_chart(checkins, days=28, title=f"{client.display_name}'s mood, last four weeks"))
+
+
+@pages.get("/clients/{client_id}/export")
+def client_export(db: Db, user: Therapist, client_id: Id):
+    """The client's shared record, as JSON, for the therapist's own files."""
+    link, client = linked_client(db, user, client_id)
+    shared = consent.shared_categories(db, link.id)
+    if "mood" in shared:
+        visible_owner(db, user, client.id, "mood")
+    record = export.shared_record(db, user, client, shared)
+    db.commit()
+    name = f"holdspace-{client.display_name.lower().replace(' ', '-')}-{clock.now():%Y-%m-%d}.json"
+    return JSONResponse(record, headers={"content-disposition": f'attachment; filename="{name}"'})
 
 
 # --- API --------------------------------------------------------------------------------------

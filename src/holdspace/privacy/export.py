@@ -1,0 +1,153 @@
+"""Everything a client has, in one archive they can keep or bring to another holdspace.
+
+The archive is a zip holding `export.json` (format below) and `README.txt`. Format version 1:
+    {"format": "holdspace-export", "version": 1, "exported_at": ISO time,
+     "account": {"email", "display_name", "role", "created_at", "password_hash"},
+     "checkins": [{"mood", "feelings": [..], "note", "created_at"}],
+     "connections": [{"therapist", "since", "shares": [..]}]}   (kept for the record; a new
+                                                                  installation can't restore them)
+Importing is all or nothing: the whole archive is checked before anything is written.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from holdspace import __version__, clock
+from holdspace.errors import Conflict, InvalidInput
+from holdspace.journey import mood
+from holdspace.privacy import audit, consent
+from holdspace.privacy.accounts import Role, User, check_new_account, normalise_email
+
+FORMAT, VERSION = "holdspace-export", 1
+MAX_ARCHIVE = 200 * 1024 * 1024
+README = """This is a copy of everything you kept in holdspace, made {when}.
+
+export.json holds it all as plain JSON (format "holdspace-export", version 1): your account,
+your mood check-ins with their notes, and the therapists you shared with. Anyone who has this
+file can read it, so keep it somewhere only you can open.
+
+To bring it into another holdspace:  holdspace import <this file>
+"""
+
+
+def export_data(db: Session, user: User) -> dict:
+    """Everything this person owns, opened and in plain JSON terms."""
+    checkins = sorted(mood.list_checkins(db, user.id), key=lambda c: (c.created_at, c.id))
+    return {
+        "format": FORMAT, "version": VERSION, "exported_at": clock.now().isoformat(),
+        "made_by": f"holdspace {__version__}",
+        "account": {"email": user.email, "display_name": user.display_name, "role": user.role,
+                    "created_at": user.created_at.isoformat(), "password_hash": user.password_hash},
+        "checkins": [{"mood": c.mood, "feelings": c.feeling_list, "note": c.note,
+                      "created_at": c.created_at.isoformat()} for c in checkins],
+        "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
+                         "shares": shared} for link, t, shared in consent.links_of_client(db, user)],
+    }
+
+
+def export_archive(db: Session, user: User) -> bytes:
+    """The zip a client downloads; the export is written to the audit trail."""
+    data = export_data(db, user)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("export.json", json.dumps(data, ensure_ascii=False, indent=1))
+        archive.writestr("README.txt", README.format(when=data["exported_at"][:10]))
+    audit.record(db, "export", actor_id=user.id, subject_id=user.id, detail="everything")
+    return buffer.getvalue()
+
+
+def read_archive(blob: bytes) -> dict:
+    """Open and check an archive completely, or raise InvalidInput naming what is wrong."""
+    if len(blob) > MAX_ARCHIVE:
+        raise InvalidInput("This file is larger than any holdspace export could be.")
+    try:
+        with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+            raw = archive.read("export.json")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        raise InvalidInput("This isn't a holdspace export: expected a zip file with export.json "
+                           "inside. Nothing was imported.") from None
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise InvalidInput("export.json in this archive is damaged (not valid JSON). Nothing was imported.") from None
+    _check(data)
+    return data
+
+
+def _check(data) -> None:
+    def bad(where: str) -> InvalidInput:
+        return InvalidInput(f"This export can't be imported: {where}. Nothing was imported.")
+
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise bad("it wasn't made by holdspace")
+    if data.get("version") != VERSION:
+        raise bad(f"it is format version {data.get('version')!r}, and this holdspace reads version {VERSION}")
+    account = data.get("account")
+    if not isinstance(account, dict) or account.get("role") != Role.CLIENT:
+        raise bad("only client accounts can be imported")
+    for key in ("email", "display_name", "password_hash", "created_at"):
+        if not isinstance(account.get(key), str):
+            raise bad(f"the account's {key} is missing")
+    if not account["password_hash"].startswith("$argon2"):
+        raise bad("the account's password isn't in a form holdspace knows")
+    _time(account["created_at"], bad, "the account's creation time")
+    checkins = data.get("checkins")
+    if not isinstance(checkins, list):
+        raise bad("the check-ins are missing")
+    for number, item in enumerate(checkins, start=1):
+        if not isinstance(item, dict):
+            raise bad(f"check-in {number} isn't an object")
+        try:
+            mood.check_checkin(item.get("mood"), item.get("feelings") or [], item.get("note") or "")
+        except InvalidInput as exc:
+            raise bad(f"check-in {number}: {' '.join(exc.fields.values()) or exc.message}") from None
+        _time(item.get("created_at"), bad, f"check-in {number}'s time")
+
+
+def _time(value, bad, what: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise bad(f"{what} isn't a date and time") from None
+    if parsed.tzinfo is None:
+        raise bad(f"{what} has no time zone")
+    return parsed
+
+
+def import_data(db: Session, data: dict) -> User:
+    """Recreate a client from a checked export, in the caller's transaction (all or nothing)."""
+    account = data["account"]
+    email = normalise_email(account["email"])
+    if db.scalar(select(User.id).where(User.email == email)) is not None:
+        raise Conflict(f"An account for {email} already exists here. Nothing was imported.")
+    check_new_account(email, account["display_name"], "placeholder-long-enough-to-pass")
+    user = User(email=email, display_name=account["display_name"], role=Role.CLIENT.value,
+                password_hash=account["password_hash"],
+                created_at=datetime.fromisoformat(account["created_at"]))
+    db.add(user)
+    db.flush()
+    for item in data["checkins"]:
+        mood.record_checkin(db, user, item["mood"], item.get("feelings") or [], item.get("note") or "",
+                            at=datetime.fromisoformat(item["created_at"]))
+    audit.record(db, "import", actor_id=user.id, subject_id=user.id,
+                 detail=f"checkins={len(data['checkins'])}")
+    return user
+
+
+def shared_record(db: Session, therapist: User, client: User, shared: list[str]) -> dict:
+    """What a therapist may keep for their own files: only the categories shared with them."""
+    record = {"format": "holdspace-shared-record", "version": 1, "exported_at": clock.now().isoformat(),
+              "client": client.display_name, "shared": shared}
+    if "mood" in shared:
+        record["checkins"] = [{"mood": c.mood, "feelings": c.feeling_list, "note": c.note,
+                               "created_at": c.created_at.isoformat()}
+                              for c in sorted(mood.list_checkins(db, client.id), key=lambda c: c.created_at)]
+    audit.record(db, "export", actor_id=therapist.id, subject_id=client.id, detail=",".join(shared) or "none")
+    return record
