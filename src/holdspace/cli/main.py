@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from holdspace.cli import analyze, audit, checkin, demo, keys, records, serve, settings, users
+from holdspace.cli import analyze, audit, backups, checkin, demo, keys, records, serve, settings, users
 from holdspace.cli.common import err_console
 from holdspace.errors import HoldspaceError
 
@@ -20,6 +20,8 @@ app.add_typer(audit.app, name="audit")
 app.command("analyze")(analyze.analyze)
 app.command("export")(records.export_command)
 app.command("import")(records.import_command)
+app.command("backup")(backups.backup_command)
+app.command("restore")(backups.restore_command)
 app.command("settings")(settings.show)
 
 
