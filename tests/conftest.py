@@ -24,6 +24,7 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from holdspace import clock
+from holdspace.creativity import journal
 from holdspace.privacy import consent, keys, passwords, second_factor, sessions
 from holdspace.privacy.accounts import Role, User
 from holdspace.cli.main import app as cli_app
@@ -31,6 +32,7 @@ from holdspace.settings import Settings
 from holdspace.web import create_app
 
 PASSWORD = "correct horse battery"
+PASSPHRASE = "alice keeps this one"
 TEST_DATABASE_URL = os.environ.get("HOLDSPACE_TEST_DATABASE_URL", "")
 
 
@@ -117,6 +119,7 @@ class Personas:
     erin: User
     link_id: int  # alice ↔ carol
     invitation_id: int  # an open invitation of carol's
+    entry_id: int  # alice's private journal entry (passphrase: PASSPHRASE)
 
     def all(self) -> dict[str, User | None]:
         return {"alice": self.alice, "bob": self.bob, "carol": self.carol, "dave": self.dave,
@@ -147,8 +150,10 @@ def personas(db) -> Personas:
     _, code = consent.create_invitation(db, carol, "Alice")
     link = consent.accept_invitation(db, alice, code, ["mood"])
     invitation, _ = consent.create_invitation(db, carol, "Someone new")
+    entry = journal.write_entry(db, alice, "only alice may read this", private=True,
+                                passphrase=PASSPHRASE, confirm=PASSPHRASE)
     db.commit()
-    return Personas(alice, bob, carol, dave, erin, link.id, invitation.id)
+    return Personas(alice, bob, carol, dave, erin, link.id, invitation.id, entry.id)
 
 
 @pytest.fixture

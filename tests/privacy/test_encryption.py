@@ -14,7 +14,8 @@ from holdspace.store.tables import all_tables
 CANARY = "canary-7f3a-my-brother-must-never-know"
 
 # Every column is either sealed (encrypted) or plaintext metadata that reveals no one's words.
-SEALED = {"checkins.note_sealed", "data_keys.wrapped", "second_factors.secret_sealed"}
+SEALED = {"checkins.note_sealed", "data_keys.wrapped", "second_factors.secret_sealed",
+          "journal_entries.body_sealed"}
 PLAINTEXT_METADATA = {
     "users.id", "users.email", "users.display_name", "users.role", "users.password_hash", "users.created_at",
     "login_failures.id", "login_failures.email", "login_failures.at",
@@ -27,6 +28,8 @@ PLAINTEXT_METADATA = {
     "data_keys.id", "data_keys.user_id", "data_keys.kek_id", "data_keys.created_at",
     "second_factors.user_id", "second_factors.confirmed_at", "second_factors.last_step",
     "recovery_codes.id", "recovery_codes.user_id", "recovery_codes.code_hash", "recovery_codes.used_at",
+    "journal_entries.id", "journal_entries.owner_id", "journal_entries.created_at",
+    "journal_entries.private", "journal_entries.salt",
     # who did what to whose data: ids, kinds and hashes, never what anyone wrote
     "audit_events.seq", "audit_events.at", "audit_events.actor_id", "audit_events.action",
     "audit_events.subject_id", "audit_events.detail", "audit_events.prev_hash", "audit_events.hash",

@@ -66,6 +66,15 @@ MATRIX = {
     ("GET", "/checkins"): ({}, clients_only(200)),
     ("GET", "/checkins/new"): ({}, clients_only(200)),
     ("POST", "/checkins"): ({"form": {"mood": "5", "feelings": ["calm"]}}, clients_only(303)),
+    ("GET", "/journal"): ({}, clients_only(200)),
+    ("GET", "/journal/new"): ({}, clients_only(200)),
+    ("POST", "/journal"): ({"form": {"body": "a line"}}, clients_only(303)),
+    ("GET", "/journal/{entry_id}"): ({}, owner_client(200)),
+    ("POST", "/journal/{entry_id}/unlock"): ({"form": {"passphrase": "wrong one"}}, owner_client(400)),
+    ("GET", "/api/v1/journal"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/journal"): ({"json": {"body": "a line"}}, clients_only(201, anon=401)),
+    ("GET", "/api/v1/clients/{client_id}/journal"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
     ("GET", "/sharing"): ({}, clients_only(200)),
     ("POST", "/sharing/accept"): ({"form": {"code": "ZZZZ-ZZZZ"}}, clients_only(400)),
     ("POST", "/sharing/{link_id}"): ({"form": {"categories": ["mood"]}}, owner_client(303)),
@@ -132,7 +141,7 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
     db.commit()
     users = personas.all()
     path = template.format(client_id=personas.alice.id, link_id=personas.link_id,
-                           invitation_id=personas.invitation_id)
+                           invitation_id=personas.invitation_id, entry_id=personas.entry_id)
     for name in ORDER:
         user = users[name]
         web = sign_in(user)

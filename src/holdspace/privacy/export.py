@@ -4,6 +4,9 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
     {"format": "holdspace-export", "version": 1, "exported_at": ISO time,
      "account": {"email", "display_name", "role", "created_at", "password_hash"},
      "checkins": [{"mood", "feelings": [..], "note", "created_at"}],
+     "journal": [{"created_at", "private": false, "body"}
+                 or {"created_at", "private": true, "salt", "sealed"}],  (base64; still locked
+                                                                         with its passphrase)
      "connections": [{"therapist", "since", "shares": [..]}]}   (kept for the record; a new
                                                                   installation can't restore them)
 Importing is all or nothing: the whole archive is checked before anything is written.
@@ -11,6 +14,7 @@ Importing is all or nothing: the whole archive is checked before anything is wri
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import zipfile
@@ -21,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from holdspace import __version__, clock
 from holdspace.errors import Conflict, InvalidInput
+from holdspace.creativity import journal
 from holdspace.journey import mood
 from holdspace.privacy import audit, consent
 from holdspace.privacy.accounts import Role, User, check_new_account, normalise_email
@@ -30,7 +35,8 @@ MAX_ARCHIVE = 200 * 1024 * 1024
 README = """This is a copy of everything you kept in holdspace, made {when}.
 
 export.json holds it all as plain JSON (format "holdspace-export", version 1): your account,
-your mood check-ins with their notes, and the therapists you shared with. Anyone who has this
+your mood check-ins with their notes, your journal, and the therapists you shared with.
+Private journal entries stay locked: they open only with their passphrase, after import. Anyone who has this
 file can read it, so keep it somewhere only you can open.
 
 To bring it into another holdspace:  holdspace import <this file>
@@ -47,9 +53,19 @@ def export_data(db: Session, user: User) -> dict:
                     "created_at": user.created_at.isoformat(), "password_hash": user.password_hash},
         "checkins": [{"mood": c.mood, "feelings": c.feeling_list, "note": c.note,
                       "created_at": c.created_at.isoformat()} for c in checkins],
+        "journal": [_entry_out(db, e) for e in sorted(journal.entries(db, user.id, limit=10**6),
+                                                       key=lambda e: (e.created_at, e.id))],
         "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
                          "shares": shared} for link, t, shared in consent.links_of_client(db, user)],
     }
+
+
+def _entry_out(db: Session, entry) -> dict:
+    if not entry.private:
+        return {"created_at": entry.created_at.isoformat(), "private": False, "body": entry.body}
+    return {"created_at": entry.created_at.isoformat(), "private": True,
+            "salt": base64.b64encode(entry.salt).decode(),
+            "sealed": base64.b64encode(journal.sealed_private_body(db, entry)).decode()}
 
 
 def export_archive(db: Session, user: User) -> bytes:
@@ -109,6 +125,24 @@ def _check(data) -> None:
         except InvalidInput as exc:
             raise bad(f"check-in {number}: {' '.join(exc.fields.values()) or exc.message}") from None
         _time(item.get("created_at"), bad, f"check-in {number}'s time")
+    entries = data.get("journal", [])
+    if not isinstance(entries, list):
+        raise bad("the journal isn't a list")
+    for number, item in enumerate(entries, start=1):
+        if not isinstance(item, dict):
+            raise bad(f"journal entry {number} isn't an object")
+        _time(item.get("created_at"), bad, f"journal entry {number}'s time")
+        if item.get("private") is True:
+            try:
+                base64.b64decode(item.get("salt", ""), validate=True)
+                base64.b64decode(item.get("sealed", ""), validate=True)
+            except (TypeError, ValueError):
+                raise bad(f"private journal entry {number} is damaged") from None
+        else:
+            try:
+                journal.check_entry(item.get("body") or "", False, "", "")
+            except InvalidInput as exc:
+                raise bad(f"journal entry {number}: {' '.join(exc.fields.values())}") from None
 
 
 def _time(value, bad, what: str) -> datetime:
@@ -136,8 +170,15 @@ def import_data(db: Session, data: dict) -> User:
     for item in data["checkins"]:
         mood.record_checkin(db, user, item["mood"], item.get("feelings") or [], item.get("note") or "",
                             at=datetime.fromisoformat(item["created_at"]))
+    for item in data.get("journal", []):
+        at = datetime.fromisoformat(item["created_at"])
+        if item.get("private") is True:
+            journal.restore_private(db, user, base64.b64decode(item["sealed"]),
+                                    base64.b64decode(item["salt"]), at)
+        else:
+            journal.write_entry(db, user, item["body"], at=at)
     audit.record(db, "import", actor_id=user.id, subject_id=user.id,
-                 detail=f"checkins={len(data['checkins'])}")
+                 detail=f"checkins={len(data['checkins'])} journal={len(data.get('journal', []))}")
     return user
 
 
@@ -149,5 +190,8 @@ def shared_record(db: Session, therapist: User, client: User, shared: list[str])
         record["checkins"] = [{"mood": c.mood, "feelings": c.feeling_list, "note": c.note,
                                "created_at": c.created_at.isoformat()}
                               for c in sorted(mood.list_checkins(db, client.id), key=lambda c: c.created_at)]
+    if "journal" in shared:
+        record["journal"] = [{"created_at": e.created_at.isoformat(), "body": e.body} for e in sorted(
+            journal.entries(db, client.id, include_private=False, limit=10**6), key=lambda e: e.created_at)]
     audit.record(db, "export", actor_id=therapist.id, subject_id=client.id, detail=",".join(shared) or "none")
     return record

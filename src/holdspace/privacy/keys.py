@@ -120,13 +120,22 @@ def shred(db: Session, user_id: int) -> None:
 
 # --- sealing a field of a record ------------------------------------------------------------------
 
-def seal_text(db: Session, owner_id: int, table: str, field: str, record_id: int, text: str) -> bytes:
+def seal_bytes(db: Session, owner_id: int, table: str, field: str, record_id: int, data: bytes) -> bytes:
+    """Seal a field of a record with its owner's data key, bound to table, field, id and owner."""
     key_id, key = data_key(db, owner_id)
-    return crypto.seal(key_id, key, text.encode(), crypto.associated_data(table, field, record_id, owner_id))
+    return crypto.seal(key_id, key, data, crypto.associated_data(table, field, record_id, owner_id))
 
 
-def open_text(db: Session, owner_id: int, table: str, field: str, record_id: int, sealed: bytes) -> str:
+def open_bytes(db: Session, owner_id: int, table: str, field: str, record_id: int, sealed: bytes) -> bytes:
     key_id, key = data_key(db, owner_id)
     if crypto.key_id_of(sealed) != key_id:
         raise crypto.CryptoError()
-    return crypto.open_sealed(key, sealed, crypto.associated_data(table, field, record_id, owner_id)).decode()
+    return crypto.open_sealed(key, sealed, crypto.associated_data(table, field, record_id, owner_id))
+
+
+def seal_text(db: Session, owner_id: int, table: str, field: str, record_id: int, text: str) -> bytes:
+    return seal_bytes(db, owner_id, table, field, record_id, text.encode())
+
+
+def open_text(db: Session, owner_id: int, table: str, field: str, record_id: int, sealed: bytes) -> str:
+    return open_bytes(db, owner_id, table, field, record_id, sealed).decode()

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from holdspace.errors import InvalidInput
+from holdspace.creativity import journal
 from holdspace.journey import mood
 from holdspace import clock
 from holdspace.privacy import consent, export
@@ -63,13 +64,16 @@ def cancel(invitation_id: Id, db: Db, user: Therapist):
 def client_page(request: Request, db: Db, user: Therapist, client_id: Id):
     link, client = linked_client(db, user, client_id)
     shared = consent.shared_categories(db, link.id)
-    checkins = []
+    checkins, entries = [], []
     if "mood" in shared:
         visible_owner(db, user, client.id, "mood")  # audits the read
         checkins = mood.list_checkins(db, client.id, limit=100)
+    if "journal" in shared:
+        visible_owner(db, user, client.id, "journal")
+        entries = journal.entries(db, client.id, include_private=False, limit=50)
     db.commit()
     return render(request, "caseload/client.html", client=client, link=link, shared=shared,
-                  categories=consent.CATEGORIES, checkins=checkins,
+                  categories=consent.CATEGORIES, checkins=checkins, entries=entries,
                   chart=mood_chart(checkins, days=28, title=f"{client.display_name}'s mood, last four weeks"))
 
 
@@ -78,8 +82,9 @@ def client_export(db: Db, user: Therapist, client_id: Id):
     """The client's shared record, as JSON, for the therapist's own files."""
     link, client = linked_client(db, user, client_id)
     shared = consent.shared_categories(db, link.id)
-    if "mood" in shared:
-        visible_owner(db, user, client.id, "mood")
+    for category in ("mood", "journal"):
+        if category in shared:
+            visible_owner(db, user, client.id, category)
     record = export.shared_record(db, user, client, shared)
     db.commit()
     name = f"holdspace-{client.display_name.lower().replace(' ', '-')}-{clock.now():%Y-%m-%d}.json"

@@ -171,6 +171,7 @@ def redirect(url: str) -> RedirectResponse:
 # Short confirmations carried to the next page by key, so no user text ever enters a URL.
 DONE_MESSAGES = {
     "checkin": "Your check-in is saved. Thank you for taking a moment for yourself.",
+    "journal": "Your entry is saved.",
     "signed-up": "Welcome to holdspace. This is your space; take it at your own pace.",
     "linked": "You're now connected. You can change what you share here at any time.",
     "sharing": "Your sharing choices are saved and apply from now on.",
