@@ -8,6 +8,7 @@ Tasks register themselves with `@batch_task` in a module named `tasks.py` inside
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import pkgutil
 from collections.abc import Callable, Iterable, Iterator

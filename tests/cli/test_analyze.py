@@ -9,8 +9,8 @@ from holdspace.errors import InvalidInput
 
 
 @pytest.fixture
-def shout_task(monkeypatch):
-    monkeypatch.setattr(batch, "_REGISTRY", dict(batch._REGISTRY))
+def shout_task():
+    batch.all_tasks()  # the real tasks register first, into the one registry they'll stay in
 
     @batch.batch_task("shout", required=("text",), help="Upper-case the text.")
     def shout(record):
@@ -19,6 +19,9 @@ def shout_task(monkeypatch):
         if record["text"] == "boom":
             raise RuntimeError("the task itself broke")
         return {"text": record["text"].upper()}
+
+    yield
+    del batch._REGISTRY["shout"]
 
 
 LINES = ['{"text": "hello"}', "not json", "[1, 2]", '{"other": 1}', "", '{"text": 5}',
