@@ -1,0 +1,1 @@
+"""Active listening and empathy: emotions and feeling words, reflections, open questions."""

@@ -1,0 +1,78 @@
+"""Choose the part of a client's message that carries the weight, and say it back in their words."""
+
+from __future__ import annotations
+
+import re
+
+from holdspace.language.text import split_sentences, words
+from holdspace.listening.pronouns import to_second_person
+
+__all__ = ["MAX_WORDS", "key_part", "reflect_words", "sentence_weight", "strip_fillers"]
+
+#: A reflection longer than this stops sounding like listening and starts sounding like an echo.
+MAX_WORDS = 22
+
+_LEADING = re.compile(
+    r"^(?:(?:so|well|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no|"
+    r"i mean|i guess|idk|tbh|just|also|then|oh|hey|hi|hello|lol|haha)\b[\s,.!-]*)+", re.I)
+_TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|you know|i guess|or something|or whatever|"
+                       r"and stuff|and everything))+[\s.!?]*$", re.I)
+_FILLERS = re.compile(r",?\s*\b(?:you know|i mean|like,)\s*,?", re.I)
+_CLAUSE = re.compile(r"\s*(?:[;:]|,\s*(?:but|and|so|because|cause|cos)?|\s-\s|\bbut\b|\bbecause\b|\bso\b)\s*", re.I)
+_FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself", "i've", "i'd", "i'll", "mine"}
+# Words that start a reflection in lower case; anything else (a name, "Mum") keeps its capital.
+_COMMON = {"you", "your", "you're", "you've", "you'd", "you'll", "yourself", "it", "it's", "its",
+           "the", "a", "an", "this", "that", "there", "there's", "everything", "nothing", "everyone",
+           "nobody", "no", "not", "all", "we", "our", "they", "he", "she", "his", "her", "their",
+           "things", "today", "tomorrow", "yesterday", "since", "after", "when", "every", "some",
+           "someone", "something", "being", "having", "getting", "feeling", "work", "school",
+           "life", "people", "one", "even", "still", "now", "lately", "recently", "last", "this",
+           "these", "those", "what", "how", "if", "sometimes", "always", "never", "maybe", "mostly"}
+
+
+def strip_fillers(text: str) -> str:
+    """Drop discourse markers and fillers at the edges ("so", "honestly", "lol") and inside ("you know")."""
+    text = _FILLERS.sub(" ", text)
+    text = _TRAILING.sub("", text)
+    text = _LEADING.sub("", text.strip())
+    return re.sub(r"\s+", " ", text).strip(" ,;:-")
+
+
+def sentence_weight(sentence: str, emotional: float) -> float:
+    """How much a sentence seems to carry: its strongest emotion, more when it speaks of oneself."""
+    tokens = [w.lower() for w in words(sentence)]
+    personal = any(t in _FIRST_PERSON for t in tokens)
+    size = len(tokens)
+    return emotional + (0.2 if personal else 0.0) + (0.1 if 4 <= size <= 30 else 0.0) - (0.3 if size < 3 else 0.0)
+
+
+def key_part(sentence: str) -> str:
+    """Return the sentence, or for a long one its weightiest clause, without fillers."""
+    sentence = strip_fillers(sentence)
+    if len(words(sentence)) <= MAX_WORDS:
+        return sentence
+    clauses = [strip_fillers(c) for c in _CLAUSE.split(sentence) if c and len(words(c)) >= 3]
+    if not clauses:
+        return " ".join(sentence.split()[:MAX_WORDS])
+    def score(clause: str) -> tuple:
+        tokens = [w.lower() for w in words(clause)]
+        return (any(t in _FIRST_PERSON for t in tokens), min(len(tokens), MAX_WORDS))
+    best = max(clauses, key=score)
+    return " ".join(best.split()[:MAX_WORDS])
+
+
+def reflect_words(part: str) -> str:
+    """Shift a piece of the client's text to "you" and make it fit mid-sentence."""
+    shifted = to_second_person(part).strip().rstrip(".!?,;: ")
+    first = shifted.split(" ", 1)[0]
+    if first.lower() in _COMMON:
+        shifted = first.lower() + shifted[len(first):]
+    return shifted
+
+
+def sentences_of(text: str, limit: int = 12) -> list[str]:
+    """The message's sentences; a very long message keeps its first and last ones."""
+    found = split_sentences(text)
+    if len(found) <= limit:
+        return found
+    return found[: limit // 2] + found[-(limit - limit // 2):]

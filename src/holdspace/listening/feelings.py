@@ -1,0 +1,104 @@
+"""A plain feeling word, at a fitting intensity, for what the emotion model detected.
+
+The words and the cues that turn a feeling up or down live in feelings.toml. The intensity
+starts from the model's confidence (mild below 0.5, strong from 0.8) and moves one step for an
+intensifier ("so", "really", "!!", a word in capitals) or a softener ("a bit", "kind of").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from holdspace.language.emotions import LABELS, Emotions
+
+__all__ = ["INTENSITIES", "Feeling", "feeling_for", "intensity_cues"]
+
+INTENSITIES = ("mild", "moderate", "strong")
+
+
+@dataclass(frozen=True)
+class Feeling:
+    """The word to say back, the label it stands for, its intensity and why."""
+
+    word: str
+    label: str
+    intensity: str
+    cues: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {"word": self.word, "label": self.label, "intensity": self.intensity,
+                "cues": list(self.cues)}
+
+
+@cache
+def _table() -> dict:
+    table = tomllib.loads((Path(__file__).parent / "feelings.toml").read_text(encoding="utf-8"))
+    missing = set(LABELS) - {"neutral"} - set(table["words"])
+    if missing or any(len(w) != len(INTENSITIES) for w in table["words"].values()):
+        raise ValueError(f"feelings.toml needs three words for each label; missing: {sorted(missing)}")
+    return table
+
+
+@cache
+def _cue_pattern(kind: str) -> re.Pattern:
+    phrases = sorted(_table()["cues"][kind], key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'])"
+                      + (_NOT_AFTER_SO if kind == "stronger" else ""))
+
+
+# "so" joins clauses as often as it intensifies: skip it before these words or at a clause end.
+_NOT_AFTER_SO = (r"(?:(?<!\bso)|(?<=\bso)(?!\s*(?:[,.;:!?]|$|i\b|we\b|you\b|he\b|she\b|they\b|it\b|"
+                 r"that\b|the\b|a\b|what\b|if\b|far\b|now\b|then\b|yeah\b|and\b|is\b|was\b|do\b|did\b)))")
+
+
+def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:
+    """Return how many steps the wording moves a feeling (-1, 0 or +1) and the cues found."""
+    lower = text.lower()
+    up = _cue_pattern("stronger").findall(lower)
+    if "!!" in text:
+        up.append("!!")
+    shouted = [w for w in re.findall(r"\b[A-Z]{3,}\b", text) if w not in {"OK", "TV", "USA", "ADHD", "PTSD", "OCD"}]
+    if shouted:
+        up.append(shouted[0])
+    down = _cue_pattern("softer").findall(lower)
+    step = (1 if up else 0) - (1 if down else 0)
+    return step, tuple(dict.fromkeys(up + down))
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|doesn't|n't|nor|without)\W+(?:\w+\W+){0,2}$")
+
+
+def own_word(text: str) -> tuple[str, str] | None:
+    """The first feeling word the client uses about themselves, not negated: (word, label)."""
+    own = _table()["own"]
+    lower = text.lower()
+    for match in re.finditer(r"[a-z]+", lower):
+        word = match.group(0)
+        if word in own and not _NEGATION.search(lower[max(0, match.start() - 40):match.start()]):
+            if word == "alone":
+                word = "lonely"
+            return word, own[match.group(0)]
+    return None
+
+
+def feeling_for(emotions: Emotions, text: str = "") -> Feeling | None:
+    """Name the client's own feeling word if they used one, else the strongest non-neutral label.
+
+    None when neither is there (the text reads as neutral).
+    """
+    felt = [label for label in emotions.labels if label != "neutral"]
+    theirs = own_word(text) if text else None
+    if theirs:
+        return Feeling(theirs[0], theirs[1], "theirs", ())
+    if not felt:
+        return None
+    label = felt[0]
+    score = emotions.scores[label]
+    level = 0 if score < 0.5 else 2 if score >= 0.8 else 1
+    step, cues = intensity_cues(text) if text else (0, ())
+    level = min(max(level + step, 0), len(INTENSITIES) - 1)
+    return Feeling(_table()["words"][label][level], label, INTENSITIES[level], cues)

@@ -1,0 +1,294 @@
+"""The reflective listener: reflect the content and the feeling, validate, ask one open question.
+
+Every message passes risk detection first; a message at risk gets the fixed crisis response and
+nothing generated. Otherwise the reply is built from the client's own words (shifted to "you")
+and the templates in responses.toml, never repeating a template within five turns. It remembers
+the conversation: it links back to something said earlier, offers a short summary every few
+turns, and steps back when told "that's not it".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from holdspace.language.emotions import Emotions, family_of
+from holdspace.language.text import is_readable, normalize, words
+from holdspace.listening.content import key_part, reflect_words, sentence_weight, sentences_of
+from holdspace.listening.feelings import Feeling, feeling_for
+
+__all__ = ["Conversation", "Listener", "Reply", "ROADBLOCKS", "roadblocks_in"]
+
+#: Turns within which a template is not used again.
+NO_REPEAT_TURNS = 5
+#: A short summary is offered on every Nth message.
+SUMMARY_EVERY = 4
+#: How alike (cosine) a message must be to an earlier one to link back to it.
+LINK_SIMILARITY = 0.55
+# Labels that are not feelings to say back to someone ("you seem to feel approval").
+_NOT_FELT = {"neutral", "approval", "realization", "curiosity"}
+
+#: Phrases that block listening; none may appear in what the listener says.
+ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
+              r"\byou must\b", r"\byou need to\b", r"\byou have to\b", r"\bjust relax\b",
+              r"\bcheer up\b", r"\blook on the bright side\b", r"\beverything happens for a reason\b",
+              r"\bit could be worse\b", r"\bhave you tried\b", r"\bwhy\b[^.!?]*\?")
+_ROADBLOCK = re.compile("|".join(ROADBLOCKS), re.I)
+
+_CORRECTION = re.compile(
+    r"\b(?:that'?s not (?:it|right|true|what i (?:meant|said|mean))|not what i (?:meant|said|mean)|"
+    r"you(?:'re| are) not (?:getting|listening|hearing)|you (?:don'?t|do not) get it|"
+    r"that'?s not how i feel|i(?:'m| am) not (?:feeling )?(?:that|really)\b|no,? (?:that'?s )?wrong|"
+    r"you'?ve got it wrong|that isn'?t it|not quite)\b", re.I)
+
+
+def roadblocks_in(text: str) -> list[str]:
+    """Return the roadblock phrases found in a reply (empty when it is clean)."""
+    return [m.group(0) for m in _ROADBLOCK.finditer(text)]
+
+
+@cache
+def _responses() -> dict:
+    return tomllib.loads((Path(__file__).parent / "responses.toml").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One reply and its parts; `reply` is what the client sees."""
+
+    reply: str
+    reflection: str = ""
+    validation: str = ""
+    question: str = ""
+    feeling: Feeling | None = None
+    emotions: tuple[tuple[str, float], ...] = ()
+    level: str = "none"
+    crisis: bool = False
+    templates: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {"reply": self.reply, "reflection": self.reflection, "validation": self.validation,
+                "question": self.question,
+                "emotions": [{"label": k, "score": round(v, 4)} for k, v in self.emotions],
+                "feeling": self.feeling.as_dict() if self.feeling else None, "level": self.level}
+
+
+@dataclass
+class Turn:
+    text: str
+    reply: Reply
+    key: str = ""             # the reflected content, already shifted to "you"
+    topic: str | None = None
+    vector: np.ndarray | None = None
+
+
+@dataclass
+class Conversation:
+    """What the listener remembers of one conversation."""
+
+    turns: list[Turn] = field(default_factory=list)
+    safety: object = None     # holdspace.safety.conversation.ConversationSafety
+    rejected: set[str] = field(default_factory=set)  # feeling labels the client said were wrong
+    last_link: int = -10
+
+    def recent_templates(self) -> set[str]:
+        return {t for turn in self.turns[-(NO_REPEAT_TURNS - 1):] for t in turn.reply.templates}
+
+
+def _default_risk(text: str):
+    from holdspace.safety.risk import assess
+
+    return assess(text)
+
+
+def _default_emotions(texts: list[str]) -> list[Emotions]:
+    from holdspace.language.emotions import emotion_detector
+
+    return emotion_detector().detect(texts)
+
+
+def _default_embed(text: str) -> np.ndarray:
+    from holdspace.language.embedding import encoder
+
+    return encoder().embed(text)
+
+
+class Listener:
+    """Builds replies; holds no conversation state itself (pass a Conversation)."""
+
+    def __init__(self, *, emotions: Callable[[list[str]], list[Emotions]] = _default_emotions,
+                 risk: Callable = _default_risk, embed: Callable[[str], np.ndarray] | None = _default_embed,
+                 country: str = "INT"):
+        self.emotions, self.risk, self.embed, self.country = emotions, risk, embed, country
+
+    # -- choosing words -------------------------------------------------------------------------
+
+    def _pick(self, options: Sequence[dict], conversation: Conversation, used: list[str]) -> dict:
+        recent = conversation.recent_templates() | set(used)
+        fresh = [o for o in options if o["id"] not in recent]
+        pool = fresh or list(options)
+        choice = pool[len(conversation.turns) % len(pool)]
+        used.append(choice["id"])
+        return choice
+
+    def _topic(self, text: str) -> str | None:
+        lower = " " + " ".join(w.lower() for w in words(text)) + " "
+        best, hits = None, 0
+        for name, topic in _responses()["topics"].items():
+            n = sum(f" {w} " in lower for w in topic["words"])
+            if n > hits:
+                best, hits = name, n
+        return best
+
+    # -- the reply --------------------------------------------------------------------------------
+
+    def respond(self, conversation: Conversation, text: str) -> Reply:
+        """Reply to one client message and remember it in `conversation`."""
+        from holdspace.safety.conversation import ConversationSafety, is_retraction
+
+        if conversation.safety is None:
+            conversation.safety = ConversationSafety()
+        r = _responses()["conversation"]
+        clean = normalize(text) if isinstance(text, str) else ""
+        used: list[str] = []
+        if not clean:
+            reply = Reply(self._pick(r["empty"], conversation, used)["text"], templates=tuple(used))
+            return self._remember(conversation, clean, reply)
+        if not is_readable(clean):
+            return self._remember(conversation, clean, Reply(r["unreadable"]))
+
+        assessment = self.risk(clean)
+        conversation.safety = conversation.safety.observe(clean, assessment)
+        if assessment.level != "none":
+            return self._remember(conversation, clean, self._crisis(assessment.level))
+        if conversation.safety.flagged and is_retraction(clean):
+            # A bare "I'm fine" after a flag: stay gentle and keep the door to help open.
+            reply = Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
+            return self._remember(conversation, clean, reply)
+
+        if _CORRECTION.search(clean) and conversation.turns:
+            last = conversation.turns[-1].reply.feeling
+            if last:
+                conversation.rejected.add(last.label)
+            said = self._pick(r["correction"], conversation, used)["text"]
+            ask = self._pick(r["correction_questions"], conversation, used)["text"]
+            reply = Reply(f"{said} {ask}", validation=said, question=ask, templates=tuple(used))
+            return self._remember(conversation, clean, reply)
+
+        sentences = sentences_of(clean) or [clean]
+        found = self.emotions([clean] + sentences)
+        overall, per_sentence = found[0], found[1:]
+        feeling = self._feeling(overall, per_sentence, sentences, conversation)
+        topic = self._topic(clean)
+
+        reflection, key = self._reflection(clean, sentences, per_sentence, conversation, used)
+        vector = self.embed(clean) if self.embed is not None else None
+        parts = []
+        link = self._link(conversation, vector, used)
+        if link:
+            parts.append(link)
+        if reflection:
+            parts.append(reflection)
+        if feeling:
+            parts.append(self._pick(_responses()["feeling"]["templates"], conversation, used)["text"]
+                         .format(feeling=feeling.word))
+        family = family_of(feeling.label) if feeling else "neutral"
+        turn_number = len(conversation.turns) + 1
+        summary = self._summary(conversation, key, feeling, used) if turn_number % SUMMARY_EVERY == 0 else ""
+        validation = "" if summary else self._pick(_responses()["validation"][family], conversation, used)["text"]
+        question = self._question(topic, family, conversation, used)
+        parts += [p for p in (validation, summary, question) if p]
+        emotions = tuple((label, overall.scores[label]) for label in overall.labels)
+        reply = Reply(" ".join(parts), reflection, validation or summary, question, feeling, emotions,
+                      "none", False, tuple(used))
+        return self._remember(conversation, clean, reply, key=key, topic=topic, vector=vector)
+
+    def _crisis(self, level: str) -> Reply:
+        from holdspace.safety.response import crisis_response
+
+        response = crisis_response(self.country, has_safety_plan=False,
+                                   variant="urgent" if level == "urgent" else "concern")
+        return Reply(response.message + " You can also open /crisis at any time.", level=level, crisis=True)
+
+    def _feeling(self, overall: Emotions, per_sentence: list[Emotions], sentences: list[str],
+                 conversation: Conversation) -> Feeling | None:
+        candidates = [overall] + sorted(per_sentence, key=lambda e: -max(
+            (s for label, s in e.scores.items() if label not in _NOT_FELT), default=0))
+        for found, text in zip(candidates, [" ".join(sentences)] + sentences):
+            labels = tuple(l for l in found.labels if l not in _NOT_FELT | conversation.rejected)
+            if labels:
+                return feeling_for(replace(found, labels=labels), text)
+        return None
+
+    def _reflection(self, clean: str, sentences: list[str], per_sentence: list[Emotions],
+                    conversation: Conversation, used: list[str]) -> tuple[str, str]:
+        templates = _responses()["reflection"]
+        if len(words(clean)) <= 3:
+            said = clean.rstrip(".!?, ")
+            return self._pick(templates["short"], conversation, used)["text"].format(content=said), said
+        ranked = sorted(range(len(sentences)), key=lambda i: -sentence_weight(
+            sentences[i], max((s for l, s in per_sentence[i].scores.items() if l not in _NOT_FELT), default=0)))
+        for i in ranked:
+            part = key_part(sentences[i])
+            if len(words(part)) < 2:
+                continue
+            key = reflect_words(part)
+            if roadblocks_in(key) or key.endswith("?") or sentences[i].rstrip().endswith("?"):
+                continue
+            choice = self._pick(templates["templates"], conversation, used)
+            return choice["text"].format(content=key), key
+        return "", ""
+
+    def _link(self, conversation: Conversation, vector: np.ndarray | None, used: list[str]) -> str:
+        if vector is None or len(conversation.turns) < 2:
+            return ""
+        if len(conversation.turns) - conversation.last_link < 3:
+            return ""
+        best, score = None, LINK_SIMILARITY
+        for turn in conversation.turns[:-1]:  # not the message just before: that's no link back
+            if turn.vector is not None and turn.key and float(turn.vector @ vector) > score:
+                best, score = turn, float(turn.vector @ vector)
+        if best is None:
+            return ""
+        conversation.last_link = len(conversation.turns)
+        return self._pick(_responses()["conversation"]["link"], conversation, used)["text"].format(earlier=best.key)
+
+    def _summary(self, conversation: Conversation, key: str, feeling: Feeling | None, used: list[str]) -> str:
+        points = []
+        for turn in conversation.turns[-(SUMMARY_EVERY - 1):]:
+            if turn.key:
+                point = " ".join(turn.key.split()[:10])
+                if turn.reply.feeling:
+                    point += f" (feeling {turn.reply.feeling.word})"
+                points.append(point)
+        if not points:
+            return ""
+        joined = points[0] if len(points) == 1 else "; ".join(points[:-1]) + "; and " + points[-1]
+        return self._pick(_responses()["conversation"]["summary"], conversation, used)["text"].format(points=joined)
+
+    def _question(self, topic: str | None, family: str, conversation: Conversation, used: list[str]) -> str:
+        if topic:
+            recent = conversation.recent_templates()
+            fresh = [q for q in _responses()["topics"][topic]["questions"] if q["id"] not in recent]
+            if fresh:
+                return self._pick(fresh, conversation, used)["text"]
+        return self._pick(_responses()["questions"][family], conversation, used)["text"]
+
+    def _remember(self, conversation: Conversation, clean: str, reply: Reply, key: str = "",
+                  topic: str | None = None, vector: np.ndarray | None = None) -> Reply:
+        if roadblocks_in(reply.reply) and not reply.crisis:
+            # Never expected from our templates; if the client's words brought one in, drop them.
+            reply = replace(reply, reply=" ".join(p for p in (reply.validation, reply.question) if p),
+                            reflection="")
+        conversation.turns.append(Turn(clean, reply, key, topic, vector))
+        return reply
+
+    def opening(self) -> str:
+        """What the listener says first in every conversation."""
+        return _responses()["conversation"]["opening"]

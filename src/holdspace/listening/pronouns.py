@@ -1,0 +1,71 @@
+"""Shift a client's words from their point of view to the listener's: I -> you, my -> your.
+
+"I'm", "I've", "me", "my", "mine", "myself" become "you're", "you've", "you", "your", "yours",
+"yourself"; "am" becomes "are", and "was" after I becomes "were". Words aimed at the listener
+shift the other way ("you don't get me" -> "I don't get you"). "I should" becomes "you feel you
+need to", so the listener never tells anyone what they should do, even in their own words.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["to_second_person"]
+
+# Two-word forms first: they decide verb agreement ("I was" -> "you were", "you are" -> "I am").
+_PAIRS = {
+    ("i", "was"): "you were", ("i", "am"): "you are", ("i", "should"): "you feel you need to",
+    ("you", "are"): "I am", ("you", "were"): "I was", ("i", "wasn't"): "you weren't",
+    ("you", "weren't"): "I wasn't", ("you", "aren't"): "I'm not", ("i", "shouldn't"): "you feel you mustn't",
+    ("was", "i"): "were you", ("am", "i"): "are you", ("are", "you"): "am I", ("were", "you"): "was I",
+}
+_WORDS = {
+    "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+    "i'm": "you're", "im": "you're", "i've": "you've", "ive": "you've", "i'd": "you'd",
+    "i'll": "you'll", "am": "are", "we": "we", "us": "us", "our": "our",
+    "you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm",
+    "youre": "I'm", "you've": "I've", "you'd": "I'd", "you'll": "I'll", "u": "I", "ur": "my",
+}
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[^A-Za-z]+")
+
+
+def _match_case(original: str, new: str, first: bool) -> str:
+    if new.startswith("I ") or new in ("I", "I'm", "I've", "I'd", "I'll"):
+        return new
+    if first and original[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def to_second_person(text: str) -> str:
+    """Return the text as the listener would say it back to its writer."""
+    tokens = _TOKEN.findall(text)
+    words = [i for i, t in enumerate(tokens) if t[:1].isalpha()]
+    out = list(tokens)
+    skip: set[int] = set()
+    for n, i in enumerate(words):
+        if i in skip:
+            continue
+        low = tokens[i].lower()
+        nxt = words[n + 1] if n + 1 < len(words) else None
+        # a pair only when nothing but a space separates the two words
+        if nxt is not None and tokens[i + 1: nxt] == [" "] and (low, tokens[nxt].lower()) in _PAIRS:
+            new = _PAIRS[(low, tokens[nxt].lower())]
+            # "you" as an object ("I told you") stays a plain swap; only subject pairs move verbs
+            out[i] = _match_case(tokens[i], new, n == 0)
+            out[nxt] = ""
+            out[i + 1] = ""
+            skip.add(nxt)
+            continue
+        if low in _WORDS:
+            new = _WORDS[low]
+            if low == "you" and n > 0 and tokens[words[n - 1]].lower() in _OBJECT_BEFORE:
+                new = "me"
+            out[i] = _match_case(tokens[i], new, n == 0)
+    return "".join(out)
+
+
+# After these words "you" is an object and becomes "me" ("I told you" -> "you told me").
+_OBJECT_BEFORE = {"told", "tell", "telling", "asked", "ask", "thank", "thanks", "to", "for", "with",
+                  "at", "about", "love", "hate", "need", "trust", "help", "helped", "see", "understand",
+                  "hear", "bother", "bothering", "miss", "from", "like", "know", "want", "give", "show"}

@@ -1,0 +1,40 @@
+from holdspace.language.emotions import LABELS, Emotions
+from holdspace.listening.feelings import feeling_for, intensity_cues
+
+
+def emotions(**scores) -> Emotions:
+    full = {label: 0.01 for label in LABELS} | scores
+    above = tuple(sorted((l for l, s in scores.items() if s >= 0.3), key=lambda l: -scores[l]))
+    return Emotions(full, above, "neutral")
+
+
+def test_mild_anger_is_frustration_and_strong_anger_is_fury():
+    assert feeling_for(emotions(anger=0.4), "it didn't go to plan").word == "frustrated"
+    assert feeling_for(emotions(anger=0.65), "he lied to me").word == "angry"
+    assert feeling_for(emotions(anger=0.9), "he lied to me").word == "furious"
+
+
+def test_wording_moves_the_intensity_a_step():
+    assert feeling_for(emotions(sadness=0.65), "I'm a bit low today").word == "down"
+    assert feeling_for(emotions(sadness=0.65), "I'm so low today").word == "devastated"
+    assert intensity_cues("THIS IS AWFUL!!")[0] == 1
+    assert intensity_cues("So I went home")[0] == 0
+
+
+def test_neutral_text_has_no_feeling_word():
+    assert feeling_for(emotions(neutral=0.9), "The bus comes at six.") is None
+
+
+def test_every_label_but_neutral_has_three_words():
+    for label in LABELS:
+        if label != "neutral":
+            feeling = feeling_for(emotions(**{label: 0.9}), "")
+            assert feeling and feeling.label == label and feeling.intensity == "strong"
+
+
+def test_the_client_s_own_feeling_word_comes_first_unless_negated():
+    assert feeling_for(emotions(sadness=0.9), "I feel so lonely since the move").word == "lonely"
+    assert feeling_for(emotions(sadness=0.9), "I'm all alone").word == "lonely"
+    said = feeling_for(emotions(sadness=0.9), "I'm not angry, just really tired")
+    assert said.word == "tired" and said.intensity == "theirs"
+    assert feeling_for(emotions(anger=0.9), "I'm not angry at all").word == "furious"

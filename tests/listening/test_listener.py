@@ -1,0 +1,121 @@
+"""The listener's core, with a stand-in emotion model so each test runs in milliseconds."""
+
+import numpy as np
+import pytest
+
+from holdspace.language.emotions import LABELS, Emotions
+from holdspace.listening.listener import NO_REPEAT_TURNS, Conversation, Listener, roadblocks_in
+
+CUES = {"sad": "sadness", "died": "grief", "angry": "anger", "boss": "annoyance", "worried": "nervousness",
+        "scared": "fear", "happy": "joy", "proud": "pride"}
+
+
+def stand_in(texts):
+    found = []
+    for text in texts:
+        scores = {label: 0.01 for label in LABELS}
+        for cue, label in CUES.items():
+            if cue in text.lower():
+                scores[label] = max(scores[label], 0.7)
+        if max(scores.values()) < 0.5:
+            scores["neutral"] = 0.8
+        labels = tuple(sorted((l for l, s in scores.items() if s >= 0.5), key=lambda l: -scores[l]))
+        found.append(Emotions(scores, labels, "neutral"))
+    return found
+
+
+def bag_of_words(text):
+    vector = np.zeros(64)
+    for word in text.lower().split():
+        vector[hash(word.strip(".,!?")) % 64] += 1
+    return vector / max(np.linalg.norm(vector), 1e-9)
+
+
+@pytest.fixture
+def listener():
+    return Listener(emotions=stand_in, embed=bag_of_words)
+
+
+def test_it_reflects_content_in_the_second_person_and_names_the_feeling(listener):
+    reply = listener.respond(Conversation(), "My boss yelled at me today and I'm so angry.")
+    assert "your boss yelled at you today" in reply.reflection
+    assert reply.feeling.label == "anger" and reply.feeling.word in reply.reply
+    assert reply.question.endswith("?") and reply.validation
+    assert reply.level == "none" and not roadblocks_in(reply.reply)
+
+
+def test_it_keeps_the_weighty_sentence_of_a_long_message(listener):
+    text = ("So yesterday I went to the shops. The weather was fine. Then I got the call that my "
+            "grandmother died and I feel so sad I can't stop crying. Anyway I made dinner.")
+    reply = listener.respond(Conversation(), text)
+    assert "grandmother died" in reply.reflection and "shops" not in reply.reflection
+
+
+def test_a_one_word_message_keeps_the_word(listener):
+    reply = listener.respond(Conversation(), "exhausted")
+    assert '"exhausted"' in reply.reply and reply.question.endswith("?")
+
+
+def test_no_template_repeats_within_five_turns(listener):
+    conversation = Conversation()
+    for i in range(12):
+        listener.respond(conversation, f"I'm worried about my exam number {i} and I feel sad.")
+    for i, turn in enumerate(conversation.turns):
+        window = conversation.turns[max(0, i - NO_REPEAT_TURNS + 1):i]
+        earlier = {t for w in window for t in w.reply.templates}
+        assert not earlier & set(turn.reply.templates), (i, earlier & set(turn.reply.templates))
+
+
+def test_it_steps_back_when_told_that_is_not_it(listener):
+    conversation = Conversation()
+    first = listener.respond(conversation, "I'm worried about the move next week.")
+    correction = listener.respond(conversation, "no, that's not it")
+    assert correction.question.endswith("?") and correction.reflection == ""
+    again = listener.respond(conversation, "I'm worried about the move next week.")
+    assert first.feeling.label in conversation.rejected
+    assert again.feeling is None or again.feeling.label != first.feeling.label
+
+
+def test_it_summarises_every_few_turns_and_links_back(listener):
+    conversation = Conversation()
+    replies = [listener.respond(conversation, text) for text in (
+        "My sister stopped talking to me after the wedding.",
+        "Work has been busy with the new project.",
+        "My sister stopped talking to me after the wedding and it still hurts.",
+        "I'm sad most evenings.")]
+    assert "Earlier you mentioned" in replies[2].reply or "what you said before" in replies[2].reply
+    assert replies[2].reply.count("your sister stopped talking to you") == 2
+    assert "so far" in replies[3].reply
+
+
+def test_a_message_at_risk_gets_the_fixed_crisis_response_and_nothing_generated(listener):
+    reply = listener.respond(Conversation(), "I want to kill myself tonight")
+    assert reply.crisis and reply.level == "urgent"
+    assert reply.reflection == "" and reply.question == ""
+    assert "/crisis" in reply.reply
+
+
+def test_a_bare_im_fine_after_a_flag_keeps_the_door_to_help_open(listener):
+    conversation = Conversation()
+    listener.respond(conversation, "I want to kill myself tonight")
+    reply = listener.respond(conversation, "I'm fine")
+    assert reply.level == "urgent" and "/crisis" in reply.reply and "safe" in reply.reply
+
+
+def test_empty_emoji_junk_and_huge_messages_get_a_kind_reply(listener):
+    conversation = Conversation()
+    for text in ("", "   ", "\x00\x01\x02", "😢", "word " * 4000, "Je suis très fatiguée."):
+        reply = listener.respond(conversation, text)
+        assert reply.reply and not roadblocks_in(reply.reply)
+        assert len(reply.reply) < 1200
+
+
+def test_roadblocks_are_caught():
+    assert roadblocks_in("At least you have a job. Why did you do that?")
+    assert roadblocks_in("You should calm down.")
+    assert not roadblocks_in("What was that like for you?")
+
+
+def test_client_words_that_would_be_a_roadblock_are_not_said_back(listener):
+    reply = listener.respond(Conversation(), "At least I still have my dog, I should be grateful.")
+    assert not roadblocks_in(reply.reply)

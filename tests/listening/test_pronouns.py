@@ -1,0 +1,28 @@
+import pytest
+
+from holdspace.listening.pronouns import to_second_person
+
+
+@pytest.mark.parametrize("said, heard", [
+    ("I am tired of my job", "You are tired of your job"),
+    ("I'm scared my boss will fire me", "You're scared your boss will fire you"),
+    ("I was hoping he'd call me", "You were hoping he'd call you"),
+    ("I've been crying by myself", "You've been crying by yourself"),
+    ("it was mine", "it was yours"),
+    ("i feel like nobody cares about me", "you feel like nobody cares about you"),
+    ("You don't understand me", "I don't understand you"),
+    ("I told you I hate myself", "You told me you hate yourself"),
+    ("I thought you were on my side", "You thought I was on your side"),
+    ("Am I wrong?", "Are you wrong?"),
+])
+def test_first_person_becomes_second_person(said, heard):
+    assert to_second_person(said) == heard
+
+
+def test_i_should_never_becomes_you_should():
+    assert to_second_person("I should exercise more") == "You feel you need to exercise more"
+    assert "should" not in to_second_person("i should have known")
+
+
+def test_other_words_and_punctuation_stay_as_they_were():
+    assert to_second_person("Mum said: it's fine, really!") == "Mum said: it's fine, really!"
