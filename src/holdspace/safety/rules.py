@@ -132,9 +132,9 @@ _MEDIA = re.compile(
     r"headline|police said|according to|fiction|fanfic|script|screenplay|anime|manga|comic|villain|hero|detective|"
     r"narrator|protagonist|singing|sings|sang|rapper|band|track|netflix|the line|quote|meme|joke)\b")
 _TOPIC = re.compile(
-    r"\b(?:essay|article|paper|talk|lecture|module|course|training|research|study|studying|book|documentary|podcast|video|"
-    r"policy|awareness|prevention|statistics|rates|information|leaflet|session|workshop|class|thesis|dissertation|"
-    r"presentation|assignment|reading|learning|learned|learnt|teaching|exam|seminar|webinar|campaign) (?:on|about|into|of|"
+    r"\b(?:essay|article|paper|lecture|module|course|training|research|study|book|documentary|podcast|"
+    r"policy|awareness|prevention|statistics|rates|leaflet|workshop|thesis|dissertation|"
+    r"presentation|assignment|seminar|webinar|campaign|exam) (?:on|about|into|of|"
     r"regarding|around|for) (?:[\w-]+ ){0,2}$")
 _DENIED = re.compile(
     r"\basked (?:me )?(?:if|whether|about)\b.*\b(?:said no|told (?:him|her|them) no|i (?:said|told (?:him|her|them)) (?:that )?i"
@@ -191,9 +191,12 @@ def _who_before(prefix: str) -> str:
 
 def _negated(prefix: str) -> bool:
     tokens = _TOKEN.findall(prefix)[-7:]
-    for token in reversed(tokens):
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
         if token in NEGATORS:
-            return True
+            # "if I don't end my life..." is a condition, not a denial.
+            return not (i > 0 and tokens[i - 1] in {"if", "unless", "i", "and"} and i > 1 and tokens[i - 2] == "if") \
+                and not (i > 0 and tokens[i - 1] in {"if", "unless"})
         if token not in GOVERNED:
             return False
     return False
