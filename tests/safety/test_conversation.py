@@ -55,3 +55,12 @@ def test_the_state_is_immutable():
     first = ConversationSafety()
     second = first.observe("I want to die")
     assert first.level == "none" and second.level == "concern"
+
+
+@pytest.mark.parametrize("follow_up", ["Tonight is the night.", "I picked the date. It's the 14th.",
+                                       "I'm going to do it.", "thank you for everything x"])
+def test_in_a_flagged_conversation_preparations_alone_are_urgent(follow_up):
+    alone = talk(follow_up)
+    after = talk("some days I wish I wasn't here", follow_up)
+    assert alone.level != "urgent"
+    assert after.last.level == "urgent" and after.level == "urgent"

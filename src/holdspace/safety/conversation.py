@@ -4,7 +4,9 @@ Each message is assessed on its own, at turn 1 and at turn 300 alike. Once a mes
 flag, the conversation keeps it: a later bare "I'm fine", "nvm" or "forget it" does not lower it.
 Only `confirm_safe()` — an explicit step the client takes in the interface, answering the crisis
 response's safety question — steps an urgent flag down to concern; nothing clears it within the
-conversation.
+conversation. In a conversation already flagged, words that mean little alone — preparations
+("tonight is the night", "I've got everything ready"), goodbyes, "I'm going to do it" — make
+that message urgent.
 """
 
 from __future__ import annotations
@@ -14,7 +16,11 @@ from dataclasses import dataclass, field, replace
 
 from holdspace.safety.risk import LEVELS, Assessment, assess
 
-__all__ = ["ConversationSafety", "is_retraction"]
+__all__ = ["ConversationSafety", "is_retraction", "ESCALATING_CUES", "ESCALATION_REASON"]
+
+ESCALATING_CUES = {"plan_weak", "farewell_weak", "commit"}
+ESCALATION_REASON = ("Risk was raised earlier in this conversation, and this message mentions preparations, "
+                     "a goodbye or going through with it.")
 
 _RETRACTION = re.compile(
     r"^\W*(?:(?:no|nah|honestly|seriously|really|anyway|ok|okay|lol|haha|sorry|um+|uh+|it's|its)\W+){0,3}(?:"
@@ -55,6 +61,8 @@ class ConversationSafety:
     def observe(self, text: str, assessment: Assessment | None = None) -> ConversationSafety:
         """Assess one message on its own and fold it into the conversation's flag."""
         result = assessment if assessment is not None else assess(text)
+        if self.flagged and result.level != "urgent" and ESCALATING_CUES & set(result.cues):
+            result = replace(result, level="urgent", reasons=[*result.reasons, ESCALATION_REASON])
         turn = self.turns + 1
         level = _higher(self.level, result.level)
         raised_at = self.raised_at if self.level == level or result.level != level else turn

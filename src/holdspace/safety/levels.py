@@ -64,6 +64,7 @@ class Judgement:
     level: str
     reasons: tuple[str, ...]
     hits: tuple[Hit, ...]   # the hits that count, for spans
+    cues: tuple[str, ...] = ()  # the writer's own context signals (a time, preparations...), even alone
 
 
 def _near(a: Hit, b: Hit, distance: int = 1) -> bool:
@@ -206,7 +207,8 @@ def judge(hits: list[Hit], *, resolved: bool = False) -> Judgement:
         reasons.append(SENTENCES["third_party"])
         counted += other_risk
     unique = {(h.start, h.end, h.signal): h for h in counted}
-    return Judgement(level, tuple(dict.fromkeys(reasons)), tuple(sorted(unique.values(), key=lambda h: h.start)))
+    cues = tuple(sorted({h.kind for h in mine if h.kind in MODIFIERS | {"farewell_weak"}}))
+    return Judgement(level, tuple(dict.fromkeys(reasons)), tuple(sorted(unique.values(), key=lambda h: h.start)), cues)
 
 
 def _as(hit: Hit, kind: str) -> Hit:

@@ -36,6 +36,9 @@ class Assessment:
     level: str
     reasons: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    # Context signals that mean little alone ("tonight", "I've got everything ready", goodbyes);
+    # a conversation already flagged uses them (see conversation.py).
+    cues: list[str] = field(default_factory=list)
 
     @property
     def flagged(self) -> bool:
@@ -57,7 +60,7 @@ def rules_layer(text: str, deadline: float) -> Assessment:
     for hit in judgement.hits:
         start, end = norm.span(hit.start, hit.end)
         spans.append(Span(start, end, text[start:end], hit.signal))
-    return Assessment(judgement.level, list(judgement.reasons), spans)
+    return Assessment(judgement.level, list(judgement.reasons), spans, list(judgement.cues))
 
 
 def default_layers() -> list[Layer]:
@@ -83,7 +86,7 @@ def assess(text: str, *, layers: Sequence[Layer] | None = None, budget_s: float 
         chosen = list(layers) if layers is not None else default_layers()
     except Exception:
         return Assessment("concern", [COULD_NOT_CHECK])
-    level, reasons, spans, failed = "none", [], [], False
+    level, reasons, spans, cues, failed = "none", [], [], [], False
     deadline = time.monotonic() + budget_s
     for layer in chosen:
         try:
@@ -98,7 +101,8 @@ def assess(text: str, *, layers: Sequence[Layer] | None = None, budget_s: float 
         level = _higher(level, result.level)
         reasons += [r for r in result.reasons if r not in reasons]
         spans += result.spans
+        cues += [c for c in result.cues if c not in cues]
     if failed:
         level = _higher(level, "concern")
         reasons.append(COULD_NOT_CHECK)
-    return Assessment(level, reasons, sorted(spans, key=lambda s: (s.start, s.end)))
+    return Assessment(level, reasons, sorted(spans, key=lambda s: (s.start, s.end)), cues)
