@@ -63,3 +63,13 @@ def test_someone_else_variant_speaks_about_the_other_person():
 def test_an_unknown_variant_is_refused():
     with pytest.raises(ValueError):
         crisis_response("US", has_safety_plan=False, variant="casual")
+
+
+def test_the_variant_follows_the_assessment():
+    from holdspace.safety.response import variant_for
+    from holdspace.safety.risk import assess
+
+    assert variant_for(assess("I'm going to kill myself tonight")) == "urgent"
+    assert variant_for(assess("I wish I wasn't alive")) == "concern"
+    assert variant_for(assess("my friend says she wants to die")) == "someone_else"
+    assert variant_for(assess("lovely walk today")) is None

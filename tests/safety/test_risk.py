@@ -194,3 +194,10 @@ def test_twenty_thousand_characters_of_words_are_checked_in_time():
     result = assess(text)
     assert time.perf_counter() - start < risk.TIME_BUDGET_S
     assert COULD_NOT_CHECK not in result.reasons
+
+
+@pytest.mark.parametrize("answer, level", [(0, "none"), (1, "concern"), (2, "concern"), (3, "concern"),
+                                           (4, "concern"), (-1, "concern"), ("2", "concern"), (None, "concern"),
+                                           (True, "concern")])
+def test_phq9_item9_above_zero_is_always_a_concern(answer, level):
+    assert risk.assess_phq9_item9(answer).level == level

@@ -14,7 +14,7 @@ from importlib import resources
 from holdspace.safety import crisis_lines
 from holdspace.safety.crisis_lines import CountryLines, Line
 
-__all__ = ["CrisisResponse", "VARIANTS", "crisis_response", "version"]
+__all__ = ["CrisisResponse", "VARIANTS", "crisis_response", "variant_for", "version"]
 
 VARIANTS = ("urgent", "concern", "someone_else")
 
@@ -74,3 +74,15 @@ def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urge
                  safety_plan=plan)
         for s in template["sentences"])
     return CrisisResponse(version(), variant, here.code, sentences, call, text, emergency, has_safety_plan)
+
+
+def variant_for(assessment) -> str | None:
+    """Which response an assessment calls for: urgent, concern, someone_else, or None for none."""
+    from holdspace.safety.levels import SENTENCES
+
+    if assessment.level == "urgent":
+        return "urgent"
+    if assessment.level != "concern":
+        return None
+    others = {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}
+    return "someone_else" if assessment.reasons and set(assessment.reasons) <= others else "concern"

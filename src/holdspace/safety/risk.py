@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 
 from holdspace.safety import levels, rules
 
-__all__ = ["Assessment", "Span", "assess", "COULD_NOT_CHECK", "LEVELS", "default_layers"]
+__all__ = ["Assessment", "Span", "assess", "assess_phq9_item9", "COULD_NOT_CHECK", "LEVELS", "default_layers",
+           "PHQ9_ITEM9_REASON"]
 
 LEVELS = ("none", "concern", "urgent")
 COULD_NOT_CHECK = "could not check"
+PHQ9_ITEM9_REASON = ("PHQ-9 question 9 (thoughts of being better off dead or of hurting oneself) "
+                     "was answered above 'not at all'.")
 TIME_BUDGET_S = 2.0
 
 
@@ -64,14 +67,11 @@ def rules_layer(text: str, deadline: float) -> Assessment:
 
 
 def default_layers() -> list[Layer]:
-    layers: list[Layer] = [rules_layer]
-    try:
-        from holdspace.safety import classifier
-    except ImportError:  # the language engine is optional at this layer; rules alone still stand
-        return layers
-    if classifier.available():
-        layers.append(classifier.classifier_layer)
-    return layers
+    """The layers `assess` runs. Only the rules for now: an embedding classifier trained on C-SSRS
+    Reddit (benchmarks/risk.py --classifier-experiment) separated at-risk from supportive posts
+    too weakly (post-level AUC about 0.6) to add recall without flagging most supportive users,
+    and it would cost more than the 10 ms budget per message on a laptop CPU."""
+    return [rules_layer]
 
 
 def _higher(a: str, b: str) -> str:
@@ -106,3 +106,10 @@ def assess(text: str, *, layers: Sequence[Layer] | None = None, budget_s: float 
         level = _higher(level, "concern")
         reasons.append(COULD_NOT_CHECK)
     return Assessment(level, reasons, sorted(spans, key=lambda s: (s.start, s.end)), cues)
+
+
+def assess_phq9_item9(answer: object) -> Assessment:
+    """PHQ-9 item 9 above 0 is always a concern (SAFETY.md point 8); an unreadable answer is too."""
+    if isinstance(answer, bool) or not isinstance(answer, int) or not 0 <= answer <= 3:
+        return Assessment("concern", [COULD_NOT_CHECK])
+    return Assessment("concern", [PHQ9_ITEM9_REASON]) if answer > 0 else Assessment("none")
