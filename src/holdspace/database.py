@@ -35,6 +35,9 @@ def _has_wrapped_keys(engine: Engine) -> bool:
 
 
 def open_database(settings: Settings) -> Database:
+    # The data folder holds more than SQLite's file (the audit trail's head, backups): make it
+    # on PostgreSQL too.
+    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     engine = make_engine(settings.database_url)
     try:
         check_engine(engine)

@@ -78,3 +78,10 @@ def test_the_crisis_lines_need_no_sign_in(web):
     lines = web.get("/api/v1/crisis-lines").json()
     assert lines["country"] == "US" and lines["emergency"] == "911"
     assert any(line["call"] == "988" and line["text"] == "988" for line in lines["lines"])
+
+
+def test_a_hidden_nul_character_gets_a_kind_error_on_every_database(personas, web, api_token):
+    login = web.post("/api/v1/session", json={"email": "alice\u0000@example.org", "password": "x"})
+    assert login.status_code == 400 and "NUL" in login.json()["error"]
+    invite = web.post("/api/v1/invitations", json={"label": "Sam\u0000"}, headers=api_token(personas.carol))
+    assert invite.status_code == 400

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from holdspace.errors import HoldspaceError
+from holdspace.errors import HoldspaceError, InvalidInput
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -26,11 +26,27 @@ class StorageError(HoldspaceError):
     message = "The database isn't set up safely, so holdspace won't start."
 
 
+class UnstorableText(InvalidInput):
+    message = ("Some of the text contains a hidden NUL character, which can't be stored. "
+               "Please remove it and try again; nothing was saved.")
+
+
+def _refuse_nul(conn, cursor, statement, parameters, context, executemany):
+    # PostgreSQL can't hold NUL in text at all; refuse it on every database alike, kindly.
+    rows = parameters if executemany else [parameters]
+    for row in rows or ():
+        values = row.values() if isinstance(row, dict) else row
+        if any(isinstance(v, str) and "\x00" in v for v in values):
+            raise UnstorableText()
+
+
 def make_engine(database_url: str) -> Engine:
     """Create an engine; on SQLite make the folder and set WAL, FULL sync, foreign keys."""
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        event.listen(engine, "before_cursor_execute", _refuse_nul)
+        return engine
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -56,6 +72,7 @@ def make_engine(database_url: str) -> Engine:
         mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
         conn.exec_driver_sql(f"BEGIN {'DEFERRED' if mode == 'DEFERRED' else 'IMMEDIATE'}")
 
+    event.listen(engine, "before_cursor_execute", _refuse_nul)
     return engine
 
 
