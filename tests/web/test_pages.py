@@ -193,3 +193,9 @@ def test_without_a_configured_key_one_is_made_once_and_kept_private(tmp_path):
     assert first.secret_key == second.secret_key and len(first.secret_key) >= 48
     assert stat.S_IMODE(os.stat(tmp_path / "secret_key").st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]
+
+
+def test_pages_that_show_peoples_words_are_never_cached(personas, sign_in, web):
+    assert sign_in(personas.alice).get("/checkins").headers["cache-control"] == "no-store"
+    assert web.get("/api/v1/crisis-lines").headers["cache-control"] == "no-store"
+    assert "no-store" not in web.get("/static/holdspace.css").headers.get("cache-control", "")
