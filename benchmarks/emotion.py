@@ -39,7 +39,7 @@ ED = {
     "caring": ("joy", "concerned caring protective loving fond"),
     "confident": ("joy", "hopeful optimistic confident proud pleased with yourself really proud"),
     "content": ("joy", "pleased happy relieved thankful grateful fond"),
-    "devastated": ("sadness", "sad grieving heartbroken devastated crushed let down disappointed down"),
+    "devastated": ("sadness", "sad grieving full of grief heartbroken devastated crushed let down disappointed down"),
     "disappointed": ("sadness", "let down disappointed crushed down sad"),
     "disgusted": ("disgust", "put off disgusted repulsed"),
     "embarrassed": ("sadness", "awkward embarrassed humiliated"),
@@ -53,7 +53,7 @@ ED = {
     "joyful": ("joy", "pleased happy overjoyed excited thrilled delighted"),
     "lonely": ("sadness", "down sad longing"),
     "proud": ("joy", "proud really proud pleased with yourself pleased happy"),
-    "sad": ("sadness", "down sad devastated grieving heartbroken"),
+    "sad": ("sadness", "down sad devastated grieving full of grief heartbroken"),
     "surprised": ("surprise", "surprised shocked"),
     "terrified": ("fear", "scared terrified anxious overwhelmed"),
 }

@@ -87,6 +87,10 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--max-len", type=int, default=64)
+    parser.add_argument("--init", help="start from this checkpoint (e.g. to anneal a stopped run)")
+    parser.add_argument("--steps", type=int, help="train this many steps instead of --epochs")
+    parser.add_argument("--warmup", type=float, default=0.06, help="share of steps warming up")
+    parser.add_argument("--out", help="checkpoint name (default emotion_L{layers}.pt)")
     args = parser.parse_args()
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
@@ -94,6 +98,8 @@ def main() -> None:
     fit, tune = split_train()
     ids = tokenize(texts, args.max_len)
     model = EmotionModel(args.layers)
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location="cpu")["state"])
     # The word-embedding table is most of the parameters and most of each step's optimizer
     # time; frozen, training runs about twice as fast and the vocabulary keeps its meaning.
     model.encoder.word.weight.requires_grad_(False)
@@ -103,8 +109,8 @@ def main() -> None:
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01},
                              {"params": no_decay, "weight_decay": 0.0}], lr=args.lr)
     steps_per_epoch = (len(fit) + args.batch - 1) // args.batch
-    total = int(steps_per_epoch * args.epochs)
-    warmup = int(0.06 * total)
+    total = args.steps or int(steps_per_epoch * args.epochs)
+    warmup = int(args.warmup * total)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / max(warmup, 1), max(0.0, (total - s) / max(total - warmup, 1))))
     loss_fn = nn.BCEWithLogitsLoss()
@@ -124,11 +130,12 @@ def main() -> None:
             if step % 200 == 0:
                 print(f"step {step}/{total} loss {loss.item():.4f} {time.time() - start:.0f}s", flush=True)
             if step % steps_per_epoch == 0 or step == total:
+                name = args.out or f"emotion_L{args.layers}.pt"
                 p = predict(model, ids, tune)
                 print(f"tune macro-F1 at 0.5: {macro_f1(y[tune], p > 0.5):.3f}, "
                       f"at 0.3: {macro_f1(y[tune], p > 0.3):.3f}", flush=True)
-                torch.save({"layers": args.layers, "state": model.state_dict(), "args": vars(args)},
-                           CACHE / f"emotion_L{args.layers}.pt")
+                torch.save({"layers": args.layers, "state": model.state_dict(), "args": vars(args),
+                            "step": step}, CACHE / name)
             if step >= total:
                 break
     print(f"done in {time.time() - start:.0f}s", flush=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ANGER = "frustrated angry furious irritated annoyed fed up indignant unhappy about it"
 SAD = "down sad devastated let down disappointed crushed heartbroken"
-GRIEF = "sad grieving heartbroken devastated down"
+GRIEF = "sad grieving full of grief heartbroken devastated down"
 FEAR = "uneasy scared terrified nervous anxious overwhelmed"
 SHAME = "awkward embarrassed humiliated sorry regretful guilty"
 LONELY = "lonely down sad let down"
@@ -26,7 +26,7 @@ TIRED = SAD + " " + FEAR
 def item(kind, text, feelings, content):
     # multi-word feeling words ("fed up") are kept whole; the scorer matches them as phrases
     phrases = [p for p in ("fed up", "let down", "in awe", "deeply grateful", "really proud",
-                           "pleased with yourself", "unhappy about it", "hugely relieved", "full of love")
+                           "pleased with yourself", "unhappy about it", "hugely relieved", "full of love", "full of grief")
                if f" {p} " in f" {feelings} "]
     rest = f" {feelings} "
     for p in phrases:

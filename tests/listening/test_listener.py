@@ -24,11 +24,12 @@ def stand_in(texts):
     return found
 
 
-def bag_of_words(text):
-    vector = np.zeros(64)
-    for word in text.lower().split():
-        vector[hash(word.strip(".,!?")) % 64] += 1
-    return vector / max(np.linalg.norm(vector), 1e-9)
+def bag_of_words(texts):
+    vectors = np.zeros((len(texts), 64))
+    for row, text in enumerate(texts):
+        for word in text.lower().split():
+            vectors[row, hash(word.strip(".,!?")) % 64] += 1
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
 
 @pytest.fixture

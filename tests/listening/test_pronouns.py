@@ -21,7 +21,8 @@ def test_first_person_becomes_second_person(said, heard):
 
 def test_i_should_never_becomes_you_should():
     assert to_second_person("I should exercise more") == "You feel you need to exercise more"
-    assert "should" not in to_second_person("i should have known")
+    assert to_second_person("I should have visited more") == "You wish you had visited more"
+    assert to_second_person("i shouldn't have said it") == "you wish you hadn't said it"
 
 
 def test_other_words_and_punctuation_stay_as_they_were():

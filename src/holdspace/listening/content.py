@@ -7,7 +7,7 @@ import re
 from holdspace.language.text import split_sentences, words
 from holdspace.listening.pronouns import to_second_person
 
-__all__ = ["MAX_WORDS", "key_part", "reflect_words", "sentence_weight", "strip_fillers"]
+__all__ = ["MAX_WORDS", "key_part", "reflect_words", "sentence_weight", "strip_fillers", "units_of"]
 
 #: A reflection longer than this stops sounding like listening and starts sounding like an echo.
 MAX_WORDS = 22
@@ -70,9 +70,19 @@ def reflect_words(part: str) -> str:
     return shifted
 
 
-def sentences_of(text: str, limit: int = 12) -> list[str]:
-    """The message's sentences; a very long message keeps its first and last ones."""
-    found = split_sentences(text)
+def units_of(text: str, limit: int = 16) -> list[str]:
+    """The pieces a reflection may choose from: sentences, and the clauses of long ones.
+
+    A very long message keeps its first and last pieces: that is where people tend to say
+    what brought them and what they are left with.
+    """
+    found: list[str] = []
+    for sentence in split_sentences(text):
+        if len(words(sentence)) <= MAX_WORDS:
+            found.append(sentence)
+            continue
+        clauses = [c for c in _CLAUSE.split(sentence) if c and len(words(c)) >= 3]
+        found.extend(clauses or [sentence])
     if len(found) <= limit:
         return found
     return found[: limit // 2] + found[-(limit - limit // 2):]

@@ -20,7 +20,7 @@ import numpy as np
 
 from holdspace.language.emotions import Emotions, family_of
 from holdspace.language.text import is_readable, normalize, words
-from holdspace.listening.content import key_part, reflect_words, sentence_weight, sentences_of
+from holdspace.listening.content import key_part, reflect_words, sentence_weight, units_of
 from holdspace.listening.feelings import Feeling, feeling_for
 
 __all__ = ["Conversation", "Listener", "Reply", "ROADBLOCKS", "roadblocks_in"]
@@ -36,7 +36,7 @@ _NOT_FELT = {"neutral", "approval", "realization", "curiosity"}
 
 #: Phrases that block listening; none may appear in what the listener says.
 ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
-              r"\byou must\b", r"\byou need to\b", r"\byou have to\b", r"\bjust relax\b",
+              r"\byou ought to\b", r"\bjust relax\b",
               r"\bcheer up\b", r"\blook on the bright side\b", r"\beverything happens for a reason\b",
               r"\bit could be worse\b", r"\bhave you tried\b", r"\bwhy\b[^.!?]*\?")
 _ROADBLOCK = re.compile("|".join(ROADBLOCKS), re.I)
@@ -113,17 +113,17 @@ def _default_emotions(texts: list[str]) -> list[Emotions]:
     return emotion_detector().detect(texts)
 
 
-def _default_embed(text: str) -> np.ndarray:
+def _default_embed(texts: list[str]) -> np.ndarray:
     from holdspace.language.embedding import encoder
 
-    return encoder().embed(text)
+    return encoder().embed(texts)
 
 
 class Listener:
     """Builds replies; holds no conversation state itself (pass a Conversation)."""
 
     def __init__(self, *, emotions: Callable[[list[str]], list[Emotions]] = _default_emotions,
-                 risk: Callable = _default_risk, embed: Callable[[str], np.ndarray] | None = _default_embed,
+                 risk: Callable = _default_risk, embed: Callable[[list[str]], np.ndarray] | None = _default_embed,
                  country: str = "INT"):
         self.emotions, self.risk, self.embed, self.country = emotions, risk, embed, country
 
@@ -181,16 +181,15 @@ class Listener:
             reply = Reply(f"{said} {ask}", validation=said, question=ask, templates=tuple(used))
             return self._remember(conversation, clean, reply)
 
-        sentences = sentences_of(clean) or [clean]
+        sentences = units_of(clean) or [clean]
         found = self.emotions([clean] + sentences)
         overall, per_sentence = found[0], found[1:]
         feeling = self._feeling(overall, per_sentence, sentences, conversation)
         topic = self._topic(clean)
 
         reflection, key = self._reflection(clean, sentences, per_sentence, conversation, used)
-        vector = self.embed(clean) if self.embed is not None else None
         parts = []
-        link = self._link(conversation, vector, used)
+        link, vector = self._link(conversation, clean, used)
         if link:
             parts.append(link)
         if reflection:
@@ -234,30 +233,41 @@ class Listener:
             return self._pick(templates["short"], conversation, used)["text"].format(content=said), said
         ranked = sorted(range(len(sentences)), key=lambda i: -sentence_weight(
             sentences[i], max((s for l, s in per_sentence[i].scores.items() if l not in _NOT_FELT), default=0)))
-        for i in ranked:
-            part = key_part(sentences[i])
-            if len(words(part)) < 2:
-                continue
-            key = reflect_words(part)
-            if roadblocks_in(key) or key.endswith("?") or sentences[i].rstrip().endswith("?"):
-                continue
-            choice = self._pick(templates["templates"], conversation, used)
-            return choice["text"].format(content=key), key
+        # statements first; a message that only asks gets its question said back as a wondering
+        for asked in (False, True):
+            for i in ranked:
+                if sentences[i].rstrip().endswith("?") != asked:
+                    continue
+                part = key_part(sentences[i])
+                if len(words(part)) < 2:
+                    continue
+                key = reflect_words(part)
+                if roadblocks_in(key + ("?" if asked else "")):
+                    continue
+                options = templates["wondering"] if asked else templates["templates"]
+                return self._pick(options, conversation, used)["text"].format(content=key), key
         return "", ""
 
-    def _link(self, conversation: Conversation, vector: np.ndarray | None, used: list[str]) -> str:
-        if vector is None or len(conversation.turns) < 2:
-            return ""
-        if len(conversation.turns) - conversation.last_link < 3:
-            return ""
+    def _link(self, conversation: Conversation, clean: str, used: list[str]) -> tuple[str, np.ndarray | None]:
+        """Link back to an earlier message like this one; embeds only when a link may be made."""
+        if self.embed is None or len(conversation.turns) < 2 \
+                or len(conversation.turns) - conversation.last_link < 3:
+            return "", None
+        # Earlier messages are embedded here, together, the first time a link is possible.
+        missing = [t for t in conversation.turns[:-1] if t.key and t.vector is None]
+        vectors = self.embed([clean] + [t.text for t in missing])
+        for turn, v in zip(missing, vectors[1:]):
+            turn.vector = v
+        vector = vectors[0]
         best, score = None, LINK_SIMILARITY
         for turn in conversation.turns[:-1]:  # not the message just before: that's no link back
             if turn.vector is not None and turn.key and float(turn.vector @ vector) > score:
                 best, score = turn, float(turn.vector @ vector)
         if best is None:
-            return ""
+            return "", vector
         conversation.last_link = len(conversation.turns)
-        return self._pick(_responses()["conversation"]["link"], conversation, used)["text"].format(earlier=best.key)
+        text = self._pick(_responses()["conversation"]["link"], conversation, used)["text"]
+        return text.format(earlier=best.key), vector
 
     def _summary(self, conversation: Conversation, key: str, feeling: Feeling | None, used: list[str]) -> str:
         points = []

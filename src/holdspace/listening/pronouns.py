@@ -3,7 +3,8 @@
 "I'm", "I've", "me", "my", "mine", "myself" become "you're", "you've", "you", "your", "yours",
 "yourself"; "am" becomes "are", and "was" after I becomes "were". Words aimed at the listener
 shift the other way ("you don't get me" -> "I don't get you"). "I should" becomes "you feel you
-need to", so the listener never tells anyone what they should do, even in their own words.
+need to" and "I should have" "you wish you had", so the listener never tells anyone what they
+should do, even in their own words.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ _PAIRS = {
     ("you", "weren't"): "I wasn't", ("you", "aren't"): "I'm not", ("i", "shouldn't"): "you feel you mustn't",
     ("was", "i"): "were you", ("am", "i"): "are you", ("are", "you"): "am I", ("were", "you"): "was I",
 }
+# Three-word forms, checked before pairs.
+_TRIPLES = {("i", "should", "have"): "you wish you had", ("i", "shouldn't", "have"): "you wish you hadn't",
+            ("i", "should've", "been"): "you wish you had been"}
 _WORDS = {
     "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
     "i'm": "you're", "im": "you're", "i've": "you've", "ive": "you've", "i'd": "you'd",
@@ -48,6 +52,14 @@ def to_second_person(text: str) -> str:
             continue
         low = tokens[i].lower()
         nxt = words[n + 1] if n + 1 < len(words) else None
+        third = words[n + 2] if n + 2 < len(words) else None
+        if third is not None and tokens[i + 1: nxt] == [" "] and tokens[nxt + 1: third] == [" "] \
+                and (low, tokens[nxt].lower(), tokens[third].lower()) in _TRIPLES:
+            out[i] = _match_case(tokens[i], _TRIPLES[(low, tokens[nxt].lower(), tokens[third].lower())], n == 0)
+            for k in range(i + 1, third + 1):
+                out[k] = ""
+            skip.update((nxt, third))
+            continue
         # a pair only when nothing but a space separates the two words
         if nxt is not None and tokens[i + 1: nxt] == [" "] and (low, tokens[nxt].lower()) in _PAIRS:
             new = _PAIRS[(low, tokens[nxt].lower())]
