@@ -56,6 +56,22 @@ class AuditEvent(Base):
     def words(self) -> str:
         return ACTIONS.get(self.action, self.action)
 
+    @property
+    def therapist_id(self) -> int | None:
+        """The therapist a connection or sharing event was about, if any."""
+        for part in self.detail.split():
+            if part.startswith("therapist="):
+                return int(part.split("=", 1)[1])
+        return None
+
+    @property
+    def shares(self) -> list[str] | None:
+        for part in self.detail.split():
+            if part.startswith("shares="):
+                value = part.split("=", 1)[1]
+                return [] if value == "none" else value.split(",")
+        return None
+
 
 def _digest(prev_hash: str, seq: int, at: datetime, actor_id, action: str, subject_id, detail: str) -> str:
     body = json.dumps([prev_hash, seq, at.isoformat(), actor_id, action, subject_id, detail],

@@ -20,6 +20,7 @@ api = APIRouter(tags=["privacy"])
 
 def _names(db: Db, events) -> dict[int, str]:
     ids = {e.actor_id for e in events if e.actor_id is not None}
+    ids |= {e.therapist_id for e in events if e.therapist_id is not None}
     return {u.id: u.display_name for u in db.query(User).filter(User.id.in_(ids))} if ids else {}
 
 
