@@ -96,3 +96,12 @@ def test_private_entries_travel_in_an_export_still_locked(db, personas, tmp_path
         assert journal.own_entry(session, user, private.id, "river stones").body == "sealed words"
         assert any(e.body == "open words" for e in restored)
     other.dispose()
+
+
+def test_the_client_page_title_is_just_the_clients_name(db, personas, sign_in):
+    consent.set_shares(db, personas.alice, personas.link_id, ["journal"])
+    journal.write_entry(db, personas.alice, "an entry")
+    db.commit()
+    page = sign_in(personas.carol).get(f"/clients/{personas.alice.id}").text
+    assert "<title>Alice · holdspace</title>" in page
+    assert page.count("an entry") == 1
