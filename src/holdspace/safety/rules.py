@@ -195,8 +195,7 @@ def _negated(prefix: str) -> bool:
         token = tokens[i]
         if token in NEGATORS:
             # "if I don't end my life..." is a condition, not a denial.
-            return not (i > 0 and tokens[i - 1] in {"if", "unless", "i", "and"} and i > 1 and tokens[i - 2] == "if") \
-                and not (i > 0 and tokens[i - 1] in {"if", "unless"})
+            return not ({"if", "unless"} & set(tokens[max(0, i - 2):i]))
         if token not in GOVERNED:
             return False
     return False
