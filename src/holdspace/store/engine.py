@@ -31,13 +31,21 @@ class UnstorableText(InvalidInput):
                "Please remove it and try again; nothing was saved.")
 
 
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
 def _refuse_nul(conn, cursor, statement, parameters, context, executemany):
     # PostgreSQL can't hold NUL in text at all; refuse it on every database alike, kindly.
-    rows = parameters if executemany else [parameters]
-    for row in rows or ():
-        values = row.values() if isinstance(row, dict) else row
-        if any(isinstance(v, str) and "\x00" in v for v in values):
-            raise UnstorableText()
+    # Parameters come as a dict, a tuple, or (for many rows) a list of either.
+    if _has_nul(parameters):
+        raise UnstorableText()
 
 
 def make_engine(database_url: str) -> Engine:
