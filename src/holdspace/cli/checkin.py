@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 import typer
+from rich.panel import Panel
 from rich.table import Table
 
-from holdspace.cli.common import console, database, run_safely, sign_in
+from holdspace.cli.common import console, database, load_settings, run_safely, sign_in
 from holdspace.journey import mood
+from holdspace.safety.response import crisis_response, variant_for
 
 app = typer.Typer(no_args_is_help=True, help="Mood check-ins: 0–10, feelings, and a note.")
 
@@ -34,6 +36,11 @@ def add(mood_value: str = typer.Argument(..., metavar="MOOD", help="Your mood fr
         db.commit()
     feelings = f", feeling {', '.join(checkin.feeling_list)}" if checkin.feeling_list else ""
     console.print(f"Saved: {checkin.mood}/10 ({checkin.mood_word}){feelings}. Thank you for checking in.")
+    variant = variant_for(checkin.assessment)
+    if variant is not None:
+        response = crisis_response(load_settings().country, has_safety_plan=False, variant=variant)
+        console.print(Panel("\n\n".join(response.sentences), title="Before you go on",
+                            border_style="red", padding=(1, 2)))
 
 
 @app.command("list")

@@ -18,6 +18,7 @@ from holdspace import clock
 from holdspace.errors import InvalidInput, NotAllowed, NotFound
 from holdspace.privacy import crypto, keys
 from holdspace.privacy.accounts import User
+from holdspace.safety.risk import NO_RISK, Assessment, assess
 from holdspace.store.base import Base, UTCDateTime
 
 BODY_LIMIT = 50_000
@@ -38,6 +39,7 @@ class JournalEntry(Base):
     body_sealed: Mapped[bytes] = mapped_column(LargeBinary)
 
     body = ""  # the opened body, filled in by the functions that open entries
+    assessment: Assessment = NO_RISK  # set when written: private or not, risk is checked first
 
 
 def _passphrase_key(passphrase: str, salt: bytes) -> bytes:
@@ -76,6 +78,7 @@ def write_entry(db: Session, client: User, body: str, *, private: bool = False, 
     body = check_entry(body, private, passphrase, confirm if private else passphrase)
     entry = JournalEntry(owner_id=client.id, created_at=at or clock.now(), private=private,
                          salt=os.urandom(16) if private else None, body_sealed=b"")
+    entry.assessment = assess(body)
     db.add(entry)
     db.flush()  # the id is part of what the body is sealed to
     inner = body.encode()

@@ -15,6 +15,7 @@ from holdspace import clock
 from holdspace.errors import InvalidInput, NotAllowed
 from holdspace.privacy import keys
 from holdspace.privacy.accounts import User
+from holdspace.safety.risk import NO_RISK, Assessment, assess
 from holdspace.store.base import Base, UTCDateTime
 
 NOTE_LIMIT = 2000
@@ -33,6 +34,7 @@ class CheckIn(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
     note = ""  # the opened note, filled in by the functions below that load check-ins
+    assessment: Assessment = NO_RISK  # set when the note is written: risk is checked before sealing
 
     @property
     def feeling_list(self) -> list[str]:
@@ -102,6 +104,7 @@ def record_checkin(db: Session, client: User, mood: object, feelings=(), note: s
     db.add(checkin)
     db.flush()  # the id is part of what the note is sealed to
     if note:
+        checkin.assessment = assess(note)  # every word a client writes is checked, at turn 1 or 300
         checkin.note_sealed = keys.seal_text(db, client.id, CheckIn.__tablename__, "note", checkin.id, note)
     checkin.note = note
     return checkin

@@ -53,6 +53,7 @@ class Assessment:
 
 
 Layer = Callable[[str, float], Assessment]
+NO_RISK = Assessment("none")
 
 
 def rules_layer(text: str, deadline: float) -> Assessment:

@@ -1,4 +1,4 @@
-"""The crisis page: static, needing no sign-in, no database and no model."""
+"""The crisis page (static: no sign-in, database or model) and the fixed crisis response."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from holdspace.safety import crisis_lines
+from holdspace.safety.response import crisis_response, variant_for
+from holdspace.safety.risk import Assessment
 from holdspace.web.deps import render, settings_of
 
 pages = APIRouter()
@@ -47,3 +49,20 @@ def api_crisis_lines(request: Request):
     return CrisisLinesOut(country=here.code, name=here.name, emergency=here.emergency,
                           reviewed=here.reviewed, lines=lines,
                           international=[LineOut(**vars(line)) for line in crisis_lines.international().lines])
+
+
+def response_for(request: Request, assessment: Assessment):
+    """The fixed crisis response this assessment calls for, for the configured country, or None."""
+    variant = variant_for(assessment)
+    if variant is None:
+        return None
+    return crisis_response(settings_of(request).country, has_safety_plan=False, variant=variant)
+
+
+def response_page(request: Request, assessment: Assessment, *, saved: str, continue_url: str):
+    """After saving something a client wrote: the crisis response when it is needed, else None."""
+    response = response_for(request, assessment)
+    if response is None:
+        return None
+    return render(request, "safety/response.html", response=response, saved=saved,
+                  continue_url=continue_url, reasons=assessment.reasons)

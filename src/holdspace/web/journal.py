@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from holdspace.creativity import journal
 from holdspace.errors import InvalidInput
 from holdspace.privacy.policy import visible_owner
+from holdspace.web import crisis
 from holdspace.web.deps import CheckCsrf, Client, Db, Id, SignedIn, done_url, redirect, render
 
 pages = APIRouter()
@@ -30,13 +31,16 @@ def new_entry_page(request: Request, user: Client):
 def write(request: Request, db: Db, user: Client, body: str = Form(""), private: str = Form(""),
           passphrase: str = Form(""), confirm: str = Form("")):
     try:
-        journal.write_entry(db, user, body, private=bool(private), passphrase=passphrase, confirm=confirm)
+        entry = journal.write_entry(db, user, body, private=bool(private), passphrase=passphrase,
+                                    confirm=confirm)
     except InvalidInput as exc:
         db.rollback()
         return render(request, "journal/new.html", status_code=400, errors=exc.fields,
                       values={"body": body, "private": bool(private)})
     db.commit()
-    return redirect(done_url("/journal", "journal"))
+    return (crisis.response_page(request, entry.assessment, saved="Your entry is saved.",
+                                 continue_url="/journal")
+            or redirect(done_url("/journal", "journal")))
 
 
 @pages.get("/journal/{entry_id}")
@@ -69,6 +73,11 @@ class EntryOut(BaseModel):
     body: str | None = Field(description="null for a private entry: it opens only with its passphrase")
 
 
+class SavedEntry(EntryOut):
+    level: str = Field(description="Risk found in the entry: none, concern or urgent")
+    crisis_response: list[str] | None = Field(None, description="The fixed crisis response, when needed")
+
+
 def _out(entry: journal.JournalEntry) -> EntryOut:
     return EntryOut(id=entry.id, created_at=entry.created_at, private=entry.private,
                     body=None if entry.private else entry.body)
@@ -80,13 +89,15 @@ def api_entries(db: Db, user: Client):
     return [_out(e) for e in journal.entries(db, user.id)]
 
 
-@api.post("/journal", response_model=EntryOut, status_code=201, dependencies=[CheckCsrf])
-def api_write(body: EntryIn, db: Db, user: Client):
-    """Write an entry; a private one is sealed with your passphrase as well."""
+@api.post("/journal", response_model=SavedEntry, status_code=201, dependencies=[CheckCsrf])
+def api_write(request: Request, body: EntryIn, db: Db, user: Client):
+    """Write an entry (checked for risk first); a private one is sealed with your passphrase too."""
     entry = journal.write_entry(db, user, body.body, private=body.private,
                                 passphrase=body.passphrase, confirm=body.passphrase)
     db.commit()
-    return _out(entry)
+    response = crisis.response_for(request, entry.assessment)
+    return SavedEntry(**_out(entry).model_dump(), level=entry.assessment.level,
+                      crisis_response=list(response.sentences) if response else None)
 
 
 @api.get("/clients/{client_id}/journal", response_model=list[EntryOut],

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from holdspace.errors import InvalidInput
 from holdspace.journey import mood
 from holdspace.privacy.policy import visible_owner
+from holdspace.web import crisis
 from holdspace.web.charts import mood_chart
 from holdspace.web.deps import CheckCsrf, Client, Db, Id, SignedIn, done_url, redirect, render
 
@@ -38,13 +39,15 @@ def new_checkin_page(request: Request, user: Client):
 def create_checkin(request: Request, db: Db, user: Client, mood_value: str = Form("", alias="mood"),
                    feelings: list[str] = Form([]), note: str = Form("")):
     try:
-        mood.record_checkin(db, user, mood_value, feelings, note)
+        checkin = mood.record_checkin(db, user, mood_value, feelings, note)
     except InvalidInput as exc:
         db.rollback()
         return _form(request, status_code=400, errors=exc.fields,
                      values={"mood": mood_value, "feelings": feelings, "note": note})
     db.commit()
-    return redirect(done_url("/checkins", "checkin"))
+    return (crisis.response_page(request, checkin.assessment, saved="Your check-in is saved.",
+                                 continue_url="/checkins")
+            or redirect(done_url("/checkins", "checkin")))
 
 
 # --- API --------------------------------------------------------------------------------------
@@ -63,6 +66,12 @@ class CheckInOut(BaseModel):
     feelings: list[str]
     note: str
     created_at: datetime
+
+
+class SavedCheckIn(CheckInOut):
+    level: str = Field(description="Risk found in the note: none, concern or urgent")
+    crisis_response: list[str] | None = Field(
+        None, description="The fixed crisis response to show, sentence by sentence, when level isn't none")
 
 
 class FeelingGroup(BaseModel):
@@ -87,13 +96,15 @@ def api_checkins(db: Db, user: Client, days: int | None = Query(None, ge=1, le=3
     return [_out(c) for c in mood.list_checkins(db, user.id, days=days)]
 
 
-@api.post("/checkins", response_model=CheckInOut, status_code=201, dependencies=[CheckCsrf],
+@api.post("/checkins", response_model=SavedCheckIn, status_code=201, dependencies=[CheckCsrf],
           responses={400: {"description": "Mood out of range, unknown feeling or note too long"}})
-def api_create_checkin(body: CheckInIn, db: Db, user: Client):
-    """Record a check-in."""
+def api_create_checkin(request: Request, body: CheckInIn, db: Db, user: Client):
+    """Record a check-in; the note is checked for risk, and the crisis response comes back if needed."""
     checkin = mood.record_checkin(db, user, body.mood, body.feelings, body.note)
     db.commit()
-    return _out(checkin)
+    response = crisis.response_for(request, checkin.assessment)
+    return SavedCheckIn(**_out(checkin).model_dump(), level=checkin.assessment.level,
+                        crisis_response=list(response.sentences) if response else None)
 
 
 @api.get("/clients/{client_id}/checkins", response_model=list[CheckInOut],
