@@ -413,6 +413,10 @@ def test_key_pages_fit_their_screen_pass_axe_and_are_saved_as_screenshots(
         shot("journal")
         page.get_by_role("link", name=re.compile(r"\d{2}:\d{2}")).first.click()
         shot("journal-entry-locked")
+        check_in(page, 2, ["hopeless"], "I've been giving my things away and I wrote the letters. "
+                                          "I don't think I'll be here next week.")
+        expect(page.get_by_role("heading", name="Before you go on")).to_be_visible()
+        shot("checkin-crisis-response")
         page.goto("/privacy/activity")
         shot("privacy-activity")
         page.goto("/account/second-factor")
