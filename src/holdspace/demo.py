@@ -1,4 +1,4 @@
-"""Sample data for `holdspace demo`: a therapist, two clients, and four weeks of check-ins."""
+"""Sample data for `holdspace demo`: a therapist, two clients, four weeks of check-ins, a journal."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from importlib import resources
 from sqlalchemy.orm import Session
 
 from holdspace import clock
+from holdspace.creativity import journal
 from holdspace.journey import mood
 from holdspace.privacy import accounts, consent
 from holdspace.privacy.accounts import Role
@@ -54,5 +55,7 @@ def seed(db: Session, *, seed_value: int = 7) -> dict[str, str]:
             note = notes.pop(0) if notes and rng.random() < 0.45 else ""
             at = now - timedelta(days=day, hours=rng.randint(0, 10), minutes=rng.randint(0, 59))
             mood.record_checkin(db, client, value, feelings, note, at=at)
+        for number, body in enumerate(person.get("journal", [])):
+            journal.write_entry(db, client, body, at=now - timedelta(days=20 - 7 * number, hours=3))
     db.commit()
     return logins
