@@ -91,6 +91,9 @@ def main() -> None:
     parser.add_argument("--steps", type=int, help="train this many steps instead of --epochs")
     parser.add_argument("--warmup", type=float, default=0.06, help="share of steps warming up")
     parser.add_argument("--out", help="checkpoint name (default emotion_L{layers}.pt)")
+    parser.add_argument("--pos-weight", type=float, default=0.0,
+                        help="weight positives of label j by (negatives/positives)^this, at most 30: "
+                             "rare labels (grief, pride, relief) otherwise never rise above any threshold")
     args = parser.parse_args()
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
@@ -113,7 +116,10 @@ def main() -> None:
     warmup = int(args.warmup * total)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / max(warmup, 1), max(0.0, (total - s) / max(total - warmup, 1))))
-    loss_fn = nn.BCEWithLogitsLoss()
+    positives = y[fit].sum(0)
+    ratio = (len(fit) - positives) / np.maximum(positives, 1)
+    weights = torch.from_numpy(np.minimum(ratio ** args.pos_weight, 30.0).astype(np.float32))
+    loss_fn = nn.BCEWithLogitsLoss(pos_weight=weights)
     rng = np.random.default_rng(SEED)
     yt = torch.from_numpy(y)
     step, start = 0, time.time()

@@ -5,7 +5,7 @@ from holdspace.language.emotions import FAMILIES, LABELS
 
 def test_analyze_emotion_gives_every_label_the_labels_above_threshold_and_a_family(analyze):
     out = analyze("emotion", [{"text": "I'm so grateful for your help, thank you!"},
-                              {"text": "My boss humiliated me and I'm furious."}])
+                              {"text": "I'm so angry at him, he lied to me again."}])
     assert len(out) == 2
     for result in out:
         assert [e["label"] for e in result["emotions"]] != [] and len(result["emotions"]) == 28

@@ -25,7 +25,7 @@ __all__ = ["EMOTION_MODEL_SHA256", "FAMILIES", "LABELS", "EmotionDetector", "Emo
            "emotion_detector", "family_of"]
 
 #: sha256 of models/emotion.onnx as written by training/export_emotion.py.
-EMOTION_MODEL_SHA256 = "8febe2c0d2e48dbb4dbb996258342d909922a242517f3d656c3b3f37a30d8d98"
+EMOTION_MODEL_SHA256 = "93a9345835d59c03bfb7cab07091e1af9376807efbd7d0485f8e1f359b979688"
 MODEL_FILE = Path(__file__).parent / "models" / "emotion.onnx"
 #: Comments on Reddit, the training data, are short; 128 word pieces keep a long text's gist.
 MAX_TOKENS = 128

@@ -20,14 +20,13 @@ _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|you know|i guess|or 
 _FILLERS = re.compile(r",?\s*\b(?:you know|i mean|like,)\s*,?", re.I)
 _CLAUSE = re.compile(r"\s*(?:[;:]|,\s*(?:but|and|so|because|cause|cos)?|\s-\s|\bbut\b|\bbecause\b|\bso\b)\s*", re.I)
 _FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself", "i've", "i'd", "i'll", "mine"}
-# Words that start a reflection in lower case; anything else (a name, "Mum") keeps its capital.
-_COMMON = {"you", "your", "you're", "you've", "you'd", "you'll", "yourself", "it", "it's", "its",
-           "the", "a", "an", "this", "that", "there", "there's", "everything", "nothing", "everyone",
-           "nobody", "no", "not", "all", "we", "our", "they", "he", "she", "his", "her", "their",
-           "things", "today", "tomorrow", "yesterday", "since", "after", "when", "every", "some",
-           "someone", "something", "being", "having", "getting", "feeling", "work", "school",
-           "life", "people", "one", "even", "still", "now", "lately", "recently", "last", "this",
-           "these", "those", "what", "how", "if", "sometimes", "always", "never", "maybe", "mostly"}
+# A reflection starts mid-sentence, so its first word loses a sentence-initial capital — except
+# "I" forms, days, months and holidays. (A name at the start is lower-cased too: rarer, and
+# still readable.)
+_KEEP_CAPITAL = {"i", "i'm", "i've", "i'd", "i'll", "monday", "tuesday", "wednesday", "thursday",
+                 "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
+                 "july", "august", "september", "october", "november", "december", "christmas",
+                 "easter", "eid", "diwali", "hanukkah", "thanksgiving", "god"}
 
 
 def strip_fillers(text: str) -> str:
@@ -65,7 +64,7 @@ def reflect_words(part: str) -> str:
     """Shift a piece of the client's text to "you" and make it fit mid-sentence."""
     shifted = to_second_person(part).strip().rstrip(".!?,;: ")
     first = shifted.split(" ", 1)[0]
-    if first.lower() in _COMMON:
+    if first.lower() not in _KEEP_CAPITAL and first[1:] == first[1:].lower():
         shifted = first.lower() + shifted[len(first):]
     return shifted
 

@@ -85,14 +85,15 @@ def own_word(text: str) -> tuple[str, str] | None:
     return None
 
 
-def feeling_for(emotions: Emotions, text: str = "") -> Feeling | None:
+def feeling_for(emotions: Emotions, text: str = "", avoid: frozenset[str] | set[str] = frozenset()) -> Feeling | None:
     """Name the client's own feeling word if they used one, else the strongest non-neutral label.
 
-    None when neither is there (the text reads as neutral).
+    None when neither is there (the text reads as neutral). Labels in `avoid` (the client
+    said that was not it) are never named, in their words or ours.
     """
-    felt = [label for label in emotions.labels if label != "neutral"]
+    felt = [label for label in emotions.labels if label != "neutral" and label not in avoid]
     theirs = own_word(text) if text else None
-    if theirs:
+    if theirs and theirs[1] not in avoid:
         return Feeling(theirs[0], theirs[1], "theirs", ())
     if not felt:
         return None

@@ -31,6 +31,8 @@ NO_REPEAT_TURNS = 5
 SUMMARY_EVERY = 4
 #: How alike (cosine) a message must be to an earlier one to link back to it.
 LINK_SIMILARITY = 0.55
+#: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
+FEELING_FLOOR = 0.08
 # Labels that are not feelings to say back to someone ("you seem to feel approval").
 _NOT_FELT = {"neutral", "approval", "realization", "curiosity"}
 
@@ -129,9 +131,11 @@ class Listener:
 
     # -- choosing words -------------------------------------------------------------------------
 
-    def _pick(self, options: Sequence[dict], conversation: Conversation, used: list[str]) -> dict:
+    def _pick(self, options: Sequence[dict], conversation: Conversation, used: list[str],
+              fallback: Sequence[dict] = ()) -> dict:
         recent = conversation.recent_templates() | set(used)
-        fresh = [o for o in options if o["id"] not in recent]
+        fresh = [o for o in options if o["id"] not in recent] or \
+            [o for o in fallback if o["id"] not in recent]
         pool = fresh or list(options)
         choice = pool[len(conversation.turns) % len(pool)]
         used.append(choice["id"])
@@ -200,7 +204,8 @@ class Listener:
         family = family_of(feeling.label) if feeling else "neutral"
         turn_number = len(conversation.turns) + 1
         summary = self._summary(conversation, key, feeling, used) if turn_number % SUMMARY_EVERY == 0 else ""
-        validation = "" if summary else self._pick(_responses()["validation"][family], conversation, used)["text"]
+        validation = "" if summary else self._pick(
+            _responses()["validation"][family], conversation, used, _responses()["validation"]["neutral"])["text"]
         question = self._question(topic, family, conversation, used)
         parts += [p for p in (validation, summary, question) if p]
         emotions = tuple((label, overall.scores[label]) for label in overall.labels)
@@ -219,11 +224,18 @@ class Listener:
                  conversation: Conversation) -> Feeling | None:
         candidates = [overall] + sorted(per_sentence, key=lambda e: -max(
             (s for label, s in e.scores.items() if label not in _NOT_FELT), default=0))
+        skip = _NOT_FELT | conversation.rejected
         for found, text in zip(candidates, [" ".join(sentences)] + sentences):
-            labels = tuple(l for l in found.labels if l not in _NOT_FELT | conversation.rejected)
+            labels = tuple(l for l in found.labels if l not in skip)
             if labels:
-                return feeling_for(replace(found, labels=labels), text)
-        return None
+                return feeling_for(replace(found, labels=labels), text, conversation.rejected)
+        # Nothing passed its threshold: GoEmotions calls most plain accounts "neutral", yet a
+        # person telling a listener about their day usually feels something. Offer the likeliest
+        # feeling, tentatively and at its mildest, when the model gives it a fair chance.
+        best = max((l for l in overall.scores if l not in skip), key=overall.scores.get)
+        if overall.scores[best] >= FEELING_FLOOR:
+            return feeling_for(replace(overall, labels=(best,)), " ".join(sentences), conversation.rejected)
+        return feeling_for(replace(overall, labels=()), " ".join(sentences), conversation.rejected)
 
     def _reflection(self, clean: str, sentences: list[str], per_sentence: list[Emotions],
                     conversation: Conversation, used: list[str]) -> tuple[str, str]:
@@ -283,12 +295,13 @@ class Listener:
         return self._pick(_responses()["conversation"]["summary"], conversation, used)["text"].format(points=joined)
 
     def _question(self, topic: str | None, family: str, conversation: Conversation, used: list[str]) -> str:
-        if topic:
+        if topic and family not in ("joy", "surprise"):  # topic questions ask about a weight
             recent = conversation.recent_templates()
             fresh = [q for q in _responses()["topics"][topic]["questions"] if q["id"] not in recent]
             if fresh:
                 return self._pick(fresh, conversation, used)["text"]
-        return self._pick(_responses()["questions"][family], conversation, used)["text"]
+        return self._pick(_responses()["questions"][family], conversation, used,
+                          _responses()["questions"]["neutral"])["text"]
 
     def _remember(self, conversation: Conversation, clean: str, reply: Reply, key: str = "",
                   topic: str | None = None, vector: np.ndarray | None = None) -> Reply:

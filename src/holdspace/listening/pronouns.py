@@ -26,11 +26,11 @@ _TRIPLES = {("i", "should", "have"): "you wish you had", ("i", "shouldn't", "hav
 _WORDS = {
     "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
     "i'm": "you're", "im": "you're", "i've": "you've", "ive": "you've", "i'd": "you'd",
-    "i'll": "you'll", "am": "are", "we": "we", "us": "us", "our": "our",
+    "i'll": "you'll",
     "you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm",
     "youre": "I'm", "you've": "I've", "you'd": "I'd", "you'll": "I'll", "u": "I", "ur": "my",
 }
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[^A-Za-z]+")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^A-Za-z0-9]+")
 
 
 def _match_case(original: str, new: str, first: bool) -> str:
@@ -44,7 +44,7 @@ def _match_case(original: str, new: str, first: bool) -> str:
 def to_second_person(text: str) -> str:
     """Return the text as the listener would say it back to its writer."""
     tokens = _TOKEN.findall(text)
-    words = [i for i, t in enumerate(tokens) if t[:1].isalpha()]
+    words = [i for i, t in enumerate(tokens) if t[:1].isalnum()]
     out = list(tokens)
     skip: set[int] = set()
     for n, i in enumerate(words):

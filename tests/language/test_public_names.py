@@ -1,0 +1,13 @@
+import importlib
+
+import pytest
+
+MODULES = ["holdspace.language", "holdspace.language.text", "holdspace.language.embedding",
+           "holdspace.language.heads", "holdspace.language.emotions", "holdspace.listening.feelings",
+           "holdspace.listening.pronouns", "holdspace.listening.content", "holdspace.listening.listener"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_every_public_name_exists(name):
+    module = importlib.import_module(name)
+    assert module.__all__ and all(hasattr(module, n) for n in module.__all__)
