@@ -171,6 +171,14 @@ def main() -> None:
     row("  … feeling word's family matches the situation's", f"{fam_ok:.1%}")
     row("  … feeling word is a fair one for the situation", f"{word_ok:.1%}")
     row("  … family macro-F1 (family field, 6 families + neutral)", f"{fam_all:.3f}")
+    from holdspace.listening.listener import Listener
+
+    listener = Listener()
+    chosen = [listener.name_feeling(t) for t in ed_texts]
+    said = [i for i, fl in enumerate(chosen) if fl]
+    row("  … the listener names a feeling (model, cue words, their own word)", f"{len(said) / len(ed_texts):.1%}")
+    row("  … and it is a fair one for the situation",
+        f"{np.mean([fits(chosen[i].word, ed_gold[i]) for i in said]):.1%}")
 
     width = max(len(r[0]) for r in rows)
     print(f"holdspace emotion benchmark · {os.cpu_count()} cores · python {sys.version.split()[0]}")

@@ -8,11 +8,11 @@ groups below only save typing the same acceptable words again and again.
 import json
 from pathlib import Path
 
-ANGER = "frustrated angry furious irritated annoyed fed up indignant unhappy about it"
-SAD = "down sad devastated let down disappointed crushed heartbroken"
+ANGER = "frustrated angry furious irritated annoyed fed up indignant unhappy about it upset"
+SAD = "down sad devastated let down disappointed crushed heartbroken upset hurt"
 GRIEF = "sad grieving full of grief heartbroken devastated down"
-FEAR = "uneasy scared terrified nervous anxious overwhelmed"
-SHAME = "awkward embarrassed humiliated sorry regretful guilty"
+FEAR = "uneasy scared terrified nervous anxious overwhelmed worried stressed afraid frightened"
+SHAME = "awkward embarrassed humiliated sorry regretful guilty ashamed"
 LONELY = "lonely down sad let down"
 JOY = "pleased happy overjoyed excited thrilled delighted"
 PROUD = "proud really proud pleased with yourself pleased happy"
@@ -20,7 +20,7 @@ RELIEF = "relieved hugely relieved pleased happy thankful grateful"
 GRATEFUL = "thankful grateful deeply grateful pleased happy"
 HOPE = "hopeful optimistic eager excited"
 CONFUSED = "unsure confused lost"
-TIRED = SAD + " " + FEAR
+TIRED = SAD + " " + FEAR + " exhausted tired drained"
 
 
 def item(kind, text, feelings, content):
@@ -164,7 +164,7 @@ ITEMS = [
     item("mixed", "I love my mum but she drives me crazy.", ANGER + " loving fond", "mum crazy"),
     item("mixed", "I'm glad I quit but I miss my old colleagues.", RELIEF + " " + JOY + " " + SAD + " " + LONELY, "quit colleagues"),
     item("mixed", "Part of me wants to forgive him and part of me is still furious.", ANGER + " " + CONFUSED, "forgive"),
-    item("mixed", "The baby is healthy but I feel numb and I don't understand why.", CONFUSED + " " + SAD, "baby healthy numb"),
+    item("mixed", "The baby is healthy but I feel numb and I don't understand why.", CONFUSED + " " + SAD + " numb", "baby healthy numb"),
     item("mixed", "I'm proud I spoke up but now I'm worried about what they think.", FEAR + " " + PROUD, "spoke"),
     item("mixed", "Moving in together is a big step and I don't know how I feel.", CONFUSED + " " + FEAR + " " + HOPE, "moving together step"),
     item("mixed", "I'm angry at him for leaving but I still miss him.", ANGER + " " + SAD + " " + LONELY, "leaving miss"),

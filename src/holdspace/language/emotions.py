@@ -29,7 +29,7 @@ EMOTION_MODEL_SHA256 = "93a9345835d59c03bfb7cab07091e1af9376807efbd7d0485f8e1f35
 MODEL_FILE = Path(__file__).parent / "models" / "emotion.onnx"
 #: Comments on Reddit, the training data, are short; 128 word pieces keep a long text's gist.
 MAX_TOKENS = 128
-BATCH_SIZE = 64
+BATCH_SIZE = 32
 
 
 #: The model's outputs, in order (GoEmotions' label ids); the head file must say the same.

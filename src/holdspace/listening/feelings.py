@@ -15,7 +15,10 @@ from pathlib import Path
 
 from holdspace.language.emotions import LABELS, Emotions
 
-__all__ = ["INTENSITIES", "Feeling", "feeling_for", "intensity_cues"]
+__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "feeling_cues", "feeling_for", "intensity_cues"]
+
+#: How much a cue word in the message adds to its label's score when choosing a feeling.
+CUE_WEIGHT = 0.35
 
 INTENSITIES = ("mild", "moderate", "strong")
 
@@ -83,6 +86,23 @@ def own_word(text: str) -> tuple[str, str] | None:
                 word = "lonely"
             return word, own[match.group(0)]
     return None
+
+
+@cache
+def _label_patterns() -> dict[str, re.Pattern]:
+    return {label: re.compile(r"(?<![\w'])(" + "|".join(re.escape(c.lower()) for c in cues) + r")(?![\w'])")
+            for label, cues in _table()["cues"]["labels"].items()}
+
+
+def feeling_cues(text: str) -> dict[str, list[str]]:
+    """Return label -> the cue words for it found in the text, skipping negated ones."""
+    lower = text.lower()
+    found: dict[str, list[str]] = {}
+    for label, pattern in _label_patterns().items():
+        for match in pattern.finditer(lower):
+            if not _NEGATION.search(lower[max(0, match.start() - 40):match.start()]):
+                found.setdefault(label, []).append(match.group(1))
+    return found
 
 
 def feeling_for(emotions: Emotions, text: str = "", avoid: frozenset[str] | set[str] = frozenset()) -> Feeling | None:

@@ -21,7 +21,7 @@ import numpy as np
 from holdspace.language.emotions import Emotions, family_of
 from holdspace.language.text import is_readable, normalize, words
 from holdspace.listening.content import key_part, reflect_words, sentence_weight, units_of
-from holdspace.listening.feelings import Feeling, feeling_for
+from holdspace.listening.feelings import CUE_WEIGHT, Feeling, feeling_cues, feeling_for
 
 __all__ = ["Conversation", "Listener", "Reply", "ROADBLOCKS", "roadblocks_in"]
 
@@ -33,6 +33,8 @@ SUMMARY_EVERY = 4
 LINK_SIMILARITY = 0.55
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
 FEELING_FLOOR = 0.08
+# Labels that judge rather than feel: said back only when the model is sure of them.
+_OPINIONS = {"disapproval", "admiration", "amusement"}
 # Labels that are not feelings to say back to someone ("you seem to feel approval").
 _NOT_FELT = {"neutral", "approval", "realization", "curiosity"}
 
@@ -213,6 +215,13 @@ class Listener:
                       "none", False, tuple(used))
         return self._remember(conversation, clean, reply, key=key, topic=topic, vector=vector)
 
+    def name_feeling(self, text: str) -> Feeling | None:
+        """The feeling the listener would name for one message, on its own."""
+        clean = normalize(text)
+        sentences = units_of(clean) or [clean]
+        found = self.emotions([clean] + sentences)
+        return self._feeling(found[0], found[1:], sentences, Conversation())
+
     def _crisis(self, level: str) -> Reply:
         from holdspace.safety.response import crisis_response
 
@@ -222,20 +231,37 @@ class Listener:
 
     def _feeling(self, overall: Emotions, per_sentence: list[Emotions], sentences: list[str],
                  conversation: Conversation) -> Feeling | None:
-        candidates = [overall] + sorted(per_sentence, key=lambda e: -max(
-            (s for label, s in e.scores.items() if label not in _NOT_FELT), default=0))
+        """The client's own feeling word, else the likeliest feeling from the model and the cues.
+
+        A label's score is its best score over the whole message and each piece of it, plus
+        CUE_WEIGHT when a cue word for it is there. Labels the model is sure of count in full;
+        others only once the score reaches FEELING_FLOOR, and they are then offered mildly.
+        """
+        text = " ".join(sentences)
         skip = _NOT_FELT | conversation.rejected
-        for found, text in zip(candidates, [" ".join(sentences)] + sentences):
-            labels = tuple(l for l in found.labels if l not in skip)
-            if labels:
-                return feeling_for(replace(found, labels=labels), text, conversation.rejected)
-        # Nothing passed its threshold: GoEmotions calls most plain accounts "neutral", yet a
-        # person telling a listener about their day usually feels something. Offer the likeliest
-        # feeling, tentatively and at its mildest, when the model gives it a fair chance.
-        best = max((l for l in overall.scores if l not in skip), key=overall.scores.get)
-        if overall.scores[best] >= FEELING_FLOOR:
-            return feeling_for(replace(overall, labels=(best,)), " ".join(sentences), conversation.rejected)
-        return feeling_for(replace(overall, labels=()), " ".join(sentences), conversation.rejected)
+        theirs = feeling_for(replace(overall, labels=()), text, conversation.rejected)
+        if theirs:
+            return theirs
+        cues = feeling_cues(text)
+        best_label, best = None, FEELING_FLOOR
+        for label in overall.scores:
+            if label in skip:
+                continue
+            model = max([overall.scores[label]] + [e.scores[label] for e in per_sentence])
+            sure = any(label in e.labels for e in [overall] + per_sentence)
+            if label in _OPINIONS and not sure:
+                continue
+            score = model + (CUE_WEIGHT if label in cues else 0.0)
+            if score > best:
+                best_label, best = label, score
+        if best_label is None:
+            return None
+        scores = dict(overall.scores)
+        scores[best_label] = min(1.0, max(overall.scores[best_label], best - CUE_WEIGHT / 2))
+        found = feeling_for(Emotions(scores, (best_label,), overall.family), text, conversation.rejected)
+        if found and best_label in cues:
+            found = replace(found, cues=found.cues + tuple(cues[best_label]))
+        return found
 
     def _reflection(self, clean: str, sentences: list[str], per_sentence: list[Emotions],
                     conversation: Conversation, used: list[str]) -> tuple[str, str]:
