@@ -31,6 +31,8 @@ NO_REPEAT_TURNS = 5
 SUMMARY_EVERY = 4
 #: How alike (cosine) a message must be to an earlier one to link back to it.
 LINK_SIMILARITY = 0.55
+#: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
+LONG_MESSAGE = 45
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
 FEELING_FLOOR = 0.08
 # Labels that judge rather than feel: said back only when the model is sure of them.
@@ -144,12 +146,13 @@ class Listener:
         return choice
 
     def _topic(self, text: str) -> str | None:
+        """The topic with most of its words in the text; on a tie, the one mentioned first."""
         lower = " " + " ".join(w.lower() for w in words(text)) + " "
-        best, hits = None, 0
+        best, rank = None, (0, 0)
         for name, topic in _responses()["topics"].items():
-            n = sum(f" {w} " in lower for w in topic["words"])
-            if n > hits:
-                best, hits = name, n
+            places = [lower.find(f" {w} ") for w in topic["words"] if f" {w} " in lower]
+            if places and (len(places), -min(places)) > rank:
+                best, rank = name, (len(places), -min(places))
         return best
 
     # -- the reply --------------------------------------------------------------------------------
@@ -191,9 +194,8 @@ class Listener:
         found = self.emotions([clean] + sentences)
         overall, per_sentence = found[0], found[1:]
         feeling = self._feeling(overall, per_sentence, sentences, conversation)
-        topic = self._topic(clean)
-
         reflection, key = self._reflection(clean, sentences, per_sentence, conversation, used)
+        topic = self._topic(key) or self._topic(clean)
         parts = []
         link, vector = self._link(conversation, clean, used)
         if link:
@@ -269,8 +271,12 @@ class Listener:
         if len(words(clean)) <= 3:
             said = clean.rstrip(".!?, ")
             return self._pick(templates["short"], conversation, used)["text"].format(content=said), said
-        ranked = sorted(range(len(sentences)), key=lambda i: -sentence_weight(
-            sentences[i], max((s for l, s in per_sentence[i].scores.items() if l not in _NOT_FELT), default=0)))
+        def felt(i: int) -> float:
+            scores = per_sentence[i].scores
+            model = max((s for l, s in scores.items() if l not in _NOT_FELT | _OPINIONS), default=0.0)
+            return model + (CUE_WEIGHT if feeling_cues(sentences[i]) else 0.0)
+
+        ranked = sorted(range(len(sentences)), key=lambda i: -sentence_weight(sentences[i], felt(i)))
         # statements first; a message that only asks gets its question said back as a wondering
         for asked in (False, True):
             for i in ranked:
@@ -282,6 +288,11 @@ class Listener:
                 key = reflect_words(part)
                 if roadblocks_in(key + ("?" if asked else "")):
                     continue
+                if not asked and len(words(clean)) > LONG_MESSAGE and i != 0 and len(sentences) > 2:
+                    # In a long message, what brought them is usually said first: keep it too.
+                    opening = reflect_words(key_part(sentences[0]))
+                    if len(words(opening)) >= 3 and not roadblocks_in(opening) and not sentences[0].rstrip().endswith("?"):
+                        key = f"{opening}, and {key}"
                 options = templates["wondering"] if asked else templates["templates"]
                 return self._pick(options, conversation, used)["text"].format(content=key), key
         return "", ""
