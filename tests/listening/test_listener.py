@@ -120,3 +120,25 @@ def test_roadblocks_are_caught():
 def test_client_words_that_would_be_a_roadblock_are_not_said_back(listener):
     reply = listener.respond(Conversation(), "At least I still have my dog, I should be grateful.")
     assert not roadblocks_in(reply.reply)
+
+
+def test_greetings_thanks_and_a_brush_off_get_a_fitting_fixed_reply(listener):
+    conversation = Conversation()
+    assert "glad you're here" in listener.respond(conversation, "hi").reply or "Hello" in conversation.turns[-1].reply.reply
+    assert "welcome" in listener.respond(conversation, "thanks for listening").reply.lower() \
+        or "Come back any time" in conversation.turns[-1].reply.reply
+    assert "no pressure" in listener.respond(conversation, "forget it").reply \
+        or "I'm here to listen" in conversation.turns[-1].reply.reply
+
+
+def test_thoughts_of_not_being_here_are_never_reflected_as_an_ordinary_feeling(listener):
+    reply = listener.respond(Conversation(), "sometimes I wonder if anyone would notice if I just disappeared")
+    assert reply.crisis and reply.level == "concern" and "/crisis" in reply.reply
+    assert reply.reflection == "" and reply.feeling is None
+
+
+def test_a_correction_that_names_the_feeling_is_said_back_in_their_word(listener):
+    conversation = Conversation()
+    listener.respond(conversation, "I'm worried about the move next week.")
+    reply = listener.respond(conversation, "that's not it, I'm angry at myself")
+    assert "angry" in reply.reply and reply.question.endswith("?")

@@ -20,7 +20,8 @@ def test_first_person_becomes_second_person(said, heard):
 
 
 def test_i_should_never_becomes_you_should():
-    assert to_second_person("I should exercise more") == "You feel you need to exercise more"
+    assert to_second_person("I should exercise more") == "You're meant to exercise more"
+    assert to_second_person("my mate says I should get over it") == "your mate says you're meant to get over it"
     assert to_second_person("I should have visited more") == "You wish you had visited more"
     assert to_second_person("i shouldn't have said it") == "you wish you hadn't said it"
 

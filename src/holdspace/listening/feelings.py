@@ -15,7 +15,7 @@ from pathlib import Path
 
 from holdspace.language.emotions import LABELS, Emotions
 
-__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "feeling_cues", "feeling_for", "intensity_cues"]
+__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "feeling_cues", "feeling_for", "intensity_cues", "own_word"]
 
 #: How much a cue word in the message adds to its label's score when choosing a feeling.
 CUE_WEIGHT = 0.35

@@ -21,7 +21,7 @@ import numpy as np
 from holdspace.language.emotions import Emotions, family_of
 from holdspace.language.text import is_readable, normalize, words
 from holdspace.listening.content import key_part, reflect_words, sentence_weight, units_of
-from holdspace.listening.feelings import CUE_WEIGHT, Feeling, feeling_cues, feeling_for
+from holdspace.listening.feelings import CUE_WEIGHT, Feeling, feeling_cues, feeling_for, own_word
 
 __all__ = ["Conversation", "Listener", "Reply", "ROADBLOCKS", "roadblocks_in"]
 
@@ -46,6 +46,25 @@ ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou sh
               r"\bcheer up\b", r"\blook on the bright side\b", r"\beverything happens for a reason\b",
               r"\bit could be worse\b", r"\bhave you tried\b", r"\bwhy\b[^.!?]*\?")
 _ROADBLOCK = re.compile("|".join(ROADBLOCKS), re.I)
+
+# Which validations and questions fit a feeling: by its family, except where the family would
+# mislead (caring is "joy" in GoEmotions, but "concerned" is a worry).
+_RESPONSE_GROUP = {"caring": "fear", "confusion": "unsure", "realization": "unsure", "desire": "neutral"}
+_GREETING = re.compile(r"^\W*(?:hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|morning|evening)"
+                       r"(?: there| again| you)?\W*$", re.I)
+_DISMISS = re.compile(r"^\W*(?:(?:i'?m|im) (?:fine|ok|okay|alright)|fine|ok|okay|forget it|never ?mind|nvm|"
+                      r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|leave it|drop it)"
+                      r"(?:\W+(?:(?:i'?m|im) (?:fine|ok|okay)|fine|ok|okay|forget it|never ?mind|nvm|whatever|"
+                      r"really|honestly|anyway|lol|it'?s fine|doesn'?t matter))*\W*$", re.I)
+_THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
+                     r"your time|this|that|the chat|talking|everything)))*(?:\W+(?:i guess|anyway|really|bye|x+))*\W*$", re.I)
+# Ways of saying "I might not want to be here" that a listener must never reflect back as an
+# ordinary feeling. If the risk check says "none" for one of these, the listener still checks in.
+_NOT_BEING_HERE = re.compile(
+    r"\b(?:disappear(?:ed|ing)?|not (?:be |being )?(?:here|around) anymore|wasn'?t (?:here|around)|"
+    r"better off without me|no point (?:in )?(?:living|going on|anything)|can'?t go on|"
+    r"end it all|don'?t want to (?:be here|wake up|exist)|wish i (?:was|were) (?:dead|gone|never born)|"
+    r"nobody would (?:notice|care|miss me)|no one would (?:notice|care|miss me))\b", re.I)
 
 _CORRECTION = re.compile(
     r"\b(?:that'?s not (?:it|right|true|what i (?:meant|said|mean))|not what i (?:meant|said|mean)|"
@@ -176,18 +195,35 @@ class Listener:
         conversation.safety = conversation.safety.observe(clean, assessment)
         if assessment.level != "none":
             return self._remember(conversation, clean, self._crisis(assessment.level))
-        if conversation.safety.flagged and is_retraction(clean):
+        if _NOT_BEING_HERE.search(clean):
+            reply = Reply(r["check_in"], level="concern", crisis=True)
+            return self._remember(conversation, clean, reply)
+        if conversation.safety.flagged and (is_retraction(clean) or _DISMISS.match(clean)):
             # A bare "I'm fine" after a flag: stay gentle and keep the door to help open.
             reply = Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
             return self._remember(conversation, clean, reply)
 
+        if _GREETING.match(clean):
+            reply = Reply(self._pick(r["greeting"], conversation, used)["text"], templates=tuple(used))
+            return self._remember(conversation, clean, reply)
+        if _THANKS.match(clean):
+            reply = Reply(self._pick(r["thanks"], conversation, used)["text"], templates=tuple(used))
+            return self._remember(conversation, clean, reply)
+        if _DISMISS.match(clean):
+            reply = Reply(self._pick(r["dismiss"], conversation, used)["text"], templates=tuple(used))
+            return self._remember(conversation, clean, reply)
         if _CORRECTION.search(clean) and conversation.turns:
             last = conversation.turns[-1].reply.feeling
             if last:
                 conversation.rejected.add(last.label)
             said = self._pick(r["correction"], conversation, used)["text"]
+            theirs = own_word(clean)
+            if theirs and theirs[1] not in conversation.rejected:
+                # "that's not it, I'm angry": they named it themselves, so say their word back
+                said += " " + self._pick(r["correction_named"], conversation, used)["text"].format(feeling=theirs[0])
             ask = self._pick(r["correction_questions"], conversation, used)["text"]
-            reply = Reply(f"{said} {ask}", validation=said, question=ask, templates=tuple(used))
+            feeling = Feeling(theirs[0], theirs[1], "theirs") if theirs and theirs[1] not in conversation.rejected else None
+            reply = Reply(f"{said} {ask}", validation=said, question=ask, feeling=feeling, templates=tuple(used))
             return self._remember(conversation, clean, reply)
 
         sentences = units_of(clean) or [clean]
@@ -205,7 +241,7 @@ class Listener:
         if feeling:
             parts.append(self._pick(_responses()["feeling"]["templates"], conversation, used)["text"]
                          .format(feeling=feeling.word))
-        family = family_of(feeling.label) if feeling else "neutral"
+        family = (_RESPONSE_GROUP.get(feeling.label) or family_of(feeling.label)) if feeling else "neutral"
         turn_number = len(conversation.turns) + 1
         summary = self._summary(conversation, key, feeling, used) if turn_number % SUMMARY_EVERY == 0 else ""
         validation = "" if summary else self._pick(
@@ -321,8 +357,8 @@ class Listener:
     def _summary(self, conversation: Conversation, key: str, feeling: Feeling | None, used: list[str]) -> str:
         points = []
         for turn in conversation.turns[-(SUMMARY_EVERY - 1):]:
-            if turn.key:
-                point = " ".join(turn.key.split()[:10])
+            if turn.key and len(turn.key.split()) >= 3:
+                point = turn.key if len(turn.key.split()) <= 14 else " ".join(turn.key.split()[:12]) + "..."
                 if turn.reply.feeling:
                     point += f" (feeling {turn.reply.feeling.word})"
                 points.append(point)

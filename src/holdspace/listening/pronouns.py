@@ -2,8 +2,8 @@
 
 "I'm", "I've", "me", "my", "mine", "myself" become "you're", "you've", "you", "your", "yours",
 "yourself"; "am" becomes "are", and "was" after I becomes "were". Words aimed at the listener
-shift the other way ("you don't get me" -> "I don't get you"). "I should" becomes "you feel you
-need to" and "I should have" "you wish you had", so the listener never tells anyone what they
+shift the other way ("you don't get me" -> "I don't get you"). "I should" becomes "you're meant
+to" (which also reads right in "she says I should...") and "I should have" "you wish you had", so the listener never tells anyone what they
 should do, even in their own words.
 """
 
@@ -15,9 +15,9 @@ __all__ = ["to_second_person"]
 
 # Two-word forms first: they decide verb agreement ("I was" -> "you were", "you are" -> "I am").
 _PAIRS = {
-    ("i", "was"): "you were", ("i", "am"): "you are", ("i", "should"): "you feel you need to",
+    ("i", "was"): "you were", ("i", "am"): "you are", ("i", "should"): "you're meant to",
     ("you", "are"): "I am", ("you", "were"): "I was", ("i", "wasn't"): "you weren't",
-    ("you", "weren't"): "I wasn't", ("you", "aren't"): "I'm not", ("i", "shouldn't"): "you feel you mustn't",
+    ("you", "weren't"): "I wasn't", ("you", "aren't"): "I'm not", ("i", "shouldn't"): "you're not meant to",
     ("was", "i"): "were you", ("am", "i"): "are you", ("are", "you"): "am I", ("were", "you"): "was I",
 }
 # Three-word forms, checked before pairs.
