@@ -33,8 +33,9 @@ def main() -> None:
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="holdspace-bench-"))
+    # The demo practice, in demo mode (its therapist has no authenticator to type codes from).
     app = create_app(Settings.from_env({}, data_dir=folder / "data", key_file=folder / "bench.key",
-                                       database_url=args.database_url,
+                                       database_url=args.database_url, demo=True,
                                        secret_key="benchmark"))
     db = app.state.sessionmaker()
     demo.seed(db)
@@ -68,7 +69,7 @@ def main() -> None:
             start = time.perf_counter()
             response = call()
             timings.append((time.perf_counter() - start) * 1000)
-            assert response.status_code < 400, (name, response.status_code)
+            assert response.status_code in (200, 201), (name, response.status_code)
         print(f"{name:36} {statistics.median(timings):8.1f} {percentile(timings, 95):8.1f} {max(timings):8.1f}")
     app.state.engine.dispose()
 
