@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from holdspace.language.emotions import FAMILIES, LABELS, emotion_detector, family_of
+from holdspace.language.emotions import LABELS, emotion_detector, family_macro_f1, family_of
 from holdspace.listening.feelings import feeling_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,15 +77,6 @@ def f1_per_label(gold: np.ndarray, pred: np.ndarray) -> np.ndarray:
     tp = (gold & pred).sum(0)
     denom = gold.sum(0) + pred.sum(0)
     return np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)
-
-
-def family_f1(gold: list[str], pred: list[str]) -> float:
-    scores = []
-    for fam in FAMILIES:
-        tp = sum(g == fam and p == fam for g, p in zip(gold, pred))
-        n = sum(g == fam for g in gold) + sum(p == fam for p in pred)
-        scores.append(2 * tp / n if n else 0.0)
-    return float(np.mean(scores))
 
 
 def cli(*args: str, input: str) -> tuple[float, int, str]:
@@ -152,7 +143,7 @@ def main() -> None:
         fams = {family_of(LABELS[j]) for j in np.flatnonzero(y)}
         if len(fams) == 1:
             single.append((i, fams.pop()))
-    fam = family_f1([g for _, g in single], [found[i].family for i, _ in single])
+    fam = family_macro_f1([g for _, g in single], [found[i].family for i, _ in single])
     row(f"family macro-F1, single-family dev items (n={len(single)})", f"{fam:.3f}", "≥ 0.60", fam >= 0.60)
 
     ed_texts, ed_gold = [], []
@@ -166,7 +157,7 @@ def main() -> None:
     named = [i for i, fl in enumerate(feelings) if fl]
     fam_ok = np.mean([ED[ed_gold[i]][0] == family_of(feelings[i].label) for i in named])
     word_ok = np.mean([fits(feelings[i].word, ed_gold[i]) for i in named])
-    fam_all = family_f1([ED[g][0] for g in ed_gold], [e.family for e in ed_found])
+    fam_all = family_macro_f1([ED[g][0] for g in ed_gold], [e.family for e in ed_found])
     row(f"EmpatheticDialogues valid: a feeling named (n={len(ed_texts)})", f"{len(named) / len(ed_texts):.1%}")
     row("  … feeling word's family matches the situation's", f"{fam_ok:.1%}")
     row("  … feeling word is a fair one for the situation", f"{word_ok:.1%}")

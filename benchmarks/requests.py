@@ -57,7 +57,7 @@ def main() -> None:
         "POST /api/v1/checkins": lambda: web.post("/api/v1/checkins", json={"mood": 6, "feelings": ["calm"],
                                                                              "note": "benchmark"}, headers=sam),
         "GET /caseload (therapist)": lambda: web.get("/caseload", headers=maya),
-        f"GET /clients/{{id}} (therapist)": lambda: web.get(f"/clients/{sam_id}", headers=maya),
+        "GET /clients/{id} (therapist)": lambda: web.get(f"/clients/{sam_id}", headers=maya),
     }
     print(f"holdspace request latency, {args.rounds} rounds each, "
           f"{'PostgreSQL' if args.database_url else 'SQLite (WAL, synchronous=FULL)'}")

@@ -21,7 +21,7 @@ import torch
 from export_onnx import export
 from finetune_emotion import EmotionModel, macro_f1
 from goemotions import CACHE, labels, read, split_train
-from holdspace.language.emotions import FAMILIES, LABELS, family_of
+from holdspace.language.emotions import LABELS, family_macro_f1, family_of
 from holdspace.language.embedding import Encoder, tokenizer_file
 from holdspace.language.heads import Head
 
@@ -46,15 +46,6 @@ def tune_thresholds(y: np.ndarray, p: np.ndarray) -> np.ndarray:
         smooth = np.convolve(np.pad(f1, 2, mode="edge"), np.ones(5) / 5, mode="valid")
         out[j] = float(GRID[int(np.argmax(smooth))])
     return out
-
-
-def family_macro_f1(gold: list[str], pred: list[str]) -> float:
-    scores = []
-    for f in FAMILIES:
-        tp = sum(g == f and p == f for g, p in zip(gold, pred))
-        n = sum(g == f for g in gold) + sum(p == f for p in pred)
-        scores.append(2 * tp / n if n else 0.0)
-    return float(np.mean(scores))
 
 
 def single_family(y: np.ndarray) -> list[str | None]:

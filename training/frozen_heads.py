@@ -12,7 +12,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from export_emotion import family_macro_f1, single_family, tune_thresholds
+from export_emotion import single_family, tune_thresholds
+from holdspace.language.emotions import family_macro_f1
 from finetune_emotion import macro_f1
 from goemotions import CACHE, SEED, split_train
 from holdspace.language.emotions import LABELS, family_of

@@ -24,23 +24,19 @@ def people() -> dict:
     return tomllib.loads(resources.files("holdspace").joinpath("demo.toml").read_text())
 
 
-def seed(db: Session, *, seed_value: int = 7) -> dict[str, str]:
-    """Fill an empty database with the demo practice; return {email: password} for signing in."""
+def seed(db: Session, *, seed_value: int = 7) -> None:
+    """Fill an empty database with the demo practice described in demo.toml."""
     data = people()
     rng = random.Random(seed_value)
-    logins: dict[str, str] = {}
     therapist = accounts.create_user(db, email=data["therapist"]["email"], role=Role.THERAPIST,
                                      display_name=data["therapist"]["name"],
                                      password=data["therapist"]["password"])
-    logins[therapist.email] = data["therapist"]["password"]
-    admin = accounts.create_user(db, email=data["admin"]["email"], role=Role.ADMIN,
-                                 display_name=data["admin"]["name"], password=data["admin"]["password"])
-    logins[admin.email] = data["admin"]["password"]
+    accounts.create_user(db, email=data["admin"]["email"], role=Role.ADMIN,
+                         display_name=data["admin"]["name"], password=data["admin"]["password"])
     now = clock.now()
     for person in data["client"]:
         client = accounts.create_user(db, email=person["email"], display_name=person["name"],
                                       password=person["password"])
-        logins[client.email] = person["password"]
         _, code = consent.create_invitation(db, therapist, person["name"])
         consent.accept_invitation(db, client, code, person["shares"])
         notes = list(person["notes"])
@@ -58,4 +54,3 @@ def seed(db: Session, *, seed_value: int = 7) -> dict[str, str]:
         for number, body in enumerate(person.get("journal", [])):
             journal.write_entry(db, client, body, at=now - timedelta(days=20 - 7 * number, hours=3))
     db.commit()
-    return logins

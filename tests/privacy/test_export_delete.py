@@ -16,7 +16,7 @@ from holdspace import clock
 from holdspace.database import open_database
 from holdspace.errors import InvalidInput
 from holdspace.journey import mood
-from holdspace.privacy import accounts, export, keys
+from holdspace.privacy import export, keys
 from holdspace.privacy.accounts import User
 
 from ..conftest import PASSWORD

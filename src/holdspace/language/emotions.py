@@ -50,6 +50,16 @@ def _families() -> dict[str, tuple[str, ...]]:
     return families
 
 
+def family_macro_f1(gold: list[str], pred: list[str]) -> float:
+    """Macro-F1 over the seven families: the one measure training and benchmarks both report."""
+    scores = []
+    for family in FAMILIES:
+        tp = sum(g == family and p == family for g, p in zip(gold, pred))
+        n = sum(g == family for g in gold) + sum(p == family for p in pred)
+        scores.append(2 * tp / n if n else 0.0)
+    return sum(scores) / len(scores)
+
+
 def family_of(label: str) -> str:
     """Return the family (anger, disgust, fear, joy, sadness, surprise, neutral) of a label."""
     for family, members in _families().items():

@@ -68,6 +68,23 @@ def normalise_email(email: str) -> str:
 def check_new_account(email: str, display_name: str, password: str) -> tuple[str, str]:
     """Validate sign-up details; return the cleaned email and name, or raise with every problem."""
     problems: dict[str, str] = {}
+    try:
+        email, name = check_identity(email, display_name)
+    except InvalidInput as exc:
+        problems.update(exc.fields)
+        name = display_name
+    try:
+        passwords.check_new_password(password, email=normalise_email(email))
+    except InvalidInput as exc:
+        problems.update(exc.fields)
+    if problems:
+        raise InvalidInput(fields=problems)
+    return email, name
+
+
+def check_identity(email: str, display_name: str) -> tuple[str, str]:
+    """Validate an email and a display name; return them cleaned, or raise naming each problem."""
+    problems: dict[str, str] = {}
     email = normalise_email(email)
     name = " ".join(display_name.split())
     if not _EMAIL.match(email) or len(email) > 254:
@@ -76,10 +93,6 @@ def check_new_account(email: str, display_name: str, password: str) -> tuple[str
         problems["display_name"] = "Please tell us what to call you; a first name is fine."
     elif len(name) > 80:
         problems["display_name"] = "Please keep the name under 80 characters."
-    try:
-        passwords.check_new_password(password, email=email)
-    except InvalidInput as exc:
-        problems.update(exc.fields)
     if problems:
         raise InvalidInput(fields=problems)
     return email, name

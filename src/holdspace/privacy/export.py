@@ -28,7 +28,7 @@ from holdspace.errors import Conflict, InvalidInput
 from holdspace.creativity import journal
 from holdspace.journey import mood
 from holdspace.privacy import audit, consent
-from holdspace.privacy.accounts import Role, User, check_new_account, normalise_email
+from holdspace.privacy.accounts import Role, User, check_identity, normalise_email
 
 FORMAT, VERSION = "holdspace-export", 1
 MAX_ARCHIVE = 200 * 1024 * 1024
@@ -161,8 +161,8 @@ def import_data(db: Session, data: dict) -> User:
     email = normalise_email(account["email"])
     if db.scalar(select(User.id).where(User.email == email)) is not None:
         raise Conflict(f"An account for {email} already exists here. Nothing was imported.")
-    check_new_account(email, account["display_name"], "placeholder-long-enough-to-pass")
-    user = User(email=email, display_name=account["display_name"], role=Role.CLIENT.value,
+    email, name = check_identity(email, account["display_name"])
+    user = User(email=email, display_name=name, role=Role.CLIENT.value,
                 password_hash=account["password_hash"],
                 created_at=datetime.fromisoformat(account["created_at"]))
     db.add(user)

@@ -61,10 +61,6 @@ def resume_session(db: Session, token: str, *, idle: timedelta, absolute: timede
     return db.get(User, signin.user_id)
 
 
-def end_session(db: Session, token: str) -> None:
-    db.execute(delete(SignIn).where(SignIn.id == _digest(token)))
-
-
 def end_all_sessions(db: Session, user_id: int) -> None:
     db.execute(delete(SignIn).where(SignIn.user_id == user_id))
 

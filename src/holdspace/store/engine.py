@@ -6,7 +6,6 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 from holdspace.errors import HoldspaceError, InvalidInput
 
@@ -98,7 +97,3 @@ def check_engine(engine: Engine) -> dict[str, object]:
     if wrong:
         raise StorageError(f"SQLite settings are not as required: {wrong} (wanted {SQLITE_PRAGMAS}).")
     return found
-
-
-def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from fastapi import APIRouter, Request
+from sqlalchemy import text
+
+from holdspace import clock
 
 from holdspace.journey import mood
 from holdspace.privacy import consent
@@ -27,17 +32,11 @@ def home(request: Request, db: Db, user: OptionalUser, done: str = ""):
 
 
 def _within_days(checkin, days: int) -> bool:
-    from datetime import timedelta
-
-    from holdspace import clock
-
     return checkin.created_at >= clock.now() - timedelta(days=days)
 
 
 @pages.get("/healthz")
 def healthz(db: Db):
     """For proxies and monitors: the app answers and the database responds."""
-    from sqlalchemy import text
-
     db.execute(text("SELECT 1"))
     return {"status": "ok"}

@@ -12,7 +12,7 @@ from holdspace import clock
 from holdspace.errors import HoldspaceError, InvalidInput
 from holdspace.privacy import accounts, audit, deletion, export
 from holdspace.privacy.accounts import User
-from holdspace.web.deps import SESSION_COOKIE, CheckCsrf, Client, Db, SignedIn, redirect, render
+from holdspace.web.deps import SESSION_COOKIE, CheckCsrf, Client, Db, SignedIn, render
 
 pages = APIRouter()
 api = APIRouter(tags=["privacy"])
