@@ -35,7 +35,8 @@ def test_yes_is_not_a_boolean():
 
 @pytest.mark.parametrize("name,value", [("HOLDSPACE_SESSION_IDLE_MINUTES", "0"),
                                         ("HOLDSPACE_SESSION_MAX_HOURS", "twelve"),
-                                        ("HOLDSPACE_COUNTRY", "Narnia")])
+                                        ("HOLDSPACE_COUNTRY", "Narnia"),
+                                        ("HOLDSPACE_TIME_ZONE", "Europe/Atlantis")])
 def test_bad_values_name_the_variable(name, value):
     with pytest.raises(InvalidInput, match=re.escape(name)):
         Settings.from_env({name: value})

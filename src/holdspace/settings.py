@@ -51,6 +51,18 @@ def _country(raw: str) -> str:
     return value
 
 
+def _time_zone(raw: str) -> str:
+    value = raw.strip()
+    if value:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("use an IANA time zone name such as Europe/London or America/Chicago") from None
+    return value
+
+
 def _text(raw: str) -> str:
     return raw.strip()
 
@@ -88,6 +100,9 @@ SETTINGS: tuple[Setting, ...] = (
             "without it the text can't be read.", _path),
     Setting("country", "US", "Country whose crisis lines are shown: "
             + ", ".join(COUNTRIES) + " (INT: international fallback only).", _country),
+    Setting("time_zone", "", "Time zone for the times shown on pages, as an IANA name such as "
+            "`Europe/London`. Empty: this computer's own time zone. Set it on a server kept on UTC.",
+            _time_zone),
     Setting("demo", "false", "Demo mode, for `holdspace demo` only: a banner on every page, and "
             "staff sign in without a second step. Never turn it on with real data.", _bool),
     Setting("debug", "false", "Show detailed errors in the terminal (never to visitors).", _bool),
@@ -107,6 +122,7 @@ class Settings:
     key_file: Path
     secret_key: str
     country: str
+    time_zone: str
     demo: bool
     debug: bool
     session_idle_minutes: int

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -51,9 +52,13 @@ def ensure_secret_key(settings: Settings) -> Settings:
     return replace(settings, secret_key=path.read_text().strip())
 
 
-def local_time(value: datetime | None) -> datetime | None:
-    """A stored UTC time in this computer's time zone, for showing on a page."""
-    return value.astimezone() if value is not None else None
+def local_time_in(time_zone: str):
+    """A filter showing a stored UTC time in the configured zone (empty: this computer's)."""
+    zone = ZoneInfo(time_zone) if time_zone else None
+
+    def local_time(value: datetime | None) -> datetime | None:
+        return value.astimezone(zone) if value is not None else None
+    return local_time
 
 
 def category_label(key: str) -> str:
@@ -74,7 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = database.sessionmaker
     templates = Jinja2Templates(directory=str(resources.files("holdspace.web") / "templates"))
     templates.env.globals.update(done_messages=deps.DONE_MESSAGES, version=__version__)
-    templates.env.filters.update(local=local_time, category_label=category_label)
+    templates.env.filters.update(local=local_time_in(settings.time_zone), category_label=category_label)
     app.state.templates = templates
 
     app.mount("/static", StaticFiles(directory=str(resources.files("holdspace.web") / "static")),
