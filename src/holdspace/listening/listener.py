@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -31,6 +31,8 @@ NO_REPEAT_TURNS = 5
 SUMMARY_EVERY = 4
 #: How alike (cosine) a message must be to an earlier one to link back to it.
 LINK_SIMILARITY = 0.55
+#: Only this many recent messages are candidates for a link back (and ever embedded for it).
+LINK_WINDOW = 40
 #: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
 LONG_MESSAGE = 45
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
@@ -66,6 +68,9 @@ _NOT_BEING_HERE = re.compile(
     r"end it all|don'?t want to (?:be here|wake up|exist)|wish i (?:was|were) (?:dead|gone|never born)|"
     r"nobody would (?:notice|care|miss me)|no one would (?:notice|care|miss me))\b", re.I)
 
+_CHECK_IN_REASON = "The message sounds like thoughts of not being here."
+_LINK_IDS = {"l-earlier", "l-back"}
+
 _CORRECTION = re.compile(
     r"\b(?:that'?s not (?:it|right|true|what i (?:meant|said|mean))|not what i (?:meant|said|mean)|"
     r"you(?:'re| are) not (?:getting|listening|hearing)|you (?:don'?t|do not) get it|"
@@ -96,12 +101,44 @@ class Reply:
     level: str = "none"
     crisis: bool = False
     templates: tuple[str, ...] = ()
+    key: str = ""                  # the client's words this reply reflected, shifted to "you"
+    topic: str | None = None
+    rejected: tuple[str, ...] = ()  # feeling labels the client's message said were wrong
 
     def as_dict(self) -> dict:
+        """Everything a stored conversation needs to show this reply and to resume from it."""
         return {"reply": self.reply, "reflection": self.reflection, "validation": self.validation,
                 "question": self.question,
                 "emotions": [{"label": k, "score": round(v, 4)} for k, v in self.emotions],
-                "feeling": self.feeling.as_dict() if self.feeling else None, "level": self.level}
+                "feeling": self.feeling.as_dict() if self.feeling else None, "level": self.level,
+                "crisis": self.crisis, "templates": list(self.templates), "key": self.key,
+                "topic": self.topic, "rejected": list(self.rejected)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Reply:
+        """The reply `as_dict` gave; missing or malformed parts (older records) become empty."""
+        def text(name: str) -> str:
+            value = data.get(name)
+            return value if isinstance(value, str) else ""
+
+        def strings(name: str) -> tuple[str, ...]:
+            value = data.get(name)
+            return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+        feeling = data.get("feeling")
+        try:
+            feeling = Feeling(feeling["word"], feeling["label"], feeling.get("intensity", "moderate"),
+                              tuple(feeling.get("cues") or ())) if isinstance(feeling, dict) else None
+        except (KeyError, TypeError):
+            feeling = None
+        emotions = tuple((e["label"], float(e["score"])) for e in data.get("emotions") or ()
+                         if isinstance(e, dict) and isinstance(e.get("label"), str)
+                         and isinstance(e.get("score"), int | float))
+        level = data.get("level") if data.get("level") in ("none", "concern", "urgent") else "none"
+        topic = data.get("topic") if isinstance(data.get("topic"), str) else None
+        return cls(text("reply"), text("reflection"), text("validation"), text("question"), feeling,
+                   emotions, level, bool(data.get("crisis")), strings("templates"), text("key"), topic,
+                   strings("rejected"))
 
 
 @dataclass
@@ -124,6 +161,32 @@ class Conversation:
 
     def recent_templates(self) -> set[str]:
         return {t for turn in self.turns[-(NO_REPEAT_TURNS - 1):] for t in turn.reply.templates}
+
+    @classmethod
+    def from_history(cls, pairs: Iterable[tuple[str, dict]]) -> Conversation:
+        """Rebuild the listener's memory from stored `(client_text, Reply.as_dict())` pairs.
+
+        Nothing is run again: templates, reflected words, topics, rejected feelings and the
+        conversation's risk flag all come from the stored replies. Earlier messages are embedded
+        later, in one batch, only when a link back becomes possible (and only the last
+        LINK_WINDOW of them).
+        """
+        from holdspace.safety.conversation import ConversationSafety
+        from holdspace.safety.risk import LEVELS
+
+        conversation = cls()
+        level, raised_at = "none", None
+        for number, (text, data) in enumerate(pairs, start=1):
+            reply = Reply.from_dict(data if isinstance(data, dict) else {})
+            clean = normalize(text) if isinstance(text, str) else ""
+            conversation.turns.append(Turn(clean, reply, reply.key, reply.topic))
+            conversation.rejected.update(reply.rejected)
+            if set(reply.templates) & _LINK_IDS:
+                conversation.last_link = number - 1
+            if LEVELS.index(reply.level) > LEVELS.index(level):
+                level, raised_at = reply.level, number
+        conversation.safety = ConversationSafety(level=level, turns=len(conversation.turns), raised_at=raised_at)
+        return conversation
 
 
 def _default_risk(text: str):
@@ -176,8 +239,12 @@ class Listener:
 
     # -- the reply --------------------------------------------------------------------------------
 
-    def respond(self, conversation: Conversation, text: str) -> Reply:
-        """Reply to one client message and remember it in `conversation`."""
+    def respond(self, conversation: Conversation, text: str, *, has_safety_plan: bool = False) -> Reply:
+        """Reply to one client message and remember it in `conversation`.
+
+        `has_safety_plan` says whether the client already has a safety plan; a crisis response
+        then points to it rather than offering to make one.
+        """
         from holdspace.safety.conversation import ConversationSafety, is_retraction
 
         if conversation.safety is None:
@@ -192,12 +259,17 @@ class Listener:
             return self._remember(conversation, clean, Reply(r["unreadable"]))
 
         assessment = self.risk(clean)
+        check_in = assessment.level == "none" and bool(_NOT_BEING_HERE.search(clean))
+        if check_in:
+            # the risk check found nothing, but this is no ordinary feeling to reflect
+            assessment = replace(assessment, level="concern", reasons=[_CHECK_IN_REASON])
         conversation.safety = conversation.safety.observe(clean, assessment)
-        if assessment.level != "none":
-            return self._remember(conversation, clean, self._crisis(assessment.level))
-        if _NOT_BEING_HERE.search(clean):
-            reply = Reply(r["check_in"], level="concern", crisis=True)
-            return self._remember(conversation, clean, reply)
+        # the conversation's view: once it is flagged, words that mean little alone can escalate
+        level = conversation.safety.last.level
+        if check_in and level == "concern":
+            return self._remember(conversation, clean, Reply(r["check_in"], level="concern", crisis=True))
+        if level != "none":
+            return self._remember(conversation, clean, self._crisis(level, has_safety_plan))
         if conversation.safety.flagged and (is_retraction(clean) or _DISMISS.match(clean)):
             # A bare "I'm fine" after a flag: stay gentle and keep the door to help open.
             reply = Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
@@ -216,6 +288,9 @@ class Listener:
             last = conversation.turns[-1].reply.feeling
             if last:
                 conversation.rejected.add(last.label)
+                rejected = (last.label,)
+            else:
+                rejected = ()
             said = self._pick(r["correction"], conversation, used)["text"]
             theirs = own_word(clean)
             if theirs and theirs[1] not in conversation.rejected:
@@ -223,7 +298,8 @@ class Listener:
                 said += " " + self._pick(r["correction_named"], conversation, used)["text"].format(feeling=theirs[0])
             ask = self._pick(r["correction_questions"], conversation, used)["text"]
             feeling = Feeling(theirs[0], theirs[1], "theirs") if theirs and theirs[1] not in conversation.rejected else None
-            reply = Reply(f"{said} {ask}", validation=said, question=ask, feeling=feeling, templates=tuple(used))
+            reply = Reply(f"{said} {ask}", validation=said, question=ask, feeling=feeling, templates=tuple(used),
+                          rejected=rejected)
             return self._remember(conversation, clean, reply)
 
         sentences = units_of(clean) or [clean]
@@ -250,7 +326,7 @@ class Listener:
         parts += [p for p in (validation, summary, question) if p]
         emotions = tuple((label, overall.scores[label]) for label in overall.labels)
         reply = Reply(" ".join(parts), reflection, validation or summary, question, feeling, emotions,
-                      "none", False, tuple(used))
+                      "none", False, tuple(used), key, topic)
         return self._remember(conversation, clean, reply, key=key, topic=topic, vector=vector)
 
     def name_feeling(self, text: str) -> Feeling | None:
@@ -260,10 +336,10 @@ class Listener:
         found = self.emotions([clean] + sentences)
         return self._feeling(found[0], found[1:], sentences, Conversation())
 
-    def _crisis(self, level: str) -> Reply:
+    def _crisis(self, level: str, has_safety_plan: bool = False) -> Reply:
         from holdspace.safety.response import crisis_response
 
-        response = crisis_response(self.country, has_safety_plan=False,
+        response = crisis_response(self.country, has_safety_plan=has_safety_plan,
                                    variant="urgent" if level == "urgent" else "concern")
         return Reply(response.message + " You can also open /crisis at any time.", level=level, crisis=True)
 
@@ -339,13 +415,14 @@ class Listener:
                 or len(conversation.turns) - conversation.last_link < 3:
             return "", None
         # Earlier messages are embedded here, together, the first time a link is possible.
-        missing = [t for t in conversation.turns[:-1] if t.key and t.vector is None]
+        candidates = conversation.turns[-LINK_WINDOW:-1]  # not the message just before: that's no link back
+        missing = [t for t in candidates if t.key and t.vector is None]
         vectors = self.embed([clean] + [t.text for t in missing])
         for turn, v in zip(missing, vectors[1:]):
             turn.vector = v
         vector = vectors[0]
         best, score = None, LINK_SIMILARITY
-        for turn in conversation.turns[:-1]:  # not the message just before: that's no link back
+        for turn in candidates:
             if turn.vector is not None and turn.key and float(turn.vector @ vector) > score:
                 best, score = turn, float(turn.vector @ vector)
         if best is None:
