@@ -28,7 +28,10 @@ MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6
 DIMENSION = 384
 #: all-MiniLM-L6-v2 was trained on 256 word pieces at most; longer input is cut there.
 MAX_TOKENS = 256
-BATCH_SIZE = 32
+#: One text per run. The int8 models quantise activations per run (dynamic quantisation), so in
+#: a batch a text's scores would shift with whatever else shares it; one at a time, the same
+#: words always get the same answer, whoever else is being analysed.
+BATCH_SIZE = 1
 
 
 class ModelUnavailable(HoldspaceError):

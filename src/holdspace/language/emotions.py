@@ -29,7 +29,10 @@ EMOTION_MODEL_SHA256 = "93a9345835d59c03bfb7cab07091e1af9376807efbd7d0485f8e1f35
 MODEL_FILE = Path(__file__).parent / "models" / "emotion.onnx"
 #: Comments on Reddit, the training data, are short; 128 word pieces keep a long text's gist.
 MAX_TOKENS = 128
-BATCH_SIZE = 32
+#: One text per run. The int8 models quantise activations per run (dynamic quantisation), so in
+#: a batch a text's scores would shift with whatever else shares it; one at a time, the same
+#: words always get the same answer, whoever else is being analysed.
+BATCH_SIZE = 1
 
 
 #: The model's outputs, in order (GoEmotions' label ids); the head file must say the same.
