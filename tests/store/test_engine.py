@@ -49,3 +49,17 @@ def test_deleting_a_user_takes_their_rows_with_them(db, personas):
     db.delete(personas.alice)
     db.commit()
     assert db.scalar(select(func.count(CheckIn.id))) == 0
+
+
+def test_every_earlier_schema_upgrades_to_the_models_exactly(app):
+    from alembic.script import ScriptDirectory
+
+    engine = app.state.engine
+    script = ScriptDirectory.from_config(migrate.alembic_config(engine))
+    revisions = [r.revision for r in reversed(list(script.walk_revisions()))]
+    for revision in ["base", *revisions[:-1]]:
+        migrate.downgrade(engine, revision)
+        assert migrate.current_revision(engine) == (None if revision == "base" else revision)
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), all_tables()) == [], revision
