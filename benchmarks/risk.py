@@ -24,7 +24,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from holdspace.safety.risk import assess
+from holdspace.safety.conversation import ConversationSafety
+from holdspace.safety.risk import Assessment, assess
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "safety" / "data"
@@ -36,6 +37,16 @@ FALSE_ALARM_CATEGORIES = {"none.everyday", "none.figurative"}
 def load(name: str) -> list[dict]:
     with open(DATA / name, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def judge(row: dict) -> Assessment:
+    """A row's level; a row with `context` is the last message of that conversation (sticky flags apply)."""
+    if not row.get("context"):
+        return assess(row["text"])
+    state = ConversationSafety()
+    for message in row["context"] + [row["text"]]:
+        state = state.observe(message)
+    return state.last
 
 
 def posts_of(cell: str) -> list[str]:
@@ -54,7 +65,7 @@ def posts_of(cell: str) -> list[str]:
 def table(rows: list[dict], title: str) -> dict[str, float]:
     by_cat: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for row in rows:
-        by_cat[row["category"]].append((row["level"], assess(row["text"]).level))
+        by_cat[row["category"]].append((row["level"], judge(row).level))
     print(f"\n{title}")
     print(f"{'category':34} {'n':>4} {'flagged':>8} {'urgent':>8}")
     for cat in sorted(by_cat):
@@ -90,8 +101,8 @@ def table(rows: list[dict], title: str) -> dict[str, float]:
 
 def must_catch() -> None:
     rows = load("must_catch.jsonl")
-    urgent = sum(assess(r["text"]).level == "urgent" for r in rows)
-    flagged = sum(assess(r["text"]).level != "none" for r in rows)
+    urgent = sum(judge(r).level == "urgent" for r in rows)
+    flagged = sum(judge(r).level != "none" for r in rows)
     print(f"\nMust-catch set (explicit statements): n={len(rows)}  flagged {flagged / len(rows):.2f}  "
           f"urgent {urgent / len(rows):.2f}  (target 1.00)")
 
@@ -127,14 +138,18 @@ def speed(rows: list[dict]) -> None:
     texts = [r["text"] for r in rows]
     for t in texts[:20]:
         assess(t)
-    timings = []
+    timings, cpu = [], []
     for _ in range(3):
         for t in texts:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             assess(t)
             timings.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.thread_time() - start_cpu) * 1000)
     timings.sort()
+    cpu.sort()
     p95 = timings[int(len(timings) * 0.95)]
+    print(f"\nCPU time of this thread per message (what the detector itself costs, whatever else the machine runs): "
+          f"p50 {statistics.median(cpu):.2f} ms, p95 {cpu[int(len(cpu) * 0.95)]:.2f} ms")
     long_text = " ".join(t for t in texts)[:20000]
     start = time.perf_counter()
     assess(long_text)
@@ -147,7 +162,7 @@ def misses(split: str) -> None:
     if split != "dev":
         sys.exit("Only the dev set may be inspected; the test set is held back.")
     for row in load("risk_dev.jsonl") + load("must_catch.jsonl"):
-        result = assess(row["text"])
+        result = judge(row)
         want = row["level"]
         if (want == "none") != (result.level == "none") or (want == "urgent" and result.level != "urgent"):
             print(f"{row['id']:8} want {want:7} got {result.level:7} {row['category']:28} {row['text'][:110]!r}")

@@ -13,7 +13,8 @@ def talk(*messages: str) -> ConversationSafety:
 
 
 @pytest.mark.parametrize("retraction", ["I'm fine", "im fine", "nvm", "never mind", "forget it",
-                                        "forget I said anything", "lol jk", "honestly I'm okay now"])
+                                        "forget I said anything", "lol jk", "honestly I'm okay now",
+                                        "I'm fine, forget it", "nvm, all good honestly", "im fine. dont worry about me"])
 def test_a_bare_reassurance_keeps_the_flag_raised(retraction):
     state = talk("hello", "I want to kill myself", retraction)
     assert state.level == "urgent"
@@ -48,6 +49,7 @@ def test_only_an_explicit_confirmation_steps_urgent_down_to_concern():
 def test_a_reassurance_with_more_in_it_is_not_a_bare_retraction():
     assert not is_retraction("I'm fine but I still have the pills")
     assert not is_retraction("I'm fine with pizza tonight")
+    assert not is_retraction("I'm fine, forget it, I still have the rope")
     assert is_retraction("ok :)")
 
 

@@ -83,12 +83,50 @@ def test_the_team_sets_are_large_enough_and_well_formed():
     ("I'm going to stab him tonight, the knife is in my bag", "urgent"),
     ("He's outside the door with a knife right now", "urgent"),
     ("people at school keep telling me to kys", "concern"),
+    # farewell behaviour with a time, and grief that is not a farewell
+    ("I've been giving my things away and I wrote the letters. I don't think I'll be here next week.", "urgent"),
+    ("I don't think I'll be here next week", "urgent"),
+    ("I don't think I'll be here next week, I'm on holiday in Spain", "none"),
+    ("I never got to say goodbye to him before he died", "none"),
+    ("I'm giving away my old clothes to the charity shop", "none"),
+    ("I wrote my will after the baby was born", "none"),
+    ("I've sorted my will and I want to die", "urgent"),
+    ("you won't hear from me again after tonight", "urgent"),
+    # a threat tied to leaving is abuse; a parent's figure of speech is not
+    ("He said if I ever leave he'll find me and kill me.", "concern"),
+    ("mum will kill me if I'm late", "none"),
     # emoji
     ("💊💊💊 tonight. goodbye", "urgent"),
     ("chopping onions 🔪 for dinner tonight", "none"),
 ])
 def test_levels_in_context(text, level):
     assert assess(text).level == level
+
+
+# The listener sends a check-in for these on the strength of the risk check alone.
+@pytest.mark.parametrize("text", [
+    "I don't want to be here anymore", "i dont want to be here anymore", "I wish I wasn't here",
+    "nobody would notice if I left", "no one would notice if I was gone", "nobody would care if I disappeared",
+    "no one would miss me", "everyone would be better off without me", "they'd all be better off without me",
+    "I can't go on", "I just want to disappear", "there's no point going on", "no point in anything anymore",
+    "I don't want to exist", "I don't want to wake up", "I wish I was dead", "I wish I'd never been born",
+    "end it all",
+])
+def test_not_wanting_to_be_here_is_at_least_a_concern(text):
+    assert assess(text).level in ("concern", "urgent")
+
+
+@pytest.mark.parametrize("text", [
+    "nobody would miss me at the party anyway", "I can't go on holiday this year", "I want to disappear under my duvet for a week",
+    "I can't go on pretending everything is fine with my boss", "my keys disappeared again",
+])
+def test_the_same_words_about_everyday_things_are_not_flagged(text):
+    assert assess(text).level == "none"
+
+
+def test_not_being_missed_is_named_in_plain_words():
+    assert assess("nobody would notice if I left").reasons == [
+        "A feeling that nobody would notice or miss them if they were gone was expressed."]
 
 
 def test_a_third_party_reason_says_it_is_about_someone_else():

@@ -18,18 +18,21 @@ from holdspace.safety.risk import LEVELS, Assessment, assess
 
 __all__ = ["ConversationSafety", "is_retraction", "ESCALATING_CUES", "ESCALATION_REASON"]
 
-ESCALATING_CUES = {"plan_weak", "farewell_weak", "commit"}
+ESCALATING_CUES = {"plan_weak", "farewell_weak", "affairs", "commit"}
 ESCALATION_REASON = ("Risk was raised earlier in this conversation, and this message mentions preparations, "
                      "a goodbye or going through with it.")
 
-_RETRACTION = re.compile(
-    r"^\W*(?:(?:no|nah|honestly|seriously|really|anyway|ok|okay|lol|haha|sorry|um+|uh+|it's|its)\W+){0,3}(?:"
-    r"(?:(?:i'?m|im|i am|i feel|feeling)\s+)?(?:fine|ok|okay|k|good|alright|all right|grand|better now|over it|"
+_FILLER = r"(?:no|nah|honestly|seriously|really|anyway|ok|okay|lol|haha|sorry|um+|uh+|it's|its|oh|yeah|yes|actually|just|but|so|and)"
+_CORE = (
+    r"(?:(?:(?:i'?m|im|i am|i feel|feeling)\s+)?(?:fine|ok|okay|k|good|alright|all right|grand|better now|over it|"
     r"totally fine|completely fine|perfectly fine|fine now|good now|okay now|ok now|safe|not serious)"
     r"|nvm|never\s*mind|forget (?:it|that|i said (?:anything|that|it)|what i said|about it)|ignore (?:that|me|what i said|it)|"
     r"it'?s nothing|it doesn'?t matter|doesn'?t matter|jk|just kidding|kidding|i was (?:just )?(?:joking|kidding)|"
-    r"don'?t worry(?: about (?:it|me))?|all good|no worries|whatever|drop it|leave it|moving on|it'?s fine)"
-    r"(?:\W+(?:lol|haha|really|honestly|seriously|i promise|promise|thanks|thank you|anyway|now|x+))*\W*$",
+    r"don'?t worry(?: about (?:it|me))?|all good|no worries|whatever|drop it|leave it|moving on|it'?s fine)")
+_TAIL = r"(?:\W+(?:lol|haha|really|honestly|seriously|i promise|promise|thanks|thank you|anyway|now|x+))*"
+# One to three reassurances in a row ("I'm fine, forget it", "nvm, all good honestly"), and nothing else.
+_RETRACTION = re.compile(
+    rf"^\W*(?:{_FILLER}\W+){{0,3}}{_CORE}{_TAIL}(?:\W+(?:{_FILLER}\W+){{0,2}}{_CORE}{_TAIL}){{0,2}}\W*$",
     re.IGNORECASE)
 
 

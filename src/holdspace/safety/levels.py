@@ -14,15 +14,16 @@ from holdspace.safety.rules import Hit
 
 URGENT = {"intent", "plan", "means_seek", "means_have", "method_thoughts", "attempt", "farewell", "danger",
           "self_harm_danger", "harm_others_urgent"}
-CONCERN = {"thoughts", "passive", "death", "hedged", "self_harm", "abuse", "eating", "harm_others",
+CONCERN = {"thoughts", "passive", "not_missed", "cant_go_on", "death", "hedged", "self_harm", "abuse", "eating", "harm_others",
            "harm_others_thoughts", "directed", "attempt_history", "history", "farewell_weak", "means_question"}
-IDEATION = {"thoughts", "passive", "death", "hedged", "attempt_history", "history"}
+IDEATION = {"thoughts", "passive", "not_missed", "cant_go_on", "death", "hedged", "attempt_history", "history"}
 # Kinds whose past tense, once resolved, is no longer a risk.
 PAST_SENSITIVE = URGENT | CONCERN - {"abuse", "directed"}
 # Kinds that only ever add to others.
-MODIFIERS = {"commit", "timeframe", "means_weak", "plan_weak", "despair", "hopeless", "immediacy", "threat"}
+MODIFIERS = {"affairs", "commit", "timeframe", "means_weak", "plan_weak", "despair", "hopeless", "immediacy", "threat"}
 
 NOUNS = {  # parts of an urgent reason, in the order they are listed
+    "wish": "thoughts of dying",
     "intent": "an intention to die by suicide",
     "plan": "a plan",
     "plan_weak": "preparations",
@@ -38,6 +39,8 @@ NOUNS = {  # parts of an urgent reason, in the order they are listed
 SENTENCES = {
     "thoughts": "Thoughts of suicide were mentioned.",
     "passive": "A wish not to be alive was expressed.",
+    "not_missed": "A feeling that nobody would notice or miss them if they were gone was expressed.",
+    "cant_go_on": "A feeling of not being able to go on was expressed.",
     "death": "Thoughts of death were mentioned.",
     "hopeless_death": "Hopelessness with thoughts of death was expressed.",
     "hedged": "Suicide was ruled out only tentatively.",
@@ -125,17 +128,29 @@ def judge(hits: list[Hit], *, resolved: bool = False) -> Judgement:
         for q in by_kind("means_question"):
             urgent_parts.add("means_seek")
             counted += [h, q]
-    if ideation and (by_kind("farewell_weak") or by_kind("plan_weak")):
+    if ideation and (by_kind("farewell_weak") or by_kind("plan_weak") or by_kind("affairs")):
         urgent_parts.update({k for k in ("farewell_weak", "plan_weak") if by_kind(k)})
-        counted += ideation + by_kind("farewell_weak") + by_kind("plan_weak")
+        if by_kind("affairs"):
+            urgent_parts.add("farewell_weak")
+        counted += ideation + by_kind("farewell_weak") + by_kind("plan_weak") + by_kind("affairs")
     if len({h.signal + str(h.start) for h in by_kind("plan_weak")}) >= 2:
         urgent_parts.add("plan")
         counted += by_kind("plan_weak")
     weak_goodbyes = by_kind("farewell_weak")
-    if len({h.start for h in weak_goodbyes}) >= 2 or (weak_goodbyes and by_kind("timeframe") and
-                                                      any(_near(w, t, 0) for w in weak_goodbyes for t in by_kind("timeframe"))):
+    # A will or "if anything happens to me" counts as a goodbye only beside other risk.
+    if weak_goodbyes or ideation or by_kind("plan_weak"):
+        weak_goodbyes = weak_goodbyes + by_kind("affairs")
+    if len({h.start for h in weak_goodbyes}) >= 2:
         urgent_parts.add("farewell_weak")
         counted += weak_goodbyes
+    timed = [(w, t) for w in weak_goodbyes for t in by_kind("timeframe") if _near(w, t, 0)]
+    if timed:
+        urgent_parts.update({"farewell_weak", "timeframe"})
+        counted += [h for pair in timed for h in pair]
+    # Giving things away or sorting affairs, beside preparations ("I wrote the letters"), is a plan in motion.
+    if weak_goodbyes and by_kind("plan_weak"):
+        urgent_parts.update({"farewell_weak", "plan_weak"})
+        counted += weak_goodbyes + by_kind("plan_weak")
     for m in by_kind("means_weak"):
         for d in by_kind("despair"):
             if _near(m, d):
@@ -168,7 +183,7 @@ def judge(hits: list[Hit], *, resolved: bool = False) -> Judgement:
         counted.append(a)
     if abuse:
         concern.append("abuse")
-    for kind in ("thoughts", "passive", "death", "hedged", "self_harm", "eating", "harm_others_thoughts",
+    for kind in ("thoughts", "passive", "not_missed", "cant_go_on", "death", "hedged", "self_harm", "eating", "harm_others_thoughts",
                  "directed", "attempt_history", "history", "means_question", "farewell_weak"):
         if kind in kinds:
             concern.append(kind)
@@ -183,6 +198,9 @@ def judge(hits: list[Hit], *, resolved: bool = False) -> Judgement:
                           for h in theirs)
     other_risk = [h for h in theirs if h.kind in URGENT | CONCERN | {"harm_others"}]
 
+    # Ideation that took part in an urgent finding is named in it ("thoughts of dying and a time...").
+    if urgent_parts and "intent" not in urgent_parts and any(h in counted for h in ideation):
+        urgent_parts.add("wish")
     reasons: list[str] = []
     level = "none"
     if urgent_parts or urgent_sentences or danger or harm_urgent or other_urgent or other_abuse_now:

@@ -34,6 +34,7 @@ class Signal:
     patterns: tuple[re.Pattern[str], ...]
     requires: re.Pattern[str] | None
     requires_scope: str
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,14 @@ def signals() -> tuple[Signal, ...]:
     out = []
     for entry in raw["signal"]:
         requires = entry.get("requires")
+        unless = entry.get("unless")
         out.append(Signal(
             id=entry["id"], kind=entry["kind"], who=entry.get("who", "match"),
             negatable=entry.get("negatable", True),
             patterns=tuple(re.compile(_expand(p, fragments)) for p in entry["patterns"]),
             requires=re.compile(_expand(requires, fragments)) if requires else None,
-            requires_scope=entry.get("requires_scope", "sentence")))
+            requires_scope=entry.get("requires_scope", "sentence"),
+            unless=re.compile(_expand(unless, fragments)) if unless else None))
     return tuple(out)
 
 
@@ -239,6 +242,8 @@ def find_hits(raw: str, *, deadline: float | None = None) -> tuple[Text, list[Hi
                     scope = text if signal.requires_scope == "text" else sentence
                     if not signal.requires.search(scope):
                         continue
+                if signal.unless is not None and signal.unless.search(sentence):
+                    continue
                 local = start - s_start
                 clause_start = s_start + max((c.end() for c in _CLAUSE_END.finditer(sentence, 0, local)), default=0)
                 prefix = text[clause_start:start]
