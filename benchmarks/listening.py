@@ -5,13 +5,15 @@
 Each statement gets a fresh conversation. A reply passes when it names a feeling from the
 statement's acceptable words, keeps its content words, ends with an open question and holds no
 roadblock. Then all statements run again as one long conversation, to check that no template
-comes back within five turns. Latency is per reply, once warm.
+comes back within five turns. Latency is per reply, once warm; CPU time per reply (all threads)
+is shown beside it, since wall time on a shared machine also counts other people's work.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import time
@@ -47,14 +49,16 @@ def main() -> None:
     args = parser.parse_args()
     items = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
     listener = Listener()
+    listener.warm()
     listener.respond(Conversation(), "warming up the models")
     named = kept = total_words = opened = blocked = 0
-    timings = []
+    timings, cpu = [], []
     by_kind: dict[str, list[bool]] = {}
     for n, item in enumerate(items):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         reply = listener.respond(Conversation(), item["text"])
         timings.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
         feeling_ok = any(has_phrase(reply.reply, w) for w in item["feelings"])
         words_kept = sum(has_phrase(reply.reply, w) for w in item["content"])
         question_ok = open_question(reply.question)
@@ -87,12 +91,15 @@ def main() -> None:
         (f"template repeated within {NO_REPEAT_TURNS} turns ({n}-turn conversation)", f"{repeats}", "0", repeats == 0),
         ("reply latency p50, warm (ms)", f"{statistics.median(timings):.1f}", "", None),
         ("reply latency p95, warm (ms)", f"{percentile(timings, 95):.1f}", "≤ 50", percentile(timings, 95) <= 50),
+        ("reply CPU time p50, all threads (ms)", f"{statistics.median(cpu):.1f}", "", None),
+        ("reply CPU time p95, all threads (ms)", f"{percentile(cpu, 95):.1f}", "", None),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':{width}}  {'value':>7}  {'target':>6}  met")
     for name, value, target, ok in rows:
         print(f"{name:{width}}  {value:>7}  {target:>6}  {'' if ok is None else 'yes' if ok else 'NO'}")
-    print("\nreplies passing every check, by kind: " + ", ".join(
+    print(f"\nmachine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} during the run")
+    print("replies passing every check, by kind: " + ", ".join(
         f"{kind} {sum(v)}/{len(v)}" for kind, v in by_kind.items()))
 
 

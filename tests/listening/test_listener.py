@@ -142,3 +142,70 @@ def test_a_correction_that_names_the_feeling_is_said_back_in_their_word(listener
     listener.respond(conversation, "I'm worried about the move next week.")
     reply = listener.respond(conversation, "that's not it, I'm angry at myself")
     assert "angry" in reply.reply and reply.question.endswith("?")
+
+
+def test_a_fragment_is_said_back_as_a_whole_sentence(listener):
+    reply = listener.respond(Conversation(), "so tired of everything lately")
+    assert "you're tired of everything lately" in reply.reflection
+    reply = listener.respond(Conversation(), "failed my driving test again today")
+    assert "you failed your driving test again today" in reply.reflection
+
+
+def test_sorry_for_dumping_this_on_you_gets_reassurance_not_an_echo(listener):
+    reply = listener.respond(Conversation(), "Sorry for dumping all this on you")
+    assert ("sorry" in reply.reply or "apologise" in reply.reply) and "on I" not in reply.reply
+    assert not reply.reflection
+
+
+def test_i_dont_know_is_met_gently_with_an_easier_question(listener):
+    reply = listener.respond(Conversation(), "I don't know")
+    assert reply.reply.endswith("?") and "I don't know" not in reply.reply
+
+
+def test_harsh_words_about_oneself_are_never_said_back_as_fact(listener):
+    conversation = Conversation()
+    first = listener.respond(conversation, "I'm useless, I can't do anything right")
+    assert not first.reply.startswith(("So ", "It sounds like you're useless"))
+    assert "you're useless" in first.reply and ("voice" in first.reply or "part of you" in first.reply
+                                                or "telling yourself" in first.reply or "painful thought" in first.reply)
+    for text in ("My sister called me today.", "Work was long and the bus was late."):
+        listener.respond(conversation, text)
+    summary = listener.respond(conversation, "The weekend was quiet.")
+    assert "so far" in summary.reply or "pieces" in summary.reply
+    assert "you said you're useless" in summary.reply
+
+
+def test_news_of_a_death_gets_a_question_about_the_person_not_the_family(listener):
+    reply = listener.respond(Conversation(), "My mum died three weeks ago.")
+    assert reply.topic == "loss"
+    assert "family" not in reply.question and "between you" not in reply.question
+    assert " them" not in reply.question  # "her", when it is clear who
+
+
+def test_no_summary_interrupts_a_message_about_a_death(listener):
+    conversation = Conversation()
+    for text in ("Work was long and the bus was late.", "My sister called me today.", "I'm worried about my exam."):
+        listener.respond(conversation, text)
+    reply = listener.respond(conversation, "My dad died last night.")
+    assert "so far" not in reply.reply and "pieces" not in reply.reply
+
+
+def test_an_emoji_or_another_language_gets_an_honest_kind_reply(listener):
+    emoji = listener.respond(Conversation(), "😢")
+    assert "😢" in emoji.reply and emoji.reply.endswith("?") and not emoji.reflection
+    french = listener.respond(Conversation(), "Je suis très fatiguée et personne ne m'écoute.")
+    assert "English" in french.reply and "fatiguée" not in french.reply
+
+
+def test_the_listener_says_again_that_it_is_software_after_long_use(listener):
+    from holdspace.listening.listener import REMINDER_EVERY
+
+    conversation = Conversation()
+    replies = [listener.respond(conversation, f"Work was long today and the bus was late, day {i}.")
+               for i in range(REMINDER_EVERY)]
+    assert "software" in replies[-1].reply and not any("software" in r.reply for r in replies[:-1])
+
+
+def test_a_feeling_word_they_already_used_is_not_named_twice(listener):
+    reply = listener.respond(Conversation(), "I feel so sad about the move")
+    assert reply.reply.lower().count("sad") == 1

@@ -7,7 +7,7 @@ import re
 from holdspace.language.text import split_sentences, words
 from holdspace.listening.pronouns import to_second_person
 
-__all__ = ["MAX_WORDS", "key_part", "reflect_words", "sentence_weight", "strip_fillers", "units_of"]
+__all__ = ["MAX_WORDS", "as_clause", "key_part", "reflect_words", "sentence_weight", "strip_fillers", "units_of"]
 
 #: A reflection longer than this stops sounding like listening and starts sounding like an echo.
 MAX_WORDS = 22
@@ -85,3 +85,50 @@ def units_of(text: str, limit: int = 16) -> list[str]:
     if len(found) <= limit:
         return found
     return found[: limit // 2] + found[-(limit - limit // 2):]
+
+
+# A fragment ("tired of everything", "can't sleep again", "lost my job today") said back after
+# "You're saying" or "It sounds like" needs a subject. Words that start a fragment, by the
+# subject they need; anything else (a pronoun, "the", "my", a noun) is left as it is.
+_BE_FRAGMENT = {
+    "feeling", "tired", "exhausted", "sick", "done", "fed", "sad", "lonely", "alone", "scared", "afraid",
+    "angry", "mad", "upset", "hurt", "worried", "stressed", "overwhelmed", "anxious", "nervous", "numb",
+    "empty", "stuck", "broken", "drained", "burnt", "burned", "ashamed", "embarrassed", "guilty",
+    "jealous", "bored", "confused", "happy", "excited", "proud", "relieved", "grateful", "glad", "fine",
+    "okay", "ok", "not", "struggling", "missing", "trying", "going", "getting", "dealing", "thinking",
+    "waiting", "worrying", "crying", "hoping", "starting", "losing", "falling", "over", "behind",
+    "terrified", "frustrated", "annoyed", "furious", "disappointed", "heartbroken", "devastated",
+    "miserable", "hopeless", "useless", "worthless", "desperate", "unsure", "better", "worse", "good",
+    "bad", "such", "sorry", "scared", "freaking", "panicking", "shaking", "failing", "lost",
+}
+_DO_FRAGMENT = {
+    "can't", "cant", "cannot", "couldn't", "don't", "dont", "didn't", "didnt", "won't", "wont", "keep",
+    "need", "want", "hate", "love", "miss", "wish", "feel", "felt", "got", "had", "went", "failed",
+    "found", "made", "did", "messed", "screwed", "ruined", "forgot", "broke", "haven't", "hadn't",
+    "wasn't", "have", "think", "thought", "know", "knew", "wanna", "gotta", "passed", "quit", "left",
+    "snapped", "cried", "said", "told", "hope", "guess", "spent", "let", "lied", "yelled", "keeps",
+}
+# Adverbs that can open either kind: the word after them decides ("still can't sleep", "so tired").
+_ADVERBS = {"so", "too", "very", "really", "just", "kinda", "pretty", "completely", "totally", "absolutely",
+            "super", "still", "always", "never", "literally", "constantly", "barely", "hardly", "almost",
+            "finally", "actually", "honestly", "seriously", "also", "only", "even", "sometimes"}
+_DEGREE = {"so", "too", "very", "really", "kinda", "pretty", "completely", "totally", "absolutely", "super"}
+_SUBJECTS = ("you", "you're", "you've", "you'd", "you'll", "your")
+
+
+def as_clause(reflected: str) -> str:
+    """Give a reflected fragment the subject it lacks: "tired of everything" -> "you're tired of everything"."""
+    tokens = [t.lower().strip(",.") for t in reflected.split()]
+    if not tokens or tokens[0] in _SUBJECTS:
+        return reflected
+    for n, word in enumerate(tokens):
+        if word in _ADVERBS and n + 1 < len(tokens):
+            continue
+        if word in _BE_FRAGMENT and not (word == "lost" and n + 1 < len(tokens) and tokens[n + 1] in {"my", "your", "the", "his", "her", "our", "their"}):
+            return "you're " + reflected
+        if word in _DO_FRAGMENT or word == "lost" or (word.endswith("ed") and len(word) > 4 and n == 0):
+            return "you " + reflected
+        if n > 0 and tokens[0] in _DEGREE:
+            return "you're " + reflected  # "so over it", "really not okay"
+        return reflected
+    return reflected

@@ -20,8 +20,11 @@ import numpy as np
 
 from holdspace.language.emotions import Emotions, family_of
 from holdspace.language.text import is_readable, normalize, words
-from holdspace.listening.content import key_part, reflect_words, sentence_weight, units_of
+from holdspace.listening.content import as_clause, key_part, reflect_words, sentence_weight, units_of
 from holdspace.listening.feelings import CUE_WEIGHT, Feeling, feeling_cues, feeling_for, own_word
+from holdspace.listening.signals import (APOLOGY, CORRECTION, DISMISS, DONT_KNOW, GREETING, NOT_BEING_HERE, ROADBLOCKS,
+                                         SELF_CRITICAL, SELF_HATE, THANKS, looks_english,
+                                         roadblocks_in)
 
 __all__ = ["Conversation", "Listener", "Reply", "ROADBLOCKS", "roadblocks_in"]
 
@@ -29,6 +32,8 @@ __all__ = ["Conversation", "Listener", "Reply", "ROADBLOCKS", "roadblocks_in"]
 NO_REPEAT_TURNS = 5
 #: A short summary is offered on every Nth message.
 SUMMARY_EVERY = 4
+#: Every Nth message, the listener says again that it is software (SAFETY.md, clinical point 9).
+REMINDER_EVERY = 30
 #: How alike (cosine) a message must be to an earlier one to link back to it.
 LINK_SIMILARITY = 0.55
 #: Only this many recent messages are candidates for a link back (and ever embedded for it).
@@ -37,50 +42,31 @@ LINK_WINDOW = 40
 LONG_MESSAGE = 45
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
 FEELING_FLOOR = 0.08
-# Labels that judge rather than feel: said back only when the model is sure of them.
-_OPINIONS = {"disapproval", "admiration", "amusement"}
+# Labels that judge rather than feel, or that sting when wrong ("repulsed"): said back only when
+# the model is sure of them or the client's words point to them.
+_OPINIONS = {"disapproval", "admiration", "amusement", "disgust"}
+_POSITIVE = {"admiration", "amusement", "approval", "caring", "desire", "excitement", "gratitude", "joy", "love",
+             "optimism", "pride", "relief"}
+_NEGATIVE = {"anger", "annoyance", "disappointment", "disapproval", "disgust", "embarrassment", "fear", "grief",
+             "nervousness", "remorse", "sadness"}
+_AFTER_A_DEATH = {"grief", "sadness", "remorse", "anger", "fear", "nervousness", "confusion", "love", "caring"}
+# Words of distress that the feeling cues leave out.
+_DISTRESS = re.compile(r"\b(?:mess|messed|worse|worst|awful|terrible|horrible|hate|heaviness|struggl\w*|"
+                       r"can'?t cope|falling apart|fall apart|breaking down|hard|difficult|hurt\w*|pain\w*|"
+                       r"inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|stuck)\b", re.I)
 # Labels that are not feelings to say back to someone ("you seem to feel approval").
 _NOT_FELT = {"neutral", "approval", "realization", "curiosity"}
 
-#: Phrases that block listening; none may appear in what the listener says.
-ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
-              r"\byou ought to\b", r"\bjust relax\b",
-              r"\bcheer up\b", r"\blook on the bright side\b", r"\beverything happens for a reason\b",
-              r"\bit could be worse\b", r"\bhave you tried\b", r"\bwhy\b[^.!?]*\?")
-_ROADBLOCK = re.compile("|".join(ROADBLOCKS), re.I)
-
 # Which validations and questions fit a feeling: by its family, except where the family would
-# mislead (caring is "joy" in GoEmotions, but "concerned" is a worry).
-_RESPONSE_GROUP = {"caring": "fear", "confusion": "unsure", "realization": "unsure", "desire": "neutral"}
-_GREETING = re.compile(r"^\W*(?:hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|morning|evening)"
-                       r"(?: there| again| you)?\W*$", re.I)
-_DISMISS = re.compile(r"^\W*(?:(?:i'?m|im) (?:fine|ok|okay|alright)|fine|ok|okay|forget it|never ?mind|nvm|"
-                      r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|leave it|drop it)"
-                      r"(?:\W+(?:(?:i'?m|im) (?:fine|ok|okay)|fine|ok|okay|forget it|never ?mind|nvm|whatever|"
-                      r"really|honestly|anyway|lol|it'?s fine|doesn'?t matter))*\W*$", re.I)
-_THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
-                     r"your time|this|that|the chat|talking|everything)))*(?:\W+(?:i guess|anyway|really|bye|x+))*\W*$", re.I)
-# Ways of saying "I might not want to be here" that a listener must never reflect back as an
-# ordinary feeling. If the risk check says "none" for one of these, the listener still checks in.
-_NOT_BEING_HERE = re.compile(
-    r"\b(?:disappear(?:ed|ing)?|not (?:be |being )?(?:here|around) anymore|wasn'?t (?:here|around)|"
-    r"better off without me|no point (?:in )?(?:living|going on|anything)|can'?t go on|"
-    r"end it all|don'?t want to (?:be here|wake up|exist)|wish i (?:was|were) (?:dead|gone|never born)|"
-    r"nobody would (?:notice|care|miss me)|no one would (?:notice|care|miss me))\b", re.I)
-
+# mislead (caring is "joy" in GoEmotions, but "concerned" is a worry; guilt and shame get their own).
+_RESPONSE_GROUP = {"caring": "fear", "confusion": "unsure", "realization": "unsure", "desire": "neutral",
+                   "remorse": "shame", "embarrassment": "shame"}
+_SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|girlfriend|grandma|grandmother|nan|"
+                  r"nana|granny|daughter|aunt|auntie|niece)\b")
+_HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|grandpa|grandfather|grandad|"
+                 r"granddad|son|uncle|nephew)\b")
 _CHECK_IN_REASON = "The message sounds like thoughts of not being here."
 _LINK_IDS = {"l-earlier", "l-back"}
-
-_CORRECTION = re.compile(
-    r"\b(?:that'?s not (?:it|right|true|what i (?:meant|said|mean))|not what i (?:meant|said|mean)|"
-    r"you(?:'re| are) not (?:getting|listening|hearing)|you (?:don'?t|do not) get it|"
-    r"that'?s not how i feel|i(?:'m| am) not (?:feeling )?(?:that|really)\b|no,? (?:that'?s )?wrong|"
-    r"you'?ve got it wrong|that isn'?t it|not quite)\b", re.I)
-
-
-def roadblocks_in(text: str) -> list[str]:
-    """Return the roadblock phrases found in a reply (empty when it is clean)."""
-    return [m.group(0) for m in _ROADBLOCK.finditer(text)]
 
 
 @cache
@@ -189,6 +175,16 @@ class Conversation:
         return conversation
 
 
+def _has_phrase(text: str, phrase: str) -> bool:
+    return re.search(r"(?<![\w'])" + re.escape(phrase.lower()) + r"(?![\w'])", text.lower()) is not None
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two reflected pieces say nearly the same words (a summary says each once)."""
+    x, y = set(a.lower().split()), set(b.lower().split())
+    return len(x & y) >= 0.6 * min(len(x), len(y))
+
+
 def _default_risk(text: str):
     from holdspace.safety.risk import assess
 
@@ -222,19 +218,27 @@ class Listener:
         recent = conversation.recent_templates() | set(used)
         fresh = [o for o in options if o["id"] not in recent] or \
             [o for o in fallback if o["id"] not in recent]
-        pool = fresh or list(options)
+        pool = fresh or list(options) or list(fallback)
         choice = pool[len(conversation.turns) % len(pool)]
         used.append(choice["id"])
         return choice
 
+    def _fixed(self, options: Sequence[dict], conversation: Conversation, used: list[str], **values) -> Reply:
+        """A fixed reply from `options`; its closing question, if it has one, is its question."""
+        text = self._pick(options, conversation, used)["text"].format(**values)
+        sentences = re.split(r"(?<=[.!?])\s+", text)
+        question = sentences[-1] if sentences[-1].endswith("?") else ""
+        return Reply(text, question=question, templates=tuple(used))
+
     def _topic(self, text: str) -> str | None:
         """The topic with most of its words in the text; on a tie, the one mentioned first."""
         lower = " " + " ".join(w.lower() for w in words(text)) + " "
-        best, rank = None, (0, 0)
+        best, rank = None, (False, 0, 0)
         for name, topic in _responses()["topics"].items():
             places = [lower.find(f" {w} ") for w in topic["words"] if f" {w} " in lower]
-            if places and (len(places), -min(places)) > rank:
-                best, rank = name, (len(places), -min(places))
+            # a death outweighs whoever it was: "my mum died" is about loss before it is about family
+            if places and (name == "loss", len(places), -min(places)) > rank:
+                best, rank = name, (name == "loss", len(places), -min(places))
         return best
 
     # -- the reply --------------------------------------------------------------------------------
@@ -253,13 +257,13 @@ class Listener:
         clean = normalize(text) if isinstance(text, str) else ""
         used: list[str] = []
         if not clean:
-            reply = Reply(self._pick(r["empty"], conversation, used)["text"], templates=tuple(used))
+            reply = self._fixed(r["empty"], conversation, used)
             return self._remember(conversation, clean, reply)
         if not is_readable(clean):
             return self._remember(conversation, clean, Reply(r["unreadable"]))
 
         assessment = self.risk(clean)
-        check_in = assessment.level == "none" and bool(_NOT_BEING_HERE.search(clean))
+        check_in = assessment.level == "none" and bool(NOT_BEING_HERE.search(clean))
         if check_in:
             # the risk check found nothing, but this is no ordinary feeling to reflect
             assessment = replace(assessment, level="concern", reasons=[_CHECK_IN_REASON])
@@ -269,22 +273,34 @@ class Listener:
         if check_in and level == "concern":
             return self._remember(conversation, clean, Reply(r["check_in"], level="concern", crisis=True))
         if level != "none":
-            return self._remember(conversation, clean, self._crisis(level, has_safety_plan))
-        if conversation.safety.flagged and (is_retraction(clean) or _DISMISS.match(clean)):
+            return self._remember(conversation, clean, self._crisis(conversation.safety.last, has_safety_plan))
+        if conversation.safety.flagged and (is_retraction(clean) or DISMISS.match(clean)):
             # A bare "I'm fine" after a flag: stay gentle and keep the door to help open.
             reply = Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
             return self._remember(conversation, clean, reply)
 
-        if _GREETING.match(clean):
-            reply = Reply(self._pick(r["greeting"], conversation, used)["text"], templates=tuple(used))
+        if GREETING.match(clean):
+            reply = self._fixed(r["greeting"], conversation, used)
             return self._remember(conversation, clean, reply)
-        if _THANKS.match(clean):
-            reply = Reply(self._pick(r["thanks"], conversation, used)["text"], templates=tuple(used))
+        if THANKS.match(clean):
+            reply = self._fixed(r["thanks"], conversation, used)
             return self._remember(conversation, clean, reply)
-        if _DISMISS.match(clean):
-            reply = Reply(self._pick(r["dismiss"], conversation, used)["text"], templates=tuple(used))
+        if DISMISS.match(clean):
+            reply = self._fixed(r["dismiss"], conversation, used)
             return self._remember(conversation, clean, reply)
-        if _CORRECTION.search(clean) and conversation.turns:
+        if not any(ch.isalpha() for ch in clean):
+            reply = self._fixed(r["no_words"], conversation, used, text=clean[:40])
+            return self._remember(conversation, clean, reply)
+        if not looks_english(clean):
+            reply = self._fixed(r["other_language"], conversation, used)
+            return self._remember(conversation, clean, reply)
+        if APOLOGY.match(clean):
+            reply = self._fixed(r["apology"], conversation, used)
+            return self._remember(conversation, clean, reply)
+        if DONT_KNOW.match(clean):
+            reply = self._fixed(r["dont_know"], conversation, used)
+            return self._remember(conversation, clean, reply)
+        if CORRECTION.search(clean) and conversation.turns:
             last = conversation.turns[-1].reply.feeling
             if last:
                 conversation.rejected.add(last.label)
@@ -303,27 +319,35 @@ class Listener:
             return self._remember(conversation, clean, reply)
 
         sentences = units_of(clean) or [clean]
-        found = self.emotions([clean] + sentences)
-        overall, per_sentence = found[0], found[1:]
+        overall, per_sentence = self._emotions(clean, sentences)
         feeling = self._feeling(overall, per_sentence, sentences, conversation)
         reflection, key = self._reflection(clean, sentences, per_sentence, conversation, used)
         topic = self._topic(key) or self._topic(clean)
+        if topic is None and feeling and feeling.label == "grief":
+            topic = "loss"
+        if topic is None and feeling is None and conversation.turns and conversation.turns[-1].topic:
+            # "I keep picking up the phone to call her", just after "my mum died": still the same story
+            topic = conversation.turns[-1].topic
         parts = []
         link, vector = self._link(conversation, clean, used)
         if link:
             parts.append(link)
         if reflection:
             parts.append(reflection)
-        if feeling:
+        if feeling and not _has_phrase(reflection, feeling.word):
+            # (when their own feeling word is already in the reflection, naming it again is an echo)
             parts.append(self._pick(_responses()["feeling"]["templates"], conversation, used)["text"]
                          .format(feeling=feeling.word))
         family = (_RESPONSE_GROUP.get(feeling.label) or family_of(feeling.label)) if feeling else "neutral"
-        turn_number = len(conversation.turns) + 1
-        summary = self._summary(conversation, key, feeling, used) if turn_number % SUMMARY_EVERY == 0 else ""
+        # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
+        heavy = topic == "loss" or bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean)) or feeling is not None and (feeling.label == "grief" or feeling.intensity == "strong")
+        summary = self._summary(conversation, feeling, used) if not heavy and self._summary_due(conversation) else ""
         validation = "" if summary else self._pick(
-            _responses()["validation"][family], conversation, used, _responses()["validation"]["neutral"])["text"]
-        question = self._question(topic, family, conversation, used)
+            _responses()["validation"].get(family, ()), conversation, used, _responses()["validation"]["neutral"])["text"]
+        question = self._question(topic, family, conversation, used, self._pronoun(conversation, clean))
         parts += [p for p in (validation, summary, question) if p]
+        if (len(conversation.turns) + 1) % REMINDER_EVERY == 0:
+            parts.insert(0, r["reminder"])
         emotions = tuple((label, overall.scores[label]) for label in overall.labels)
         reply = Reply(" ".join(parts), reflection, validation or summary, question, feeling, emotions,
                       "none", False, tuple(used), key, topic)
@@ -333,15 +357,23 @@ class Listener:
         """The feeling the listener would name for one message, on its own."""
         clean = normalize(text)
         sentences = units_of(clean) or [clean]
-        found = self.emotions([clean] + sentences)
-        return self._feeling(found[0], found[1:], sentences, Conversation())
+        overall, per_sentence = self._emotions(clean, sentences)
+        return self._feeling(overall, per_sentence, sentences, Conversation())
 
-    def _crisis(self, level: str, has_safety_plan: bool = False) -> Reply:
-        from holdspace.safety.response import crisis_response
+    def _emotions(self, clean: str, sentences: list[str]) -> tuple[Emotions, list[Emotions]]:
+        """Emotions of the whole message and of each piece, in one batch; a one-piece message once."""
+        if sentences == [clean]:
+            found = self.emotions([clean])
+            return found[0], found
+        found = self.emotions([clean] + sentences)
+        return found[0], found[1:]
+
+    def _crisis(self, assessment, has_safety_plan: bool = False) -> Reply:
+        from holdspace.safety.response import crisis_response, variant_for
 
         response = crisis_response(self.country, has_safety_plan=has_safety_plan,
-                                   variant="urgent" if level == "urgent" else "concern")
-        return Reply(response.message + " You can also open /crisis at any time.", level=level, crisis=True)
+                                   variant=variant_for(assessment) or "concern")
+        return Reply(response.message + " You can also open /crisis at any time.", level=assessment.level, crisis=True)
 
     def _feeling(self, overall: Emotions, per_sentence: list[Emotions], sentences: list[str],
                  conversation: Conversation) -> Feeling | None:
@@ -357,15 +389,32 @@ class Listener:
         if theirs:
             return theirs
         cues = feeling_cues(text)
+        # Naming a happy feeling to someone describing pain is worse than naming none: where the
+        # words carry distress and nothing glad, a glad label needs the model to be very sure.
+        distress = any(label in _NEGATIVE for label in cues) or bool(_DISTRESS.search(text))
+        gloomy = distress and not any(label in _POSITIVE for label in cues)
+        if "grief" in cues:
+            # someone telling of a death is not "disappointed" or "annoyed" about it
+            skip = skip | (set(overall.scores) - _AFTER_A_DEATH)
+        if SELF_CRITICAL.search(text) or SELF_HATE.search(text):
+            # turned against oneself, anger reads as shame or sadness, not fury at someone
+            skip = skip | {"anger", "annoyance", "disapproval", "disgust"}
+        if any(label != "confusion" for label in cues):
+            skip = skip | {"confusion"}  # "I don't know anyone here" is lonely before it is confused
         best_label, best = None, FEELING_FLOOR
         for label in overall.scores:
             if label in skip:
                 continue
             model = max([overall.scores[label]] + [e.scores[label] for e in per_sentence])
             sure = any(label in e.labels for e in [overall] + per_sentence)
-            if label in _OPINIONS and not sure:
+            if label in _OPINIONS and not sure and label not in cues:
                 continue
-            score = model + (CUE_WEIGHT if label in cues else 0.0)
+            if gloomy and label in _POSITIVE and (model < 0.8 or label == "amusement"):
+                continue  # ("lol my life is a mess" laughs at pain; it is not amusement)
+            if label == "disgust" and label not in cues:
+                continue
+            # each distinct cue counts, up to two: "snapped at my kids... feel terrible" is guilt
+            score = model + CUE_WEIGHT * min(2, len(set(cues.get(label, ()))))
             if score > best:
                 best_label, best = label, score
         if best_label is None:
@@ -382,7 +431,10 @@ class Listener:
         templates = _responses()["reflection"]
         if len(words(clean)) <= 3:
             said = clean.rstrip(".!?, ")
-            return self._pick(templates["short"], conversation, used)["text"].format(content=said), said
+            key = as_clause(reflect_words(said)) if len(words(said)) > 1 else said
+            if SELF_CRITICAL.search(said) or SELF_HATE.search(said):
+                key = f"you said {key}"
+            return self._pick(templates["short"], conversation, used)["text"].format(content=said), key
         def felt(i: int) -> float:
             scores = per_sentence[i].scores
             model = max((s for l, s in scores.items() if l not in _NOT_FELT | _OPINIONS), default=0.0)
@@ -397,16 +449,21 @@ class Listener:
                 part = key_part(sentences[i])
                 if len(words(part)) < 2:
                     continue
-                key = reflect_words(part)
+                key = reflect_words(part) if asked else as_clause(reflect_words(part))
                 if roadblocks_in(key + ("?" if asked else "")):
                     continue
                 if not asked and len(words(clean)) > LONG_MESSAGE and i != 0 and len(sentences) > 2:
                     # In a long message, what brought them is usually said first: keep it too.
-                    opening = reflect_words(key_part(sentences[0]))
+                    opening = as_clause(reflect_words(key_part(sentences[0])))
                     if len(words(opening)) >= 3 and not roadblocks_in(opening) and not sentences[0].rstrip().endswith("?"):
                         key = f"{opening}, and {key}"
-                options = templates["wondering"] if asked else templates["templates"]
-                return self._pick(options, conversation, used)["text"].format(content=key), key
+                harsh = SELF_CRITICAL.search(sentences[i]) or SELF_HATE.search(sentences[i])
+                options = templates["wondering"] if asked else \
+                    templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) else \
+                    [t for t in templates["templates"] if t.get("theirs")] if harsh else templates["templates"]
+                said = self._pick(options, conversation, used)["text"].format(content=key)
+                # said back later (a summary, a link) it stays theirs: never "you're useless" as a fact
+                return said, f"you said {key}" if harsh and not asked else key
         return "", ""
 
     def _link(self, conversation: Conversation, clean: str, used: list[str]) -> tuple[str, np.ndarray | None]:
@@ -431,26 +488,54 @@ class Listener:
         text = self._pick(_responses()["conversation"]["link"], conversation, used)["text"]
         return text.format(earlier=best.key), vector
 
-    def _summary(self, conversation: Conversation, key: str, feeling: Feeling | None, used: list[str]) -> str:
-        points = []
-        for turn in conversation.turns[-(SUMMARY_EVERY - 1):]:
-            if turn.key and len(turn.key.split()) >= 3:
-                point = turn.key if len(turn.key.split()) <= 14 else " ".join(turn.key.split()[:12]) + "..."
-                if turn.reply.feeling:
-                    point += f" (feeling {turn.reply.feeling.word})"
-                points.append(point)
-        if not points:
-            return ""
-        joined = points[0] if len(points) == 1 else "; ".join(points[:-1]) + "; and " + points[-1]
-        return self._pick(_responses()["conversation"]["summary"], conversation, used)["text"].format(points=joined)
+    @staticmethod
+    def _summary_due(conversation: Conversation) -> bool:
+        """A summary is due once SUMMARY_EVERY - 1 messages with content have come since the last one."""
+        since = 0
+        for turn in reversed(conversation.turns):
+            if any(t.startswith("m-") for t in turn.reply.templates):
+                break
+            since += bool(turn.key)
+        return since >= SUMMARY_EVERY - 1
 
-    def _question(self, topic: str | None, family: str, conversation: Conversation, used: list[str]) -> str:
+    def _summary(self, conversation: Conversation, feeling: Feeling | None, used: list[str]) -> str:
+        points: list[str] = []
+        felt: list[str] = []
+        for turn in reversed(conversation.turns):
+            if any(t.startswith("m-") for t in turn.reply.templates) or len(points) == SUMMARY_EVERY - 1:
+                break
+            if turn.key and len(turn.key.split()) >= 3 and not any(_alike(turn.key, p) for p in points):
+                tokens = turn.key.split()
+                points.insert(0, turn.key if len(tokens) <= 14 else " ".join(tokens[:12]).rstrip(",;") + "...")
+                if turn.reply.feeling and turn.reply.feeling.word not in felt:
+                    felt.insert(0, turn.reply.feeling.word)
+        if len(points) < 2:
+            return ""
+        joined = ", ".join(points[:-1]) + ", and " + points[-1] if len(points) > 2 else " and ".join(points)
+        said = self._pick(_responses()["conversation"]["summary"], conversation, used)["text"].format(points=joined)
+        felt = [w for w in felt if (not feeling or w != feeling.word) and not w.endswith("about it")][-2:]
+        if felt:
+            said += " " + self._pick(_responses()["conversation"]["summary_feelings"], conversation, used)["text"] \
+                .format(feelings=" and ".join(felt))
+        return said
+
+    @staticmethod
+    def _pronoun(conversation: Conversation, clean: str) -> str:
+        """Her, him or them: who the client has been talking about, if only one is clear."""
+        text = " ".join([t.text for t in conversation.turns[-2:]] + [clean]).lower()
+        she = len(_SHE.findall(text))
+        he = len(_HE.findall(text))
+        return "her" if she and not he else "him" if he and not she else "them"
+
+    def _question(self, topic: str | None, family: str, conversation: Conversation, used: list[str],
+                  them: str = "them") -> str:
+        died = {"her": "she died", "him": "he died"}.get(them, "you lost them")
         if topic and family not in ("joy", "surprise"):  # topic questions ask about a weight
             recent = conversation.recent_templates()
             fresh = [q for q in _responses()["topics"][topic]["questions"] if q["id"] not in recent]
             if fresh:
-                return self._pick(fresh, conversation, used)["text"]
-        return self._pick(_responses()["questions"][family], conversation, used,
+                return self._pick(fresh, conversation, used)["text"].format(them=them, them_died=died)
+        return self._pick(_responses()["questions"].get(family, ()), conversation, used,
                           _responses()["questions"]["neutral"])["text"]
 
     def _remember(self, conversation: Conversation, clean: str, reply: Reply, key: str = "",
@@ -461,6 +546,12 @@ class Listener:
                             reflection="")
         conversation.turns.append(Turn(clean, reply, key, topic, vector))
         return reply
+
+    def warm(self) -> None:
+        """Load the models now, so the first replies come as quickly as the rest."""
+        self.emotions(["warming up"])
+        if self.embed is not None:
+            self.embed(["warming up"])
 
     def opening(self) -> str:
         """What the listener says first in every conversation."""

@@ -71,13 +71,24 @@ def to_second_person(text: str) -> str:
             continue
         if low in _WORDS:
             new = _WORDS[low]
-            if low == "you" and n > 0 and tokens[words[n - 1]].lower() in _OBJECT_BEFORE:
+            if low == "you" and n > 0 and (tokens[words[n - 1]].lower() in _OBJECT_BEFORE or _ends_clause(tokens, i)):
                 new = "me"
             out[i] = _match_case(tokens[i], new, n == 0)
     return "".join(out)
 
 
+def _ends_clause(tokens: list[str], i: int) -> bool:
+    """Whether nothing but punctuation follows token i in its clause ("...dumping this on you.")."""
+    rest = tokens[i + 1:]
+    return not rest or not rest[0].isspace() or rest[0].isspace() and (len(rest) == 1 or not rest[1][:1].isalnum()) \
+        or (len(rest) > 1 and rest[1].lower() in {"and", "but", "so", "or", "because", "too", "again", "anymore", "either"})
+
+
 # After these words "you" is an object and becomes "me" ("I told you" -> "you told me").
 _OBJECT_BEFORE = {"told", "tell", "telling", "asked", "ask", "thank", "thanks", "to", "for", "with",
                   "at", "about", "love", "hate", "need", "trust", "help", "helped", "see", "understand",
-                  "hear", "bother", "bothering", "miss", "from", "like", "know", "want", "give", "show"}
+                  "hear", "bother", "bothering", "miss", "from", "like", "know", "want", "give", "show",
+                  "on", "of", "into", "onto", "by", "than", "around", "without", "against", "upon", "towards",
+                  "toward", "after", "behind", "beside", "near", "call", "called", "text", "texted", "meet",
+                  "met", "burden", "burdening", "annoy", "annoying", "bore", "boring", "blame", "let", "make",
+                  "made", "leave", "left", "upset", "hurt", "disappoint"}

@@ -1,0 +1,94 @@
+"""What a client's message is, before any reflecting: a greeting, thanks, a brush-off, a correction,
+an apology, "I don't know", or words about not being here. And the roadblocks no reply may hold.
+
+Regular expressions over normalised text; each says why it exists where the reason is not obvious.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
+           "NOT_BEING_HERE", "SELF_CRITICAL", "SELF_HATE", "THANKS", "looks_english"]
+
+#: Phrases that block listening; none may appear in what the listener says.
+ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
+              r"\byou ought to\b", r"\bjust relax\b",
+              r"\bcheer up\b", r"\blook on the bright side\b", r"\beverything happens for a reason\b",
+              r"\bit could be worse\b", r"\bhave you tried\b", r"\bwhy\b[^.!?]*\?")
+_ROADBLOCK = re.compile("|".join(ROADBLOCKS), re.I)
+
+GREETING = re.compile(r"^\W*(?:hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|morning|evening)"
+                       r"(?: there| again| you)?\W*$", re.I)
+DISMISS = re.compile(r"^\W*(?:(?:i'?m|im) (?:fine|ok|okay|alright)|fine|ok|okay|forget it|never ?mind|nvm|"
+                      r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|leave it|drop it)"
+                      r"(?:\W+(?:(?:i'?m|im) (?:fine|ok|okay)|fine|ok|okay|forget it|never ?mind|nvm|whatever|"
+                      r"really|honestly|anyway|lol|it'?s fine|doesn'?t matter))*\W*$", re.I)
+THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
+                     r"your time|this|that|the chat|talking|everything)))*(?:\W+(?:i guess|anyway|really|bye|x+))*\W*$", re.I)
+# Ways of saying "I might not want to be here" that a listener must never reflect back as an
+# ordinary feeling. If the risk check says "none" for one of these, the listener still checks in.
+NOT_BEING_HERE = re.compile(
+    r"\b(?:disappear(?:ed|ing)?|not (?:be |being )?(?:here|around) anymore|wasn'?t (?:here|around)|"
+    r"better off without me|no point (?:in )?(?:living|going on|anything)|can'?t go on|"
+    r"end it all|don'?t want to (?:be here|wake up|exist)|wish i (?:was|were) (?:dead|gone|never born)|"
+    r"nobody would (?:notice|care|miss me)|no one would (?:notice|care|miss me))\b", re.I)
+
+
+CORRECTION = re.compile(
+    r"\b(?:that'?s not (?:it|right|true|what i (?:meant|said|mean))|not what i (?:meant|said|mean)|"
+    r"you(?:'re| are) not (?:getting|listening|hearing)|you (?:don'?t|do not) get it|"
+    r"that'?s not how i feel|i(?:'m| am) not (?:feeling )?(?:that|really)\b|no,? (?:that'?s )?wrong|"
+    r"you'?ve got it wrong|that isn'?t it|not quite)\b", re.I)
+APOLOGY = re.compile(
+    r"^\W*(?:(?:i'?m|im|i am)\s+)?(?:so\s+|really\s+)?sorry(?:\s+(?:for|about)\s+(?:dumping|rambling|going on|"
+    r"venting|offloading|unloading|moaning|complaining|whining|being (?:so )?(?:negative|dramatic|a lot|annoying|"
+    r"a burden|a mess)|all (?:this|that)|this|that|the (?:rant|essay|long message|wall of text))[^.!?]{0,60})?"
+    r"(?:\W+(?:lol|haha|i know it'?s a lot|it'?s a lot|that was a lot))*\W*$", re.I)
+DONT_KNOW = re.compile(
+    r"^\W*(?:(?:um+|uh+|hmm+|well|honestly|i mean|idk)\W+)?(?:i (?:don'?t|do not|dont) know|idk|dunno|i'?m not sure|"
+    r"not sure|no idea|i have no idea|i can'?t say|hard to say|i don'?t know what to say)"
+    r"(?:\W+(?:really|honestly|anymore|tbh|lol|i guess|either|to be honest))*\W*$", re.I)
+# Harsh judgements of oneself: said back as what the client tells themselves, never as fact
+# ("It sounds like you're worthless" would agree with them).
+SELF_CRITICAL = re.compile(
+    r"\b(?:i'?m|im|i am|i feel|i'?ve always been|i was)\s+(?:\w+\s+){0,2}(?:worthless|useless|a failure|"
+    r"a mess|pathetic|stupid|an idiot|a burden|disgusting|ugly|a joke|a loser|a disappointment|not good enough|"
+    r"never good enough|unlovable|too much|broken|weak|a fraud|the problem)\b|"
+    r"\b(?:i )?(?:can'?t|never) do anything right\b|\bwhat'?s wrong with me\b|\bi ruin everything\b", re.I)
+
+# Hating oneself is said back only as their words ("You're saying..."), never as "It sounds like".
+SELF_HATE = re.compile(r"\bi (?:really |just |kind of )?(?:hate|loathe|can'?t stand) (?:myself|my ?self|how i|who i|the way i|"
+                       r"everything about me|my body|my face)\b", re.I)
+
+
+def roadblocks_in(text: str) -> list[str]:
+    """Return the roadblock phrases found in a reply (empty when it is clean)."""
+    return [m.group(0) for m in _ROADBLOCK.finditer(text)]
+
+
+# Everyday English words; a message of several words with almost none of them is most likely in
+# another language, and saying it back word for word would only show that it wasn't understood.
+_ENGLISH = frozenset("""
+i me my myself we our you your he him his she her it its they them their what which who this that
+these those am is are was were be been being have has had do does did a an the and but if or because
+as until while of at by for with about against between into through during before after above below
+to from up down in out on off over under again then once here there when where how all any both each
+few more most other some such no nor not only own same so than too very can will just don't should
+now im i'm it's can't dont cant feel feeling like get got go going know want think really need one
+day today time people life work home still even much never always nothing everything anyone
+u ur rn idk tbh lol ngl gonna wanna gotta kinda sorta dunno cuz bc coz pls plz omg smh fr af lowkey
+rly abt tmrw tmr feelin nothin somethin thx ty ok okay yeah yes nah sad tired happy angry scared
+anxious lonely stressed hurt upset bad good mum mom dad friend friends school job
+""".split())
+
+
+def looks_english(text: str) -> bool:
+    """Whether a message is likely English (the only language the listener's words are in)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(ch.isascii() for ch in letters) < len(letters) / 2:
+        return False  # mostly another script
+    tokens = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())
+    if len(tokens) < 4:
+        return True
+    return sum(t in _ENGLISH for t in tokens) / len(tokens) >= 0.15
