@@ -67,6 +67,13 @@ def _text(raw: str) -> str:
     return raw.strip()
 
 
+def _http_url(raw: str) -> str:
+    value = raw.strip().rstrip("/")
+    if value and not value.lower().startswith(("http://", "https://")):
+        raise ValueError("use an http:// or https:// address, such as http://127.0.0.1:11434, or leave it empty")
+    return value
+
+
 def _path(raw: str) -> Path | str:
     # Empty stays empty (Path("") would quietly mean the current folder).
     return Path(raw.strip()).expanduser() if raw.strip() else ""
@@ -112,6 +119,15 @@ SETTINGS: tuple[Setting, ...] = (
             "in, active or not.", _positive_int),
     Setting("secure_cookies", "false", "Mark cookies Secure; turn on when served over HTTPS "
             "behind a proxy.", _bool),
+    Setting("llm_url", "", "Address of an OpenAI-compatible server on your own machine or network "
+            "(llama.cpp, Ollama, vLLM), such as `http://127.0.0.1:11434`; `/v1/chat/completions` is "
+            "added. Empty: off, and the listener built into holdspace answers alone. When set, what "
+            "people write to the listener is sent to that server.", _http_url),
+    Setting("llm_model", "", "Model name to ask the local LLM server for, such as `llama3.2:3b`.", _text),
+    Setting("llm_timeout_seconds", "10", "Seconds to wait for the local LLM before the built-in "
+            "listener answers instead.", _positive_int),
+    Setting("llm_api_key", "", "Key for a local LLM server that asks for one (vLLM `--api-key`, "
+            "llama.cpp `--api-key`). Empty: none sent.", _text, secret=True),
 )
 
 
@@ -128,6 +144,10 @@ class Settings:
     session_idle_minutes: int
     session_max_hours: int
     secure_cookies: bool
+    llm_url: str = ""
+    llm_model: str = ""
+    llm_timeout_seconds: int = 10
+    llm_api_key: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> Settings:

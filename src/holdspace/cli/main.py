@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from holdspace.cli import analyze, audit, backups, checkin, demo, keys, records, serve, settings, users
+from holdspace.cli import analyze, audit, backups, checkin, demo, keys, records, serve, settings, talk, users
 from holdspace.cli.common import err_console
 from holdspace.errors import HoldspaceError
 
@@ -13,6 +13,7 @@ app = typer.Typer(name="holdspace", no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False)
 app.command("serve")(serve.serve)
 app.command("demo")(demo.demo)
+app.command("talk")(talk.talk)
 app.add_typer(users.app, name="users")
 app.add_typer(checkin.app, name="checkin")
 app.add_typer(keys.app, name="keys")

@@ -90,6 +90,7 @@ class Reply:
     key: str = ""                  # the client's words this reply reflected, shifted to "you"
     topic: str | None = None
     rejected: tuple[str, ...] = ()  # feeling labels the client's message said were wrong
+    source: str = "listener"       # who wrote `reply`: the embedded listener, or "llm"
 
     def as_dict(self) -> dict:
         """Everything a stored conversation needs to show this reply and to resume from it."""
@@ -98,7 +99,7 @@ class Reply:
                 "emotions": [{"label": k, "score": round(v, 4)} for k, v in self.emotions],
                 "feeling": self.feeling.as_dict() if self.feeling else None, "level": self.level,
                 "crisis": self.crisis, "templates": list(self.templates), "key": self.key,
-                "topic": self.topic, "rejected": list(self.rejected)}
+                "topic": self.topic, "rejected": list(self.rejected), "source": self.source}
 
     @classmethod
     def from_dict(cls, data: dict) -> Reply:
@@ -124,7 +125,7 @@ class Reply:
         topic = data.get("topic") if isinstance(data.get("topic"), str) else None
         return cls(text("reply"), text("reflection"), text("validation"), text("question"), feeling,
                    emotions, level, bool(data.get("crisis")), strings("templates"), text("key"), topic,
-                   strings("rejected"))
+                   strings("rejected"), text("source") or "listener")
 
 
 @dataclass
