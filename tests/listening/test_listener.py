@@ -209,3 +209,41 @@ def test_the_listener_says_again_that_it_is_software_after_long_use(listener):
 def test_a_feeling_word_they_already_used_is_not_named_twice(listener):
     reply = listener.respond(Conversation(), "I feel so sad about the move")
     assert reply.reply.lower().count("sad") == 1
+
+
+# Ways of saying "I might not want to be here". safety.risk.assess catches most, not all (in the
+# comment: what it said when this was written); the listener's own check covers the rest, so
+# every one of them gets a response that asks directly and shows the way to help.
+NOT_BEING_HERE = [
+    "sometimes I wonder if anyone would notice if I just disappeared",   # risk: none
+    "I want to disappear",                                             # none
+    "I just want to not be here anymore",                              # concern
+    "it would be easier if I wasn't here",                             # concern
+    "everyone would be better off without me",                         # concern
+    "there's no point in living",                                      # concern
+    "there's no point going on",                                       # none
+    "I can't go on like this",                                         # none
+    "I just want to end it all",                                       # urgent
+    "I don't want to wake up tomorrow",                                # concern
+    "I don't want to exist",                                           # concern
+    "I wish I was dead",                                               # concern
+    "I wish I were never born",                                        # concern
+    "nobody would notice if I was gone",                               # none
+    "no one would miss me",                                            # none
+    "nobody would care",                                               # none
+]
+
+
+@pytest.mark.parametrize("text", NOT_BEING_HERE)
+def test_every_way_of_saying_not_being_here_gets_the_crisis_response(listener, text):
+    reply = listener.respond(Conversation(), text)
+    assert reply.crisis and reply.level in ("concern", "urgent")
+    assert "/crisis" in reply.reply and reply.reflection == "" and reply.feeling is None
+
+
+def test_a_question_about_who_died_never_turns_to_someone_else_in_the_story(listener):
+    conversation = Conversation()
+    for text in ("My dad died in March and I can't get going.", "my sister acts like everything is fine",
+                 "she went straight back to work and never talks about it", "she won't even say his name"):
+        reply = listener.respond(conversation, text)
+        assert " her?" not in reply.question and "she died" not in reply.question

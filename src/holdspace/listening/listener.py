@@ -37,7 +37,7 @@ REMINDER_EVERY = 30
 #: How alike (cosine) a message must be to an earlier one to link back to it.
 LINK_SIMILARITY = 0.55
 #: Only this many recent messages are candidates for a link back (and ever embedded for it).
-LINK_WINDOW = 40
+LINK_WINDOW = 24
 #: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
 LONG_MESSAGE = 45
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
@@ -65,6 +65,10 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|gir
                   r"nana|granny|daughter|aunt|auntie|niece)\b")
 _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|grandpa|grandfather|grandad|"
                  r"granddad|son|uncle|nephew)\b")
+_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|killed)\b", re.I)
+_THIRD_PERSON = ("he ", "she ", "they ", "his ", "her ", "their ", "he's ", "she's ", "they're ")
+# Topics whose questions ask about the client's own situation ("How has work been affecting...").
+_ABOUT_THE_CLIENT = {"work", "study", "health", "money"}
 _CHECK_IN_REASON = "The message sounds like thoughts of not being here."
 _LINK_IDS = {"l-earlier", "l-back"}
 
@@ -180,6 +184,14 @@ def _has_phrase(text: str, phrase: str) -> bool:
     return re.search(r"(?<![\w'])" + re.escape(phrase.lower()) + r"(?![\w'])", text.lower()) is not None
 
 
+def _shorten(said: str) -> str:
+    """The first clause of a long reflected piece, for a summary; cut at a word only when it must be."""
+    for match in re.finditer(r",\s|\s(?:and|but|because|so|when|since|after)\s", said):
+        if 4 <= len(said[:match.start()].split()) <= 12:
+            return said[:match.start()]
+    return " ".join(said.split()[:10]).rstrip(",;:") + "…"
+
+
 def _alike(a: str, b: str) -> bool:
     """Whether two reflected pieces say nearly the same words (a summary says each once)."""
     x, y = set(a.lower().split()), set(b.lower().split())
@@ -232,14 +244,13 @@ class Listener:
         return Reply(text, question=question, templates=tuple(used))
 
     def _topic(self, text: str) -> str | None:
-        """The topic with most of its words in the text; on a tie, the one mentioned first."""
+        """The topic of highest priority, then with most of its words in the text, then mentioned first."""
         lower = " " + " ".join(w.lower() for w in words(text)) + " "
-        best, rank = None, (False, 0, 0)
+        best, rank = None, (0, 0, 0)
         for name, topic in _responses()["topics"].items():
             places = [lower.find(f" {w} ") for w in topic["words"] if f" {w} " in lower]
-            # a death outweighs whoever it was: "my mum died" is about loss before it is about family
-            if places and (name == "loss", len(places), -min(places)) > rank:
-                best, rank = name, (name == "loss", len(places), -min(places))
+            if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
+                best, rank = name, (topic.get("priority", 1), len(places), -min(places))
         return best
 
     # -- the reply --------------------------------------------------------------------------------
@@ -313,7 +324,9 @@ class Listener:
             if theirs and theirs[1] not in conversation.rejected:
                 # "that's not it, I'm angry": they named it themselves, so say their word back
                 said += " " + self._pick(r["correction_named"], conversation, used)["text"].format(feeling=theirs[0])
-            ask = self._pick(r["correction_questions"], conversation, used)["text"]
+            named = theirs and theirs[1] not in conversation.rejected
+            ask = self._pick(r["correction_named_questions" if named else "correction_questions"], conversation,
+                             used)["text"].format(feeling=theirs[0] if named else "")
             feeling = Feeling(theirs[0], theirs[1], "theirs") if theirs and theirs[1] not in conversation.rejected else None
             reply = Reply(f"{said} {ask}", validation=said, question=ask, feeling=feeling, templates=tuple(used),
                           rejected=rejected)
@@ -326,9 +339,14 @@ class Listener:
         topic = self._topic(key) or self._topic(clean)
         if topic is None and feeling and feeling.label == "grief":
             topic = "loss"
-        if topic is None and feeling is None and conversation.turns and conversation.turns[-1].topic:
-            # "I keep picking up the phone to call her", just after "my mum died": still the same story
-            topic = conversation.turns[-1].topic
+        before = conversation.turns[-1].topic if conversation.turns else None
+        if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON)
+                       or before == "loss" and topic in (None, "health", "family")):
+            # still the same story: "I keep picking up the phone to call her" after "my mum died";
+            # "he went straight back to work" is about the brother, not the client's work
+            topic = before
+        elif key.startswith(_THIRD_PERSON) and topic in _ABOUT_THE_CLIENT:
+            topic = None
         parts = []
         link, vector = self._link(conversation, clean, used)
         if link:
@@ -398,8 +416,8 @@ class Listener:
             # someone telling of a death is not "disappointed" or "annoyed" about it
             skip = skip | (set(overall.scores) - _AFTER_A_DEATH)
         if SELF_CRITICAL.search(text) or SELF_HATE.search(text):
-            # turned against oneself, anger reads as shame or sadness, not fury at someone
-            skip = skip | {"anger", "annoyance", "disapproval", "disgust"}
+            # turned against oneself, anger reads as shame or sadness, not fury at someone; and it is never glad
+            skip = skip | {"anger", "annoyance", "disapproval", "disgust"} | _POSITIVE
         if any(label != "confusion" for label in cues):
             skip = skip | {"confusion"}  # "I don't know anyone here" is lonely before it is confused
         best_label, best = None, FEELING_FLOOR
@@ -507,7 +525,7 @@ class Listener:
                 break
             if turn.key and len(turn.key.split()) >= 3 and not any(_alike(turn.key, p) for p in points):
                 tokens = turn.key.split()
-                points.insert(0, turn.key if len(tokens) <= 14 else " ".join(tokens[:12]).rstrip(",;") + "...")
+                points.insert(0, turn.key if len(tokens) <= 14 else _shorten(turn.key))
                 if turn.reply.feeling and turn.reply.feeling.word not in felt:
                     felt.insert(0, turn.reply.feeling.word)
         if len(points) < 2:
@@ -522,20 +540,23 @@ class Listener:
 
     @staticmethod
     def _pronoun(conversation: Conversation, clean: str) -> str:
-        """Her, him or them: who the client has been talking about, if only one is clear."""
-        text = " ".join([t.text for t in conversation.turns[-2:]] + [clean]).lower()
-        she = len(_SHE.findall(text))
-        he = len(_HE.findall(text))
+        """Her, him or them: who died, from the latest message telling of a death, if only one is clear.
+
+        Only that message counts: "my brother went back to work" after "my dad died" must never
+        turn into a question about the brother as if he had died.
+        """
+        texts = [clean] + [t.text for t in reversed(conversation.turns[-6:])]
+        told = next((t.lower() for t in texts if _A_DEATH.search(t)), "")
+        she, he = len(_SHE.findall(told)), len(_HE.findall(told))
         return "her" if she and not he else "him" if he and not she else "them"
 
     def _question(self, topic: str | None, family: str, conversation: Conversation, used: list[str],
                   them: str = "them") -> str:
-        died = {"her": "she died", "him": "he died"}.get(them, "you lost them")
         if topic and family not in ("joy", "surprise"):  # topic questions ask about a weight
             recent = conversation.recent_templates()
             fresh = [q for q in _responses()["topics"][topic]["questions"] if q["id"] not in recent]
             if fresh:
-                return self._pick(fresh, conversation, used)["text"].format(them=them, them_died=died)
+                return self._pick(fresh, conversation, used)["text"].format(them=them)
         return self._pick(_responses()["questions"].get(family, ()), conversation, used,
                           _responses()["questions"]["neutral"])["text"]
 
@@ -549,7 +570,12 @@ class Listener:
         return reply
 
     def warm(self) -> None:
-        """Load the models now, so the first replies come as quickly as the rest."""
+        """Load the models and the risk rules now, so the first replies come as quickly as the rest.
+
+        (A cold risk check can overrun its time budget on a busy machine, and a check that
+        overruns counts as a risk: the first message would get the crisis response.)
+        """
+        self.risk("warming up")
         self.emotions(["warming up"])
         if self.embed is not None:
             self.embed(["warming up"])

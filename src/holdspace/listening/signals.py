@@ -25,7 +25,9 @@ DISMISS = re.compile(r"^\W*(?:(?:i'?m|im) (?:fine|ok|okay|alright)|fine|ok|okay|
                       r"(?:\W+(?:(?:i'?m|im) (?:fine|ok|okay)|fine|ok|okay|forget it|never ?mind|nvm|whatever|"
                       r"really|honestly|anyway|lol|it'?s fine|doesn'?t matter))*\W*$", re.I)
 THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
-                     r"your time|this|that|the chat|talking|everything)))*(?:\W+(?:i guess|anyway|really|bye|x+))*\W*$", re.I)
+                     r"your time|this|that|the chat|talking|everything)))*(?:\W+(?:i guess|anyway|really|bye|x+|"
+                     r"(?:it|this|that|talking) (?:really )?(?:helps|helped)(?: (?:a bit|a little|a lot|somehow))?|"
+                     r"i feel (?:a bit |a little )?better))*\W*$", re.I)
 # Ways of saying "I might not want to be here" that a listener must never reflect back as an
 # ordinary feeling. If the risk check says "none" for one of these, the listener still checks in.
 NOT_BEING_HERE = re.compile(
@@ -54,7 +56,8 @@ DONT_KNOW = re.compile(
 SELF_CRITICAL = re.compile(
     r"\b(?:i'?m|im|i am|i feel|i'?ve always been|i was)\s+(?:\w+\s+){0,2}(?:worthless|useless|a failure|"
     r"a mess|pathetic|stupid|an idiot|a burden|disgusting|ugly|a joke|a loser|a disappointment|not good enough|"
-    r"never good enough|unlovable|too much|broken|weak|a fraud|the problem)\b|"
+    r"never good enough|unlovable|too much|broken|weak|a fraud|the problem|too sensitive|overreacting|"
+    r"so dramatic|too dramatic|needy|selfish|crazy)\b|"
     r"\b(?:i )?(?:can'?t|never) do anything right\b|\bwhat'?s wrong with me\b|\bi ruin everything\b", re.I)
 
 # Hating oneself is said back only as their words ("You're saying..."), never as "It sounds like".

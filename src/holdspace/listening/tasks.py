@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from holdspace.batch import batch_task
 from holdspace.errors import InvalidInput
 from holdspace.language.text import is_readable, normalize
@@ -34,10 +36,21 @@ def emotion(record: dict) -> dict:
     return {**found.as_dict(), "feeling": feeling.as_dict() if feeling else None}
 
 
+@cache
+def _listener():
+    """One listener for the whole batch, warmed first: a cold risk check can overrun its budget,
+    and a check that overruns counts as a risk."""
+    from holdspace.listening.listener import Listener
+
+    listener = Listener()
+    listener.warm()
+    return listener
+
+
 @batch_task("reflect", required=("text",), optional=("history",),
             help="The reflective listener's reply: reflection, validation and one open question.")
 def reflect(record: dict) -> dict:
-    from holdspace.listening.listener import Conversation, Listener
+    from holdspace.listening.listener import Conversation
 
     history = record.get("history", [])
     if not isinstance(history, list) or not all(isinstance(h, str) for h in history):
@@ -45,7 +58,7 @@ def reflect(record: dict) -> dict:
     text = record["text"]
     if not isinstance(text, str):
         raise InvalidInput("text must be a string of text.")
-    listener, conversation = Listener(), Conversation()
+    listener, conversation = _listener(), Conversation()
     for earlier in history[-50:]:
         listener.respond(conversation, earlier)
     return listener.respond(conversation, text).as_dict()
