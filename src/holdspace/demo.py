@@ -1,4 +1,4 @@
-"""Sample data for `holdspace demo`: a therapist, two clients, four weeks of check-ins, a journal."""
+"""Sample data for `holdspace demo`: a therapist, two clients, four weeks of check-ins, a journal, a talk."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from holdspace import clock
 from holdspace.creativity import journal
 from holdspace.journey import mood
+from holdspace.listening import chat
 from holdspace.privacy import accounts, consent
 from holdspace.privacy.accounts import Role
 
@@ -22,6 +23,15 @@ DAYS = 28
 @cache
 def people() -> dict:
     return tomllib.loads(resources.files("holdspace").joinpath("demo.toml").read_text())
+
+
+def _talk(db: Session, client, messages: list[str], start) -> None:
+    """A conversation with the real listener: the replies are its own, not written here."""
+    from holdspace.listening.listener import Listener
+
+    listener, talk = Listener(), chat.start_chat(db, client, at=start)
+    for number, text in enumerate(messages):
+        chat.send(db, client, talk, text, listener, at=start + timedelta(minutes=2 * number + 1))
 
 
 def seed(db: Session, *, seed_value: int = 7) -> None:
@@ -53,4 +63,6 @@ def seed(db: Session, *, seed_value: int = 7) -> None:
             mood.record_checkin(db, client, value, feelings, note, at=at)
         for number, body in enumerate(person.get("journal", [])):
             journal.write_entry(db, client, body, at=now - timedelta(days=20 - 7 * number, hours=3))
+        if person.get("conversation"):
+            _talk(db, client, person["conversation"], now - timedelta(days=3, hours=2))
     db.commit()

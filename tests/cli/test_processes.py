@@ -75,11 +75,17 @@ def test_the_demo_builds_a_practice_where_sharing_decides_what_the_therapist_see
                                                   "password": "gentle-harbour-7"}).json()["token"]
         headers = {"Authorization": f"Bearer {token}"}
         clients = {c["display_name"]: c for c in web.get("/api/v1/caseload", headers=headers).json()}
-        assert clients["Sam"]["shared"] == ["mood", "goals"] and clients["Alex"]["shared"] == ["journal"]
+        assert clients["Sam"]["shared"] == ["mood", "goals", "conversations"]
+        assert clients["Alex"]["shared"] == ["journal"]
         sam = web.get(f"/api/v1/clients/{clients['Sam']['id']}/checkins", headers=headers).json()
         assert len(sam) >= 14 and any(c["note"] for c in sam)  # a few weeks of real-looking data
         assert web.get(f"/api/v1/clients/{clients['Alex']['id']}/checkins", headers=headers).status_code == 404
         alex_journal = web.get(f"/api/v1/clients/{clients['Alex']['id']}/journal", headers=headers).json()
         assert len(alex_journal) == 3 and all(e["body"] for e in alex_journal)
         assert web.get(f"/api/v1/clients/{clients['Sam']['id']}/journal", headers=headers).status_code == 404
+        [talk] = web.get(f"/api/v1/clients/{clients['Sam']['id']}/conversations", headers=headers).json()
+        exchanges = web.get(f"/api/v1/clients/{clients['Sam']['id']}/conversations/{talk['id']}",
+                            headers=headers).json()["exchanges"]
+        assert len(exchanges) == 5 and all(e["reply"]["reply"] and e["level"] == "none" for e in exchanges)
+        assert web.get(f"/api/v1/clients/{clients['Alex']['id']}/conversations", headers=headers).status_code == 404
     app.state.engine.dispose()

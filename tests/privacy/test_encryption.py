@@ -15,7 +15,8 @@ CANARY = "canary-7f3a-my-brother-must-never-know"
 
 # Every column is either sealed (encrypted) or plaintext metadata that reveals no one's words.
 SEALED = {"checkins.note_sealed", "data_keys.wrapped", "second_factors.secret_sealed",
-          "journal_entries.body_sealed"}
+          "journal_entries.body_sealed", "conversation_messages.text_sealed",
+          "conversation_messages.reply_sealed"}
 PLAINTEXT_METADATA = {
     "users.id", "users.email", "users.display_name", "users.role", "users.password_hash", "users.created_at",
     "login_failures.id", "login_failures.email", "login_failures.at",
@@ -30,6 +31,10 @@ PLAINTEXT_METADATA = {
     "recovery_codes.id", "recovery_codes.user_id", "recovery_codes.code_hash", "recovery_codes.used_at",
     "journal_entries.id", "journal_entries.owner_id", "journal_entries.created_at",
     "journal_entries.private", "journal_entries.salt",
+    "conversations.id", "conversations.owner_id", "conversations.created_at", "conversations.updated_at",
+    "conversations.message_count", "conversations.level",
+    "conversation_messages.id", "conversation_messages.conversation_id", "conversation_messages.turn",
+    "conversation_messages.created_at", "conversation_messages.level",
     # who did what to whose data: ids, kinds and hashes, never what anyone wrote
     "audit_events.seq", "audit_events.at", "audit_events.actor_id", "audit_events.action",
     "audit_events.subject_id", "audit_events.detail", "audit_events.prev_hash", "audit_events.hash",

@@ -9,7 +9,9 @@ import itertools
 
 import pytest
 
+from holdspace import clock
 from holdspace.journey import mood
+from holdspace.listening import chat
 
 LOGIN = "login"  # a 303 to the sign-in page
 ORDER = ("anon", "bob", "dave", "erin", "carol", "alice")  # owners last: their requests may change data
@@ -75,6 +77,24 @@ MATRIX = {
     ("POST", "/api/v1/journal"): ({"json": {"body": "a line"}}, clients_only(201, anon=401)),
     ("GET", "/api/v1/clients/{client_id}/journal"): (
         {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
+    ("GET", "/talk"): ({}, clients_only(200)),
+    ("POST", "/talk"): ({"form": {}}, clients_only(303)),
+    ("GET", "/talk/{conversation_id}"): ({}, owner_client(200)),
+    ("POST", "/talk/{conversation_id}"): ({"form": {"text": "a line"}}, owner_client(303)),
+    ("POST", "/talk/{conversation_id}/delete"): ({"form": {}}, owner_client(303)),
+    ("GET", "/api/v1/conversations"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/conversations"): ({}, clients_only(201, anon=401)),
+    ("GET", "/api/v1/conversations/{conversation_id}"): ({}, owner_client(200, anon=401)),
+    ("POST", "/api/v1/conversations/{conversation_id}/messages"): ({"json": {"text": "a line"}},
+                                                                   owner_client(201, anon=401)),
+    ("DELETE", "/api/v1/conversations/{conversation_id}"): ({}, owner_client(204, anon=401)),
+    # Alice shares mood with Carol, not conversations.
+    ("GET", "/clients/{client_id}/conversations/{conversation_id}"): (
+        {}, {"alice": 403, "bob": 403, "carol": 404, "dave": 404, "erin": 403, "anon": LOGIN}),
+    ("GET", "/api/v1/clients/{client_id}/conversations"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
+    ("GET", "/api/v1/clients/{client_id}/conversations/{conversation_id}"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
     ("GET", "/sharing"): ({}, clients_only(200)),
     ("POST", "/sharing/accept"): ({"form": {"code": "ZZZZ-ZZZZ"}}, clients_only(400)),
     ("POST", "/sharing/{link_id}"): ({"form": {"categories": ["mood"]}}, owner_client(303)),
@@ -138,10 +158,13 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
     method, template = route
     request, expected = MATRIX[route]
     mood.record_checkin(db, personas.alice, 3, ["tired"], SECRET_NOTE)
+    conversation = chat.restore_chat(db, personas.alice, clock.now(), [
+        (clock.now(), SECRET_NOTE, {"reply": "It sounds like a lot.", "level": "none"}, "none")])
     db.commit()
     users = personas.all()
     path = template.format(client_id=personas.alice.id, link_id=personas.link_id,
-                           invitation_id=personas.invitation_id, entry_id=personas.entry_id)
+                           invitation_id=personas.invitation_id, entry_id=personas.entry_id,
+                           conversation_id=conversation.id)
     for name in ORDER:
         user = users[name]
         web = sign_in(user)

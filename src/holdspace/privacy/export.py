@@ -7,6 +7,7 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
      "journal": [{"created_at", "private": false, "body"}
                  or {"created_at", "private": true, "salt", "sealed"}],  (base64; still locked
                                                                          with its passphrase)
+     "conversations": [{"created_at", "messages": [{"created_at", "text", "reply": {..}, "level"}]}],
      "connections": [{"therapist", "since", "shares": [..]}]}   (kept for the record; a new
                                                                   installation can't restore them)
 Importing is all or nothing: the whole archive is checked before anything is written.
@@ -27,6 +28,7 @@ from holdspace import __version__, clock
 from holdspace.errors import Conflict, InvalidInput
 from holdspace.creativity import journal
 from holdspace.journey import mood
+from holdspace.listening import chat
 from holdspace.privacy import audit, consent
 from holdspace.privacy.accounts import Role, User, check_identity, normalise_email
 
@@ -35,7 +37,8 @@ MAX_ARCHIVE = 200 * 1024 * 1024
 README = """This is a copy of everything you kept in holdspace, made {when}.
 
 export.json holds it all as plain JSON (format "holdspace-export", version 1): your account,
-your mood check-ins with their notes, your journal, and the therapists you shared with.
+your mood check-ins with their notes, your journal, your conversations with the listener,
+and the therapists you shared with.
 Private journal entries stay locked: they open only with their passphrase, after import. Anyone who has this
 file can read it, so keep it somewhere only you can open.
 
@@ -55,6 +58,7 @@ def export_data(db: Session, user: User) -> dict:
                       "created_at": c.created_at.isoformat()} for c in checkins],
         "journal": [_entry_out(db, e) for e in sorted(journal.entries(db, user.id, limit=10**6),
                                                        key=lambda e: (e.created_at, e.id))],
+        "conversations": chat.export_chats(db, user.id),
         "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
                          "shares": shared} for link, t, shared in consent.links_of_client(db, user)],
     }
@@ -143,6 +147,15 @@ def _check(data) -> None:
                 journal.check_entry(item.get("body") or "", False, "", "")
             except InvalidInput as exc:
                 raise bad(f"journal entry {number}: {' '.join(exc.fields.values())}") from None
+    conversations = data.get("conversations", [])
+    if not isinstance(conversations, list):
+        raise bad("the conversations aren't a list")
+    for number, item in enumerate(conversations, start=1):
+        if problem := chat.check_exported(item):
+            raise bad(f"conversation {number}: {problem}")
+        _time(item.get("created_at"), bad, f"conversation {number}'s time")
+        for turn, message in enumerate(item["messages"], start=1):
+            _time(message.get("created_at"), bad, f"conversation {number}, message {turn}'s time")
 
 
 def _time(value, bad, what: str) -> datetime:
@@ -177,8 +190,13 @@ def import_data(db: Session, data: dict) -> User:
                                     base64.b64decode(item["salt"]), at)
         else:
             journal.write_entry(db, user, item["body"], at=at)
+    for item in data.get("conversations", []):
+        chat.restore_chat(db, user, datetime.fromisoformat(item["created_at"]), [
+            (datetime.fromisoformat(m["created_at"]), m["text"], m["reply"], m["level"])
+            for m in item["messages"]])
     audit.record(db, "import", actor_id=user.id, subject_id=user.id,
-                 detail=f"checkins={len(data['checkins'])} journal={len(data.get('journal', []))}")
+                 detail=f"checkins={len(data['checkins'])} journal={len(data.get('journal', []))} "
+                        f"conversations={len(data.get('conversations', []))}")
     return user
 
 
@@ -193,5 +211,7 @@ def shared_record(db: Session, therapist: User, client: User, shared: list[str])
     if "journal" in shared:
         record["journal"] = [{"created_at": e.created_at.isoformat(), "body": e.body} for e in sorted(
             journal.entries(db, client.id, include_private=False, limit=10**6), key=lambda e: e.created_at)]
+    if "conversations" in shared:
+        record["conversations"] = chat.export_chats(db, client.id)
     audit.record(db, "export", actor_id=therapist.id, subject_id=client.id, detail=",".join(shared) or "none")
     return record

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from holdspace.errors import InvalidInput
 from holdspace.creativity import journal
 from holdspace.journey import mood
+from holdspace.listening import chat
 from holdspace import clock
 from holdspace.privacy import consent, export
 from holdspace.privacy.policy import linked_client, visible_owner
@@ -64,16 +65,20 @@ def cancel(invitation_id: Id, db: Db, user: Therapist):
 def client_page(request: Request, db: Db, user: Therapist, client_id: Id):
     link, client = linked_client(db, user, client_id)
     shared = consent.shared_categories(db, link.id)
-    checkins, entries = [], []
+    checkins, entries, conversations = [], [], []
     if "mood" in shared:
         visible_owner(db, user, client.id, "mood")  # audits the read
         checkins = mood.list_checkins(db, client.id, limit=100)
     if "journal" in shared:
         visible_owner(db, user, client.id, "journal")
         entries = journal.entries(db, client.id, include_private=False, limit=50)
+    if "conversations" in shared:
+        visible_owner(db, user, client.id, "conversations")
+        conversations = chat.list_chats(db, client.id, limit=50)
     db.commit()
     return render(request, "caseload/client.html", client=client, link=link, shared=shared,
                   categories=consent.CATEGORIES, checkins=checkins, entries=entries,
+                  conversations=conversations,
                   chart=mood_chart(checkins, days=28, title=f"{client.display_name}'s mood, last four weeks"))
 
 
@@ -82,7 +87,7 @@ def client_export(db: Db, user: Therapist, client_id: Id):
     """The client's shared record, as JSON, for the therapist's own files."""
     link, client = linked_client(db, user, client_id)
     shared = consent.shared_categories(db, link.id)
-    for category in ("mood", "journal"):
+    for category in ("mood", "journal", "conversations"):
         if category in shared:
             visible_owner(db, user, client.id, category)
     record = export.shared_record(db, user, client, shared)

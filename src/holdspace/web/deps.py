@@ -172,6 +172,7 @@ def redirect(url: str) -> RedirectResponse:
 DONE_MESSAGES = {
     "checkin": "Your check-in is saved. Thank you for taking a moment for yourself.",
     "journal": "Your entry is saved.",
+    "conversation-deleted": "The conversation is deleted, for good.",
     "signed-up": "Welcome to holdspace. This is your space; take it at your own pace.",
     "linked": "You're now connected. You can change what you share here at any time.",
     "sharing": "Your sharing choices are saved and apply from now on.",
