@@ -44,7 +44,7 @@ def test_a_conversation_opens_with_the_listener_saying_it_is_software_and_not_wa
     words = page_text(opened)
     assert "software, not a person or a therapist" in words
     assert "no one watches holdspace around the clock" in words
-    assert re.search(r'<ol class="chat" role="log"', opened.text)
+    assert re.search(r'<div role="log" aria-label="Your conversation with the listener">', opened.text)
     assert re.search(r'id="reply-0"[^>]*autofocus', opened.text)  # the opening has focus
 
 
