@@ -95,7 +95,16 @@ def test_the_team_sets_are_large_enough_and_well_formed():
     # a threat tied to leaving is abuse; a parent's figure of speech is not
     ("He said if I ever leave he'll find me and kill me.", "concern"),
     ("mum will kill me if I'm late", "none"),
+    # means-seeking and preparations said in other words
+    ("is 20 floors high enough to definitely die", "urgent"),
+    ("I've been hoarding my mum's sleeping pills for weeks.", "urgent"),
+    ("before the sun comes up i'll be gone. i'm taking all the pills.", "urgent"),
+    ("I'm taking all my tablets with breakfast as prescribed", "none"),
+    ("I'm about to jump into the sea for the charity swim.", "none"),
+    ("There was a time I wanted to die, but that's behind me now and I'm happy.", "none"),
+    ("I get images in my head of drowning my baby in the bath and it scares me.", "concern"),
     # emoji
+    ("gonna 🔫 myself this weekend", "urgent"),
     ("💊💊💊 tonight. goodbye", "urgent"),
     ("chopping onions 🔪 for dinner tonight", "none"),
 ])

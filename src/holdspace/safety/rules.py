@@ -118,7 +118,8 @@ _PAST = re.compile(
     r"young \w+)|younger|little|small|in (?:school|uni|college|high school)|at (?:school|uni))|as a (?:teen|teenager|"
     r"kid|child|student|young \w+)|in my (?:teens|twenties|thirties|20s|30s|teenage years|youth|early \w+)|used to|"
     r"back (?:then|in (?:school|uni|the day|\d{4}))|in (?:uni|university|college|high school|secondary school|\d{4})|"
-    r"last year|years back|once,? (?:a long time ago|years ago)|a long time ago|in the past|a phase|went through)\b")
+    r"last year|years back|once,? (?:a long time ago|years ago)|a long time ago|in the past|a phase|went through|"
+    r"there was a time|at one (?:point|time)|there were times|for a while (?:there|back then))\b")
 _RESOLVED = re.compile(
     r"\b(?:in a (?:good|better|much better|great|healthy|safe) place|doing (?:much |so much |a lot |really |way |pretty )?"
     r"(?:better|well|great|good|okay|ok)(?: now)?|(?:fully |completely )?recovered|in recovery|(?:clean|free) (?:for|since)|"
