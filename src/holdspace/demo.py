@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from holdspace import clock
 from holdspace.creativity import journal
-from holdspace.journey import mood
+from holdspace.journey import measures, mood, questionnaires
 from holdspace.listening import chat
 from holdspace.privacy import accounts, consent
 from holdspace.privacy.accounts import Role
@@ -65,4 +65,10 @@ def seed(db: Session, *, seed_value: int = 7) -> None:
             journal.write_entry(db, client, body, at=now - timedelta(days=20 - 7 * number, hours=3))
         if person.get("conversation"):
             _talk(db, client, person["conversation"], now - timedelta(days=3, hours=2))
+        for key, totals in person.get("measures", {}).items():
+            n = len(measures.instrument(key).items)
+            for week, total in enumerate(totals):
+                answers = {str(i): total // (n - 1) + (1 if i <= total % (n - 1) else 0) for i in range(1, n)}
+                questionnaires.save(db, client, key, {**answers, str(n): 0},
+                                    at=now - timedelta(days=7 * (len(totals) - 1 - week), hours=2))
     db.commit()

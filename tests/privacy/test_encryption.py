@@ -16,7 +16,7 @@ CANARY = "canary-7f3a-my-brother-must-never-know"
 # Every column is either sealed (encrypted) or plaintext metadata that reveals no one's words.
 SEALED = {"checkins.note_sealed", "data_keys.wrapped", "second_factors.secret_sealed",
           "journal_entries.body_sealed", "conversation_messages.text_sealed",
-          "conversation_messages.reply_sealed"}
+          "conversation_messages.reply_sealed", "measure_administrations.answers_sealed"}
 PLAINTEXT_METADATA = {
     "users.id", "users.email", "users.display_name", "users.role", "users.password_hash", "users.created_at",
     "login_failures.id", "login_failures.email", "login_failures.at",
@@ -35,6 +35,13 @@ PLAINTEXT_METADATA = {
     "conversations.message_count", "conversations.level",
     "conversation_messages.id", "conversation_messages.conversation_id", "conversation_messages.turn",
     "conversation_messages.created_at", "conversation_messages.level",
+    "measure_administrations.id", "measure_administrations.owner_id", "measure_administrations.instrument",
+    "measure_administrations.status", "measure_administrations.total", "measure_administrations.band",
+    "measure_administrations.prorated", "measure_administrations.risk_level",
+    "measure_administrations.created_at", "measure_administrations.completed_at",
+    "measure_assignments.id", "measure_assignments.client_id", "measure_assignments.therapist_id",
+    "measure_assignments.instrument", "measure_assignments.every_days", "measure_assignments.starts_on",
+    "measure_assignments.created_at", "measure_assignments.ended_at",
     # who did what to whose data: ids, kinds and hashes, never what anyone wrote
     "audit_events.seq", "audit_events.at", "audit_events.actor_id", "audit_events.action",
     "audit_events.subject_id", "audit_events.detail", "audit_events.prev_hash", "audit_events.hash",

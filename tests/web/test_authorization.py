@@ -10,7 +10,7 @@ import itertools
 import pytest
 
 from holdspace import clock
-from holdspace.journey import mood
+from holdspace.journey import mood, questionnaires
 from holdspace.listening import chat
 
 LOGIN = "login"  # a 303 to the sign-in page
@@ -95,6 +95,30 @@ MATRIX = {
         {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
     ("GET", "/api/v1/clients/{client_id}/conversations/{conversation_id}"): (
         {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
+    ("GET", "/measures"): ({}, clients_only(200)),
+    ("GET", "/measures/{key}"): ({}, clients_only(200)),
+    ("POST", "/measures/{key}"): ({"form": {"item-1": "1", "action": "draft"}}, clients_only(303)),
+    ("GET", "/measures/results/{adm_id}"): ({}, owner_client(200)),
+    ("GET", "/clients/{client_id}/measures"): ({}, owner_therapist(200)),
+    ("POST", "/clients/{client_id}/assignments"): ({"form": {"instrument": "gad7", "every_days": "7"}},
+                                                   owner_therapist(303)),
+    ("POST", "/clients/{client_id}/assignments/{assignment_id}/stop"): ({"form": {}}, owner_therapist(303)),
+    ("GET", "/journey"): ({}, clients_only(200)),
+    ("GET", "/api/v1/journey"): ({}, clients_only(200, anon=401)),
+    ("GET", "/clients/{client_id}/report"): ({}, owner_therapist(200)),
+    ("GET", "/clients/{client_id}/report.pdf"): ({}, owner_therapist(200)),
+    ("GET", "/api/v1/clients/{client_id}/report"): ({}, owner_therapist(200, anon=401)),
+    ("GET", "/api/v1/instruments"): ({}, everyone(200)),
+    ("GET", "/api/v1/measures"): ({}, clients_only(200, anon=401)),
+    ("GET", "/api/v1/measures/due"): ({}, clients_only(200, anon=401)),
+    ("GET", "/api/v1/measures/fhir"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/measures/{key}"): ({"json": {"answers": {"1": 1}}}, clients_only(201, anon=401)),
+    ("GET", "/api/v1/clients/{client_id}/measures"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
+    ("GET", "/api/v1/clients/{client_id}/measures/fhir"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
+    ("POST", "/api/v1/clients/{client_id}/assignments"): ({"json": {"instrument": "who5", "every_days": 30}},
+                                                          owner_therapist(201, anon=401)),
     ("GET", "/sharing"): ({}, clients_only(200)),
     ("POST", "/sharing/accept"): ({"form": {"code": "ZZZZ-ZZZZ"}}, clients_only(400)),
     ("POST", "/sharing/{link_id}"): ({"form": {"categories": ["mood"]}}, owner_client(303)),
@@ -160,11 +184,14 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
     mood.record_checkin(db, personas.alice, 3, ["tired"], SECRET_NOTE)
     conversation = chat.restore_chat(db, personas.alice, clock.now(), [
         (clock.now(), SECRET_NOTE, {"reply": "It sounds like a lot.", "level": "none"}, "none")])
+    adm = questionnaires.save(db, personas.alice, "gad7", {str(n): 1 for n in range(1, 8)}).administration
+    assignment = questionnaires.assign(db, personas.carol, personas.alice.id, "phq9", 14)
     db.commit()
     users = personas.all()
     path = template.format(client_id=personas.alice.id, link_id=personas.link_id,
                            invitation_id=personas.invitation_id, entry_id=personas.entry_id,
-                           conversation_id=conversation.id)
+                           conversation_id=conversation.id, key="phq9", adm_id=adm.id,
+                           assignment_id=assignment.id)
     for name in ORDER:
         user = users[name]
         web = sign_in(user)

@@ -1,1 +1,2 @@
-"""The healing journey: mood check-ins now; measures, timeline and reports as they land."""
+"""The healing journey: mood check-ins, questionnaires and their scoring, the timeline, session
+reports and FHIR export."""

@@ -152,6 +152,7 @@ class Change:
     clinically_significant: bool | None
     category: str  # "recovered", "improved", "no reliable change", "deteriorated", or "difference only"
     words: str
+    short: str  # the same in a few words, for tables
 
 
 def _load(text: str) -> Instrument:
@@ -278,7 +279,8 @@ def compare(inst: Instrument, before: float, after: float) -> Change:
     rc = inst.reliable_change
     if rc is None:
         return Change(difference, direction, None, None, None, "difference only",
-                      f"{moved}. There are no published figures here to tell a real change from chance.")
+                      f"{moved}. There are no published figures here to tell a real change from chance.",
+                      moved)
     rci = round(difference / rc.sdiff, 2)
     reliable = abs(rci) > RCI_THRESHOLD
     was, now = inst.in_clinical_range(before), inst.in_clinical_range(after)
@@ -288,12 +290,15 @@ def compare(inst: Instrument, before: float, after: float) -> Change:
         category = "no reliable change"
         words = (f"{moved}; a change this size can happen by chance (it takes more than "
                  f"{_fmt(round(rc.smallest_reliable, 1))} points to be reliable).") if direction != "same" else "No change."
+        short = f"{moved} (within chance)" if direction != "same" else "no change"
     elif direction == "better":
         category = "recovered" if significant else "improved"
         words = (f"{moved}: a reliable improvement" +
                  (", out of the clinical range." if significant else "."))
+        short = f"{moved} (reliable{', out of the clinical range' if significant else ''})"
     else:
         category = "deteriorated"
         words = (f"{moved}: a reliable worsening" +
                  (", into the clinical range." if significant else "."))
-    return Change(difference, direction, rci, reliable, significant, category, words)
+        short = f"{moved} (reliable{', into the clinical range' if significant else ''})"
+    return Change(difference, direction, rci, reliable, significant, category, words, short)

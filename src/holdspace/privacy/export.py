@@ -8,6 +8,9 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
                  or {"created_at", "private": true, "salt", "sealed"}],  (base64; still locked
                                                                          with its passphrase)
      "conversations": [{"created_at", "messages": [{"created_at", "text", "reply": {..}, "level"}]}],
+     "measures": [{"instrument", "status": "done" or "draft", "answers": {"1": 0, ..},
+                   "created_at", "completed_at", "total", "band"}],  (optional; scores are worked
+                                                                       out again on import)
      "connections": [{"therapist", "since", "shares": [..]}]}   (kept for the record; a new
                                                                   installation can't restore them)
 Importing is all or nothing: the whole archive is checked before anything is written.
@@ -25,9 +28,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from holdspace import __version__, clock
-from holdspace.errors import Conflict, InvalidInput
+from holdspace.errors import Conflict, InvalidInput, NotFound
 from holdspace.creativity import journal
-from holdspace.journey import mood
+from holdspace.journey import measures, mood, questionnaires
 from holdspace.listening import chat
 from holdspace.privacy import audit, consent
 from holdspace.privacy.accounts import Role, User, check_identity, normalise_email
@@ -38,7 +41,7 @@ README = """This is a copy of everything you kept in holdspace, made {when}.
 
 export.json holds it all as plain JSON (format "holdspace-export", version 1): your account,
 your mood check-ins with their notes, your journal, your conversations with the listener,
-and the therapists you shared with.
+your questionnaires, and the therapists you shared with.
 Private journal entries stay locked: they open only with their passphrase, after import. Anyone who has this
 file can read it, so keep it somewhere only you can open.
 
@@ -59,9 +62,22 @@ def export_data(db: Session, user: User) -> dict:
         "journal": [_entry_out(db, e) for e in sorted(journal.entries(db, user.id, limit=10**6),
                                                        key=lambda e: (e.created_at, e.id))],
         "conversations": chat.export_chats(db, user.id),
+        "measures": measures_out(db, user.id, include_drafts=True),
         "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
                          "shares": shared} for link, t, shared in consent.links_of_client(db, user)],
     }
+
+
+def measures_out(db: Session, owner_id: int, *, include_drafts: bool) -> list[dict]:
+    query = select(questionnaires.Administration).where(questionnaires.Administration.owner_id == owner_id)
+    if not include_drafts:
+        query = query.where(questionnaires.Administration.status == questionnaires.DONE)
+    rows = db.scalars(query.order_by(questionnaires.Administration.created_at, questionnaires.Administration.id))
+    return [{"instrument": a.instrument, "status": a.status,
+             "answers": {str(k): v for k, v in sorted(questionnaires.open_answers(db, a).answers.items())},
+             "created_at": a.created_at.isoformat(),
+             "completed_at": a.completed_at.isoformat() if a.completed_at else None,
+             "total": a.total, "band": a.band} for a in rows]
 
 
 def _entry_out(db: Session, entry) -> dict:
@@ -129,6 +145,19 @@ def _check(data) -> None:
         except InvalidInput as exc:
             raise bad(f"check-in {number}: {' '.join(exc.fields.values()) or exc.message}") from None
         _time(item.get("created_at"), bad, f"check-in {number}'s time")
+    taken = data.get("measures", [])
+    if not isinstance(taken, list):
+        raise bad("the questionnaires aren't a list")
+    for number, item in enumerate(taken, start=1):
+        if not isinstance(item, dict) or item.get("status") not in ("done", "draft"):
+            raise bad(f"questionnaire {number} isn't one holdspace wrote")
+        try:
+            measures.check_answers(measures.instrument(str(item.get("instrument"))), item.get("answers") or {})
+        except (InvalidInput, NotFound) as exc:
+            raise bad(f"questionnaire {number}: {' '.join(getattr(exc, 'fields', {}).values()) or exc.message}") from None
+        _time(item.get("created_at"), bad, f"questionnaire {number}'s time")
+        if item["status"] == "done":
+            _time(item.get("completed_at"), bad, f"questionnaire {number}'s completion time")
     entries = data.get("journal", [])
     if not isinstance(entries, list):
         raise bad("the journal isn't a list")
@@ -194,9 +223,16 @@ def import_data(db: Session, data: dict) -> User:
         chat.restore_chat(db, user, datetime.fromisoformat(item["created_at"]), [
             (datetime.fromisoformat(m["created_at"]), m["text"], m["reply"], m["level"])
             for m in item["messages"]])
+    for item in data.get("measures", []):
+        done = item["status"] == "done"
+        at = datetime.fromisoformat(item["completed_at"] if done else item["created_at"])
+        saved = questionnaires.save(db, user, item["instrument"], item["answers"], finish=done,
+                                    accept_missing=True, at=at)
+        saved.administration.created_at = datetime.fromisoformat(item["created_at"])
     audit.record(db, "import", actor_id=user.id, subject_id=user.id,
                  detail=f"checkins={len(data['checkins'])} journal={len(data.get('journal', []))} "
-                        f"conversations={len(data.get('conversations', []))}")
+                        f"conversations={len(data.get('conversations', []))} "
+                        f"measures={len(data.get('measures', []))}")
     return user
 
 
@@ -213,5 +249,7 @@ def shared_record(db: Session, therapist: User, client: User, shared: list[str])
             journal.entries(db, client.id, include_private=False, limit=10**6), key=lambda e: e.created_at)]
     if "conversations" in shared:
         record["conversations"] = chat.export_chats(db, client.id)
+    if "measures" in shared:
+        record["measures"] = measures_out(db, client.id, include_drafts=False)
     audit.record(db, "export", actor_id=therapist.id, subject_id=client.id, detail=",".join(shared) or "none")
     return record

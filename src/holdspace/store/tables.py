@@ -8,8 +8,8 @@ from sqlalchemy import MetaData
 def all_tables() -> MetaData:
     """Return the metadata with every area's tables registered."""
     from holdspace.creativity import journal  # noqa: F401
-    from holdspace.journey import mood  # noqa: F401
     from holdspace.listening import chat  # noqa: F401
+    from holdspace.journey import mood, questionnaires  # noqa: F401
     from holdspace.privacy import accounts, audit, consent, keys, second_factor, sessions  # noqa: F401
     from holdspace.store.base import Base
 

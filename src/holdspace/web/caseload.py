@@ -87,7 +87,7 @@ def client_export(db: Db, user: Therapist, client_id: Id):
     """The client's shared record, as JSON, for the therapist's own files."""
     link, client = linked_client(db, user, client_id)
     shared = consent.shared_categories(db, link.id)
-    for category in ("mood", "journal", "conversations"):
+    for category in ("mood", "journal", "conversations", "measures"):
         if category in shared:
             visible_owner(db, user, client.id, category)
     record = export.shared_record(db, user, client, shared)
