@@ -164,6 +164,14 @@ def test_a_therapist_exports_only_what_is_shared(personas, sign_in, db):
     assert sign_in(personas.dave).get(f"/clients/{personas.alice.id}/export").status_code == 404
 
 
+def test_a_client_with_a_name_beyond_latin_1_can_still_be_downloaded(personas, sign_in, db):
+    personas.alice.display_name = "Łucja Żak 杨"
+    db.commit()
+    response = sign_in(personas.carol).get(f"/clients/{personas.alice.id}/export")
+    assert response.status_code == 200
+    assert 'filename="holdspace-lucja-zak-' in response.headers["content-disposition"]
+
+
 def test_deleting_an_account_leaves_no_readable_trace(app, personas, sign_in, db, settings):
     canary, alice_id = "canary-name-q7z9x", personas.alice.id
     personas.alice.display_name = canary

@@ -16,7 +16,7 @@ from holdspace import clock
 from holdspace.privacy import consent, export
 from holdspace.privacy.policy import linked_client, visible_owner
 from holdspace.web.charts import mood_chart
-from holdspace.web.deps import CheckCsrf, Db, Id, Therapist, done_url, redirect, render
+from holdspace.web.deps import CheckCsrf, Db, Id, Therapist, done_url, file_slug, redirect, render
 
 pages = APIRouter()
 api = APIRouter(tags=["caseload"])
@@ -92,7 +92,7 @@ def client_export(db: Db, user: Therapist, client_id: Id):
             visible_owner(db, user, client.id, category)
     record = export.shared_record(db, user, client, shared)
     db.commit()
-    name = f"holdspace-{client.display_name.lower().replace(' ', '-')}-{clock.now():%Y-%m-%d}.json"
+    name = f"holdspace-{file_slug(client.display_name)}-{clock.now():%Y-%m-%d}.json"
     return JSONResponse(record, headers={"content-disposition": f'attachment; filename="{name}"'})
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
+import unicodedata
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Annotated
@@ -209,3 +211,13 @@ def pending_user_id(request: Request, now: int) -> int | None:
         return int(user_id)
     except ValueError:
         return None
+
+
+# Letters that Unicode does not split into a base letter and an accent.
+_UNSPLIT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i"})
+
+
+def file_slug(name: str, fallback: str = "client") -> str:
+    """A person's name as ASCII words for a download's file name (HTTP headers are Latin-1)."""
+    plain = unicodedata.normalize("NFKD", name.lower().translate(_UNSPLIT)).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", plain)) or fallback

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -17,7 +15,7 @@ from holdspace.journey import gather, measures
 from holdspace.journey import report as session_report
 from holdspace.journey.timeline import mood_points
 from holdspace.privacy.policy import linked_client
-from holdspace.web.deps import Client, Db, Id, Therapist, render, settings_of
+from holdspace.web.deps import Client, Db, Id, Therapist, file_slug, render, settings_of
 from holdspace.web import report_pdf as pdf
 from holdspace.web.journey_charts import measure_chart, mood_span_chart
 
@@ -124,9 +122,7 @@ def report_pdf(request: Request, db: Db, user: Therapist, client_id: Id, since: 
     if problem is not None:
         raise problem
     local = request.app.state.templates.env.filters["local"]
-    slug = "-".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", built.client.display_name.lower())
-                                                .encode("ascii", "ignore").decode())) or "client"
-    name = f"session-report-{slug}-{built.until:%Y-%m-%d}.pdf"  # headers are Latin-1: keep it ASCII
+    name = f"session-report-{file_slug(built.client.display_name)}-{built.until:%Y-%m-%d}.pdf"
     return Response(pdf.render(built, local=local), media_type="application/pdf",
                     headers={"content-disposition": f'inline; filename="{name}"'})
 
