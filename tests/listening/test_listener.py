@@ -247,3 +247,34 @@ def test_a_question_about_who_died_never_turns_to_someone_else_in_the_story(list
                  "she went straight back to work and never talks about it", "she won't even say his name"):
         reply = listener.respond(conversation, text)
         assert " her?" not in reply.question and "she died" not in reply.question
+
+
+def test_words_about_how_hard_it_is_to_say_give_way_to_what_is_said(listener):
+    reply = listener.respond(Conversation(), "I don't really know how to say this. I lost my job on Friday.")
+    assert "you lost your job on Friday" in reply.reflection
+
+
+def test_thanks_with_a_word_on_how_it_helped_is_thanks(listener):
+    reply = listener.respond(Conversation(), "thanks, it helps a bit to say it")
+    assert not reply.reflection and ("welcome" in reply.reply or "Thank you for talking" in reply.reply)
+
+
+def test_two_feelings_at_once_are_named_together(listener):
+    reply = listener.respond(Conversation(), "I'm happy for my sister but also jealous that she's pregnant")
+    assert "happy and jealous at the same time" in reply.reply
+    assert "good to hear" not in reply.reply and reply.question.endswith("?")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("can you just tell me what to do?", "tell you what to do"),
+    ("are you a real person?", "software"),
+    ("what's the point of talking to a computer", "software"),
+])
+def test_questions_to_the_listener_get_an_honest_answer_not_an_echo(listener, text, expected):
+    reply = listener.respond(Conversation(), text)
+    assert expected in reply.reply and not reply.reflection and reply.question.endswith("?")
+
+
+def test_we_and_our_are_said_back_as_you_and_your(listener):
+    reply = listener.respond(Conversation(), "Rent went up again and I don't know how we'll manage our bills.")
+    assert "how you'll manage your bills" in reply.reflection

@@ -14,7 +14,7 @@ MAX_WORDS = 22
 
 _LEADING = re.compile(
     r"^(?:(?:so|well|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no|"
-    r"i mean|i guess|idk|tbh|just|also|then|oh|hey|hi|hello|lol|haha)\b[\s,.!-]*)+", re.I)
+    r"i mean|i guess|idk|tbh|just|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right)\b[\s,.!-]*)+", re.I)
 _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|you know|i guess|or something|or whatever|"
                        r"and stuff|and everything))+[\s.!?]*$", re.I)
 _FILLERS = re.compile(r",?\s*\b(?:you know|i mean|like,)\s*,?", re.I)
@@ -37,12 +37,20 @@ def strip_fillers(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,;:-")
 
 
+# Words about saying rather than what is said ("I don't know how to say this"): the next sentence
+# carries the weight.
+_PREAMBLE = re.compile(r"\b(?:(?:don'?t|do not) (?:really )?know (?:how to (?:say|put|start|explain)|where to (?:start|begin))|"
+                       r"(?:hard|difficult|weird|strange) to (?:say|talk about|explain|put into words)|"
+                       r"not sure how to (?:say|put|start|explain)|here goes|long story)\b", re.I)
+
+
 def sentence_weight(sentence: str, emotional: float) -> float:
     """How much a sentence seems to carry: its strongest emotion, more when it speaks of oneself."""
     tokens = [w.lower() for w in words(sentence)]
     personal = any(t in _FIRST_PERSON for t in tokens)
     size = len(tokens)
-    return emotional + (0.2 if personal else 0.0) + (0.1 if 4 <= size <= 30 else 0.0) - (0.3 if size < 3 else 0.0)
+    return emotional + (0.2 if personal else 0.0) + (0.1 if 4 <= size <= 30 else 0.0) - (0.3 if size < 3 else 0.0) \
+        - (0.6 if _PREAMBLE.search(sentence) else 0.0)
 
 
 def key_part(sentence: str) -> str:

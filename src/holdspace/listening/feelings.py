@@ -15,7 +15,7 @@ from pathlib import Path
 
 from holdspace.language.emotions import LABELS, Emotions
 
-__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "feeling_cues", "feeling_for", "intensity_cues", "own_word"]
+__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "feeling_cues", "feeling_for", "intensity_cues", "own_word", "own_words"]
 
 #: How much a cue word in the message adds to its label's score when choosing a feeling.
 CUE_WEIGHT = 0.35
@@ -75,17 +75,24 @@ def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:
 _NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|doesn't|n't|nor|without)\W+(?:\w+\W+){0,2}$")
 
 
-def own_word(text: str) -> tuple[str, str] | None:
-    """The first feeling word the client uses about themselves, not negated: (word, label)."""
+def own_words(text: str) -> list[tuple[str, str]]:
+    """Every feeling word the client uses about themselves, not negated, in order: [(word, label)]."""
     own = _table()["own"]
     lower = text.lower()
+    found: list[tuple[str, str]] = []
     for match in re.finditer(r"[a-z]+", lower):
         word = match.group(0)
         if word in own and not _NEGATION.search(lower[max(0, match.start() - 40):match.start()]):
-            if word == "alone":
-                word = "lonely"
-            return word, own[match.group(0)]
-    return None
+            pair = ("lonely" if word == "alone" else word, own[word])
+            if pair not in found:
+                found.append(pair)
+    return found
+
+
+def own_word(text: str) -> tuple[str, str] | None:
+    """The first feeling word the client uses about themselves, not negated: (word, label)."""
+    found = own_words(text)
+    return found[0] if found else None
 
 
 @cache

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -21,15 +21,14 @@ import numpy as np
 from holdspace.language.emotions import Emotions, family_of
 from holdspace.language.text import is_readable, normalize, words
 from holdspace.listening.content import as_clause, key_part, reflect_words, sentence_weight, units_of
-from holdspace.listening.feelings import CUE_WEIGHT, Feeling, feeling_cues, feeling_for, own_word
-from holdspace.listening.signals import (APOLOGY, CORRECTION, DISMISS, DONT_KNOW, GREETING, NOT_BEING_HERE, ROADBLOCKS,
-                                         SELF_CRITICAL, SELF_HATE, THANKS, looks_english,
-                                         roadblocks_in)
+from holdspace.listening.feelings import CUE_WEIGHT, Feeling, feeling_cues, feeling_for, own_word, own_words
+from holdspace.listening.memory import NO_REPEAT_TURNS, Conversation, Reply, Turn
+from holdspace.listening.signals import (APOLOGY, ASKS_ADVICE, ASKS_WHAT_IT_IS, CORRECTION, DISMISS, DONT_KNOW,
+                                         DOUBTS_IT, GREETING, NOT_BEING_HERE, ROADBLOCKS, SELF_CRITICAL, SELF_HATE,
+                                         THANKS, looks_english, roadblocks_in)
 
-__all__ = ["Conversation", "Listener", "Reply", "ROADBLOCKS", "roadblocks_in"]
+__all__ = ["Conversation", "Listener", "NO_REPEAT_TURNS", "Reply", "ROADBLOCKS", "roadblocks_in"]
 
-#: Turns within which a template is not used again.
-NO_REPEAT_TURNS = 5
 #: A short summary is offered on every Nth message.
 SUMMARY_EVERY = 4
 #: Every Nth message, the listener says again that it is software (SAFETY.md, clinical point 9).
@@ -70,114 +69,11 @@ _THIRD_PERSON = ("he ", "she ", "they ", "his ", "her ", "their ", "he's ", "she
 # Topics whose questions ask about the client's own situation ("How has work been affecting...").
 _ABOUT_THE_CLIENT = {"work", "study", "health", "money"}
 _CHECK_IN_REASON = "The message sounds like thoughts of not being here."
-_LINK_IDS = {"l-earlier", "l-back"}
 
 
 @cache
 def _responses() -> dict:
     return tomllib.loads((Path(__file__).parent / "responses.toml").read_text(encoding="utf-8"))
-
-
-@dataclass(frozen=True)
-class Reply:
-    """One reply and its parts; `reply` is what the client sees."""
-
-    reply: str
-    reflection: str = ""
-    validation: str = ""
-    question: str = ""
-    feeling: Feeling | None = None
-    emotions: tuple[tuple[str, float], ...] = ()
-    level: str = "none"
-    crisis: bool = False
-    templates: tuple[str, ...] = ()
-    key: str = ""                  # the client's words this reply reflected, shifted to "you"
-    topic: str | None = None
-    rejected: tuple[str, ...] = ()  # feeling labels the client's message said were wrong
-    source: str = "listener"       # who wrote `reply`: the embedded listener, or "llm"
-
-    def as_dict(self) -> dict:
-        """Everything a stored conversation needs to show this reply and to resume from it."""
-        return {"reply": self.reply, "reflection": self.reflection, "validation": self.validation,
-                "question": self.question,
-                "emotions": [{"label": k, "score": round(v, 4)} for k, v in self.emotions],
-                "feeling": self.feeling.as_dict() if self.feeling else None, "level": self.level,
-                "crisis": self.crisis, "templates": list(self.templates), "key": self.key,
-                "topic": self.topic, "rejected": list(self.rejected), "source": self.source}
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Reply:
-        """The reply `as_dict` gave; missing or malformed parts (older records) become empty."""
-        def text(name: str) -> str:
-            value = data.get(name)
-            return value if isinstance(value, str) else ""
-
-        def strings(name: str) -> tuple[str, ...]:
-            value = data.get(name)
-            return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
-
-        feeling = data.get("feeling")
-        try:
-            feeling = Feeling(feeling["word"], feeling["label"], feeling.get("intensity", "moderate"),
-                              tuple(feeling.get("cues") or ())) if isinstance(feeling, dict) else None
-        except (KeyError, TypeError):
-            feeling = None
-        emotions = tuple((e["label"], float(e["score"])) for e in data.get("emotions") or ()
-                         if isinstance(e, dict) and isinstance(e.get("label"), str)
-                         and isinstance(e.get("score"), int | float))
-        level = data.get("level") if data.get("level") in ("none", "concern", "urgent") else "none"
-        topic = data.get("topic") if isinstance(data.get("topic"), str) else None
-        return cls(text("reply"), text("reflection"), text("validation"), text("question"), feeling,
-                   emotions, level, bool(data.get("crisis")), strings("templates"), text("key"), topic,
-                   strings("rejected"), text("source") or "listener")
-
-
-@dataclass
-class Turn:
-    text: str
-    reply: Reply
-    key: str = ""             # the reflected content, already shifted to "you"
-    topic: str | None = None
-    vector: np.ndarray | None = None
-
-
-@dataclass
-class Conversation:
-    """What the listener remembers of one conversation."""
-
-    turns: list[Turn] = field(default_factory=list)
-    safety: object = None     # holdspace.safety.conversation.ConversationSafety
-    rejected: set[str] = field(default_factory=set)  # feeling labels the client said were wrong
-    last_link: int = -10
-
-    def recent_templates(self) -> set[str]:
-        return {t for turn in self.turns[-(NO_REPEAT_TURNS - 1):] for t in turn.reply.templates}
-
-    @classmethod
-    def from_history(cls, pairs: Iterable[tuple[str, dict]]) -> Conversation:
-        """Rebuild the listener's memory from stored `(client_text, Reply.as_dict())` pairs.
-
-        Nothing is run again: templates, reflected words, topics, rejected feelings and the
-        conversation's risk flag all come from the stored replies. Earlier messages are embedded
-        later, in one batch, only when a link back becomes possible (and only the last
-        LINK_WINDOW of them).
-        """
-        from holdspace.safety.conversation import ConversationSafety
-        from holdspace.safety.risk import LEVELS
-
-        conversation = cls()
-        level, raised_at = "none", None
-        for number, (text, data) in enumerate(pairs, start=1):
-            reply = Reply.from_dict(data if isinstance(data, dict) else {})
-            clean = normalize(text) if isinstance(text, str) else ""
-            conversation.turns.append(Turn(clean, reply, reply.key, reply.topic))
-            conversation.rejected.update(reply.rejected)
-            if set(reply.templates) & _LINK_IDS:
-                conversation.last_link = number - 1
-            if LEVELS.index(reply.level) > LEVELS.index(level):
-                level, raised_at = reply.level, number
-        conversation.safety = ConversationSafety(level=level, turns=len(conversation.turns), raised_at=raised_at)
-        return conversation
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -306,6 +202,9 @@ class Listener:
         if not looks_english(clean):
             reply = self._fixed(r["other_language"], conversation, used)
             return self._remember(conversation, clean, reply)
+        for signal, key in ((ASKS_WHAT_IT_IS, "asks_what_it_is"), (DOUBTS_IT, "doubts_it"), (ASKS_ADVICE, "asks_advice")):
+            if signal.search(clean) and len(words(clean)) <= 20:
+                return self._remember(conversation, clean, self._fixed(r[key], conversation, used))
         if APOLOGY.match(clean):
             reply = self._fixed(r["apology"], conversation, used)
             return self._remember(conversation, clean, reply)
@@ -357,7 +256,8 @@ class Listener:
             # (when their own feeling word is already in the reflection, naming it again is an echo)
             parts.append(self._pick(_responses()["feeling"]["templates"], conversation, used)["text"]
                          .format(feeling=feeling.word))
-        family = (_RESPONSE_GROUP.get(feeling.label) or family_of(feeling.label)) if feeling else "neutral"
+        family = "mixed" if feeling and feeling.intensity == "mixed" else \
+            (_RESPONSE_GROUP.get(feeling.label) or family_of(feeling.label)) if feeling else "neutral"
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = topic == "loss" or bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean)) or feeling is not None and (feeling.label == "grief" or feeling.intensity == "strong")
         summary = self._summary(conversation, feeling, used) if not heavy and self._summary_due(conversation) else ""
@@ -404,6 +304,12 @@ class Listener:
         """
         text = " ".join(sentences)
         skip = _NOT_FELT | conversation.rejected
+        theirs = [(w, l) for w, l in own_words(text) if l not in conversation.rejected]
+        glad = [w for w, l in theirs if l in _POSITIVE]
+        hurting = [(w, l) for w, l in theirs if l in _NEGATIVE]
+        if glad and hurting:
+            # "happy for her but jealous": both at once is the reflection, not either one alone
+            return Feeling(f"{glad[0]} and {hurting[0][0]} at the same time", hurting[0][1], "mixed")
         theirs = feeling_for(replace(overall, labels=()), text, conversation.rejected)
         if theirs:
             return theirs
@@ -552,7 +458,7 @@ class Listener:
 
     def _question(self, topic: str | None, family: str, conversation: Conversation, used: list[str],
                   them: str = "them") -> str:
-        if topic and family not in ("joy", "surprise"):  # topic questions ask about a weight
+        if topic and family not in ("joy", "surprise", "mixed"):  # topic questions ask about a weight
             recent = conversation.recent_templates()
             fresh = [q for q in _responses()["topics"][topic]["questions"] if q["id"] not in recent]
             if fresh:

@@ -27,6 +27,9 @@ _WORDS = {
     "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
     "i'm": "you're", "im": "you're", "i've": "you've", "ive": "you've", "i'd": "you'd",
     "i'll": "you'll",
+    # "we" and "our" include the client: "how we'll manage" -> "how you'll manage"
+    "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves", "we're": "you're",
+    "we've": "you've", "we'd": "you'd", "we'll": "you'll",
     "you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm",
     "youre": "I'm", "you've": "I've", "you'd": "I'd", "you'll": "I'll", "u": "I", "ur": "my",
 }

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
-           "NOT_BEING_HERE", "SELF_CRITICAL", "SELF_HATE", "THANKS", "looks_english"]
+           "NOT_BEING_HERE", "SELF_CRITICAL", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
+           "looks_english"]
 
 #: Phrases that block listening; none may appear in what the listener says.
 ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
@@ -26,7 +27,8 @@ DISMISS = re.compile(r"^\W*(?:(?:i'?m|im) (?:fine|ok|okay|alright)|fine|ok|okay|
                       r"really|honestly|anyway|lol|it'?s fine|doesn'?t matter))*\W*$", re.I)
 THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
                      r"your time|this|that|the chat|talking|everything)))*(?:\W+(?:i guess|anyway|really|bye|x+|"
-                     r"(?:it|this|that|talking) (?:really )?(?:helps|helped)(?: (?:a bit|a little|a lot|somehow))?|"
+                     r"(?:it|this|that|talking) (?:really )?(?:helps|helped)(?: (?:a bit|a little|a lot|somehow))?"
+                     r"(?: to (?:say|talk about|get|write|put) (?:it|this|that)(?: out| down)?)?|"
                      r"i feel (?:a bit |a little )?better))*\W*$", re.I)
 # Ways of saying "I might not want to be here" that a listener must never reflect back as an
 # ordinary feeling. If the risk check says "none" for one of these, the listener still checks in.
@@ -58,7 +60,24 @@ SELF_CRITICAL = re.compile(
     r"a mess|pathetic|stupid|an idiot|a burden|disgusting|ugly|a joke|a loser|a disappointment|not good enough|"
     r"never good enough|unlovable|too much|broken|weak|a fraud|the problem|too sensitive|overreacting|"
     r"so dramatic|too dramatic|needy|selfish|crazy)\b|"
+    r"\b(?:i'?m|im|i am|i feel like|i'?ve been) (?:such |the |a )?(?:worst|bad|terrible|horrible|awful|useless|rubbish|crap) "
+    r"(?:mum|mom|mother|dad|father|parent|friend|partner|wife|husband|daughter|son|sister|brother|person|human)\b|"
     r"\b(?:i )?(?:can'?t|never) do anything right\b|\bwhat'?s wrong with me\b|\bi ruin everything\b", re.I)
+
+# Questions to the listener itself, answered honestly instead of being reflected back.
+ASKS_ADVICE = re.compile(
+    r"\b(?:(?:can|could|would|will) you (?:just )?(?:tell|give) me (?:what (?:to|i should) do|some advice|advice)|"
+    r"what (?:should|do|would) i (?:do|say)(?: now| next| about (?:it|this|that))?\s*\?|what would you do|"
+    r"(?:give|need|want) (?:me )?(?:some )?advice|any (?:advice|tips|suggestions)|tell me what to do|"
+    r"what do you think i should do)", re.I)
+ASKS_WHAT_IT_IS = re.compile(
+    r"\b(?:are|r) (?:you|u) (?:a |an )?(?:real|human|person|bot|robot|ai|computer|machine|therapist|a real person|"
+    r"actually (?:real|human|a person))\b|\bam i (?:talking|speaking|writing) to (?:a |an )?(?:real |actual )?"
+    r"(?:person|human|bot|robot|ai|computer|machine)\b|\bwho (?:am i talking to|are you)\b|\bwhat are you\b", re.I)
+DOUBTS_IT = re.compile(
+    r"\b(?:what'?s the point (?:of|in) |why (?:am i|would i|do i|bother) (?:even )?)(?:talking|writing|speaking|typing) to "
+    r"(?:a |an |this )?(?:computer|bot|robot|machine|ai|app|program|software|you)\b|"
+    r"\byou(?:'re| are) (?:just |only )?(?:a |an )?(?:bot|robot|computer|machine|program|ai)\b", re.I)
 
 # Hating oneself is said back only as their words ("You're saying..."), never as "It sounds like".
 SELF_HATE = re.compile(r"\bi (?:really |just |kind of )?(?:hate|loathe|can'?t stand) (?:myself|my ?self|how i|who i|the way i|"
