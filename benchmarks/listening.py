@@ -16,6 +16,9 @@ import json
 import os
 import re
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,12 +45,31 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
+def cold_reflect(lines: str) -> tuple[float, int, str]:
+    """`holdspace analyze reflect` in a fresh process: (seconds, peak RSS in MB, stdout)."""
+    code = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+            "r = subprocess.run(sys.argv[1:], input=sys.stdin.read(), capture_output=True, text=True); "
+            "sys.stderr.write(f'{time.perf_counter() - t} "
+            "{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n'); sys.stdout.write(r.stdout)")
+    exe = str(Path(sys.executable).with_name("holdspace"))
+    with tempfile.TemporaryDirectory() as home:
+        r = subprocess.run([sys.executable, "-c", code, exe, "analyze", "reflect"], input=lines,
+                           capture_output=True, text=True, env={**os.environ, "HOLDSPACE_DATA_DIR": home})
+    seconds, rss = r.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(rss) // 1024, r.stdout
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="print this many replies")
     parser.add_argument("--failures", action="store_true", help="print the replies that missed")
     args = parser.parse_args()
     items = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    # in fresh processes first, before this one warms any cache
+    one_seconds, _, out = cold_reflect(json.dumps({"text": items[0]["text"]}) + "\n")
+    assert '"reply"' in out, out
+    all_seconds, rss, out = cold_reflect("".join(json.dumps({"text": i["text"]}) + "\n" for i in items))
+    assert out.count("\n") == len(items), out[-500:]
     listener = Listener()
     listener.warm()
     listener.respond(Conversation(), "warming up the models")
@@ -93,6 +115,8 @@ def main() -> None:
         ("reply latency p95, warm (ms)", f"{percentile(timings, 95):.1f}", "≤ 50", percentile(timings, 95) <= 50),
         ("reply CPU time p50, all threads (ms)", f"{statistics.median(cpu):.1f}", "", None),
         ("reply CPU time p95, all threads (ms)", f"{percentile(cpu, 95):.1f}", "", None),
+        ("`analyze reflect`, one line, cold: start-up, both models, risk rules (s)", f"{one_seconds:.2f}", "", None),
+        (f"`analyze reflect`, all {n} lines, peak resident memory (MB)", f"{rss}", "≤ 400", rss <= 400),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':{width}}  {'value':>7}  {'target':>6}  met")

@@ -278,3 +278,29 @@ def test_questions_to_the_listener_get_an_honest_answer_not_an_echo(listener, te
 def test_we_and_our_are_said_back_as_you_and_your(listener):
     reply = listener.respond(Conversation(), "Rent went up again and I don't know how we'll manage our bills.")
     assert "how you'll manage your bills" in reply.reflection
+
+
+@pytest.mark.parametrize("text", ["I've been cutting again", "I burned myself on purpose last night",
+                                  "started self harming again"])
+def test_hurting_oneself_always_gets_a_direct_check_in(listener, text):
+    reply = listener.respond(Conversation(), text)
+    assert reply.crisis and "/crisis" in reply.reply and "safe" in reply.reply and reply.feeling is None
+
+
+def test_a_medication_question_is_never_answered_with_advice(listener):
+    reply = listener.respond(Conversation(), "should I take my meds tonight?")
+    assert "doctor" in reply.reply or "pharmacist" in reply.reply
+    assert not reply.reflection and reply.question.endswith("?")
+
+
+def test_after_telling_of_abuse_being_scared_to_go_home_is_about_the_writer(listener):
+    conversation = Conversation()
+    listener.respond(conversation, "my partner hit me last night")
+    reply = listener.respond(conversation, "I'm scared to go home")
+    assert reply.crisis and "worried about someone" not in reply.reply
+
+
+def test_a_what_if_without_its_question_mark_is_still_a_question_not_a_shrug(listener):
+    reply = listener.respond(Conversation(), "what if I fail and have to retake the whole year")
+    assert "So what if" not in reply.reply
+    assert any(w in reply.reflection for w in ("wondering", "asking", "on your mind"))

@@ -23,8 +23,8 @@ from holdspace.language.text import is_readable, normalize, words
 from holdspace.listening.content import as_clause, key_part, reflect_words, sentence_weight, units_of
 from holdspace.listening.feelings import CUE_WEIGHT, Feeling, feeling_cues, feeling_for, own_word, own_words
 from holdspace.listening.memory import NO_REPEAT_TURNS, Conversation, Reply, Turn
-from holdspace.listening.signals import (APOLOGY, ASKS_ADVICE, ASKS_WHAT_IT_IS, CORRECTION, DISMISS, DONT_KNOW,
-                                         DOUBTS_IT, GREETING, NOT_BEING_HERE, ROADBLOCKS, SELF_CRITICAL, SELF_HATE,
+from holdspace.listening.signals import (APOLOGY, ASKS_ADVICE, ASKS_MEDICATION, ASKS_WHAT_IT_IS, CORRECTION, DISMISS, DONT_KNOW,
+                                         DOUBTS_IT, GREETING, NOT_BEING_HERE, ROADBLOCKS, SELF_CRITICAL, SELF_HARM, SELF_HATE,
                                          THANKS, looks_english, roadblocks_in)
 
 __all__ = ["Conversation", "Listener", "NO_REPEAT_TURNS", "Reply", "ROADBLOCKS", "roadblocks_in"]
@@ -36,7 +36,7 @@ REMINDER_EVERY = 30
 #: How alike (cosine) a message must be to an earlier one to link back to it.
 LINK_SIMILARITY = 0.55
 #: Only this many recent messages are candidates for a link back (and ever embedded for it).
-LINK_WINDOW = 24
+LINK_WINDOW = 12
 #: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
 LONG_MESSAGE = 45
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
@@ -50,7 +50,8 @@ _NEGATIVE = {"anger", "annoyance", "disappointment", "disapproval", "disgust", "
              "nervousness", "remorse", "sadness"}
 _AFTER_A_DEATH = {"grief", "sadness", "remorse", "anger", "fear", "nervousness", "confusion", "love", "caring"}
 # Words of distress that the feeling cues leave out.
-_DISTRESS = re.compile(r"\b(?:mess|messed|worse|worst|awful|terrible|horrible|hate|heaviness|struggl\w*|"
+_DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bipolar|diagnos\w*|meds|medication|"
+                       r"therapy|therapist|mess|messed|worse|worst|awful|terrible|horrible|hate|heaviness|struggl\w*|"
                        r"can'?t cope|falling apart|fall apart|breaking down|hard|difficult|hurt\w*|pain\w*|"
                        r"inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|stuck)\b", re.I)
 # Labels that are not feelings to say back to someone ("you seem to feel approval").
@@ -68,12 +69,17 @@ _A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|kil
 _THIRD_PERSON = ("he ", "she ", "they ", "his ", "her ", "their ", "he's ", "she's ", "they're ")
 # Topics whose questions ask about the client's own situation ("How has work been affecting...").
 _ABOUT_THE_CLIENT = {"work", "study", "health", "money"}
-_CHECK_IN_REASON = "The message sounds like thoughts of not being here."
+_CHECK_IN_REASON = "The message sounds like thoughts of not being here, or of hurting oneself."
 
 
 @cache
 def _responses() -> dict:
     return tomllib.loads((Path(__file__).parent / "responses.toml").read_text(encoding="utf-8"))
+
+
+def _is_question(sentence: str) -> bool:
+    """A question, with or without its mark: "what if I fail" said back as "So what if you fail" would scoff."""
+    return sentence.rstrip().endswith("?") or bool(re.match(r"\W*(?:but |and |so )?what if\b", sentence, re.I))
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -171,7 +177,7 @@ class Listener:
             return self._remember(conversation, clean, Reply(r["unreadable"]))
 
         assessment = self.risk(clean)
-        check_in = assessment.level == "none" and bool(NOT_BEING_HERE.search(clean))
+        check_in = assessment.level == "none" and bool(NOT_BEING_HERE.search(clean) or SELF_HARM.search(clean))
         if check_in:
             # the risk check found nothing, but this is no ordinary feeling to reflect
             assessment = replace(assessment, level="concern", reasons=[_CHECK_IN_REASON])
@@ -179,9 +185,12 @@ class Listener:
         # the conversation's view: once it is flagged, words that mean little alone can escalate
         level = conversation.safety.last.level
         if check_in and level == "concern":
-            return self._remember(conversation, clean, Reply(r["check_in"], level="concern", crisis=True))
+            said = r["check_in"] if NOT_BEING_HERE.search(clean) else r["check_in_self_harm"]
+            return self._remember(conversation, clean, Reply(said, level="concern", crisis=True))
         if level != "none":
-            return self._remember(conversation, clean, self._crisis(conversation.safety.last, has_safety_plan))
+            earlier = conversation.safety.reasons[:len(conversation.safety.reasons) - len(conversation.safety.last.reasons)] \
+                if conversation.safety.turns > 1 else ()
+            return self._remember(conversation, clean, self._crisis(conversation.safety.last, has_safety_plan, earlier))
         if conversation.safety.flagged and (is_retraction(clean) or DISMISS.match(clean)):
             # A bare "I'm fine" after a flag: stay gentle and keep the door to help open.
             reply = Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
@@ -202,7 +211,8 @@ class Listener:
         if not looks_english(clean):
             reply = self._fixed(r["other_language"], conversation, used)
             return self._remember(conversation, clean, reply)
-        for signal, key in ((ASKS_WHAT_IT_IS, "asks_what_it_is"), (DOUBTS_IT, "doubts_it"), (ASKS_ADVICE, "asks_advice")):
+        for signal, key in ((ASKS_WHAT_IT_IS, "asks_what_it_is"), (DOUBTS_IT, "doubts_it"),
+                            (ASKS_MEDICATION, "asks_medication"), (ASKS_ADVICE, "asks_advice")):
             if signal.search(clean) and len(words(clean)) <= 20:
                 return self._remember(conversation, clean, self._fixed(r[key], conversation, used))
         if APOLOGY.match(clean):
@@ -287,11 +297,15 @@ class Listener:
         found = self.emotions([clean] + sentences)
         return found[0], found[1:]
 
-    def _crisis(self, assessment, has_safety_plan: bool = False) -> Reply:
+    def _crisis(self, assessment, has_safety_plan: bool = False, earlier: tuple[str, ...] = ()) -> Reply:
+        from holdspace.safety.levels import SENTENCES
         from holdspace.safety.response import crisis_response, variant_for
 
-        response = crisis_response(self.country, has_safety_plan=has_safety_plan,
-                                   variant=variant_for(assessment) or "concern")
+        variant = variant_for(assessment) or "concern"
+        if variant == "someone_else" and set(earlier) - {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}:
+            # "I'm scared to go home" after "my partner hit me" is about the writer, whatever its grammar
+            variant = "concern"
+        response = crisis_response(self.country, has_safety_plan=has_safety_plan, variant=variant)
         return Reply(response.message + " You can also open /crisis at any time.", level=assessment.level, crisis=True)
 
     def _feeling(self, overall: Emotions, per_sentence: list[Emotions], sentences: list[str],
@@ -369,7 +383,7 @@ class Listener:
         # statements first; a message that only asks gets its question said back as a wondering
         for asked in (False, True):
             for i in ranked:
-                if sentences[i].rstrip().endswith("?") != asked:
+                if _is_question(sentences[i]) != asked:
                     continue
                 part = key_part(sentences[i])
                 if len(words(part)) < 2:
@@ -380,7 +394,7 @@ class Listener:
                 if not asked and len(words(clean)) > LONG_MESSAGE and i != 0 and len(sentences) > 2:
                     # In a long message, what brought them is usually said first: keep it too.
                     opening = as_clause(reflect_words(key_part(sentences[0])))
-                    if len(words(opening)) >= 3 and not roadblocks_in(opening) and not sentences[0].rstrip().endswith("?"):
+                    if len(words(opening)) >= 3 and not roadblocks_in(opening) and not _is_question(sentences[0]):
                         key = f"{opening}, and {key}"
                 harsh = SELF_CRITICAL.search(sentences[i]) or SELF_HATE.search(sentences[i])
                 options = templates["wondering"] if asked else \
@@ -429,7 +443,8 @@ class Listener:
         for turn in reversed(conversation.turns):
             if any(t.startswith("m-") for t in turn.reply.templates) or len(points) == SUMMARY_EVERY - 1:
                 break
-            if turn.key and len(turn.key.split()) >= 3 and not any(_alike(turn.key, p) for p in points):
+            wondered = any(t.startswith("w-") for t in turn.reply.templates)  # a question reads badly as a point
+            if turn.key and not wondered and len(turn.key.split()) >= 3 and not any(_alike(turn.key, p) for p in points):
                 tokens = turn.key.split()
                 points.insert(0, turn.key if len(tokens) <= 14 else _shorten(turn.key))
                 if turn.reply.feeling and turn.reply.feeling.word not in felt:

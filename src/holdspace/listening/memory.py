@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from holdspace.language.text import normalize
 from holdspace.listening.feelings import Feeling
 
 __all__ = ["LINK_TEMPLATES", "NO_REPEAT_TURNS", "Conversation", "Reply", "Turn"]
@@ -113,7 +112,8 @@ class Conversation:
         level, raised_at = "none", None
         for number, (text, data) in enumerate(pairs, start=1):
             reply = Reply.from_dict(data if isinstance(data, dict) else {})
-            clean = normalize(text) if isinstance(text, str) else ""
+            # as stored: normalising 300 messages again would cost more than all the rest together
+            clean = text.strip() if isinstance(text, str) else ""
             conversation.turns.append(Turn(clean, reply, reply.key, reply.topic))
             conversation.rejected.update(reply.rejected)
             if set(reply.templates) & LINK_TEMPLATES:

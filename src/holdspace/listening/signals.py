@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
-           "NOT_BEING_HERE", "SELF_CRITICAL", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
+           "NOT_BEING_HERE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "looks_english"]
 
 #: Phrases that block listening; none may appear in what the listener says.
@@ -38,6 +38,12 @@ NOT_BEING_HERE = re.compile(
     r"end it all|don'?t want to (?:be here|wake up|exist)|wish i (?:was|were) (?:dead|gone|never born)|"
     r"nobody would (?:notice|care|miss me)|no one would (?:notice|care|miss me))\b", re.I)
 
+# Hurting oneself, in words the risk check may not catch ("I've been cutting again"): the same
+# direct check-in as above, never an ordinary reflection.
+SELF_HARM = re.compile(
+    r"\b(?:(?:been|started|start|keep|kept|was|am|i'?m) (?:cutting|burning|scratching|hitting)(?: (?:again|myself))?|"
+    r"cut(?:ting)? (?:myself|my (?:arms?|legs?|wrists?|thighs?|skin))|relapsed? (?:on|with|into) (?:self[- ]?harm|cutting)|"
+    r"self[- ]?harm\w*|hurt(?:ing)? myself|burn(?:ed|t|ing)? myself|scratch(?:ed|ing)? myself)\b", re.I)
 
 CORRECTION = re.compile(
     r"\b(?:that'?s not (?:it|right|true|what i (?:meant|said|mean))|not what i (?:meant|said|mean)|"
@@ -70,6 +76,10 @@ ASKS_ADVICE = re.compile(
     r"what (?:should|do|would) i (?:do|say)(?: now| next| about (?:it|this|that))?\s*\?|what would you do|"
     r"(?:give|need|want) (?:me )?(?:some )?advice|any (?:advice|tips|suggestions)|tell me what to do|"
     r"what do you think i should do)", re.I)
+# Medication questions go to the people who prescribe; the listener never advises on them.
+ASKS_MEDICATION = re.compile(
+    r"\b(?:should|can|could|do|shall) i (?:take|stop|skip|come off|up|increase|lower|double|quit|keep taking|start)\b"
+    r"[^.?!]{0,30}\b(?:meds|medication|medicine|pills?|tablets?|dose|antidepressants?|sertraline|prozac|lithium)\b", re.I)
 ASKS_WHAT_IT_IS = re.compile(
     r"\b(?:are|r) (?:you|u) (?:a |an )?(?:real|human|person|bot|robot|ai|computer|machine|therapist|a real person|"
     r"actually (?:real|human|a person))\b|\bam i (?:talking|speaking|writing) to (?:a |an )?(?:real |actual )?"
