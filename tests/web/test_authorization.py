@@ -12,6 +12,7 @@ import pytest
 from holdspace import clock
 from holdspace.journey import mood
 from holdspace.listening import chat
+from holdspace.selfcompassion import records
 
 LOGIN = "login"  # a 303 to the sign-in page
 ORDER = ("anon", "bob", "dave", "erin", "carol", "alice")  # owners last: their requests may change data
@@ -112,6 +113,24 @@ MATRIX = {
     ("GET", "/clients/{client_id}/export"): ({}, owner_therapist(200)),
     ("GET", "/admin/users"): ({}, {"alice": 403, "bob": 403, "carol": 403, "dave": 403, "erin": 200,
                                    "anon": LOGIN}),
+    ("GET", "/practices"): ({}, clients_only(200)),
+    ("GET", "/practices/breathing"): ({}, clients_only(200)),
+    ("GET", "/practices/body-scan"): ({}, clients_only(200)),
+    ("GET", "/practices/grounding"): ({}, clients_only(200)),
+    ("GET", "/practices/log"): ({}, clients_only(200)),
+    ("POST", "/practices/log"): ({"form": {"kind": "breathing", "minutes": "5"}}, clients_only(303)),
+    ("GET", "/clients/{client_id}/practices"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": LOGIN}),
+    ("GET", "/practices/challenger"): ({}, clients_only(200)),
+    ("POST", "/practices/challenger/look"): ({"form": {"thought": "I always fail."}}, clients_only(200)),
+    ("POST", "/practices/challenger"): ({"form": {"thought": "I always fail.", "kinder": "Sometimes I struggle."}},
+                                        clients_only(303)),
+    ("GET", "/practices/challenger/{challenge_id}"): ({}, owner_client(200)),
+    ("GET", "/practices/thought-records"): ({}, clients_only(200)),
+    ("GET", "/practices/thought-records/new"): ({}, clients_only(200)),
+    ("POST", "/practices/thought-records"): ({"form": {"situation": "At work.", "thought": "I'll fail."}},
+                                             clients_only(303)),
+    ("GET", "/practices/thought-records/{thought_record_id}"): ({}, owner_client(200)),
     # --- API (bearer tokens) ---
     ("GET", "/api/v1/openapi.json"): ({}, everyone(200)),
     ("GET", "/api/v1/crisis-lines"): ({}, everyone(200)),
@@ -135,6 +154,19 @@ MATRIX = {
     ("GET", "/api/v1/invitations"): ({}, therapists_only(200, anon=401)),
     ("POST", "/api/v1/invitations"): ({"json": {"label": "x"}}, therapists_only(201, anon=401)),
     ("DELETE", "/api/v1/invitations/{invitation_id}"): ({}, owner_therapist(204, anon=401)),
+    ("GET", "/api/v1/breathing/presets"): ({}, everyone(200)),
+    ("GET", "/api/v1/breathing/timeline"): ({}, everyone(200)),
+    ("GET", "/api/v1/practice-log"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/practice-log"): ({"json": {"kind": "breathing", "minutes": 5}}, clients_only(201, anon=401)),
+    ("GET", "/api/v1/clients/{client_id}/practices"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
+    ("POST", "/api/v1/distortion"): ({"json": {"text": "I always fail."}}, clients_only(200, anon=401)),
+    ("GET", "/api/v1/challenges"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/challenges"): ({"json": {"thought": "I always fail.", "kinder": "I sometimes struggle."}},
+                                     clients_only(201, anon=401)),
+    ("GET", "/api/v1/thought-records"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/thought-records"): ({"json": {"situation": "At work.", "thought": "I'll fail."}},
+                                          clients_only(201, anon=401)),
 }
 
 
@@ -160,11 +192,15 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
     mood.record_checkin(db, personas.alice, 3, ["tired"], SECRET_NOTE)
     conversation = chat.restore_chat(db, personas.alice, clock.now(), [
         (clock.now(), SECRET_NOTE, {"reply": "It sounds like a lot.", "level": "none"}, "none")])
+    challenge = records.save_challenge(db, personas.alice, SECRET_NOTE, "kinder words")
+    thought_record = records.save_thought_record(db, personas.alice, situation=SECRET_NOTE, thought="a thought",
+                                                 feelings=[])
     db.commit()
     users = personas.all()
     path = template.format(client_id=personas.alice.id, link_id=personas.link_id,
                            invitation_id=personas.invitation_id, entry_id=personas.entry_id,
-                           conversation_id=conversation.id)
+                           conversation_id=conversation.id, challenge_id=challenge.id,
+                           thought_record_id=thought_record.id)
     for name in ORDER:
         user = users[name]
         web = sign_in(user)

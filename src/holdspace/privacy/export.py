@@ -8,6 +8,11 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
                  or {"created_at", "private": true, "salt", "sealed"}],  (base64; still locked
                                                                          with its passphrase)
      "conversations": [{"created_at", "messages": [{"created_at", "text", "reply": {..}, "level"}]}],
+     "practice_log": [{"kind", "detail", "minutes", "before", "after", "created_at"}],
+     "selfcompassion": [{"kind": "challenge", "thought", "kinder", "traps", "created_at"}
+                        or {"kind": "thought_record", "situation", "thought", "feelings": [{"name",
+                            "before", "after"}], "evidence_for", "evidence_against", "balanced",
+                            "created_at"}],
      "connections": [{"therapist", "since", "shares": [..]}]}   (kept for the record; a new
                                                                   installation can't restore them)
 Importing is all or nothing: the whole archive is checked before anything is written.
@@ -29,6 +34,8 @@ from holdspace.errors import Conflict, InvalidInput
 from holdspace.creativity import journal
 from holdspace.journey import mood
 from holdspace.listening import chat
+from holdspace.mindfulness import log as practice_log
+from holdspace.selfcompassion import records as selfcompassion
 from holdspace.privacy import audit, consent
 from holdspace.privacy.accounts import Role, User, check_identity, normalise_email
 
@@ -38,7 +45,8 @@ README = """This is a copy of everything you kept in holdspace, made {when}.
 
 export.json holds it all as plain JSON (format "holdspace-export", version 1): your account,
 your mood check-ins with their notes, your journal, your conversations with the listener,
-and the therapists you shared with.
+your practice log, your challenged thoughts and thought records, and the therapists you
+shared with.
 Private journal entries stay locked: they open only with their passphrase, after import. Anyone who has this
 file can read it, so keep it somewhere only you can open.
 
@@ -59,6 +67,8 @@ def export_data(db: Session, user: User) -> dict:
         "journal": [_entry_out(db, e) for e in sorted(journal.entries(db, user.id, limit=10**6),
                                                        key=lambda e: (e.created_at, e.id))],
         "conversations": chat.export_chats(db, user.id),
+        "practice_log": practice_log.export_rows(db, user.id),
+        "selfcompassion": selfcompassion.export_rows(db, user.id),
         "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
                          "shares": shared} for link, t, shared in consent.links_of_client(db, user)],
     }
@@ -156,6 +166,19 @@ def _check(data) -> None:
         _time(item.get("created_at"), bad, f"conversation {number}'s time")
         for turn, message in enumerate(item["messages"], start=1):
             _time(message.get("created_at"), bad, f"conversation {number}, message {turn}'s time")
+    for key, what, check in (("practice_log", "practice log entry", practice_log.check_export_row),
+                             ("selfcompassion", "self-compassion record", selfcompassion.check_export_row)):
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            raise bad(f"the {what}s aren't a list")
+        for number, item in enumerate(items, start=1):
+            if not isinstance(item, dict):
+                raise bad(f"{what} {number} isn't an object")
+            _time(item.get("created_at"), bad, f"{what} {number}'s time")
+            try:
+                check(item)
+            except InvalidInput as exc:
+                raise bad(f"{what} {number}: {' '.join(exc.fields.values()) or exc.message}") from None
 
 
 def _time(value, bad, what: str) -> datetime:
@@ -194,6 +217,12 @@ def import_data(db: Session, data: dict) -> User:
         chat.restore_chat(db, user, datetime.fromisoformat(item["created_at"]), [
             (datetime.fromisoformat(m["created_at"]), m["text"], m["reply"], m["level"])
             for m in item["messages"]])
+    for item in data.get("practice_log", []):
+        practice_log.record_session(db, user, item["kind"], item["minutes"], item.get("before"), item.get("after"),
+                                    item.get("detail", ""), at=datetime.fromisoformat(item["created_at"]))
+    for item in data.get("selfcompassion", []):
+        selfcompassion.save(db, user, item["kind"], selfcompassion.check_export_row(item),
+                            at=datetime.fromisoformat(item["created_at"]))
     audit.record(db, "import", actor_id=user.id, subject_id=user.id,
                  detail=f"checkins={len(data['checkins'])} journal={len(data.get('journal', []))} "
                         f"conversations={len(data.get('conversations', []))}")
@@ -208,6 +237,9 @@ def shared_record(db: Session, therapist: User, client: User, shared: list[str])
         record["checkins"] = [{"mood": c.mood, "feelings": c.feeling_list, "note": c.note,
                                "created_at": c.created_at.isoformat()}
                               for c in sorted(mood.list_checkins(db, client.id), key=lambda c: c.created_at)]
+    if "exercises" in shared:
+        record["practice_log"] = practice_log.export_rows(db, client.id)
+        record["selfcompassion"] = selfcompassion.export_rows(db, client.id)
     if "journal" in shared:
         record["journal"] = [{"created_at": e.created_at.isoformat(), "body": e.body} for e in sorted(
             journal.entries(db, client.id, include_private=False, limit=10**6), key=lambda e: e.created_at)]
