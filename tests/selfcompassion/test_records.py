@@ -44,7 +44,7 @@ def test_the_challenger_names_traps_with_words_and_questions_and_leaves_the_rewr
                         page="/practices/challenger")
     assert page.status_code == 200
     assert "Overgeneralising" in page.text and "Labelling" in page.text
-    assert "“I always mess”" in page.text and "“I&#39;m such an idiot”" in page.text
+    assert "“I always mess things up”" in page.text and "“I&#39;m such an idiot”" in page.text
     assert "Can you remember a time, even one, when it went differently?" in page.text
     kinder_box = re.search(r'<textarea id="f-kinder"[^>]*>(.*?)</textarea>', page.text, re.S)
     assert kinder_box and kinder_box.group(1) == ""  # never rewritten for them

@@ -130,6 +130,10 @@ class Phase:
     def words(self) -> str:
         return WORDS[self.name]
 
+    @property
+    def seconds_text(self) -> str:
+        return _num(self.duration)
+
 
 @dataclass(frozen=True)
 class Timeline:

@@ -77,18 +77,28 @@ def trap(key: str) -> Trap:
     raise KeyError(key)
 
 
+_CLAUSE_REST = re.compile(r"(?:\s+[^\s,.;:!?]+){0,4}")
+
+
 def cue_hits(sentence: str) -> dict[str, list[str]]:
-    """Trap key -> the phrases of this sentence its cues matched (as written)."""
+    """Trap key -> the phrases of this sentence its cues matched (as written), up to four more
+    words of the same clause, so "I'll never get" reads "I'll never get better"."""
     lowered = sentence.lower()
     found: dict[str, list[str]] = {}
     for t in traps():
         for cue in t.cues:
             for m in cue.finditer(lowered):
-                phrase = sentence[m.start():m.end()].strip(" ,.")
+                end = m.end()
+                if end < len(sentence) and sentence[end - 1].isalnum():
+                    end += len(_CLAUSE_REST.match(sentence, end).group(0))
+                phrase = sentence[m.start():end].strip(" ,.")
                 if phrase and phrase not in found.setdefault(t.key, []):
                     found[t.key].append(phrase)
-        if t.key in found and not found[t.key]:
-            del found[t.key]
+        if t.key in found:
+            phrases = found[t.key]
+            found[t.key] = [p for p in phrases if not any(p != q and p in q for q in phrases)]
+            if not found[t.key]:
+                del found[t.key]
     return found
 
 
