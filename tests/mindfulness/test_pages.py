@@ -43,3 +43,10 @@ def test_the_timeline_api_gives_every_phase_its_exact_start(personas, sign_in):
     assert plan["total_seconds"] == 32 and [p["start"] for p in plan["phases"]][:5] == [0, 4, 8, 12, 16]
     bad = sign_in(None).get("/api/v1/breathing/timeline?pattern=abc")
     assert bad.status_code == 400 and "isn't a breathing pattern" in bad.json()["error"]
+
+
+def test_the_logged_detail_is_only_ever_a_pattern_never_free_text(db, personas):
+    kept = log.record_session(db, personas.alice, "breathing", 5, detail="box")
+    dropped = log.record_session(db, personas.alice, "breathing", 5, detail="my secret words")
+    other = log.record_session(db, personas.alice, "grounding", 5, detail="4-6")
+    assert (kept.detail, dropped.detail, other.detail) == ("4-4-4-4", "", "")

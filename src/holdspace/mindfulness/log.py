@@ -1,6 +1,7 @@
 """The practice log: what was practised, for how long, and how the client felt before and after (0–10).
 
-Nothing here is free text, so nothing needs sealing; a note, if ever added, must be sealed.
+Nothing here is free text, so nothing needs sealing (the detail is only ever a breathing pattern's
+label); a note, if ever added, must be sealed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from holdspace import clock
 from holdspace.errors import InvalidInput, NotAllowed
+from holdspace.mindfulness import breathing
 from holdspace.privacy.accounts import User
 from holdspace.store.base import Base, UTCDateTime
 
@@ -67,7 +69,11 @@ def check_session(kind: str, minutes: object, before: object = None, after: obje
         problems["minutes"] = f"How many minutes did you practise? A number from 0.5 to {MAX_MINUTES}."
     b = _score(before, "before", problems)
     a = _score(after, "after", problems)
-    detail = " ".join(str(detail or "").split())[:64]
+    # Never free text (it is stored unsealed): a breathing pattern's label, or nothing.
+    try:
+        detail = breathing.parse_pattern(str(detail)).label if kind == "breathing" and detail else ""
+    except InvalidInput:
+        detail = ""
     if problems:
         raise InvalidInput(fields=problems)
     return kind, seconds, b, a, detail
