@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from holdspace.cli import analyze, audit, backups, breathe, checkin, demo, keys, records, serve, settings, talk, users
+from holdspace.cli import (analyze, audit, backups, breathe, checkin, demo, keys, records, serve, settings, talk,
+                           users)
 from holdspace.cli.common import err_console
 from holdspace.errors import HoldspaceError
 
