@@ -16,7 +16,8 @@ CANARY = "canary-7f3a-my-brother-must-never-know"
 # Every column is either sealed (encrypted) or plaintext metadata that reveals no one's words.
 SEALED = {"checkins.note_sealed", "data_keys.wrapped", "second_factors.secret_sealed",
           "journal_entries.body_sealed", "conversation_messages.text_sealed",
-          "conversation_messages.reply_sealed", "measure_administrations.answers_sealed"}
+          "conversation_messages.reply_sealed", "measure_administrations.answers_sealed",
+          "selfcompassion_records.body_sealed", "resilience_items.body_sealed"}
 PLAINTEXT_METADATA = {
     "users.id", "users.email", "users.display_name", "users.role", "users.password_hash", "users.created_at",
     "login_failures.id", "login_failures.email", "login_failures.at",
@@ -42,6 +43,14 @@ PLAINTEXT_METADATA = {
     "measure_assignments.id", "measure_assignments.client_id", "measure_assignments.therapist_id",
     "measure_assignments.instrument", "measure_assignments.every_days", "measure_assignments.starts_on",
     "measure_assignments.created_at", "measure_assignments.ended_at",
+    # practices: what kind, how long, 0-10 scores, a breathing pattern's label, 1-5 ratings
+    "practice_sessions.id", "practice_sessions.owner_id", "practice_sessions.kind", "practice_sessions.detail",
+    "practice_sessions.seconds", "practice_sessions.before", "practice_sessions.after",
+    "practice_sessions.created_at",
+    "selfcompassion_records.id", "selfcompassion_records.owner_id", "selfcompassion_records.kind",
+    "selfcompassion_records.created_at",
+    "resilience_items.id", "resilience_items.owner_id", "resilience_items.kind", "resilience_items.created_at",
+    "skill_ratings.id", "skill_ratings.item_id", "skill_ratings.rating", "skill_ratings.created_at",
     # who did what to whose data: ids, kinds and hashes, never what anyone wrote
     "audit_events.seq", "audit_events.at", "audit_events.actor_id", "audit_events.action",
     "audit_events.subject_id", "audit_events.detail", "audit_events.prev_hash", "audit_events.hash",

@@ -12,6 +12,8 @@ import pytest
 from holdspace import clock
 from holdspace.journey import mood, questionnaires
 from holdspace.listening import chat
+from holdspace.resilience import toolbox
+from holdspace.selfcompassion import records
 
 LOGIN = "login"  # a 303 to the sign-in page
 ORDER = ("anon", "bob", "dave", "erin", "carol", "alice")  # owners last: their requests may change data
@@ -136,6 +138,32 @@ MATRIX = {
     ("GET", "/clients/{client_id}/export"): ({}, owner_therapist(200)),
     ("GET", "/admin/users"): ({}, {"alice": 403, "bob": 403, "carol": 403, "dave": 403, "erin": 200,
                                    "anon": LOGIN}),
+    ("GET", "/practices"): ({}, clients_only(200)),
+    ("GET", "/practices/breathing"): ({}, clients_only(200)),
+    ("GET", "/practices/body-scan"): ({}, clients_only(200)),
+    ("GET", "/practices/grounding"): ({}, clients_only(200)),
+    ("GET", "/practices/log"): ({}, clients_only(200)),
+    ("POST", "/practices/log"): ({"form": {"kind": "breathing", "minutes": "5"}}, clients_only(303)),
+    ("GET", "/clients/{client_id}/practices"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": LOGIN}),
+    ("GET", "/practices/challenger"): ({}, clients_only(200)),
+    ("POST", "/practices/challenger/look"): ({"form": {"thought": "I always fail."}}, clients_only(200)),
+    ("POST", "/practices/challenger"): ({"form": {"thought": "I always fail.", "kinder": "Sometimes I struggle."}},
+                                        clients_only(303)),
+    ("GET", "/practices/challenger/{challenge_id}"): ({}, owner_client(200)),
+    ("GET", "/practices/thought-records"): ({}, clients_only(200)),
+    ("GET", "/practices/thought-records/new"): ({}, clients_only(200)),
+    ("POST", "/practices/thought-records"): ({"form": {"situation": "At work.", "thought": "I'll fail."}},
+                                             clients_only(303)),
+    ("GET", "/practices/thought-records/{thought_record_id}"): ({}, owner_client(200)),
+    ("GET", "/resilience"): ({}, clients_only(200)),
+    ("POST", "/resilience/strengths"): ({"form": {"name": "Patience"}}, clients_only(303)),
+    ("POST", "/resilience/skills"): ({"form": {"name": "A walk", "situations": ["low"]}}, clients_only(303)),
+    ("POST", "/resilience/people"): ({"form": {"name": "Ana"}}, clients_only(303)),
+    ("POST", "/resilience/skills/{skill_id}/ratings"): ({"form": {"rating": "4"}}, owner_client(303)),
+    ("POST", "/resilience/{item_id}/delete"): ({"form": {}}, owner_client(303)),
+    ("GET", "/clients/{client_id}/resilience"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": LOGIN}),
     # --- API (bearer tokens) ---
     ("GET", "/api/v1/openapi.json"): ({}, everyone(200)),
     ("GET", "/api/v1/crisis-lines"): ({}, everyone(200)),
@@ -159,6 +187,24 @@ MATRIX = {
     ("GET", "/api/v1/invitations"): ({}, therapists_only(200, anon=401)),
     ("POST", "/api/v1/invitations"): ({"json": {"label": "x"}}, therapists_only(201, anon=401)),
     ("DELETE", "/api/v1/invitations/{invitation_id}"): ({}, owner_therapist(204, anon=401)),
+    ("GET", "/api/v1/resilience"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/resilience"): ({"json": {"kind": "strength", "name": "Patience"}}, clients_only(201, anon=401)),
+    ("POST", "/api/v1/resilience/{item_id}/ratings"): ({"json": {"rating": 4}}, owner_client(201, anon=401)),
+    ("GET", "/api/v1/clients/{client_id}/resilience"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
+    ("GET", "/api/v1/breathing/presets"): ({}, everyone(200)),
+    ("GET", "/api/v1/breathing/timeline"): ({}, everyone(200)),
+    ("GET", "/api/v1/practice-log"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/practice-log"): ({"json": {"kind": "breathing", "minutes": 5}}, clients_only(201, anon=401)),
+    ("GET", "/api/v1/clients/{client_id}/practices"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
+    ("POST", "/api/v1/distortion"): ({"json": {"text": "I always fail."}}, clients_only(200, anon=401)),
+    ("GET", "/api/v1/challenges"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/challenges"): ({"json": {"thought": "I always fail.", "kinder": "I sometimes struggle."}},
+                                     clients_only(201, anon=401)),
+    ("GET", "/api/v1/thought-records"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/thought-records"): ({"json": {"situation": "At work.", "thought": "I'll fail."}},
+                                          clients_only(201, anon=401)),
 }
 
 
@@ -186,12 +232,19 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
         (clock.now(), SECRET_NOTE, {"reply": "It sounds like a lot.", "level": "none"}, "none")])
     adm = questionnaires.save(db, personas.alice, "gad7", {str(n): 1 for n in range(1, 8)}).administration
     assignment = questionnaires.assign(db, personas.carol, personas.alice.id, "phq9", 14)
+    challenge = records.save_challenge(db, personas.alice, SECRET_NOTE, "kinder words")
+    thought_record = records.save_thought_record(db, personas.alice, situation=SECRET_NOTE, thought="a thought",
+                                                 feelings=[])
+    skill = toolbox.add_item(db, personas.alice, "skill", {"name": "A walk"})
+    doomed = toolbox.add_item(db, personas.alice, "strength", {"name": "Patience"})
     db.commit()
     users = personas.all()
     path = template.format(client_id=personas.alice.id, link_id=personas.link_id,
                            invitation_id=personas.invitation_id, entry_id=personas.entry_id,
                            conversation_id=conversation.id, key="phq9", adm_id=adm.id,
-                           assignment_id=assignment.id)
+                           assignment_id=assignment.id, challenge_id=challenge.id,
+                           thought_record_id=thought_record.id, skill_id=skill.id,
+                           item_id=doomed.id if method == "POST" and template.endswith("/delete") else skill.id)
     for name in ORDER:
         user = users[name]
         web = sign_in(user)

@@ -11,6 +11,14 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
      "measures": [{"instrument", "status": "done" or "draft", "answers": {"1": 0, ..},
                    "created_at", "completed_at", "total", "band"}],  (optional; scores are worked
                                                                        out again on import)
+     "practice_log": [{"kind", "detail", "minutes", "before", "after", "created_at"}],
+     "selfcompassion": [{"kind": "challenge", "thought", "kinder", "traps", "created_at"}
+                        or {"kind": "thought_record", "situation", "thought", "feelings": [{"name",
+                            "before", "after"}], "evidence_for", "evidence_against", "balanced",
+                            "created_at"}],
+     "resilience": [{"kind": "strength", "name", "example"} or {"kind": "skill", "name", "how",
+                    "situations", "ratings": [1-5..]} or {"kind": "person", "name", "helps",
+                    "last_talked"}, each with "created_at"],
      "connections": [{"therapist", "since", "shares": [..]}]}   (kept for the record; a new
                                                                   installation can't restore them)
 Importing is all or nothing: the whole archive is checked before anything is written.
@@ -32,6 +40,9 @@ from holdspace.errors import Conflict, InvalidInput, NotFound
 from holdspace.creativity import journal
 from holdspace.journey import measures, mood, questionnaires
 from holdspace.listening import chat
+from holdspace.mindfulness import log as practice_log
+from holdspace.resilience import toolbox
+from holdspace.selfcompassion import records as selfcompassion
 from holdspace.privacy import audit, consent
 from holdspace.privacy.accounts import Role, User, check_identity, normalise_email
 
@@ -41,7 +52,8 @@ README = """This is a copy of everything you kept in holdspace, made {when}.
 
 export.json holds it all as plain JSON (format "holdspace-export", version 1): your account,
 your mood check-ins with their notes, your journal, your conversations with the listener,
-your questionnaires, and the therapists you shared with.
+your questionnaires, your practice log, your challenged thoughts and thought records, your strengths,
+coping toolbox and support network, and the therapists you shared with.
 Private journal entries stay locked: they open only with their passphrase, after import. Anyone who has this
 file can read it, so keep it somewhere only you can open.
 
@@ -63,6 +75,9 @@ def export_data(db: Session, user: User) -> dict:
                                                        key=lambda e: (e.created_at, e.id))],
         "conversations": chat.export_chats(db, user.id),
         "measures": measures_out(db, user.id, include_drafts=True),
+        "practice_log": practice_log.export_rows(db, user.id),
+        "selfcompassion": selfcompassion.export_rows(db, user.id),
+        "resilience": toolbox.export_rows(db, user.id),
         "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
                          "shares": shared} for link, t, shared in consent.links_of_client(db, user)],
     }
@@ -185,6 +200,20 @@ def _check(data) -> None:
         _time(item.get("created_at"), bad, f"conversation {number}'s time")
         for turn, message in enumerate(item["messages"], start=1):
             _time(message.get("created_at"), bad, f"conversation {number}, message {turn}'s time")
+    for key, what, check in (("practice_log", "practice log entry", practice_log.check_export_row),
+                             ("selfcompassion", "self-compassion record", selfcompassion.check_export_row),
+                             ("resilience", "resilience item", toolbox.check_export_row)):
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            raise bad(f"the {what}s aren't a list")
+        for number, item in enumerate(items, start=1):
+            if not isinstance(item, dict):
+                raise bad(f"{what} {number} isn't an object")
+            _time(item.get("created_at"), bad, f"{what} {number}'s time")
+            try:
+                check(item)
+            except InvalidInput as exc:
+                raise bad(f"{what} {number}: {' '.join(exc.fields.values()) or exc.message}") from None
 
 
 def _time(value, bad, what: str) -> datetime:
@@ -229,6 +258,14 @@ def import_data(db: Session, data: dict) -> User:
         saved = questionnaires.save(db, user, item["instrument"], item["answers"], finish=done,
                                     accept_missing=True, at=at)
         saved.administration.created_at = datetime.fromisoformat(item["created_at"])
+    for item in data.get("practice_log", []):
+        practice_log.record_session(db, user, item["kind"], item["minutes"], item.get("before"), item.get("after"),
+                                    item.get("detail", ""), at=datetime.fromisoformat(item["created_at"]))
+    for item in data.get("selfcompassion", []):
+        selfcompassion.save(db, user, item["kind"], selfcompassion.check_export_row(item),
+                            at=datetime.fromisoformat(item["created_at"]))
+    for item in data.get("resilience", []):
+        toolbox.import_row(db, user, item)
     audit.record(db, "import", actor_id=user.id, subject_id=user.id,
                  detail=f"checkins={len(data['checkins'])} journal={len(data.get('journal', []))} "
                         f"conversations={len(data.get('conversations', []))} "
@@ -244,6 +281,10 @@ def shared_record(db: Session, therapist: User, client: User, shared: list[str])
         record["checkins"] = [{"mood": c.mood, "feelings": c.feeling_list, "note": c.note,
                                "created_at": c.created_at.isoformat()}
                               for c in sorted(mood.list_checkins(db, client.id), key=lambda c: c.created_at)]
+    if "exercises" in shared:
+        record["practice_log"] = practice_log.export_rows(db, client.id)
+        record["selfcompassion"] = selfcompassion.export_rows(db, client.id)
+        record["resilience"] = toolbox.export_rows(db, client.id)
     if "journal" in shared:
         record["journal"] = [{"created_at": e.created_at.isoformat(), "body": e.body} for e in sorted(
             journal.entries(db, client.id, include_private=False, limit=10**6), key=lambda e: e.created_at)]

@@ -1,0 +1,1 @@
+"""Mindfulness: breathing patterns and their exact timelines, guided scripts, the practice log."""

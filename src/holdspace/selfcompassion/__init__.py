@@ -1,0 +1,1 @@
+"""Self-compassion: thinking traps and the self-talk challenger, the thought record."""

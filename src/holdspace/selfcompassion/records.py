@@ -1,0 +1,173 @@
+"""What a client writes in self-compassion practices, sealed: challenged thoughts and thought records.
+
+Each record's text is one JSON object sealed with the client's data key, bound to its row and
+owner; every field is checked for risk before it is sealed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, LargeBinary, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from holdspace import clock
+from holdspace.errors import InvalidInput, NotAllowed, NotFound
+from holdspace.privacy import keys
+from holdspace.privacy.accounts import User
+from holdspace.safety.risk import LEVELS, NO_RISK, Assessment, assess
+from holdspace.selfcompassion.traps import traps
+from holdspace.store.base import Base, UTCDateTime
+
+TABLE = "selfcompassion_records"
+TEXT_LIMIT = 5000
+KINDS = ("challenge", "thought_record")
+MAX_FEELINGS = 6
+
+
+class SelfCompassionRecord(Base):
+    __tablename__ = TABLE
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    body_sealed: Mapped[bytes] = mapped_column(LargeBinary)
+
+    body: dict = {}  # the opened fields, filled in by the functions below
+    assessment: Assessment = NO_RISK
+
+
+def combined(assessments: list[Assessment]) -> Assessment:
+    """The highest level among several texts, with every reason once."""
+    level = max((a.level for a in assessments), key=LEVELS.index, default="none")
+    reasons = []
+    for a in assessments:
+        reasons += [r for r in a.reasons if r not in reasons]
+    return Assessment(level, reasons, [s for a in assessments for s in a.spans])
+
+
+def _text(value: object, field: str, label: str, problems: dict[str, str], *, required: bool) -> str:
+    text = str(value or "").strip()
+    if required and not text:
+        problems[field] = f"{label} is still empty. A few words are enough."
+    elif len(text) > TEXT_LIMIT:
+        problems[field] = (f"{label} can hold up to {TEXT_LIMIT:,} characters; this has {len(text):,}. "
+                           "Your text is still here to shorten.")
+    return text
+
+
+def check_challenge(thought: str, kinder: str, trap_keys: list[str] | tuple[str, ...] = ()) -> dict:
+    problems: dict[str, str] = {}
+    body = {"thought": _text(thought, "thought", "The harsh thought", problems, required=True),
+            "kinder": _text(kinder, "kinder", "Your kinder version", problems, required=True),
+            "traps": [k for k in (t.key for t in traps()) if k in set(trap_keys or ())]}
+    if problems:
+        raise InvalidInput(fields=problems)
+    return body
+
+
+def _intensity(raw: object) -> int | None:
+    text = "" if raw is None else str(raw).strip()
+    if not text:
+        return None
+    if isinstance(raw, bool) or not text.isdigit() or not 0 <= int(text) <= 100:
+        raise ValueError
+    return int(text)
+
+
+def check_thought_record(situation: str, thought: str, feelings: list[dict], evidence_for: str,
+                         evidence_against: str, balanced: str) -> dict:
+    problems: dict[str, str] = {}
+    body = {"situation": _text(situation, "situation", "The situation", problems, required=True),
+            "thought": _text(thought, "thought", "The thought", problems, required=True),
+            "evidence_for": _text(evidence_for, "evidence_for", "Evidence for", problems, required=False),
+            "evidence_against": _text(evidence_against, "evidence_against", "Evidence against", problems,
+                                      required=False),
+            "balanced": _text(balanced, "balanced", "The balanced thought", problems, required=False),
+            "feelings": []}
+    for item in (feelings or [])[:MAX_FEELINGS]:
+        name = " ".join(str(item.get("name") or "").split())[:60]
+        if not name:
+            continue
+        try:
+            body["feelings"].append({"name": name, "before": _intensity(item.get("before")),
+                                     "after": _intensity(item.get("after"))})
+        except ValueError:
+            problems["feelings"] = "How strong each feeling was: a number from 0 to 100, or leave it empty."
+    if problems:
+        raise InvalidInput(fields=problems)
+    return body
+
+
+def _texts(body: dict) -> list[str]:
+    found = [v for k, v in body.items() if isinstance(v, str) and v]
+    return found + [f["name"] for f in body.get("feelings", [])]
+
+
+def save(db: Session, client: User, kind: str, body: dict, at: datetime | None = None) -> SelfCompassionRecord:
+    """Seal a checked record for this client, after checking every field for risk."""
+    if not client.is_client:
+        raise NotAllowed("Self-compassion practices are for client accounts.")
+    if kind not in KINDS:
+        raise InvalidInput("Unknown kind of record.")
+    record = SelfCompassionRecord(owner_id=client.id, kind=kind, created_at=at or clock.now(), body_sealed=b"")
+    record.assessment = combined([assess(t) for t in _texts(body)])
+    db.add(record)
+    db.flush()
+    record.body_sealed = keys.seal_text(db, client.id, TABLE, "body", record.id, json.dumps(body))
+    record.body = body
+    return record
+
+
+def save_challenge(db: Session, client: User, thought: str, kinder: str, trap_keys=(), at=None):
+    return save(db, client, "challenge", check_challenge(thought, kinder, trap_keys), at)
+
+
+def save_thought_record(db: Session, client: User, *, situation: str, thought: str, feelings: list[dict],
+                        evidence_for: str = "", evidence_against: str = "", balanced: str = "", at=None):
+    body = check_thought_record(situation, thought, feelings, evidence_for, evidence_against, balanced)
+    return save(db, client, "thought_record", body, at)
+
+
+def _open(db: Session, record: SelfCompassionRecord) -> SelfCompassionRecord:
+    record.body = json.loads(keys.open_text(db, record.owner_id, TABLE, "body", record.id, record.body_sealed))
+    return record
+
+
+def records(db: Session, owner_id: int, kind: str | None = None, limit: int = 500) -> list[SelfCompassionRecord]:
+    """Newest first, opened; owner_id must already have passed the access policy."""
+    query = select(SelfCompassionRecord).where(SelfCompassionRecord.owner_id == owner_id)
+    if kind is not None:
+        query = query.where(SelfCompassionRecord.kind == kind)
+    rows = db.scalars(query.order_by(SelfCompassionRecord.created_at.desc(), SelfCompassionRecord.id.desc())
+                      .limit(limit))
+    return [_open(db, r) for r in rows]
+
+
+def own_record(db: Session, client: User, record_id: int, kind: str) -> SelfCompassionRecord:
+    record = db.get(SelfCompassionRecord, record_id)
+    if record is None or record.owner_id != client.id or record.kind != kind:
+        raise NotFound()
+    return _open(db, record)
+
+
+def export_rows(db: Session, owner_id: int) -> list[dict]:
+    """Challenged thoughts and thought records, opened, oldest first, for the client's export."""
+    return [{"kind": r.kind, "created_at": r.created_at.isoformat(), **r.body}
+            for r in sorted(records(db, owner_id, limit=10**6), key=lambda r: (r.created_at, r.id))]
+
+
+def check_export_row(item: dict) -> dict:
+    """The checked body of an exported record, or InvalidInput saying what is wrong."""
+    if item.get("kind") == "challenge":
+        return check_challenge(item.get("thought", ""), item.get("kinder", ""), item.get("traps") or [])
+    if item.get("kind") == "thought_record":
+        feelings = item.get("feelings") or []
+        if not isinstance(feelings, list) or not all(isinstance(f, dict) for f in feelings):
+            raise InvalidInput("its feelings aren't a list")
+        return check_thought_record(item.get("situation", ""), item.get("thought", ""), feelings,
+                                    item.get("evidence_for", ""), item.get("evidence_against", ""),
+                                    item.get("balanced", ""))
+    raise InvalidInput("it is neither a challenged thought nor a thought record")

@@ -1,0 +1,74 @@
+"""Thinking traps: named with the words that showed them; sad is not the same as distorted."""
+
+import json
+
+import pytest
+
+from holdspace.selfcompassion.traps import cue_hits, detector, traps
+
+THE_THIRTEEN = ["all_or_nothing", "overgeneralising", "mental_filter", "disqualifying_positive",
+                "mind_reading", "fortune_telling", "catastrophising", "emotional_reasoning",
+                "should_statements", "labelling", "personalising", "blaming", "comparing"]
+
+
+def test_all_thirteen_traps_have_a_plain_meaning_cues_and_gentle_questions():
+    assert [t.key for t in traps()] == THE_THIRTEEN
+    for t in traps():
+        assert t.means and t.cues and len(t.questions) >= 2
+        assert all(q.endswith("?") for q in t.questions)
+
+
+@pytest.mark.parametrize("thought, key, words", [
+    ("I always mess things up at work.", "overgeneralising", "I always mess"),
+    ("I'm such an idiot for forgetting.", "labelling", "I'm such an idiot"),
+    ("It's all my fault that they split up.", "personalising", "It's all my fault"),
+    ("I should be over this by now.", "should_statements", "should be over"),
+    ("She only said it to be polite, it doesn't count.", "disqualifying_positive", "doesn't count"),
+    ("Everyone my age has a house already.", "comparing", "Everyone my age"),
+])
+def test_a_cue_names_the_trap_and_quotes_the_words_as_written(thought, key, words):
+    assert any(words in phrase for phrase in cue_hits(thought)[key])
+
+
+@pytest.mark.parametrize("thought", [
+    "I'm sad that my grandmother died; I miss her.",
+    "I'm nervous about the interview tomorrow, so I'm practising tonight.",
+    "I made a mistake in the report and I'll fix it in the morning.",
+])
+def test_cues_stay_quiet_on_painful_thoughts_that_are_not_traps(thought):
+    assert cue_hits(thought) == {}
+
+
+def test_the_detector_finds_traps_in_harsh_self_talk_with_evidence():
+    found = detector().detect("I always mess everything up. I am such an idiot.")
+    assert found.distorted
+    assert {"overgeneralising", "labelling"} <= set(found.traps)
+    labelling = next(h for h in found.hits if h.key == "labelling")
+    assert labelling.evidence == ("I am such an idiot",) and labelling.source == "cue"
+    assert next(h for h in found.hits if h.key == "overgeneralising").evidence == ("I always mess everything up",)
+
+
+@pytest.mark.parametrize("thought", [
+    "I miss my brother, who moved abroad in the spring.",
+    "My exam is on Monday and I feel nervous about it.",
+    "I had a difficult conversation with my mother today.",
+])
+def test_a_realistic_sad_or_anxious_thought_is_not_called_distorted(thought):
+    found = detector().detect(thought)
+    assert not found.distorted and found.traps == []
+
+
+def test_the_model_names_a_trap_no_cue_covers_and_quotes_the_sentence():
+    found = detector().detect("Everybody at the office sees me as a joke.")
+    assert found.distorted
+    model_hits = [h for h in found.hits if h.source == "model"]
+    assert all(h.evidence == ("Everybody at the office sees me as a joke.",) for h in model_hits)
+
+
+def test_analyze_distortion_follows_the_batch_contract(cli):
+    lines = [json.dumps({"text": "I'll never get better."}), json.dumps({"text": ""}), "{}"]
+    result = cli("analyze", "distortion", input="\n".join(lines) + "\n")
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert out[0]["distorted"] is True and "fortune_telling" in out[0]["traps"]
+    assert {"distorted", "traps", "evidence"} <= set(out[0])
+    assert "empty" in out[1]["error"] and "Missing field: text" in out[2]["error"]
