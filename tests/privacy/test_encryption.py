@@ -16,7 +16,9 @@ CANARY = "canary-7f3a-my-brother-must-never-know"
 # Every column is either sealed (encrypted) or plaintext metadata that reveals no one's words.
 SEALED = {"checkins.note_sealed", "data_keys.wrapped", "second_factors.secret_sealed",
           "journal_entries.body_sealed", "conversation_messages.text_sealed",
-          "conversation_messages.reply_sealed", "measure_administrations.answers_sealed"}
+          "conversation_messages.reply_sealed", "measure_administrations.answers_sealed",
+          "session_transcripts.title_sealed", "session_transcripts.body_sealed", "session_transcripts.report_sealed",
+          "practice_attempts.response_sealed", "practice_attempts.feedback_sealed"}
 PLAINTEXT_METADATA = {
     "users.id", "users.email", "users.display_name", "users.role", "users.password_hash", "users.created_at",
     "login_failures.id", "login_failures.email", "login_failures.at",
@@ -42,6 +44,11 @@ PLAINTEXT_METADATA = {
     "measure_assignments.id", "measure_assignments.client_id", "measure_assignments.therapist_id",
     "measure_assignments.instrument", "measure_assignments.every_days", "measure_assignments.starts_on",
     "measure_assignments.created_at", "measure_assignments.ended_at",
+    "session_transcripts.id", "session_transcripts.owner_id", "session_transcripts.created_at",
+    "session_transcripts.utterances",
+    # the practice statement's id in the bank, and the 0–100 score for the progress chart
+    "practice_attempts.id", "practice_attempts.owner_id", "practice_attempts.created_at",
+    "practice_attempts.statement", "practice_attempts.score",
     # who did what to whose data: ids, kinds and hashes, never what anyone wrote
     "audit_events.seq", "audit_events.at", "audit_events.actor_id", "audit_events.action",
     "audit_events.subject_id", "audit_events.detail", "audit_events.prev_hash", "audit_events.hash",

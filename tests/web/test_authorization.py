@@ -12,6 +12,7 @@ import pytest
 from holdspace import clock
 from holdspace.journey import mood, questionnaires
 from holdspace.listening import chat
+from holdspace.practice import records
 
 LOGIN = "login"  # a 303 to the sign-in page
 ORDER = ("anon", "bob", "dave", "erin", "carol", "alice")  # owners last: their requests may change data
@@ -136,6 +137,14 @@ MATRIX = {
     ("GET", "/clients/{client_id}/export"): ({}, owner_therapist(200)),
     ("GET", "/admin/users"): ({}, {"alice": 403, "bob": 403, "carol": 403, "dave": 403, "erin": 200,
                                    "anon": LOGIN}),
+    ("GET", "/practice"): ({}, therapists_only(200)),
+    ("POST", "/practice/transcripts"): ({"form": {"text": "T: Hello.\nC: Hi."}}, therapists_only(303)),
+    ("GET", "/practice/transcripts/{transcript_id}"): ({}, owner_therapist(200)),
+    ("GET", "/practice/transcripts/{transcript_id}/report.pdf"): ({}, owner_therapist(200)),
+    ("POST", "/practice/transcripts/{transcript_id}/delete"): ({"form": {}}, owner_therapist(303)),
+    ("GET", "/practice/exercise"): ({}, therapists_only(200)),
+    ("POST", "/practice/exercise"): ({"form": {"statement": "s001", "response": "You feel swamped."}},
+                                     therapists_only(200)),
     # --- API (bearer tokens) ---
     ("GET", "/api/v1/openapi.json"): ({}, everyone(200)),
     ("GET", "/api/v1/crisis-lines"): ({}, everyone(200)),
@@ -159,6 +168,13 @@ MATRIX = {
     ("GET", "/api/v1/invitations"): ({}, therapists_only(200, anon=401)),
     ("POST", "/api/v1/invitations"): ({"json": {"label": "x"}}, therapists_only(201, anon=401)),
     ("DELETE", "/api/v1/invitations/{invitation_id}"): ({}, owner_therapist(204, anon=401)),
+    ("POST", "/api/v1/practice/transcripts"): ({"json": {"text": "T: Hello.\nC: Hi."}},
+                                               therapists_only(201, anon=401)),
+    ("GET", "/api/v1/practice/transcripts"): ({}, therapists_only(200, anon=401)),
+    ("GET", "/api/v1/practice/transcripts/{transcript_id}"): ({}, owner_therapist(200, anon=401)),
+    ("GET", "/api/v1/practice/statement"): ({}, therapists_only(200, anon=401)),
+    ("POST", "/api/v1/practice/responses"): ({"json": {"statement": "s001", "response": "You feel swamped."}},
+                                             therapists_only(201, anon=401)),
 }
 
 
@@ -188,10 +204,14 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
     assignment = questionnaires.assign(db, personas.carol, personas.alice.id, "phq9", 14)
     db.commit()
     users = personas.all()
+    transcript = records.save_transcript(db, personas.carol, "Carol's session", "T: Hi.\nC: Hello.",
+                                         {"measures": [], "utterances": [], "done_well": [], "try_differently": [],
+                                          "problems": [], "thresholds": {"fair": "", "good": ""}})
+    db.commit()
     path = template.format(client_id=personas.alice.id, link_id=personas.link_id,
                            invitation_id=personas.invitation_id, entry_id=personas.entry_id,
                            conversation_id=conversation.id, key="phq9", adm_id=adm.id,
-                           assignment_id=assignment.id)
+                           assignment_id=assignment.id, transcript_id=transcript.id)
     for name in ORDER:
         user = users[name]
         web = sign_in(user)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from holdspace.cli import (analyze, audit, backups, checkin, demo, keys, measures, records, serve, settings,
-                           talk, users)
+from holdspace.cli import (analyze, audit, backups, checkin, demo, feedback, keys, measures, records, serve,
+                           settings, talk, users)
 from holdspace.cli.common import err_console
 from holdspace.errors import HoldspaceError
 
@@ -21,6 +21,7 @@ app.add_typer(measures.app, name="measures")
 app.add_typer(keys.app, name="keys")
 app.add_typer(audit.app, name="audit")
 app.command("analyze")(analyze.analyze)
+app.command("feedback")(feedback.feedback)
 app.command("export")(records.export_command)
 app.command("import")(records.import_command)
 app.command("backup")(backups.backup_command)

@@ -11,8 +11,10 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
      "measures": [{"instrument", "status": "done" or "draft", "answers": {"1": 0, ..},
                    "created_at", "completed_at", "total", "band"}],  (optional; scores are worked
                                                                        out again on import)
-     "connections": [{"therapist", "since", "shares": [..]}]}   (kept for the record; a new
+     "connections": [{"therapist", "since", "shares": [..]}],   (kept for the record; a new
                                                                   installation can't restore them)
+     "transcripts": [{"title", "created_at", "body", "report"}],  (a therapist's uploaded sessions)
+     "practice": [{"statement", "created_at", "response", "score", "feedback"}]}  (practice mode)
 Importing is all or nothing: the whole archive is checked before anything is written.
 """
 
@@ -32,6 +34,7 @@ from holdspace.errors import Conflict, InvalidInput, NotFound
 from holdspace.creativity import journal
 from holdspace.journey import measures, mood, questionnaires
 from holdspace.listening import chat
+from holdspace.practice import records
 from holdspace.privacy import audit, consent
 from holdspace.privacy.accounts import Role, User, check_identity, normalise_email
 
@@ -65,6 +68,10 @@ def export_data(db: Session, user: User) -> dict:
         "measures": measures_out(db, user.id, include_drafts=True),
         "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
                          "shares": shared} for link, t, shared in consent.links_of_client(db, user)],
+        "transcripts": [{"title": t.title, "created_at": t.created_at.isoformat(), "body": t.body,
+                         "report": t.report} for t in reversed(records.transcripts(db, user, full=True))],
+        "practice": [{"statement": a.statement, "created_at": a.created_at.isoformat(), "response": a.response,
+                      "score": a.score, "feedback": a.feedback} for a in records.attempts(db, user)],
     }
 
 

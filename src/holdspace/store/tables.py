@@ -10,6 +10,7 @@ def all_tables() -> MetaData:
     from holdspace.creativity import journal  # noqa: F401
     from holdspace.listening import chat  # noqa: F401
     from holdspace.journey import mood, questionnaires  # noqa: F401
+    from holdspace.practice import records  # noqa: F401
     from holdspace.privacy import accounts, audit, consent, keys, second_factor, sessions  # noqa: F401
     from holdspace.store.base import Base
 

@@ -88,10 +88,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _add_error_handlers(app)
 
     from holdspace.web import (account, admin, caseload, chat, crisis, home, journal, journey, measures, mood,
-                               privacy, security, sharing)
+                               practice, privacy, security, sharing)
 
     for area in (home, account, security, crisis, mood, journal, chat, measures, journey, sharing, privacy,
-                 caseload, admin):
+                 caseload, practice, admin):
         app.include_router(area.pages, include_in_schema=False)
         if hasattr(area, "api"):
             app.include_router(area.api, prefix="/api/v1")
