@@ -17,7 +17,9 @@ CANARY = "canary-7f3a-my-brother-must-never-know"
 SEALED = {"checkins.note_sealed", "data_keys.wrapped", "second_factors.secret_sealed",
           "journal_entries.body_sealed", "conversation_messages.text_sealed",
           "conversation_messages.reply_sealed", "measure_administrations.answers_sealed",
-          "selfcompassion_records.body_sealed", "resilience_items.body_sealed"}
+          "selfcompassion_records.body_sealed", "resilience_items.body_sealed",
+          "session_transcripts.title_sealed", "session_transcripts.body_sealed", "session_transcripts.report_sealed",
+          "practice_attempts.response_sealed", "practice_attempts.feedback_sealed"}
 PLAINTEXT_METADATA = {
     "users.id", "users.email", "users.display_name", "users.role", "users.password_hash", "users.created_at",
     "login_failures.id", "login_failures.email", "login_failures.at",
@@ -51,6 +53,11 @@ PLAINTEXT_METADATA = {
     "selfcompassion_records.created_at",
     "resilience_items.id", "resilience_items.owner_id", "resilience_items.kind", "resilience_items.created_at",
     "skill_ratings.id", "skill_ratings.item_id", "skill_ratings.rating", "skill_ratings.created_at",
+    "session_transcripts.id", "session_transcripts.owner_id", "session_transcripts.created_at",
+    "session_transcripts.utterances",
+    # the practice statement's id in the bank, and the 0–100 score for the progress chart
+    "practice_attempts.id", "practice_attempts.owner_id", "practice_attempts.created_at",
+    "practice_attempts.statement", "practice_attempts.score",
     # who did what to whose data: ids, kinds and hashes, never what anyone wrote
     "audit_events.seq", "audit_events.at", "audit_events.actor_id", "audit_events.action",
     "audit_events.subject_id", "audit_events.detail", "audit_events.prev_hash", "audit_events.hash",

@@ -14,6 +14,7 @@ from holdspace.journey import mood, questionnaires
 from holdspace.listening import chat
 from holdspace.resilience import toolbox
 from holdspace.selfcompassion import records
+from holdspace.practice import records as transcripts
 
 LOGIN = "login"  # a 303 to the sign-in page
 ORDER = ("anon", "bob", "dave", "erin", "carol", "alice")  # owners last: their requests may change data
@@ -164,6 +165,14 @@ MATRIX = {
     ("POST", "/resilience/{item_id}/delete"): ({"form": {}}, owner_client(303)),
     ("GET", "/clients/{client_id}/resilience"): (
         {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": LOGIN}),
+    ("GET", "/practice"): ({}, therapists_only(200)),
+    ("POST", "/practice/transcripts"): ({"form": {"text": "T: Hello.\nC: Hi."}}, therapists_only(303)),
+    ("GET", "/practice/transcripts/{transcript_id}"): ({}, owner_therapist(200)),
+    ("GET", "/practice/transcripts/{transcript_id}/report.pdf"): ({}, owner_therapist(200)),
+    ("POST", "/practice/transcripts/{transcript_id}/delete"): ({"form": {}}, owner_therapist(303)),
+    ("GET", "/practice/exercise"): ({}, therapists_only(200)),
+    ("POST", "/practice/exercise"): ({"form": {"statement": "s001", "response": "You feel swamped."}},
+                                     therapists_only(200)),
     # --- API (bearer tokens) ---
     ("GET", "/api/v1/openapi.json"): ({}, everyone(200)),
     ("GET", "/api/v1/crisis-lines"): ({}, everyone(200)),
@@ -205,6 +214,13 @@ MATRIX = {
     ("GET", "/api/v1/thought-records"): ({}, clients_only(200, anon=401)),
     ("POST", "/api/v1/thought-records"): ({"json": {"situation": "At work.", "thought": "I'll fail."}},
                                           clients_only(201, anon=401)),
+    ("POST", "/api/v1/practice/transcripts"): ({"json": {"text": "T: Hello.\nC: Hi."}},
+                                               therapists_only(201, anon=401)),
+    ("GET", "/api/v1/practice/transcripts"): ({}, therapists_only(200, anon=401)),
+    ("GET", "/api/v1/practice/transcripts/{transcript_id}"): ({}, owner_therapist(200, anon=401)),
+    ("GET", "/api/v1/practice/statement"): ({}, therapists_only(200, anon=401)),
+    ("POST", "/api/v1/practice/responses"): ({"json": {"statement": "s001", "response": "You feel swamped."}},
+                                             therapists_only(201, anon=401)),
 }
 
 
@@ -239,12 +255,17 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
     doomed = toolbox.add_item(db, personas.alice, "strength", {"name": "Patience"})
     db.commit()
     users = personas.all()
+    transcript = transcripts.save_transcript(db, personas.carol, "Carol's session", "T: Hi.\nC: Hello.",
+                                         {"measures": [], "utterances": [], "done_well": [], "try_differently": [],
+                                          "problems": [], "thresholds": {"fair": "", "good": ""}})
+    db.commit()
     path = template.format(client_id=personas.alice.id, link_id=personas.link_id,
                            invitation_id=personas.invitation_id, entry_id=personas.entry_id,
                            conversation_id=conversation.id, key="phq9", adm_id=adm.id,
                            assignment_id=assignment.id, challenge_id=challenge.id,
                            thought_record_id=thought_record.id, skill_id=skill.id,
-                           item_id=doomed.id if method == "POST" and template.endswith("/delete") else skill.id)
+                           item_id=doomed.id if method == "POST" and template.endswith("/delete") else skill.id,
+                           transcript_id=transcript.id)
     for name in ORDER:
         user = users[name]
         web = sign_in(user)

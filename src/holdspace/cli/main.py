@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from holdspace.cli import (analyze, audit, backups, breathe, checkin, demo, keys, measures, records, serve,
+from holdspace.cli import (analyze, audit, backups, breathe, checkin, demo, feedback, keys, measures, records,
                            settings, talk, users)
 from holdspace.cli.common import err_console
 from holdspace.errors import HoldspaceError
@@ -22,6 +22,7 @@ app.add_typer(keys.app, name="keys")
 app.add_typer(audit.app, name="audit")
 app.command("analyze")(analyze.analyze)
 app.command("breathe")(breathe.breathe)
+app.command("feedback")(feedback.feedback)
 app.command("export")(records.export_command)
 app.command("import")(records.import_command)
 app.command("backup")(backups.backup_command)

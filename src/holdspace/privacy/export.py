@@ -19,8 +19,10 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
      "resilience": [{"kind": "strength", "name", "example"} or {"kind": "skill", "name", "how",
                     "situations", "ratings": [1-5..]} or {"kind": "person", "name", "helps",
                     "last_talked"}, each with "created_at"],
-     "connections": [{"therapist", "since", "shares": [..]}]}   (kept for the record; a new
+     "connections": [{"therapist", "since", "shares": [..]}],   (kept for the record; a new
                                                                   installation can't restore them)
+     "transcripts": [{"title", "created_at", "body", "report"}],  (a therapist's uploaded sessions)
+     "practice": [{"statement", "created_at", "response", "score", "feedback"}]}  (practice mode)
 Importing is all or nothing: the whole archive is checked before anything is written.
 """
 
@@ -43,6 +45,7 @@ from holdspace.listening import chat
 from holdspace.mindfulness import log as practice_log
 from holdspace.resilience import toolbox
 from holdspace.selfcompassion import records as selfcompassion
+from holdspace.practice import records as skill_records
 from holdspace.privacy import audit, consent
 from holdspace.privacy.accounts import Role, User, check_identity, normalise_email
 
@@ -80,6 +83,10 @@ def export_data(db: Session, user: User) -> dict:
         "resilience": toolbox.export_rows(db, user.id),
         "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
                          "shares": shared} for link, t, shared in consent.links_of_client(db, user)],
+        "transcripts": [{"title": t.title, "created_at": t.created_at.isoformat(), "body": t.body,
+                         "report": t.report} for t in reversed(skill_records.transcripts(db, user, full=True))],
+        "practice": [{"statement": a.statement, "created_at": a.created_at.isoformat(), "response": a.response,
+                      "score": a.score, "feedback": a.feedback} for a in skill_records.attempts(db, user)],
     }
 
 

@@ -11,6 +11,7 @@ def all_tables() -> MetaData:
     from holdspace.listening import chat  # noqa: F401
     from holdspace.journey import mood, questionnaires  # noqa: F401
     from holdspace.mindfulness import log  # noqa: F401
+    from holdspace.practice import records  # noqa: F401
     from holdspace.privacy import accounts, audit, consent, keys, second_factor, sessions  # noqa: F401
     from holdspace.resilience import toolbox  # noqa: F401
     from holdspace.selfcompassion import records  # noqa: F401

@@ -191,6 +191,7 @@ DONE_MESSAGES = {
     "cancelled": "The invitation is cancelled; its code no longer works.",
     "signed-out": "You're signed out. Take care of yourself.",
     "password": "Your password is changed. Every other device has been signed out.",
+    "transcript_deleted": "The session and its report are deleted.",
 }
 
 

@@ -1,0 +1,180 @@
+"""Practice mode: a client statement from the bank, the trainee's response, and immediate feedback.
+
+Pure. The bank (statements.toml) is written by the team, in three levels of difficulty. The next
+statement is the first unseen one at the trainee's level; the level rises after three strong
+responses in a row at it. Feedback says what kind of response it was, how empathic, whether it
+carried the client's content and feeling, and offers a stronger alternative.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+
+from holdspace.errors import InvalidInput, NotFound
+from holdspace.language.text import normalize, words
+from holdspace.practice.cues import FEELING, overlap
+
+__all__ = ["Feedback", "Statement", "bank", "give_feedback", "next_statement", "statement"]
+
+RESPONSE_LIMIT = 2000
+STRONG = 70
+LEVELS = (1, 2, 3)
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    level: int
+    topic: str
+    feelings: tuple[str, ...]
+    text: str
+
+
+@cache
+def bank() -> tuple[Statement, ...]:
+    with (Path(__file__).parent / "statements.toml").open("rb") as f:
+        data = tomllib.load(f)
+    return tuple(Statement(s["id"], s["level"], s["topic"], tuple(s["feelings"]), s["text"])
+                 for s in data["statement"])
+
+
+def statement(statement_id: str) -> Statement:
+    for s in bank():
+        if s.id == statement_id:
+            return s
+    raise NotFound("That practice statement isn't in the bank.")
+
+
+def level_for(history: list[tuple[str, int]]) -> int:
+    """The trainee's level from their attempts (statement id, score), oldest first."""
+    level, streak = 1, 0
+    levels = {s.id: s.level for s in bank()}
+    for sid, score in history:
+        if levels.get(sid) != level:
+            continue
+        streak = streak + 1 if score >= STRONG else 0
+        if streak >= 3 and level < LEVELS[-1]:
+            level, streak = level + 1, 0
+    return level
+
+
+def next_statement(history: list[tuple[str, int]]) -> Statement:
+    """The next statement to practise on: unseen, at the trainee's level, else the least practised."""
+    level = level_for(history)
+    seen = [sid for sid, _ in history]
+    at_level = [s for s in bank() if s.level == level]
+    for s in at_level:
+        if s.id not in seen:
+            return s
+    return min(at_level, key=lambda s: (seen.count(s.id), -seen[::-1].index(s.id) if s.id in seen else 0))
+
+
+@dataclass(frozen=True)
+class Feedback:
+    statement_id: str
+    response: str
+    kind: str                  # the code's name, e.g. "Complex reflection"
+    code: str
+    behaviour: str
+    evidence: tuple[str, ...]
+    empathy: dict              # the three mechanisms with levels and spans
+    content: bool              # carried the client's content
+    feeling: bool              # named a feeling
+    feeling_words: tuple[str, ...]
+    roadblocks: tuple[dict, ...]
+    score: int                 # 0–100
+    notes: tuple[str, ...]
+    alternative: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+#: Sentence-vector cosine above which a response is taken to carry the statement's content in other words.
+CONTENT_SIMILARITY = 0.45
+
+
+def _similarity(a: str, b: str) -> float:
+    try:
+        from holdspace.language.embedding import encoder
+
+        va, vb = encoder().embed([a, b])
+    except Exception:  # no model: fall back to the words alone
+        return 0.0
+    return float(va @ vb)
+
+
+def _feeling_words(response: str, expected: tuple[str, ...]) -> tuple[str, ...]:
+    low = response.lower()
+    found = [f for f in expected if re.search(rf"\b{re.escape(f.split()[0][:6])}", low)]
+    found += [w for w in dict.fromkeys(x.lower() for x in words(response)) if w in FEELING and w not in found]
+    return tuple(found)
+
+
+def _alternative(s: Statement) -> str:
+    from holdspace.listening.listener import Conversation, Listener
+
+    try:
+        reply = Listener().respond(Conversation(), s.text)
+    except Exception:  # the model is missing: fall back to the bank's own words
+        reply = None
+    if reply is not None and reply.reflection and not reply.crisis:
+        return " ".join(p for p in (reply.reflection, reply.validation, reply.question) if p)
+    return f"It sounds like you're feeling {s.feelings[0]}. What's that been like for you?"
+
+
+def give_feedback(statement_id: str, response: str, *, alternative: bool = True) -> Feedback:
+    """Read a trainee's response to a bank statement, kindly and specifically."""
+    from holdspace.practice.coding import code_utterances
+    from holdspace.practice.empathy import read_empathy
+
+    s = statement(statement_id)
+    text = normalize(response or "")
+    if not text:
+        raise InvalidInput(fields={"response": "Type what you would say to this client; even one sentence is enough."})
+    if len(text) > RESPONSE_LIMIT:
+        raise InvalidInput(fields={"response": f"Keep it to what you'd say in one turn (up to {RESPONSE_LIMIT:,} "
+                                               f"characters; this has {len(text):,})."})
+    coded = code_utterances([text], [s.text])[0]
+    empathy = read_empathy(s.text, text)
+    share, reused = overlap(text, s.text)
+    content = reused >= 0.12 or share >= 0.3 or _similarity(s.text, text) >= CONTENT_SIMILARITY
+    feels = _feeling_words(text, s.feelings)
+    notes = []
+    score = 0
+    if coded.behaviour == "reflection":
+        score += 35 if coded.code in ("complex_reflection", "summary") else 25
+    elif coded.code == "open_question":
+        score += 20
+    elif coded.behaviour == "question":
+        score += 8
+        notes.append("A closed question narrows what the client can say; try an open one or a reflection.")
+    else:
+        score += 5
+    score += 20 if content else 0
+    score += 20 if feels else 0
+    score += 5 * min(empathy.total, 5)
+    if coded.roadblocks:
+        score = max(0, score - 30)
+        for r in coded.roadblocks:
+            notes.append(f"{r.name}: “{r.words}”. {r.instead}")
+    if coded.code == "advice_without_permission":
+        score = max(0, score - 20)
+        notes.append("Advice before understanding tends to meet a “yes, but”. Reflect first; offer ideas with permission.")
+    if not content:
+        notes.append("Bring in what the client actually told you, in their words or close to them.")
+    if not feels:
+        notes.append(f"Name the feeling you hear — perhaps {' or '.join(s.feelings[:2])}.")
+    if text.lower().startswith("why"):
+        notes.append("“Why” can sound like a demand to justify; “what” invites the story.")
+    if not notes:
+        notes.append("This carries the content and the feeling. Stay with it: a pause after a reflection like this lets the client go deeper.")
+    return Feedback(s.id, text, coded.name, coded.code, coded.behaviour, coded.evidence, empathy.as_dict(),
+                    content, bool(feels), feels,
+                    tuple({"kind": r.kind, "name": r.name, "words": r.words, "instead": r.instead}
+                          for r in coded.roadblocks),
+                    min(100, score), tuple(notes), _alternative(s) if alternative else "")

@@ -1,0 +1,78 @@
+"""The coder's features: a MiniLM sentence vector of the utterance beside its surface cues.
+
+Pure. The sentence vector is the mean of the model's token states, scaled to unit length, so a
+linear head's score splits exactly into one share per token — that is how each code can show the
+words that drove it. Training (training/coding.py) and the product call the same function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from holdspace.language.embedding import DIMENSION
+from holdspace.language.text import clip, normalize
+from holdspace.practice.cues import CUE_NAMES, cue_vector
+
+__all__ = ["Features", "WIDTH", "extract"]
+
+WIDTH = DIMENSION + len(CUE_NAMES)
+#: Utterances longer than this many word pieces are cut; a turn that long is a monologue.
+MAX_TOKENS = 128
+
+
+@dataclass
+class Features:
+    x: np.ndarray                      # (n, WIDTH)
+    tokens: list[np.ndarray]           # per text: (k, DIMENSION) token states scaled so they sum to the vector
+    spans: list[list[tuple[int, int]]]  # per text: character span of each token in `texts[i]` (cleaned)
+    texts: list[str]                   # the cleaned texts the spans point into
+
+
+def extract(texts: list[str], clients: list[str], encoder=None, *, with_tokens: bool = True,
+            nexts: list[str | None] | None = None) -> Features:
+    """Features for therapist utterances `texts`, each with the client's words before it and, in a
+    whole transcript, the client's reply after it (`nexts`; None where there is none)."""
+    if encoder is None:
+        from holdspace.language.embedding import encoder as shared
+
+        encoder = shared()
+    cleaned = [clip(normalize(t), 1200) or " " for t in texts]
+    n = len(cleaned)
+    x = np.zeros((n, WIDTH), dtype=np.float32)
+    tokens: list[np.ndarray] = [np.zeros((0, DIMENSION), np.float32)] * n
+    spans: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    order = np.argsort([len(t) for t in cleaned], kind="stable")
+    tok = encoder.tokenizer
+    for start in range(0, n, 32):
+        rows = order[start:start + 32]
+        batch = [cleaned[i] for i in rows]
+        encodings = tok.encode_batch(batch)
+        width = min(max(len(e.ids) for e in encodings), MAX_TOKENS)
+        ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.int64)
+        for r, e in enumerate(encodings):
+            k = min(len(e.ids), width)
+            ids[r, :k] = e.ids[:k]
+            mask[r, :k] = 1
+            if k < len(e.ids):
+                ids[r, k - 1] = e.ids[-1]  # keep [SEP] at the end of a cut text
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in encoder._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        with encoder._lock:
+            hidden = encoder.session.run([encoder._output], feeds)[0]
+        for r, i in enumerate(rows):
+            k = int(mask[r].sum())
+            states = hidden[r, :k]
+            mean = states.mean(axis=0)
+            norm = float(np.linalg.norm(mean)) or 1.0
+            x[i, :DIMENSION] = mean / norm
+            if with_tokens:
+                tokens[i] = (states / (k * norm)).astype(np.float32)
+                spans[i] = list(encodings[r].offsets[:k])
+    nexts = nexts if nexts is not None else [None] * n
+    for i, (t, c, after) in enumerate(zip(texts, clients, nexts)):
+        x[i, DIMENSION:] = cue_vector(t, c or "", after)
+    return Features(x, tokens, spans, cleaned)

@@ -1,0 +1,77 @@
+from holdspace.practice.coding import roadblocks_in
+from holdspace.practice.empathy import read_empathy
+from holdspace.practice.reflection import rewrite_question, score_reflection
+
+CLIENT = "My mum keeps telling me what to eat and I'm so tired of fighting with her about it."
+
+
+def test_a_warm_specific_response_reads_strong_on_all_three_mechanisms_with_its_spans():
+    e = read_empathy(CLIENT, "I'm so sorry, that sounds exhausting. It sounds like you feel she doesn't trust you. "
+                             "What do you feel when she starts on it?")
+    assert [m.level for m in e.mechanisms] == [2, 2, 2]
+    assert e.emotional_reactions.spans == ("I'm so sorry, that sounds exhausting.",)
+    assert e.explorations.spans == ("What do you feel when she starts on it?",)
+    assert e.total == 6
+
+
+def test_advice_alone_shows_no_empathy():
+    e = read_empathy(CLIENT, "Tell her to back off and eat what you want.")
+    assert [m.level for m in e.mechanisms] == [0, 0, 0]
+
+
+def test_generic_comfort_and_a_generic_question_are_weak():
+    e = read_empathy(CLIENT, "Hang in there. What happened?")
+    assert e.emotional_reactions.level == 1 and e.explorations.level == 1
+
+
+def test_an_expert_reflection_outscores_advice_and_a_closed_question():
+    expert = score_reflection(CLIENT, "You're worn out by the fights with your mum about food, and you'd "
+                                      "like her to trust you to decide what to eat.")
+    advice = score_reflection(CLIENT, "You should just cook for yourself.")
+    closed = score_reflection(CLIENT, "Do you eat healthy food?")
+    assert expert.score > advice.score and expert.score > closed.score
+    assert expert.band == "strong" and expert.feeling
+    assert any("advice" in n for n in advice.notes)
+    assert any("question" in n for n in closed.notes)
+
+
+def test_a_weak_closed_question_comes_with_an_open_rewrite():
+    q = score_reflection(CLIENT, "Do you feel angry with her?")
+    assert q.band != "strong"
+    assert q.suggestion == "Tell me more about how you feel angry with her."
+
+
+def test_why_questions_become_what_questions():
+    assert rewrite_question("Why did you start drinking again?") == "What led you to start drinking again?"
+    assert rewrite_question("Why don't you call her?") == "What gets in the way of calling her?"
+    assert rewrite_question("Why are you so angry?") == "What's making you so angry?"
+
+
+def test_closed_questions_become_open_and_open_ones_are_left_alone():
+    assert rewrite_question("Did you try to stop?") == "What was it like to try to stop?"
+    assert rewrite_question("Are you worried about it?") == "Tell me more about being worried about it."
+    assert rewrite_question("Can you cut down?") == "What would help you cut down?"
+    assert rewrite_question("What would you like to change?") == ""
+
+
+def test_roadblocks_are_named_with_the_words_and_a_kinder_way():
+    found = {r.kind: r for r in roadblocks_in("Don't worry, it'll be fine. At least you have a job.")}
+    assert set(found) == {"reassuring", "minimising"}
+    assert found["minimising"].words.lower() == "at least you"
+    assert found["reassuring"].instead
+    assert {r.kind for r in roadblocks_in("That was a stupid thing to do.")} == {"judging"}
+    assert {r.kind for r in roadblocks_in("You need to stop drinking.")} == {"ordering"}
+    assert {r.kind for r in roadblocks_in("A good mother wouldn't do that.")} == {"moralising"}
+    assert {r.kind for r in roadblocks_in("Yeah. You just gotta do it.")} == {"ordering"}
+    assert roadblocks_in("It sounds like the week has been a lot.") == []
+
+
+def test_reassurance_and_being_there_are_weak_emotional_reactions():
+    e = read_empathy(CLIENT, "You're not alone. I'm here for you.")
+    assert e.emotional_reactions.level == 1
+    assert e.emotional_reactions.spans == ("You're not alone.", "I'm here for you.")
+
+
+def test_arguing_with_the_client_is_not_a_reflection():
+    q = score_reflection(CLIENT, "You are not a bad daughter but arguing with her will not make things any better.")
+    assert q.band != "strong" and any("persuades" in n for n in q.notes)

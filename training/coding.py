@@ -1,0 +1,118 @@
+"""Train the utterance coder's linear heads on AnnoMI train; write them to practice/heads/.
+
+    nice -n 10 python training/coding.py          # ~2 minutes on two busy cores
+
+Features come from `holdspace.practice.features.extract` (the product's own function), cached in
+/tmp/holdspace-training. The L2 strength is chosen on a held-out fifth of the TRAIN transcripts;
+the final heads are refitted on all of TRAIN. Dev is only measured, by benchmarks/coding.py.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+from annomi import CACHE, read  # noqa: E402
+from holdspace.practice.cues import CUE_NAMES  # noqa: E402
+from holdspace.practice.features import extract  # noqa: E402
+
+HEADS = Path(__file__).resolve().parents[1] / "src" / "holdspace" / "practice" / "heads"
+SEED = 20261129
+TASKS = {
+    "behaviour": (lambda r: r.behaviour, ["question", "reflection", "therapist_input", "other"]),
+    "question": (lambda r: r.question, ["open", "closed"]),
+    "reflection": (lambda r: r.reflection, ["simple", "complex"]),
+    "input": (lambda r: r.input, ["information", "advice", "negotiation", "options"]),
+}
+
+
+def features() -> tuple[list, np.ndarray]:
+    """Sentence vectors are cached (slow); the cues are recomputed every run (fast, and still changing)."""
+    from holdspace.language.embedding import DIMENSION
+    from holdspace.practice.cues import cue_vector
+
+    rows = read()
+    path = CACHE / "coding_vectors.npz"
+    vectors = np.load(path)["v"] if path.exists() else None
+    if vectors is None or len(vectors) != len(rows):
+        CACHE.mkdir(parents=True, exist_ok=True)
+        t = time.time()
+        vectors = extract([r.text for r in rows], [r.client for r in rows], with_tokens=False).x[:, :DIMENSION]
+        print(f"sentence vectors for {len(rows)} utterances in {time.time() - t:.0f} s", flush=True)
+        np.savez(path, v=vectors)
+    cues = np.array([cue_vector(r.text, r.client, r.next) for r in rows], dtype=np.float32)
+    return rows, np.concatenate([vectors, cues], axis=1)
+
+
+def fit_softmax(x: np.ndarray, y: np.ndarray, k: int, l2: float, steps: int = 300) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression by full-batch Adam, classes weighted to balance."""
+    x = x.astype(np.float32)
+    n, d = x.shape
+    counts = np.bincount(y, minlength=k).astype(np.float64)
+    weight = (n / (k * np.clip(counts, 1, None)))[y]
+    onehot = np.eye(k)[y]
+    w, b = np.zeros((d, k), np.float32), np.zeros(k, np.float32)
+    m = [np.zeros_like(w), np.zeros_like(b)]
+    v = [np.zeros_like(w), np.zeros_like(b)]
+    lr, beta1, beta2 = 0.05, 0.9, 0.999
+    for step in range(1, steps + 1):
+        z = x @ w + b
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - onehot) * weight[:, None] / weight.sum()
+        grads = [x.T @ g + l2 * w, g.sum(axis=0)]
+        for i, (param, grad) in enumerate(zip((w, b), grads)):
+            m[i] = beta1 * m[i] + (1 - beta1) * grad
+            v[i] = beta2 * v[i] + (1 - beta2) * grad ** 2
+            param -= lr * (m[i] / (1 - beta1 ** step)) / (np.sqrt(v[i] / (1 - beta2 ** step)) + 1e-8)
+    return w, b
+
+
+def macro_f1(gold: np.ndarray, pred: np.ndarray, k: int) -> float:
+    scores = []
+    for c in range(k):
+        tp = np.sum((pred == c) & (gold == c))
+        fp, fn = np.sum((pred == c) & (gold != c)), np.sum((pred != c) & (gold == c))
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
+    return float(np.mean(scores))
+
+
+def main() -> None:
+    rows, x = features()
+    train = np.array([r.split == "train" for r in rows])
+    transcripts = sorted({r.transcript for r, t in zip(rows, train) if t})
+    rng = np.random.default_rng(SEED)
+    held = set(rng.choice(transcripts, size=len(transcripts) // 5, replace=False))
+    HEADS.mkdir(parents=True, exist_ok=True)
+    print(f"{'head':10} {'l2':>7} {'held-out macro-F1':>18}")
+    for name, (get, labels) in TASKS.items():
+        keep = np.array([t and get(r) in labels for r, t in zip(rows, train)])
+        xs = x[keep]
+        y = np.array([labels.index(get(r)) for r, k in zip(rows, keep) if k])
+        tr_ids = [r.transcript for r, k in zip(rows, keep) if k]
+        hold = np.array([t in held for t in tr_ids])
+        mu, sd = xs[~hold].mean(0), xs[~hold].std(0) + 1e-6
+        best = None
+        for l2 in (1e-2, 3e-2, 1e-1, 3e-1):
+            w, b = fit_softmax((xs[~hold] - mu) / sd, y[~hold], len(labels), l2)
+            f1 = macro_f1(y[hold], (((xs[hold] - mu) / sd) @ w + b).argmax(1), len(labels))
+            print(f"{name:10} {l2:7.0e} {f1:18.3f}", flush=True)
+            if best is None or f1 > best[1]:
+                best = (l2, f1)
+        mu, sd = xs.mean(0), xs.std(0) + 1e-6
+        w, b = fit_softmax((xs - mu) / sd, y, len(labels), best[0])
+        # Fold the standardisation into the weights: the product feeds raw features.
+        w0 = (w / sd[:, None]).astype(np.float32)
+        b0 = (b - (mu / sd) @ w).astype(np.float32)
+        np.savez_compressed(HEADS / f"coding_{name}.npz", W0=w0, b0=b0, labels=np.array(labels),
+                            cues=np.array(CUE_NAMES), l2=np.array(best[0]))
+        print(f"{name:10} chose l2 {best[0]:.0e}; wrote {HEADS / f'coding_{name}.npz'}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
