@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from holdspace.cli import (analyze, audit, backups, breathe, checkin, demo, feedback, keys, measures, records,
-                           settings, talk, users)
+                           serve, settings, talk, users)
 from holdspace.cli.common import err_console
 from holdspace.errors import HoldspaceError
 
