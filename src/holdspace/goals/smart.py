@@ -267,7 +267,7 @@ def _specific(core: str, low: str, ev: dict, lists: dict) -> tuple[bool, str, st
     comparative = lists["comparatives"].search(_without_limits(low))
     if comparative and not hard:
         return (False, f"“{comparative.group()}” compares with now, but doesn't say what you'll do or how much.",
-                "Which action would make it happen — and how much of it?")
+                "What exactly would you do, and how much of it?")
     doing = first in ("do", "have", "try", "practise", "practice", "find", "make")
     empty = lists["empty_objects"].search(" ".join(words[1:5]))
     if doing and empty:

@@ -87,10 +87,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _add_anon_cookie(app)
     _add_error_handlers(app)
 
-    from holdspace.web import (account, admin, caseload, chat, crisis, home, journal, journey, measures, mood,
-                               practice, privacy, security, sharing)
+    from holdspace.web import (account, admin, caseload, chat, crisis, goals, home, journal, journey, measures,
+                               mood, practice, privacy, security, sharing)
 
-    for area in (home, account, security, crisis, mood, journal, chat, measures, journey, sharing, privacy,
+    for area in (home, account, security, crisis, mood, journal, goals, chat, measures, journey, sharing, privacy,
                  caseload, practice, admin):
         app.include_router(area.pages, include_in_schema=False)
         if hasattr(area, "api"):
