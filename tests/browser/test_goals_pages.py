@@ -61,7 +61,7 @@ def test_a_client_builds_a_goal_in_her_own_words_and_checks_in(page: Page, live_
     expect(page.get_by_role("alert")).to_contain_text("at least one day")
     page.get_by_text("Every day", exact=True).click()
     page.get_by_role("button", name="Next").click()
-    page.get_by_label("When would you like to look back").fill((date.today() + timedelta(days=30)).isoformat())
+    page.get_by_label("When would you like to look back").fill((goals.today() + timedelta(days=30)).isoformat())
     page.get_by_role("button", name="Next").click()
     page.get_by_role("radio", name="6", exact=True).check(force=True)
     page.get_by_role("button", name="Next").click()

@@ -29,7 +29,7 @@ def step(web, **fields):
 
 def test_the_builder_guides_a_vague_wish_to_a_goal_the_client_writes_herself(personas, sign_in, db):
     web = sign_in(personas.alice)
-    later = (date.today() + timedelta(days=60)).isoformat()
+    later = (goals.today() + timedelta(days=60)).isoformat()
     answers = {"wish": "be happier", "why": "I'd get outside more and feel less stuck",
                "action": "walk round the park", "days": ["mon", "wed", "fri"], "ends_on": later,
                "confidence": "8"}
@@ -76,7 +76,7 @@ def test_a_goal_at_risk_shows_the_crisis_response_after_saving(personas, sign_in
 
 def test_check_ins_celebrate_milestones_and_a_return_is_welcomed_without_counting(personas, sign_in, db):
     goal = goals.own_goal(db, personas.alice, personas.goal_id)
-    goal.days, goal.starts_on = goals.schedule.EVERY_DAY, date.today() - timedelta(days=20)
+    goal.days, goal.starts_on = goals.schedule.EVERY_DAY, goals.today() - timedelta(days=20)
     db.commit()
     web = sign_in(personas.alice)
     first = web.submit(f"/goals/{goal.id}/checkins", {"outcome": "done", "note": "felt good"}, page="/goals")
@@ -84,8 +84,8 @@ def test_check_ins_celebrate_milestones_and_a_return_is_welcomed_without_countin
     page = web.get(first.headers["location"])
     assert "Your first check-in" in page.text and "Well done" in page.text and "felt good" in page.text
     # A check-in ten days ago, then today: planned days passed in between.
-    goals.record_checkin(db, personas.alice, goal, "done", day=date.today() - timedelta(days=10))
-    db.execute(goals.GoalCheckIn.__table__.delete().where(goals.GoalCheckIn.day == date.today()))
+    goals.record_checkin(db, personas.alice, goal, "done", day=goals.today() - timedelta(days=10))
+    db.execute(goals.GoalCheckIn.__table__.delete().where(goals.GoalCheckIn.day == goals.today()))
     db.commit()
     back = web.get(web.submit(f"/goals/{goal.id}/checkins", {"outcome": "partly"}, page="/goals")
                    .headers["location"])
@@ -196,7 +196,7 @@ def test_the_api_saves_checks_in_and_reports_milestones(personas, sign_in, api_t
 
 def test_goals_travel_in_the_export_come_back_on_import_and_go_with_the_account(personas, db, second_installation_db):
     goal = goals.own_goal(db, personas.alice, personas.goal_id)
-    goals.record_checkin(db, personas.alice, goal, "partly", "a short one", day=date.today() - timedelta(days=1))
+    goals.record_checkin(db, personas.alice, goal, "partly", "a short one", day=goals.today() - timedelta(days=1))
     db.commit()
     data = export.export_data(db, personas.alice)
     [item] = data["goals"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -36,9 +37,14 @@ STATUSES = ("active", "done", "archived")
 GOALS, CHECKINS, PROPOSALS = "goals", "goal_checkins", "goal_proposals"
 
 
-def today() -> date:
-    """Today in this computer's time zone: the day a person means when they check in."""
-    return clock.now().astimezone().date()
+def today_in(zone: str = "") -> date:
+    """Today in this IANA time zone (empty: this computer's): the day a person means by "today"."""
+    return clock.now().astimezone(ZoneInfo(zone) if zone else None).date()
+
+
+def today(db: Session | None = None) -> date:
+    """Today where the practice is (HOLDSPACE_TIME_ZONE, carried on the database session)."""
+    return today_in(db.info.get("time_zone", "") if db is not None else "")
 
 
 class Goal(Base):
@@ -173,7 +179,7 @@ def parse_confidence(raw: object) -> int | None:
 
 def check_goal(text: str, days: str, ends_on: object, *, confidence: object = None, why: str = "",
                wish: str = "", remind_at: str = DEFAULT_REMINDER, require_end: bool = False,
-               starts_on: date | None = None) -> GoalFields:
+               starts_on: date | None = None, on: date | None = None) -> GoalFields:
     """Validate a goal; return the cleaned fields or raise with every problem at once."""
     problems: dict[str, str] = {}
     text = " ".join((text or "").split())
@@ -195,8 +201,9 @@ def check_goal(text: str, days: str, ends_on: object, *, confidence: object = No
         end = parse_date(ends_on)
     except InvalidInput as exc:
         problems.update(exc.fields)
-    start = starts_on or today()
-    if end is not None and end < today():
+    on = on or today()
+    start = starts_on or on
+    if end is not None and end < on:
         problems["ends_on"] = "That date has already passed. Please choose today or a day still to come."
     elif end is not None and end - start > LONGEST:
         problems["ends_on"] = "That's more than five years away. A nearer date makes it easier to look back on."
@@ -253,7 +260,7 @@ def create_goal(db: Session, client: User, fields: GoalFields, *, proposed_by: i
         raise NotAllowed("Goals are for client accounts.")
     now = at or clock.now()
     goal = Goal(owner_id=client.id, created_at=now, updated_at=now, text_sealed=b"", days=fields.days,
-                starts_on=starts_on or today(), ends_on=fields.ends_on, remind_at=fields.remind_at,
+                starts_on=starts_on or today(db), ends_on=fields.ends_on, remind_at=fields.remind_at,
                 confidence=fields.confidence, status=status, completed_on=completed_on,
                 proposed_by_id=proposed_by)
     goal.text, goal.why, goal.wish = fields.text, fields.why, fields.wish
@@ -303,7 +310,7 @@ def set_status(db: Session, goal: Goal, status: str) -> Goal:
     if status not in STATUSES:
         raise InvalidInput(f"A goal can be {', '.join(STATUSES)}.")
     goal.status = status
-    goal.completed_on = today() if status == "done" else None
+    goal.completed_on = today(db) if status == "done" else None
     goal.updated_at = clock.now()
     db.flush()
     return goal
@@ -360,7 +367,7 @@ def record_checkin(db: Session, client: User, goal: Goal, outcome: str, note: st
     if goal.owner_id != client.id:
         raise NotFound()
     outcome, note = check_outcome(outcome, note)
-    day = day or today()
+    day = day or today(db)
     earlier = checkins_of(db, goal, with_notes=False)
     before = {m.key for m in goal_milestones(goal, earlier)}
     last = max((c.day for c in earlier if c.day < day), default=None)
@@ -385,7 +392,7 @@ def is_due(goal: Goal, checked_today: bool, on: date) -> bool:
 
 def due_today(db: Session, owner_id: int) -> list[Goal]:
     """Active goals with a check-in planned today that hasn't happened yet: the in-app reminder."""
-    on = today()
+    on = today(db)
     goals = [g for g in goals_of(db, owner_id, statuses=("active",))]
     checked = set(db.scalars(select(GoalCheckIn.goal_id).where(GoalCheckIn.owner_id == owner_id,
                                                                GoalCheckIn.day == on)))
@@ -437,8 +444,8 @@ def progress_between(db: Session, owner_id: int, start: date, end: date) -> list
     return rows
 
 
-def weekly(goal: Goal, checkins: list[GoalCheckIn]) -> list[schedule.WeekPoint]:
-    until = min(today(), goal.ends_on or today(), goal.completed_on or today())
+def weekly(goal: Goal, checkins: list[GoalCheckIn], on: date) -> list[schedule.WeekPoint]:
+    until = min(on, goal.ends_on or on, goal.completed_on or on)
     return schedule.weekly_progress(goal.days, goal.starts_on, until, _pairs(checkins))
 
 
@@ -489,7 +496,7 @@ def accept(db: Session, client: User, proposal_id: int) -> Goal:
     """The client takes the suggestion: a new goal, or the change made to their goal."""
     proposal = _client_proposal(db, client, proposal_id)
     fields = GoalFields(proposal.text, proposal.days,
-                        proposal.ends_on if proposal.ends_on is None or proposal.ends_on >= today() else None)
+                        proposal.ends_on if proposal.ends_on is None or proposal.ends_on >= today(db) else None)
     if proposal.goal_id is not None:
         goal = update_goal(db, own_goal(db, client, proposal.goal_id), fields)
     else:

@@ -78,12 +78,16 @@ def goals_page(request: Request, db: Db, user: Client):
                   proposals=goals.proposals_for(db, user.id, status="open"))
 
 
+def _today(request: Request) -> date:
+    return goals.today_in(request.app.state.settings.time_zone)
+
+
 def _builder(request: Request, step: str, values: dict, status_code: int = 200, **context):
     analysis = context.pop("analysis", None)
     return render(request, "goals/builder.html", status_code=status_code, step=step, steps=STEPS,
                   number=STEPS.index(step) + 1, values=values, analysis=analysis,
                   days_phrase=schedule.days_phrase(values.get("days_mask") or "0000000"),
-                  day_choices=list(zip(schedule.DAY_KEYS, schedule.DAY_NAMES)), today=goals.today(),
+                  day_choices=list(zip(schedule.DAY_KEYS, schedule.DAY_NAMES)), today=_today(request),
                   **context)
 
 
@@ -99,7 +103,7 @@ def builder_start(request: Request, user: Client, step: str = "wish"):
     return _builder(request, step if step in ("wish", "write") else "wish", _values())
 
 
-def _check_step(step: str, values: dict) -> dict[str, str]:
+def _check_step(step: str, values: dict, on: date) -> dict[str, str]:
     """The answer this step needs before the next one; the wish and why may stay empty."""
     if step == "action" and not values["action"].strip():
         return {"action": "Even a very small step is fine. What's one thing you could try?"}
@@ -107,7 +111,7 @@ def _check_step(step: str, values: dict) -> dict[str, str]:
         return {"days": "Please choose at least one day to check in on."}
     if step == "ends_on":
         try:
-            goals.check_goal("placeholder goal", schedule.EVERY_DAY, values["ends_on"], require_end=True)
+            goals.check_goal("placeholder goal", schedule.EVERY_DAY, values["ends_on"], require_end=True, on=on)
         except InvalidInput as exc:
             return {"ends_on": exc.fields["ends_on"]} if "ends_on" in exc.fields else {}
     if step == "confidence":
@@ -132,7 +136,7 @@ def builder_step(request: Request, user: Client, step: str = Form("wish"), go: s
     if step == "write":  # "check my wording": the analysis as gentle suggestions, never a rewrite
         return _builder(request, "write", values, analysis=_analysis(values) if text.strip() else None,
                         errors={} if text.strip() else {"text": "Write your goal first, then I'll read it with you."})
-    errors = _check_step(step, values)
+    errors = _check_step(step, values, _today(request))
     if errors:
         return _builder(request, step, values, status_code=400, errors=errors)
     return _builder(request, STEPS[index + 1], values)
@@ -150,7 +154,7 @@ def save_goal(request: Request, db: Db, user: Client, text: str = Form(""), days
     values = _values(wish, why, action, days, ends_on, confidence, text, remind_at)
     try:
         fields = goals.check_goal(text, values["days_mask"], ends_on, confidence=confidence, why=why,
-                                  wish=wish, remind_at=remind_at)
+                                  wish=wish, remind_at=remind_at, on=goals.today(db))
         goal = goals.create_goal(db, user, fields)
     except InvalidInput as exc:
         db.rollback()
@@ -189,8 +193,8 @@ def _goal_page(request: Request, db, goal: goals.Goal, *, owner: User, viewer: U
     return render(request, "goals/goal.html", status_code=status_code, goal=goal, owner=owner,
                   own=viewer.id == owner.id, checkins=checkins[:30],
                   milestones=goals.goal_milestones(goal, checkins),
-                  chart=progress_chart(goals.weekly(goal, checkins)),
-                  due=goals.is_due(goal, any(c.day == goals.today() for c in checkins), goals.today()),
+                  chart=progress_chart(goals.weekly(goal, checkins, goals.today(db))),
+                  due=goals.is_due(goal, any(c.day == goals.today(db) for c in checkins), goals.today(db)),
                   outcomes=goals.OUTCOME_WORDS, analysis=analyse(goal.text), **context)
 
 
@@ -238,7 +242,7 @@ def save_edit(request: Request, db: Db, user: Client, goal_id: Id, text: str = F
     goal = goals.own_goal(db, user, goal_id)
     try:
         fields = goals.check_goal(text, schedule.days_from_keys(days), ends_on, why=why, remind_at=remind_at,
-                                  starts_on=goal.starts_on)
+                                  starts_on=goal.starts_on, on=goals.today(db))
         goals.update_goal(db, goal, fields)
     except InvalidInput as exc:
         db.rollback()
@@ -283,7 +287,7 @@ def _therapist_goals(request: Request, db, therapist: User, client_id: int, stat
     linked_client(db, therapist, client_id)
     summaries = [_goal_summary(db, g) for g in goals.goals_of(db, owner.id)]
     for s in summaries:
-        s["chart"] = progress_chart(goals.weekly(s["goal"], goals.checkins_of(db, s["goal"], with_notes=False)),
+        s["chart"] = progress_chart(goals.weekly(s["goal"], goals.checkins_of(db, s["goal"], with_notes=False), goals.today(db)),
                                     title="Practice week by week")
     return render(request, "goals/client.html", status_code=status_code, client=owner, summaries=summaries,
                   proposals=goals.proposals_for(db, owner.id, therapist_id=therapist.id),
@@ -303,7 +307,7 @@ def propose_goal(request: Request, db: Db, user: Therapist, client_id: Id, text:
     owner = visible_owner(db, user, client_id, "goals")
     linked_client(db, user, client_id)
     try:
-        fields = goals.check_goal(text, schedule.days_from_keys(days), ends_on)
+        fields = goals.check_goal(text, schedule.days_from_keys(days), ends_on, on=goals.today(db))
         goal = goals.visible_goal(db, owner.id, int(goal_id)) if goal_id.isdigit() else None
         goals.propose(db, user, owner, fields, goal)
     except InvalidInput as exc:
@@ -432,7 +436,8 @@ def api_goals(db: Db, user: Client):
 def api_create_goal(request: Request, body: GoalIn, db: Db, user: Client):
     """Save a goal written in your own words (checked for risk, then sealed)."""
     fields = goals.check_goal(body.text, schedule.days_from_keys(body.days), body.ends_on,
-                              confidence=body.confidence, why=body.why, remind_at=body.remind_at)
+                              confidence=body.confidence, why=body.why, remind_at=body.remind_at,
+                              on=goals.today(db))
     goal = goals.create_goal(db, user, fields)
     db.commit()
     return SavedGoal(**_goal_out(db, goal).model_dump(), level=goal.assessment.level,
@@ -513,7 +518,7 @@ def api_propose(body: ProposalIn, db: Db, user: Therapist, client_id: Id):
     """Suggest a goal, or a change to one; the client decides."""
     owner = visible_owner(db, user, client_id, "goals")
     linked_client(db, user, client_id)
-    fields = goals.check_goal(body.text, schedule.days_from_keys(body.days), body.ends_on)
+    fields = goals.check_goal(body.text, schedule.days_from_keys(body.days), body.ends_on, on=goals.today(db))
     goal = goals.visible_goal(db, owner.id, body.goal_id) if body.goal_id else None
     proposal = goals.propose(db, user, owner, fields, goal)
     db.commit()
