@@ -234,3 +234,24 @@ def second_installation_db(settings, tmp_path):
     opened = open_database(other)
     yield opened
     opened.dispose()
+
+
+def test_goal_words_stay_out_of_urls_headers_and_logs(personas, sign_in, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    canary = {"text": "canary-goal-51ab walk daily", "why": "canary-why-0c3e", "note": "canary-goal-note-e2d4"}
+    alice = sign_in(personas.alice)
+    responses = [alice.submit("/goals", {"text": canary["text"], "why": canary["why"], "days": ["daily"]},
+                              page="/goals/new")]
+    goal_id = responses[0].headers["location"].split("/")[2].split("?")[0]
+    responses.append(alice.submit(f"/goals/{goal_id}/checkins", {"outcome": "done", "note": canary["note"]},
+                                  page="/goals"))
+    responses.append(alice.submit(f"/goals/{goal_id}/checkins", {"outcome": "nope", "note": canary["note"]},
+                                  page="/goals"))
+    seen = []
+    for response in responses:
+        seen += [str(response.url), repr(dict(response.headers)), response.headers.get("location", "")]
+    seen.append("\n".join(r.getMessage() for r in caplog.records))
+    for word in canary.values():
+        assert not any(word.split()[0] in place for place in seen), word
