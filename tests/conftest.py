@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 from holdspace import clock
 from holdspace.creativity import journal
+from holdspace.goals import goals
 from holdspace.privacy import consent, keys, passwords, second_factor, sessions
 from holdspace.privacy.accounts import Role, User
 from holdspace.cli.main import app as cli_app
@@ -120,6 +121,9 @@ class Personas:
     link_id: int  # alice ↔ carol
     invitation_id: int  # an open invitation of carol's
     entry_id: int  # alice's private journal entry (passphrase: PASSPHRASE)
+    goal_id: int = 0  # alice's goal
+    proposal_id: int = 0  # carol's open suggestion of a goal to alice
+    feed_token: str = ""  # alice's secret calendar address
 
     def all(self) -> dict[str, User | None]:
         return {"alice": self.alice, "bob": self.bob, "carol": self.carol, "dave": self.dave,
@@ -152,8 +156,13 @@ def personas(db) -> Personas:
     invitation, _ = consent.create_invitation(db, carol, "Someone new")
     entry = journal.write_entry(db, alice, "only alice may read this", private=True,
                                 passphrase=PASSPHRASE, confirm=PASSPHRASE)
+    goal = goals.create_goal(db, alice, goals.check_goal("Walk for 20 minutes three times a week",
+                                                         "1010100", None))
+    proposal = goals.propose(db, carol, alice, goals.check_goal("Call a friend every Sunday", "0000001", None))
+    feed_token = goals.feed_token(db, alice)
     db.commit()
-    return Personas(alice, bob, carol, dave, erin, link.id, invitation.id, entry.id)
+    return Personas(alice, bob, carol, dave, erin, link.id, invitation.id, entry.id, goal.id, proposal.id,
+                    feed_token)
 
 
 @pytest.fixture

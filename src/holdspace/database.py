@@ -47,6 +47,7 @@ def open_database(settings: Settings) -> Database:
         engine.dispose()
         raise
     maker = sessionmaker(engine, expire_on_commit=False,
-                         info={"keyring": keyring, "data_dir": str(settings.data_dir)})
+                         info={"keyring": keyring, "data_dir": str(settings.data_dir),
+                               "time_zone": settings.time_zone})
     event.listen(maker, "after_commit", audit.write_head)
     return Database(engine, maker, keyring)

@@ -19,7 +19,9 @@ SEALED = {"checkins.note_sealed", "data_keys.wrapped", "second_factors.secret_se
           "conversation_messages.reply_sealed", "measure_administrations.answers_sealed",
           "selfcompassion_records.body_sealed", "resilience_items.body_sealed",
           "session_transcripts.title_sealed", "session_transcripts.body_sealed", "session_transcripts.report_sealed",
-          "practice_attempts.response_sealed", "practice_attempts.feedback_sealed"}
+          "practice_attempts.response_sealed", "practice_attempts.feedback_sealed",
+          "goals.text_sealed", "goals.why_sealed", "goals.wish_sealed",
+          "goal_checkins.note_sealed", "goal_proposals.text_sealed", "goal_calendar_feeds.token_sealed"}
 PLAINTEXT_METADATA = {
     "users.id", "users.email", "users.display_name", "users.role", "users.password_hash", "users.created_at",
     "login_failures.id", "login_failures.email", "login_failures.at",
@@ -58,6 +60,16 @@ PLAINTEXT_METADATA = {
     # the practice statement's id in the bank, and the 0–100 score for the progress chart
     "practice_attempts.id", "practice_attempts.owner_id", "practice_attempts.created_at",
     "practice_attempts.statement", "practice_attempts.score",
+    # goals: the plan (days, dates, reminder time, 0-10 confidence) and outcomes, never the words
+    "goals.id", "goals.owner_id", "goals.created_at", "goals.updated_at", "goals.days", "goals.starts_on",
+    "goals.ends_on", "goals.remind_at", "goals.confidence", "goals.status", "goals.completed_on",
+    "goals.proposed_by_id",
+    "goal_checkins.id", "goal_checkins.goal_id", "goal_checkins.owner_id", "goal_checkins.day",
+    "goal_checkins.outcome", "goal_checkins.created_at",
+    "goal_proposals.id", "goal_proposals.client_id", "goal_proposals.therapist_id", "goal_proposals.goal_id",
+    "goal_proposals.days", "goal_proposals.ends_on", "goal_proposals.status", "goal_proposals.created_at",
+    "goal_proposals.decided_at",
+    "goal_calendar_feeds.client_id", "goal_calendar_feeds.token_hash", "goal_calendar_feeds.created_at",
     # who did what to whose data: ids, kinds and hashes, never what anyone wrote
     "audit_events.seq", "audit_events.at", "audit_events.actor_id", "audit_events.action",
     "audit_events.subject_id", "audit_events.detail", "audit_events.prev_hash", "audit_events.hash",

@@ -173,6 +173,24 @@ MATRIX = {
     ("GET", "/practice/exercise"): ({}, therapists_only(200)),
     ("POST", "/practice/exercise"): ({"form": {"statement": "s001", "response": "You feel swamped."}},
                                      therapists_only(200)),
+    ("GET", "/goals"): ({}, clients_only(200)),
+    ("GET", "/goals/new"): ({}, clients_only(200)),
+    ("POST", "/goals/new"): ({"form": {"step": "wish", "wish": "be happier"}}, clients_only(200)),
+    ("POST", "/goals"): ({"form": {"text": "Walk every day", "days": ["daily"]}}, clients_only(303)),
+    ("GET", "/goals/calendar"): ({}, clients_only(200)),
+    ("POST", "/goals/calendar/reset"): ({"form": {}}, clients_only(303)),
+    ("GET", "/calendar/{token}.ics"): ({}, everyone(200)),
+    ("GET", "/goals/{goal_id}"): ({}, owner_client(200)),
+    ("GET", "/goals/{goal_id}/edit"): ({}, owner_client(200)),
+    ("POST", "/goals/{goal_id}"): ({"form": {"text": "Walk for 20 minutes on Mondays", "days": ["mon"]}},
+                                   owner_client(303)),
+    ("POST", "/goals/{goal_id}/checkins"): ({"form": {"outcome": "done"}}, owner_client(303)),
+    ("POST", "/goals/{goal_id}/status"): ({"form": {"status": "active"}}, owner_client(303)),
+    ("POST", "/goals/proposals/{proposal_id}/accept"): ({"form": {}}, owner_client(303)),
+    ("POST", "/goals/proposals/{proposal_id}/decline"): ({"form": {}}, owner_client(303)),
+    ("GET", "/clients/{client_id}/goals"): ({}, {**owner_therapist(404), "carol": 404}),
+    ("POST", "/clients/{client_id}/goals/proposals"): (
+        {"form": {"text": "Walk on Sundays", "days": ["sun"]}}, {**owner_therapist(404), "carol": 404}),
     # --- API (bearer tokens) ---
     ("GET", "/api/v1/openapi.json"): ({}, everyone(200)),
     ("GET", "/api/v1/crisis-lines"): ({}, everyone(200)),
@@ -221,6 +239,20 @@ MATRIX = {
     ("GET", "/api/v1/practice/statement"): ({}, therapists_only(200, anon=401)),
     ("POST", "/api/v1/practice/responses"): ({"json": {"statement": "s001", "response": "You feel swamped."}},
                                              therapists_only(201, anon=401)),
+    ("GET", "/api/v1/goals"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/goals"): ({"json": {"text": "Walk every day", "days": ["daily"]}}, clients_only(201, anon=401)),
+    ("GET", "/api/v1/goals/{goal_id}"): ({}, owner_client(200, anon=401)),
+    ("GET", "/api/v1/goals/{goal_id}/checkins"): ({}, owner_client(200, anon=401)),
+    ("POST", "/api/v1/goals/{goal_id}/checkins"): ({"json": {"outcome": "partly"}}, owner_client(201, anon=401)),
+    ("POST", "/api/v1/smart"): ({"json": {"text": "Walk daily"}}, {**everyone(200), "anon": 401}),
+    ("GET", "/api/v1/goal-proposals"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/goal-proposals/{proposal_id}/accept"): ({}, owner_client(200, anon=401)),
+    ("POST", "/api/v1/goal-proposals/{proposal_id}/decline"): ({}, owner_client(200, anon=401)),
+    ("GET", "/api/v1/clients/{client_id}/goals"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
+    ("POST", "/api/v1/clients/{client_id}/goal-proposals"): (
+        {"json": {"text": "Walk on Sundays", "days": ["sun"]}},
+        {"alice": 403, "bob": 403, "carol": 404, "dave": 404, "erin": 403, "anon": 401}),
 }
 
 
@@ -265,7 +297,8 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
                            assignment_id=assignment.id, challenge_id=challenge.id,
                            thought_record_id=thought_record.id, skill_id=skill.id,
                            item_id=doomed.id if method == "POST" and template.endswith("/delete") else skill.id,
-                           transcript_id=transcript.id)
+                           transcript_id=transcript.id, goal_id=personas.goal_id,
+                           proposal_id=personas.proposal_id, token=personas.feed_token)
     for name in ORDER:
         user = users[name]
         web = sign_in(user)

@@ -19,6 +19,9 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
      "resilience": [{"kind": "strength", "name", "example"} or {"kind": "skill", "name", "how",
                     "situations", "ratings": [1-5..]} or {"kind": "person", "name", "helps",
                     "last_talked"}, each with "created_at"],
+     "goals": [{"text", "why", "wish", "days": "1010100", "starts_on", "ends_on", "remind_at",
+                "confidence", "status", "completed_on", "created_at",
+                "checkins": [{"day", "outcome", "note", "created_at"}]}],   (optional on import)
      "connections": [{"therapist", "since", "shares": [..]}],   (kept for the record; a new
                                                                   installation can't restore them)
      "transcripts": [{"title", "created_at", "body", "report"}],  (a therapist's uploaded sessions)
@@ -32,7 +35,7 @@ import base64
 import io
 import json
 import zipfile
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,6 +43,7 @@ from sqlalchemy.orm import Session
 from holdspace import __version__, clock
 from holdspace.errors import Conflict, InvalidInput, NotFound
 from holdspace.creativity import journal
+from holdspace.goals import goals as goal_store
 from holdspace.journey import measures, mood, questionnaires
 from holdspace.listening import chat
 from holdspace.mindfulness import log as practice_log
@@ -55,8 +59,8 @@ README = """This is a copy of everything you kept in holdspace, made {when}.
 
 export.json holds it all as plain JSON (format "holdspace-export", version 1): your account,
 your mood check-ins with their notes, your journal, your conversations with the listener,
-your questionnaires, your practice log, your challenged thoughts and thought records, your strengths,
-coping toolbox and support network, and the therapists you shared with.
+your questionnaires, your goals with their check-ins, your practice log, your challenged thoughts and
+thought records, your strengths, coping toolbox and support network, and the therapists you shared with.
 Private journal entries stay locked: they open only with their passphrase, after import. Anyone who has this
 file can read it, so keep it somewhere only you can open.
 
@@ -81,6 +85,8 @@ def export_data(db: Session, user: User) -> dict:
         "practice_log": practice_log.export_rows(db, user.id),
         "selfcompassion": selfcompassion.export_rows(db, user.id),
         "resilience": toolbox.export_rows(db, user.id),
+        "goals": [_goal_out(db, g) for g in sorted(goal_store.goals_of(db, user.id, statuses=goal_store.STATUSES),
+                                                     key=lambda g: (g.created_at, g.id))],
         "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
                          "shares": shared} for link, t, shared in consent.links_of_client(db, user)],
         "transcripts": [{"title": t.title, "created_at": t.created_at.isoformat(), "body": t.body,
@@ -100,6 +106,18 @@ def measures_out(db: Session, owner_id: int, *, include_drafts: bool) -> list[di
              "created_at": a.created_at.isoformat(),
              "completed_at": a.completed_at.isoformat() if a.completed_at else None,
              "total": a.total, "band": a.band} for a in rows]
+
+
+def _goal_out(db: Session, goal) -> dict:
+    def day(value):
+        return value.isoformat() if value else None
+    return {"text": goal.text, "why": goal.why, "wish": goal.wish, "days": goal.days,
+            "starts_on": day(goal.starts_on), "ends_on": day(goal.ends_on), "remind_at": goal.remind_at,
+            "confidence": goal.confidence, "status": goal.status, "completed_on": day(goal.completed_on),
+            "created_at": goal.created_at.isoformat(),
+            "checkins": [{"day": c.day.isoformat(), "outcome": c.outcome, "note": c.note,
+                          "created_at": c.created_at.isoformat()}
+                         for c in sorted(goal_store.checkins_of(db, goal), key=lambda c: (c.day, c.id))]}
 
 
 def _entry_out(db: Session, entry) -> dict:
@@ -221,6 +239,46 @@ def _check(data) -> None:
                 check(item)
             except InvalidInput as exc:
                 raise bad(f"{what} {number}: {' '.join(exc.fields.values()) or exc.message}") from None
+    _check_goals(data.get("goals", []), bad)
+
+
+def _check_goals(items, bad) -> None:
+    if not isinstance(items, list):
+        raise bad("the goals aren't a list")
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise bad(f"goal {number} isn't an object")
+        try:
+            goal_store.check_goal(item.get("text") or "", item.get("days") or "", None,
+                                  confidence=item.get("confidence"), why=item.get("why") or "",
+                                  wish=item.get("wish") or "", remind_at=item.get("remind_at") or "19:00")
+            for field_name in ("starts_on", "ends_on", "completed_on"):
+                if item.get(field_name) is not None:
+                    date.fromisoformat(item[field_name])
+            if item.get("starts_on") is None:
+                raise ValueError
+        except InvalidInput as exc:
+            raise bad(f"goal {number}: {' '.join(exc.fields.values()) or exc.message}") from None
+        except (TypeError, ValueError):
+            raise bad(f"goal {number} has a date that isn't a date") from None
+        if item.get("status") not in goal_store.STATUSES:
+            raise bad(f"goal {number} has an unknown status")
+        _time(item.get("created_at"), bad, f"goal {number}'s time")
+        checkins = item.get("checkins", [])
+        if not isinstance(checkins, list):
+            raise bad(f"goal {number}'s check-ins aren't a list")
+        for c_number, checkin in enumerate(checkins, start=1):
+            where = f"goal {number}, check-in {c_number}"
+            if not isinstance(checkin, dict):
+                raise bad(f"{where} isn't an object")
+            try:
+                goal_store.check_outcome(checkin.get("outcome"), checkin.get("note") or "")
+                date.fromisoformat(checkin.get("day"))
+            except InvalidInput as exc:
+                raise bad(f"{where}: {' '.join(exc.fields.values())}") from None
+            except (TypeError, ValueError):
+                raise bad(f"{where} has no day") from None
+            _time(checkin.get("created_at"), bad, f"{where}'s time")
 
 
 def _time(value, bad, what: str) -> datetime:
@@ -273,11 +331,27 @@ def import_data(db: Session, data: dict) -> User:
                             at=datetime.fromisoformat(item["created_at"]))
     for item in data.get("resilience", []):
         toolbox.import_row(db, user, item)
+    for item in data.get("goals", []):
+        _import_goal(db, user, item)
     audit.record(db, "import", actor_id=user.id, subject_id=user.id,
                  detail=f"checkins={len(data['checkins'])} journal={len(data.get('journal', []))} "
                         f"conversations={len(data.get('conversations', []))} "
-                        f"measures={len(data.get('measures', []))}")
+                        f"measures={len(data.get('measures', []))} goals={len(data.get('goals', []))}")
     return user
+
+
+def _import_goal(db: Session, user: User, item: dict) -> None:
+    def day(value):
+        return date.fromisoformat(value) if value else None
+    fields = goal_store.GoalFields(" ".join(item["text"].split()), item["days"], day(item.get("ends_on")),
+                                   goal_store.parse_confidence(item.get("confidence")), item.get("why") or "",
+                                   item.get("wish") or "", item.get("remind_at") or goal_store.DEFAULT_REMINDER)
+    goal = goal_store.create_goal(db, user, fields, at=datetime.fromisoformat(item["created_at"]),
+                                  starts_on=day(item["starts_on"]), status=item["status"],
+                                  completed_on=day(item.get("completed_on")))
+    for checkin in item.get("checkins", []):
+        goal_store.record_checkin(db, user, goal, checkin["outcome"], checkin.get("note") or "",
+                                  day=day(checkin["day"]), at=datetime.fromisoformat(checkin["created_at"]))
 
 
 def shared_record(db: Session, therapist: User, client: User, shared: list[str]) -> dict:
@@ -292,6 +366,8 @@ def shared_record(db: Session, therapist: User, client: User, shared: list[str])
         record["practice_log"] = practice_log.export_rows(db, client.id)
         record["selfcompassion"] = selfcompassion.export_rows(db, client.id)
         record["resilience"] = toolbox.export_rows(db, client.id)
+    if "goals" in shared:
+        record["goals"] = [_goal_out(db, g) for g in goal_store.goals_of(db, client.id)]
     if "journal" in shared:
         record["journal"] = [{"created_at": e.created_at.isoformat(), "body": e.body} for e in sorted(
             journal.entries(db, client.id, include_private=False, limit=10**6), key=lambda e: e.created_at)]
