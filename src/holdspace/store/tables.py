@@ -13,6 +13,7 @@ def all_tables() -> MetaData:
     from holdspace.journey import mood, questionnaires  # noqa: F401
     from holdspace.practice import records  # noqa: F401
     from holdspace.privacy import accounts, audit, consent, keys, second_factor, sessions  # noqa: F401
+    from holdspace.safety import alerts, plan  # noqa: F401
     from holdspace.store.base import Base
 
     return Base.metadata

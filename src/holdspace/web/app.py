@@ -88,10 +88,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _add_error_handlers(app)
 
     from holdspace.web import (account, admin, caseload, chat, crisis, goals, home, journal, journey, measures,
-                               mood, practice, privacy, security, sharing)
+                               mood, practice, privacy, safety_plan, security, sharing)
 
     for area in (home, account, security, crisis, mood, journal, goals, chat, measures, journey, sharing, privacy,
-                 caseload, practice, admin):
+                 caseload, practice, admin, safety_plan):
         app.include_router(area.pages, include_in_schema=False)
         if hasattr(area, "api"):
             app.include_router(area.api, prefix="/api/v1")
