@@ -29,7 +29,7 @@ from .test_pages import _accessibility_problems, _no_sideways_scroll, check_in, 
 
 pytestmark = pytest.mark.browser
 
-URGENT = "I've been giving my things away and I wrote the letters. I don't think I'll be here next week."
+URGENT = "I've saved up my pills and I'm going to take them all tonight"
 COUNTRIES = {
     "US": {"emergency": "911", "call": "988", "text": "988", "text_word": "",
            "first": "call 988 to reach the Suicide & Crisis Lifeline (24/7, free)",
