@@ -137,6 +137,8 @@ def test_a_client_writes_a_safety_plan_prints_it_and_meets_it_in_the_crisis_resp
     # Two clicks from any page: "Need help now?", then "Your safety plan".
     page.goto("/journal")
     page.get_by_role("link", name="Need help now?").click()
+    expect(page.get_by_role("heading", name="Your safety plan")).to_be_visible()
+    _shoot(page, screenshots, f"crisis-signed-in-{country.lower()}", problems)
     page.get_by_role("link", name="Your safety plan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your safety plan")
     _shoot(page, screenshots, f"safety-plan-empty-{country.lower()}", problems)

@@ -113,3 +113,9 @@ def test_the_api_reads_and_writes_the_plan(db, personas, web, api_token):
     assert urgent["level"] == "urgent" and "988" in urgent["crisis_response"][0]
     bad = web.put("/api/v1/safety-plan", json={"steps": {"coping": ["x" * 400]}}, headers=headers)
     assert bad.status_code == 400 and "coping" in bad.json()["fields"]
+
+
+def test_the_crisis_page_names_each_line_once_in_a_sentence(web):
+    page = web.get("/crisis").text
+    assert "to reach the Suicide &amp; Crisis Lifeline, or text" in page
+    assert "(988 Suicide" not in page
