@@ -21,7 +21,8 @@ SEALED = {"checkins.note_sealed", "data_keys.wrapped", "second_factors.secret_se
           "session_transcripts.title_sealed", "session_transcripts.body_sealed", "session_transcripts.report_sealed",
           "practice_attempts.response_sealed", "practice_attempts.feedback_sealed",
           "goals.text_sealed", "goals.why_sealed", "goals.wish_sealed",
-          "goal_checkins.note_sealed", "goal_proposals.text_sealed", "goal_calendar_feeds.token_sealed"}
+          "goal_checkins.note_sealed", "goal_proposals.text_sealed", "goal_calendar_feeds.token_sealed",
+          "safety_plans.body_sealed", "safety_alerts.words_sealed"}
 PLAINTEXT_METADATA = {
     "users.id", "users.email", "users.display_name", "users.role", "users.password_hash", "users.created_at",
     "login_failures.id", "login_failures.email", "login_failures.at",
@@ -70,6 +71,13 @@ PLAINTEXT_METADATA = {
     "goal_proposals.days", "goal_proposals.ends_on", "goal_proposals.status", "goal_proposals.created_at",
     "goal_proposals.decided_at",
     "goal_calendar_feeds.client_id", "goal_calendar_feeds.token_hash", "goal_calendar_feeds.created_at",
+    "care_links.alerts", "care_links.alert_words",
+    "safety_plans.id", "safety_plans.owner_id", "safety_plans.created_at", "safety_plans.updated_at",
+    "safety_plans.updated_by",
+    # an alert's level, where (a place name like "checkin") and the therapist's page for it
+    "safety_alerts.id", "safety_alerts.link_id", "safety_alerts.client_id", "safety_alerts.therapist_id",
+    "safety_alerts.level", "safety_alerts.place", "safety_alerts.item_id", "safety_alerts.path",
+    "safety_alerts.created_at", "safety_alerts.seen_at",
     # who did what to whose data: ids, kinds and hashes, never what anyone wrote
     "audit_events.seq", "audit_events.at", "audit_events.actor_id", "audit_events.action",
     "audit_events.subject_id", "audit_events.detail", "audit_events.prev_hash", "audit_events.hash",

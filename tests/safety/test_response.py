@@ -73,3 +73,55 @@ def test_the_variant_follows_the_assessment():
     assert variant_for(assess("I wish I wasn't alive")) == "concern"
     assert variant_for(assess("my friend says she wants to die")) == "someone_else"
     assert variant_for(assess("lovely walk today")) is None
+
+
+# --- reads as English in every country, and says truthfully who is told -------------------------
+
+def _every_rendering():
+    for country in COUNTRIES + ["INT"]:
+        for variant in VARIANTS:
+            for plan in (True, False):
+                for told in (None, (), ("Dr Rowan Ellis",), ("Dr Ellis", "Dr Sato")):
+                    yield country, crisis_response(country, has_safety_plan=plan, variant=variant, told=told)
+
+
+def test_no_rendering_names_a_line_by_its_number_and_then_gives_the_number_again():
+    import re
+
+    for country, response in _every_rendering():
+        message = response.message
+        assert "on 988" not in message and "Lifeline on" not in message, (country, message)
+        assert not re.search(r"\b(\w+) \1\b", message, re.IGNORECASE), (country, message)  # "the the"
+        assert "  " not in message and " ," not in message and " ." not in message, (country, message)
+        assert "{" not in message and "}" not in message, (country, message)
+        assert "()" not in message and "(, " not in message, (country, message)
+        for sentence in response.sentences:
+            assert sentence[0].isupper() or sentence.startswith("holdspace"), (country, sentence)
+            assert sentence.endswith((".", "?")), (country, sentence)
+
+
+def test_the_us_and_uk_openings_read_naturally():
+    us = crisis_response("US", has_safety_plan=False, told=())
+    assert us.sentences[0].endswith("so please call 988 to reach the Suicide & Crisis Lifeline (24/7, free).")
+    assert us.sentences[1].startswith("If speaking feels like too much, you can instead text 988, and if")
+    gb = crisis_response("GB", has_safety_plan=False, told=())
+    assert gb.sentences[0].endswith("so please call 116 123 to reach Samaritans (24/7, free).")
+    assert "text SHOUT to 85258 to reach a Shout volunteer (24/7, free)" in gb.sentences[1]
+
+
+def test_it_names_the_therapists_the_client_asked_to_be_told():
+    one = crisis_response("GB", has_safety_plan=False, told=("Dr Rowan Ellis",))
+    assert "Because you asked for this, Dr Rowan Ellis will get a note" in one.message
+    two = crisis_response("GB", has_safety_plan=False, told=("Dr Ellis", "Dr Sato"))
+    assert "Dr Ellis and Dr Sato will get a note" in two.message
+
+
+def test_it_never_says_nobody_is_told_unless_that_is_known():
+    assert "Nobody else is told" in crisis_response("US", has_safety_plan=False, told=()).message
+    unknown = crisis_response("US", has_safety_plan=False).message
+    assert "Nobody" not in unknown and "will get a note" not in unknown
+
+
+def test_every_rendering_says_holdspace_is_not_watched_around_the_clock():
+    for country, response in _every_rendering():
+        assert "isn't watched around the clock" in response.message, country

@@ -9,12 +9,16 @@ import itertools
 
 import pytest
 
+from sqlalchemy import select
+
 from holdspace import clock
 from holdspace.journey import mood, questionnaires
 from holdspace.listening import chat
 from holdspace.resilience import toolbox
 from holdspace.selfcompassion import records
 from holdspace.practice import records as transcripts
+from holdspace.privacy import consent
+from holdspace.safety.alerts import Alert
 
 LOGIN = "login"  # a 303 to the sign-in page
 ORDER = ("anon", "bob", "dave", "erin", "carol", "alice")  # owners last: their requests may change data
@@ -43,6 +47,7 @@ def owner_therapist(ok, *, anon=LOGIN):
     return {"alice": 403, "bob": 403, "carol": ok, "dave": 404, "erin": 403, "anon": anon}
 
 
+NOT_SHARED = {"alice": 403, "bob": 403, "carol": 404, "dave": 404, "erin": 403, "anon": LOGIN}
 SIGNED_IN = {"alice": 303, "bob": 303, "carol": 303, "dave": 303, "erin": 303, "anon": 200}
 
 # (method, path) -> (request to send, expected status per persona)
@@ -137,6 +142,16 @@ MATRIX = {
     ("GET", "/account/delete"): ({}, clients_only(200)),
     ("POST", "/account/delete"): ({"form": {"password": "x", "confirm": "no"}}, clients_only(400)),
     ("GET", "/clients/{client_id}/export"): ({}, owner_therapist(200)),
+    ("GET", "/safety-plan"): ({}, clients_only(200)),
+    ("GET", "/safety-plan/edit"): ({}, clients_only(200)),
+    ("POST", "/safety-plan"): ({"form": {"coping": "a cup of tea"}}, clients_only(303)),
+    ("GET", "/safety-plan/print"): ({}, clients_only(200)),
+    # Alice doesn't share her safety plan with Carol, so Carol finds nothing (shared: test_safety_plan_web)
+    ("GET", "/clients/{client_id}/safety-plan"): ({}, NOT_SHARED),
+    ("GET", "/clients/{client_id}/safety-plan/edit"): ({}, NOT_SHARED),
+    ("POST", "/clients/{client_id}/safety-plan"): ({"form": {"coping": "a walk"}}, NOT_SHARED),
+    ("POST", "/sharing/{link_id}/alerts"): ({"form": {"alerts": "yes"}}, owner_client(303)),
+    ("POST", "/alerts/{alert_id}/seen"): ({"form": {}}, owner_therapist(303)),
     ("GET", "/admin/users"): ({}, {"alice": 403, "bob": 403, "carol": 403, "dave": 403, "erin": 200,
                                    "anon": LOGIN}),
     ("GET", "/practices"): ({}, clients_only(200)),
@@ -253,6 +268,13 @@ MATRIX = {
     ("POST", "/api/v1/clients/{client_id}/goal-proposals"): (
         {"json": {"text": "Walk on Sundays", "days": ["sun"]}},
         {"alice": 403, "bob": 403, "carol": 404, "dave": 404, "erin": 403, "anon": 401}),
+    ("GET", "/api/v1/safety-plan"): ({}, clients_only(200, anon=401)),
+    ("PUT", "/api/v1/safety-plan"): ({"json": {"steps": {"coping": ["a cup of tea"]}}}, clients_only(200, anon=401)),
+    ("GET", "/api/v1/clients/{client_id}/safety-plan"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
+    ("PUT", "/api/v1/links/{link_id}/alerts"): ({"json": {"alerts": True}}, owner_client(200, anon=401)),
+    ("GET", "/api/v1/alerts"): ({}, therapists_only(200, anon=401)),
+    ("POST", "/api/v1/alerts/{alert_id}/seen"): ({}, owner_therapist(200, anon=401)),
 }
 
 
@@ -285,6 +307,11 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
                                                  feelings=[])
     skill = toolbox.add_item(db, personas.alice, "skill", {"name": "A walk"})
     doomed = toolbox.add_item(db, personas.alice, "strength", {"name": "Patience"})
+    alert_id = 0
+    if "{alert_id}" in template:  # an alert to Carol, whom Alice lets know
+        consent.set_alerts(db, personas.alice, personas.link_id, True, False)
+        alert_id = mood.record_checkin(db, personas.alice, 1, [], "I want to die").id
+        alert_id = db.scalar(select(Alert.id).where(Alert.item_id == alert_id))
     db.commit()
     users = personas.all()
     transcript = transcripts.save_transcript(db, personas.carol, "Carol's session", "T: Hi.\nC: Hello.",
@@ -298,7 +325,7 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
                            thought_record_id=thought_record.id, skill_id=skill.id,
                            item_id=doomed.id if method == "POST" and template.endswith("/delete") else skill.id,
                            transcript_id=transcript.id, goal_id=personas.goal_id,
-                           proposal_id=personas.proposal_id, token=personas.feed_token)
+                           proposal_id=personas.proposal_id, token=personas.feed_token, alert_id=alert_id)
     for name in ORDER:
         user = users[name]
         web = sign_in(user)

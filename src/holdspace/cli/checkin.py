@@ -10,6 +10,7 @@ from rich.table import Table
 
 from holdspace.cli.common import console, database, load_settings, run_safely, sign_in
 from holdspace.journey import mood
+from holdspace.safety import alerts, plan
 from holdspace.safety.response import crisis_response, variant_for
 
 app = typer.Typer(no_args_is_help=True, help="Mood check-ins: 0–10, feelings, and a note.")
@@ -34,11 +35,13 @@ def add(mood_value: str = typer.Argument(..., metavar="MOOD", help="Your mood fr
         user = run_safely(sign_in, db, email, password_stdin)
         checkin = run_safely(mood.record_checkin, db, user, mood_value, feeling, note)
         db.commit()
+        has_plan, told = plan.exists(db, user.id), tuple(alerts.alerted_therapists(db, user))
     feelings = f", feeling {', '.join(checkin.feeling_list)}" if checkin.feeling_list else ""
     console.print(f"Saved: {checkin.mood}/10 ({checkin.mood_word}){feelings}. Thank you for checking in.")
     variant = variant_for(checkin.assessment)
     if variant is not None:
-        response = crisis_response(load_settings().country, has_safety_plan=False, variant=variant)
+        response = crisis_response(load_settings().country, has_safety_plan=has_plan, variant=variant,
+                                   told=told)
         console.print(Panel("\n\n".join(response.sentences), title="Before you go on",
                             border_style="red", padding=(1, 2)))
 

@@ -18,6 +18,7 @@ from holdspace import clock
 from holdspace.errors import InvalidInput, NotAllowed, NotFound
 from holdspace.privacy import crypto, keys
 from holdspace.privacy.accounts import User
+from holdspace.safety import alerts
 from holdspace.safety.risk import NO_RISK, Assessment, assess
 from holdspace.store.base import Base, UTCDateTime
 
@@ -87,6 +88,10 @@ def write_entry(db: Session, client: User, body: str, *, private: bool = False, 
         inner = crypto.seal("00" * crypto.KEY_ID_BYTES, key, inner, _inner_aad(entry.salt))
     entry.body_sealed = keys.seal_bytes(db, client.id, TABLE, "body", entry.id, inner)
     entry.body = body
+    # A private entry's words never leave it, and it can't be opened by anyone else: the alert
+    # says only that a private entry raised it.
+    alerts.notice(db, client, entry.assessment, where="private_journal" if private else "journal",
+                  item_id=entry.id, text="" if private else body)
     return entry
 
 

@@ -15,6 +15,7 @@ from holdspace import clock
 from holdspace.errors import InvalidInput, NotAllowed
 from holdspace.privacy import keys
 from holdspace.privacy.accounts import User
+from holdspace.safety import alerts
 from holdspace.safety.risk import NO_RISK, Assessment, assess
 from holdspace.store.base import Base, UTCDateTime
 
@@ -106,6 +107,7 @@ def record_checkin(db: Session, client: User, mood: object, feelings=(), note: s
     if note:
         checkin.assessment = assess(note)  # every word a client writes is checked, at turn 1 or 300
         checkin.note_sealed = keys.seal_text(db, client.id, CheckIn.__tablename__, "note", checkin.id, note)
+        alerts.notice(db, client, checkin.assessment, where="checkin", item_id=checkin.id, text=note)
     checkin.note = note
     return checkin
 

@@ -37,6 +37,10 @@ ACTIONS = {
     "second_factor_on": "turned on two-step sign-in",
     "second_factor_off": "turned off two-step sign-in",
     "account_deleted": "deleted the account",
+    "alerts_changed": "changed safety alerts",
+    "alert_sent": "was sent a safety alert about",
+    "alert_seen": "marked as seen a safety alert about",
+    "safety_plan_changed": "changed the safety plan of",
 }
 
 

@@ -7,7 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint, delete, select
+from sqlalchemy import Boolean, ForeignKey, String, UniqueConstraint, delete, false, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from holdspace import clock
@@ -37,6 +37,7 @@ CATEGORIES: tuple[Category, ...] = (
     Category("goals", "Goals", "your goals, check-ins on them and milestones"),
     Category("exercises", "Exercises", "practices you did, such as breathing and letters"),
     Category("conversations", "Conversations", "what you wrote to the listener and its replies"),
+    Category("safety_plan", "Safety plan", "your safety plan, which they may also help you write"),
 )
 CATEGORY_KEYS = tuple(c.key for c in CATEGORIES)
 
@@ -63,6 +64,9 @@ class CareLink(Base):
     client_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     therapist_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Safety alerts (safety/alerts.py): off unless the client says yes, in plain words.
+    alerts: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    alert_words: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Share(Base):
@@ -119,8 +123,13 @@ def cancel_invitation(db: Session, therapist: User, invitation_id: int) -> None:
     db.delete(invitation)
 
 
-def accept_invitation(db: Session, client: User, code: str, categories: list[str]) -> CareLink:
-    """Link a client to the inviting therapist, sharing exactly the chosen categories."""
+def accept_invitation(db: Session, client: User, code: str, categories: list[str], *,
+                      alerts: bool = False, alert_words: bool = False) -> CareLink:
+    """Link a client to the inviting therapist, sharing exactly the chosen categories.
+
+    `alerts`: tell this therapist when something the client writes suggests they may not be safe;
+    `alert_words`: include the words that raised it (only with `alerts`).
+    """
     if not client.is_client:
         raise NotAllowed("Only clients can accept an invitation.")
     chosen = check_categories(categories)
@@ -134,13 +143,33 @@ def accept_invitation(db: Session, client: User, code: str, categories: list[str
         raise Conflict("You are already working with this therapist. "
                        "You can change what you share on the sharing page.")
     invitation.used_at = now
-    link = CareLink(client_id=client.id, therapist_id=invitation.therapist_id, created_at=now)
+    link = CareLink(client_id=client.id, therapist_id=invitation.therapist_id, created_at=now,
+                    alerts=bool(alerts), alert_words=bool(alerts and alert_words))
     db.add(link)
     db.flush()
     db.add_all(Share(link_id=link.id, category=c, created_at=now) for c in chosen)
     db.flush()
     audit.record(db, "link_created", actor_id=client.id, subject_id=client.id,
-                 detail=f"therapist={invitation.therapist_id} shares={','.join(chosen) or 'none'}")
+                 detail=f"therapist={invitation.therapist_id} shares={','.join(chosen) or 'none'} "
+                        f"{_alert_detail(link)}")
+    return link
+
+
+def _alert_detail(link: CareLink) -> str:
+    return "alerts=" + ("with-words" if link.alert_words else "yes" if link.alerts else "no")
+
+
+def set_alerts(db: Session, client: User, link_id: int, alerts: bool, alert_words: bool) -> CareLink:
+    """Change whether this therapist hears of risk in what the client writes, and with which words."""
+    link = client_link(db, client, link_id)
+    link.alerts, link.alert_words = bool(alerts), bool(alerts and alert_words)
+    db.flush()
+    if not link.alert_words:
+        from holdspace.safety import alerts as safety_alerts
+
+        safety_alerts.forget_words(db, link)  # words already sent are withdrawn as well
+    audit.record(db, "alerts_changed", actor_id=client.id, subject_id=client.id,
+                 detail=f"therapist={link.therapist_id} {_alert_detail(link)}")
     return link
 
 

@@ -22,8 +22,11 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
      "goals": [{"text", "why", "wish", "days": "1010100", "starts_on", "ends_on", "remind_at",
                 "confidence", "status", "completed_on", "created_at",
                 "checkins": [{"day", "outcome", "note", "created_at"}]}],   (optional on import)
-     "connections": [{"therapist", "since", "shares": [..]}],   (kept for the record; a new
-                                                                  installation can't restore them)
+     "safety_plan": {"steps": {step key: [lines]}, "updated_at"} or null,   (optional)
+     "connections": [{"therapist", "since", "shares": [..], "alerts", "alert_words"}],
+     "alerts": [{"therapist", "level", "where", "created_at", "seen_at", "words_included"}],
+                            (connections and alerts are kept for the record; a new installation
+                             can't restore them)
      "transcripts": [{"title", "created_at", "body", "report"}],  (a therapist's uploaded sessions)
      "practice": [{"statement", "created_at", "response", "score", "feedback"}]}  (practice mode)
 Importing is all or nothing: the whole archive is checked before anything is written.
@@ -52,6 +55,7 @@ from holdspace.selfcompassion import records as selfcompassion
 from holdspace.practice import records as skill_records
 from holdspace.privacy import audit, consent
 from holdspace.privacy.accounts import Role, User, check_identity, normalise_email
+from holdspace.safety import alerts, plan
 
 FORMAT, VERSION = "holdspace-export", 1
 MAX_ARCHIVE = 200 * 1024 * 1024
@@ -59,8 +63,9 @@ README = """This is a copy of everything you kept in holdspace, made {when}.
 
 export.json holds it all as plain JSON (format "holdspace-export", version 1): your account,
 your mood check-ins with their notes, your journal, your conversations with the listener,
-your questionnaires, your goals with their check-ins, your practice log, your challenged thoughts and
-thought records, your strengths, coping toolbox and support network, and the therapists you shared with.
+your questionnaires, your goals with their check-ins, your safety plan, your practice log, your
+challenged thoughts and thought records, your strengths, coping toolbox and support network, the
+therapists you shared with, and any safety alerts they were sent.
 Private journal entries stay locked: they open only with their passphrase, after import. Anyone who has this
 file can read it, so keep it somewhere only you can open.
 
@@ -87,8 +92,11 @@ def export_data(db: Session, user: User) -> dict:
         "resilience": toolbox.export_rows(db, user.id),
         "goals": [_goal_out(db, g) for g in sorted(goal_store.goals_of(db, user.id, statuses=goal_store.STATUSES),
                                                      key=lambda g: (g.created_at, g.id))],
+        "safety_plan": _plan_out(plan.load(db, user.id)),
         "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
-                         "shares": shared} for link, t, shared in consent.links_of_client(db, user)],
+                         "shares": shared, "alerts": link.alerts, "alert_words": link.alert_words}
+                        for link, t, shared in consent.links_of_client(db, user)],
+        "alerts": alerts.for_client(db, user),
         "transcripts": [{"title": t.title, "created_at": t.created_at.isoformat(), "body": t.body,
                          "report": t.report} for t in reversed(skill_records.transcripts(db, user, full=True))],
         "practice": [{"statement": a.statement, "created_at": a.created_at.isoformat(), "response": a.response,
@@ -106,6 +114,10 @@ def measures_out(db: Session, owner_id: int, *, include_drafts: bool) -> list[di
              "created_at": a.created_at.isoformat(),
              "completed_at": a.completed_at.isoformat() if a.completed_at else None,
              "total": a.total, "band": a.band} for a in rows]
+def _plan_out(current) -> dict | None:
+    if current is None:
+        return None
+    return {"steps": current.items, "updated_at": current.updated_at.isoformat()}
 
 
 def _goal_out(db: Session, goal) -> dict:
@@ -239,6 +251,17 @@ def _check(data) -> None:
                 check(item)
             except InvalidInput as exc:
                 raise bad(f"{what} {number}: {' '.join(exc.fields.values()) or exc.message}") from None
+    safety_plan = data.get("safety_plan")
+    if safety_plan is not None:
+        steps = safety_plan.get("steps") if isinstance(safety_plan, dict) else None
+        if not isinstance(steps, dict) or not all(
+                isinstance(v, list) and all(isinstance(i, str) for i in v) for v in steps.values()):
+            raise bad("the safety plan is damaged")
+        try:
+            plan.check_steps(steps)
+        except InvalidInput as exc:
+            raise bad(f"the safety plan: {' '.join(exc.fields.values())}") from None
+        _time(safety_plan.get("updated_at"), bad, "the safety plan's time")
     _check_goals(data.get("goals", []), bad)
 
 
@@ -333,6 +356,9 @@ def import_data(db: Session, data: dict) -> User:
         toolbox.import_row(db, user, item)
     for item in data.get("goals", []):
         _import_goal(db, user, item)
+    if data.get("safety_plan") is not None:
+        plan.save(db, user, data["safety_plan"]["steps"],
+                  at=datetime.fromisoformat(data["safety_plan"]["updated_at"]))
     audit.record(db, "import", actor_id=user.id, subject_id=user.id,
                  detail=f"checkins={len(data['checkins'])} journal={len(data.get('journal', []))} "
                         f"conversations={len(data.get('conversations', []))} "
@@ -375,5 +401,7 @@ def shared_record(db: Session, therapist: User, client: User, shared: list[str])
         record["conversations"] = chat.export_chats(db, client.id)
     if "measures" in shared:
         record["measures"] = measures_out(db, client.id, include_drafts=False)
+    if "safety_plan" in shared:
+        record["safety_plan"] = _plan_out(plan.load(db, client.id))
     audit.record(db, "export", actor_id=therapist.id, subject_id=client.id, detail=",".join(shared) or "none")
     return record

@@ -11,12 +11,17 @@ from importlib import resources
 @dataclass(frozen=True)
 class Line:
     name: str
+    said: str = ""  # how a sentence names it: "call 988 to reach <said>"
     call: str = ""
     text: str = ""
     text_word: str = ""
     web: str = ""
     hours: str = ""
     source: str = ""
+
+    @property
+    def spoken(self) -> str:
+        return self.said or self.name
 
     @property
     def call_href(self) -> str:

@@ -1,7 +1,8 @@
 """The crisis response: fixed, versioned text from crisis_response.toml, localised by country.
 
 Never generated: the only variable parts are the country's call and text routes (from
-crisis_lines.toml) and whether the client already has a safety plan.
+crisis_lines.toml), whether the client already has a safety plan, and who else is told (the
+therapists the client asked to be alerted, if the caller knows).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class CrisisResponse:
     text: Line | None          # the line offered for a text
     emergency: str
     safety_plan_offered: bool  # the client's own plan was offered (True) or making one was (False)
+    told: tuple[str, ...] | None = None  # therapists alerted; () nobody; None: not known here
 
     @property
     def message(self) -> str:
@@ -53,15 +55,35 @@ def _routes(here: CountryLines) -> tuple[str, str, Line | None, Line | None]:
         first = webs[0].web if webs else "https://findahelpline.com"
         second = webs[1].web if len(webs) > 1 else first
         return (routes["web"].format(web=first), routes["web_text"].format(web=second), None, None)
-    call_route = routes["call"].format(name=call.name, number=call.call, hours=call.hours or "any time")
-    key = "text_with_word" if text.text_word else "text_plain"
-    text_route = routes[key].format(word=text.text_word, number=text.text, name=text.name,
-                                    hours=text.hours or "any time")
+    hours = call.hours or "any time"
+    call_route = routes["call"].format(number=call.call, said=call.spoken, hours=hours)
+    if text is call:  # the same service: its name was just given
+        text_route = routes["text_same_line"].format(number=text.text)
+    else:
+        key = "text_with_word" if text.text_word else "text_plain"
+        text_route = routes[key].format(word=text.text_word, number=text.text, said=text.spoken,
+                                        hours=text.hours or "any time")
     return call_route, text_route, call, text
 
 
-def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urgent") -> CrisisResponse:
-    """The fixed response for `country` (ISO code; unknown codes get the international fallback)."""
+def _told(told: tuple[str, ...] | None) -> str:
+    sentences = _templates()["told"]
+    if told is None:
+        return sentences["unknown"]
+    if not told:
+        return sentences["nobody"]
+    names = told[0] if len(told) == 1 else ", ".join(told[:-1]) + " and " + told[-1]
+    return sentences["therapists"].format(names=names)
+
+
+def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urgent",
+                    told: tuple[str, ...] | list[str] | None = None) -> CrisisResponse:
+    """The fixed response for `country` (ISO code; unknown codes get the international fallback).
+
+    `has_safety_plan`: the client has one (it is offered) or not (making one is). `told`: the
+    therapists this client asked to be alerted (see safety/alerts.py), () when nobody is, None
+    when the caller can't know; the response then makes no claim about who is told.
+    """
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {VARIANTS}")
     here = crisis_lines.lines_for(country or "INT")
@@ -69,11 +91,13 @@ def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urge
     call_route, text_route, call, text = _routes(here)
     plan = template["safety_plan_exists" if has_safety_plan else "safety_plan_missing"]
     emergency = here.emergency
+    told = None if told is None else tuple(told)
     sentences = tuple(
         s.format(call_route=call_route, text_route=text_route, emergency=emergency, country=here.name,
-                 safety_plan=plan)
+                 safety_plan=plan, told=_told(told))
         for s in template["sentences"])
-    return CrisisResponse(version(), variant, here.code, sentences, call, text, emergency, has_safety_plan)
+    return CrisisResponse(version(), variant, here.code, sentences, call, text, emergency,
+                          has_safety_plan, told)
 
 
 def variant_for(assessment) -> str | None:

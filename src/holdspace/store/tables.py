@@ -16,6 +16,7 @@ def all_tables() -> MetaData:
     from holdspace.privacy import accounts, audit, consent, keys, second_factor, sessions  # noqa: F401
     from holdspace.resilience import toolbox  # noqa: F401
     from holdspace.selfcompassion import records  # noqa: F401
+    from holdspace.safety import alerts, plan  # noqa: F401
     from holdspace.store.base import Base
 
     return Base.metadata

@@ -15,6 +15,7 @@ from holdspace.listening import chat
 from holdspace import clock
 from holdspace.privacy import consent, export
 from holdspace.privacy.policy import linked_client, visible_owner
+from holdspace.safety import alerts
 from holdspace.web.charts import mood_chart
 from holdspace.web.deps import CheckCsrf, Db, Id, Therapist, done_url, file_slug, redirect, render
 
@@ -23,6 +24,7 @@ api = APIRouter(tags=["caseload"])
 
 
 def _page(request: Request, db: Db, user, status_code: int = 200, **context):
+    found = alerts.for_therapist(db, user)
     rows = []
     for link, client, shared in consent.caseload(db, user):
         latest = []
@@ -32,7 +34,8 @@ def _page(request: Request, db: Db, user, status_code: int = 200, **context):
         rows.append({"link": link, "client": client, "shared": shared,
                      "latest": latest[0] if latest else None})
     db.commit()
-    return render(request, "caseload/index.html", status_code=status_code, rows=rows,
+    return render(request, "caseload/index.html", status_code=status_code, rows=rows, alerts=found,
+                  unseen=sum(1 for a in found if a.seen_at is None),
                   invitations=consent.open_invitations(db, user),
                   categories={c.key: c.label for c in consent.CATEGORIES}, **context)
 
@@ -75,11 +78,21 @@ def client_page(request: Request, db: Db, user: Therapist, client_id: Id):
     if "conversations" in shared:
         visible_owner(db, user, client.id, "conversations")
         conversations = chat.list_chats(db, client.id, limit=50)
+    found = alerts.for_therapist(db, user, client_id=client.id)
     db.commit()
     return render(request, "caseload/client.html", client=client, link=link, shared=shared,
+                  alerts=found, show_client=False,
                   categories=consent.CATEGORIES, checkins=checkins, entries=entries,
                   conversations=conversations,
                   chart=mood_chart(checkins, days=28, title=f"{client.display_name}'s mood, last four weeks"))
+
+
+@pages.post("/alerts/{alert_id}/seen", dependencies=[CheckCsrf])
+def alert_seen(db: Db, user: Therapist, alert_id: Id, next: str = Form("/caseload")):
+    alert = alerts.mark_seen(db, user, alert_id)
+    db.commit()
+    back = f"/clients/{alert.client_id}" if next == f"/clients/{alert.client_id}" else "/caseload"
+    return redirect(done_url(back, "alert-seen"))
 
 
 @pages.get("/clients/{client_id}/export")
@@ -87,7 +100,7 @@ def client_export(db: Db, user: Therapist, client_id: Id):
     """The client's shared record, as JSON, for the therapist's own files."""
     link, client = linked_client(db, user, client_id)
     shared = consent.shared_categories(db, link.id)
-    for category in ("mood", "journal", "conversations", "measures"):
+    for category in ("mood", "journal", "conversations", "measures", "safety_plan"):
         if category in shared:
             visible_owner(db, user, client.id, category)
     record = export.shared_record(db, user, client, shared)
@@ -121,6 +134,41 @@ def api_caseload(db: Db, user: Therapist):
     """Your clients and what each shares with you."""
     return [ClientOut(id=c.id, display_name=c.display_name, since=link.created_at, shared=shared)
             for link, c, shared in consent.caseload(db, user)]
+
+
+class AlertOut(BaseModel):
+    id: int
+    client_id: int
+    client_name: str
+    level: str = Field(description="concern or urgent")
+    where: str = Field(description="Where it was written, e.g. 'a check-in note'")
+    href: str | None = Field(description="The page to open it, when the client shares that category")
+    words: str | None = Field(description="The client's words, only if they chose to include them")
+    created_at: datetime
+    seen_at: datetime | None
+
+
+def _alert_out(a: alerts.AlertView) -> AlertOut:
+    return AlertOut(id=a.id, client_id=a.client_id, client_name=a.client_name, level=a.level,
+                    where=a.where, href=a.href, words=a.words, created_at=a.created_at, seen_at=a.seen_at)
+
+
+@api.get("/alerts", response_model=list[AlertOut])
+def api_alerts(db: Db, user: Therapist):
+    """Safety alerts from clients who chose them: unseen first, then those seen in the last 30 days."""
+    found = [_alert_out(a) for a in alerts.for_therapist(db, user)]
+    db.commit()  # reading quoted words is audited
+    return found
+
+
+@api.post("/alerts/{alert_id}/seen", response_model=AlertOut, dependencies=[CheckCsrf],
+          responses={404: {"description": "No such alert of yours"}})
+def api_alert_seen(db: Db, user: Therapist, alert_id: Id):
+    """Mark one of your alerts as seen (audited)."""
+    alert = alerts.mark_seen(db, user, alert_id)
+    found = next(a for a in alerts.for_therapist(db, user, client_id=alert.client_id) if a.id == alert.id)
+    db.commit()
+    return _alert_out(found)
 
 
 @api.get("/invitations", response_model=list[InvitationOut])

@@ -14,6 +14,7 @@ from holdspace.listening import chat
 from holdspace.privacy import consent
 from holdspace.privacy.accounts import User
 from holdspace.privacy.policy import visible_owner
+from holdspace.safety import plan
 from holdspace.safety.response import crisis_response
 from holdspace.web.deps import (CheckCsrf, Client, Db, Id, SignedIn, Therapist, done_url, redirect, render,
                                 settings_of)
@@ -53,7 +54,7 @@ def _crisis_routes(request: Request, items: list[chat.ChatMessage]):
 
 
 def _has_safety_plan(db, user: User) -> bool:
-    return False  # the safety plan arrives with its own area; until then, making one is offered
+    return plan.exists(db, user.id)
 
 
 def _conversation_page(request: Request, db: Db, user: User, conversation: chat.Chat, *, everything: bool,
@@ -204,8 +205,8 @@ def api_say(request: Request, body: MessageIn, db: Db, user: Client, conversatio
                      has_safety_plan=_has_safety_plan(db, user))
     db.commit()
     m = sent.message
-    response = (crisis_response(settings_of(request).country, has_safety_plan=False, variant=m.level)
-                if m.flagged else None)
+    response = (crisis_response(settings_of(request).country, has_safety_plan=_has_safety_plan(db, user),
+                                variant=m.level) if m.flagged else None)
     return SentOut(**_message(m).model_dump(), crisis_response=list(response.sentences) if response else None)
 
 

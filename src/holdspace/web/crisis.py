@@ -5,10 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
-from holdspace.safety import crisis_lines
+from sqlalchemy.orm import Session
+
+from holdspace.privacy.accounts import User
+from holdspace.safety import alerts, crisis_lines, plan
 from holdspace.safety.response import crisis_response, variant_for
 from holdspace.safety.risk import Assessment
-from holdspace.web.deps import render, settings_of
+from holdspace.web.deps import SESSION_COOKIE, render, settings_of
 
 pages = APIRouter()
 api = APIRouter(tags=["safety"])
@@ -17,9 +20,12 @@ api = APIRouter(tags=["safety"])
 @pages.get("/crisis")
 def crisis_page(request: Request):
     # No Db or user dependency on purpose: this page must work when everything else is down.
+    # Whether someone is signed in is read from the cookie alone: the safety plan link is
+    # offered to anyone who might have one, and its page checks who they are.
     country = settings_of(request).country
     return render(request, "crisis.html", user=None, here=crisis_lines.lines_for(country),
-                  elsewhere=crisis_lines.international(), is_fallback=country == "INT")
+                  elsewhere=crisis_lines.international(), is_fallback=country == "INT",
+                  maybe_signed_in=bool(request.cookies.get(SESSION_COOKIE)))
 
 
 class LineOut(BaseModel):
@@ -51,18 +57,25 @@ def api_crisis_lines(request: Request):
                           international=[LineOut(**vars(line)) for line in crisis_lines.international().lines])
 
 
-def response_for(request: Request, assessment: Assessment):
-    """The fixed crisis response this assessment calls for, for the configured country, or None."""
+def response_for(request: Request, assessment: Assessment, *, db: Session, client: User):
+    """The fixed crisis response this assessment calls for, for the configured country, or None.
+
+    It tells the truth for this client: whether they have a safety plan to offer, and which
+    therapists (if any) they asked to be alerted.
+    """
     variant = variant_for(assessment)
     if variant is None:
         return None
-    return crisis_response(settings_of(request).country, has_safety_plan=False, variant=variant)
+    return crisis_response(settings_of(request).country, has_safety_plan=plan.exists(db, client.id),
+                           variant=variant, told=tuple(alerts.alerted_therapists(db, client)))
 
 
-def response_page(request: Request, assessment: Assessment, *, saved: str, continue_url: str):
+def response_page(request: Request, assessment: Assessment, *, db: Session, client: User, saved: str,
+                  continue_url: str):
     """After saving something a client wrote: the crisis response when it is needed, else None."""
-    response = response_for(request, assessment)
+    response = response_for(request, assessment, db=db, client=client)
     if response is None:
         return None
+    own_plan = plan.load(db, client.id) if response.safety_plan_offered else None
     return render(request, "safety/response.html", response=response, saved=saved,
-                  continue_url=continue_url, reasons=assessment.reasons)
+                  continue_url=continue_url, reasons=assessment.reasons, plan=own_plan)

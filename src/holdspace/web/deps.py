@@ -192,6 +192,10 @@ DONE_MESSAGES = {
     "signed-out": "You're signed out. Take care of yourself.",
     "password": "Your password is changed. Every other device has been signed out.",
     "transcript_deleted": "The session and its report are deleted.",
+    "safety-plan": "Your safety plan is saved. You can change or print it whenever you like.",
+    "safety-plan-client": "The safety plan is saved. Your client will see that you changed it, and when.",
+    "alerts": "Your choice about safety alerts is saved and applies from now on.",
+    "alert-seen": "The alert is marked as seen.",
 }
 
 

@@ -161,7 +161,7 @@ def save_goal(request: Request, db: Db, user: Client, text: str = Form(""), days
         return _builder(request, "write", values, status_code=400, errors=exc.fields,
                         analysis=_analysis(values) if text.strip() else None)
     db.commit()
-    return (crisis.response_page(request, goal.assessment, saved="Your goal is saved.",
+    return (crisis.response_page(request, goal.assessment, db=db, client=user, saved="Your goal is saved.",
                                  continue_url=f"/goals/{goal.id}")
             or redirect(f"/goals/{goal.id}?said=saved"))
 
@@ -219,7 +219,7 @@ def check_in(request: Request, db: Db, user: Client, goal_id: Id, outcome: str =
     said = "welcome_back" if result.welcome_back else result.checkin.outcome
     reached = ",".join(m.key for m in result.new_milestones)
     target = f"/goals/{goal.id}?said={said}" + (f"&reached={reached}" if reached else "")
-    return (crisis.response_page(request, result.checkin.assessment, saved="Your check-in is saved.",
+    return (crisis.response_page(request, result.checkin.assessment, db=db, client=user, saved="Your check-in is saved.",
                                  continue_url=target) or redirect(target))
 
 
@@ -251,7 +251,7 @@ def save_edit(request: Request, db: Db, user: Client, goal_id: Id, text: str = F
                       values={"text": text, "days": days, "ends_on": ends_on, "remind_at": remind_at, "why": why},
                       day_choices=list(zip(schedule.DAY_KEYS, schedule.DAY_NAMES)))
     db.commit()
-    return (crisis.response_page(request, goal.assessment, saved="Your goal is saved.",
+    return (crisis.response_page(request, goal.assessment, db=db, client=user, saved="Your goal is saved.",
                                  continue_url=f"/goals/{goal.id}")
             or redirect(f"/goals/{goal.id}?said=saved"))
 
@@ -420,8 +420,8 @@ def _proposal_out(p: goals.GoalProposal) -> ProposalOut:
                        status=p.status, therapist=p.therapist_name, created_at=p.created_at)
 
 
-def _crisis(request: Request, assessment):
-    response = crisis.response_for(request, assessment)
+def _crisis(request: Request, assessment, db, user):
+    response = crisis.response_for(request, assessment, db=db, client=user)
     return list(response.sentences) if response else None
 
 
@@ -441,7 +441,7 @@ def api_create_goal(request: Request, body: GoalIn, db: Db, user: Client):
     goal = goals.create_goal(db, user, fields)
     db.commit()
     return SavedGoal(**_goal_out(db, goal).model_dump(), level=goal.assessment.level,
-                     crisis_response=_crisis(request, goal.assessment))
+                     crisis_response=_crisis(request, goal.assessment, db, user))
 
 
 @api.get("/goals/{goal_id}", response_model=GoalOut, responses={404: {"description": "Not your goal"}})
@@ -469,7 +469,7 @@ def api_check_in(request: Request, body: GoalCheckInIn, db: Db, user: Client, go
     return SavedGoalCheckIn(id=c.id, day=c.day, outcome=c.outcome, note=c.note, created_at=c.created_at,
                             message=result.message, welcome_back=result.welcome_back,
                             new_milestones=_milestones(result.new_milestones), level=c.assessment.level,
-                            crisis_response=_crisis(request, c.assessment))
+                            crisis_response=_crisis(request, c.assessment, db, user))
 
 
 @api.post("/smart", dependencies=[CheckCsrf])

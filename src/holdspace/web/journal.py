@@ -38,7 +38,7 @@ def write(request: Request, db: Db, user: Client, body: str = Form(""), private:
         return render(request, "journal/new.html", status_code=400, errors=exc.fields,
                       values={"body": body, "private": bool(private)})
     db.commit()
-    return (crisis.response_page(request, entry.assessment, saved="Your entry is saved.",
+    return (crisis.response_page(request, entry.assessment, db=db, client=user, saved="Your entry is saved.",
                                  continue_url="/journal")
             or redirect(done_url("/journal", "journal")))
 
@@ -95,7 +95,7 @@ def api_write(request: Request, body: EntryIn, db: Db, user: Client):
     entry = journal.write_entry(db, user, body.body, private=body.private,
                                 passphrase=body.passphrase, confirm=body.passphrase)
     db.commit()
-    response = crisis.response_for(request, entry.assessment)
+    response = crisis.response_for(request, entry.assessment, db=db, client=user)
     return SavedEntry(**_out(entry).model_dump(), level=entry.assessment.level,
                       crisis_response=list(response.sentences) if response else None)
 

@@ -79,7 +79,7 @@ async def answer(request: Request, db: Db, user: Client, key: Key):
                      can_score_without=saved.score.scored and bool(saved.score.missing))
     adm = saved.administration
     result_url = f"/measures/results/{adm.id}"
-    return (crisis.response_page(request, adm.assessment, saved="Your answers are saved.",
+    return (crisis.response_page(request, adm.assessment, db=db, client=user, saved="Your answers are saved.",
                                  continue_url=result_url)
             or redirect(result_url))
 
@@ -279,7 +279,7 @@ def api_answer(request: Request, key: Key, body: AnswersIn, db: Db, user: Client
                                 accept_missing=body.accept_missing)
     db.commit()
     adm = saved.administration
-    response = crisis.response_for(request, adm.assessment)
+    response = crisis.response_for(request, adm.assessment, db=db, client=user)
     return SavedResult(**_result(db, adm), problems=saved.problems, level=adm.assessment.level,
                        crisis_response=list(response.sentences) if response else None)
 

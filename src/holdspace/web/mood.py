@@ -45,7 +45,7 @@ def create_checkin(request: Request, db: Db, user: Client, mood_value: str = For
         return _form(request, status_code=400, errors=exc.fields,
                      values={"mood": mood_value, "feelings": feelings, "note": note})
     db.commit()
-    return (crisis.response_page(request, checkin.assessment, saved="Your check-in is saved.",
+    return (crisis.response_page(request, checkin.assessment, db=db, client=user, saved="Your check-in is saved.",
                                  continue_url="/checkins")
             or redirect(done_url("/checkins", "checkin")))
 
@@ -102,7 +102,7 @@ def api_create_checkin(request: Request, body: CheckInIn, db: Db, user: Client):
     """Record a check-in; the note is checked for risk, and the crisis response comes back if needed."""
     checkin = mood.record_checkin(db, user, body.mood, body.feelings, body.note)
     db.commit()
-    response = crisis.response_for(request, checkin.assessment)
+    response = crisis.response_for(request, checkin.assessment, db=db, client=user)
     return SavedCheckIn(**_out(checkin).model_dump(), level=checkin.assessment.level,
                         crisis_response=list(response.sentences) if response else None)
 

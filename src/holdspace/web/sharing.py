@@ -26,16 +26,22 @@ def sharing_page(request: Request, db: Db, user: Client, done: str = "", code: s
     return _page(request, db, user, done=done, values={"code": code, "categories": []})
 
 
+def _yes(value: str) -> bool:
+    return value == "yes"
+
+
 @pages.post("/sharing/accept", dependencies=[CheckCsrf])
 def accept(request: Request, db: Db, user: Client, code: str = Form(""),
-           categories: list[str] = Form([])):
+           categories: list[str] = Form([]), alerts: str = Form("no"), alert_words: str = Form("no")):
     try:
-        consent.accept_invitation(db, user, code, categories)
+        consent.accept_invitation(db, user, code, categories, alerts=_yes(alerts),
+                                  alert_words=_yes(alert_words))
     except HoldspaceError as exc:
         db.rollback()
         errors = getattr(exc, "fields", {}) or {"code": exc.message}
         return _page(request, db, user, status_code=exc.status, errors=errors,
-                     values={"code": code, "categories": categories})
+                     values={"code": code, "categories": categories, "alerts": alerts,
+                             "alert_words": alert_words})
     db.commit()
     return redirect(done_url("/sharing", "linked"))
 
@@ -45,6 +51,13 @@ def update(link_id: Id, db: Db, user: Client, categories: list[str] = Form([])):
     consent.set_shares(db, user, link_id, categories)
     db.commit()
     return redirect(done_url("/sharing", "sharing"))
+
+
+@pages.post("/sharing/{link_id}/alerts", dependencies=[CheckCsrf])
+def update_alerts(link_id: Id, db: Db, user: Client, alerts: str = Form("no"), alert_words: str = Form("no")):
+    consent.set_alerts(db, user, link_id, _yes(alerts), _yes(alert_words))
+    db.commit()
+    return redirect(done_url("/sharing", "alerts"))
 
 
 @pages.post("/sharing/{link_id}/end", dependencies=[CheckCsrf])
@@ -61,11 +74,20 @@ class LinkOut(BaseModel):
     therapist_name: str
     since: datetime
     shared: list[str]
+    alerts: bool = Field(description="The therapist is told when something you write suggests you may not be safe")
+    alert_words: bool = Field(description="Those notes include your words")
+
+
+class AlertsIn(BaseModel):
+    alerts: bool
+    alert_words: bool = False
 
 
 class AcceptIn(BaseModel):
     code: str = Field(max_length=40)
     categories: list[str] = Field(default_factory=list, max_length=12)
+    alerts: bool = Field(False, description="Tell this therapist when something you write suggests you may not be safe")
+    alert_words: bool = Field(False, description="Include your words in those notes")
 
 
 class SharesIn(BaseModel):
@@ -74,7 +96,8 @@ class SharesIn(BaseModel):
 
 def _link_out(db: Db, link: consent.CareLink, therapist) -> LinkOut:
     return LinkOut(id=link.id, therapist_name=therapist.display_name, since=link.created_at,
-                   shared=consent.shared_categories(db, link.id))
+                   shared=consent.shared_categories(db, link.id), alerts=link.alerts,
+                   alert_words=link.alert_words)
 
 
 @api.get("/links", response_model=list[LinkOut])
@@ -88,7 +111,8 @@ def api_links(db: Db, user: Client):
                      409: {"description": "Already linked"}})
 def api_accept(body: AcceptIn, db: Db, user: Client):
     """Accept a therapist's invitation code, sharing the categories you choose."""
-    link = consent.accept_invitation(db, user, body.code, body.categories)
+    link = consent.accept_invitation(db, user, body.code, body.categories, alerts=body.alerts,
+                                     alert_words=body.alert_words)
     db.commit()
     return _link_out(db, link, db.get(User, link.therapist_id))
 
@@ -100,6 +124,15 @@ def api_set_shares(link_id: Id, body: SharesIn, db: Db, user: Client):
     consent.set_shares(db, user, link_id, body.categories)
     db.commit()
     link = consent.client_link(db, user, link_id)
+    return _link_out(db, link, db.get(User, link.therapist_id))
+
+
+@api.put("/links/{link_id}/alerts", response_model=LinkOut, dependencies=[CheckCsrf],
+         responses={404: {"description": "No such link of yours"}})
+def api_set_alerts(link_id: Id, body: AlertsIn, db: Db, user: Client):
+    """Choose whether this therapist hears when something you write suggests you may not be safe."""
+    link = consent.set_alerts(db, user, link_id, body.alerts, body.alert_words)
+    db.commit()
     return _link_out(db, link, db.get(User, link.therapist_id))
 
 
