@@ -268,7 +268,15 @@ def create_goal(db: Session, client: User, fields: GoalFields, *, proposed_by: i
     db.add(goal)
     db.flush()  # the id is part of what the words are sealed to
     _seal(db, goal)
+    if proposed_by is None:  # a therapist's proposal holds their words, not the client's
+        _alert(db, client, goal.assessment, goal.id, " ".join(t for t in (fields.text, fields.why, fields.wish) if t))
     return goal
+
+
+def _alert(db: Session, client: User, assessment, goal_id: int, text: str) -> None:
+    from holdspace.safety import alerts
+
+    alerts.notice(db, client, assessment, where="goal", item_id=goal_id, text=text)
 
 
 def update_goal(db: Session, goal: Goal, fields: GoalFields) -> Goal:
@@ -283,6 +291,8 @@ def update_goal(db: Session, goal: Goal, fields: GoalFields) -> Goal:
         goal.confidence = fields.confidence
     goal.updated_at = clock.now()
     _seal(db, goal)
+    owner = db.get(User, goal.owner_id)
+    _alert(db, owner, goal.assessment, goal.id, " ".join(t for t in (fields.text, fields.why) if t))
     db.flush()
     return goal
 
@@ -379,6 +389,7 @@ def record_checkin(db: Session, client: User, goal: Goal, outcome: str, note: st
     if note:
         checkin.assessment = assess(note)
         checkin.note_sealed = keys.seal_text(db, client.id, CHECKINS, "note", checkin.id, note)
+        _alert(db, client, checkin.assessment, goal.id, note)
     checkin.note = note
     reached = [m for m in goal_milestones(goal, earlier + [checkin]) if m.key not in before]
     text = messages()["welcome_back"] if welcome_back else messages()[outcome]

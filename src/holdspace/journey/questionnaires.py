@@ -156,6 +156,10 @@ def save(db: Session, client: User, key: str, raw: dict, *, finish: bool = True,
         adm.assessment = assess_phq9_item9(answers[inst.safety_item])
         adm.risk_level = adm.assessment.level
     db.flush()
+    if adm.assessment is not None and adm.assessment.level != "none":
+        from holdspace.safety import alerts
+
+        alerts.notice(db, client, adm.assessment, where="questionnaire", item_id=adm.id)
     return Saved(adm, result, {})
 
 

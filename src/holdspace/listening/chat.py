@@ -235,6 +235,15 @@ def send(db: Session, client: User, chat: Chat, text: object, listener, *,
         # Another message to this conversation was answered in the meantime.
         raise Conflict("Another message arrived in this conversation at the same moment. "
                        "Yours wasn't sent; please send it again.") from None
+    if level != "none":
+        from holdspace.safety import alerts
+        from holdspace.safety.risk import Assessment, assess
+
+        found = assess(text)
+        # The listener may hear risk the rules alone don't (a flagged conversation, its own check-in).
+        alerts.notice(db, client, found if found.level == level else Assessment(level, found.reasons, found.spans),
+                      where="conversation", item_id=chat.id, text=text,
+                      path=f"/clients/{client.id}/conversations/{chat.id}")
     return Sent(message, raised=_higher(before, level) != before)
 
 

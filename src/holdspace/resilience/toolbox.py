@@ -128,6 +128,12 @@ def add_item(db: Session, client: User, kind: str, fields: dict, at: datetime | 
     db.flush()
     item.body_sealed = keys.seal_text(db, client.id, TABLE, "body", item.id, json.dumps(body))
     item.body, item.ratings = body, []
+    from holdspace.safety import alerts
+
+    # item_id stays empty: "exercise" alerts are merged by id, and the self-compassion records own those ids.
+    alerts.notice(db, client, item.assessment, where="exercise",
+                  text=" ".join(v for v in body.values() if isinstance(v, str) and v),
+                  path=f"/clients/{client.id}/resilience")
     return item
 
 

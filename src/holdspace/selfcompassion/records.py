@@ -118,6 +118,10 @@ def save(db: Session, client: User, kind: str, body: dict, at: datetime | None =
     db.flush()
     record.body_sealed = keys.seal_text(db, client.id, TABLE, "body", record.id, json.dumps(body))
     record.body = body
+    from holdspace.safety import alerts
+
+    alerts.notice(db, client, record.assessment, where="exercise", item_id=record.id,
+                  text=" ".join(_texts(body)), path=f"/clients/{client.id}/practices")
     return record
 
 
