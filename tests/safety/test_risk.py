@@ -248,3 +248,15 @@ def test_twenty_thousand_characters_of_words_are_checked_in_time():
                                            (True, "concern")])
 def test_phq9_item9_above_zero_is_always_a_concern(answer, level):
     assert risk.assess_phq9_item9(answer).level == level
+
+
+@pytest.mark.parametrize("text", ["I've been cutting again", "been cutting again, sorry",
+                                  "sometimes I wonder if anyone would notice if I just disappeared"])
+def test_self_harm_slang_and_wondering_who_would_notice_are_a_concern(text):
+    assert assess(text).level == "concern"
+
+
+@pytest.mark.parametrize("text", ["been cutting a lot of corners at work", "I've been cutting down on sugar",
+                                  "I wonder if anyone would notice if I changed my hair"])
+def test_everyday_cutting_and_noticing_are_not(text):
+    assert assess(text).level == "none"

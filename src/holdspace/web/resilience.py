@@ -44,7 +44,7 @@ def _add(request: Request, db, user, kind: str, fields: dict):
         return _page(request, db, user, status_code=400, errors={f"{kind}-{k}": v for k, v in exc.fields.items()},
                      values={f"{kind}-{k}": v for k, v in fields.items()})
     db.commit()
-    return (crisis.response_page(request, item.assessment, saved="It's saved.", continue_url="/resilience")
+    return (crisis.response_page(request, item.assessment, db=db, client=user, saved="It's saved.", continue_url="/resilience")
             or redirect(done_url("/resilience", "resilience")))
 
 

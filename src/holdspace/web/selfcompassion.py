@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request
 from pydantic import BaseModel, Field
 
 from holdspace.errors import InvalidInput
+from holdspace.privacy.accounts import User
 from holdspace.language.text import normalize
 from holdspace.safety.risk import assess
 from holdspace.selfcompassion import records
@@ -45,7 +46,7 @@ def look_at_thought(request: Request, db: Db, user: Client, thought: str = Form(
                       values={"thought": thought}, traps=traps(),
                       past=records.records(db, user.id, "challenge", limit=50))
     # What a client writes is read for risk the moment it reaches us, saved or not.
-    response = crisis.response_page(request, assess(body["thought"]), saved="Nothing has been saved.",
+    response = crisis.response_page(request, assess(body["thought"]), db=db, client=user, saved="Nothing has been saved.",
                                     continue_url="/practices/challenger")
     if response is not None:
         return response
@@ -65,7 +66,7 @@ def save_challenge(request: Request, db: Db, user: Client, thought: str = Form("
         return render(request, "selfcompassion/challenge.html", status_code=400, errors=exc.fields,
                       thought=thought, finding=finding, named=named, values={"kinder": kinder})
     db.commit()
-    return (crisis.response_page(request, record.assessment, saved="Your kinder words are saved.",
+    return (crisis.response_page(request, record.assessment, db=db, client=user, saved="Your kinder words are saved.",
                                  continue_url="/practices/challenger")
             or redirect(done_url("/practices/challenger", "challenge")))
 
@@ -116,7 +117,7 @@ def save_thought_record(request: Request, db: Db, user: Client, situation: str =
                               "evidence_for": evidence_for, "evidence_against": evidence_against,
                               "balanced": balanced})
     db.commit()
-    return (crisis.response_page(request, record.assessment, saved="Your thought record is saved.",
+    return (crisis.response_page(request, record.assessment, db=db, client=user, saved="Your thought record is saved.",
                                  continue_url="/practices/thought-records")
             or redirect(done_url("/practices/thought-records", "thought-record")))
 
@@ -178,8 +179,8 @@ class SavedRecord(BaseModel):
     crisis_response: list[str] | None = None
 
 
-def _saved(request: Request, record) -> SavedRecord:
-    response = crisis.response_for(request, record.assessment)
+def _saved(request: Request, db: Db, user: User, record) -> SavedRecord:
+    response = crisis.response_for(request, record.assessment, db=db, client=user)
     return SavedRecord(id=record.id, kind=record.kind, created_at=record.created_at, body=record.body,
                        level=record.assessment.level,
                        crisis_response=list(response.sentences) if response else None)
@@ -208,7 +209,7 @@ def api_save_challenge(request: Request, body: ChallengeIn, db: Db, user: Client
     """Save a harsh thought with your own kinder version (both checked for risk, then sealed)."""
     record = records.save_challenge(db, user, body.thought, body.kinder, body.traps)
     db.commit()
-    return _saved(request, record)
+    return _saved(request, db, user, record)
 
 
 @api.get("/thought-records", response_model=list[SavedRecord])
@@ -226,4 +227,4 @@ def api_save_thought_record(request: Request, body: ThoughtRecordIn, db: Db, use
                                          evidence_for=body.evidence_for, evidence_against=body.evidence_against,
                                          balanced=body.balanced)
     db.commit()
-    return _saved(request, record)
+    return _saved(request, db, user, record)
