@@ -25,7 +25,9 @@ from typer.testing import CliRunner
 
 from holdspace import clock
 from holdspace.creativity import journal
-from holdspace.goals import goals
+from holdspace.goals import reminders
+from holdspace.goals.goal import check_goal, create_goal
+from holdspace.goals.proposals import propose
 from holdspace.privacy import consent, keys, passwords, second_factor, sessions
 from holdspace.privacy.accounts import Role, User
 from holdspace.cli.main import app as cli_app
@@ -156,10 +158,10 @@ def personas(db) -> Personas:
     invitation, _ = consent.create_invitation(db, carol, "Someone new")
     entry = journal.write_entry(db, alice, "only alice may read this", private=True,
                                 passphrase=PASSPHRASE, confirm=PASSPHRASE)
-    goal = goals.create_goal(db, alice, goals.check_goal("Walk for 20 minutes three times a week",
-                                                         "1010100", None))
-    proposal = goals.propose(db, carol, alice, goals.check_goal("Call a friend every Sunday", "0000001", None))
-    feed_token = goals.feed_token(db, alice)
+    goal = create_goal(db, alice, check_goal("Walk for 20 minutes three times a week",
+                                             "1010100", None))
+    proposal = propose(db, carol, alice, check_goal("Call a friend every Sunday", "0000001", None))
+    feed_token = reminders.feed_token(db, alice)
     db.commit()
     return Personas(alice, bob, carol, dave, erin, link.id, invitation.id, entry.id, goal.id, proposal.id,
                     feed_token)

@@ -8,7 +8,9 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import Page, expect
 
-from holdspace.goals import goals
+from holdspace.goals.checkins import record_checkin
+from holdspace.goals.goal import check_goal, create_goal, today as practice_today
+from holdspace.goals.proposals import propose
 from holdspace.privacy import consent
 from holdspace.privacy.accounts import Role, User
 
@@ -21,26 +23,26 @@ def _story(live_server):
     """A client three weeks into a walking goal, shared with her therapist, with a suggestion waiting."""
     maya = made_directly(live_server, "Maya", Role.CLIENT)
     rowan = made_directly(live_server, "Dr Rowan Ellis", Role.THERAPIST)
-    today = goals.today()
+    today = practice_today()
     with live_server.db() as db:
         owner, therapist = db.get(User, maya.id), db.get(User, rowan.id)
         _, code = consent.create_invitation(db, therapist, "Maya")
         consent.accept_invitation(db, owner, code, ["mood", "goals"])
         end_of_march = date(today.year + (today.month > 3), 3, 31)
-        fields = goals.check_goal("Walk for 20 minutes three times a week until the end of March",
-                                  "1010100", end_of_march, confidence=8,
-                                  why="I'd get outside more and feel less stuck", wish="be happier")
-        goal = goals.create_goal(db, owner, fields, starts_on=today - timedelta(days=23))
+        fields = check_goal("Walk for 20 minutes three times a week until the end of March",
+                            "1010100", end_of_march, confidence=8,
+                            why="I'd get outside more and feel less stuck", wish="be happier")
+        goal = create_goal(db, owner, fields, starts_on=today - timedelta(days=23))
         outcomes = ["done", "done", "partly", "done", "not_this_time", "done", "done", "partly", "done"]
         day, placed = today - timedelta(days=23), 0
         while placed < len(outcomes) and day < today - timedelta(days=3):
             if goal.days[day.weekday()] == "1":
                 note = "Round the park before work." if placed == 0 else ""
-                goals.record_checkin(db, owner, goal, outcomes[placed], note, day=day)
+                record_checkin(db, owner, goal, outcomes[placed], note, day=day)
                 placed += 1
             day += timedelta(days=1)
-        goals.propose(db, therapist, owner, goals.check_goal("Write three kind lines to yourself each Sunday",
-                                                              "0000001", None))
+        propose(db, therapist, owner, check_goal("Write three kind lines to yourself each Sunday",
+                                                 "0000001", None))
         db.commit()
         goal_id = goal.id
     return maya, rowan, goal_id
@@ -61,7 +63,7 @@ def test_a_client_builds_a_goal_in_her_own_words_and_checks_in(page: Page, live_
     expect(page.get_by_role("alert")).to_contain_text("at least one day")
     page.get_by_text("Every day", exact=True).click()
     page.get_by_role("button", name="Next").click()
-    page.get_by_label("When would you like to look back").fill((goals.today() + timedelta(days=30)).isoformat())
+    page.get_by_label("When would you like to look back").fill((practice_today() + timedelta(days=30)).isoformat())
     page.get_by_role("button", name="Next").click()
     page.get_by_role("radio", name="6", exact=True).check(force=True)
     page.get_by_role("button", name="Next").click()

@@ -2,7 +2,7 @@
 
 import json
 
-from holdspace.goals import goals
+from holdspace.goals.goal import goals_of
 
 PASSWORD = "correct horse battery\n"
 
@@ -12,7 +12,7 @@ def test_a_client_adds_a_goal_checks_in_and_sees_the_first_milestone(cli, person
                 "--email", "alice@example.org", "--password-stdin", input=PASSWORD)
     assert added.exit_code == 0, added.output
     assert "check in every day" in added.output and "By when?" in added.output
-    goal_id = max(g.id for g in goals.goals_of(db, personas.alice.id))
+    goal_id = max(g.id for g in goals_of(db, personas.alice.id))
     checked = cli("goals", "checkin", str(goal_id), "done", "--note", "easy today",
                   "--email", "alice@example.org", "--password-stdin", input=PASSWORD)
     assert checked.exit_code == 0, checked.output

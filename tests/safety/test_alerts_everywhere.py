@@ -1,6 +1,6 @@
 """Every place a client writes raises the alert they agreed to: conversations, questionnaires, goals, exercises."""
 
-from holdspace.goals import goals
+from holdspace.goals.goal import check_goal, create_goal
 from holdspace.journey import questionnaires
 from holdspace.listening import chat
 from holdspace.listening.listener import Listener
@@ -23,8 +23,8 @@ def test_risk_anywhere_a_client_writes_reaches_the_therapist_they_chose_to_tell(
     chat.send(db, alice, talk, RISKY, Listener())
     answers = {str(n): 0 for n in range(1, 10)} | {"9": 2}
     questionnaires.save(db, alice, "phq9", answers)
-    goals.create_goal(db, alice, goals.check_goal("Walk every day until I'm gone tonight, kill myself after",
-                                                  "1111111", None))
+    create_goal(db, alice, check_goal("Walk every day until I'm gone tonight, kill myself after",
+                                      "1111111", None))
     records.save_challenge(db, alice, RISKY, "I am worth looking after")
     toolbox.add_item(db, alice, "strength", {"name": "Patience", "example": RISKY})
     db.commit()

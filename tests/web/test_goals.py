@@ -10,7 +10,11 @@ from datetime import date, timedelta
 import icalendar
 from sqlalchemy import select
 
-from holdspace.goals import goals
+from holdspace.goals import schedule
+from holdspace.goals.checkins import GoalCheckIn, record_checkin
+from holdspace.goals.goal import Goal, own_goal, today
+from holdspace.goals.proposals import GoalProposal, proposals_for
+from holdspace.goals.reminders import CalendarFeed
 from holdspace.privacy import audit, consent, export
 from holdspace.privacy.deletion import delete_account
 
@@ -29,7 +33,7 @@ def step(web, **fields):
 
 def test_the_builder_guides_a_vague_wish_to_a_goal_the_client_writes_herself(personas, sign_in, db):
     web = sign_in(personas.alice)
-    later = (goals.today() + timedelta(days=60)).isoformat()
+    later = (today() + timedelta(days=60)).isoformat()
     answers = {"wish": "be happier", "why": "I'd get outside more and feel less stuck",
                "action": "walk round the park", "days": ["mon", "wed", "fri"], "ends_on": later,
                "confidence": "8"}
@@ -49,7 +53,7 @@ def test_the_builder_guides_a_vague_wish_to_a_goal_the_client_writes_herself(per
     assert saved.status_code == 303
     goal_page = html.unescape(web.get(saved.headers["location"]).text)
     assert GOAL in goal_page and "I'd get outside more" in goal_page
-    row = db.scalar(select(goals.Goal).where(goals.Goal.owner_id == personas.alice.id).order_by(goals.Goal.id.desc()))
+    row = db.scalar(select(Goal).where(Goal.owner_id == personas.alice.id).order_by(Goal.id.desc()))
     assert row.confidence == 8 and row.days == "1010100" and row.ends_on.isoformat() == later
     assert b"Walk" not in row.text_sealed and b"stuck" not in row.why_sealed  # sealed at rest
 
@@ -75,8 +79,8 @@ def test_a_goal_at_risk_shows_the_crisis_response_after_saving(personas, sign_in
 
 
 def test_check_ins_celebrate_milestones_and_a_return_is_welcomed_without_counting(personas, sign_in, db):
-    goal = goals.own_goal(db, personas.alice, personas.goal_id)
-    goal.days, goal.starts_on = goals.schedule.EVERY_DAY, goals.today() - timedelta(days=20)
+    goal = own_goal(db, personas.alice, personas.goal_id)
+    goal.days, goal.starts_on = schedule.EVERY_DAY, today() - timedelta(days=20)
     db.commit()
     web = sign_in(personas.alice)
     first = web.submit(f"/goals/{goal.id}/checkins", {"outcome": "done", "note": "felt good"}, page="/goals")
@@ -84,8 +88,8 @@ def test_check_ins_celebrate_milestones_and_a_return_is_welcomed_without_countin
     page = web.get(first.headers["location"])
     assert "Your first check-in" in page.text and "Well done" in page.text and "felt good" in page.text
     # A check-in ten days ago, then today: planned days passed in between.
-    goals.record_checkin(db, personas.alice, goal, "done", day=goals.today() - timedelta(days=10))
-    db.execute(goals.GoalCheckIn.__table__.delete().where(goals.GoalCheckIn.day == goals.today()))
+    record_checkin(db, personas.alice, goal, "done", day=today() - timedelta(days=10))
+    db.execute(GoalCheckIn.__table__.delete().where(GoalCheckIn.day == today()))
     db.commit()
     back = web.get(web.submit(f"/goals/{goal.id}/checkins", {"outcome": "partly"}, page="/goals")
                    .headers["location"])
@@ -101,8 +105,8 @@ def test_a_check_in_needs_an_outcome_and_keeps_the_note(personas, sign_in):
 
 
 def test_todays_check_in_is_reminded_in_the_app(personas, sign_in, db):
-    goal = goals.own_goal(db, personas.alice, personas.goal_id)
-    goal.days = goals.schedule.EVERY_DAY
+    goal = own_goal(db, personas.alice, personas.goal_id)
+    goal.days = schedule.EVERY_DAY
     db.commit()
     web = sign_in(personas.alice)
     assert "Today's check-in" in web.get("/goals").text
@@ -127,7 +131,7 @@ def test_the_therapist_sees_shared_goals_audited_and_proposes_and_the_client_dec
     alice = sign_in(personas.alice)
     listing = alice.get("/goals").text
     assert "Carol suggests a goal" in listing and "Write three kind lines" in listing
-    proposal = goals.proposals_for(db, personas.alice.id, status="open")[0]
+    proposal = proposals_for(db, personas.alice.id, status="open")[0]
     db.commit()
     accepted = alice.submit(f"/goals/proposals/{proposal.id}/accept", {}, page="/goals")
     assert accepted.status_code == 303
@@ -195,8 +199,8 @@ def test_the_api_saves_checks_in_and_reports_milestones(personas, sign_in, api_t
 
 
 def test_goals_travel_in_the_export_come_back_on_import_and_go_with_the_account(personas, db, second_installation_db):
-    goal = goals.own_goal(db, personas.alice, personas.goal_id)
-    goals.record_checkin(db, personas.alice, goal, "partly", "a short one", day=goals.today() - timedelta(days=1))
+    goal = own_goal(db, personas.alice, personas.goal_id)
+    record_checkin(db, personas.alice, goal, "partly", "a short one", day=today() - timedelta(days=1))
     db.commit()
     data = export.export_data(db, personas.alice)
     [item] = data["goals"]
@@ -217,8 +221,8 @@ def test_goals_travel_in_the_export_come_back_on_import_and_go_with_the_account(
         assert "goal 1, check-in 1" in str(exc)
     delete_account(db, personas.alice)
     db.commit()
-    assert db.scalar(select(goals.Goal.id)) is None and db.scalar(select(goals.GoalCheckIn.id)) is None
-    assert db.scalar(select(goals.GoalProposal.id)) is None and db.scalar(select(goals.CalendarFeed.client_id)) is None
+    assert db.scalar(select(Goal.id)) is None and db.scalar(select(GoalCheckIn.id)) is None
+    assert db.scalar(select(GoalProposal.id)) is None and db.scalar(select(CalendarFeed.client_id)) is None
 
 
 import pytest  # noqa: E402

@@ -9,7 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 
 from holdspace.cli.common import console, database, load_settings, run_safely, sign_in
-from holdspace.goals import goals, schedule
+from holdspace.goals import schedule
+from holdspace.goals.checkins import check_outcome, checkins_of, due_today, goal_milestones, record_checkin
+from holdspace.goals.goal import check_goal, create_goal, goals_of, own_goal
 from holdspace.goals.smart import analyse
 from holdspace.safety.response import crisis_response, variant_for
 
@@ -49,10 +51,10 @@ def add(text: str = typer.Argument(..., help="Your goal, in your own words."),
         why: str = typer.Option("", help="What would be different for you."),
         email: str = EMAIL, password_stdin: bool = PASSWORD_STDIN):
     """Save a goal; it is checked for risk and kept sealed."""
-    fields = run_safely(goals.check_goal, text, schedule.days_from_keys(day), until, confidence=confidence, why=why)
+    fields = run_safely(check_goal, text, schedule.days_from_keys(day), until, confidence=confidence, why=why)
     with database() as db:
         user = run_safely(sign_in, db, email, password_stdin)
-        goal = run_safely(goals.create_goal, db, user, fields)
+        goal = run_safely(create_goal, db, user, fields)
         db.commit()
         goal_id = goal.id
     console.print(f"Saved goal {goal_id}: check in {schedule.days_phrase(fields.days)}"
@@ -67,9 +69,9 @@ def list_(email: str = EMAIL, as_json: bool = typer.Option(False, "--json", help
     """Your goals, with today's check-ins and the milestones reached."""
     with database() as db:
         user = run_safely(sign_in, db, email, password_stdin)
-        mine = goals.goals_of(db, user.id)
-        due = {g.id for g in goals.due_today(db, user.id)}
-        rows = [(g, goals.goal_milestones(g, goals.checkins_of(db, g, with_notes=False))) for g in mine]
+        mine = goals_of(db, user.id)
+        due = {g.id for g in due_today(db, user.id)}
+        rows = [(g, goal_milestones(g, checkins_of(db, g, with_notes=False))) for g in mine]
     if as_json:
         for g, reached in rows:
             print(json.dumps({"id": g.id, "text": g.text, "days": g.day_keys, "ends_on": g.ends_on and g.ends_on.isoformat(),
@@ -94,11 +96,11 @@ def checkin(goal_id: int = typer.Argument(..., help="The goal's id (see `goals l
             note: str = typer.Option("", help="An optional note."),
             email: str = EMAIL, password_stdin: bool = PASSWORD_STDIN):
     """Say how it went today."""
-    run_safely(goals.check_outcome, outcome, note)
+    run_safely(check_outcome, outcome, note)
     with database() as db:
         user = run_safely(sign_in, db, email, password_stdin)
-        goal = run_safely(goals.own_goal, db, user, goal_id)
-        result = run_safely(goals.record_checkin, db, user, goal, outcome, note)
+        goal = run_safely(own_goal, db, user, goal_id)
+        result = run_safely(record_checkin, db, user, goal, outcome, note)
         db.commit()
     console.print(result.message)
     for m in result.new_milestones:

@@ -46,7 +46,9 @@ from sqlalchemy.orm import Session
 from holdspace import __version__, clock
 from holdspace.errors import Conflict, InvalidInput, NotFound
 from holdspace.creativity import journal
-from holdspace.goals import goals as goal_store
+from holdspace.goals.checkins import check_outcome, checkins_of, record_checkin
+from holdspace.goals.goal import (DEFAULT_REMINDER, STATUSES, GoalFields, check_goal, create_goal, goals_of,
+                                  parse_confidence)
 from holdspace.journey import measures, mood, questionnaires
 from holdspace.listening import chat
 from holdspace.mindfulness import log as practice_log
@@ -90,7 +92,7 @@ def export_data(db: Session, user: User) -> dict:
         "practice_log": practice_log.export_rows(db, user.id),
         "selfcompassion": selfcompassion.export_rows(db, user.id),
         "resilience": toolbox.export_rows(db, user.id),
-        "goals": [_goal_out(db, g) for g in sorted(goal_store.goals_of(db, user.id, statuses=goal_store.STATUSES),
+        "goals": [_goal_out(db, g) for g in sorted(goals_of(db, user.id, statuses=STATUSES),
                                                      key=lambda g: (g.created_at, g.id))],
         "safety_plan": _plan_out(plan.load(db, user.id)),
         "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
@@ -129,7 +131,7 @@ def _goal_out(db: Session, goal) -> dict:
             "created_at": goal.created_at.isoformat(),
             "checkins": [{"day": c.day.isoformat(), "outcome": c.outcome, "note": c.note,
                           "created_at": c.created_at.isoformat()}
-                         for c in sorted(goal_store.checkins_of(db, goal), key=lambda c: (c.day, c.id))]}
+                         for c in sorted(checkins_of(db, goal), key=lambda c: (c.day, c.id))]}
 
 
 def _entry_out(db: Session, entry) -> dict:
@@ -272,9 +274,9 @@ def _check_goals(items, bad) -> None:
         if not isinstance(item, dict):
             raise bad(f"goal {number} isn't an object")
         try:
-            goal_store.check_goal(item.get("text") or "", item.get("days") or "", None,
-                                  confidence=item.get("confidence"), why=item.get("why") or "",
-                                  wish=item.get("wish") or "", remind_at=item.get("remind_at") or "19:00")
+            check_goal(item.get("text") or "", item.get("days") or "", None,
+                       confidence=item.get("confidence"), why=item.get("why") or "",
+                       wish=item.get("wish") or "", remind_at=item.get("remind_at") or "19:00")
             for field_name in ("starts_on", "ends_on", "completed_on"):
                 if item.get(field_name) is not None:
                     date.fromisoformat(item[field_name])
@@ -284,7 +286,7 @@ def _check_goals(items, bad) -> None:
             raise bad(f"goal {number}: {' '.join(exc.fields.values()) or exc.message}") from None
         except (TypeError, ValueError):
             raise bad(f"goal {number} has a date that isn't a date") from None
-        if item.get("status") not in goal_store.STATUSES:
+        if item.get("status") not in STATUSES:
             raise bad(f"goal {number} has an unknown status")
         _time(item.get("created_at"), bad, f"goal {number}'s time")
         checkins = item.get("checkins", [])
@@ -295,7 +297,7 @@ def _check_goals(items, bad) -> None:
             if not isinstance(checkin, dict):
                 raise bad(f"{where} isn't an object")
             try:
-                goal_store.check_outcome(checkin.get("outcome"), checkin.get("note") or "")
+                check_outcome(checkin.get("outcome"), checkin.get("note") or "")
                 date.fromisoformat(checkin.get("day"))
             except InvalidInput as exc:
                 raise bad(f"{where}: {' '.join(exc.fields.values())}") from None
@@ -369,15 +371,15 @@ def import_data(db: Session, data: dict) -> User:
 def _import_goal(db: Session, user: User, item: dict) -> None:
     def day(value):
         return date.fromisoformat(value) if value else None
-    fields = goal_store.GoalFields(" ".join(item["text"].split()), item["days"], day(item.get("ends_on")),
-                                   goal_store.parse_confidence(item.get("confidence")), item.get("why") or "",
-                                   item.get("wish") or "", item.get("remind_at") or goal_store.DEFAULT_REMINDER)
-    goal = goal_store.create_goal(db, user, fields, at=datetime.fromisoformat(item["created_at"]),
-                                  starts_on=day(item["starts_on"]), status=item["status"],
-                                  completed_on=day(item.get("completed_on")))
+    fields = GoalFields(" ".join(item["text"].split()), item["days"], day(item.get("ends_on")),
+                        parse_confidence(item.get("confidence")), item.get("why") or "",
+                        item.get("wish") or "", item.get("remind_at") or DEFAULT_REMINDER)
+    goal = create_goal(db, user, fields, at=datetime.fromisoformat(item["created_at"]),
+                       starts_on=day(item["starts_on"]), status=item["status"],
+                       completed_on=day(item.get("completed_on")))
     for checkin in item.get("checkins", []):
-        goal_store.record_checkin(db, user, goal, checkin["outcome"], checkin.get("note") or "",
-                                  day=day(checkin["day"]), at=datetime.fromisoformat(checkin["created_at"]))
+        record_checkin(db, user, goal, checkin["outcome"], checkin.get("note") or "",
+                       day=day(checkin["day"]), at=datetime.fromisoformat(checkin["created_at"]))
 
 
 def shared_record(db: Session, therapist: User, client: User, shared: list[str]) -> dict:
@@ -393,7 +395,7 @@ def shared_record(db: Session, therapist: User, client: User, shared: list[str])
         record["selfcompassion"] = selfcompassion.export_rows(db, client.id)
         record["resilience"] = toolbox.export_rows(db, client.id)
     if "goals" in shared:
-        record["goals"] = [_goal_out(db, g) for g in goal_store.goals_of(db, client.id)]
+        record["goals"] = [_goal_out(db, g) for g in goals_of(db, client.id)]
     if "journal" in shared:
         record["journal"] = [{"created_at": e.created_at.isoformat(), "body": e.body} for e in sorted(
             journal.entries(db, client.id, include_private=False, limit=10**6), key=lambda e: e.created_at)]
