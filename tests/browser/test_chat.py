@@ -25,8 +25,10 @@ def start_talking(page: Page) -> None:
 
 
 def say(page: Page, text: str) -> None:
+    """Send a message and wait for the page the server answers with (the chat works without JavaScript)."""
     page.get_by_label("Your message").fill(text)
-    page.get_by_role("button", name="Send").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send").click()
 
 
 def conversation(page: Page):
