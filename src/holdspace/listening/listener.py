@@ -37,6 +37,9 @@ __all__ = ["Listener", "REMINDER_EVERY"]
 REMINDER_EVERY = 30
 _CHECK_IN_REASON = "The message sounds like thoughts of not being here, or of hurting oneself."
 
+# Added to the crisis response in a conversation; the web page makes "the crisis page" a link.
+CRISIS_PAGE_NOTE = " More ways to reach someone are on the crisis page (/crisis), at any hour."
+
 
 def _has_phrase(text: str, phrase: str) -> bool:
     return re.search(r"(?<![\w'])" + re.escape(phrase.lower()) + r"(?![\w'])", text.lower()) is not None
@@ -165,7 +168,7 @@ class Listener:
             # "I'm scared to go home" after "my partner hit me" is about the writer, whatever its grammar
             variant = "concern"
         response = crisis_response(self.country, has_safety_plan=has_safety_plan, variant=variant)
-        return Reply(response.message + " You can also open /crisis at any time.", level=assessment.level, crisis=True)
+        return Reply(response.message + CRISIS_PAGE_NOTE, level=assessment.level, crisis=True)
 
     def _remember(self, conversation: Conversation, clean: str, reply: Reply, key: str = "",
                   topic: str | None = None, vector: np.ndarray | None = None) -> Reply:

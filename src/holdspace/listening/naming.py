@@ -60,8 +60,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     distress = any(label in _NEGATIVE for label in cues) or bool(_DISTRESS.search(text))
     gloomy = distress and not any(label in _POSITIVE for label in cues)
     if "grief" in cues:
-        # someone telling of a death is not "disappointed" or "annoyed" about it
-        skip = skip | (set(overall.scores) - _AFTER_A_DEATH)
+        # someone telling of a death is not "disappointed" or "annoyed" about it, nor merely "down"
+        skip = skip | (set(overall.scores) - _AFTER_A_DEATH) | {"sadness"}
     if SELF_CRITICAL.search(text) or SELF_HATE.search(text):
         # turned against oneself, anger reads as shame or sadness, not fury at someone; and it is never glad
         skip = skip | {"anger", "annoyance", "disapproval", "disgust"} | _POSITIVE

@@ -41,9 +41,11 @@ def topic_of(text: str) -> str | None:
 def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conversation) -> str | None:
     """The topic of this message, staying with the story told so far where it goes on."""
     topic = topic_of(key) or topic_of(clean)
-    if topic is None and feeling and feeling.label == "grief":
-        topic = "loss"
+    if feeling and feeling.label == "grief" and topic in (None, "family", "health"):
+        topic = "loss"  # "my dad died" is about losing him before it is about the family
     before = conversation.turns[-1].topic if conversation.turns else None
+    if topic is None and feeling is None and any(t.topic == "loss" for t in conversation.turns[-3:]):
+        before = "loss"  # a death told a few turns ago is still the story ("I keep picking up the phone")
     if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON)
                    or before == "loss" and topic in (None, "health", "family")):
         # still the same story: "I keep picking up the phone to call her" after "my mum died";
