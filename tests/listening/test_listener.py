@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 
 from holdspace.language.emotions import LABELS, Emotions
-from holdspace.listening.listener import NO_REPEAT_TURNS, Conversation, Listener, roadblocks_in
+from holdspace.listening.listener import Listener
+from holdspace.listening.memory import NO_REPEAT_TURNS, Conversation
+from holdspace.listening.signals import roadblocks_in
 
 CUES = {"sad": "sadness", "died": "grief", "angry": "anger", "boss": "annoyance", "worried": "nervousness",
         "scared": "fear", "happy": "joy", "proud": "pride"}

@@ -36,7 +36,8 @@ def talk(llm: bool = typer.Option(False, "--llm", help="Let the local LLM set in
          country: str = typer.Option("", "--country", help="Country whose crisis lines are shown "
                                      "(default: HOLDSPACE_COUNTRY).")):
     """Talk with the reflective listener in this terminal. Nothing is saved."""
-    from holdspace.listening.listener import Conversation, Listener
+    from holdspace.listening.listener import Listener
+    from holdspace.listening.memory import Conversation
     from holdspace.listening.responder import responder_from_settings
 
     settings = load_settings()
