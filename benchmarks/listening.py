@@ -22,7 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from holdspace.listening.listener import NO_REPEAT_TURNS, Conversation, Listener, roadblocks_in
+from holdspace.listening.listener import Listener
+from holdspace.listening.memory import NO_REPEAT_TURNS, Conversation
+from holdspace.listening.signals import roadblocks_in
 
 DATA = Path(__file__).with_name("data") / "listening.jsonl"
 _CLOSED = re.compile(r"^(?:is|are|am|do|does|did|can|could|will|was|were|have|has|had|should|shall|"

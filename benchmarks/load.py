@@ -127,8 +127,10 @@ def main() -> None:
     if args.database_url:
         env["HOLDSPACE_DATABASE_URL"] = args.database_url
     holdspace = str(Path(sys.executable).with_name("holdspace"))
+    # The server's log goes to a file: a pipe nobody reads fills up and stalls the server.
+    log = open(folder / "serve.log", "w+b")
     server = subprocess.Popen([holdspace, "serve", "--port", str(port), "--workers", str(args.workers)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              env=env, stdout=log, stderr=log)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -140,7 +142,8 @@ def main() -> None:
             except OSError:
                 pass
             if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit(f"the server did not start: {server.stderr.read().decode()[-2000:]}")
+                log.seek(0)
+                raise SystemExit(f"the server did not start (exit code {server.poll()}): {log.read().decode()[-2000:]}")
             time.sleep(0.2)
         # Warm each worker (the language engine loads lazily on the first risk check).
         results: dict[str, list[float]] = defaultdict(list)

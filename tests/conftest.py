@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import pytest
@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 from holdspace import clock
 from holdspace.creativity import journal
+from holdspace.database import open_database
 from holdspace.goals import reminders
 from holdspace.goals.goal import check_goal, create_goal
 from holdspace.goals.proposals import propose
@@ -75,6 +76,16 @@ def db(app):
     session = app.state.sessionmaker(bind=app.state.engine.execution_options(sqlite_begin="DEFERRED"))
     yield session
     session.close()
+
+
+@pytest.fixture
+def second_installation(settings, tmp_path):
+    """A separate, fresh holdspace with its own database and key (SQLite)."""
+    other = replace(settings, data_dir=tmp_path / "other", key_file=tmp_path / "other.key",
+                    database_url=f"sqlite:///{tmp_path / 'other' / 'holdspace.sqlite3'}")
+    opened = open_database(other)
+    yield opened
+    opened.dispose()
 
 
 @pytest.fixture

@@ -12,8 +12,11 @@ import os
 import socket
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import uvicorn
@@ -25,6 +28,9 @@ from holdspace.settings import Settings
 from holdspace.web import create_app
 
 from ..conftest import TOTP_SECRET, _wipe_postgres
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext
 
 CHROMIUM = "/usr/bin/chromium"
 # The machine has no network: these keep chromium from calling home over and over.
@@ -58,15 +64,20 @@ class LiveServer:
         return user
 
 
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory):
+def server_settings(folder: Path, **changes) -> Settings:
+    """Settings for a test server with its data in `folder` (PostgreSQL when asked, wiped first)."""
     database_url = os.environ.get("HOLDSPACE_TEST_DATABASE_URL", "")
     if database_url:
         _wipe_postgres(database_url)
-    folder = tmp_path_factory.mktemp("browser")
     settings = Settings.from_env({}, data_dir=folder / "data", key_file=folder / "keys" / "holdspace.key",
                                  database_url=database_url,
                                  secret_key="browser-tests-secret-key-not-for-production")
+    return replace(settings, **changes)
+
+
+@contextmanager
+def serving(settings: Settings) -> Iterator[LiveServer]:
+    """A holdspace for these settings, on a free loopback port until the block ends."""
     app = create_app(settings)
     # Bind first and hand the socket over, so no other process can take the port in between.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -83,11 +94,38 @@ def live_server(tmp_path_factory):
         if not thread.is_alive() or time.monotonic() > deadline:
             pytest.fail("the holdspace test server didn't start")
         time.sleep(0.02)
-    yield LiveServer(url=f"http://127.0.0.1:{port}", app=app)
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
-    app.state.engine.dispose()
+    try:
+        yield LiveServer(url=f"http://127.0.0.1:{port}", app=app)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+        app.state.engine.dispose()
+
+
+@contextmanager
+def contexts(chromium, url: str) -> Iterator[Callable[..., BrowserContext]]:
+    """new(**options) -> a fresh browser profile (its own cookies) aimed at `url`; all closed at the end."""
+    opened = []
+
+    def _new(**options) -> BrowserContext:
+        options.setdefault("viewport", {"width": 1280, "height": 800})
+        context = chromium.new_context(base_url=url, **options)
+        context.set_default_timeout(5000)
+        opened.append(context)
+        return context
+
+    try:
+        yield _new
+    finally:
+        for context in opened:
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    with serving(server_settings(tmp_path_factory.mktemp("browser"))) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -109,18 +147,8 @@ def chromium():
 @pytest.fixture
 def new_context(chromium, live_server):
     """new_context(**options) -> a fresh browser profile (its own cookies) aimed at the server."""
-    opened = []
-
-    def _new(**options):
-        options.setdefault("viewport", {"width": 1280, "height": 800})
-        context = chromium.new_context(base_url=live_server.url, **options)
-        context.set_default_timeout(5000)
-        opened.append(context)
-        return context
-
-    yield _new
-    for context in opened:
-        context.close()
+    with contexts(chromium, live_server.url) as new:
+        yield new
 
 
 @pytest.fixture

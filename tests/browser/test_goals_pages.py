@@ -14,7 +14,8 @@ from holdspace.goals.proposals import propose
 from holdspace.privacy import consent
 from holdspace.privacy.accounts import Role, User
 
-from .test_pages import SCREENS, _accessibility_problems, _no_sideways_scroll, made_directly, sign_in
+from .people import click_and_wait, made_directly, sign_in
+from .screens import Album
 
 pytestmark = pytest.mark.browser
 
@@ -82,19 +83,9 @@ def test_a_client_builds_a_goal_in_her_own_words_and_checks_in(page: Page, live_
 
 def test_goal_pages_fit_their_screen_pass_axe_and_are_saved_as_screenshots(live_server, new_context, screenshots):
     maya, rowan, goal_id = _story(live_server)
-    problems: dict[str, list[str]] = {}
-    for options, schemes in SCREENS.values():
-        context = new_context(**options)
-        page = context.new_page()
-
-        def shot(name: str) -> None:
-            for suffix, scheme in schemes.items():
-                page.emulate_media(color_scheme=scheme)
-                _no_sideways_scroll(page, f"{name}-{suffix}")
-                if found := _accessibility_problems(page):
-                    problems[f"{name}-{suffix}"] = found
-                page.screenshot(path=screenshots / f"{name}-{suffix}.png", full_page=True)
-
+    album = Album(screenshots)
+    for screen in album.screens(new_context):
+        page, shot = screen.page, screen.shot
         sign_in(page, maya.email)
         page.goto("/goals")
         shot("goals")
@@ -104,7 +95,7 @@ def test_goal_pages_fit_their_screen_pass_axe_and_are_saved_as_screenshots(live_
         page.get_by_role("button", name="Save my check-in").click()
         expect(page.get_by_role("status").first).to_be_visible()
         shot("goal-after-checkin")
-        if "mobile" in schemes:  # the suggestion is taken once, on the second screen
+        if "mobile" in screen.schemes:  # the suggestion is taken once, on the second screen
             page.goto("/goals")
             page.get_by_role("button", name="Take this goal").click()
             page.get_by_text("Done", exact=True).click()
@@ -113,11 +104,11 @@ def test_goal_pages_fit_their_screen_pass_axe_and_are_saved_as_screenshots(live_
             shot("goal-milestone")
         page.goto("/goals/new")
         page.get_by_label("In any words you like").fill("be happier")
-        page.get_by_role("button", name="Next").click()
+        click_and_wait(page, page.get_by_role("button", name="Next"))
         shot("goal-builder-why")
         page.goto("/goals/new?step=write")
         page.get_by_label("My goal").fill("Go for walks more")
-        page.get_by_role("button", name="Read it with me first").click()
+        click_and_wait(page, page.get_by_role("button", name="Read it with me first"))
         shot("goal-builder-suggestions")
         page.get_by_label("My goal").fill("Run")
         page.get_by_role("button", name="Save my goal").click()
@@ -125,10 +116,9 @@ def test_goal_pages_fit_their_screen_pass_axe_and_are_saved_as_screenshots(live_
         shot("goal-builder-error")
         page.goto("/goals/calendar")
         shot("goal-calendar")
-        page.get_by_role("button", name="Sign out").click()
+        click_and_wait(page, page.get_by_role("button", name="Sign out"))
         sign_in(page, rowan.email)
         page.goto(f"/clients/{maya.id}/goals")
         expect(page.get_by_role("heading", name="Maya's goals")).to_be_visible()
         shot("therapist-goals")
-        context.close()
-    assert not problems, problems
+    assert not album.problems, album.problems

@@ -14,7 +14,8 @@ from holdspace.journey import mood, questionnaires
 from holdspace.privacy import consent
 from holdspace.privacy.accounts import Role, User
 
-from .test_pages import SCREENS, _accessibility_problems, _no_sideways_scroll, made_directly, sign_in
+from .people import click_and_wait, made_directly, sign_in
+from .screens import Album, assert_no_axe_problems
 
 pytestmark = pytest.mark.browser
 
@@ -81,19 +82,9 @@ def test_a_client_answers_by_keyboard_and_a_missing_answer_keeps_the_rest(page: 
 
 def test_journey_pages_pass_axe_and_are_saved_as_screenshots(live_server, new_context, screenshots):
     lena, okafor = _story(live_server)
-    problems: dict[str, list[str]] = {}
-    for options, schemes in SCREENS.values():
-        context = new_context(**options)
-        page = context.new_page()
-
-        def shot(name: str) -> None:
-            for suffix, scheme in schemes.items():
-                page.emulate_media(color_scheme=scheme)
-                _no_sideways_scroll(page, f"{name}-{suffix}")
-                if found := _accessibility_problems(page):
-                    problems[f"{name}-{suffix}"] = found
-                page.screenshot(path=screenshots / f"{name}-{suffix}.png", full_page=True)
-
+    album = Album(screenshots)
+    for screen in album.screens(new_context):
+        page, shot = screen.page, screen.shot
         sign_in(page, lena.email)
         page.goto("/measures")
         expect(page.get_by_role("heading", name="Questionnaires", exact=True)).to_be_visible()
@@ -115,7 +106,7 @@ def test_journey_pages_pass_axe_and_are_saved_as_screenshots(live_server, new_co
         page.get_by_role("link", name="See your journey").click()
         expect(page.get_by_role("heading", name="Look how far you've come")).to_be_visible()
         shot("journey")
-        page.get_by_role("button", name="Sign out").click()
+        click_and_wait(page, page.get_by_role("button", name="Sign out"))
 
         sign_in(page, okafor.email)
         page.goto(f"/clients/{lena.id}/measures")
@@ -128,13 +119,11 @@ def test_journey_pages_pass_axe_and_are_saved_as_screenshots(live_server, new_co
         expect(page.get_by_role("heading", name="Session report: Lena")).to_be_visible()
         shot("session-report")
         page.emulate_media(media="print", color_scheme="light")  # paper is light whatever the screen
-        page.screenshot(path=screenshots / f"session-report-print-{next(iter(schemes))}.png", full_page=True)
+        page.screenshot(path=screenshots / f"session-report-print-{next(iter(screen.schemes))}.png", full_page=True)
         page.emulate_media(media="screen")
         # A download, not an interaction: on a busy machine drawing it may take a few seconds.
         pdf = page.request.get(page.get_by_role("link", name="Download PDF").get_attribute("href"), timeout=30000)
         assert pdf.ok and pdf.headers["content-type"] == "application/pdf" and pdf.body()[:5] == b"%PDF-"
         (screenshots / "session-report.pdf").write_bytes(pdf.body())
         page.get_by_role("button", name="Sign out").click()
-        context.close()
-    assert not problems, "axe-core found WCAG A/AA problems:\n" + "\n".join(
-        f"{where}: {p}" for where, found in problems.items() for p in found)
+    assert_no_axe_problems(album.problems)

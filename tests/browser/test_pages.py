@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,88 +15,19 @@ from playwright.sync_api import Page, expect
 
 from holdspace import clock
 from holdspace.journey import mood
-from holdspace.privacy import consent, second_factor
+from holdspace.privacy import consent
 from holdspace.privacy.accounts import Role, User
 
-from ..conftest import TOTP_SECRET
+from .people import (NOTE_LABEL, check_in, click_and_wait, connect, made_directly, make_invitation, sign_in,
+                     sign_up, unique_email)
+from .screens import Album, assert_no_axe_problems
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "quiet river lantern"
 # The README's picture is rewritten only when asked, so a plain test run leaves the tree clean:
 #   HOLDSPACE_UPDATE_README_SCREENSHOT=1 .venv/bin/python -m pytest tests/browser
 README_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshot.png"
 CHECKIN_SAVED = "Your check-in is saved. Thank you for taking a moment for yourself."
-NOTE_LABEL = "Anything you'd like to note? (optional)"
-
-
-# --- people and what they do ------------------------------------------------------------------
-
-def unique_email(name: str) -> str:
-    return f"{name.lower()}-{uuid.uuid4().hex[:10]}@example.org"
-
-
-def made_directly(live_server, name: str, role: Role):
-    """An account made through the services, as `holdspace users add` would; the web can't."""
-    return live_server.make_user(name=name, email=unique_email(name.split()[-1]), password=PASSWORD,
-                                 role=role)
-
-
-def sign_up(page: Page, name: str, email: str, password: str = PASSWORD) -> None:
-    page.goto("/signup")
-    page.get_by_label("What should we call you?").fill(name)
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Create my space").click()
-
-
-_LAST_STEP: dict[str, int] = {}
-
-
-def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
-    page.goto("/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-    if "/login/code" in page.url:
-        # Each code works once: a second sign-in in the same 30 s uses the next step's code.
-        step = max(second_factor.current_step(), _LAST_STEP.get(email, 0) + 1)
-        _LAST_STEP[email] = step
-        expect(page.get_by_role("heading", name="One more step")).to_be_visible()
-        page.get_by_label("Code").fill(second_factor.code_at(TOTP_SECRET, step))
-        page.get_by_role("button", name="Continue").click()
-
-
-def check_in(page: Page, mood_value: int | None, feelings=(), note: str = "") -> None:
-    page.goto("/checkins/new")
-    if mood_value is not None:
-        page.get_by_role("radio", name=str(mood_value), exact=True).check()
-    for feeling in feelings:
-        page.get_by_role("checkbox", name=feeling, exact=True).check()
-    if note:
-        page.get_by_label(NOTE_LABEL).fill(note)
-    page.get_by_role("button", name="Save my check-in").click()
-
-
-def make_invitation(page: Page, label: str) -> str:
-    page.goto("/caseload")
-    page.get_by_label("A reminder for you (optional)").fill(label)
-    page.get_by_role("button", name="Make an invitation code").click()
-    shown = page.get_by_role("status").filter(
-        has=page.get_by_role("heading", name=f"Invitation code for {label}"))
-    return shown.locator(".code").inner_text().strip()
-
-
-def connect(page: Page, code: str, share: list[str]) -> None:
-    page.goto("/sharing")
-    connect_form = page.locator("form[action='/sharing/accept']")
-    connect_form.get_by_label("Invitation code").fill(code)
-    for label in share:
-        connect_form.get_by_role("checkbox", name=label).check()
-    connect_form.get_by_role("button", name="Connect").click()
-    expect(page.get_by_role("status")).to_have_text(
-        "You're now connected. You can change what you share here at any time.")
 
 
 def checkin_row(page: Page, note: str):
@@ -330,50 +260,12 @@ def _story(live_server):
     return maya, rowan
 
 
-# Each screen is one browser profile; a desktop walk-through is shot in light and in dark.
-SCREENS = {
-    "desktop": ({}, {"light": "light", "dark": "dark"}),
-    "phone": ({"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-               "device_scale_factor": 2}, {"mobile": "light"}),
-}
-
-
-def _no_sideways_scroll(page: Page, name: str) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px"
-
-
-# What axe-core checks on every page and scheme: WCAG 2.0, 2.1 and 2.2 at levels A and AA.
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def _accessibility_problems(page: Page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    found = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
-            for v in found.response["violations"]]
-
-
 def test_key_pages_fit_their_screen_pass_axe_and_are_saved_as_screenshots(
         live_server, new_context, screenshots):
     maya, rowan = _story(live_server)
-    problems: dict[str, list[str]] = {}
-    for options, schemes in SCREENS.values():
-        context = new_context(**options)
-        page = context.new_page()
-
-        def shot(name: str) -> None:
-            for suffix, scheme in schemes.items():
-                page.emulate_media(color_scheme=scheme)
-                _no_sideways_scroll(page, f"{name}-{suffix}")
-                if found := _accessibility_problems(page):
-                    problems[f"{name}-{suffix}"] = found
-                page.screenshot(path=screenshots / f"{name}-{suffix}.png", full_page=True)
-                if suffix == "light" and name == "client-home" and os.environ.get(
-                        "HOLDSPACE_UPDATE_README_SCREENSHOT"):
-                    page.screenshot(path=README_SCREENSHOT, full_page=True)
-
+    album = Album(screenshots)
+    for screen in album.screens(new_context):
+        page, shot = screen.page, screen.shot
         for name, path in [("welcome", "/"), ("signup", "/signup"), ("login", "/login"),
                            ("crisis", "/crisis"), ("not-found", "/no-such-page")]:
             page.goto(path)
@@ -385,6 +277,8 @@ def test_key_pages_fit_their_screen_pass_axe_and_are_saved_as_screenshots(
         sign_in(page, maya.email)
         expect(page.get_by_role("heading", name="Hello, Maya")).to_be_visible()
         shot("client-home")
+        if "light" in screen.schemes and os.environ.get("HOLDSPACE_UPDATE_README_SCREENSHOT"):
+            page.screenshot(path=README_SCREENSHOT, full_page=True)
         page.goto("/checkins")
         shot("checkins")
         check_in(page, None, ["tired"], "Not sure how to rate today.")
@@ -401,7 +295,7 @@ def test_key_pages_fit_their_screen_pass_axe_and_are_saved_as_screenshots(
         page.goto("/journal/new")
         page.get_by_label("Your entry").fill("The meeting went better than I feared. I noticed my "
                                              "shoulders drop on the walk home.")
-        page.get_by_role("button", name="Save entry").click()
+        click_and_wait(page, page.get_by_role("button", name="Save entry"))
         page.goto("/journal/new")
         page.get_by_label("Your entry").fill("Something I'm not ready to share with anyone.")
         page.get_by_role("checkbox", name=re.compile("Lock it with a passphrase")).check()
@@ -411,7 +305,7 @@ def test_key_pages_fit_their_screen_pass_axe_and_are_saved_as_screenshots(
         page.get_by_role("button", name="Save entry").click()
         expect(page.get_by_text("Private entry, locked with your passphrase.").first).to_be_visible()
         shot("journal")
-        page.get_by_role("link", name=re.compile(r"\d{2}:\d{2}")).first.click()
+        click_and_wait(page, page.get_by_role("link", name=re.compile(r"\d{2}:\d{2}")).first)
         shot("journal-entry-locked")
         check_in(page, 2, ["hopeless"], "I've been giving my things away and I wrote the letters. "
                                           "I don't think I'll be here next week.")
@@ -437,7 +331,5 @@ def test_key_pages_fit_their_screen_pass_axe_and_are_saved_as_screenshots(
         page.get_by_role("link", name="Theo").click()
         expect(page.get_by_role("heading", name="Theo", exact=True)).to_be_visible()
         shot("therapist-client-not-shared")
-        context.close()
-    assert not problems, "axe-core found WCAG A/AA problems:\n" + "\n".join(
-        f"{where}: {p}" for where, found in problems.items() for p in found)
+    assert_no_axe_problems(album.problems)
 

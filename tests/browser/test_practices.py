@@ -15,7 +15,8 @@ from holdspace.mindfulness import log
 from holdspace.privacy import consent
 from holdspace.privacy.accounts import Role, User
 
-from .test_pages import SCREENS, _accessibility_problems, _no_sideways_scroll, made_directly, sign_in
+from .people import click_and_wait, made_directly, sign_in
+from .screens import Album, assert_no_axe_problems
 
 pytestmark = pytest.mark.browser
 
@@ -85,18 +86,9 @@ def _practice_story(live_server):
 
 def test_practice_pages_pass_axe_and_are_saved_as_screenshots(live_server, new_context, screenshots):
     june, rowan = _practice_story(live_server)
-    problems: dict[str, list[str]] = {}
-    for options, schemes in SCREENS.values():
-        page = new_context(**options).new_page()
-
-        def shot(name: str) -> None:
-            for suffix, scheme in schemes.items():
-                page.emulate_media(color_scheme=scheme)
-                _no_sideways_scroll(page, f"{name}-{suffix}")
-                if found := _accessibility_problems(page):
-                    problems[f"{name}-{suffix}"] = found
-                page.screenshot(path=screenshots / f"practice-{name}-{suffix}.png", full_page=True)
-
+    album = Album(screenshots, prefix="practice-")
+    for screen in album.screens(new_context):
+        page, shot = screen.page, screen.shot
         sign_in(page, june.email)
         page.goto("/practices")
         shot("hub")
@@ -140,7 +132,7 @@ def test_practice_pages_pass_axe_and_are_saved_as_screenshots(live_server, new_c
         page.get_by_label("6. A more balanced thought").fill("I stumbled once; most of it went fine.")
         page.get_by_role("button", name="Save my thought record").click()
         expect(page.get_by_role("status")).to_be_visible()
-        page.get_by_role("link", name=re.compile(r"\d{2}:\d{2}")).first.click()
+        click_and_wait(page, page.get_by_role("link", name=re.compile(r"\d{2}:\d{2}")).first)
         shot("thought-record")
         page.goto("/practices/log")
         shot("log")
@@ -178,6 +170,4 @@ def test_practice_pages_pass_axe_and_are_saved_as_screenshots(live_server, new_c
         page.goto(page.url.replace("/practices", "/resilience"))
         expect(page.get_by_role("heading", name="June: resilience")).to_be_visible()
         shot("therapist-resilience")
-        page.context.close()
-    assert not problems, "axe-core found WCAG A/AA problems:\n" + "\n".join(
-        f"{where}: {p}" for where, found in problems.items() for p in found)
+    assert_no_axe_problems(album.problems)

@@ -7,25 +7,16 @@ checked with axe-core and saved to tests/screenshots/ for a person to look at.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import threading
-import time
-from dataclasses import replace
 
 import pytest
-import uvicorn
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from holdspace.privacy.accounts import Role
-from holdspace.settings import Settings
-from holdspace.web import create_app
 
-from ..conftest import _wipe_postgres
-from .conftest import LiveServer
-from .test_pages import _accessibility_problems, _no_sideways_scroll, check_in, connect, made_directly, \
-    make_invitation, sign_in, sign_up, unique_email
+from .conftest import contexts, server_settings, serving
+from .people import check_in, made_directly, make_invitation, sign_in, sign_up, unique_email
+from .screens import LIGHT, LIGHT_AND_DARK, Album, assert_no_axe_problems
 
 pytestmark = pytest.mark.browser
 
@@ -44,69 +35,20 @@ COUNTRIES = {
 def country_server(request, tmp_path_factory):
     """A holdspace configured for one country, on loopback."""
     country = request.param
-    database_url = os.environ.get("HOLDSPACE_TEST_DATABASE_URL", "")
-    if database_url:
-        _wipe_postgres(database_url)
-    folder = tmp_path_factory.mktemp(f"safety-{country}")
-    settings = replace(Settings.from_env({}, data_dir=folder / "data", key_file=folder / "keys" / "k.key",
-                                         database_url=database_url,
-                                         secret_key="browser-tests-secret-key-not-for-production"),
-                       country=country)
-    app = create_app(settings)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("the holdspace test server didn't start")
-        time.sleep(0.02)
-    yield country, LiveServer(url=f"http://127.0.0.1:{sock.getsockname()[1]}", app=app)
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
-    app.state.engine.dispose()
+    with serving(server_settings(tmp_path_factory.mktemp(f"safety-{country}"), country=country)) as server:
+        yield country, server
 
 
 @pytest.fixture
 def open_page(chromium, country_server):
-    contexts = []
-
-    def _open(**options) -> Page:
-        options.setdefault("viewport", {"width": 1280, "height": 800})
-        context = chromium.new_context(base_url=country_server[1].url, **options)
-        context.set_default_timeout(5000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield _open
-    for context in contexts:
-        context.close()
-
-
-def _shoot(page: Page, screenshots, name: str, problems: dict, *, schemes=("light",)) -> None:
-    for scheme in schemes:
-        page.emulate_media(color_scheme=scheme)
-        where = f"{name}-{scheme}"
-        _no_sideways_scroll(page, where)
-        if found := _accessibility_problems(page):
-            problems[where] = found
-        page.screenshot(path=screenshots / f"{where}.png", full_page=True)
-    page.emulate_media(color_scheme="light")
-
-
-def _no_problems(problems: dict) -> None:
-    assert not problems, "axe-core found WCAG A/AA problems:\n" + "\n".join(
-        f"{where}: {p}" for where, found in problems.items() for p in found)
+    with contexts(chromium, country_server[1].url) as new_context:
+        yield lambda **options: new_context(**options).new_page()
 
 
 def test_the_crisis_page_gives_this_countrys_call_and_text_routes(country_server, open_page, screenshots):
     country, _ = country_server
     want = COUNTRIES[country]
-    problems: dict = {}
+    album = Album(screenshots)
     for label, options in (("", {}), ("-phone", {"viewport": {"width": 390, "height": 844},
                                                   "is_mobile": True, "has_touch": True})):
         page = open_page(**options)
@@ -121,16 +63,15 @@ def test_the_crisis_page_gives_this_countrys_call_and_text_routes(country_server
             "href", re.compile("^sms:" + want["text"]))
         expect(main).to_contain_text("isn't watched around the clock")
         expect(page.get_by_role("heading", name="Your safety plan")).to_have_count(0)  # signed out
-        _shoot(page, screenshots, f"crisis-{country.lower()}{label}", problems,
-               schemes=("light", "dark") if not label else ("light",))
-    _no_problems(problems)
+        album.shot(page, f"crisis-{country.lower()}{label}", LIGHT_AND_DARK if not label else LIGHT)
+    assert_no_axe_problems(album.problems)
 
 
 def test_a_client_writes_a_safety_plan_prints_it_and_meets_it_in_the_crisis_response(
         country_server, open_page, screenshots):
     country, _ = country_server
     want = COUNTRIES[country]
-    problems: dict = {}
+    album = Album(screenshots)
     page = open_page()
     sign_up(page, "Robin", unique_email("robin"))
 
@@ -138,10 +79,10 @@ def test_a_client_writes_a_safety_plan_prints_it_and_meets_it_in_the_crisis_resp
     page.goto("/journal")
     page.get_by_role("link", name="Need help now?").click()
     expect(page.get_by_role("heading", name="Your safety plan")).to_be_visible()
-    _shoot(page, screenshots, f"crisis-signed-in-{country.lower()}", problems)
+    album.shot(page, f"crisis-signed-in-{country.lower()}")
     page.get_by_role("link", name="Your safety plan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your safety plan")
-    _shoot(page, screenshots, f"safety-plan-empty-{country.lower()}", problems)
+    album.shot(page, f"safety-plan-empty-{country.lower()}")
 
     page.get_by_role("link", name="Make my safety plan").click()
     step_five = page.get_by_label(re.compile("Step 5. Professionals and crisis lines"))
@@ -153,14 +94,14 @@ def test_a_client_writes_a_safety_plan_prints_it_and_meets_it_in_the_crisis_resp
     page.get_by_label(re.compile("Step 4. People I can ask for help")).fill("My sister Ana")
     page.get_by_label(re.compile("Step 6. Making my surroundings safer")).fill(
         "Ask Ana to keep the medicines for a while")
-    _shoot(page, screenshots, f"safety-plan-edit-{country.lower()}", problems)
+    album.shot(page, f"safety-plan-edit-{country.lower()}")
     page.get_by_role("button", name="Save the plan").click()
     expect(page.get_by_role("status")).to_have_text(
         "Your safety plan is saved. You can change or print it whenever you like.")
     steps = page.get_by_role("main").locator("ol.plan-steps > li")
     expect(steps).to_have_count(6)
     expect(steps.nth(1)).to_contain_text("Walk round the block")
-    _shoot(page, screenshots, f"safety-plan-{country.lower()}", problems, schemes=("light", "dark"))
+    album.shot(page, f"safety-plan-{country.lower()}", LIGHT_AND_DARK)
 
     page.get_by_role("link", name="Print view").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My safety plan")
@@ -178,8 +119,8 @@ def test_a_client_writes_a_safety_plan_prints_it_and_meets_it_in_the_crisis_resp
     expect(page.get_by_role("heading", name="Your safety plan")).to_be_visible()
     expect(page.get_by_role("main")).to_contain_text("Walk round the block")
     expect(page.get_by_role("main")).to_contain_text("Nobody else is told about this")
-    _shoot(page, screenshots, f"crisis-response-{country.lower()}", problems, schemes=("light", "dark"))
-    _no_problems(problems)
+    album.shot(page, f"crisis-response-{country.lower()}", LIGHT_AND_DARK)
+    assert_no_axe_problems(album.problems)
 
 
 def test_a_client_who_chose_alerts_is_seen_on_the_therapists_caseload_at_once(
@@ -187,7 +128,7 @@ def test_a_client_who_chose_alerts_is_seen_on_the_therapists_caseload_at_once(
     country, server = country_server
     if country != "GB":
         pytest.skip("one country is enough for the therapist's side")
-    problems: dict = {}
+    album = Album(screenshots)
     therapist = made_directly(server, "Dr Rowan Ellis", Role.THERAPIST)
     rowan = open_page()
     sign_in(rowan, therapist.email)
@@ -200,7 +141,7 @@ def test_a_client_who_chose_alerts_is_seen_on_the_therapists_caseload_at_once(
     connect_form.get_by_label("Invitation code").fill(code)
     connect_form.get_by_role("checkbox", name="Mood check-ins").check()
     connect_form.get_by_role("radio", name=re.compile("^Yes: if something I write here suggests")).check()
-    _shoot(kai, screenshots, "sharing-alert-choice", problems)
+    album.shot(kai, "sharing-alert-choice")
     connect_form.get_by_role("button", name="Connect").click()
     expect(kai.get_by_role("status")).to_have_text(
         "You're now connected. You can change what you share here at any time.")
@@ -208,7 +149,7 @@ def test_a_client_who_chose_alerts_is_seen_on_the_therapists_caseload_at_once(
     check_in(kai, 1, ["hopeless"], URGENT)
     expect(kai.get_by_role("main")).to_contain_text(
         "Because you asked for this, Dr Rowan Ellis will get a note")
-    _shoot(kai, screenshots, "crisis-response-told-gb", problems)
+    album.shot(kai, "crisis-response-told-gb")
 
     rowan.goto("/caseload")
     alerts = rowan.get_by_role("region", name=re.compile("Safety alerts"))
@@ -217,8 +158,8 @@ def test_a_client_who_chose_alerts_is_seen_on_the_therapists_caseload_at_once(
     expect(item).to_contain_text("urgent")
     expect(item.get_by_role("link", name="a check-in note")).to_be_visible()
     assert URGENT not in rowan.content()  # Kai didn't include their words
-    _shoot(rowan, screenshots, "caseload-alert", problems, schemes=("light", "dark"))
+    album.shot(rowan, "caseload-alert", LIGHT_AND_DARK)
     item.get_by_role("button", name=re.compile("Mark as seen")).click()
     expect(rowan.get_by_role("status")).to_have_text("The alert is marked as seen.")
     expect(rowan.get_by_role("region", name=re.compile("Safety alerts"))).not_to_contain_text("new")
-    _no_problems(problems)
+    assert_no_axe_problems(album.problems)

@@ -3,28 +3,17 @@ with the account."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from holdspace import clock
-from holdspace.database import open_database
 from holdspace.errors import InvalidInput
 from holdspace.journey import questionnaires
 from holdspace.journey.questionnaires import Administration, Assignment
 from holdspace.privacy import consent, deletion, export
 from holdspace.privacy.accounts import User
-
-
-@pytest.fixture
-def second_installation(settings, tmp_path):
-    other = replace(settings, data_dir=tmp_path / "other", key_file=tmp_path / "other.key",
-                    database_url=f"sqlite:///{tmp_path / 'other' / 'holdspace.sqlite3'}")
-    opened = open_database(other)
-    yield opened
-    opened.dispose()
 
 
 def test_export_and_import_keep_answers_scores_drafts_and_times(db, personas, second_installation):

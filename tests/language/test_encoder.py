@@ -76,3 +76,15 @@ def test_the_language_package_imports_nothing_heavy_and_builds_nothing(tmp_path)
             "assert not bad, bad\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_remembered_vector_is_the_one_the_model_gives_and_the_memory_stays_bounded():
+    texts = ["I keep thinking about the exam.", "My sister called.", "I keep thinking about the exam."]
+    remembering = Encoder(model_file(), tokenizer_file(), MODEL_SHA256, memo=2)
+    forgetting = Encoder(model_file(), tokenizer_file(), MODEL_SHA256, memo=0)
+    first = remembering.embed(texts)
+    assert np.array_equal(first, forgetting.embed(texts))
+    assert np.array_equal(remembering.embed(texts), first)
+    remembering.embed(["A third text.", "A fourth text."])
+    assert len(remembering._memo) == 2
+    assert np.array_equal(remembering.embed(texts), first)

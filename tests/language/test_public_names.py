@@ -4,7 +4,9 @@ import pytest
 
 MODULES = ["holdspace.language", "holdspace.language.text", "holdspace.language.embedding",
            "holdspace.language.heads", "holdspace.language.emotions", "holdspace.listening.feelings",
-           "holdspace.listening.pronouns", "holdspace.listening.content", "holdspace.listening.listener"]
+           "holdspace.listening.pronouns", "holdspace.listening.content", "holdspace.listening.listener",
+           "holdspace.listening.templates", "holdspace.listening.naming", "holdspace.listening.reflecting",
+           "holdspace.listening.questions", "holdspace.listening.recall", "holdspace.listening.fixed_replies"]
 
 
 @pytest.mark.parametrize("name", MODULES)

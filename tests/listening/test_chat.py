@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from holdspace import clock
 from holdspace.errors import InvalidInput, NotAllowed, NotFound
 from holdspace.listening import chat
-from holdspace.listening.listener import NO_REPEAT_TURNS, Listener
+from holdspace.listening.listener import Listener
+from holdspace.listening.memory import NO_REPEAT_TURNS
 from holdspace.privacy import crypto, keys
 from holdspace.privacy.deletion import delete_account
 

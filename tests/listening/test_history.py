@@ -4,7 +4,9 @@ import json
 
 import pytest
 
-from holdspace.listening.listener import NO_REPEAT_TURNS, SUMMARY_EVERY, Conversation, Listener, Reply
+from holdspace.listening.listener import Listener
+from holdspace.listening.memory import NO_REPEAT_TURNS, Conversation, Reply
+from holdspace.listening.recall import SUMMARY_EVERY
 from tests.listening.test_listener import bag_of_words, stand_in
 
 

@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 
 from holdspace.language.emotions import LABELS, Emotions
-from holdspace.listening.listener import NO_REPEAT_TURNS, Conversation, Listener, roadblocks_in
+from holdspace.listening.listener import Listener
+from holdspace.listening.memory import NO_REPEAT_TURNS, Conversation
+from holdspace.listening.signals import roadblocks_in
 
 CUES = {"sad": "sadness", "died": "grief", "angry": "anger", "boss": "annoyance", "worried": "nervousness",
         "scared": "fear", "happy": "joy", "proud": "pride"}
@@ -180,6 +182,29 @@ def test_news_of_a_death_gets_a_question_about_the_person_not_the_family(listene
     assert reply.topic == "loss"
     assert "family" not in reply.question and "between you" not in reply.question
     assert " them" not in reply.question  # "her", when it is clear who
+
+
+def test_a_death_is_named_as_grief_even_when_the_model_hears_only_sadness():
+    def sad_model(texts):  # what the real model does with "my dad died": sadness far above grief
+        scores = {label: 0.01 for label in LABELS} | {"sadness": 0.8, "grief": 0.3}
+        return [Emotions(scores, ("sadness",), "sadness") for _ in texts]
+
+    reply = Listener(emotions=sad_model, embed=bag_of_words).respond(
+        Conversation(), "My dad died three weeks ago and I still can't believe he's gone.")
+    assert reply.feeling.label == "grief" and "down" not in reply.reply
+
+
+def test_a_death_told_earlier_stays_the_story_when_the_next_words_name_no_topic(listener):
+    conversation = Conversation()
+    listener.respond(conversation, "My dad died three weeks ago.")
+    listener.respond(conversation, "Everyone expects me to be back to normal at work already.")
+    reply = listener.respond(conversation, "I keep picking up the phone to call him.")
+    assert reply.topic == "loss" and "work" not in reply.question
+
+
+def test_a_sentence_that_only_hedges_gives_way_to_the_one_that_says_something(listener):
+    reply = listener.respond(Conversation(), "I don't know. Everything just feels grey lately.")
+    assert "everything just feels grey lately" in reply.reply and "you don't know" not in reply.reply
 
 
 def test_no_summary_interrupts_a_message_about_a_death(listener):

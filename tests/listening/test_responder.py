@@ -7,7 +7,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from holdspace.listening.listener import Conversation, Listener
+from holdspace.listening.listener import Listener
+from holdspace.listening.memory import Conversation
 from holdspace.listening.responder import LocalLLMResponder, Responder, problems_in, responder_from_settings
 from holdspace.settings import Settings
 from tests.listening.test_listener import bag_of_words, stand_in

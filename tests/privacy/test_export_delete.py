@@ -4,7 +4,6 @@ import io
 import itertools
 import json
 import zipfile
-from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -13,7 +12,6 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from holdspace import clock
-from holdspace.database import open_database
 from holdspace.errors import InvalidInput
 from holdspace.journey import mood
 from holdspace.privacy import export, keys
@@ -25,16 +23,6 @@ notes = st.text(st.characters(exclude_categories=("Cs", "Cc")), max_size=120)
 checkin_lists = st.lists(st.tuples(st.integers(0, 10), st.lists(st.sampled_from(mood.all_feelings()),
                                                                  max_size=3, unique=True), notes),
                          max_size=6)
-
-
-@pytest.fixture
-def second_installation(settings, tmp_path):
-    """A separate, fresh holdspace with its own database and key (SQLite)."""
-    other = replace(settings, data_dir=tmp_path / "other", key_file=tmp_path / "other.key",
-                    database_url=f"sqlite:///{tmp_path / 'other' / 'holdspace.sqlite3'}")
-    opened = open_database(other)
-    yield opened
-    opened.dispose()
 
 
 def strip_volatile(data: dict) -> dict:

@@ -72,6 +72,7 @@ def test_a_crisis_reply_is_shown_apart_with_call_text_and_the_crisis_page(person
     assert "crisis-reply" in shown[shown.rindex("<li", 0, shown.index('id="reply-2"')):shown.index('id="reply-2"')]
     assert 'href="tel:988"' in reply and 'href="sms:988' in reply
     assert 'href="/crisis"' in reply and "Your safety first" in reply
+    assert '<a href="/crisis">crisis page</a>' in reply and "(/crisis)" not in reply  # words, not a path
     first = shown[shown.index('id="reply-1"'):shown.index('id="reply-2"')]
     assert "tel:988" not in first  # the ordinary reply stays ordinary
 

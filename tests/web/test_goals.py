@@ -198,7 +198,7 @@ def test_the_api_saves_checks_in_and_reports_milestones(personas, sign_in, api_t
     assert smart["specific"] is False and smart["suggestions"]
 
 
-def test_goals_travel_in_the_export_come_back_on_import_and_go_with_the_account(personas, db, second_installation_db):
+def test_goals_travel_in_the_export_come_back_on_import_and_go_with_the_account(personas, db, second_installation):
     goal = own_goal(db, personas.alice, personas.goal_id)
     record_checkin(db, personas.alice, goal, "partly", "a short one", day=today() - timedelta(days=1))
     db.commit()
@@ -207,7 +207,7 @@ def test_goals_travel_in_the_export_come_back_on_import_and_go_with_the_account(
     assert item["text"] == "Walk for 20 minutes three times a week" and item["checkins"][0]["note"] == "a short one"
     archive = export.export_archive(db, personas.alice)
     assert "Walk for 20 minutes" in zipfile.ZipFile(io.BytesIO(archive)).read("export.json").decode()
-    with second_installation_db.sessionmaker() as other:
+    with second_installation.sessionmaker() as other:
         restored = export.import_data(other, export.read_archive(archive))
         other.commit()
         again = export.export_data(other, restored)
@@ -223,21 +223,6 @@ def test_goals_travel_in_the_export_come_back_on_import_and_go_with_the_account(
     db.commit()
     assert db.scalar(select(Goal.id)) is None and db.scalar(select(GoalCheckIn.id)) is None
     assert db.scalar(select(GoalProposal.id)) is None and db.scalar(select(CalendarFeed.client_id)) is None
-
-
-import pytest  # noqa: E402
-from dataclasses import replace  # noqa: E402
-
-from holdspace.database import open_database  # noqa: E402
-
-
-@pytest.fixture
-def second_installation_db(settings, tmp_path):
-    other = replace(settings, data_dir=tmp_path / "other", key_file=tmp_path / "other.key",
-                    database_url=f"sqlite:///{tmp_path / 'other' / 'holdspace.sqlite3'}")
-    opened = open_database(other)
-    yield opened
-    opened.dispose()
 
 
 def test_goal_words_stay_out_of_urls_headers_and_logs(personas, sign_in, caplog):

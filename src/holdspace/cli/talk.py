@@ -10,7 +10,6 @@ from rich.table import Table
 from holdspace.cli.common import console, fail, load_settings
 
 QUIT = {"quit", "exit", "/quit", "/exit", ":q"}
-_WEB_ONLY = " You can also open /crisis at any time."
 
 
 def _crisis_lines(out: Console, country: str) -> None:
@@ -36,7 +35,8 @@ def talk(llm: bool = typer.Option(False, "--llm", help="Let the local LLM set in
          country: str = typer.Option("", "--country", help="Country whose crisis lines are shown "
                                      "(default: HOLDSPACE_COUNTRY).")):
     """Talk with the reflective listener in this terminal. Nothing is saved."""
-    from holdspace.listening.listener import Conversation, Listener
+    from holdspace.listening.listener import CRISIS_PAGE_NOTE, Listener
+    from holdspace.listening.memory import Conversation
     from holdspace.listening.responder import responder_from_settings
 
     settings = load_settings()
@@ -70,7 +70,7 @@ def talk(llm: bool = typer.Option(False, "--llm", help="Let the local LLM set in
         reply = responder.respond(conversation, text)
         if reply.crisis:
             # plain words, no styling that could hide them, and the lines themselves
-            console.print(reply.reply.replace(_WEB_ONLY, ""), highlight=False, markup=False)
+            console.print(reply.reply.replace(CRISIS_PAGE_NOTE, ""), highlight=False, markup=False)
             _crisis_lines(console, where)
         else:
             console.print("[bold cyan]listener ›[/] ", end="", highlight=False)

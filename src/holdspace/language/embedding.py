@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -32,6 +33,9 @@ MAX_TOKENS = 256
 #: a batch a text's scores would shift with whatever else shares it; one at a time, the same
 #: words always get the same answer, whoever else is being analysed.
 BATCH_SIZE = 1
+#: Sentence vectors remembered per encoder, in process memory only, so that a conversation's earlier
+#: messages are not run through the model again on every reply (a link back compares with them).
+MEMO_SIZE = 1024
 
 
 class ModelUnavailable(HoldspaceError):
@@ -93,6 +97,11 @@ class TokenStates:
         return masked.max(axis=1).astype(np.float32)
 
 
+def _cleaned(text: str) -> str:
+    """The text as the model reads it: normalised and clipped; an empty text reads as a lone space."""
+    return clip(normalize(text)) or " "
+
+
 def _unit(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return (vectors / np.clip(norms, 1e-12, None)).astype(np.float32)
@@ -102,7 +111,7 @@ class Encoder:
     """A tokenizer and an onnxruntime session for one verified model file; thread-safe."""
 
     def __init__(self, model_path: Path, tokenizer_path: Path, sha256: str,
-                 max_tokens: int = MAX_TOKENS, threads: int = 0):
+                 max_tokens: int = MAX_TOKENS, threads: int = 0, memo: int = MEMO_SIZE):
         verify(model_path, sha256)
         import onnxruntime as ort  # imported here: loading it costs start-up time
         from tokenizers import Tokenizer
@@ -125,6 +134,10 @@ class Encoder:
         self._inputs = {i.name for i in self.session.get_inputs()}
         self._output = self.session.get_outputs()[0].name
         self._lock = threading.Lock()
+        # sha256 of the cleaned text -> its unit vector; most recently used last
+        self._memo: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._memo_size = memo
+        self._memo_lock = threading.Lock()
 
     def _run(self, texts: list[str]) -> TokenStates:
         encodings = self.tokenizer.encode_batch(texts)
@@ -147,7 +160,9 @@ class Encoder:
         Texts are normalised and clipped first; an empty text reads as a lone space. Batching by
         length keeps padding, and so wasted time, small. `rows` index into `texts`.
         """
-        cleaned = [clip(normalize(t)) or " " for t in texts]
+        yield from self._batches([_cleaned(t) for t in texts], batch_size)
+
+    def _batches(self, cleaned: list[str], batch_size: int):
         order = np.argsort([len(t) for t in cleaned], kind="stable")
         for start in range(0, len(order), batch_size):
             rows = order[start:start + batch_size]
@@ -164,8 +179,11 @@ class Encoder:
 
     def pool(self, texts: list[str], pooling=("mean",), batch_size: int = BATCH_SIZE) -> np.ndarray:
         """Return pooled token states per text, in input order: 'mean', 'max' or 'cls', side by side."""
-        out = np.zeros((len(texts), DIMENSION * len(pooling)), dtype=np.float32)
-        for rows, states in self.batches(texts, batch_size):
+        return self._pool([_cleaned(t) for t in texts], pooling, batch_size)
+
+    def _pool(self, cleaned: list[str], pooling, batch_size: int) -> np.ndarray:
+        out = np.zeros((len(cleaned), DIMENSION * len(pooling)), dtype=np.float32)
+        for rows, states in self._batches(cleaned, batch_size):
             parts = []
             for kind in pooling:
                 if kind == "mean":
@@ -180,10 +198,37 @@ class Encoder:
         return out
 
     def embed(self, texts: list[str] | str, batch_size: int = BATCH_SIZE) -> np.ndarray:
-        """Return unit-length sentence embeddings, shape (n, 384) — or (384,) for one string."""
+        """Return unit-length sentence embeddings, shape (n, 384) — or (384,) for one string.
+
+        With one text per run a text's vector depends on nothing else, so the last MEMO_SIZE are
+        remembered (keyed by a digest of the cleaned text) and not run through the model again.
+        """
         if isinstance(texts, str):
             return self.embed([texts], batch_size)[0]
-        return _unit(self.pool(list(texts), ("mean",), batch_size))
+        cleaned = [_cleaned(t) for t in texts]
+        if batch_size != 1 or not self._memo_size:
+            return _unit(self._pool(cleaned, ("mean",), batch_size))
+        keys = [hashlib.sha256(t.encode()).digest() for t in cleaned]
+        out = np.zeros((len(cleaned), DIMENSION), dtype=np.float32)
+        missing: dict[bytes, list[int]] = {}
+        with self._memo_lock:
+            for row, key in enumerate(keys):
+                if key in self._memo:
+                    self._memo.move_to_end(key)
+                    out[row] = self._memo[key]
+                else:
+                    missing.setdefault(key, []).append(row)
+        if missing:
+            firsts = [rows[0] for rows in missing.values()]
+            fresh = _unit(self._pool([cleaned[row] for row in firsts], ("mean",), batch_size))
+            with self._memo_lock:
+                for (key, rows), vector in zip(missing.items(), fresh):
+                    out[rows] = vector
+                    self._memo[key] = vector.copy()  # not a view that keeps the whole batch alive
+                    self._memo.move_to_end(key)
+                while len(self._memo) > self._memo_size:
+                    self._memo.popitem(last=False)
+        return out
 
 
 _load_lock = threading.Lock()

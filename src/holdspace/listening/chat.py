@@ -217,7 +217,7 @@ def send(db: Session, client: User, chat: Chat, text: object, listener, *,
     The listener checks the message for risk before anything else; a message at risk gets the
     fixed crisis response, and its level is kept with it.
     """
-    from holdspace.listening.listener import Conversation
+    from holdspace.listening.memory import Conversation
 
     if chat.owner_id != client.id:
         raise NotFound()

@@ -44,13 +44,18 @@ _PREAMBLE = re.compile(r"\b(?:(?:don'?t|do not) (?:really )?know (?:how to (?:sa
                        r"not sure how to (?:say|put|start|explain)|here goes|long story)\b", re.I)
 
 
+# A sentence that only hedges ("I don't know.", "Not sure.") before the one that says something.
+_ONLY_HEDGING = re.compile(r"^\W*(?:i\s+)?(?:(?:just\s+|really\s+)?(?:don'?t|do not)\s+(?:really\s+)?know|dunno|idk|"
+                           r"(?:i'?m\s+)?not\s+sure|no idea)(?:\s+(?:really|anymore|honestly))?\W*$", re.I)
+
+
 def sentence_weight(sentence: str, emotional: float) -> float:
     """How much a sentence seems to carry: its strongest emotion, more when it speaks of oneself."""
     tokens = [w.lower() for w in words(sentence)]
     personal = any(t in _FIRST_PERSON for t in tokens)
     size = len(tokens)
     return emotional + (0.2 if personal else 0.0) + (0.1 if 4 <= size <= 30 else 0.0) - (0.3 if size < 3 else 0.0) \
-        - (0.6 if _PREAMBLE.search(sentence) else 0.0)
+        - (0.6 if _PREAMBLE.search(sentence) or _ONLY_HEDGING.match(sentence) else 0.0)
 
 
 def key_part(sentence: str) -> str:

@@ -29,7 +29,8 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from holdspace.listening.listener import Conversation, Listener, Reply
+from holdspace.listening.listener import Listener
+from holdspace.listening.memory import Conversation, Reply
 from holdspace.listening.signals import roadblocks_in
 
 __all__ = ["LocalLLMResponder", "MAX_REPLY_CHARS", "Responder", "problems_in", "responder_from_settings"]

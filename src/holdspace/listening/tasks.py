@@ -50,7 +50,7 @@ def _listener():
 @batch_task("reflect", required=("text",), optional=("history",),
             help="The reflective listener's reply: reflection, validation and one open question.")
 def reflect(record: dict) -> dict:
-    from holdspace.listening.listener import Conversation
+    from holdspace.listening.memory import Conversation
 
     history = record.get("history", [])
     if not isinstance(history, list) or not all(isinstance(h, str) for h in history):

@@ -116,7 +116,8 @@ def _feeling_words(response: str, expected: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _alternative(s: Statement) -> str:
-    from holdspace.listening.listener import Conversation, Listener
+    from holdspace.listening.listener import Listener
+    from holdspace.listening.memory import Conversation
 
     try:
         reply = Listener().respond(Conversation(), s.text)

@@ -158,7 +158,8 @@ def _alternative(client: str, fallback: str) -> str:
     if not client.strip():
         return fallback
     try:
-        from holdspace.listening.listener import Conversation, Listener
+        from holdspace.listening.listener import Listener
+        from holdspace.listening.memory import Conversation
 
         reply = Listener().respond(Conversation(), client)
     except Exception:  # the alternative is a kindness, never a reason the report fails

@@ -21,8 +21,7 @@ from holdspace import clock
 from holdspace.errors import InvalidInput, NotAllowed, NotFound
 from holdspace.privacy import keys
 from holdspace.privacy.accounts import User
-from holdspace.safety.risk import NO_RISK, Assessment, assess
-from holdspace.selfcompassion.records import combined
+from holdspace.safety.risk import NO_RISK, Assessment, assess, combined
 from holdspace.store.base import Base, UTCDateTime
 
 TABLE = "resilience_items"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from holdspace.safety.risk import LEVELS, Assessment, assess
+from holdspace.safety.risk import Assessment, assess, higher
 
 __all__ = ["ConversationSafety", "is_retraction", "ESCALATING_CUES", "ESCALATION_REASON"]
 
@@ -41,10 +41,6 @@ def is_retraction(text: str) -> bool:
     return isinstance(text, str) and len(text) <= 80 and bool(_RETRACTION.match(text.strip()))
 
 
-def _higher(a: str, b: str) -> str:
-    return a if LEVELS.index(a) >= LEVELS.index(b) else b
-
-
 @dataclass(frozen=True)
 class ConversationSafety:
     """The risk state of one conversation; `observe` returns a new state."""
@@ -67,7 +63,7 @@ class ConversationSafety:
         if self.flagged and result.level != "urgent" and ESCALATING_CUES & set(result.cues):
             result = replace(result, level="urgent", reasons=[*result.reasons, ESCALATION_REASON])
         turn = self.turns + 1
-        level = _higher(self.level, result.level)
+        level = higher(self.level, result.level)
         raised_at = self.raised_at if self.level == level or result.level != level else turn
         if self.level == "none" and level != "none":
             raised_at = turn

@@ -22,7 +22,7 @@ from holdspace.errors import InvalidInput, NotAllowed
 from holdspace.privacy import audit, keys
 from holdspace.privacy.accounts import User
 from holdspace.safety import crisis_lines
-from holdspace.safety.risk import LEVELS, NO_RISK, Assessment, assess
+from holdspace.safety.risk import NO_RISK, Assessment, assess, combined
 from holdspace.store.base import Base, UTCDateTime
 
 __all__ = ["ITEM_LIMIT", "ITEMS_PER_STEP", "Plan", "SafetyPlan", "Step", "check_steps", "exists",
@@ -172,10 +172,7 @@ def load(db: Session, owner_id: int) -> Plan | None:
 
 def _assess_items(items: dict[str, list[str]]) -> Assessment:
     """Each line on its own, like any message; the plan's level is its highest line's."""
-    found = [assess(line) for lines in items.values() for line in lines]
-    worst = max(found, key=lambda a: LEVELS.index(a.level), default=NO_RISK)
-    reasons = list(dict.fromkeys(r for a in found if a.level != "none" for r in a.reasons))
-    return Assessment(worst.level, reasons, [s for a in found for s in a.spans])
+    return combined([assess(line) for lines in items.values() for line in lines])
 
 
 def save(db: Session, owner: User, items: dict[str, list[str] | str], *, by: User | None = None,

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from holdspace.safety import levels, rules
 
-__all__ = ["Assessment", "Span", "assess", "assess_phq9_item9", "COULD_NOT_CHECK", "LEVELS", "default_layers",
-           "PHQ9_ITEM9_REASON"]
+__all__ = ["Assessment", "Span", "assess", "assess_phq9_item9", "combined", "higher", "COULD_NOT_CHECK", "LEVELS",
+           "NO_RISK", "default_layers", "PHQ9_ITEM9_REASON"]
 
 LEVELS = ("none", "concern", "urgent")
 COULD_NOT_CHECK = "could not check"
@@ -75,8 +75,16 @@ def default_layers() -> list[Layer]:
     return [rules_layer]
 
 
-def _higher(a: str, b: str) -> str:
+def higher(a: str, b: str) -> str:
+    """The more serious of two levels."""
     return a if LEVELS.index(a) >= LEVELS.index(b) else b
+
+
+def combined(assessments: Sequence[Assessment]) -> Assessment:
+    """Several texts judged as one: the highest level, every reason once, all the spans."""
+    level = max((a.level for a in assessments), key=LEVELS.index, default="none")
+    reasons = list(dict.fromkeys(r for a in assessments for r in a.reasons))
+    return Assessment(level, reasons, [s for a in assessments for s in a.spans])
 
 
 def assess(text: str, *, layers: Sequence[Layer] | None = None, budget_s: float = TIME_BUDGET_S) -> Assessment:
@@ -99,12 +107,12 @@ def assess(text: str, *, layers: Sequence[Layer] | None = None, budget_s: float 
         except Exception:
             failed = True
             continue
-        level = _higher(level, result.level)
+        level = higher(level, result.level)
         reasons += [r for r in result.reasons if r not in reasons]
         spans += result.spans
         cues += [c for c in result.cues if c not in cues]
     if failed:
-        level = _higher(level, "concern")
+        level = higher(level, "concern")
         reasons.append(COULD_NOT_CHECK)
     return Assessment(level, reasons, sorted(spans, key=lambda s: (s.start, s.end)), cues)
 

@@ -16,7 +16,7 @@ from holdspace import clock
 from holdspace.errors import InvalidInput, NotAllowed, NotFound
 from holdspace.privacy import keys
 from holdspace.privacy.accounts import User
-from holdspace.safety.risk import LEVELS, NO_RISK, Assessment, assess
+from holdspace.safety.risk import NO_RISK, Assessment, assess, combined
 from holdspace.selfcompassion.traps import traps
 from holdspace.store.base import Base, UTCDateTime
 
@@ -37,15 +37,6 @@ class SelfCompassionRecord(Base):
 
     body: dict = {}  # the opened fields, filled in by the functions below
     assessment: Assessment = NO_RISK
-
-
-def combined(assessments: list[Assessment]) -> Assessment:
-    """The highest level among several texts, with every reason once."""
-    level = max((a.level for a in assessments), key=LEVELS.index, default="none")
-    reasons = []
-    for a in assessments:
-        reasons += [r for r in a.reasons if r not in reasons]
-    return Assessment(level, reasons, [s for a in assessments for s in a.spans])
 
 
 def _text(value: object, field: str, label: str, problems: dict[str, str], *, required: bool) -> str:

@@ -1,8 +1,12 @@
-"""Small charts drawn as inline SVG on the server: readable without JavaScript, and printable."""
+"""Small charts drawn as inline SVG on the server: readable without JavaScript, and printable.
+
+Mood over the last weeks, mood over any span (weekly averages when the span is long), and
+questionnaire scores over their severity bands.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from markupsafe import Markup, escape
 
@@ -10,6 +14,18 @@ from holdspace import clock
 
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 28
+BANDS_RIGHT = 132  # room for the severity band labels
+
+
+def _frame(chart_id: str, title: str, desc: str) -> list[str]:
+    return [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+            f'aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMidYMid meet">',
+            f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>']
+
+
+def _line(xy: list[tuple[float, float]]) -> str:
+    path = " ".join(f"{'M' if i == 0 else 'L'}{px:.1f},{py:.1f}" for i, (px, py) in enumerate(xy))
+    return f'<path class="line" d="{path}"/>'
 
 
 def mood_chart(checkins, *, days: int = 28, title: str = "Mood over the last four weeks") -> Markup:
@@ -31,9 +47,7 @@ def mood_chart(checkins, *, days: int = 28, title: str = "Mood over the last fou
                 f"{min(m for _, m in points)}, highest {max(m for _, m in points)}.")
     else:
         desc = "No check-ins in this period yet."
-    parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-             f'aria-labelledby="chart-title chart-desc" preserveAspectRatio="xMidYMid meet">',
-             f'<title id="chart-title">{escape(title)}</title><desc id="chart-desc">{escape(desc)}</desc>']
+    parts = _frame("chart", title, desc)
     for value in (0, 5, 10):
         parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" '
                      f'y2="{y(value):.1f}"/><text class="axis" x="{LEFT - 8}" y="{y(value) + 4:.1f}" '
@@ -43,11 +57,111 @@ def mood_chart(checkins, *, days: int = 28, title: str = "Mood over the last fou
         parts.append(f'<text class="axis" x="{x(at):.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
                      f'{at.strftime("%-d %b")}</text>')
     if len(points) > 1:
-        path = " ".join(f"{'M' if i == 0 else 'L'}{x(at):.1f},{y(m):.1f}" for i, (at, m) in enumerate(points))
-        parts.append(f'<path class="line" d="{path}"/>')
+        parts.append(_line([(x(at), y(m)) for at, m in points]))
     for at, m in points:
         parts.append(f'<circle class="dot" cx="{x(at):.1f}" cy="{y(m):.1f}" r="4">'
                      f'<title>{at.strftime("%-d %b")}: {m}</title></circle>')
+    if not points:
+        parts.append(f'<text class="empty" x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle">'
+                     f'Your check-ins will appear here.</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _x_axis(start: datetime, end: datetime, x) -> list[str]:
+    span = (end - start).days
+    step = 7 if span <= 42 else 30 if span <= 200 else 91 if span <= 800 else 365
+    fmt = "%-d %b" if step < 91 else "%b %Y" if step < 365 else "%Y"
+    parts, at = [], start
+    while at <= end:
+        parts.append(f'<text class="axis" x="{x(at):.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
+                     f'{at.strftime(fmt)}</text>')
+        at += timedelta(days=step)
+    return parts
+
+
+def _time_x(start: datetime, end: datetime, plot_w: float):
+    seconds = max(1.0, (end - start).total_seconds())
+    return lambda at: LEFT + plot_w * (at - start).total_seconds() / seconds
+
+
+def _span(times: list[datetime], least_days: int) -> tuple[datetime, datetime]:
+    end = max([clock.now(), *times])
+    start = min([end - timedelta(days=least_days), *times])
+    return start, end
+
+
+def measure_chart(inst, administrations, *, chart_id: str | None = None) -> Markup:
+    """Each finished administration's score, over the instrument's severity bands.
+
+    `administrations` holds objects with `total` and either `completed_at` or `at`.
+    """
+    chart_id = chart_id or f"chart-{inst.key}"
+    points = sorted((getattr(a, "completed_at", None) or a.at, a.total) for a in administrations
+                    if a.total is not None)
+    start, end = _span([t for t, _ in points], 28)
+    low, high = inst.lowest, inst.highest
+    plot_w, plot_h = WIDTH - LEFT - BANDS_RIGHT, HEIGHT - TOP - BOTTOM
+    x = _time_x(start, end, plot_w)
+
+    def y(value: float) -> float:
+        return TOP + plot_h * (1 - (value - low) / (high - low))
+
+    if points:
+        last = points[-1][1]
+        desc = (f"{len(points)} result{'s' if len(points) != 1 else ''}; latest {last:g} "
+                f"({inst.band_for(last).label.lower()}), first {points[0][1]:g}. "
+                + ("Higher is better." if inst.higher_is_better else "Lower is better."))
+    else:
+        desc = "No results yet."
+    parts = _frame(chart_id, f"{inst.name} over time", desc)
+    for i, band in enumerate(inst.bands):
+        top = y(min(high, inst.bands[i + 1].low if i + 1 < len(inst.bands) else high))
+        bottom = y(band.low)
+        shade = i if inst.higher_is_better is False else len(inst.bands) - 1 - i
+        parts.append(f'<rect class="band band-{shade}" x="{LEFT}" y="{top:.1f}" width="{plot_w}" '
+                     f'height="{max(0.0, bottom - top):.1f}"/>'
+                     f'<text class="band-label" x="{WIDTH - BANDS_RIGHT + 6}" y="{(top + bottom) / 2 + 4:.1f}">'
+                     f'{escape(band.label)}</text>')
+    for value in (low, high):
+        parts.append(f'<text class="axis" x="{LEFT - 8}" y="{y(value) + 4:.1f}" text-anchor="end">{value:g}</text>')
+    parts.extend(_x_axis(start, end, x))
+    if len(points) > 1:
+        parts.append(_line([(x(at), y(v)) for at, v in points]))
+    for at, v in points:
+        parts.append(f'<circle class="dot" cx="{x(at):.1f}" cy="{y(v):.1f}" r="4">'
+                     f'<title>{at.strftime("%-d %b %Y")}: {v:g}</title></circle>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def mood_span_chart(points: list[tuple[datetime, float]], *, title: str, chart_id: str = "mood-chart",
+                    least_days: int = 28) -> Markup:
+    """Mood (0–10) against time; `points` may be single check-ins or weekly averages."""
+    start, end = _span([t for t, _ in points], least_days)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    x = _time_x(start, end, plot_w)
+
+    def y(value: float) -> float:
+        return TOP + plot_h * (1 - value / 10)
+
+    if points:
+        values = [v for _, v in points]
+        desc = (f"{len(points)} points from {points[0][0]:%-d %b %Y} to {points[-1][0]:%-d %b %Y}; "
+                f"average {sum(values) / len(values):.1f} out of 10.")
+    else:
+        desc = "No check-ins yet."
+    parts = _frame(chart_id, title, desc)
+    for value in (0, 5, 10):
+        parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - 12}" y1="{y(value):.1f}" y2="{y(value):.1f}"/>'
+                     f'<text class="axis" x="{LEFT - 8}" y="{y(value) + 4:.1f}" text-anchor="end">{value}</text>')
+    parts.extend(_x_axis(start, end, x))
+    if len(points) > 1:
+        parts.append(_line([(x(at), y(v)) for at, v in points]))
+    if len(points) <= 120:
+        for at, v in points:
+            parts.append(f'<circle class="dot" cx="{x(at):.1f}" cy="{y(v):.1f}" r="3.5">'
+                         f'<title>{at.strftime("%-d %b %Y")}: {v:.1f}</title></circle>')
     if not points:
         parts.append(f'<text class="empty" x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle">'
                      f'Your check-ins will appear here.</text>')

@@ -17,7 +17,7 @@ from holdspace.journey.timeline import mood_points
 from holdspace.privacy.policy import linked_client
 from holdspace.web.deps import Client, Db, Id, Therapist, file_slug, render, settings_of
 from holdspace.web import report_pdf as pdf
-from holdspace.web.journey_charts import measure_chart, mood_span_chart
+from holdspace.web.charts import measure_chart, mood_span_chart
 
 pages = APIRouter()
 api = APIRouter(tags=["journey"])

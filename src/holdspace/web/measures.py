@@ -14,7 +14,7 @@ from holdspace.journey import fhir, measures, questionnaires
 from holdspace.privacy import consent
 from holdspace.privacy.policy import linked_client, visible_owner
 from holdspace.web import crisis
-from holdspace.web.journey_charts import measure_chart
+from holdspace.web.charts import measure_chart
 from holdspace.web.deps import CheckCsrf, Client, Db, Id, SignedIn, Therapist, done_url, redirect, render
 
 pages = APIRouter()

@@ -1,0 +1,65 @@
+"""The fixed replies: to a greeting, thanks, a brush-off, a question to the listener itself, an apology,
+"I don't know", and "that's not it". Nothing is reflected in these; each has its own words in responses.toml.
+"""
+
+from __future__ import annotations
+
+from holdspace.language.text import words
+from holdspace.listening.feelings import Feeling, own_word
+from holdspace.listening.memory import Conversation, Reply
+from holdspace.listening.signals import (APOLOGY, ASKS_ADVICE, ASKS_MEDICATION, ASKS_WHAT_IT_IS, CORRECTION, DISMISS,
+                                         DONT_KNOW, DOUBTS_IT, GREETING, THANKS, looks_english)
+from holdspace.listening.templates import fixed, pick, responses
+
+__all__ = ["fixed_reply"]
+
+
+def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Reply | None:
+    """The fixed reply a message calls for, or None when it is to be reflected.
+
+    A correction also adds the feeling it turned down to `conversation.rejected`.
+    """
+    r = responses()["conversation"]
+    if GREETING.match(clean):
+        return fixed(r["greeting"], conversation, used)
+    if THANKS.match(clean):
+        return fixed(r["thanks"], conversation, used)
+    if DISMISS.match(clean):
+        return fixed(r["dismiss"], conversation, used)
+    if not any(ch.isalpha() for ch in clean):
+        return fixed(r["no_words"], conversation, used, text=clean[:40])
+    if not looks_english(clean):
+        return fixed(r["other_language"], conversation, used)
+    for signal, key in ((ASKS_WHAT_IT_IS, "asks_what_it_is"), (DOUBTS_IT, "doubts_it"),
+                        (ASKS_MEDICATION, "asks_medication"), (ASKS_ADVICE, "asks_advice")):
+        if signal.search(clean) and len(words(clean)) <= 20:
+            return fixed(r[key], conversation, used)
+    if APOLOGY.match(clean):
+        return fixed(r["apology"], conversation, used)
+    if DONT_KNOW.match(clean):
+        return fixed(r["dont_know"], conversation, used)
+    if CORRECTION.search(clean) and conversation.turns:
+        return _correction(conversation, clean, used)
+    return None
+
+
+def _correction(conversation: Conversation, clean: str, used: list[str]) -> Reply:
+    """Step back from the feeling named last; say their own word back if they gave one."""
+    r = responses()["conversation"]
+    last = conversation.turns[-1].reply.feeling
+    if last:
+        conversation.rejected.add(last.label)
+        rejected = (last.label,)
+    else:
+        rejected = ()
+    said = pick(r["correction"], conversation, used)["text"]
+    theirs = own_word(clean)
+    if theirs and theirs[1] not in conversation.rejected:
+        # "that's not it, I'm angry": they named it themselves, so say their word back
+        said += " " + pick(r["correction_named"], conversation, used)["text"].format(feeling=theirs[0])
+    named = theirs and theirs[1] not in conversation.rejected
+    ask = pick(r["correction_named_questions" if named else "correction_questions"], conversation,
+               used)["text"].format(feeling=theirs[0] if named else "")
+    feeling = Feeling(theirs[0], theirs[1], "theirs") if theirs and theirs[1] not in conversation.rejected else None
+    return Reply(f"{said} {ask}", validation=said, question=ask, feeling=feeling, templates=tuple(used),
+                 rejected=rejected)

@@ -1,0 +1,93 @@
+"""Which feeling to name for a message: the client's own word, else the model's likeliest, checked by cues.
+
+Naming a feeling wrongly stings more than naming none, so judging labels, glad labels in words
+of pain, and labels the client has turned down are held back unless the evidence is strong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from holdspace.language.emotions import Emotions
+from holdspace.listening.feelings import CUE_WEIGHT, Feeling, feeling_cues, feeling_for, own_words
+from holdspace.listening.signals import SELF_CRITICAL, SELF_HATE
+
+__all__ = ["FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling"]
+
+#: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
+FEELING_FLOOR = 0.08
+#: Labels that judge rather than feel, or that sting when wrong ("repulsed"): said back only when
+#: the model is sure of them or the client's words point to them.
+OPINIONS = {"disapproval", "admiration", "amusement", "disgust"}
+#: Labels that are not feelings to say back to someone ("you seem to feel approval").
+NOT_FELT = {"neutral", "approval", "realization", "curiosity"}
+_POSITIVE = {"admiration", "amusement", "approval", "caring", "desire", "excitement", "gratitude", "joy", "love",
+             "optimism", "pride", "relief"}
+_NEGATIVE = {"anger", "annoyance", "disappointment", "disapproval", "disgust", "embarrassment", "fear", "grief",
+             "nervousness", "remorse", "sadness"}
+_AFTER_A_DEATH = {"grief", "sadness", "remorse", "anger", "fear", "nervousness", "confusion", "love", "caring"}
+# Words of distress that the feeling cues leave out.
+_DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bipolar|diagnos\w*|meds|medication|"
+                       r"therapy|therapist|mess|messed|worse|worst|awful|terrible|horrible|hate|heaviness|struggl\w*|"
+                       r"can'?t cope|falling apart|fall apart|breaking down|hard|difficult|hurt\w*|pain\w*|"
+                       r"inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|stuck)\b", re.I)
+
+
+def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: list[str],
+                 rejected: set[str]) -> Feeling | None:
+    """The client's own feeling word, else the likeliest feeling from the model and the cues.
+
+    A label's score is its best score over the whole message and each piece of it, plus
+    CUE_WEIGHT when a cue word for it is there. Labels the model is sure of count in full;
+    others only once the score reaches FEELING_FLOOR, and they are then offered mildly.
+    Labels in `rejected` (the client said they were wrong) are never named.
+    """
+    text = " ".join(sentences)
+    skip = NOT_FELT | rejected
+    theirs = [(w, l) for w, l in own_words(text) if l not in rejected]
+    glad = [w for w, l in theirs if l in _POSITIVE]
+    hurting = [(w, l) for w, l in theirs if l in _NEGATIVE]
+    if glad and hurting:
+        # "happy for her but jealous": both at once is the reflection, not either one alone
+        return Feeling(f"{glad[0]} and {hurting[0][0]} at the same time", hurting[0][1], "mixed")
+    theirs = feeling_for(replace(overall, labels=()), text, rejected)
+    if theirs:
+        return theirs
+    cues = feeling_cues(text)
+    # Naming a happy feeling to someone describing pain is worse than naming none: where the
+    # words carry distress and nothing glad, a glad label needs the model to be very sure.
+    distress = any(label in _NEGATIVE for label in cues) or bool(_DISTRESS.search(text))
+    gloomy = distress and not any(label in _POSITIVE for label in cues)
+    if "grief" in cues:
+        # someone telling of a death is not "disappointed" or "annoyed" about it, nor merely "down"
+        skip = skip | (set(overall.scores) - _AFTER_A_DEATH) | {"sadness"}
+    if SELF_CRITICAL.search(text) or SELF_HATE.search(text):
+        # turned against oneself, anger reads as shame or sadness, not fury at someone; and it is never glad
+        skip = skip | {"anger", "annoyance", "disapproval", "disgust"} | _POSITIVE
+    if any(label != "confusion" for label in cues):
+        skip = skip | {"confusion"}  # "I don't know anyone here" is lonely before it is confused
+    best_label, best = None, FEELING_FLOOR
+    for label in overall.scores:
+        if label in skip:
+            continue
+        model = max([overall.scores[label]] + [e.scores[label] for e in per_sentence])
+        sure = any(label in e.labels for e in [overall] + per_sentence)
+        if label in OPINIONS and not sure and label not in cues:
+            continue
+        if gloomy and label in _POSITIVE and (model < 0.8 or label == "amusement"):
+            continue  # ("lol my life is a mess" laughs at pain; it is not amusement)
+        if label == "disgust" and label not in cues:
+            continue
+        # each distinct cue counts, up to two: "snapped at my kids... feel terrible" is guilt
+        score = model + CUE_WEIGHT * min(2, len(set(cues.get(label, ()))))
+        if score > best:
+            best_label, best = label, score
+    if best_label is None:
+        return None
+    scores = dict(overall.scores)
+    scores[best_label] = min(1.0, max(overall.scores[best_label], best - CUE_WEIGHT / 2))
+    found = feeling_for(Emotions(scores, (best_label,), overall.family), text, rejected)
+    if found and best_label in cues:
+        found = replace(found, cues=found.cues + tuple(cues[best_label]))
+    return found

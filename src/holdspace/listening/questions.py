@@ -1,0 +1,88 @@
+"""The open question that ends a reply: about the topic at hand, else one fitting the feeling."""
+
+from __future__ import annotations
+
+import re
+
+from holdspace.language.emotions import family_of
+from holdspace.language.text import words
+from holdspace.listening.feelings import Feeling
+from holdspace.listening.memory import Conversation
+from holdspace.listening.templates import pick, responses
+
+__all__ = ["family_for", "pronoun", "question", "topic_of", "topic_for"]
+
+# Which validations and questions fit a feeling: by its family, except where the family would
+# mislead (caring is "joy" in GoEmotions, but "concerned" is a worry; guilt and shame get their own).
+_RESPONSE_GROUP = {"caring": "fear", "confusion": "unsure", "realization": "unsure", "desire": "neutral",
+                   "remorse": "shame", "embarrassment": "shame"}
+_SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|girlfriend|grandma|grandmother|nan|"
+                  r"nana|granny|daughter|aunt|auntie|niece)\b")
+_HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|grandpa|grandfather|grandad|"
+                 r"granddad|son|uncle|nephew)\b")
+_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|killed)\b", re.I)
+# How a reflected piece about someone else begins.
+_THIRD_PERSON = ("he ", "she ", "they ", "his ", "her ", "their ", "he's ", "she's ", "they're ")
+# Topics whose questions ask about the client's own situation ("How has work been affecting...").
+_ABOUT_THE_CLIENT = {"work", "study", "health", "money"}
+
+
+def topic_of(text: str) -> str | None:
+    """The topic of highest priority, then with most of its words in the text, then mentioned first."""
+    lower = " " + " ".join(w.lower() for w in words(text)) + " "
+    best, rank = None, (0, 0, 0)
+    for name, topic in responses()["topics"].items():
+        places = [lower.find(f" {w} ") for w in topic["words"] if f" {w} " in lower]
+        if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
+            best, rank = name, (topic.get("priority", 1), len(places), -min(places))
+    return best
+
+
+def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conversation) -> str | None:
+    """The topic of this message, staying with the story told so far where it goes on."""
+    topic = topic_of(key) or topic_of(clean)
+    if feeling and feeling.label == "grief" and topic in (None, "family", "health"):
+        topic = "loss"  # "my dad died" is about losing him before it is about the family
+    before = conversation.turns[-1].topic if conversation.turns else None
+    if topic is None and feeling is None and any(t.topic == "loss" for t in conversation.turns[-3:]):
+        before = "loss"  # a death told a few turns ago is still the story ("I keep picking up the phone")
+    if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON)
+                   or before == "loss" and topic in (None, "health", "family")):
+        # still the same story: "I keep picking up the phone to call her" after "my mum died";
+        # "he went straight back to work" is about the brother, not the client's work
+        topic = before
+    elif key.startswith(_THIRD_PERSON) and topic in _ABOUT_THE_CLIENT:
+        topic = None
+    return topic
+
+
+def family_for(feeling: Feeling | None) -> str:
+    """The group of validations and questions that fit a feeling ("neutral" for none)."""
+    if feeling is None:
+        return "neutral"
+    if feeling.intensity == "mixed":
+        return "mixed"
+    return _RESPONSE_GROUP.get(feeling.label) or family_of(feeling.label)
+
+
+def pronoun(conversation: Conversation, clean: str) -> str:
+    """Her, him or them: who died, from the latest message telling of a death, if only one is clear.
+
+    Only that message counts: "my brother went back to work" after "my dad died" must never
+    turn into a question about the brother as if he had died.
+    """
+    texts = [clean] + [t.text for t in reversed(conversation.turns[-6:])]
+    told = next((t.lower() for t in texts if _A_DEATH.search(t)), "")
+    she, he = len(_SHE.findall(told)), len(_HE.findall(told))
+    return "her" if she and not he else "him" if he and not she else "them"
+
+
+def question(topic: str | None, family: str, conversation: Conversation, used: list[str], them: str = "them") -> str:
+    """A question about the topic when it carries a weight, else one for the feeling's family."""
+    if topic and family not in ("joy", "surprise", "mixed"):  # topic questions ask about a weight
+        recent = conversation.recent_templates()
+        fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent]
+        if fresh:
+            return pick(fresh, conversation, used)["text"].format(them=them)
+    return pick(responses()["questions"].get(family, ()), conversation, used,
+                responses()["questions"]["neutral"])["text"]

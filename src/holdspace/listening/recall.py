@@ -1,0 +1,93 @@
+"""What the listener brings back from earlier in a conversation: a link to a like message, a short summary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy as np
+
+from holdspace.listening.feelings import Feeling
+from holdspace.listening.memory import Conversation
+from holdspace.listening.templates import pick, responses
+
+__all__ = ["LINK_SIMILARITY", "LINK_WINDOW", "SUMMARY_EVERY", "link_back", "summary", "summary_due"]
+
+#: A short summary is offered on every Nth message.
+SUMMARY_EVERY = 4
+#: How alike (cosine) a message must be to an earlier one to link back to it.
+LINK_SIMILARITY = 0.55
+#: Only this many recent messages are candidates for a link back (and ever embedded for it).
+LINK_WINDOW = 12
+
+
+def _shorten(said: str) -> str:
+    """The first clause of a long reflected piece, for a summary; cut at a word only when it must be."""
+    for match in re.finditer(r",\s|\s(?:and|but|because|so|when|since|after)\s", said):
+        if 4 <= len(said[:match.start()].split()) <= 12:
+            return said[:match.start()]
+    return " ".join(said.split()[:10]).rstrip(",;:") + "…"
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two reflected pieces say nearly the same words (a summary says each once)."""
+    x, y = set(a.lower().split()), set(b.lower().split())
+    return len(x & y) >= 0.6 * min(len(x), len(y))
+
+
+def link_back(embed: Callable[[list[str]], np.ndarray] | None, conversation: Conversation, clean: str,
+              used: list[str]) -> tuple[str, np.ndarray | None]:
+    """Link back to an earlier message like this one; embeds only when a link may be made."""
+    if embed is None or len(conversation.turns) < 2 \
+            or len(conversation.turns) - conversation.last_link < 3:
+        return "", None
+    # Earlier messages are embedded here, together, the first time a link is possible.
+    candidates = conversation.turns[-LINK_WINDOW:-1]  # not the message just before: that's no link back
+    missing = [t for t in candidates if t.key and t.vector is None]
+    vectors = embed([clean] + [t.text for t in missing])
+    for turn, v in zip(missing, vectors[1:]):
+        turn.vector = v
+    vector = vectors[0]
+    best, score = None, LINK_SIMILARITY
+    for turn in candidates:
+        if turn.vector is not None and turn.key and float(turn.vector @ vector) > score:
+            best, score = turn, float(turn.vector @ vector)
+    if best is None:
+        return "", vector
+    conversation.last_link = len(conversation.turns)
+    text = pick(responses()["conversation"]["link"], conversation, used)["text"]
+    return text.format(earlier=best.key), vector
+
+
+def summary_due(conversation: Conversation) -> bool:
+    """A summary is due once SUMMARY_EVERY - 1 messages with content have come since the last one."""
+    since = 0
+    for turn in reversed(conversation.turns):
+        if any(t.startswith("m-") for t in turn.reply.templates):
+            break
+        since += bool(turn.key)
+    return since >= SUMMARY_EVERY - 1
+
+
+def summary(conversation: Conversation, feeling: Feeling | None, used: list[str]) -> str:
+    """The last few things said, and the feelings named with them; empty when there are fewer than two."""
+    points: list[str] = []
+    felt: list[str] = []
+    for turn in reversed(conversation.turns):
+        if any(t.startswith("m-") for t in turn.reply.templates) or len(points) == SUMMARY_EVERY - 1:
+            break
+        wondered = any(t.startswith("w-") for t in turn.reply.templates)  # a question reads badly as a point
+        if turn.key and not wondered and len(turn.key.split()) >= 3 and not any(_alike(turn.key, p) for p in points):
+            tokens = turn.key.split()
+            points.insert(0, turn.key if len(tokens) <= 14 else _shorten(turn.key))
+            if turn.reply.feeling and turn.reply.feeling.word not in felt:
+                felt.insert(0, turn.reply.feeling.word)
+    if len(points) < 2:
+        return ""
+    joined = ", ".join(points[:-1]) + ", and " + points[-1] if len(points) > 2 else " and ".join(points)
+    said = pick(responses()["conversation"]["summary"], conversation, used)["text"].format(points=joined)
+    felt = [w for w in felt if (not feeling or w != feeling.word) and not w.endswith("about it")][-2:]
+    if felt:
+        said += " " + pick(responses()["conversation"]["summary_feelings"], conversation, used)["text"] \
+            .format(feelings=" and ".join(felt))
+    return said

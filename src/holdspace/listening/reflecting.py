@@ -1,0 +1,66 @@
+"""The reflection: the weightiest piece of a message said back in the client's words, shifted to "you"."""
+
+from __future__ import annotations
+
+import re
+
+from holdspace.language.emotions import Emotions
+from holdspace.language.text import words
+from holdspace.listening.content import as_clause, key_part, reflect_words, sentence_weight
+from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
+from holdspace.listening.memory import Conversation
+from holdspace.listening.naming import NOT_FELT, OPINIONS
+from holdspace.listening.signals import SELF_CRITICAL, SELF_HATE, roadblocks_in
+from holdspace.listening.templates import pick, responses
+
+__all__ = ["LONG_MESSAGE", "is_question", "reflect"]
+
+#: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
+LONG_MESSAGE = 45
+
+
+def is_question(sentence: str) -> bool:
+    """A question, with or without its mark: "what if I fail" said back as "So what if you fail" would scoff."""
+    return sentence.rstrip().endswith("?") or bool(re.match(r"\W*(?:but |and |so )?what if\b", sentence, re.I))
+
+
+def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conversation: Conversation,
+            used: list[str]) -> tuple[str, str]:
+    """The reflection and its key (the reflected words, kept for summaries and links); empty when none fits."""
+    templates = responses()["reflection"]
+    if len(words(clean)) <= 3:
+        said = clean.rstrip(".!?, ")
+        key = as_clause(reflect_words(said)) if len(words(said)) > 1 else said
+        if SELF_CRITICAL.search(said) or SELF_HATE.search(said):
+            key = f"you said {key}"
+        return pick(templates["short"], conversation, used)["text"].format(content=said), key
+    def felt(i: int) -> float:
+        scores = per_sentence[i].scores
+        model = max((s for l, s in scores.items() if l not in NOT_FELT | OPINIONS), default=0.0)
+        return model + (CUE_WEIGHT if feeling_cues(sentences[i]) else 0.0)
+
+    ranked = sorted(range(len(sentences)), key=lambda i: -sentence_weight(sentences[i], felt(i)))
+    # statements first; a message that only asks gets its question said back as a wondering
+    for asked in (False, True):
+        for i in ranked:
+            if is_question(sentences[i]) != asked:
+                continue
+            part = key_part(sentences[i])
+            if len(words(part)) < 2:
+                continue
+            key = reflect_words(part) if asked else as_clause(reflect_words(part))
+            if roadblocks_in(key + ("?" if asked else "")):
+                continue
+            if not asked and len(words(clean)) > LONG_MESSAGE and i != 0 and len(sentences) > 2:
+                # In a long message, what brought them is usually said first: keep it too.
+                opening = as_clause(reflect_words(key_part(sentences[0])))
+                if len(words(opening)) >= 3 and not roadblocks_in(opening) and not is_question(sentences[0]):
+                    key = f"{opening}, and {key}"
+            harsh = SELF_CRITICAL.search(sentences[i]) or SELF_HATE.search(sentences[i])
+            options = templates["wondering"] if asked else \
+                templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) else \
+                [t for t in templates["templates"] if t.get("theirs")] if harsh else templates["templates"]
+            said = pick(options, conversation, used)["text"].format(content=key)
+            # said back later (a summary, a link) it stays theirs: never "you're useless" as a fact
+            return said, f"you said {key}" if harsh and not asked else key
+    return "", ""

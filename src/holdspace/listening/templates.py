@@ -1,0 +1,38 @@
+"""The listener's words (responses.toml), and choosing one not used within NO_REPEAT_TURNS."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from holdspace.listening.memory import Conversation, Reply
+
+__all__ = ["fixed", "pick", "responses"]
+
+
+@cache
+def responses() -> dict:
+    """The templates in responses.toml, read once."""
+    return tomllib.loads((Path(__file__).parent / "responses.toml").read_text(encoding="utf-8"))
+
+
+def pick(options: Sequence[dict], conversation: Conversation, used: list[str], fallback: Sequence[dict] = ()) -> dict:
+    """A template from `options` not used lately (else from `fallback`), recorded in `used`."""
+    recent = conversation.recent_templates() | set(used)
+    fresh = [o for o in options if o["id"] not in recent] or \
+        [o for o in fallback if o["id"] not in recent]
+    pool = fresh or list(options) or list(fallback)
+    choice = pool[len(conversation.turns) % len(pool)]
+    used.append(choice["id"])
+    return choice
+
+
+def fixed(options: Sequence[dict], conversation: Conversation, used: list[str], **values) -> Reply:
+    """A fixed reply from `options`; its closing question, if it has one, is its question."""
+    text = pick(options, conversation, used)["text"].format(**values)
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    question = sentences[-1] if sentences[-1].endswith("?") else ""
+    return Reply(text, question=question, templates=tuple(used))
