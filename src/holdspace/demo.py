@@ -12,6 +12,9 @@ from sqlalchemy.orm import Session
 
 from holdspace import clock
 from holdspace.creativity import journal
+from holdspace.goals import checkins as goal_checkins
+from holdspace.goals.goal import GoalFields, create_goal
+from holdspace.goals.proposals import propose
 from holdspace.journey import measures, mood, questionnaires
 from holdspace.listening import chat
 from holdspace.privacy import accounts, consent
@@ -32,6 +35,23 @@ def _talk(db: Session, client, messages: list[str], start) -> None:
     listener, talk = Listener(), chat.start_chat(db, client, at=start)
     for number, text in enumerate(messages):
         chat.send(db, client, talk, text, listener, at=start + timedelta(minutes=2 * number + 1))
+
+
+def _goal(db: Session, client, goal: dict, rng: random.Random, now) -> None:
+    """A goal set some weeks ago, checked in on most of its days (the missed ones are simply missing)."""
+    started = (now - timedelta(days=goal["started_days_ago"])).date()
+    fields = GoalFields(text=goal["text"], days=goal["days"], ends_on=started + timedelta(days=goal["weeks"] * 7),
+                        confidence=goal.get("confidence"), why=goal.get("why", ""), wish=goal.get("wish", ""))
+    made = create_goal(db, client, fields, at=now - timedelta(days=goal["started_days_ago"]), starts_on=started)
+    notes = list(goal.get("notes", []))
+    for back in range(goal["started_days_ago"], 0, -1):
+        day = (now - timedelta(days=back)).date()
+        if goal["days"][day.weekday()] != "1" or rng.random() < 0.25:
+            continue
+        outcome = rng.choices(["done", "partly", "not_this_time"], weights=[6, 3, 1])[0]
+        note = notes.pop(0) if notes and rng.random() < 0.4 else ""
+        goal_checkins.record_checkin(db, client, made, outcome, note, day=day,
+                                     at=now - timedelta(days=back, hours=rng.randint(1, 5)))
 
 
 def seed(db: Session, *, seed_value: int = 7) -> None:
@@ -65,6 +85,10 @@ def seed(db: Session, *, seed_value: int = 7) -> None:
             journal.write_entry(db, client, body, at=now - timedelta(days=20 - 7 * number, hours=3))
         if person.get("conversation"):
             _talk(db, client, person["conversation"], now - timedelta(days=3, hours=2))
+        for goal in person.get("goals", []):
+            _goal(db, client, goal, rng, now)
+        for proposal in person.get("proposals", []):
+            propose(db, therapist, client, GoalFields(text=proposal["text"], days=proposal["days"], ends_on=None))
         for key, totals in person.get("measures", {}).items():
             n = len(measures.instrument(key).items)
             for week, total in enumerate(totals):

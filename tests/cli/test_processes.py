@@ -88,4 +88,8 @@ def test_the_demo_builds_a_practice_where_sharing_decides_what_the_therapist_see
                             headers=headers).json()["exchanges"]
         assert len(exchanges) == 5 and all(e["reply"]["reply"] and e["level"] == "none" for e in exchanges)
         assert web.get(f"/api/v1/clients/{clients['Alex']['id']}/conversations", headers=headers).status_code == 404
+        goals = web.get(f"/api/v1/clients/{clients['Sam']['id']}/goals", headers=headers).json()
+        assert [g["status"] for g in goals] == ["active", "active"]
+        assert any(m for g in goals for m in g["milestones"])  # weeks of check-ins, celebrated
+        assert web.get(f"/api/v1/clients/{clients['Alex']['id']}/goals", headers=headers).status_code == 404
     app.state.engine.dispose()
