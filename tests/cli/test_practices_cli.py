@@ -139,6 +139,24 @@ def test_grounding_at_my_own_pace_shows_every_step_in_order(cli):
     assert positions == sorted(positions) and "That's the end of the practice." in result.output
 
 
+def test_with_log_the_practice_is_rated_before_and_after_and_kept_in_the_log(cli, personas, db):
+    from holdspace.mindfulness import log
+
+    steps = guided.script("grounding").steps
+    result = cli("ground", "--at-my-pace", "--log", *SIGN_IN, input=typed("eleven", "3", *[""] * len(steps), "7"))
+    assert result.exit_code == 0, result.output
+    assert "“eleven” isn't a number from 0 to 10." in result.output
+    assert "Saved to your practice log: 5-4-3-2-1 grounding, 0.1 minutes, calm 3 → 7." in result.output
+    [row] = log.sessions(db, personas.alice.id)
+    assert (row.kind, row.before, row.after) == ("grounding", 3, 7)
+
+
+def test_logging_without_saying_who_you_are_is_one_clear_line(cli, monkeypatch):
+    monkeypatch.delenv("HOLDSPACE_EMAIL", raising=False)
+    result = cli("body-scan", "--log")
+    assert result.exit_code == 1 and "--email" in result.output and "Traceback" not in result.output
+
+
 def test_the_body_scan_stops_kindly_when_the_input_ends(cli):
     result = cli("body-scan", "--at-my-pace", input="\n\n")
     assert result.exit_code == 0 and "Stopped. Any moment you spend noticing counts." in result.output

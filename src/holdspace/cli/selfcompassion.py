@@ -88,7 +88,7 @@ def challenge(email: str = EMAIL, password_stdin: bool = PASSWORD_STDIN, country
             if not _carry_on(db, user, kinder, country):
                 _say(NOTHING_SAVED)
                 return
-        except Stopped:
+        except (Stopped, KeyboardInterrupt):
             _say(NOTHING_SAVED)
             return
         run_safely(records.save_challenge, db, user, thought, kinder, finding.traps)
@@ -156,7 +156,7 @@ def thought_record(email: str = EMAIL, password_stdin: bool = PASSWORD_STDIN, co
                 _say("Now, having looked at it from both sides, how strong is each feeling?", "dim")
                 for f in feelings:
                     f["after"] = _intensity(f"“{f['name']}” now, 0–100 ›")
-        except Stopped:
+        except (Stopped, KeyboardInterrupt):
             _say(NOTHING_SAVED)
             return
         run_safely(records.save_thought_record, db, user, situation=situation, thought=thought, feelings=feelings,
@@ -256,7 +256,7 @@ def letter(email: str = EMAIL, password_stdin: bool = PASSWORD_STDIN, country: s
                              "(No keeps it private: only you can read it.)")
             saved = records.save_letter(db, user, draft.id, {}, finish=True, shared=shared)
             db.commit()
-        except Stopped:
+        except (Stopped, KeyboardInterrupt):
             if draft is not None:
                 _say("Your letter is kept as a draft. `holdspace letter` carries on where you left off, "
                      "or open Letters in the web app.", "green")
