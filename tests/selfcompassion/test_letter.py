@@ -180,3 +180,23 @@ def test_letters_and_drafts_travel_in_the_export_and_go_with_the_account(db, per
     table = records.SelfCompassionRecord
     assert db.scalar(select(func.count()).select_from(table).where(table.owner_id == alice_id)) == 0
     assert draft.id and done.id
+
+
+def test_a_finished_letter_emptied_while_changing_it_becomes_a_draft_again(db, personas):
+    saved = records.start_letter(db, personas.alice, {"letter": "Dear me, well done."}).record
+    assert records.save_letter(db, personas.alice, saved.id, {}, finish=True).record.body["finished"] is True
+    again = records.save_letter(db, personas.alice, saved.id, {"letter": ""})
+    assert again.record.body["finished"] is False and again.problems == {}
+    assert records.shared_records(db, personas.alice.id, "letter") == []
+
+
+def test_a_shared_letter_alerts_with_its_words_only_once_finished(db, personas):
+    consent.set_alerts(db, personas.alice, personas.link_id, True, True)
+    saved = records.start_letter(db, personas.alice, {"letter": "I want to die."}).record
+    [alert] = db.scalars(select(Alert).where(Alert.client_id == personas.alice.id)).all()
+    assert alert.words_sealed is None  # a draft: private
+    records.save_letter(db, personas.alice, saved.id, {"letter": "I want to die. I have a plan for tonight."},
+                        finish=True, shared=True)
+    db.flush()
+    db.refresh(alert)
+    assert alert.words_sealed is not None
