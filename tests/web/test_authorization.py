@@ -172,6 +172,15 @@ MATRIX = {
     ("POST", "/practices/thought-records"): ({"form": {"situation": "At work.", "thought": "I'll fail."}},
                                              clients_only(303)),
     ("GET", "/practices/thought-records/{thought_record_id}"): ({}, owner_client(200)),
+    ("GET", "/practices/letters"): ({}, clients_only(200)),
+    ("GET", "/practices/letters/new"): ({}, clients_only(200)),
+    ("POST", "/practices/letters"): ({"form": {"text": "A hard day.", "action": "next"}}, clients_only(303)),
+    ("GET", "/practices/letters/{letter_id}"): ({}, owner_client(200)),
+    ("GET", "/practices/letters/{letter_id}/steps/{number}"): ({}, owner_client(200)),
+    ("POST", "/practices/letters/{letter_id}/steps/{number}"): ({"form": {"text": "Rest.", "action": "later"}},
+                                                                owner_client(303)),
+    ("POST", "/practices/letters/{letter_id}/sharing"): ({"form": {"shared": "yes"}}, owner_client(303)),
+    ("POST", "/practices/letters/{letter_id}/delete"): ({"form": {}}, owner_client(303)),
     ("GET", "/resilience"): ({}, clients_only(200)),
     ("POST", "/resilience/strengths"): ({"form": {"name": "Patience"}}, clients_only(303)),
     ("POST", "/resilience/skills"): ({"form": {"name": "A walk", "situations": ["low"]}}, clients_only(303)),
@@ -245,6 +254,11 @@ MATRIX = {
     ("POST", "/api/v1/challenges"): ({"json": {"thought": "I always fail.", "kinder": "I sometimes struggle."}},
                                      clients_only(201, anon=401)),
     ("GET", "/api/v1/thought-records"): ({}, clients_only(200, anon=401)),
+    ("GET", "/api/v1/letters"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/letters"): ({"json": {"happened": "A hard day."}}, clients_only(201, anon=401)),
+    ("GET", "/api/v1/letters/{letter_id}"): ({}, owner_client(200, anon=401)),
+    ("PATCH", "/api/v1/letters/{letter_id}"): ({"json": {"hope": "Rest."}}, owner_client(200, anon=401)),
+    ("DELETE", "/api/v1/letters/{letter_id}"): ({}, owner_client(204, anon=401)),
     ("POST", "/api/v1/thought-records"): ({"json": {"situation": "At work.", "thought": "I'll fail."}},
                                           clients_only(201, anon=401)),
     ("POST", "/api/v1/practice/transcripts"): ({"json": {"text": "T: Hello.\nC: Hi."}},
@@ -305,6 +319,8 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
     challenge = records.save_challenge(db, personas.alice, SECRET_NOTE, "kinder words")
     thought_record = records.save_thought_record(db, personas.alice, situation=SECRET_NOTE, thought="a thought",
                                                  feelings=[])
+    letter_id = records.start_letter(db, personas.alice, {"happened": SECRET_NOTE}).record.id
+    records.save_letter(db, personas.alice, letter_id, {"letter": SECRET_NOTE}, finish=True, shared=True)
     skill = toolbox.add_item(db, personas.alice, "skill", {"name": "A walk"})
     doomed = toolbox.add_item(db, personas.alice, "strength", {"name": "Patience"})
     alert_id = 0
@@ -322,7 +338,7 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
                            invitation_id=personas.invitation_id, entry_id=personas.entry_id,
                            conversation_id=conversation.id, key="phq9", adm_id=adm.id,
                            assignment_id=assignment.id, challenge_id=challenge.id,
-                           thought_record_id=thought_record.id, skill_id=skill.id,
+                           thought_record_id=thought_record.id, letter_id=letter_id, number=2, skill_id=skill.id,
                            item_id=doomed.id if method == "POST" and template.endswith("/delete") else skill.id,
                            transcript_id=transcript.id, goal_id=personas.goal_id,
                            proposal_id=personas.proposal_id, token=personas.feed_token, alert_id=alert_id)

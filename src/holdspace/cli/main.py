@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from holdspace.cli import (analyze, audit, backups, breathe, checkin, demo, feedback, goals, keys, measures,
-                           records, serve, settings, talk, users)
+from holdspace.cli import (analyze, audit, backups, breathe, checkin, demo, feedback, goals, guided, keys, measures,
+                           records, selfcompassion, serve, settings, talk, users)
 from holdspace.cli.common import err_console
 from holdspace.errors import HoldspaceError
 
@@ -23,6 +23,11 @@ app.add_typer(keys.app, name="keys")
 app.add_typer(audit.app, name="audit")
 app.command("analyze")(analyze.analyze)
 app.command("breathe")(breathe.breathe)
+app.command("ground")(guided.ground)
+app.command("body-scan")(guided.body_scan)
+app.command("challenge")(selfcompassion.challenge)
+app.command("thought-record")(selfcompassion.thought_record)
+app.command("letter")(selfcompassion.letter)
 app.command("feedback")(feedback.feedback)
 app.command("export")(records.export_command)
 app.command("import")(records.import_command)

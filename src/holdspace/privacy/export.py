@@ -15,7 +15,11 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
      "selfcompassion": [{"kind": "challenge", "thought", "kinder", "traps", "created_at"}
                         or {"kind": "thought_record", "situation", "thought", "feelings": [{"name",
                             "before", "after"}], "evidence_for", "evidence_against", "balanced",
-                            "created_at"}],
+                            "created_at"}
+                        or {"kind": "letter", "happened", "friend", "notice", "human", "hope",
+                            "letter", "finished": bool, "shared": bool, "created_at"}],
+                            (a letter in draft travels too; a therapist's copy holds only
+                             letters finished and shared)
      "resilience": [{"kind": "strength", "name", "example"} or {"kind": "skill", "name", "how",
                     "situations", "ratings": [1-5..]} or {"kind": "person", "name", "helps",
                     "last_talked"}, each with "created_at"],
@@ -392,7 +396,7 @@ def shared_record(db: Session, therapist: User, client: User, shared: list[str])
                               for c in sorted(mood.list_checkins(db, client.id), key=lambda c: c.created_at)]
     if "exercises" in shared:
         record["practice_log"] = practice_log.export_rows(db, client.id)
-        record["selfcompassion"] = selfcompassion.export_rows(db, client.id)
+        record["selfcompassion"] = selfcompassion.export_rows(db, client.id, shared_only=True)
         record["resilience"] = toolbox.export_rows(db, client.id)
     if "goals" in shared:
         record["goals"] = [_goal_out(db, g) for g in goals_of(db, client.id)]

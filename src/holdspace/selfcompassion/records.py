@@ -1,12 +1,16 @@
-"""What a client writes in self-compassion practices, sealed: challenged thoughts and thought records.
+"""What a client writes in self-compassion practices, sealed: challenged thoughts, thought records
+and letters to themselves.
 
 Each record's text is one JSON object sealed with the client's data key, bound to its row and
-owner; every field is checked for risk before it is sealed.
+owner; every field is checked for risk before it is sealed. A letter is kept as a draft while it
+is written (its body says whether it is finished) and is private unless the client shares it:
+a therapist sees it, under the same "exercises" consent, only when it is finished and shared.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, LargeBinary, String, select
@@ -17,12 +21,13 @@ from holdspace.errors import InvalidInput, NotAllowed, NotFound
 from holdspace.privacy import keys
 from holdspace.privacy.accounts import User
 from holdspace.safety.risk import NO_RISK, Assessment, assess, combined
+from holdspace.selfcompassion import letter as letter_steps
 from holdspace.selfcompassion.traps import traps
 from holdspace.store.base import Base, UTCDateTime
 
 TABLE = "selfcompassion_records"
 TEXT_LIMIT = 5000
-KINDS = ("challenge", "thought_record")
+KINDS = ("challenge", "thought_record", "letter")
 MAX_FEELINGS = 6
 
 
@@ -111,8 +116,9 @@ def save(db: Session, client: User, kind: str, body: dict, at: datetime | None =
     record.body = body
     from holdspace.safety import alerts
 
+    words = " ".join(_texts(body)) if visible_to_therapist(record) else ""
     alerts.notice(db, client, record.assessment, where="exercise", item_id=record.id,
-                  text=" ".join(_texts(body)), path=f"/clients/{client.id}/practices")
+                  text=words, path=f"/clients/{client.id}/practices")
     return record
 
 
@@ -148,10 +154,14 @@ def own_record(db: Session, client: User, record_id: int, kind: str) -> SelfComp
     return _open(db, record)
 
 
-def export_rows(db: Session, owner_id: int) -> list[dict]:
-    """Challenged thoughts and thought records, opened, oldest first, for the client's export."""
+def export_rows(db: Session, owner_id: int, *, shared_only: bool = False) -> list[dict]:
+    """Every record, opened, oldest first, for the client's export (letters in draft too); with
+    shared_only, what a therapist may keep (a letter only when finished and shared)."""
+    rows = records(db, owner_id, limit=10**6)
+    if shared_only:
+        rows = [r for r in rows if visible_to_therapist(r)]
     return [{"kind": r.kind, "created_at": r.created_at.isoformat(), **r.body}
-            for r in sorted(records(db, owner_id, limit=10**6), key=lambda r: (r.created_at, r.id))]
+            for r in sorted(rows, key=lambda r: (r.created_at, r.id))]
 
 
 def check_export_row(item: dict) -> dict:
@@ -165,4 +175,96 @@ def check_export_row(item: dict) -> dict:
         return check_thought_record(item.get("situation", ""), item.get("thought", ""), feelings,
                                     item.get("evidence_for", ""), item.get("evidence_against", ""),
                                     item.get("balanced", ""))
-    raise InvalidInput("it is neither a challenged thought nor a thought record")
+    if item.get("kind") == "letter":
+        body = letter_steps.check_draft({k: item.get(k, "") for k in letter_steps.FIELDS})
+        finished, shared = item.get("finished", False), item.get("shared", False)
+        if not isinstance(finished, bool) or not isinstance(shared, bool):
+            raise InvalidInput("its finished or shared mark isn't true or false")
+        if finished:
+            letter_steps.check_finished(body)
+        return {**body, "finished": finished, "shared": shared}
+    raise InvalidInput("it is neither a challenged thought, a thought record nor a letter")
+
+
+# --- the letter to yourself as to a friend ----------------------------------------------------
+
+@dataclass
+class LetterSaved:
+    record: SelfCompassionRecord
+    problems: dict[str, str]  # empty when saved as asked; otherwise why it is still a draft
+
+
+def _seal_letter(db: Session, client: User, record: SelfCompassionRecord, written: list[str]) -> None:
+    """Seal the letter's body, and check what was just written for risk (alerting as elsewhere)."""
+    record.body_sealed = keys.seal_text(db, client.id, TABLE, "body", record.id, json.dumps(record.body))
+    record.assessment = combined([assess(t) for t in written if t])
+    from holdspace.safety import alerts
+
+    # A private letter's words stay with the client: an alert says only that an exercise raised it.
+    words = " ".join(written) if record.body.get("shared") and record.body.get("finished") else ""
+    alerts.notice(db, client, record.assessment, where="exercise", item_id=record.id, text=words,
+                  path=f"/clients/{client.id}/practices")
+
+
+def start_letter(db: Session, client: User, fields: dict | None = None, at: datetime | None = None) -> LetterSaved:
+    """A new draft letter with whatever of its steps is given (nothing is required yet)."""
+    if not client.is_client:
+        raise NotAllowed("Self-compassion practices are for client accounts.")
+    given = letter_steps.check_draft(fields or {})
+    body = {**dict.fromkeys(letter_steps.FIELDS, ""), **given, "finished": False, "shared": False}
+    record = SelfCompassionRecord(owner_id=client.id, kind="letter", created_at=at or clock.now(), body_sealed=b"")
+    db.add(record)
+    db.flush()
+    record.body = body
+    _seal_letter(db, client, record, list(given.values()))
+    return LetterSaved(record, {})
+
+
+def save_letter(db: Session, client: User, letter_id: int, fields: dict, *, finish: bool = False,
+                shared: bool | None = None) -> LetterSaved:
+    """Keep these steps in the draft; finish it when asked and it can be. Never loses what was typed.
+
+    InvalidInput only for text too long even for a draft; everything else that stops it being
+    finished comes back in `problems`, with the draft saved.
+    """
+    record = own_record(db, client, letter_id, "letter")
+    given = letter_steps.check_draft(fields)
+    body = {**record.body, **given}
+    if shared is not None:
+        body["shared"] = bool(shared)
+    problems: dict[str, str] = {}
+    if finish or body.get("finished"):
+        try:
+            letter_steps.check_finished(body)
+            body["finished"] = True
+        except InvalidInput as exc:
+            # A finished letter emptied or made too long is a draft again until it can be finished.
+            body["finished"] = False
+            problems = exc.fields if finish else {}
+    record.body = body
+    _seal_letter(db, client, record, list(given.values()))
+    return LetterSaved(record, problems)
+
+
+def share_letter(db: Session, client: User, letter_id: int, shared: bool) -> SelfCompassionRecord:
+    record = own_record(db, client, letter_id, "letter")
+    record.body = {**record.body, "shared": bool(shared)}
+    record.body_sealed = keys.seal_text(db, client.id, TABLE, "body", record.id, json.dumps(record.body))
+    return record
+
+
+def delete_letter(db: Session, client: User, letter_id: int) -> None:
+    db.delete(own_record(db, client, letter_id, "letter"))
+    db.flush()
+
+
+def visible_to_therapist(record: SelfCompassionRecord) -> bool:
+    """Challenges and thought records go with the "exercises" consent; a letter only once finished and shared."""
+    if record.kind != "letter":
+        return True
+    return bool(record.body.get("finished") and record.body.get("shared"))
+
+
+def shared_records(db: Session, owner_id: int, kind: str | None = None) -> list[SelfCompassionRecord]:
+    """What a therapist may see; owner_id must already have passed the access policy."""
+    return [r for r in records(db, owner_id, kind) if visible_to_therapist(r)]

@@ -23,7 +23,8 @@ def practices_page(request: Request, db: Db, user: Client, done: str = ""):
     return render(request, "practices/index.html", done=done, summary=log.summarise(week),
                   scripts=guided.scripts(), presets=breathing.presets(),
                   challenges=len(records.records(db, user.id, "challenge", limit=1000)),
-                  thought_records=len(records.records(db, user.id, "thought_record", limit=1000)))
+                  thought_records=len(records.records(db, user.id, "thought_record", limit=1000)),
+                  letters=len(records.records(db, user.id, "letter", limit=1000)))
 
 
 def _breathing_page(request: Request, pattern: str, minutes: str, status_code: int = 200, **context):
@@ -96,8 +97,9 @@ def client_practices_page(request: Request, db: Db, user: SignedIn, client_id: I
     owner = visible_owner(db, user, client_id, "exercises")
     rows = log.sessions(db, owner.id, limit=200)
     page = render(request, "practices/client.html", client=owner, rows=rows, summary=log.summarise(rows),
-                  challenges=records.records(db, owner.id, "challenge"),
-                  thought_records=records.records(db, owner.id, "thought_record"))
+                  challenges=records.shared_records(db, owner.id, "challenge"),
+                  thought_records=records.shared_records(db, owner.id, "thought_record"),
+                  letters=records.shared_records(db, owner.id, "letter"))
     db.commit()  # the read is audited
     return page
 
@@ -202,6 +204,6 @@ def api_client_practices(client_id: Id, db: Db, user: SignedIn):
     owner = visible_owner(db, user, client_id, "exercises")
     out = PracticesOut(sessions=[session_out(s) for s in log.sessions(db, owner.id)],
                        records=[RecordOut(id=r.id, kind=r.kind, created_at=r.created_at, body=r.body)
-                                for r in records.records(db, owner.id)])
+                                for r in records.shared_records(db, owner.id)])
     db.commit()  # the read is audited
     return out
