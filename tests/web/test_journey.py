@@ -9,6 +9,8 @@ from pypdf import PdfReader
 
 from holdspace import clock
 from holdspace.creativity import journal
+from holdspace.goals import checkins as goal_checkins
+from holdspace.goals.goal import GoalFields, create_goal
 from holdspace.journey import mood, questionnaires
 from holdspace.privacy import audit, consent
 
@@ -100,7 +102,40 @@ def test_the_report_api_gives_the_figures(personas, api_token, web, db):
                    headers=api_token(personas.carol)).json()
     [phq] = body["measures"]
     assert (phq["before"], phq["latest"], phq["reliable"], phq["clinically_significant"]) == (18, 8, True, True)
-    assert body["mood_average"] is None and body["themes"] is None
+    assert body["mood_average"] is None and body["themes"] is None and body["goals"] is None
+
+
+def _walking_goal(db, alice):
+    """A walking goal set 20 days ago, checked in on three times: twice before the period, once in it."""
+    today = date.today()
+    goal = create_goal(db, alice, GoalFields(text="Walk for 20 minutes after work", days="1111111",
+                                             ends_on=today + timedelta(days=30)),
+                       starts_on=today - timedelta(days=20))
+    for ago, outcome, note in ((19, "done", ""), (18, "done", ""), (2, "partly", "I want to disappear forever")):
+        goal_checkins.record_checkin(db, alice, goal, outcome, note, day=today - timedelta(days=ago))
+    db.commit()
+
+
+def test_the_report_shows_goals_with_the_check_ins_made_and_never_the_days_missed(personas, sign_in, db, api_token,
+                                                                                   web):
+    _walking_goal(db, personas.alice)
+    since = (date.today() - timedelta(days=14)).isoformat()
+    carol = sign_in(personas.carol)
+    assert "Walk for 20 minutes" not in carol.get(f"/clients/{personas.alice.id}/report?since={since}").text
+    consent.set_shares(db, personas.alice, personas.link_id, ["goals"])
+    db.commit()
+    text = carol.get(f"/clients/{personas.alice.id}/report?since={since}").text
+    assert "Walk for 20 minutes after work" in text and "check in every day" in text
+    assert "1 check-in in this period (1 partly)." in text
+    assert "missed" not in text.replace("not a missed day here", "")  # twelve days without one go uncounted
+    assert "goal check-in note · " in text and "disappear forever" not in text  # flagged, words withheld
+    body = web.get(f"/api/v1/clients/{personas.alice.id}/report", params={"since": since},
+                   headers=api_token(personas.carol)).json()
+    [goal] = [g for g in body["goals"] if g["text"] == "Walk for 20 minutes after work"]
+    assert goal["checkins"] == {"partly": 1} and goal["schedule"] == "every day"
+    pdf = sign_in(personas.carol).get(f"/clients/{personas.alice.id}/report.pdf?since={since}")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Walk for 20 minutes after work" in text and "1 check-in in this period (1 partly)." in text
 
 
 def test_a_name_beyond_latin1_is_kept_whole_in_the_pdf(personas, sign_in, db):

@@ -1,8 +1,9 @@
 """The session report: what happened since the last session, for the therapist, on one page.
 
 Only what the client shares goes in, each category read through the access policy (and audited):
-questionnaires with the change and its significance, risk flags, the mood trend, and themes from
-shared check-in notes and journal entries. Risk flags name the date, the source and the reasons,
+questionnaires with the change and its significance, risk flags, the mood trend, themes from
+shared check-in notes and journal entries, and goals with the check-ins made on them (days
+without one are never counted: the report says what was done, not what was missed). Risk flags name the date, the source and the reasons,
 never the words.
 """
 
@@ -70,6 +71,32 @@ class MoodTrend:
                 f"{self.before_average} of the period before.")
 
 
+@dataclass(frozen=True)
+class GoalLine:
+    text: str
+    status: str
+    schedule: str
+    outcomes: dict[str, int]  # check-ins in the period by outcome: done, partly, not_this_time
+    milestones: tuple[str, ...]  # reached in the period
+    completed_on: date | None
+
+    @property
+    def words(self) -> str:
+        """What happened with the goal in the period, in one or two sentences."""
+        made = sum(self.outcomes.values())
+        if made:
+            parts = [f"{n} {word}" for key, word in (("done", "done"), ("partly", "partly"),
+                                                      ("not_this_time", "not this time")) if (n := self.outcomes.get(key))]
+            said = f"{made} check-in{'s' if made != 1 else ''} in this period ({', '.join(parts)})."
+        else:
+            said = "No check-ins in this period."
+        if self.status == "done" and self.completed_on:
+            said += f" Finished on {self.completed_on:%-d %B %Y}."
+        if self.milestones:
+            said += " Milestones: " + "; ".join(self.milestones) + "."
+        return said
+
+
 @dataclass
 class Report:
     client: User
@@ -81,6 +108,7 @@ class Report:
     mood: MoodTrend | None = None
     themes: list[themes.Theme] | None = None
     themes_from: int = 0
+    goals: list[GoalLine] | None = None
 
     @property
     def days(self) -> int:
@@ -88,7 +116,7 @@ class Report:
 
     @property
     def not_shared(self) -> list[str]:
-        return [c.label for c in consent.CATEGORIES if c.key in ("mood", "journal", "measures")
+        return [c.label for c in consent.CATEGORIES if c.key in ("mood", "journal", "measures", "goals")
                 and c.key not in self.shared]
 
 
@@ -152,6 +180,9 @@ def build(db: Session, therapist: User, client_id: int, since: date, *, now: dat
             if entry.created_at >= start:
                 texts.append(entry.body)
                 _flag(report, entry.created_at, "journal entry", entry.body)
+    if "goals" in shared:
+        visible_owner(db, therapist, client.id, "goals")
+        report.goals = _goals(db, report, client.id, since)
     if "mood" in shared or "journal" in shared:
         report.themes = themes.themes_in(texts)
         report.themes_from = len([t for t in texts if t.strip()])
@@ -163,6 +194,27 @@ def _flag(report: Report, at: datetime, source: str, text: str) -> None:
     found = assess(text)
     if found.level != "none":
         report.risks.append(RiskFlag(at, source, found.level, tuple(found.reasons)))
+
+
+def _goals(db: Session, report: Report, owner_id: int, since: date) -> list[GoalLine]:
+    from holdspace.goals.checkins import checkins_of, goal_milestones
+    from holdspace.goals.goal import goals_of
+    from holdspace.goals.schedule import days_phrase
+
+    lines = []
+    for goal in goals_of(db, owner_id):
+        if goal.status == "done" and goal.completed_on and goal.completed_on < since:
+            continue  # finished before this period
+        made = checkins_of(db, goal)
+        inside = [c for c in made if c.day >= since]
+        outcomes: dict[str, int] = {}
+        for c in inside:
+            outcomes[c.outcome] = outcomes.get(c.outcome, 0) + 1
+            if c.note:
+                _flag(report, c.created_at, "goal check-in note", c.note)
+        reached = tuple(m.title for m in goal_milestones(goal, made) if m.reached_on >= since)
+        lines.append(GoalLine(goal.text, goal.status, days_phrase(goal.days), outcomes, reached, goal.completed_on))
+    return lines
 
 
 def _measures(db: Session, owner_id: int, start: datetime) -> list[MeasureLine]:

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from holdspace import clock
 from holdspace.errors import InvalidInput
@@ -147,6 +147,15 @@ class RiskFlagOut(BaseModel):
     reasons: list[str]
 
 
+class GoalLineOut(BaseModel):
+    text: str
+    status: str
+    schedule: str
+    checkins: dict[str, int] = Field(description="Check-ins made in the period, by outcome (missed days are not counted)")
+    milestones: list[str]
+    words: str
+
+
 class ReportOut(BaseModel):
     client: str
     since: date
@@ -157,13 +166,14 @@ class ReportOut(BaseModel):
     mood_before_average: float | None
     mood_checkins: int | None
     themes: list[str] | None
+    goals: list[GoalLineOut] | None
 
 
 @api.get("/clients/{client_id}/report", response_model=ReportOut,
          responses={400: {"description": "A date that can't be used"}, 404: {"description": "Not your client"}})
 def api_report(request: Request, db: Db, user: Therapist, client_id: Id,
                since: str = Query("", description="The last session's date, YYYY-MM-DD (default: 14 days ago)")):
-    """The session report's figures: questionnaires and their change, risk flags, mood, themes."""
+    """The session report's figures: questionnaires and their change, risk flags, mood, themes, goals."""
     built, problem = _report(request, db, user, client_id, since)
     if problem is not None:
         raise problem
@@ -180,4 +190,7 @@ def api_report(request: Request, db: Db, user: Therapist, client_id: Id,
                      mood_average=built.mood.average if built.mood else None,
                      mood_before_average=built.mood.before_average if built.mood else None,
                      mood_checkins=built.mood.count if built.mood else None,
-                     themes=[f"{t.name} ({t.entries} of {t.of})" for t in built.themes] if built.themes is not None else None)
+                     themes=[f"{t.name} ({t.entries} of {t.of})" for t in built.themes] if built.themes is not None else None,
+                     goals=[GoalLineOut(text=g.text, status=g.status, schedule=g.schedule, checkins=g.outcomes,
+                                        milestones=list(g.milestones), words=g.words) for g in built.goals]
+                     if built.goals is not None else None)

@@ -129,8 +129,13 @@ def render(report: Report, *, local) -> bytes:
         else:
             pdf.para("No recurring themes in what was shared." if report.themes_from else "Nothing shared was written in this period.")
 
-    pdf.heading("Goals and homework")
-    pdf.para("Goals and homework are not part of this holdspace yet.", color=MUTED)
+    if report.goals is not None:
+        pdf.heading("Goals")
+        for goal in report.goals:
+            pdf.para(f"{goal.text} (check in {goal.schedule}{'; finished' if goal.status == 'done' else ''})", 9.5, bold=True)
+            pdf.para(goal.words, 8.5, color=MUTED)
+        if not report.goals:
+            pdf.para("No goals yet.")
     return bytes(pdf.output())
 
 
