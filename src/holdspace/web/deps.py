@@ -178,6 +178,8 @@ DONE_MESSAGES = {
     "measure-draft": "Your answers are kept as a draft. Come back to finish whenever you like.",
     "assigned": "Asked for. Your client will see it on their questionnaires page when it's due.",
     "assignment-stopped": "You've stopped asking for that questionnaire.",
+    "homework": "Suggested. Your client will find it on their home and practices pages.",
+    "homework-stopped": "That suggestion is stopped; your client no longer sees it.",
     "practice": "Saved to your practice log. Well done for making the time.",
     "challenge": "Your kinder words are saved. You can come back to them whenever that harsh thought returns.",
     "thought-record": "Your thought record is saved.",
