@@ -71,3 +71,7 @@ def test_a_good_plan_comes_back_cleaned():
     assert (chosen.kind, chosen.detail) == ("breathing", "4-7-8")
     assert sched == Schedule("days", MONDAY, date(2026, 12, 20), "1001000", 0)
     assert note == "Before bed, if it helps."
+
+
+def test_every_public_name_of_the_plan_exists():
+    assert plan.__all__ and all(hasattr(plan, name) for name in plan.__all__)

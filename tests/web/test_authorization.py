@@ -118,6 +118,8 @@ MATRIX = {
     ("POST", "/clients/{client_id}/homework"): ({"form": {"practice": "journal", "repeat": "once", "by": NEXT_WEEK}},
                                                 owner_therapist(303)),
     ("POST", "/clients/{client_id}/homework/{homework_id}/stop"): ({"form": {}}, owner_therapist(303)),
+    ("POST", "/homework/{homework_id}/aside"): ({"form": {}}, owner_client(303)),
+    ("POST", "/api/v1/homework/{homework_id}/aside"): ({}, owner_client(200, anon=401)),
     ("GET", "/api/v1/homework"): ({}, clients_only(200, anon=401)),
     ("GET", "/api/v1/homework/practices"): ({}, everyone(200)),
     ("GET", "/api/v1/due"): ({}, clients_only(200, anon=401)),

@@ -111,3 +111,15 @@ def test_the_api_lists_suggests_and_shows_what_is_due(personas, sign_in, api_tok
     stopped = web.post(f"/api/v1/clients/{personas.alice.id}/homework/{mine['id']}/stop", headers=carol_h)
     assert stopped.status_code == 200 and stopped.json()["ended_at"]
     assert web.get("/api/v1/homework", headers=alice_h).json() == []
+
+
+def test_the_client_can_put_a_suggestion_aside_without_giving_a_reason(personas, sign_in, db):
+    carol, alice = sign_in(personas.carol), sign_in(personas.alice)
+    _suggest(carol, personas.alice.id)
+    [hw] = assignments.of_client(db, personas.alice.id)
+    sent = alice.submit(f"/homework/{hw.id}/aside", {})
+    assert sent.status_code == 303
+    page = html.unescape(alice.get(sent.headers["location"]).text)
+    assert "It's off your list." in page and "For this week from Carol" not in page
+    assert "No longer in Alice's list since" in html.unescape(carol.get(f"/clients/{personas.alice.id}/homework").text)
+    assert alice.submit(f"/homework/{hw.id}/aside", {}).status_code == 404  # already off the list

@@ -128,6 +128,15 @@ def stop(db: Session, therapist: User, homework_id: int, client_id: int | None =
     return _open(db, hw)
 
 
+def set_aside(db: Session, client: User, homework_id: int) -> Homework:
+    """The client takes a suggestion off their list; it is theirs to decline, with no reason asked."""
+    hw = db.get(Homework, homework_id)
+    if hw is None or hw.client_id != client.id or hw.ended_at is not None:
+        raise NotFound()
+    hw.ended_at = clock.now()
+    return _open(db, hw)
+
+
 def of_client(db: Session, client_id: int, *, therapist_id: int | None = None,
               include_ended: bool = False) -> list[Homework]:
     query = select(Homework).where(Homework.client_id == client_id)

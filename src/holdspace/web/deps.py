@@ -180,6 +180,7 @@ DONE_MESSAGES = {
     "assignment-stopped": "You've stopped asking for that questionnaire.",
     "homework": "Suggested. Your client will find it on their home and practices pages.",
     "homework-stopped": "That suggestion is stopped; your client no longer sees it.",
+    "homework-aside": "It's off your list. You can always come back to any practice on this page.",
     "practice": "Saved to your practice log. Well done for making the time.",
     "challenge": "Your kinder words are saved. You can come back to them whenever that harsh thought returns.",
     "thought-record": "Your thought record is saved.",

@@ -62,6 +62,13 @@ def stop_homework(db: Db, user: Therapist, client_id: Id, homework_id: Id):
     return redirect(done_url(f"/clients/{hw.client_id}/homework", "homework-stopped"))
 
 
+@pages.post("/homework/{homework_id}/aside", dependencies=[CheckCsrf])
+def set_aside(db: Db, user: Client, homework_id: Id):
+    assignments.set_aside(db, user, homework_id)
+    db.commit()
+    return redirect(done_url("/practices", "homework-aside"))
+
+
 def homework_context(db: Db, user) -> dict:
     """What the client's home and practices pages show: what's due, and this week's suggestions."""
     today = practice_today(db)
@@ -153,6 +160,16 @@ def api_practices():
 def api_homework(db: Db, user: Client):
     """Your homework still in play: what's open now first. Done by doing the practice itself."""
     return [homework_out(s) for s in assignments.for_client(db, user)]
+
+
+@api.post("/homework/{homework_id}/aside", response_model=HomeworkOut, dependencies=[CheckCsrf],
+          responses={404: {"description": "Not yours, or already off your list"}})
+def api_set_aside(homework_id: Id, db: Db, user: Client):
+    """Take a suggestion off your list; no reason is asked."""
+    hw = assignments.set_aside(db, user, homework_id)
+    out = homework_out(assignments.status(db, hw))
+    db.commit()
+    return out
 
 
 @api.get("/due", response_model=list[DueOut])
