@@ -63,6 +63,9 @@ def test_every_problem_in_a_plan_is_named_by_its_field():
     with pytest.raises(InvalidInput) as caught:
         plan.check_plan("journal", "days", days="1000000", ends_on="2028-01-01", today=MONDAY)
     assert "within a year" in caught.value.fields["ends_on"]
+    with pytest.raises(InvalidInput) as caught:
+        plan.check_plan("journal", "days", days="1000000", starts_on="9999-12-31", today=MONDAY)
+    assert caught.value.fields == {"starts_on": "Please choose a first day within a year from today."}
 
 
 def test_a_good_plan_comes_back_cleaned():

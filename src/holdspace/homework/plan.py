@@ -158,6 +158,8 @@ def check_plan(key: str, repeat: str, *, by: object = None, days: str = "", ever
     start = _date(starts_on, "starts_on", problems, label="the first day") or today
     if start < today and "starts_on" not in problems:
         problems["starts_on"] = "That day has already passed. Please choose today or a later day."
+    elif (start - today).days > LONGEST:
+        problems["starts_on"] = "Please choose a first day within a year from today."
     last = None
     if repeat == "once":
         last = _date(by, "by", problems, label="the day")
