@@ -22,7 +22,7 @@ SEALED = {"checkins.note_sealed", "data_keys.wrapped", "second_factors.secret_se
           "practice_attempts.response_sealed", "practice_attempts.feedback_sealed",
           "goals.text_sealed", "goals.why_sealed", "goals.wish_sealed",
           "goal_checkins.note_sealed", "goal_proposals.text_sealed", "goal_calendar_feeds.token_sealed",
-          "safety_plans.body_sealed", "safety_alerts.words_sealed"}
+          "safety_plans.body_sealed", "safety_alerts.words_sealed", "homework.note_sealed"}
 PLAINTEXT_METADATA = {
     "users.id", "users.email", "users.display_name", "users.role", "users.password_hash", "users.created_at",
     "login_failures.id", "login_failures.email", "login_failures.at",
@@ -78,6 +78,10 @@ PLAINTEXT_METADATA = {
     "safety_alerts.id", "safety_alerts.link_id", "safety_alerts.client_id", "safety_alerts.therapist_id",
     "safety_alerts.level", "safety_alerts.place", "safety_alerts.item_id", "safety_alerts.path",
     "safety_alerts.created_at", "safety_alerts.seen_at",
+    # a suggested practice: which one from our list, its plan, and the suggesting therapist's display name
+    "homework.id", "homework.client_id", "homework.therapist_id", "homework.from_name", "homework.kind",
+    "homework.detail", "homework.repeat", "homework.days", "homework.every_days", "homework.starts_on",
+    "homework.ends_on", "homework.created_at", "homework.ended_at",
     # who did what to whose data: ids, kinds and hashes, never what anyone wrote
     "audit_events.seq", "audit_events.at", "audit_events.actor_id", "audit_events.action",
     "audit_events.subject_id", "audit_events.detail", "audit_events.prev_hash", "audit_events.hash",

@@ -6,12 +6,14 @@ gets 403; anonymous visitors are sent to sign in (pages) or get 401 (API).
 """
 
 import itertools
+from datetime import date, timedelta
 
 import pytest
 
 from sqlalchemy import select
 
 from holdspace import clock
+from holdspace.homework import assignments as homework
 from holdspace.journey import mood, questionnaires
 from holdspace.listening import chat
 from holdspace.resilience import toolbox
@@ -23,6 +25,7 @@ from holdspace.safety.alerts import Alert
 LOGIN = "login"  # a 303 to the sign-in page
 ORDER = ("anon", "bob", "dave", "erin", "carol", "alice")  # owners last: their requests may change data
 SECRET_NOTE = "canary-note-only-alice-and-carol-may-read"
+NEXT_WEEK = (date.today() + timedelta(days=7)).isoformat()
 
 
 def everyone(code):
@@ -111,6 +114,19 @@ MATRIX = {
     ("POST", "/clients/{client_id}/assignments"): ({"form": {"instrument": "gad7", "every_days": "7"}},
                                                    owner_therapist(303)),
     ("POST", "/clients/{client_id}/assignments/{assignment_id}/stop"): ({"form": {}}, owner_therapist(303)),
+    ("GET", "/clients/{client_id}/homework"): ({}, owner_therapist(200)),
+    ("POST", "/clients/{client_id}/homework"): ({"form": {"practice": "journal", "repeat": "once", "by": NEXT_WEEK}},
+                                                owner_therapist(303)),
+    ("POST", "/clients/{client_id}/homework/{homework_id}/stop"): ({"form": {}}, owner_therapist(303)),
+    ("POST", "/homework/{homework_id}/aside"): ({"form": {}}, owner_client(303)),
+    ("POST", "/api/v1/homework/{homework_id}/aside"): ({}, owner_client(200, anon=401)),
+    ("GET", "/api/v1/homework"): ({}, clients_only(200, anon=401)),
+    ("GET", "/api/v1/homework/practices"): ({}, everyone(200)),
+    ("GET", "/api/v1/due"): ({}, clients_only(200, anon=401)),
+    ("GET", "/api/v1/clients/{client_id}/homework"): ({}, owner_therapist(200, anon=401)),
+    ("POST", "/api/v1/clients/{client_id}/homework"): (
+        {"json": {"practice": "grounding", "repeat": "days", "days": ["mon"]}}, owner_therapist(201, anon=401)),
+    ("POST", "/api/v1/clients/{client_id}/homework/{homework_id}/stop"): ({}, owner_therapist(200, anon=401)),
     ("GET", "/journey"): ({}, clients_only(200)),
     ("GET", "/api/v1/journey"): ({}, clients_only(200, anon=401)),
     ("GET", "/clients/{client_id}/report"): ({}, owner_therapist(200)),
@@ -316,6 +332,8 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
         (clock.now(), SECRET_NOTE, {"reply": "It sounds like a lot.", "level": "none"}, "none")])
     adm = questionnaires.save(db, personas.alice, "gad7", {str(n): 1 for n in range(1, 8)}).administration
     assignment = questionnaires.assign(db, personas.carol, personas.alice.id, "phq9", 14)
+    suggested = homework.assign(db, personas.carol, personas.alice.id, "grounding", "once", by=NEXT_WEEK,
+                                note=SECRET_NOTE)
     challenge = records.save_challenge(db, personas.alice, SECRET_NOTE, "kinder words")
     thought_record = records.save_thought_record(db, personas.alice, situation=SECRET_NOTE, thought="a thought",
                                                  feelings=[])
@@ -337,7 +355,7 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
     path = template.format(client_id=personas.alice.id, link_id=personas.link_id,
                            invitation_id=personas.invitation_id, entry_id=personas.entry_id,
                            conversation_id=conversation.id, key="phq9", adm_id=adm.id,
-                           assignment_id=assignment.id, challenge_id=challenge.id,
+                           assignment_id=assignment.id, homework_id=suggested.id, challenge_id=challenge.id,
                            thought_record_id=thought_record.id, letter_id=letter_id, number=2, skill_id=skill.id,
                            item_id=doomed.id if method == "POST" and template.endswith("/delete") else skill.id,
                            transcript_id=transcript.id, goal_id=personas.goal_id,

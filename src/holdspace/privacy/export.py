@@ -27,6 +27,9 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
                 "confidence", "status", "completed_on", "created_at",
                 "checkins": [{"day", "outcome", "note", "created_at"}]}],   (optional on import)
      "safety_plan": {"steps": {step key: [lines]}, "updated_at"} or null,   (optional)
+     "homework": [{"practice", "from", "note", "repeat": "once", "days" or "every", "days": "1001000",
+                   "every_days", "starts_on", "ends_on", "created_at", "ended_at"}],  (optional; practices a
+                   therapist suggested; whether each was done is read again from the records above)
      "connections": [{"therapist", "since", "shares": [..], "alerts", "alert_words"}],
      "alerts": [{"therapist", "level", "where", "created_at", "seen_at", "words_included"}],
                             (connections and alerts are kept for the record; a new installation
@@ -53,6 +56,7 @@ from holdspace.creativity import journal
 from holdspace.goals.checkins import check_outcome, checkins_of, record_checkin
 from holdspace.goals.goal import (DEFAULT_REMINDER, STATUSES, GoalFields, check_goal, create_goal, goals_of,
                                   parse_confidence)
+from holdspace.homework import assignments as homework
 from holdspace.journey import measures, mood, questionnaires
 from holdspace.listening import chat
 from holdspace.mindfulness import log as practice_log
@@ -71,7 +75,8 @@ export.json holds it all as plain JSON (format "holdspace-export", version 1): y
 your mood check-ins with their notes, your journal, your conversations with the listener,
 your questionnaires, your goals with their check-ins, your safety plan, your practice log, your
 challenged thoughts and thought records, your strengths, coping toolbox and support network, the
-therapists you shared with, and any safety alerts they were sent.
+practices your therapists suggested with their notes, the therapists you shared with, and any
+safety alerts they were sent.
 Private journal entries stay locked: they open only with their passphrase, after import. Anyone who has this
 file can read it, so keep it somewhere only you can open.
 
@@ -99,6 +104,7 @@ def export_data(db: Session, user: User) -> dict:
         "goals": [_goal_out(db, g) for g in sorted(goals_of(db, user.id, statuses=STATUSES),
                                                      key=lambda g: (g.created_at, g.id))],
         "safety_plan": _plan_out(plan.load(db, user.id)),
+        "homework": homework.export_rows(db, user.id),
         "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
                          "shares": shared, "alerts": link.alerts, "alert_words": link.alert_words}
                         for link, t, shared in consent.links_of_client(db, user)],
@@ -245,7 +251,8 @@ def _check(data) -> None:
             _time(message.get("created_at"), bad, f"conversation {number}, message {turn}'s time")
     for key, what, check in (("practice_log", "practice log entry", practice_log.check_export_row),
                              ("selfcompassion", "self-compassion record", selfcompassion.check_export_row),
-                             ("resilience", "resilience item", toolbox.check_export_row)):
+                             ("resilience", "resilience item", toolbox.check_export_row),
+                             ("homework", "suggested practice", homework.check_export_row)):
         items = data.get(key, [])
         if not isinstance(items, list):
             raise bad(f"the {what}s aren't a list")
@@ -362,6 +369,8 @@ def import_data(db: Session, data: dict) -> User:
         toolbox.import_row(db, user, item)
     for item in data.get("goals", []):
         _import_goal(db, user, item)
+    for item in data.get("homework", []):
+        homework.import_row(db, user, item)
     if data.get("safety_plan") is not None:
         plan.save(db, user, data["safety_plan"]["steps"],
                   at=datetime.fromisoformat(data["safety_plan"]["updated_at"]))
@@ -398,6 +407,7 @@ def shared_record(db: Session, therapist: User, client: User, shared: list[str])
         record["practice_log"] = practice_log.export_rows(db, client.id)
         record["selfcompassion"] = selfcompassion.export_rows(db, client.id, shared_only=True)
         record["resilience"] = toolbox.export_rows(db, client.id)
+        record["homework"] = homework.export_rows(db, client.id, therapist_id=therapist.id)
     if "goals" in shared:
         record["goals"] = [_goal_out(db, g) for g in goals_of(db, client.id)]
     if "journal" in shared:

@@ -13,6 +13,7 @@ from holdspace.journey import mood
 from holdspace.privacy import consent
 from holdspace.web.charts import mood_chart
 from holdspace.web.deps import Db, OptionalUser, redirect, render
+from holdspace.web.homework import homework_context
 
 pages = APIRouter()
 
@@ -28,7 +29,8 @@ def home(request: Request, db: Db, user: OptionalUser, done: str = ""):
     recent = mood.list_checkins(db, user.id, days=28)
     return render(request, "home/client.html", done=done, latest=recent[0] if recent else None,
                   summary=mood.summarise([c for c in recent if _within_days(c, 7)]),
-                  chart=mood_chart(recent, days=28), links=consent.links_of_client(db, user))
+                  chart=mood_chart(recent, days=28), links=consent.links_of_client(db, user),
+                  **homework_context(db, user))
 
 
 def _within_days(checkin, days: int) -> bool:

@@ -11,6 +11,7 @@ from holdspace.errors import InvalidInput
 from holdspace.mindfulness import breathing, guided, log
 from holdspace.privacy.policy import visible_owner
 from holdspace.selfcompassion import records
+from holdspace.web.homework import homework_context
 from holdspace.web.deps import CheckCsrf, Client, Db, Id, SignedIn, done_url, redirect, render
 
 pages = APIRouter()
@@ -24,7 +25,8 @@ def practices_page(request: Request, db: Db, user: Client, done: str = ""):
                   scripts=guided.scripts(), presets=breathing.presets(),
                   challenges=len(records.records(db, user.id, "challenge", limit=1000)),
                   thought_records=len(records.records(db, user.id, "thought_record", limit=1000)),
-                  letters=len(records.records(db, user.id, "letter", limit=1000)))
+                  letters=len(records.records(db, user.id, "letter", limit=1000)),
+                  **homework_context(db, user))
 
 
 def _breathing_page(request: Request, pattern: str, minutes: str, status_code: int = 200, **context):
