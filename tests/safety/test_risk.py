@@ -110,6 +110,26 @@ def test_the_team_sets_are_large_enough_and_well_formed():
     ("gonna 🔫 myself this weekend", "urgent"),
     ("💊💊💊 tonight. goodbye", "urgent"),
     ("chopping onions 🔪 for dinner tonight", "none"),
+    # "ending it" and "end this": a life beside despair or a chosen night, a relationship or a task otherwise
+    ("Tonight's the night. I'm going to end this.", "urgent"),
+    ("i'm done. i'm ending it.", "urgent"),
+    ("I'm ending it. We've been fighting for months and I'm done.", "none"),
+    ("I'm going to end this argument before it gets worse.", "none"),
+    # pills already taken, counted; the same words about the time of day are not
+    ("I've taken the tablets, over 30 of them.", "urgent"),
+    ("I've taken my pills, about 20 minutes ago.", "none"),
+    ("I'm taking all the credit for that idea.", "none"),
+    # a goodbye with a time or preparations, and its everyday twins
+    ("The pain ends tonight. I've got everything I need.", "urgent"),
+    ("The pain ends tonight when I finally get my tooth out.", "none"),
+    ("By the time anyone reads this it'll be too late.", "urgent"),
+    # a life given a deadline; the will to live, and a printer
+    ("I'm giving myself two months, and if nothing changes I'm done.", "concern"),
+    ("I've lost the will to live.", "concern"),
+    ("I've lost the will to live with this printer.", "none"),
+    # grief and professional talk are not the writer's risk
+    ("I keep thinking about death since my grandad passed.", "none"),
+    ("The training covered the warning signs of self-harm in young people.", "none"),
 ])
 def test_levels_in_context(text, level):
     assert assess(text).level == level
