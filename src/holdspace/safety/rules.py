@@ -129,6 +129,7 @@ _RESOLVED = re.compile(
     r"things are (?:much |so much |a lot )?(?:better|good)|worked through (?:it|that)|healed|proud of (?:that|myself|how far)|"
     r"got (?:help|better)|moved on|don't feel (?:that way|like that) anymore|not anymore|behind me(?: now)?|"
     r"haven't (?:felt|done|had) (?:that|it|anything like that) (?:since|in|for)|i'm (?:okay|ok|fine|safe) now|"
+    r"(?:today|now|these days) i (?:volunteer|help others|train others|work (?:for|at|with|on) (?:a )?(?:crisis|helpline|samaritans))|"
     r"no longer (?:feel|want|do|think)|(?:therapy|treatment|counselling|counseling|medication|support) (?:really )?helped|"
     r"(?:they're|they are|the thoughts are|those thoughts are) (?:long )?gone)\b")
 _MEDIA = re.compile(
@@ -144,7 +145,8 @@ _TOPIC = re.compile(
     # Professional talk: warning signs of it, asking people about it, patients after it.
     r"|\b(?:warning signs of|signs and symptoms of|screening for|ask(?:ing)? (?:clients|patients|people|students|"
     r"them|someone|young people|teenagers|callers) (?:directly )?about|ask(?:ing)? about|(?:patients|clients|people|"
-    r"callers) (?:after|with|who have had|recovering from)) (?:[\w-]+ ){0,2}$")
+    r"callers) (?:after|with|who have had|recovering from)|(?:a |the )?(?:client|patient|student|young person|child|caller|service user) "
+    r"(?:discloses|disclosed|reports|reported|mentions|mentioned|talks about|brings up)) (?:[\w-]+ ){0,2}$")
 _DENIED = re.compile(
     r"\basked (?:me )?(?:if|whether|about)\b.*\b(?:said no|told (?:him|her|them) no|i (?:said|told (?:him|her|them)) (?:that )?i"
     r"(?:'ve| have)? (?:never|haven't|hadn't|don't|didn't)|i've never done it|i have never done it|honestly,? no)")
