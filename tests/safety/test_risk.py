@@ -29,12 +29,15 @@ def test_every_must_catch_statement_is_urgent():
 
 
 def test_the_team_sets_are_large_enough_and_well_formed():
-    dev, test = load("risk_dev.jsonl"), load("risk_test.jsonl")
-    assert len(dev) + len(test) >= 400
-    for row in dev + test + MUST_CATCH:
+    dev, test, test3 = load("risk_dev.jsonl"), load("risk_test.jsonl"), load("risk_test3.jsonl")
+    assert len(dev) + len(test) + len(test3) >= 400
+    for row in dev + test + test3 + MUST_CATCH:
         assert row["level"] in ("none", "concern", "urgent")
         assert row["category"].startswith(row["level"] + ".")
-    assert not {r["text"] for r in dev} & {r["text"] for r in test}, "dev and test must not share statements"
+    dev_texts = {r["text"].lower() for r in dev}
+    for held_back in (test, test3):
+        assert not dev_texts & {r["text"].lower() for r in held_back}, "dev and held-back sets must not share statements"
+    assert not {r["text"].lower() for r in test} & {r["text"].lower() for r in test3}
 
 
 @pytest.mark.parametrize("text, level", [
@@ -107,6 +110,26 @@ def test_the_team_sets_are_large_enough_and_well_formed():
     ("gonna 🔫 myself this weekend", "urgent"),
     ("💊💊💊 tonight. goodbye", "urgent"),
     ("chopping onions 🔪 for dinner tonight", "none"),
+    # "ending it" and "end this": a life beside despair or a chosen night, a relationship or a task otherwise
+    ("Tonight's the night. I'm going to end this.", "urgent"),
+    ("i'm done. i'm ending it.", "urgent"),
+    ("I'm ending it. We've been fighting for months and I'm done.", "none"),
+    ("I'm going to end this argument before it gets worse.", "none"),
+    # pills already taken, counted; the same words about the time of day are not
+    ("I've taken the tablets, over 30 of them.", "urgent"),
+    ("I've taken my pills, about 20 minutes ago.", "none"),
+    ("I'm taking all the credit for that idea.", "none"),
+    # a goodbye with a time or preparations, and its everyday twins
+    ("The pain ends tonight. I've got everything I need.", "urgent"),
+    ("The pain ends tonight when I finally get my tooth out.", "none"),
+    ("By the time anyone reads this it'll be too late.", "urgent"),
+    # a life given a deadline; the will to live, and a printer
+    ("I'm giving myself two months, and if nothing changes I'm done.", "concern"),
+    ("I've lost the will to live.", "concern"),
+    ("I've lost the will to live with this printer.", "none"),
+    # grief and professional talk are not the writer's risk
+    ("I keep thinking about death since my grandad passed.", "none"),
+    ("The training covered the warning signs of self-harm in young people.", "none"),
 ])
 def test_levels_in_context(text, level):
     assert assess(text).level == level

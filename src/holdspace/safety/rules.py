@@ -129,7 +129,9 @@ _RESOLVED = re.compile(
     r"things are (?:much |so much |a lot )?(?:better|good)|worked through (?:it|that)|healed|proud of (?:that|myself|how far)|"
     r"got (?:help|better)|moved on|don't feel (?:that way|like that) anymore|not anymore|behind me(?: now)?|"
     r"haven't (?:felt|done|had) (?:that|it|anything like that) (?:since|in|for)|i'm (?:okay|ok|fine|safe) now|"
-    r"no longer (?:feel|want|do|think))\b")
+    r"(?:today|now|these days) i (?:volunteer|help others|train others|work (?:for|at|with|on) (?:a )?(?:crisis|helpline|samaritans))|"
+    r"no longer (?:feel|want|do|think)|(?:therapy|treatment|counselling|counseling|medication|support) (?:really )?helped|"
+    r"(?:they're|they are|the thoughts are|those thoughts are) (?:long )?gone)\b")
 _MEDIA = re.compile(
     r"\b(?:book|books|novel|film|movie|show|series|episode|tv|telly|game|story|stories|chapter|character|characters|play|"
     r"scene|song|songs|lyrics?|chorus|verse|album|poem|poetry|article|news|newspaper|paper|report|documentary|podcast|"
@@ -139,7 +141,12 @@ _TOPIC = re.compile(
     r"\b(?:essay|article|paper|lecture|module|course|training|research|study|book|documentary|podcast|"
     r"policy|awareness|prevention|statistics|rates|leaflet|workshop|thesis|dissertation|"
     r"presentation|assignment|seminar|webinar|campaign|exam) (?:on|about|into|of|"
-    r"regarding|around|for) (?:[\w-]+ ){0,2}$")
+    r"regarding|around|for) (?:[\w-]+ ){0,2}$"
+    # Professional talk: warning signs of it, asking people about it, patients after it.
+    r"|\b(?:warning signs of|signs and symptoms of|screening for|ask(?:ing)? (?:clients|patients|people|students|"
+    r"them|someone|young people|teenagers|callers) (?:directly )?about|ask(?:ing)? about|(?:patients|clients|people|"
+    r"callers) (?:after|with|who have had|recovering from)|(?:a |the )?(?:client|patient|student|young person|child|caller|service user) "
+    r"(?:discloses|disclosed|reports|reported|mentions|mentioned|talks about|brings up)) (?:[\w-]+ ){0,2}$")
 _DENIED = re.compile(
     r"\basked (?:me )?(?:if|whether|about)\b.*\b(?:said no|told (?:him|her|them) no|i (?:said|told (?:him|her|them)) (?:that )?i"
     r"(?:'ve| have)? (?:never|haven't|hadn't|don't|didn't)|i've never done it|i have never done it|honestly,? no)")
