@@ -11,7 +11,9 @@ from holdspace import clock
 from holdspace.creativity import journal
 from holdspace.goals import checkins as goal_checkins
 from holdspace.goals.goal import GoalFields, create_goal
+from holdspace.homework import assignments
 from holdspace.journey import mood, questionnaires
+from holdspace.mindfulness import log as practice_log
 from holdspace.privacy import audit, consent
 
 
@@ -155,3 +157,25 @@ def test_the_journey_api_gives_the_summary_milestones_and_months(personas, api_t
     assert body["checkins"] == 61 and body["questionnaires"] == 2 and body["journal_entries"] == 3
     assert any("PHQ-9 went from 18 to 8" in s for s in body["summary"])
     assert {"first-checkin", "checkins-30", "reliable-improvement"} <= {m["key"] for m in body["milestones"]}
+
+
+def test_the_report_shows_the_homework_suggested_and_how_often_it_was_done_only_when_shared(personas, sign_in,
+                                                                                             db, api_token, web):
+    today = date.today()
+    suggested = assignments.assign(db, personas.carol, personas.alice.id, "breathing:4-6", "days", days="1111111")
+    suggested.starts_on = today - timedelta(days=20)  # suggested three weeks ago
+    for ago in (19, 3, 1):  # once before the period, twice in it
+        practice_log.record_session(db, personas.alice, "breathing", 5, detail="4-6",
+                                    at=clock.now() - timedelta(days=ago))
+    db.commit()
+    since = (today - timedelta(days=14)).isoformat()
+    carol = sign_in(personas.carol)
+    text = carol.get(f"/clients/{personas.alice.id}/report?since={since}").text
+    assert "Homework you suggested" in text and "whether it was done is not shown" in text
+    consent.set_shares(db, personas.alice, personas.link_id, ["mood", "exercises"])
+    db.commit()
+    text = carol.get(f"/clients/{personas.alice.id}/report?since={since}").text
+    assert "Done 2 times in this period." in text
+    [line] = web.get(f"/api/v1/clients/{personas.alice.id}/report", params={"since": since},
+                     headers=api_token(personas.carol)).json()["homework"]
+    assert (line["visible"], line["done"], line["ended"]) == (True, 2, False)

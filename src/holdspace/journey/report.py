@@ -2,8 +2,9 @@
 
 Only what the client shares goes in, each category read through the access policy (and audited):
 questionnaires with the change and its significance, risk flags, the mood trend, themes from
-shared check-in notes and journal entries, and goals with the check-ins made on them (days
-without one are never counted: the report says what was done, not what was missed). Risk flags name the date, the source and the reasons,
+shared check-in notes and journal entries, goals with the check-ins made on them, and the
+homework this therapist suggested with how often it was done (days without are never counted:
+the report says what was done, not what was missed). Risk flags name the date, the source and the reasons,
 never the words.
 """
 
@@ -97,6 +98,23 @@ class GoalLine:
         return said
 
 
+@dataclass(frozen=True)
+class HomeworkLine:
+    practice: str
+    plan: str
+    visible: bool  # the client shares the category that shows it done
+    done: int  # times done in the period
+    ended: bool
+
+    @property
+    def words(self) -> str:
+        if not self.visible:
+            return "Not shared with you, so whether it was done is not shown."
+        if not self.done:
+            return "Not done in holdspace in this period."
+        return f"Done {'once' if self.done == 1 else f'{self.done} times'} in this period."
+
+
 @dataclass
 class Report:
     client: User
@@ -109,6 +127,7 @@ class Report:
     themes: list[themes.Theme] | None = None
     themes_from: int = 0
     goals: list[GoalLine] | None = None
+    homework: list[HomeworkLine] = field(default_factory=list)
 
     @property
     def days(self) -> int:
@@ -183,6 +202,7 @@ def build(db: Session, therapist: User, client_id: int, since: date, *, now: dat
     if "goals" in shared:
         visible_owner(db, therapist, client.id, "goals")
         report.goals = _goals(db, report, client.id, since)
+    report.homework = _homework(db, therapist, client.id, start)
     if "mood" in shared or "journal" in shared:
         report.themes = themes.themes_in(texts)
         report.themes_from = len([t for t in texts if t.strip()])
@@ -214,6 +234,22 @@ def _goals(db: Session, report: Report, owner_id: int, since: date) -> list[Goal
                 _flag(report, c.created_at, "goal check-in note", c.note)
         reached = tuple(m.title for m in goal_milestones(goal, made) if m.reached_on >= since)
         lines.append(GoalLine(goal.text, goal.status, days_phrase(goal.days), outcomes, reached, goal.completed_on))
+    return lines
+
+
+def _homework(db: Session, therapist: User, client_id: int, start: datetime) -> list[HomeworkLine]:
+    from holdspace.homework.assignments import for_therapist, records_since
+
+    lines = []
+    for followed in for_therapist(db, therapist, client_id):  # audits each category it may show
+        hw, visible = followed.status.homework, followed.status.visible
+        if hw.ended_at is not None and hw.ended_at < start:
+            continue  # stopped before this period
+        done = 0
+        if visible:
+            done = sum(1 for d in records_since(db, client_id, hw.practice, start, shared_only=True)
+                       if d.at.astimezone().date() >= hw.starts_on and (hw.ended_at is None or d.at <= hw.ended_at))
+        lines.append(HomeworkLine(hw.practice.name, hw.schedule.words(), visible, done, hw.ended_at is not None))
     return lines
 
 

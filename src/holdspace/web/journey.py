@@ -156,6 +156,14 @@ class GoalLineOut(BaseModel):
     words: str
 
 
+class HomeworkLineOut(BaseModel):
+    practice: str
+    plan: str
+    visible: bool = Field(description="Whether the client shares what shows it done")
+    done: int = Field(description="Times done in the period (only when visible; missed days are not counted)")
+    ended: bool
+
+
 class ReportOut(BaseModel):
     client: str
     since: date
@@ -167,6 +175,7 @@ class ReportOut(BaseModel):
     mood_checkins: int | None
     themes: list[str] | None
     goals: list[GoalLineOut] | None
+    homework: list[HomeworkLineOut]
 
 
 @api.get("/clients/{client_id}/report", response_model=ReportOut,
@@ -193,4 +202,6 @@ def api_report(request: Request, db: Db, user: Therapist, client_id: Id,
                      themes=[f"{t.name} ({t.entries} of {t.of})" for t in built.themes] if built.themes is not None else None,
                      goals=[GoalLineOut(text=g.text, status=g.status, schedule=g.schedule, checkins=g.outcomes,
                                         milestones=list(g.milestones), words=g.words) for g in built.goals]
-                     if built.goals is not None else None)
+                     if built.goals is not None else None,
+                     homework=[HomeworkLineOut(practice=h.practice, plan=h.plan, visible=h.visible, done=h.done,
+                                               ended=h.ended) for h in built.homework])

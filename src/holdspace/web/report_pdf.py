@@ -136,6 +136,11 @@ def render(report: Report, *, local) -> bytes:
             pdf.para(goal.words, 8.5, color=MUTED)
         if not report.goals:
             pdf.para("No goals yet.")
+    if report.homework:
+        pdf.heading("Homework you suggested")
+        for line in report.homework:
+            pdf.para(f"{line.practice} ({line.plan}{'; stopped' if line.ended else ''})", 9.5, bold=True)
+            pdf.para(line.words, 8.5, color=MUTED)
     return bytes(pdf.output())
 
 
