@@ -15,6 +15,8 @@ from holdspace.creativity import journal
 from holdspace.goals import checkins as goal_checkins
 from holdspace.goals.goal import GoalFields, create_goal
 from holdspace.goals.proposals import propose
+from holdspace.homework import assignments
+from holdspace.mindfulness import log as practice_log
 from holdspace.journey import measures, mood, questionnaires
 from holdspace.listening import chat
 from holdspace.privacy import accounts, consent
@@ -89,6 +91,15 @@ def seed(db: Session, *, seed_value: int = 7) -> None:
             _goal(db, client, goal, rng, now)
         for proposal in person.get("proposals", []):
             propose(db, therapist, client, GoalFields(text=proposal["text"], days=proposal["days"], ends_on=None))
+        for item in person.get("homework", []):
+            suggested = assignments.assign(db, therapist, client.id, item["practice"], "days", days=item["days"],
+                                           note=item["note"])
+            suggested.starts_on = (now - timedelta(days=item["started_days_ago"])).date()
+            suggested.created_at = now - timedelta(days=item["started_days_ago"])
+            kind, _, detail = item["practice"].partition(":")
+            for ago in item["done_days_ago"]:
+                practice_log.record_session(db, client, kind, rng.choice([3, 5, 5, 8]), rng.randint(3, 6),
+                                            rng.randint(5, 8), detail=detail, at=now - timedelta(days=ago, hours=3))
         for key, totals in person.get("measures", {}).items():
             n = len(measures.instrument(key).items)
             for week, total in enumerate(totals):

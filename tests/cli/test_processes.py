@@ -75,7 +75,7 @@ def test_the_demo_builds_a_practice_where_sharing_decides_what_the_therapist_see
                                                   "password": "gentle-harbour-7"}).json()["token"]
         headers = {"Authorization": f"Bearer {token}"}
         clients = {c["display_name"]: c for c in web.get("/api/v1/caseload", headers=headers).json()}
-        assert clients["Sam"]["shared"] == ["mood", "goals", "conversations"]
+        assert set(clients["Sam"]["shared"]) == {"mood", "goals", "measures", "exercises", "conversations"}
         assert clients["Alex"]["shared"] == ["journal"]
         sam = web.get(f"/api/v1/clients/{clients['Sam']['id']}/checkins", headers=headers).json()
         assert len(sam) >= 14 and any(c["note"] for c in sam)  # a few weeks of real-looking data
@@ -92,4 +92,8 @@ def test_the_demo_builds_a_practice_where_sharing_decides_what_the_therapist_see
         assert [g["status"] for g in goals] == ["active", "active"]
         assert any(m for g in goals for m in g["milestones"])  # weeks of check-ins, celebrated
         assert web.get(f"/api/v1/clients/{clients['Alex']['id']}/goals", headers=headers).status_code == 404
+        report = web.get(f"/api/v1/clients/{clients['Sam']['id']}/report", headers=headers).json()
+        [breathing] = report["homework"]
+        assert breathing["visible"] and breathing["done"] >= 4  # the last fortnight's practice, as shared
+        assert any(m["reliable"] for m in report["measures"])  # the PHQ-9's fall is a reliable change
     app.state.engine.dispose()
