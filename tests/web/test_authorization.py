@@ -82,6 +82,7 @@ MATRIX = {
     ("GET", "/journal/{entry_id}"): ({}, owner_client(200)),
     ("POST", "/journal/{entry_id}/unlock"): ({"form": {"passphrase": "wrong one"}}, owner_client(400)),
     ("GET", "/api/v1/journal"): ({}, clients_only(200, anon=401)),
+    ("GET", "/api/v1/journal/prompts"): ({}, everyone(200)),
     ("POST", "/api/v1/journal"): ({"json": {"body": "a line"}}, clients_only(201, anon=401)),
     ("GET", "/api/v1/clients/{client_id}/journal"): (
         {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),

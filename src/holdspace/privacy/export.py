@@ -7,6 +7,7 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
      "journal": [{"created_at", "private": false, "body"}
                  or {"created_at", "private": true, "salt", "sealed"}],  (base64; still locked
                                                                          with its passphrase)
+                (each may have "prompt": {"key", "text"}: the prompt it was written from)
      "conversations": [{"created_at", "messages": [{"created_at", "text", "reply": {..}, "level"}]}],
      "measures": [{"instrument", "status": "done" or "draft", "answers": {"1": 0, ..},
                    "created_at", "completed_at", "total", "band"}],  (optional; scores are worked
@@ -133,11 +134,12 @@ def _goal_out(db: Session, goal) -> dict:
 
 
 def _entry_out(db: Session, entry) -> dict:
+    prompt = {"prompt": {"key": entry.prompt.key, "text": entry.prompt.text}} if entry.prompt else {}
     if not entry.private:
-        return {"created_at": entry.created_at.isoformat(), "private": False, "body": entry.body}
+        return {"created_at": entry.created_at.isoformat(), "private": False, "body": entry.body, **prompt}
     return {"created_at": entry.created_at.isoformat(), "private": True,
             "salt": base64.b64encode(entry.salt).decode(),
-            "sealed": base64.b64encode(journal.sealed_private_body(db, entry)).decode()}
+            "sealed": base64.b64encode(journal.sealed_private_body(db, entry)).decode(), **prompt}
 
 
 def export_archive(db: Session, user: User) -> bytes:
@@ -217,6 +219,8 @@ def _check(data) -> None:
         if not isinstance(item, dict):
             raise bad(f"journal entry {number} isn't an object")
         _time(item.get("created_at"), bad, f"journal entry {number}'s time")
+        if journal.exported_prompt(item) is False:
+            raise bad(f"journal entry {number}'s prompt is damaged")
         if item.get("private") is True:
             try:
                 base64.b64decode(item.get("salt", ""), validate=True)
@@ -333,9 +337,9 @@ def import_data(db: Session, data: dict) -> User:
         at = datetime.fromisoformat(item["created_at"])
         if item.get("private") is True:
             journal.restore_private(db, user, base64.b64decode(item["sealed"]),
-                                    base64.b64decode(item["salt"]), at)
+                                    base64.b64decode(item["salt"]), at, prompt=journal.exported_prompt(item))
         else:
-            journal.write_entry(db, user, item["body"], at=at)
+            journal.write_entry(db, user, item["body"], at=at, prompt=journal.exported_prompt(item))
     for item in data.get("conversations", []):
         chat.restore_chat(db, user, datetime.fromisoformat(item["created_at"]), [
             (datetime.fromisoformat(m["created_at"]), m["text"], m["reply"], m["level"])
@@ -395,7 +399,8 @@ def shared_record(db: Session, therapist: User, client: User, shared: list[str])
     if "goals" in shared:
         record["goals"] = [_goal_out(db, g) for g in goal_store.goals_of(db, client.id)]
     if "journal" in shared:
-        record["journal"] = [{"created_at": e.created_at.isoformat(), "body": e.body} for e in sorted(
+        record["journal"] = [{"created_at": e.created_at.isoformat(), "body": e.body,
+                              **({"prompt": e.prompt.text} if e.prompt else {})} for e in sorted(
             journal.entries(db, client.id, include_private=False, limit=10**6), key=lambda e: e.created_at)]
     if "conversations" in shared:
         record["conversations"] = chat.export_chats(db, client.id)
