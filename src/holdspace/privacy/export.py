@@ -24,6 +24,8 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
                 "confidence", "status", "completed_on", "created_at",
                 "checkins": [{"day", "outcome", "note", "created_at"}]}],   (optional on import)
      "safety_plan": {"steps": {step key: [lines]}, "updated_at"} or null,   (optional)
+     "art": [{"created_at", "title", "notes", "prompt": {"key", "text"} or null, "type": "image/png",
+              "image": base64}],   (optional)
      "connections": [{"therapist", "since", "shares": [..], "alerts", "alert_words"}],
      "alerts": [{"therapist", "level", "where", "created_at", "seen_at", "words_included"}],
                             (connections and alerts are kept for the record; a new installation
@@ -46,7 +48,7 @@ from sqlalchemy.orm import Session
 
 from holdspace import __version__, clock
 from holdspace.errors import Conflict, InvalidInput, NotFound
-from holdspace.creativity import journal
+from holdspace.creativity import art, journal
 from holdspace.goals import goals as goal_store
 from holdspace.journey import measures, mood, questionnaires
 from holdspace.listening import chat
@@ -66,7 +68,8 @@ export.json holds it all as plain JSON (format "holdspace-export", version 1): y
 your mood check-ins with their notes, your journal, your conversations with the listener,
 your questionnaires, your goals with their check-ins, your safety plan, your practice log, your
 challenged thoughts and thought records, your strengths, coping toolbox and support network, the
-therapists you shared with, and any safety alerts they were sent.
+pictures in your art gallery (as base64, with their titles and reflections), the therapists you
+shared with, and any safety alerts they were sent.
 Private journal entries stay locked: they open only with their passphrase, after import. Anyone who has this
 file can read it, so keep it somewhere only you can open.
 
@@ -94,6 +97,7 @@ def export_data(db: Session, user: User) -> dict:
         "goals": [_goal_out(db, g) for g in sorted(goal_store.goals_of(db, user.id, statuses=goal_store.STATUSES),
                                                      key=lambda g: (g.created_at, g.id))],
         "safety_plan": _plan_out(plan.load(db, user.id)),
+        "art": art.export_rows(db, user.id),
         "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
                          "shares": shared, "alerts": link.alerts, "alert_words": link.alert_words}
                         for link, t, shared in consent.links_of_client(db, user)],
@@ -243,7 +247,8 @@ def _check(data) -> None:
             _time(message.get("created_at"), bad, f"conversation {number}, message {turn}'s time")
     for key, what, check in (("practice_log", "practice log entry", practice_log.check_export_row),
                              ("selfcompassion", "self-compassion record", selfcompassion.check_export_row),
-                             ("resilience", "resilience item", toolbox.check_export_row)):
+                             ("resilience", "resilience item", toolbox.check_export_row),
+                             ("art", "picture", art.check_export_row)):
         items = data.get(key, [])
         if not isinstance(items, list):
             raise bad(f"the {what}s aren't a list")
@@ -360,13 +365,16 @@ def import_data(db: Session, data: dict) -> User:
         toolbox.import_row(db, user, item)
     for item in data.get("goals", []):
         _import_goal(db, user, item)
+    for item in data.get("art", []):
+        art.import_row(db, user, item)
     if data.get("safety_plan") is not None:
         plan.save(db, user, data["safety_plan"]["steps"],
                   at=datetime.fromisoformat(data["safety_plan"]["updated_at"]))
     audit.record(db, "import", actor_id=user.id, subject_id=user.id,
                  detail=f"checkins={len(data['checkins'])} journal={len(data.get('journal', []))} "
                         f"conversations={len(data.get('conversations', []))} "
-                        f"measures={len(data.get('measures', []))} goals={len(data.get('goals', []))}")
+                        f"measures={len(data.get('measures', []))} goals={len(data.get('goals', []))} "
+                        f"art={len(data.get('art', []))}")
     return user
 
 
@@ -396,6 +404,8 @@ def shared_record(db: Session, therapist: User, client: User, shared: list[str])
         record["practice_log"] = practice_log.export_rows(db, client.id)
         record["selfcompassion"] = selfcompassion.export_rows(db, client.id)
         record["resilience"] = toolbox.export_rows(db, client.id)
+    if "art" in shared:
+        record["art"] = art.export_rows(db, client.id)
     if "goals" in shared:
         record["goals"] = [_goal_out(db, g) for g in goal_store.goals_of(db, client.id)]
     if "journal" in shared:

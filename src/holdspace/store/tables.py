@@ -7,7 +7,7 @@ from sqlalchemy import MetaData
 
 def all_tables() -> MetaData:
     """Return the metadata with every area's tables registered."""
-    from holdspace.creativity import journal  # noqa: F401
+    from holdspace.creativity import art, journal  # noqa: F401
     from holdspace.goals import goals  # noqa: F401
     from holdspace.listening import chat  # noqa: F401
     from holdspace.journey import mood, questionnaires  # noqa: F401

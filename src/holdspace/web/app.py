@@ -87,12 +87,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _add_anon_cookie(app)
     _add_error_handlers(app)
 
-    from holdspace.web import (account, admin, caseload, chat, crisis, goals, home, journal, journey, measures,
-                               mood, practice, practices, privacy, resilience, safety_plan, security, selfcompassion,
-                               sharing)
+    from holdspace.web import (account, admin, art, caseload, chat, crisis, goals, home, journal, journey, measures,
+                               mood, music_movement, practice, practices, privacy, resilience, safety_plan, security,
+                               selfcompassion, sharing)
 
     for area in (home, account, security, crisis, mood, journal, goals, chat, practices, selfcompassion,
-                 resilience, measures, journey, sharing, privacy, caseload, practice, admin, safety_plan):
+                 resilience, measures, journey, sharing, privacy, caseload, practice, admin, safety_plan, art,
+                 music_movement):
         app.include_router(area.pages, include_in_schema=False)
         if hasattr(area, "api"):
             app.include_router(area.api, prefix="/api/v1")
