@@ -59,6 +59,7 @@ def test_a_text_file_named_like_a_picture_is_refused_and_the_words_stay(live_ser
     expect(page.get_by_role("status")).to_have_text("Your picture is in your gallery.")
     picture = page.get_by_role("img", name="The tree")
     expect(picture).to_be_visible()
+    page.wait_for_function("() => { const i = document.querySelector('.gallery img'); return i && i.complete; }")
     assert picture.evaluate("img => img.naturalWidth") == 240  # served through its authorised route
 
 
@@ -163,6 +164,22 @@ def test_creativity_pages_pass_axe_and_are_saved_as_screenshots(live_server, new
         page.get_by_role("button", name="Add to my gallery").click()
         expect(page.get_by_role("alert")).to_be_visible()
         shot("upload-error")
+        page.goto("/practices")
+        expect(page.get_by_role("heading", name="Music and movement")).to_be_visible()
+        shot("practices-hub")
+        page.get_by_role("link", name="More music and movement").click()
+        page.get_by_label("How are you feeling?").select_option("anxious")
+        page.get_by_role("button", name="Show what may help").click()
+        shot("music-and-movement")
+        page.get_by_role("link", name=re.compile("Note how it went.*Hum a long, low note")).click()
+        expect(page.locator("blockquote.tried")).to_contain_text("Hum a long, low note")
+        page.get_by_label("Minutes").fill("4")
+        page.get_by_label("Before").fill("3")
+        page.get_by_label("After").fill("6")
+        page.get_by_role("button", name="Save to my log").click()
+        expect(page.get_by_role("status")).to_be_visible()
+        expect(page.get_by_role("cell", name=re.compile("Music \\(Hum a long, low note")).first).to_be_visible()
+        shot("music-logged")
         page.get_by_role("button", name="Sign out").click()
 
         sign_in(page, rowan.email)

@@ -54,7 +54,7 @@ class PracticeSession(Base):
         return round(self.seconds / 60, 1)
 
 
-def _short(text: str, limit: int = 60) -> str:
+def _short(text: str, limit: int = 36) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
