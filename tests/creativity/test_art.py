@@ -233,3 +233,18 @@ def test_the_api_takes_an_upload_refuses_a_non_picture_and_deletes(db, personas,
     assert web.delete(f"/api/v1/art/{saved.json()['id']}", headers=api_token(personas.bob)).status_code == 404
     assert web.delete(f"/api/v1/art/{saved.json()['id']}", headers=headers).status_code == 204
     assert web.get("/api/v1/art", headers=headers).json() == []
+
+
+def test_a_pictures_words_stay_out_of_logs_urls_and_headers(personas, sign_in, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    canary = "canary-art-words-5c2e"
+    alice = sign_in(personas.alice)
+    responses = [_upload(alice, title=canary, notes=canary),
+                 _upload(alice, b"not a picture", "x.png", title=canary, notes=canary)]
+    piece_id = int(re.search(r'href="/art/(\d+)"', alice.get("/art").text).group(1))
+    responses.append(alice.get(f"/art/{piece_id}/image"))
+    for response in responses:
+        assert canary not in str(response.url) and canary not in repr(dict(response.headers))
+    assert canary not in "\n".join(r.getMessage() for r in caplog.records)

@@ -185,3 +185,12 @@ def test_the_cli_lists_prompts_for_a_feeling_and_refuses_an_unknown_one(cli):
     assert "meaning-lonely-company" in result.output and "anger-values" not in result.output
     unknown = cli("journal", "prompts", "--feeling", "sadd")
     assert unknown.exit_code == 2 and "anxious, low" in unknown.output
+
+
+@pytest.mark.parametrize("name", ["holdspace.creativity.prompts", "holdspace.creativity.images",
+                                  "holdspace.creativity.art"])
+def test_every_public_name_of_the_creativity_modules_exists(name):
+    import importlib
+
+    module = importlib.import_module(name)
+    assert module.__all__ and all(hasattr(module, n) for n in module.__all__)
