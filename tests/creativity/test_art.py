@@ -248,3 +248,13 @@ def test_a_pictures_words_stay_out_of_logs_urls_and_headers(personas, sign_in, c
     for response in responses:
         assert canary not in str(response.url) and canary not in repr(dict(response.headers))
     assert canary not in "\n".join(r.getMessage() for r in caplog.records)
+
+
+def test_a_phone_photos_location_is_never_stored(db, personas):
+    from .test_images import _phone_photo
+
+    piece = art.save_piece(db, personas.alice, _phone_photo(orientation=6), "From the walk")
+    db.commit()
+    kept = art.open_image(db, art.own_piece(db, personas.alice, piece.id))
+    assert b"canary-phone-maker" not in kept and piece.size == len(kept)
+    assert images.inspect(kept).kind == "jpeg"

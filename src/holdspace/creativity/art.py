@@ -108,6 +108,7 @@ def save_piece(db: Session, client: User, data: bytes, title: str = "", notes: s
         problems.update(exc.fields)
     if problems:
         raise InvalidInput(fields=problems)
+    data = images.without_hidden_details(data)  # where a photo was taken is nobody's business
     piece = ArtPiece(owner_id=client.id, created_at=at or clock.now(), kind=picture.kind, width=picture.width,
                      height=picture.height, size=len(data), words_sealed=b"", image_sealed=b"")
     words = "\n".join(w for w in (title, notes) if w)
