@@ -22,7 +22,8 @@ SEALED = {"checkins.note_sealed", "data_keys.wrapped", "second_factors.secret_se
           "practice_attempts.response_sealed", "practice_attempts.feedback_sealed",
           "goals.text_sealed", "goals.why_sealed", "goals.wish_sealed",
           "goal_checkins.note_sealed", "goal_proposals.text_sealed", "goal_calendar_feeds.token_sealed",
-          "safety_plans.body_sealed", "safety_alerts.words_sealed", "homework.note_sealed"}
+          "safety_plans.body_sealed", "safety_alerts.words_sealed", "homework.note_sealed",
+          "journal_entries.prompt_sealed", "art_pieces.words_sealed", "art_pieces.image_sealed"}
 PLAINTEXT_METADATA = {
     "users.id", "users.email", "users.display_name", "users.role", "users.password_hash", "users.created_at",
     "login_failures.id", "login_failures.email", "login_failures.at",
@@ -48,7 +49,8 @@ PLAINTEXT_METADATA = {
     "measure_assignments.id", "measure_assignments.client_id", "measure_assignments.therapist_id",
     "measure_assignments.instrument", "measure_assignments.every_days", "measure_assignments.starts_on",
     "measure_assignments.created_at", "measure_assignments.ended_at",
-    # practices: what kind, how long, 0-10 scores, a breathing pattern's label, 1-5 ratings
+    # practices: what kind, how long, 0-10 scores, a breathing pattern's label or one of our prompts'
+    # keys, 1-5 ratings
     "practice_sessions.id", "practice_sessions.owner_id", "practice_sessions.kind", "practice_sessions.detail",
     "practice_sessions.seconds", "practice_sessions.before", "practice_sessions.after",
     "practice_sessions.created_at",
@@ -82,6 +84,9 @@ PLAINTEXT_METADATA = {
     "homework.id", "homework.client_id", "homework.therapist_id", "homework.from_name", "homework.kind",
     "homework.detail", "homework.repeat", "homework.days", "homework.every_days", "homework.starts_on",
     "homework.ends_on", "homework.created_at", "homework.ended_at",
+    # a picture's kind (png, jpeg, webp), its size in pixels and bytes, so the gallery can lay itself out
+    "art_pieces.id", "art_pieces.owner_id", "art_pieces.created_at", "art_pieces.kind", "art_pieces.width",
+    "art_pieces.height", "art_pieces.size",
     # who did what to whose data: ids, kinds and hashes, never what anyone wrote
     "audit_events.seq", "audit_events.at", "audit_events.actor_id", "audit_events.action",
     "audit_events.subject_id", "audit_events.detail", "audit_events.prev_hash", "audit_events.hash",

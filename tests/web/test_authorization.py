@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from holdspace import clock
 from holdspace.homework import assignments as homework
+from holdspace.creativity import art
 from holdspace.journey import mood, questionnaires
 from holdspace.listening import chat
 from holdspace.resilience import toolbox
@@ -26,6 +27,9 @@ LOGIN = "login"  # a 303 to the sign-in page
 ORDER = ("anon", "bob", "dave", "erin", "carol", "alice")  # owners last: their requests may change data
 SECRET_NOTE = "canary-note-only-alice-and-carol-may-read"
 NEXT_WEEK = (date.today() + timedelta(days=7)).isoformat()
+PICTURE = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+           b"\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef"
+           b"\x00\x00\x00\x00IEND\xaeB`\x82")  # a 1 × 1 PNG
 
 
 def everyone(code):
@@ -85,8 +89,27 @@ MATRIX = {
     ("GET", "/journal/{entry_id}"): ({}, owner_client(200)),
     ("POST", "/journal/{entry_id}/unlock"): ({"form": {"passphrase": "wrong one"}}, owner_client(400)),
     ("GET", "/api/v1/journal"): ({}, clients_only(200, anon=401)),
+    ("GET", "/api/v1/journal/prompts"): ({}, everyone(200)),
     ("POST", "/api/v1/journal"): ({"json": {"body": "a line"}}, clients_only(201, anon=401)),
     ("GET", "/api/v1/clients/{client_id}/journal"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
+    ("GET", "/art"): ({}, clients_only(200)),
+    ("GET", "/art/new"): ({}, clients_only(200)),
+    ("POST", "/art"): ({"form": {"title": "A sky"}, "files": {"image": ("sky.png", PICTURE, "image/png")}},
+                       clients_only(303)),
+    ("GET", "/art/{piece_id}"): ({}, owner_client(200)),
+    # Alice shares mood with Carol, not art; the picture answers its owner (or a sharing therapist) only.
+    ("GET", "/art/{piece_id}/image"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": LOGIN}),
+    ("POST", "/art/{piece_id}/delete"): ({"form": {}}, owner_client(303)),
+    ("GET", "/clients/{client_id}/art"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": LOGIN}),
+    ("GET", "/api/v1/art/prompts"): ({}, everyone(200)),
+    ("GET", "/api/v1/art"): ({}, clients_only(200, anon=401)),
+    ("POST", "/api/v1/art"): ({"form": {"title": "A sky"}, "files": {"image": ("sky.png", PICTURE, "image/png")}},
+                              clients_only(201, anon=401)),
+    ("DELETE", "/api/v1/art/{piece_id}"): ({}, owner_client(204, anon=401)),
+    ("GET", "/api/v1/clients/{client_id}/art"): (
         {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": 401}),
     ("GET", "/talk"): ({}, clients_only(200)),
     ("POST", "/talk"): ({"form": {}}, clients_only(303)),
@@ -175,6 +198,8 @@ MATRIX = {
     ("GET", "/practices/body-scan"): ({}, clients_only(200)),
     ("GET", "/practices/grounding"): ({}, clients_only(200)),
     ("GET", "/practices/log"): ({}, clients_only(200)),
+    ("GET", "/practices/music-and-movement"): ({}, clients_only(200)),
+    ("GET", "/api/v1/practices/music-and-movement"): ({}, everyone(200)),
     ("POST", "/practices/log"): ({"form": {"kind": "breathing", "minutes": "5"}}, clients_only(303)),
     ("GET", "/clients/{client_id}/practices"): (
         {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": LOGIN}),
@@ -341,6 +366,7 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
     records.save_letter(db, personas.alice, letter_id, {"letter": SECRET_NOTE}, finish=True, shared=True)
     skill = toolbox.add_item(db, personas.alice, "skill", {"name": "A walk"})
     doomed = toolbox.add_item(db, personas.alice, "strength", {"name": "Patience"})
+    piece = art.save_piece(db, personas.alice, PICTURE, "A harbour", SECRET_NOTE)
     alert_id = 0
     if "{alert_id}" in template:  # an alert to Carol, whom Alice lets know
         consent.set_alerts(db, personas.alice, personas.link_id, True, False)
@@ -359,7 +385,8 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
                            thought_record_id=thought_record.id, letter_id=letter_id, number=2, skill_id=skill.id,
                            item_id=doomed.id if method == "POST" and template.endswith("/delete") else skill.id,
                            transcript_id=transcript.id, goal_id=personas.goal_id,
-                           proposal_id=personas.proposal_id, token=personas.feed_token, alert_id=alert_id)
+                           proposal_id=personas.proposal_id, token=personas.feed_token, alert_id=alert_id,
+                           piece_id=piece.id)
     for name in ORDER:
         user = users[name]
         web = sign_in(user)
@@ -368,6 +395,8 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
             form = {k: v.format(persona=name) if isinstance(v, str) else v for k, v in request["form"].items()}
             form["csrf_token"] = web.form_token()
             kwargs["data"] = form
+        if "files" in request:
+            kwargs["files"] = request["files"]
         if "json" in request:
             kwargs["json"] = {k: v.format(persona=name) if isinstance(v, str) else v
                               for k, v in request["json"].items()}

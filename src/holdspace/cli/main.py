@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from holdspace.cli import (analyze, audit, backups, breathe, checkin, demo, feedback, goals, guided, keys, measures,
-                           records, selfcompassion, serve, settings, talk, users)
+from holdspace.cli import (analyze, audit, backups, breathe, checkin, demo, feedback, goals, guided, journal, keys,
+                           measures, records, selfcompassion, serve, settings, talk, users)
 from holdspace.cli.common import err_console
 from holdspace.errors import HoldspaceError
 
@@ -17,6 +17,7 @@ app.command("demo")(demo.demo)
 app.command("talk")(talk.talk)
 app.add_typer(users.app, name="users")
 app.add_typer(checkin.app, name="checkin")
+app.add_typer(journal.app, name="journal")
 app.add_typer(goals.app, name="goals")
 app.add_typer(measures.app, name="measures")
 app.add_typer(keys.app, name="keys")

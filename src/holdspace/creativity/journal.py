@@ -7,6 +7,7 @@ even the writer can't, and only that entry is lost.
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime
 
@@ -15,6 +16,7 @@ from sqlalchemy import Boolean, ForeignKey, LargeBinary, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from holdspace import clock
+from holdspace.creativity import prompts
 from holdspace.errors import InvalidInput, NotAllowed, NotFound
 from holdspace.privacy import crypto, keys
 from holdspace.privacy.accounts import User
@@ -38,8 +40,12 @@ class JournalEntry(Base):
     private: Mapped[bool] = mapped_column(Boolean, default=False)
     salt: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # private entries only
     body_sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    # The prompt it was written from (key and words, sealed with the data key only, so even a
+    # private entry shows its prompt to its writer); None for a free entry.
+    prompt_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
     body = ""  # the opened body, filled in by the functions that open entries
+    prompt = None  # the opened prompt (a prompts.Prompt), if it was written from one
     assessment: Assessment = NO_RISK  # set when written: private or not, risk is checked first
 
 
@@ -71,8 +77,42 @@ def check_entry(body: str, private: bool, passphrase: str, confirm: str) -> str:
     return body
 
 
+def chosen_prompt(key: str) -> prompts.Prompt | None:
+    """The journal prompt with this key (None for an empty key), or InvalidInput."""
+    key = (key or "").strip()
+    if not key:
+        return None
+    try:
+        return prompts.prompt(key, "journal")
+    except NotFound:
+        raise InvalidInput(fields={"prompt": "That prompt isn't in holdspace's library. Your words are "
+                                             "still here: choose another prompt, or write freely."}) from None
+
+
+def _seal_prompt(db: Session, entry: JournalEntry, prompt: prompts.Prompt | None) -> None:
+    entry.prompt = prompt
+    if prompt is not None:
+        entry.prompt_sealed = keys.seal_bytes(db, entry.owner_id, TABLE, "prompt", entry.id,
+                                              json.dumps({"key": prompt.key, "text": prompt.text}).encode())
+
+
+PROMPT_LIMIT = 1000
+
+
+def exported_prompt(item: dict) -> prompts.Prompt | None | bool:
+    """The prompt an exported entry names (None if it has none); False if it is damaged."""
+    saved = item.get("prompt")
+    if saved is None:
+        return None
+    if (not isinstance(saved, dict) or not isinstance(saved.get("key"), str) or not isinstance(saved.get("text"), str)
+            or not 0 < len(saved["key"]) <= 64 or not 0 < len(saved["text"]) <= PROMPT_LIMIT):
+        return False
+    return prompts.Prompt(saved["key"], "journal", saved["text"], ())
+
+
 def write_entry(db: Session, client: User, body: str, *, private: bool = False, passphrase: str = "",
-                confirm: str = "", at: datetime | None = None) -> JournalEntry:
+                confirm: str = "", at: datetime | None = None,
+                prompt: prompts.Prompt | None = None) -> JournalEntry:
     """Save an entry; a private one is sealed with the passphrase as well as the data key."""
     if not client.is_client:
         raise NotAllowed("The journal is for client accounts.")
@@ -82,6 +122,7 @@ def write_entry(db: Session, client: User, body: str, *, private: bool = False, 
     entry.assessment = assess(body)
     db.add(entry)
     db.flush()  # the id is part of what the body is sealed to
+    _seal_prompt(db, entry, prompt)
     inner = body.encode()
     if private:
         key = _passphrase_key(passphrase, entry.salt)
@@ -98,6 +139,10 @@ def write_entry(db: Session, client: User, body: str, *, private: bool = False, 
 def _open(db: Session, entry: JournalEntry, passphrase: str | None = None) -> JournalEntry:
     inner = keys.open_bytes(db, entry.owner_id, TABLE, "body", entry.id, entry.body_sealed)
     entry.body = ""
+    entry.prompt = None
+    if entry.prompt_sealed is not None:
+        saved = json.loads(keys.open_bytes(db, entry.owner_id, TABLE, "prompt", entry.id, entry.prompt_sealed))
+        entry.prompt = prompts.Prompt(saved["key"], "journal", saved["text"], ())
     if not entry.private:
         entry.body = inner.decode()
     elif passphrase is not None:
@@ -136,10 +181,12 @@ def sealed_private_body(db: Session, entry: JournalEntry) -> bytes:
     return keys.open_bytes(db, entry.owner_id, TABLE, "body", entry.id, entry.body_sealed)
 
 
-def restore_private(db: Session, client: User, inner: bytes, salt: bytes, at: datetime) -> JournalEntry:
+def restore_private(db: Session, client: User, inner: bytes, salt: bytes, at: datetime,
+                    prompt: prompts.Prompt | None = None) -> JournalEntry:
     """Bring back a private entry from an export, still closed: its passphrase opens it as before."""
     entry = JournalEntry(owner_id=client.id, created_at=at, private=True, salt=salt, body_sealed=b"")
     db.add(entry)
     db.flush()
+    _seal_prompt(db, entry, prompt)
     entry.body_sealed = keys.seal_bytes(db, client.id, TABLE, "body", entry.id, inner)
     return entry

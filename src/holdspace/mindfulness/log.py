@@ -1,7 +1,7 @@
 """The practice log: what was practised, for how long, and how the client felt before and after (0–10).
 
 Nothing here is free text, so nothing needs sealing (the detail is only ever a breathing pattern's
-label); a note, if ever added, must be sealed.
+label, or the key of one of our music or movement prompts); a note, if ever added, must be sealed.
 """
 
 from __future__ import annotations
@@ -13,12 +13,15 @@ from sqlalchemy import ForeignKey, Integer, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from holdspace import clock
+from holdspace.creativity import prompts
 from holdspace.errors import InvalidInput, NotAllowed
 from holdspace.mindfulness import breathing
 from holdspace.privacy.accounts import User
 from holdspace.store.base import Base, UTCDateTime
 
-KINDS = {"breathing": "Breathing", "body-scan": "Body scan", "grounding": "5-4-3-2-1 grounding"}
+KINDS = {"breathing": "Breathing", "body-scan": "Body scan", "grounding": "5-4-3-2-1 grounding",
+         "music": "Music", "movement": "Movement"}
+PROMPTED = ("music", "movement")  # kinds whose detail is the key of the prompt that was tried
 MAX_MINUTES = 240
 
 
@@ -39,8 +42,34 @@ class PracticeSession(Base):
         return KINDS.get(self.kind, self.kind)
 
     @property
+    def detail_label(self) -> str:
+        """The detail as a person reads it: the pattern, or the start of the prompt that was tried."""
+        if self.kind in PROMPTED and self.detail:
+            found = prompts.find(self.detail)
+            return _short(found.text) if found else ""
+        return self.detail
+
+    @property
     def minutes(self) -> float:
         return round(self.seconds / 60, 1)
+
+
+def _short(text: str, limit: int = 36) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _detail(kind: str, detail: str) -> str:
+    if not detail:
+        return ""
+    if kind == "breathing":
+        try:
+            return breathing.parse_pattern(detail).label
+        except InvalidInput:
+            return ""
+    if kind in PROMPTED:
+        found = prompts.find(detail)
+        return found.key if found is not None and found.kind == kind else ""
+    return ""
 
 
 def _score(raw: object, field: str, problems: dict[str, str]) -> int | None:
@@ -69,11 +98,8 @@ def check_session(kind: str, minutes: object, before: object = None, after: obje
         problems["minutes"] = f"How many minutes did you practise? A number from 0.5 to {MAX_MINUTES}."
     b = _score(before, "before", problems)
     a = _score(after, "after", problems)
-    # Never free text (it is stored unsealed): a breathing pattern's label, or nothing.
-    try:
-        detail = breathing.parse_pattern(str(detail)).label if kind == "breathing" and detail else ""
-    except InvalidInput:
-        detail = ""
+    # Never free text (it is stored unsealed): a breathing pattern's label, a prompt's key, or nothing.
+    detail = _detail(kind, str(detail or "")[:64])
     if problems:
         raise InvalidInput(fields=problems)
     return kind, seconds, b, a, detail

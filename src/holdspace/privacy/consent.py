@@ -38,6 +38,7 @@ CATEGORIES: tuple[Category, ...] = (
     Category("exercises", "Exercises", "practices you did, such as breathing and letters"),
     Category("conversations", "Conversations", "what you wrote to the listener and its replies"),
     Category("safety_plan", "Safety plan", "your safety plan, which they may also help you write"),
+    Category("art", "Art", "pictures in your gallery, with their titles and reflections"),
 )
 CATEGORY_KEYS = tuple(c.key for c in CATEGORIES)
 

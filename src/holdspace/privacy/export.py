@@ -7,6 +7,7 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
      "journal": [{"created_at", "private": false, "body"}
                  or {"created_at", "private": true, "salt", "sealed"}],  (base64; still locked
                                                                          with its passphrase)
+                (each may have "prompt": {"key", "text"}: the prompt it was written from)
      "conversations": [{"created_at", "messages": [{"created_at", "text", "reply": {..}, "level"}]}],
      "measures": [{"instrument", "status": "done" or "draft", "answers": {"1": 0, ..},
                    "created_at", "completed_at", "total", "band"}],  (optional; scores are worked
@@ -30,6 +31,8 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
      "homework": [{"practice", "from", "note", "repeat": "once", "days" or "every", "days": "1001000",
                    "every_days", "starts_on", "ends_on", "created_at", "ended_at"}],  (optional; practices a
                    therapist suggested; whether each was done is read again from the records above)
+     "art": [{"created_at", "title", "notes", "prompt": {"key", "text"} or null, "type": "image/png",
+              "image": base64}],   (optional)
      "connections": [{"therapist", "since", "shares": [..], "alerts", "alert_words"}],
      "alerts": [{"therapist", "level", "where", "created_at", "seen_at", "words_included"}],
                             (connections and alerts are kept for the record; a new installation
@@ -52,7 +55,7 @@ from sqlalchemy.orm import Session
 
 from holdspace import __version__, clock
 from holdspace.errors import Conflict, InvalidInput, NotFound
-from holdspace.creativity import journal
+from holdspace.creativity import art, journal
 from holdspace.goals.checkins import check_outcome, checkins_of, record_checkin
 from holdspace.goals.goal import (DEFAULT_REMINDER, STATUSES, GoalFields, check_goal, create_goal, goals_of,
                                   parse_confidence)
@@ -75,8 +78,8 @@ export.json holds it all as plain JSON (format "holdspace-export", version 1): y
 your mood check-ins with their notes, your journal, your conversations with the listener,
 your questionnaires, your goals with their check-ins, your safety plan, your practice log, your
 challenged thoughts and thought records, your strengths, coping toolbox and support network, the
-practices your therapists suggested with their notes, the therapists you shared with, and any
-safety alerts they were sent.
+practices your therapists suggested with their notes, pictures in your art gallery (as base64, with
+their titles and reflections), the therapists you shared with, and any safety alerts they were sent.
 Private journal entries stay locked: they open only with their passphrase, after import. Anyone who has this
 file can read it, so keep it somewhere only you can open.
 
@@ -105,6 +108,7 @@ def export_data(db: Session, user: User) -> dict:
                                                      key=lambda g: (g.created_at, g.id))],
         "safety_plan": _plan_out(plan.load(db, user.id)),
         "homework": homework.export_rows(db, user.id),
+        "art": art.export_rows(db, user.id),
         "connections": [{"therapist": t.display_name, "since": link.created_at.isoformat(),
                          "shares": shared, "alerts": link.alerts, "alert_words": link.alert_words}
                         for link, t, shared in consent.links_of_client(db, user)],
@@ -145,11 +149,12 @@ def _goal_out(db: Session, goal) -> dict:
 
 
 def _entry_out(db: Session, entry) -> dict:
+    prompt = {"prompt": {"key": entry.prompt.key, "text": entry.prompt.text}} if entry.prompt else {}
     if not entry.private:
-        return {"created_at": entry.created_at.isoformat(), "private": False, "body": entry.body}
+        return {"created_at": entry.created_at.isoformat(), "private": False, "body": entry.body, **prompt}
     return {"created_at": entry.created_at.isoformat(), "private": True,
             "salt": base64.b64encode(entry.salt).decode(),
-            "sealed": base64.b64encode(journal.sealed_private_body(db, entry)).decode()}
+            "sealed": base64.b64encode(journal.sealed_private_body(db, entry)).decode(), **prompt}
 
 
 def export_archive(db: Session, user: User) -> bytes:
@@ -229,6 +234,8 @@ def _check(data) -> None:
         if not isinstance(item, dict):
             raise bad(f"journal entry {number} isn't an object")
         _time(item.get("created_at"), bad, f"journal entry {number}'s time")
+        if journal.exported_prompt(item) is False:
+            raise bad(f"journal entry {number}'s prompt is damaged")
         if item.get("private") is True:
             try:
                 base64.b64decode(item.get("salt", ""), validate=True)
@@ -252,7 +259,8 @@ def _check(data) -> None:
     for key, what, check in (("practice_log", "practice log entry", practice_log.check_export_row),
                              ("selfcompassion", "self-compassion record", selfcompassion.check_export_row),
                              ("resilience", "resilience item", toolbox.check_export_row),
-                             ("homework", "suggested practice", homework.check_export_row)):
+                             ("homework", "suggested practice", homework.check_export_row),
+                             ("art", "picture", art.check_export_row)):
         items = data.get(key, [])
         if not isinstance(items, list):
             raise bad(f"the {what}s aren't a list")
@@ -346,9 +354,9 @@ def import_data(db: Session, data: dict) -> User:
         at = datetime.fromisoformat(item["created_at"])
         if item.get("private") is True:
             journal.restore_private(db, user, base64.b64decode(item["sealed"]),
-                                    base64.b64decode(item["salt"]), at)
+                                    base64.b64decode(item["salt"]), at, prompt=journal.exported_prompt(item))
         else:
-            journal.write_entry(db, user, item["body"], at=at)
+            journal.write_entry(db, user, item["body"], at=at, prompt=journal.exported_prompt(item))
     for item in data.get("conversations", []):
         chat.restore_chat(db, user, datetime.fromisoformat(item["created_at"]), [
             (datetime.fromisoformat(m["created_at"]), m["text"], m["reply"], m["level"])
@@ -371,13 +379,16 @@ def import_data(db: Session, data: dict) -> User:
         _import_goal(db, user, item)
     for item in data.get("homework", []):
         homework.import_row(db, user, item)
+    for item in data.get("art", []):
+        art.import_row(db, user, item)
     if data.get("safety_plan") is not None:
         plan.save(db, user, data["safety_plan"]["steps"],
                   at=datetime.fromisoformat(data["safety_plan"]["updated_at"]))
     audit.record(db, "import", actor_id=user.id, subject_id=user.id,
                  detail=f"checkins={len(data['checkins'])} journal={len(data.get('journal', []))} "
                         f"conversations={len(data.get('conversations', []))} "
-                        f"measures={len(data.get('measures', []))} goals={len(data.get('goals', []))}")
+                        f"measures={len(data.get('measures', []))} goals={len(data.get('goals', []))} "
+                        f"art={len(data.get('art', []))}")
     return user
 
 
@@ -408,10 +419,13 @@ def shared_record(db: Session, therapist: User, client: User, shared: list[str])
         record["selfcompassion"] = selfcompassion.export_rows(db, client.id, shared_only=True)
         record["resilience"] = toolbox.export_rows(db, client.id)
         record["homework"] = homework.export_rows(db, client.id, therapist_id=therapist.id)
+    if "art" in shared:
+        record["art"] = art.export_rows(db, client.id)
     if "goals" in shared:
         record["goals"] = [_goal_out(db, g) for g in goals_of(db, client.id)]
     if "journal" in shared:
-        record["journal"] = [{"created_at": e.created_at.isoformat(), "body": e.body} for e in sorted(
+        record["journal"] = [{"created_at": e.created_at.isoformat(), "body": e.body,
+                              **({"prompt": e.prompt.text} if e.prompt else {})} for e in sorted(
             journal.entries(db, client.id, include_private=False, limit=10**6), key=lambda e: e.created_at)]
     if "conversations" in shared:
         record["conversations"] = chat.export_chats(db, client.id)

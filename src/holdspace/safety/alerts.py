@@ -8,7 +8,7 @@ Every area that saves something a client wrote calls one function after the risk
     client      the User who wrote it
     assessment  what holdspace.safety.risk.assess (or assess_phq9_item9) returned for it
     where       one of PLACES: "checkin", "journal", "private_journal", "conversation",
-                "questionnaire", "goal", "exercise", "safety_plan"
+                "questionnaire", "goal", "exercise", "safety_plan", "art"
     item_id     the saved row's id, so the therapist can open it (if that category is shared)
     text        the client's words; kept (sealed) only for a therapist the client allowed to see them
     path        the therapist's page for the item, when the area has one; otherwise the client's
@@ -59,6 +59,7 @@ PLACES: dict[str, Place] = {
     "questionnaire": Place("a questionnaire", "measures", "questionnaire"),
     "goal": Place("a goal", "goals", "goal"),
     "exercise": Place("an exercise", "exercises", "exercise"),
+    "art": Place("a picture's title or reflection", "art", "art"),
     "safety_plan": Place("the safety plan", "safety_plan"),
 }
 

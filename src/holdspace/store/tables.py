@@ -7,7 +7,7 @@ from sqlalchemy import MetaData
 
 def all_tables() -> MetaData:
     """Return the metadata with every area's tables registered."""
-    from holdspace.creativity import journal  # noqa: F401
+    from holdspace.creativity import art, journal  # noqa: F401
     from holdspace.goals import checkins, goal, proposals, reminders  # noqa: F401
     from holdspace.homework import assignments  # noqa: F401
     from holdspace.listening import chat  # noqa: F401

@@ -87,14 +87,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _add_anon_cookie(app)
     _add_error_handlers(app)
 
-    from holdspace.web import (account, admin, caseload, chat, crisis, goal_builder, goal_calendar, goal_proposals,
-                               goals, goals_api, home, homework, journal, journey, letters, measures, mood, practice,
-                               practices, privacy, resilience, safety_plan, security, selfcompassion, sharing)
+    from holdspace.web import (account, admin, art, caseload, chat, crisis, goal_builder, goal_calendar,
+                               goal_proposals, goals, goals_api, home, homework, journal, journey, letters, measures,
+                               mood, music_movement, practice, practices, privacy, resilience, safety_plan, security,
+                               selfcompassion, sharing)
 
     # The builder's and the calendar's fixed paths (/goals/new, /goals/calendar) come before /goals/{goal_id}.
     for area in (home, account, security, crisis, mood, journal, goal_builder, goal_calendar, goals, goal_proposals,
                  goals_api, chat, practices, selfcompassion, letters, resilience, homework, measures, journey, sharing,
-                 privacy, caseload, practice, admin, safety_plan):
+                 privacy, caseload, practice, admin, safety_plan, art, music_movement):
         if hasattr(area, "pages"):
             app.include_router(area.pages, include_in_schema=False)
         if hasattr(area, "api"):

@@ -203,6 +203,8 @@ DONE_MESSAGES = {
     "safety-plan-client": "The safety plan is saved. Your client will see that you changed it, and when.",
     "alerts": "Your choice about safety alerts is saved and applies from now on.",
     "alert-seen": "The alert is marked as seen.",
+    "art": "Your picture is in your gallery.",
+    "art-deleted": "The picture is deleted, for good.",
 }
 
 

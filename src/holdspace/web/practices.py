@@ -7,6 +7,7 @@ from datetime import datetime
 from fastapi import APIRouter, Form, Query, Request
 from pydantic import BaseModel, Field
 
+from holdspace.creativity import prompts
 from holdspace.errors import InvalidInput
 from holdspace.mindfulness import breathing, guided, log
 from holdspace.privacy.policy import visible_owner
@@ -26,6 +27,8 @@ def practices_page(request: Request, db: Db, user: Client, done: str = ""):
                   challenges=len(records.records(db, user.id, "challenge", limit=1000)),
                   thought_records=len(records.records(db, user.id, "thought_record", limit=1000)),
                   letters=len(records.records(db, user.id, "letter", limit=1000)),
+                  music=prompts.suggest(prompts.moving_prompts("music")),
+                  movement=prompts.suggest(prompts.moving_prompts("movement")),
                   **homework_context(db, user))
 
 
@@ -74,7 +77,14 @@ def log_page(request: Request, db: Db, user: Client, done: str = "", kind: str =
              detail: str = Query("", max_length=64), minutes: str = Query("", max_length=20)):
     rows = log.sessions(db, user.id, limit=200)
     return render(request, "practices/log.html", rows=rows, summary=log.summarise(rows), done=done,
-                  kinds=log.KINDS, values={"kind": kind, "detail": detail, "minutes": minutes})
+                  kinds=log.KINDS, values={"kind": kind, "detail": detail, "minutes": minutes},
+                  tried=_tried(kind, detail))
+
+
+def _tried(kind: str, detail: str) -> prompts.Prompt | None:
+    """The music or movement prompt being logged, if the log was opened from one."""
+    found = prompts.find(detail) if kind in log.PROMPTED else None
+    return found if found is not None and found.kind == kind else None
 
 
 @pages.post("/practices/log", dependencies=[CheckCsrf])
@@ -86,7 +96,7 @@ def log_practice(request: Request, db: Db, user: Client, kind: str = Form(""), d
         db.rollback()
         rows = log.sessions(db, user.id, limit=200)
         return render(request, "practices/log.html", status_code=400, errors=exc.fields, rows=rows,
-                      summary=log.summarise(rows), kinds=log.KINDS,
+                      summary=log.summarise(rows), kinds=log.KINDS, tried=_tried(kind, detail),
                       values={"kind": kind, "detail": detail, "minutes": minutes, "before": before,
                               "after": after})
     db.commit()
@@ -133,11 +143,12 @@ class TimelineOut(BaseModel):
 
 
 class SessionIn(BaseModel):
-    kind: str = Field(description="breathing, body-scan or grounding")
+    kind: str = Field(description="breathing, body-scan, grounding, music or movement")
     minutes: float = Field(gt=0, le=log.MAX_MINUTES)
     before: int | None = Field(None, ge=0, le=10, description="How calm before, 0–10")
     after: int | None = Field(None, ge=0, le=10, description="How calm after, 0–10")
-    detail: str = Field("", max_length=64, description="e.g. the breathing pattern, 4-6")
+    detail: str = Field("", max_length=64, description="e.g. the breathing pattern, 4-6, or the key of the "
+                                                      "music or movement prompt tried")
 
 
 class SessionOut(BaseModel):
