@@ -152,6 +152,16 @@ def test_a_therapist_exports_only_what_is_shared(personas, sign_in, db):
     assert sign_in(personas.dave).get(f"/clients/{personas.alice.id}/export").status_code == 404
 
 
+def test_the_shared_record_download_is_an_audited_read_of_every_category_it_holds(personas, sign_in, db):
+    from holdspace.privacy import audit, consent
+
+    consent.set_shares(db, personas.alice, personas.link_id, ["mood", "exercises", "art", "goals"])
+    db.commit()
+    sign_in(personas.carol).get(f"/clients/{personas.alice.id}/export")
+    read = {e.detail for e in audit.events_about(db, personas.alice.id) if e.actor_id == personas.carol.id}
+    assert {"mood", "exercises", "art", "goals"} <= read
+
+
 def test_a_client_with_a_name_beyond_latin_1_can_still_be_downloaded(personas, sign_in, db):
     personas.alice.display_name = "Łucja Żak 杨"
     db.commit()

@@ -100,9 +100,8 @@ def client_export(db: Db, user: Therapist, client_id: Id):
     """The client's shared record, as JSON, for the therapist's own files."""
     link, client = linked_client(db, user, client_id)
     shared = consent.shared_categories(db, link.id)
-    for category in ("mood", "journal", "conversations", "measures", "safety_plan"):
-        if category in shared:
-            visible_owner(db, user, client.id, category)
+    for category in shared:  # every category the record reads is an audited read
+        visible_owner(db, user, client.id, category)
     record = export.shared_record(db, user, client, shared)
     db.commit()
     name = f"holdspace-{file_slug(client.display_name)}-{clock.now():%Y-%m-%d}.json"
