@@ -8,8 +8,9 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import Page, expect
 
+from holdspace import clock
 from holdspace.goals.checkins import record_checkin
-from holdspace.goals.goal import check_goal, create_goal, today as practice_today
+from holdspace.goals.goal import check_goal, create_goal
 from holdspace.goals.proposals import propose
 from holdspace.privacy import consent
 from holdspace.privacy.accounts import Role, User
@@ -24,7 +25,7 @@ def _story(live_server):
     """A client three weeks into a walking goal, shared with her therapist, with a suggestion waiting."""
     maya = made_directly(live_server, "Maya", Role.CLIENT)
     rowan = made_directly(live_server, "Dr Rowan Ellis", Role.THERAPIST)
-    today = practice_today()
+    today = clock.today()
     with live_server.db() as db:
         owner, therapist = db.get(User, maya.id), db.get(User, rowan.id)
         _, code = consent.create_invitation(db, therapist, "Maya")
@@ -64,7 +65,7 @@ def test_a_client_builds_a_goal_in_her_own_words_and_checks_in(page: Page, live_
     expect(page.get_by_role("alert")).to_contain_text("at least one day")
     page.get_by_text("Every day", exact=True).click()
     page.get_by_role("button", name="Next").click()
-    page.get_by_label("When would you like to look back").fill((practice_today() + timedelta(days=30)).isoformat())
+    page.get_by_label("When would you like to look back").fill((clock.today() + timedelta(days=30)).isoformat())
     page.get_by_role("button", name="Next").click()
     page.get_by_role("radio", name="6", exact=True).check(force=True)
     page.get_by_role("button", name="Next").click()

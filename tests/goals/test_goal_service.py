@@ -4,10 +4,11 @@ from datetime import timedelta
 
 import pytest
 
+from holdspace import clock
 from holdspace.errors import InvalidInput, NotFound
 from holdspace.goals import schedule
 from holdspace.goals.checkins import record_checkin
-from holdspace.goals.goal import check_goal, create_goal, goals_of, own_goal, today as practice_today
+from holdspace.goals.goal import check_goal, create_goal, goals_of, own_goal
 from holdspace.goals.progress import progress_between
 from holdspace.goals.proposals import accept, decline
 
@@ -18,7 +19,7 @@ def _goal(db, client, text="Walk for 20 minutes on Monday, Wednesday and Friday"
 
 
 def test_progress_between_two_dates_counts_each_outcome_against_the_plan(db, personas):
-    today = practice_today(db)
+    today = clock.today(db)
     monday = today - timedelta(days=today.weekday() + 14)  # two weeks ago, a Monday
     goal = _goal(db, personas.alice, starts_on=monday)
     for offset, outcome in [(0, "done"), (2, "partly"), (4, "not_this_time"), (7, "done"), (9, "done")]:
@@ -44,7 +45,7 @@ def test_goal_words_and_notes_are_checked_for_risk_and_sealed(db, personas):
 
 
 def test_welcome_back_after_a_planned_day_passed_and_plain_thanks_otherwise(db, personas):
-    today = practice_today(db)
+    today = clock.today(db)
     goal = _goal(db, personas.alice, days=schedule.EVERY_DAY, starts_on=today - timedelta(days=30))
     record_checkin(db, personas.alice, goal, "done", day=today - timedelta(days=9))
     back = record_checkin(db, personas.alice, goal, "not_this_time", day=today - timedelta(days=1))

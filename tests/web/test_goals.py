@@ -10,9 +10,10 @@ from datetime import date, timedelta
 import icalendar
 from sqlalchemy import select
 
+from holdspace import clock
 from holdspace.goals import schedule
 from holdspace.goals.checkins import GoalCheckIn, record_checkin
-from holdspace.goals.goal import Goal, own_goal, today
+from holdspace.goals.goal import Goal, own_goal
 from holdspace.goals.proposals import GoalProposal, proposals_for
 from holdspace.goals.reminders import CalendarFeed
 from holdspace.privacy import audit, consent, export
@@ -33,7 +34,7 @@ def step(web, **fields):
 
 def test_the_builder_guides_a_vague_wish_to_a_goal_the_client_writes_herself(personas, sign_in, db):
     web = sign_in(personas.alice)
-    later = (today() + timedelta(days=60)).isoformat()
+    later = (clock.today() + timedelta(days=60)).isoformat()
     answers = {"wish": "be happier", "why": "I'd get outside more and feel less stuck",
                "action": "walk round the park", "days": ["mon", "wed", "fri"], "ends_on": later,
                "confidence": "8"}
@@ -80,7 +81,7 @@ def test_a_goal_at_risk_shows_the_crisis_response_after_saving(personas, sign_in
 
 def test_check_ins_celebrate_milestones_and_a_return_is_welcomed_without_counting(personas, sign_in, db):
     goal = own_goal(db, personas.alice, personas.goal_id)
-    goal.days, goal.starts_on = schedule.EVERY_DAY, today() - timedelta(days=20)
+    goal.days, goal.starts_on = schedule.EVERY_DAY, clock.today() - timedelta(days=20)
     db.commit()
     web = sign_in(personas.alice)
     first = web.submit(f"/goals/{goal.id}/checkins", {"outcome": "done", "note": "felt good"}, page="/goals")
@@ -88,8 +89,8 @@ def test_check_ins_celebrate_milestones_and_a_return_is_welcomed_without_countin
     page = web.get(first.headers["location"])
     assert "Your first check-in" in page.text and "Well done" in page.text and "felt good" in page.text
     # A check-in ten days ago, then today: planned days passed in between.
-    record_checkin(db, personas.alice, goal, "done", day=today() - timedelta(days=10))
-    db.execute(GoalCheckIn.__table__.delete().where(GoalCheckIn.day == today()))
+    record_checkin(db, personas.alice, goal, "done", day=clock.today() - timedelta(days=10))
+    db.execute(GoalCheckIn.__table__.delete().where(GoalCheckIn.day == clock.today()))
     db.commit()
     back = web.get(web.submit(f"/goals/{goal.id}/checkins", {"outcome": "partly"}, page="/goals")
                    .headers["location"])
@@ -200,7 +201,7 @@ def test_the_api_saves_checks_in_and_reports_milestones(personas, sign_in, api_t
 
 def test_goals_travel_in_the_export_come_back_on_import_and_go_with_the_account(personas, db, second_installation):
     goal = own_goal(db, personas.alice, personas.goal_id)
-    record_checkin(db, personas.alice, goal, "partly", "a short one", day=today() - timedelta(days=1))
+    record_checkin(db, personas.alice, goal, "partly", "a short one", day=clock.today() - timedelta(days=1))
     db.commit()
     data = export.export_data(db, personas.alice)
     [item] = data["goals"]

@@ -20,3 +20,18 @@ def test_a_check_in_shows_its_time_in_the_configured_time_zone(settings, persona
         app.state.database.dispose()
         assert page.status_code == 200
         assert shown in page.text
+
+
+def test_a_questionnaire_starting_today_is_due_by_the_practices_today_not_the_servers(personas, db):
+    from holdspace import clock
+    from holdspace.journey import questionnaires
+
+    # Kiritimati is 25 hours ahead of Pago Pago: its "today" is always a later date.
+    db.info["time_zone"] = "Pacific/Kiritimati"
+    ahead = clock.today(db)
+    questionnaires.assign(db, personas.carol, personas.alice.id, "phq9", 14)  # from today, over there
+    [due] = questionnaires.due_for(db, personas.alice.id)
+    assert due.is_due and due.due_on == ahead
+    db.info["time_zone"] = "Pacific/Pago_Pago"
+    [due] = questionnaires.due_for(db, personas.alice.id)
+    assert not due.is_due and clock.today(db) < ahead  # not yet the starting day here

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from holdspace import clock
 from holdspace.errors import InvalidInput, NotFound
 from holdspace.goals import schedule
-from holdspace.goals.goal import Goal, alert_therapist, goals_of, today
+from holdspace.goals.goal import Goal, alert_therapist, goals_of
 from holdspace.goals.schedule import OUTCOMES, Milestone
 from holdspace.privacy import keys
 from holdspace.privacy.accounts import User
@@ -103,7 +103,7 @@ def record_checkin(db: Session, client: User, goal: Goal, outcome: str, note: st
     if goal.owner_id != client.id:
         raise NotFound()
     outcome, note = check_outcome(outcome, note)
-    day = day or today(db)
+    day = day or clock.today(db)
     earlier = checkins_of(db, goal, with_notes=False)
     before = {m.key for m in goal_milestones(goal, earlier)}
     last = max((c.day for c in earlier if c.day < day), default=None)
@@ -129,7 +129,7 @@ def is_due(goal: Goal, checked_today: bool, on: date) -> bool:
 
 def due_today(db: Session, owner_id: int) -> list[Goal]:
     """Active goals with a check-in planned today that hasn't happened yet: the in-app reminder."""
-    on = today(db)
+    on = clock.today(db)
     checked = set(db.scalars(select(GoalCheckIn.goal_id).where(GoalCheckIn.owner_id == owner_id,
                                                                GoalCheckIn.day == on)))
     return [g for g in goals_of(db, owner_id, statuses=("active",)) if is_due(g, g.id in checked, on)]

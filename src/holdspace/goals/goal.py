@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -28,16 +27,6 @@ LONGEST = timedelta(days=5 * 366)  # an end date further off than this is almost
 DEFAULT_REMINDER = "19:00"
 STATUSES = ("active", "done", "archived")
 GOALS = "goals"
-
-
-def today_in(zone: str = "") -> date:
-    """Today in this IANA time zone (empty: this computer's): the day a person means by "today"."""
-    return clock.now().astimezone(ZoneInfo(zone) if zone else None).date()
-
-
-def today(db: Session | None = None) -> date:
-    """Today where the practice is (HOLDSPACE_TIME_ZONE, carried on the database session)."""
-    return today_in(db.info.get("time_zone", "") if db is not None else "")
 
 
 class Goal(Base):
@@ -132,7 +121,7 @@ def check_goal(text: str, days: str, ends_on: object, *, confidence: object = No
         end = parse_date(ends_on)
     except InvalidInput as exc:
         problems.update(exc.fields)
-    on = on or today()
+    on = on or clock.today()
     start = starts_on or on
     if end is not None and end < on:
         problems["ends_on"] = "That date has already passed. Please choose today or a day still to come."
@@ -198,7 +187,7 @@ def create_goal(db: Session, client: User, fields: GoalFields, *, proposed_by: i
         raise NotAllowed("Goals are for client accounts.")
     now = at or clock.now()
     goal = Goal(owner_id=client.id, created_at=now, updated_at=now, text_sealed=b"", days=fields.days,
-                starts_on=starts_on or today(db), ends_on=fields.ends_on, remind_at=fields.remind_at,
+                starts_on=starts_on or clock.today(db), ends_on=fields.ends_on, remind_at=fields.remind_at,
                 confidence=fields.confidence, status=status, completed_on=completed_on,
                 proposed_by_id=proposed_by)
     goal.text, goal.why, goal.wish = fields.text, fields.why, fields.wish
@@ -253,7 +242,7 @@ def set_status(db: Session, goal: Goal, status: str) -> Goal:
     if status not in STATUSES:
         raise InvalidInput(f"A goal can be {', '.join(STATUSES)}.")
     goal.status = status
-    goal.completed_on = today(db) if status == "done" else None
+    goal.completed_on = clock.today(db) if status == "done" else None
     goal.updated_at = clock.now()
     db.flush()
     return goal

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from holdspace import clock
 from holdspace.errors import InvalidInput, NotAllowed, NotFound
 from holdspace.goals import schedule
-from holdspace.goals.goal import Goal, GoalFields, create_goal, own_goal, today, update_goal
+from holdspace.goals.goal import Goal, GoalFields, create_goal, own_goal, update_goal
 from holdspace.privacy import keys
 from holdspace.privacy.accounts import User
 from holdspace.store.base import Base, UTCDateTime
@@ -91,7 +91,7 @@ def accept(db: Session, client: User, proposal_id: int) -> Goal:
     """The client takes the suggestion: a new goal, or the change made to their goal."""
     proposal = _client_proposal(db, client, proposal_id)
     fields = GoalFields(proposal.text, proposal.days,
-                        proposal.ends_on if proposal.ends_on is None or proposal.ends_on >= today(db) else None)
+                        proposal.ends_on if proposal.ends_on is None or proposal.ends_on >= clock.today(db) else None)
     if proposal.goal_id is not None:
         goal = update_goal(db, own_goal(db, client, proposal.goal_id), fields)
     else:

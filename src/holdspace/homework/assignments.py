@@ -18,7 +18,6 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from holdspace import clock
 from holdspace.creativity.journal import JournalEntry
 from holdspace.errors import InvalidInput, NotFound
-from holdspace.goals.goal import today as practice_today
 from holdspace.homework import plan
 from holdspace.homework.plan import Practice, Round, Schedule
 from holdspace.mindfulness.log import PracticeSession
@@ -106,7 +105,7 @@ def assign(db: Session, therapist: User, client_id: int, key: str, repeat: str, 
     _, client = linked_client(db, therapist, client_id)
     chosen, sched, note = plan.check_plan(key, repeat, by=by, days=days, every_days=every_days,
                                           starts_on=starts_on, ends_on=ends_on, note=note,
-                                          today=practice_today(db))
+                                          today=clock.today(db))
     hw = Homework(client_id=client.id, therapist_id=therapist.id, from_name=therapist.display_name[:80],
                   kind=chosen.kind, detail=chosen.detail, repeat=sched.repeat, days=sched.days,
                   every_days=sched.every_days, starts_on=sched.starts_on, ends_on=sched.ends_on,
@@ -182,7 +181,7 @@ def records_since(db: Session, owner_id: int, practice: Practice, since: datetim
 
 def status(db: Session, hw: Homework, today: date | None = None, *, viewer: User | None = None) -> Status:
     """Where this homework stands today; for a therapist, done-ness only if its category is shared."""
-    today = today or practice_today(db)
+    today = today or clock.today(db)
     current = hw.schedule.round_on(today)
     visible = viewer is None or viewer.id == hw.client_id or can_see(db, viewer, hw.client_id,
                                                                       hw.practice.category)
@@ -196,7 +195,7 @@ def status(db: Session, hw: Homework, today: date | None = None, *, viewer: User
 
 def for_client(db: Session, client: User, today: date | None = None) -> list[Status]:
     """The client's own homework still in play: due first, then done, then coming up; ended plans drop out."""
-    today = today or practice_today(db)
+    today = today or clock.today(db)
     found = [status(db, hw, today) for hw in of_client(db, client.id)]
     found = [s for s in found if not s.round.over and not _settled_once(s, today)]
     return sorted(found, key=lambda s: (not s.is_due, s.round.begins is None, s.homework.id))
@@ -219,7 +218,7 @@ class Followed:
 def for_therapist(db: Session, therapist: User, client_id: int, today: date | None = None) -> list[Followed]:
     """What this therapist suggested to this client, with what the client's shares let them see."""
     _, client = linked_client(db, therapist, client_id)
-    today = today or practice_today(db)
+    today = today or clock.today(db)
     rows = []
     audited: set[str] = set()
     for hw in of_client(db, client.id, therapist_id=therapist.id, include_ended=True):

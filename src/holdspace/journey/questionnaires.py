@@ -234,7 +234,7 @@ def assign(db: Session, therapist: User, client_id: int, key: str, every_days: o
            starts_on: object = None) -> Assignment:
     """A therapist asks their own client to fill in a questionnaire every so many days."""
     _, client = linked_client(db, therapist, client_id)
-    key, every, start = check_assignment(key, every_days, starts_on, clock.now().astimezone().date())
+    key, every, start = check_assignment(key, every_days, starts_on, clock.today(db))
     assignment = Assignment(client_id=client.id, therapist_id=therapist.id, instrument=key,
                             every_days=every, starts_on=start, created_at=clock.now())
     db.add(assignment)
@@ -260,7 +260,7 @@ def assignments_for(db: Session, client_id: int, therapist_id: int | None = None
 
 def due_for(db: Session, client_id: int, today: date | None = None) -> list[Due]:
     """Each open assignment with the day its current round began (or the next one starts)."""
-    today = today or clock.now().astimezone().date()
+    today = today or clock.today(db)
     found = []
     for assignment in assignments_for(db, client_id):
         if today < assignment.starts_on:

@@ -6,9 +6,10 @@ from datetime import date
 
 from fastapi import APIRouter, Form, Request
 
+from holdspace import clock
 from holdspace.errors import InvalidInput
 from holdspace.goals import schedule
-from holdspace.goals.goal import DEFAULT_REMINDER, check_goal, create_goal, parse_confidence, today, today_in
+from holdspace.goals.goal import DEFAULT_REMINDER, check_goal, create_goal, parse_confidence
 from holdspace.goals.smart import analyse
 from holdspace.web.deps import CheckCsrf, Client, Db, render
 from holdspace.web.goals import DAY_CHOICES, saved_goal_response
@@ -21,7 +22,7 @@ CARRIED = ("wish", "why", "action", "ends_on", "confidence")
 
 
 def _today(request: Request) -> date:
-    return today_in(request.app.state.settings.time_zone)
+    return clock.today_in(request.app.state.settings.time_zone)
 
 
 def _builder(request: Request, step: str, values: dict, status_code: int = 200, analysis=None, **context):
@@ -94,7 +95,7 @@ def save_goal(request: Request, db: Db, user: Client, text: str = Form(""), days
     values = _values(wish, why, action, days, ends_on, confidence, text, remind_at)
     try:
         fields = check_goal(text, values["days_mask"], ends_on, confidence=confidence, why=why,
-                            wish=wish, remind_at=remind_at, on=today(db))
+                            wish=wish, remind_at=remind_at, on=clock.today(db))
         goal = create_goal(db, user, fields)
     except InvalidInput as exc:
         db.rollback()

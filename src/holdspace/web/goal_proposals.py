@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Form, Request
 
+from holdspace import clock
 from holdspace.errors import InvalidInput
 from holdspace.goals import schedule
 from holdspace.goals.checkins import checkins_of
-from holdspace.goals.goal import check_goal, goals_of, today, visible_goal
+from holdspace.goals.goal import check_goal, goals_of, visible_goal
 from holdspace.goals.progress import weekly
 from holdspace.goals.proposals import accept, decline, propose, proposals_for
 from holdspace.privacy.accounts import User
@@ -35,7 +36,7 @@ def decline_proposal(request: Request, db: Db, user: Client, proposal_id: Id):
 def _therapist_goals(request: Request, db, therapist: User, client_id: int, status_code: int = 200, **context):
     owner = visible_owner(db, therapist, client_id, "goals")  # audited
     linked_client(db, therapist, client_id)
-    on = today(db)
+    on = clock.today(db)
     summaries = []
     for goal in goals_of(db, owner.id):
         checkins = checkins_of(db, goal, with_notes=False)
@@ -58,7 +59,7 @@ def propose_goal(request: Request, db: Db, user: Therapist, client_id: Id, text:
     owner = visible_owner(db, user, client_id, "goals")
     linked_client(db, user, client_id)
     try:
-        fields = check_goal(text, schedule.days_from_keys(days), ends_on, on=today(db))
+        fields = check_goal(text, schedule.days_from_keys(days), ends_on, on=clock.today(db))
         goal = visible_goal(db, owner.id, int(goal_id)) if goal_id.isdigit() else None
         propose(db, user, owner, fields, goal)
     except InvalidInput as exc:

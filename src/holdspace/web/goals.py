@@ -5,11 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, Request
 from markupsafe import Markup, escape
 
+from holdspace import clock
 from holdspace.errors import InvalidInput
 from holdspace.goals import schedule
 from holdspace.goals.checkins import (OUTCOME_WORDS, GoalCheckIn, checkins_of, due_today, goal_milestones, is_due,
                                       messages, record_checkin)
-from holdspace.goals.goal import DEFAULT_REMINDER, Goal, check_goal, goals_of, own_goal, set_status, today, update_goal
+from holdspace.goals.goal import DEFAULT_REMINDER, Goal, check_goal, goals_of, own_goal, set_status, update_goal
 from holdspace.goals.progress import weekly
 from holdspace.goals.proposals import proposals_for
 from holdspace.goals.smart import analyse
@@ -80,7 +81,7 @@ def goals_page(request: Request, db: Db, user: Client):
 def _goal_page(request: Request, db, goal: Goal, *, owner: User, viewer: User, status_code: int = 200,
                **context):
     checkins = checkins_of(db, goal)
-    on = today(db)
+    on = clock.today(db)
     return render(request, "goals/goal.html", status_code=status_code, goal=goal, owner=owner,
                   own=viewer.id == owner.id, checkins=checkins[:30],
                   milestones=goal_milestones(goal, checkins),
@@ -134,7 +135,7 @@ def save_edit(request: Request, db: Db, user: Client, goal_id: Id, text: str = F
     goal = own_goal(db, user, goal_id)
     try:
         fields = check_goal(text, schedule.days_from_keys(days), ends_on, why=why, remind_at=remind_at,
-                            starts_on=goal.starts_on, on=today(db))
+                            starts_on=goal.starts_on, on=clock.today(db))
         update_goal(db, goal, fields)
     except InvalidInput as exc:
         db.rollback()

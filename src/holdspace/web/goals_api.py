@@ -7,10 +7,10 @@ from datetime import date, datetime
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
+from holdspace import clock
 from holdspace.goals import schedule
 from holdspace.goals.checkins import checkins_of, goal_milestones, record_checkin
-from holdspace.goals.goal import (DEFAULT_REMINDER, Goal, check_goal, create_goal, goals_of, own_goal, today,
-                                  visible_goal)
+from holdspace.goals.goal import DEFAULT_REMINDER, Goal, check_goal, create_goal, goals_of, own_goal, visible_goal
 from holdspace.goals.proposals import GoalProposal, accept, decline, propose, proposals_for
 from holdspace.goals.smart import analyse
 from holdspace.privacy.policy import linked_client, visible_owner
@@ -134,7 +134,7 @@ def api_goals(db: Db, user: Client):
 def api_create_goal(request: Request, body: GoalIn, db: Db, user: Client):
     """Save a goal written in your own words (checked for risk, then sealed)."""
     fields = check_goal(body.text, schedule.days_from_keys(body.days), body.ends_on,
-                        confidence=body.confidence, why=body.why, remind_at=body.remind_at, on=today(db))
+                        confidence=body.confidence, why=body.why, remind_at=body.remind_at, on=clock.today(db))
     goal = create_goal(db, user, fields)
     db.commit()
     return SavedGoal(**_goal_out(db, goal).model_dump(), level=goal.assessment.level,
@@ -215,7 +215,7 @@ def api_propose(body: ProposalIn, db: Db, user: Therapist, client_id: Id):
     """Suggest a goal, or a change to one; the client decides."""
     owner = visible_owner(db, user, client_id, "goals")
     linked_client(db, user, client_id)
-    fields = check_goal(body.text, schedule.days_from_keys(body.days), body.ends_on, on=today(db))
+    fields = check_goal(body.text, schedule.days_from_keys(body.days), body.ends_on, on=clock.today(db))
     goal = visible_goal(db, owner.id, body.goal_id) if body.goal_id else None
     proposal = propose(db, user, owner, fields, goal)
     db.commit()

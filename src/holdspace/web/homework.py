@@ -8,9 +8,9 @@ from datetime import date, datetime
 from fastapi import APIRouter, Form, Request
 from pydantic import BaseModel, Field
 
+from holdspace import clock
 from holdspace.errors import InvalidInput
 from holdspace.goals import schedule as weekdays
-from holdspace.goals.goal import today as practice_today
 from holdspace.homework import assignments, plan
 from holdspace.homework.due import due_now
 from holdspace.privacy import consent
@@ -30,7 +30,7 @@ def _page(request: Request, db: Db, user, client_id: int, status_code: int = 200
     db.commit()  # reads of done-ness are audited
     return render(request, "homework/client.html", status_code=status_code, client=client, followed=followed,
                   shared=shared, practices=plan.practices(), day_choices=DAY_CHOICES,
-                  today=practice_today(db).isoformat(), words=plan.words(), **context)
+                  today=clock.today(db).isoformat(), words=plan.words(), **context)
 
 
 @pages.get("/clients/{client_id}/homework")
@@ -71,7 +71,7 @@ def set_aside(db: Db, user: Client, homework_id: Id):
 
 def homework_context(db: Db, user) -> dict:
     """What the client's home and practices pages show: what's due, and this week's suggestions."""
-    today = practice_today(db)
+    today = clock.today(db)
     return {"due_items": due_now(db, user), "homework": assignments.for_client(db, user, today),
             "homework_words": plan.words(), "today_date": today}
 

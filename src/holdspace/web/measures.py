@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from holdspace import clock
 from holdspace.errors import InvalidInput
 from holdspace.journey import fhir, measures, questionnaires
 from holdspace.privacy import consent
@@ -105,7 +106,7 @@ def _client_page(request: Request, db, user, client_id: int, status_code: int = 
     return render(request, "measures/client.html", status_code=status_code, client=client, shared=shared,
                   rows=rows, instruments=measures.all_instruments(),
                   assignments=questionnaires.assignments_for(db, client.id, user.id),
-                  today=date.today().isoformat(), **context)
+                  today=clock.today(db).isoformat(), **context)
 
 
 @pages.get("/clients/{client_id}/measures")
