@@ -72,3 +72,14 @@ def test_analyze_distortion_follows_the_batch_contract(cli):
     assert out[0]["distorted"] is True and "fortune_telling" in out[0]["traps"]
     assert {"distorted", "traps", "evidence"} <= set(out[0])
     assert "empty" in out[1]["error"] and "Missing field: text" in out[2]["error"]
+
+
+def test_the_challenger_answers_one_thought_well_under_a_tenth_of_a_second():
+    import time
+
+    d = detector()
+    d.detect("I always ruin everything.")  # the model loads once
+    start = time.perf_counter()
+    for _ in range(5):
+        d.detect("Nobody at work respects me and I should be better at my job by now.")
+    assert (time.perf_counter() - start) / 5 < 0.1
