@@ -74,6 +74,31 @@ def test_analyze_distortion_follows_the_batch_contract(cli):
     assert "empty" in out[1]["error"] and "Missing field: text" in out[2]["error"]
 
 
+def test_a_long_message_is_read_sentence_by_sentence_and_the_trap_sentence_is_quoted():
+    message = ("I'm 27 and I moved to a new city for work in the spring. I share a flat with two "
+               "colleagues. My team lead asked me to redo a report last week. "
+               "I just know everyone in the office thinks I'm a fraud. What should I do?")
+    found = detector().detect(message)
+    assert found.distorted
+    quoted = [e for h in found.hits for e in h.evidence]
+    assert any("fraud" in e for e in quoted)
+    assert not any("share a flat" in e or "What should I do" in e for e in quoted)
+
+
+def test_a_long_message_of_plain_background_feelings_and_questions_is_not_called_distorted():
+    message = ("I'm 31 and I have two young children. My husband works away during the week. "
+               "Since the winter I have been sleeping badly and I feel tired most days. "
+               "My doctor suggested counselling. How do I find a counsellor near me?")
+    found = detector().detect(message)
+    assert not found.distorted and found.traps == []
+
+
+def test_a_long_message_needs_more_from_the_head_than_one_thought_does():
+    d = detector()
+    assert d.bar(1) == d.threshold
+    assert d.bar(8) == d.message_threshold >= d.threshold
+
+
 def test_the_challenger_answers_one_thought_well_under_a_tenth_of_a_second():
     import time
 

@@ -4,7 +4,9 @@ Two layers, both explained in the result. Cue phrases (traps.toml) name a trap a
 words that matched. A small trained head over MiniLM sentence embeddings (language/heads/
 distortion.npz, trained by training/distortion.py on the team's own labelled thoughts) says how
 likely each sentence is to be caught in a trap, and which; where it is confident it quotes the
-sentence. Pure: no database, web or settings.
+sentence. A long text (a message, a post) is read sentence by sentence: it is distorted when a
+cue fires in any sentence or the head clears the message threshold on one, and that sentence is
+quoted. Pure: no database, web or settings.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ __all__ = ["Finding", "Trap", "TrapHit", "TrapDetector", "detector", "trap", "tr
 #: Most sentences a long text is read in; a thought record or a forum post rarely has more.
 MAX_SENTENCES = 40
 HEAD = "distortion"
+#: From this many sentences a text is read as a message (a post, a letter), not one thought: each
+#: sentence is another chance of a false alarm, so the head's bar is the message threshold,
+#: calibrated by training/distortion.py on messages composed from our own statements.
+MESSAGE_SENTENCES = 3
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,7 @@ class TrapDetector:
         self.labels = [str(x) for x in self.head.extras["labels"]]  # "distorted", then trap keys
         self.threshold = float(self.head.extras["threshold"])
         self.trap_threshold = float(self.head.extras["trap_threshold"])
+        self.message_threshold = float(self.head.extras.get("post_threshold", self.threshold))
         self._embed = embed
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -124,6 +131,11 @@ class TrapDetector:
     def sentences(self, text: str) -> list[str]:
         text = clip(normalize(text))
         return [s for s in split_sentences(text) if any(ch.isalpha() for ch in s)][:MAX_SENTENCES]
+
+    def bar(self, sentence_count: int) -> float:
+        """The head's probability a sentence needs to count as caught in a trap, in a text of
+        this many sentences."""
+        return self.message_threshold if sentence_count >= MESSAGE_SENTENCES else self.threshold
 
     def probabilities(self, sentences: list[str]) -> np.ndarray:
         """(n, 1 + traps): the head's sigmoid outputs per sentence."""
@@ -153,8 +165,9 @@ class TrapDetector:
                 evidence.setdefault(key, []).extend(p for p in phrases if p not in evidence[key])
                 source[key] = "cue"
         score = float(probs[:, 0].max()) if len(sentences) else 0.0
+        bar = self.bar(len(sentences))
         for s, p in zip(sentences, probs):
-            if p[0] < self.threshold:
+            if p[0] < bar:
                 continue
             best = int(np.argmax(p[1:])) + 1
             if p[best] >= self.trap_threshold:
@@ -165,7 +178,7 @@ class TrapDetector:
         order = {t.key: i for i, t in enumerate(traps())}
         hits = tuple(TrapHit(k, trap(k).name, tuple(evidence[k][:3]), source[k])
                      for k in sorted(evidence, key=order.__getitem__))
-        return Finding(distorted=bool(hits) or score >= self.threshold, score=score, hits=hits)
+        return Finding(distorted=bool(hits) or score >= bar, score=score, hits=hits)
 
 
 @cache
