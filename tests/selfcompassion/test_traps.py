@@ -39,6 +39,18 @@ def test_cues_stay_quiet_on_painful_thoughts_that_are_not_traps(thought):
     assert cue_hits(thought) == {}
 
 
+@pytest.mark.parametrize("thought, words", [
+    ("My father tells me I'm useless whenever he's drunk.", "I'm useless"),
+    ("My girlfriend said she doesn't love me anymore.", "doesn't love me"),
+])
+def test_someone_elses_harsh_words_reported_are_not_the_writers_trap(thought, words):
+    assert not any(words in p for phrases in cue_hits(thought).values() for p in phrases)
+
+
+def test_the_writers_own_harsh_words_still_name_the_trap():
+    assert "labelling" in cue_hits("I think I'm useless.")
+
+
 def test_the_detector_finds_traps_in_harsh_self_talk_with_evidence():
     found = detector().detect("I always mess everything up. I am such an idiot.")
     assert found.distorted

@@ -84,6 +84,10 @@ def trap(key: str) -> Trap:
 
 
 _CLAUSE_REST = re.compile(r"(?:\s+[^\s,.;:!?]+){0,4}")
+#: Someone else's words reported ("My mother tells me I'm stupid"): a hurt, not the writer's trap.
+_REPORTED = re.compile(r"\b(?:says?|said|tells? me|told me|calls? me|called me|tells? everyone|"
+                       r"told everyone|accused me of|yells?|yelled|shouts?|shouted)"
+                       r"(?: that)?(?: (?:he|she|they|you|it))?\s*$")
 
 
 def cue_hits(sentence: str) -> dict[str, list[str]]:
@@ -94,6 +98,8 @@ def cue_hits(sentence: str) -> dict[str, list[str]]:
     for t in traps():
         for cue in t.cues:
             for m in cue.finditer(lowered):
+                if _REPORTED.search(lowered[max(0, m.start() - 40):m.start()].rstrip(" ,:\"'")):
+                    continue
                 end = m.end()
                 if end < len(sentence) and sentence[end - 1].isalnum():
                     end += len(_CLAUSE_REST.match(sentence, end).group(0))
