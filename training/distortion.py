@@ -27,16 +27,17 @@ from holdspace.selfcompassion.traps import cue_hits, traps
 
 HERE = Path(__file__).resolve().parent
 SEED = 20261129
+PARTS = ("a", "b", "c")
 
 
 def read_statements() -> tuple[list[str], list[str]]:
     texts, labels = [], []
-    for part in ("a", "b"):
+    for part in PARTS:
         data = tomllib.loads((HERE / f"distortion_statements_{part}.toml").read_text())
         for key, section in data.items():
             for s in section["statements"]:
                 texts.append(s)
-                labels.append("none" if key.startswith("none") else key)
+                labels.append("none" if key.startswith("none") else key.removesuffix("_post").removesuffix("_long"))
     return texts, labels
 
 
@@ -67,6 +68,31 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 600, lr: float = 2
 def f1(gold: np.ndarray, pred: np.ndarray) -> float:
     tp = float((gold & pred).sum())
     return 2 * tp / max(float(gold.sum() + pred.sum()), 1.0)
+
+
+def mcc(gold: np.ndarray, pred: np.ndarray) -> float:
+    tp, tn = float((gold & pred).sum()), float((~gold & ~pred).sum())
+    fp, fn = float((~gold & pred).sum()), float((gold & ~pred).sum())
+    d = ((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn)) ** 0.5
+    return (tp * tn - fp * fn) / d if d else 0.0
+
+
+def composed_posts(labels: list[str], count: int = 4000, rng=None) -> tuple[list[list[int]], np.ndarray]:
+    """Long help-seeking messages composed from our own statements (indices), half of them with
+    one or two trap statements among 2-11 that are not. Each statement's out-of-fold probability
+    stands in for the head's reading of it, so no statement is scored by a head that saw it."""
+    rng = rng or np.random.default_rng(SEED)
+    plain = [i for i, lab in enumerate(labels) if lab == "none"]
+    trapped = [i for i, lab in enumerate(labels) if lab != "none"]
+    posts, gold = [], np.zeros(count, dtype=bool)
+    for p in range(count):
+        post = list(rng.choice(plain, size=int(rng.integers(3, 13)), replace=False))
+        if p % 2:
+            gold[p] = True
+            for _ in range(int(rng.integers(1, 3))):
+                post[int(rng.integers(len(post)))] = int(rng.choice(trapped))
+        posts.append(post)
+    return posts, gold
 
 
 def main() -> None:
@@ -118,10 +144,25 @@ def main() -> None:
         if lab == "none" and cue_hits(t):
             print("   cue on a non-trap:", t, cue_hits(t))
 
+    # A long message has many sentences, each a chance of a false alarm, so its bar is set on
+    # messages composed from our own statements: the best F1, as for one thought (MCC shown too).
+    cued = np.array([bool(cue_hits(t)) for t in texts])
+    posts, post_gold = composed_posts(labels)
+    post_grid = np.round(np.arange(0.3, 0.96, 0.02), 2)
+    post_max = np.array([oof[p, 0].max() for p in posts])
+    post_cued = np.array([cued[p].any() for p in posts])
+    post_scores = [f1(post_gold, post_cued | (post_max >= t)) for t in post_grid]
+    post_threshold = float(post_grid[int(np.argmax(post_scores))])
+    for name, t in (("message", post_threshold), ("one-thought", threshold)):
+        pred = post_cued | (post_max >= t)
+        print(f"composed messages ({len(posts)}, half in a trap) at the {name} threshold {t}: "
+              f"F1 {f1(post_gold, pred):.3f}, MCC {mcc(post_gold, pred):.3f}")
+
     w, b = fit(x, y, args.l2)
     out = HEADS_DIR / "distortion.npz"
     np.savez(out, W0=w, b0=b, labels=np.array(["distorted", *keys]),
-             threshold=np.float32(threshold), trap_threshold=np.float32(trap_threshold))
+             threshold=np.float32(threshold), trap_threshold=np.float32(trap_threshold),
+             post_threshold=np.float32(post_threshold))
     print(f"wrote {out}")
 
 

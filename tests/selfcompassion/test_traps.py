@@ -39,6 +39,18 @@ def test_cues_stay_quiet_on_painful_thoughts_that_are_not_traps(thought):
     assert cue_hits(thought) == {}
 
 
+@pytest.mark.parametrize("thought, words", [
+    ("My father tells me I'm useless whenever he's drunk.", "I'm useless"),
+    ("My girlfriend said she doesn't love me anymore.", "doesn't love me"),
+])
+def test_someone_elses_harsh_words_reported_are_not_the_writers_trap(thought, words):
+    assert not any(words in p for phrases in cue_hits(thought).values() for p in phrases)
+
+
+def test_the_writers_own_harsh_words_still_name_the_trap():
+    assert "labelling" in cue_hits("I think I'm useless.")
+
+
 def test_the_detector_finds_traps_in_harsh_self_talk_with_evidence():
     found = detector().detect("I always mess everything up. I am such an idiot.")
     assert found.distorted
@@ -72,3 +84,39 @@ def test_analyze_distortion_follows_the_batch_contract(cli):
     assert out[0]["distorted"] is True and "fortune_telling" in out[0]["traps"]
     assert {"distorted", "traps", "evidence"} <= set(out[0])
     assert "empty" in out[1]["error"] and "Missing field: text" in out[2]["error"]
+
+
+def test_a_long_message_is_read_sentence_by_sentence_and_the_trap_sentence_is_quoted():
+    message = ("I'm 27 and I moved to a new city for work in the spring. I share a flat with two "
+               "colleagues. My team lead asked me to redo a report last week. "
+               "I just know everyone in the office thinks I'm a fraud. What should I do?")
+    found = detector().detect(message)
+    assert found.distorted
+    quoted = [e for h in found.hits for e in h.evidence]
+    assert any("fraud" in e for e in quoted)
+    assert not any("share a flat" in e or "What should I do" in e for e in quoted)
+
+
+def test_a_long_message_of_plain_background_feelings_and_questions_is_not_called_distorted():
+    message = ("I'm 31 and I have two young children. My husband works away during the week. "
+               "Since the winter I have been sleeping badly and I feel tired most days. "
+               "My doctor suggested counselling. How do I find a counsellor near me?")
+    found = detector().detect(message)
+    assert not found.distorted and found.traps == []
+
+
+def test_a_long_message_needs_more_from_the_head_than_one_thought_does():
+    d = detector()
+    assert d.bar(1) == d.threshold
+    assert d.bar(8) == d.message_threshold >= d.threshold
+
+
+def test_the_challenger_answers_one_thought_well_under_a_tenth_of_a_second():
+    import time
+
+    d = detector()
+    d.detect("I always ruin everything.")  # the model loads once
+    start = time.perf_counter()
+    for _ in range(5):
+        d.detect("Nobody at work respects me and I should be better at my job by now.")
+    assert (time.perf_counter() - start) / 5 < 0.1

@@ -4,7 +4,9 @@ Two layers, both explained in the result. Cue phrases (traps.toml) name a trap a
 words that matched. A small trained head over MiniLM sentence embeddings (language/heads/
 distortion.npz, trained by training/distortion.py on the team's own labelled thoughts) says how
 likely each sentence is to be caught in a trap, and which; where it is confident it quotes the
-sentence. Pure: no database, web or settings.
+sentence. A long text (a message, a post) is read sentence by sentence: it is distorted when a
+cue fires in any sentence or the head clears the message threshold on one, and that sentence is
+quoted. Pure: no database, web or settings.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ __all__ = ["Finding", "Trap", "TrapHit", "TrapDetector", "detector", "trap", "tr
 #: Most sentences a long text is read in; a thought record or a forum post rarely has more.
 MAX_SENTENCES = 40
 HEAD = "distortion"
+#: From this many sentences a text is read as a message (a post, a letter), not one thought: each
+#: sentence is another chance of a false alarm, so the head's bar is the message threshold,
+#: calibrated by training/distortion.py on messages composed from our own statements.
+MESSAGE_SENTENCES = 3
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,10 @@ def trap(key: str) -> Trap:
 
 
 _CLAUSE_REST = re.compile(r"(?:\s+[^\s,.;:!?]+){0,4}")
+#: Someone else's words reported ("My mother tells me I'm stupid"): a hurt, not the writer's trap.
+_REPORTED = re.compile(r"\b(?:says?|said|tells? me|told me|calls? me|called me|tells? everyone|"
+                       r"told everyone|accused me of|yells?|yelled|shouts?|shouted)"
+                       r"(?: that)?(?: (?:he|she|they|you|it))?\s*$")
 
 
 def cue_hits(sentence: str) -> dict[str, list[str]]:
@@ -88,6 +98,8 @@ def cue_hits(sentence: str) -> dict[str, list[str]]:
     for t in traps():
         for cue in t.cues:
             for m in cue.finditer(lowered):
+                if _REPORTED.search(lowered[max(0, m.start() - 40):m.start()].rstrip(" ,:\"'")):
+                    continue
                 end = m.end()
                 if end < len(sentence) and sentence[end - 1].isalnum():
                     end += len(_CLAUSE_REST.match(sentence, end).group(0))
@@ -112,6 +124,7 @@ class TrapDetector:
         self.labels = [str(x) for x in self.head.extras["labels"]]  # "distorted", then trap keys
         self.threshold = float(self.head.extras["threshold"])
         self.trap_threshold = float(self.head.extras["trap_threshold"])
+        self.message_threshold = float(self.head.extras.get("post_threshold", self.threshold))
         self._embed = embed
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -124,6 +137,11 @@ class TrapDetector:
     def sentences(self, text: str) -> list[str]:
         text = clip(normalize(text))
         return [s for s in split_sentences(text) if any(ch.isalpha() for ch in s)][:MAX_SENTENCES]
+
+    def bar(self, sentence_count: int) -> float:
+        """The head's probability a sentence needs to count as caught in a trap, in a text of
+        this many sentences."""
+        return self.message_threshold if sentence_count >= MESSAGE_SENTENCES else self.threshold
 
     def probabilities(self, sentences: list[str]) -> np.ndarray:
         """(n, 1 + traps): the head's sigmoid outputs per sentence."""
@@ -153,8 +171,9 @@ class TrapDetector:
                 evidence.setdefault(key, []).extend(p for p in phrases if p not in evidence[key])
                 source[key] = "cue"
         score = float(probs[:, 0].max()) if len(sentences) else 0.0
+        bar = self.bar(len(sentences))
         for s, p in zip(sentences, probs):
-            if p[0] < self.threshold:
+            if p[0] < bar:
                 continue
             best = int(np.argmax(p[1:])) + 1
             if p[best] >= self.trap_threshold:
@@ -165,7 +184,7 @@ class TrapDetector:
         order = {t.key: i for i, t in enumerate(traps())}
         hits = tuple(TrapHit(k, trap(k).name, tuple(evidence[k][:3]), source[k])
                      for k in sorted(evidence, key=order.__getitem__))
-        return Finding(distorted=bool(hits) or score >= self.threshold, score=score, hits=hits)
+        return Finding(distorted=bool(hits) or score >= bar, score=score, hits=hits)
 
 
 @cache
