@@ -11,7 +11,7 @@ from holdspace.store.tables import all_tables
 def test_sqlite_is_opened_with_wal_full_sync_foreign_keys_and_a_busy_timeout(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'a' / 'db.sqlite3'}")
     found = check_engine(engine)
-    assert found == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000,
+    assert found == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 20000,
                      "secure_delete": 1}
     assert (tmp_path / "a").is_dir()
 

@@ -9,7 +9,9 @@ from sqlalchemy.engine import make_url
 
 from holdspace.errors import HoldspaceError, InvalidInput
 
-BUSY_TIMEOUT_MS = 5000
+# How long a connection waits for another one's write before giving up: a person waiting a few seconds
+# more on a crowded machine beats an error that loses what they wrote.
+BUSY_TIMEOUT_MS = 20000
 
 # What every SQLite connection must report before holdspace trusts it with a client's words.
 SQLITE_PRAGMAS = {
