@@ -36,6 +36,20 @@ def test_each_month_counts_checkins_journal_entries_and_questionnaires():
     assert (journey.checkins, journey.journal, journey.measures) == (45, 2, 2)
 
 
+def test_practices_and_goal_check_ins_are_counted_by_month_and_said_warmly():
+    start = datetime(2026, 3, 20, 9, tzinfo=UTC)
+    practices = [(start, 5), (start + timedelta(days=15), 10), (start + timedelta(days=16), 3)]
+    goal_checkins = [start + timedelta(days=14), start + timedelta(days=17)]
+    journey = build([], [], [], now=start + timedelta(days=17), zone=UTC, practices=practices,
+                    goal_checkins=goal_checkins)
+    april, march = journey.months
+    assert (march.practices, march.practice_minutes, march.goal_checkins) == (1, 5, 0)
+    assert (april.practices, april.practice_minutes, april.goal_checkins) == (2, 13, 2)
+    assert (journey.practices, journey.goal_checkins, journey.since) == (3, 2, start)
+    said = " ".join(journey.summary)
+    assert "practise twice this month, 13 minutes in all" in said and "checked in on your goals twice" in said
+
+
 def test_milestones_arrive_on_the_day_they_were_reached_each_with_a_prompt():
     start = datetime(2025, 1, 1, 9, tzinfo=UTC)
     checkins = days(start, 400, lambda i: 5)

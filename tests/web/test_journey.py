@@ -179,3 +179,15 @@ def test_the_report_shows_the_homework_suggested_and_how_often_it_was_done_only_
     [line] = web.get(f"/api/v1/clients/{personas.alice.id}/report", params={"since": since},
                      headers=api_token(personas.carol)).json()["homework"]
     assert (line["visible"], line["done"], line["ended"]) == (True, 2, False)
+
+
+def test_the_journey_shows_practice_minutes_and_goal_check_ins_by_month(personas, sign_in, db):
+    _walking_goal(db, personas.alice)
+    for ago, minutes in ((3, 5), (1, 10)):
+        practice_log.record_session(db, personas.alice, "breathing", minutes, detail="4-6",
+                                    at=clock.now() - timedelta(days=ago))
+    db.commit()
+    text = sign_in(personas.alice).get("/journey").text
+    assert "2 practices" in text and "Time you gave to practising" in text
+    assert "3 goal check-ins" in text
+    assert "disappear forever" not in text  # counts, never what a note said

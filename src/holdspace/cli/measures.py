@@ -138,7 +138,7 @@ def journey(email: str = typer.Option(..., envvar="HOLDSPACE_EMAIL", help="Your 
     with database() as db:
         user = run_safely(sign_in, db, email, password_stdin)
         built, _, _ = gather.journey_of(db, user, now=clock.now(), zone=None,
-                                        categories=("mood", "journal", "measures"))
+                                        categories=gather.EVERYTHING)
     console.print(Panel("\n".join(built.summary), title="Look how far you've come", padding=(1, 2)))
     if built.milestones:
         latest = built.milestones[-1]

@@ -36,10 +36,32 @@ def measure_points(db: Session, owner_id: int, since: datetime | None = None) ->
             for at, key, total, band in db.execute(query.order_by(Administration.completed_at))]
 
 
+#: Everything a client's own journey draws on.
+EVERYTHING = ("mood", "journal", "measures", "exercises", "goals")
+
+
+def practice_points(db: Session, owner_id: int) -> list[tuple[datetime, int]]:
+    """When each practice-log entry was made and its whole minutes (at least one)."""
+    from holdspace.mindfulness.log import PracticeSession
+
+    query = select(PracticeSession.created_at, PracticeSession.seconds).where(PracticeSession.owner_id == owner_id)
+    return [(at, max(1, round(seconds / 60))) for at, seconds in db.execute(query.order_by(PracticeSession.created_at))]
+
+
+def goal_checkin_times(db: Session, owner_id: int) -> list[datetime]:
+    from holdspace.goals.checkins import GoalCheckIn
+
+    query = select(GoalCheckIn.created_at).where(GoalCheckIn.owner_id == owner_id)
+    return list(db.scalars(query.order_by(GoalCheckIn.created_at)))
+
+
 def journey_of(db: Session, owner, *, now: datetime, zone: tzinfo | None, categories) -> tuple:
     """The journey of this owner (already allowed), with only the categories given; and its raw points."""
     checkins = checkin_points(db, owner.id) if "mood" in categories else []
     journal = journal_times(db, owner.id) if "journal" in categories else []
     taken = measure_points(db, owner.id) if "measures" in categories else []
-    built = timeline.build(checkins, journal, taken, now=now, zone=zone, joined=owner.created_at)
+    practices = practice_points(db, owner.id) if "exercises" in categories else []
+    goal_checkins = goal_checkin_times(db, owner.id) if "goals" in categories else []
+    built = timeline.build(checkins, journal, taken, now=now, zone=zone, joined=owner.created_at,
+                           practices=practices, goal_checkins=goal_checkins)
     return built, checkins, taken

@@ -55,6 +55,9 @@ class Month:
     lowest: int | None = None
     highest: int | None = None
     journal: int = 0
+    practices: int = 0
+    practice_minutes: int = 0
+    goal_checkins: int = 0  # check-ins made on goals (never a count of days without one)
     measures: list[MeasurePoint] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
 
@@ -72,7 +75,8 @@ class Month:
 
     @property
     def empty(self) -> bool:
-        return not (self.checkins or self.journal or self.measures or self.milestones)
+        return not (self.checkins or self.journal or self.practices or self.goal_checkins or self.measures
+                    or self.milestones)
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,8 @@ class Journey:
     journal: int
     measures: int
     since: datetime | None
+    practices: int = 0
+    goal_checkins: int = 0
 
 
 @cache
@@ -96,8 +102,12 @@ def _times(count: int) -> str:
 
 
 def build(checkins: list[tuple[datetime, int]], journal: list[datetime], taken: list[MeasurePoint], *,
-          now: datetime, zone: tzinfo | None = None, joined: datetime | None = None) -> Journey:
-    """Group everything by month in the client's time zone, find milestones, and say it warmly."""
+          now: datetime, zone: tzinfo | None = None, joined: datetime | None = None,
+          practices: list[tuple[datetime, int]] = (), goal_checkins: list[datetime] = ()) -> Journey:
+    """Group everything by month in the client's time zone, find milestones, and say it warmly.
+
+    `practices` are (time, minutes) of practice-log entries; `goal_checkins` the times of check-ins on goals.
+    """
     checkins = sorted(checkins)
     journal = sorted(journal)
     taken = sorted(taken, key=lambda m: m.at)
@@ -117,6 +127,12 @@ def build(checkins: list[tuple[datetime, int]], journal: list[datetime], taken: 
         m.highest = mood if m.highest is None else max(m.highest, mood)
     for at in journal:
         month_of(at).journal += 1
+    for at, minutes in practices:
+        m = month_of(at)
+        m.practices += 1
+        m.practice_minutes += minutes
+    for at in goal_checkins:
+        month_of(at).goal_checkins += 1
     for point in taken:
         month_of(point.at).measures.append(point)
     reached = _milestones(checkins, journal, taken, now=now, joined=joined)
@@ -124,9 +140,10 @@ def build(checkins: list[tuple[datetime, int]], journal: list[datetime], taken: 
         month_of(milestone.at).milestones.append(milestone)
     ordered = sorted((m for m in months.values() if not m.empty), key=lambda m: (m.year, m.month), reverse=True)
     starts = [t for t in (checkins[0][0] if checkins else None, journal[0] if journal else None,
-                          taken[0].at if taken else None) if t is not None]
+                          taken[0].at if taken else None, min(at for at, _ in practices) if practices else None,
+                          min(goal_checkins) if goal_checkins else None) if t is not None]
     return Journey(ordered, reached, _summary(ordered, taken, now.astimezone(zone)), len(checkins),
-                   len(journal), len(taken), min(starts) if starts else None)
+                   len(journal), len(taken), min(starts) if starts else None, len(practices), len(goal_checkins))
 
 
 def _local_month(at: datetime, zone: tzinfo | None) -> tuple[int, int]:
@@ -200,6 +217,10 @@ def _summary(months: list[Month], taken: list[MeasurePoint], now: datetime) -> l
                                                           now=points[-1].total_text, words=change.words))
     if this is not None and this.journal:
         said.append(text["journal"].format(times=_times(this.journal)))
+    if this is not None and this.practices:
+        said.append(text["practices"].format(times=_times(this.practices), minutes=this.practice_minutes))
+    if this is not None and this.goal_checkins:
+        said.append(text["goals"].format(times=_times(this.goal_checkins)))
     said.append(text["closing"] if len(months) > 1 else text["closing_new"])
     return said
 

@@ -167,3 +167,30 @@ def mood_span_chart(points: list[tuple[datetime, float]], *, title: str, chart_i
                      f'Your check-ins will appear here.</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def minutes_chart(months, *, chart_id: str = "practice-chart", last: int = 12) -> Markup:
+    """Practice minutes per month (the `last` months that had any, oldest first) as bars."""
+    shown = sorted((m for m in months if m.practices), key=lambda m: (m.year, m.month))[-last:]
+    total = sum(m.practice_minutes for m in shown)
+    desc = (f"{total} minutes over {len(shown)} month{'s' if len(shown) != 1 else ''}; most in "
+            f"{max(shown, key=lambda m: m.practice_minutes).label}: "
+            f"{max(m.practice_minutes for m in shown)} minutes." if shown else "No practice noted yet.")
+    parts = _frame(chart_id, "Practice minutes by month", desc)
+    top = max([m.practice_minutes for m in shown] + [10])
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    slot = plot_w / max(1, len(shown))
+    for value in (0, top):
+        y = TOP + plot_h * (1 - value / top)
+        parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
+                     f'<text class="axis" x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end">{value}</text>')
+    for i, m in enumerate(shown):
+        height = plot_h * m.practice_minutes / top
+        bar = min(slot * 0.6, 48.0)  # one month alone is a bar, not a wall
+        x = LEFT + i * slot + (slot - bar) / 2
+        label = f"{datetime(m.year, m.month, 1):%b %Y}" if i == 0 or m.month == 1 else f"{datetime(m.year, m.month, 1):%b}"
+        parts.append(f'<rect class="column" x="{x:.1f}" y="{TOP + plot_h - height:.1f}" width="{bar:.1f}" '
+                     f'height="{height:.1f}"><title>{escape(m.label)}: {m.practice_minutes} minutes</title></rect>'
+                     f'<text class="axis" x="{x + bar / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle">{label}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

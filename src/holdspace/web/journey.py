@@ -17,7 +17,7 @@ from holdspace.journey.timeline import mood_points
 from holdspace.privacy.policy import linked_client
 from holdspace.web.deps import Client, Db, Id, Therapist, file_slug, render, settings_of
 from holdspace.web import report_pdf as pdf
-from holdspace.web.charts import measure_chart, mood_span_chart
+from holdspace.web.charts import measure_chart, minutes_chart, mood_span_chart
 
 pages = APIRouter()
 api = APIRouter(tags=["journey"])
@@ -32,7 +32,7 @@ def zone_of(request: Request):
 def journey_page(request: Request, db: Db, user: Client):
     zone = zone_of(request)
     built, checkins, taken = gather.journey_of(db, user, now=clock.now(), zone=zone,
-                                               categories=("mood", "journal", "measures"))
+                                               categories=gather.EVERYTHING)
     points, unit = mood_points(checkins, zone=zone)
     mood_chart = mood_span_chart(points, chart_id="journey-mood",
                                  title=f"Mood since you started ({unit}s)" if checkins else "Mood")
@@ -41,8 +41,9 @@ def journey_page(request: Request, db: Db, user: Client):
         mine = [p for p in taken if p.key == inst.key]
         if mine:
             charts.append((inst, measure_chart(inst, mine, chart_id=f"journey-{inst.key}")))
+    practice_chart = minutes_chart(built.months) if built.practices else None
     return render(request, "journey/index.html", journey=built, mood_chart=mood_chart, charts=charts,
-                  unit=unit)
+                  unit=unit, practice_chart=practice_chart)
 
 
 class MonthOut(BaseModel):
@@ -50,6 +51,9 @@ class MonthOut(BaseModel):
     checkins: int
     average_mood: float | None
     journal_entries: int
+    practices: int
+    practice_minutes: int
+    goal_checkins: int
     questionnaires: list[str]
     milestones: list[str]
 
@@ -74,13 +78,15 @@ class JourneyOut(BaseModel):
 def api_journey(request: Request, db: Db, user: Client):
     """Your journey: the monthly summary, milestones with their prompts, and month-by-month counts."""
     built, _, _ = gather.journey_of(db, user, now=clock.now(), zone=zone_of(request),
-                                    categories=("mood", "journal", "measures"))
+                                    categories=gather.EVERYTHING)
     return JourneyOut(summary=built.summary, checkins=built.checkins, journal_entries=built.journal,
                       questionnaires=built.measures,
                       milestones=[MilestoneOut(key=m.key, title=m.title, prompt=m.prompt, reached_at=m.at)
                                   for m in built.milestones],
                       months=[MonthOut(month=f"{m.year}-{m.month:02d}", checkins=m.checkins,
                                        average_mood=m.average_mood, journal_entries=m.journal,
+                                       practices=m.practices, practice_minutes=m.practice_minutes,
+                                       goal_checkins=m.goal_checkins,
                                        questionnaires=[f"{p.name} {p.total_text}" for p in m.measures],
                                        milestones=[x.title for x in m.milestones]) for m in built.months])
 
