@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from holdspace.cli import (analyze, audit, backups, breathe, checkin, demo, feedback, goals, guided, journal, keys,
-                           measures, records, selfcompassion, serve, settings, talk, users)
+                           measures, records, report, selfcompassion, serve, settings, talk, users)
 from holdspace.cli.common import err_console
 from holdspace.errors import HoldspaceError
 
@@ -30,6 +30,7 @@ app.command("challenge")(selfcompassion.challenge)
 app.command("thought-record")(selfcompassion.thought_record)
 app.command("letter")(selfcompassion.letter)
 app.command("feedback")(feedback.feedback)
+app.command("report")(report.report)
 app.command("export")(records.export_command)
 app.command("import")(records.import_command)
 app.command("backup")(backups.backup_command)

@@ -143,10 +143,11 @@ def journey(email: str = typer.Option(..., envvar="HOLDSPACE_EMAIL", help="Your 
     if built.milestones:
         latest = built.milestones[-1]
         console.print(f"[bold]{latest.title}[/] ({latest.at:%d %b %Y}): {latest.prompt}", soft_wrap=True)
-    table = Table("month", "check-ins", "average mood", "journal", "questionnaires")
+    table = Table("month", "check-ins", "average mood", "journal", "practices", "goal check-ins", "questionnaires")
     for m in built.months:
         table.add_row(m.label, str(m.checkins), f"{m.average_mood}" if m.average_mood is not None else "",
-                      str(m.journal), ", ".join(f"{p.name} {p.total_text}" for p in m.measures))
+                      str(m.journal), f"{m.practices} ({m.practice_minutes} min)" if m.practices else "0",
+                      str(m.goal_checkins), ", ".join(f"{p.name} {p.total_text}" for p in m.measures))
     console.print(table)
 
 
