@@ -43,9 +43,14 @@ def extract(texts: list[str], clients: list[str], encoder=None, *, with_tokens: 
     x = np.zeros((n, WIDTH), dtype=np.float32)
     tokens: list[np.ndarray] = [np.zeros((0, DIMENSION), np.float32)] * n
     spans: list[list[tuple[int, int]]] = [[] for _ in range(n)]
-    order = np.argsort([len(t) for t in cleaned], kind="stable")
+    # A session repeats itself ("Mm-hmm.", "Okay."): each distinct text goes through the model once.
+    first: dict[str, int] = {}
+    for i, t in enumerate(cleaned):
+        first.setdefault(t, i)
+    distinct = list(first.values())
+    order = [distinct[j] for j in np.argsort([len(cleaned[i]) for i in distinct], kind="stable")]
     tok = encoder.tokenizer
-    for start in range(0, n, 32):
+    for start in range(0, len(order), 32):
         rows = order[start:start + 32]
         batch = [cleaned[i] for i in rows]
         encodings = tok.encode_batch(batch)
@@ -72,6 +77,10 @@ def extract(texts: list[str], clients: list[str], encoder=None, *, with_tokens: 
             if with_tokens:
                 tokens[i] = (states / (k * norm)).astype(np.float32)
                 spans[i] = list(encodings[r].offsets[:k])
+    for i, t in enumerate(cleaned):
+        j = first[t]
+        if j != i:
+            x[i, :DIMENSION], tokens[i], spans[i] = x[j, :DIMENSION], tokens[j], list(spans[j])
     nexts = nexts if nexts is not None else [None] * n
     for i, (t, c, after) in enumerate(zip(texts, clients, nexts)):
         x[i, DIMENSION:] = cue_vector(t, c or "", after)
