@@ -223,3 +223,20 @@ def cli(settings, monkeypatch):
         return runner.invoke(cli_app, list(args), input=input, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture
+def analyze(tmp_path, monkeypatch):
+    """analyze(task, lines) -> one parsed JSON object per output line, run in-process."""
+    import json
+
+    monkeypatch.setenv("HOLDSPACE_DATA_DIR", str(tmp_path / "data"))
+    runner = CliRunner()
+
+    def run(task: str, lines: list) -> list[dict]:
+        text = "".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines)
+        result = runner.invoke(cli_app, ["analyze", task], input=text, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.output.splitlines()]
+
+    return run
