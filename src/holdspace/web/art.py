@@ -17,7 +17,7 @@ from holdspace.creativity import art, images, prompts
 from holdspace.errors import HoldspaceError, InvalidInput
 from holdspace.privacy.policy import visible_owner
 from holdspace.web import crisis
-from holdspace.web.deps import Client, Db, Id, SignedIn, check_csrf, done_url, redirect, render
+from holdspace.web.deps import CheckCsrf, Client, Db, Id, SignedIn, check_csrf, done_url, redirect, render
 
 pages = APIRouter()
 api = APIRouter(tags=["art"])
@@ -121,9 +121,8 @@ def piece_image(db: Db, user: SignedIn, piece_id: Id):
     return response
 
 
-@pages.post("/art/{piece_id}/delete")
-async def delete(request: Request, db: Db, user: Client, piece_id: Id):
-    await check_csrf(request)
+@pages.post("/art/{piece_id}/delete", dependencies=[CheckCsrf])
+def delete(db: Db, user: Client, piece_id: Id):
     art.delete_piece(db, user, piece_id)
     db.commit()
     return redirect(done_url("/art", "art-deleted"))
@@ -200,7 +199,8 @@ async def api_upload(request: Request, db: Db, user: Client):
     return _out(piece)
 
 
-@api.delete("/art/{piece_id}", status_code=204, responses={404: {"description": "No such picture of yours"}})
+@api.delete("/art/{piece_id}", status_code=204, dependencies=[CheckCsrf],
+            responses={404: {"description": "No such picture of yours"}})
 def api_delete(piece_id: Id, db: Db, user: Client):
     """Delete a picture from your gallery, for good."""
     art.delete_piece(db, user, piece_id)
