@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -21,6 +22,20 @@ SQLITE_PRAGMAS = {
     "busy_timeout": BUSY_TIMEOUT_MS,
     "secure_delete": 1,
 }
+
+
+# How a SQLite transaction begins when its connection doesn't say: IMMEDIATE, unless the code running
+# has asked for DEFERRED (the web app does for GET requests: see web/reads.py).
+BEGIN_MODE: ContextVar[str] = ContextVar("sqlite_begin", default="IMMEDIATE")
+
+
+def is_stale_read(exc: Exception) -> bool:
+    """True when SQLite refused a write because this transaction began reading before another's write.
+
+    A DEFERRED transaction that has read can't take the write lock once someone else has committed;
+    SQLite says "database is locked" at once, without waiting. Starting again fixes it.
+    """
+    return "database is locked" in str(getattr(exc, "orig", exc))
 
 
 class StorageError(HoldspaceError):
@@ -77,8 +92,9 @@ def make_engine(database_url: str) -> Engine:
     def _begin(conn):
         # IMMEDIATE takes the write lock up front, so a transaction never has to upgrade
         # a read lock mid-way (which SQLite answers with "database is locked", not a wait).
-        # A connection may ask for DEFERRED (read-mostly tools, tests reading beside the app).
-        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        # A connection may ask for DEFERRED (read-mostly tools, tests reading beside the app), and so
+        # may the code running (BEGIN_MODE): reads then share the database instead of queueing.
+        mode = conn.get_execution_options().get("sqlite_begin") or BEGIN_MODE.get()
         conn.exec_driver_sql(f"BEGIN {'DEFERRED' if mode == 'DEFERRED' else 'IMMEDIATE'}")
 
     event.listen(engine, "before_cursor_execute", _refuse_nul)

@@ -24,6 +24,7 @@ from holdspace.privacy.consent import CATEGORIES
 from holdspace.settings import Settings
 from holdspace.database import open_database
 from holdspace.web import deps
+from holdspace.web.reads import ReadsBeginDeferred
 
 log = logging.getLogger("holdspace.web")
 
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
               name="static")
     _add_anon_cookie(app)
     _add_error_handlers(app)
+    app.add_middleware(ReadsBeginDeferred)
 
     from holdspace.web import (account, admin, art, caseload, chat, crisis, goal_builder, goal_calendar,
                                goal_proposals, goals, goals_api, home, homework, journal, journey, letters, measures,
