@@ -329,3 +329,17 @@ def test_a_what_if_without_its_question_mark_is_still_a_question_not_a_shrug(lis
     reply = listener.respond(Conversation(), "what if I fail and have to retake the whole year")
     assert "So what if" not in reply.reply
     assert any(w in reply.reflection for w in ("wondering", "asking", "on your mind"))
+
+
+def test_nobody_knowing_them_is_heard_as_loneliness_and_the_no_one_is_kept(listener):
+    reply = listener.respond(Conversation(), "No one really knows me anymore.")
+    assert "no one really knows you" in reply.reflection
+    assert reply.feeling.label == "sadness" and reply.feeling.intensity != "strong"
+    reply = listener.respond(Conversation(), "I don't think anyone really knows me.")
+    assert reply.feeling is not None and reply.feeling.label == "sadness"
+
+
+def test_a_feeling_the_client_denies_is_not_named_or_asked_about(listener):
+    reply = listener.respond(Conversation(), "I'm not sad, I don't feel lonely now that I have the dog.")
+    assert reply.feeling is None or reply.feeling.label != "sadness"
+    assert "lonel" not in reply.question and "sad" not in reply.reply.replace("not sad", "")

@@ -13,7 +13,7 @@ __all__ = ["MAX_WORDS", "as_clause", "key_part", "reflect_words", "sentence_weig
 MAX_WORDS = 22
 
 _LEADING = re.compile(
-    r"^(?:(?:so|well|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no|"
+    r"^(?:(?:so|well|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
     r"i mean|i guess|idk|tbh|just|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right)\b[\s,.!-]*)+", re.I)
 _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|you know|i guess|or something|or whatever|"
                        r"and stuff|and everything))+[\s.!?]*$", re.I)

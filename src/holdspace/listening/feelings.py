@@ -73,6 +73,15 @@ def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:
 
 
 _NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|doesn't|n't|nor|without)\W+(?:\w+\W+){0,2}$")
+# "No one really knows me", "I don't think anyone cares": the negation is the feeling, not its absence.
+_NOBODY = re.compile(r"\b(?:no one|anyone|anybody)\b")
+
+
+def negated(lower: str, start: int) -> bool:
+    """Whether the words just before `start` deny what follows ("not sad", "never lonely")."""
+    before = lower[max(0, start - 40):start]
+    found = _NEGATION.search(before)
+    return bool(found) and not _NOBODY.search(found.group(0))
 
 
 def own_words(text: str) -> list[tuple[str, str]]:
@@ -82,11 +91,21 @@ def own_words(text: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for match in re.finditer(r"[a-z]+", lower):
         word = match.group(0)
-        if word in own and not _NEGATION.search(lower[max(0, match.start() - 40):match.start()]):
+        if word in own and not negated(lower, match.start()):
             pair = ("lonely" if word == "alone" else word, own[word])
             if pair not in found:
                 found.append(pair)
     return found
+
+
+def denied_labels(text: str) -> set[str]:
+    """Feelings the client says they don't have ("I'm not sad", "I don't feel lonely") and none of
+    whose words they use for themselves elsewhere: never to be named back to them."""
+    own = _table()["own"]
+    lower = text.lower()
+    denied = {own[m.group(0)] for m in re.finditer(r"[a-z]+", lower)
+              if m.group(0) in own and negated(lower, m.start())}
+    return denied - {label for _, label in own_words(text)}
 
 
 def own_word(text: str) -> tuple[str, str] | None:
@@ -107,9 +126,22 @@ def feeling_cues(text: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for label, pattern in _label_patterns().items():
         for match in pattern.finditer(lower):
-            if not _NEGATION.search(lower[max(0, match.start() - 40):match.start()]):
+            if not negated(lower, match.start()):
                 found.setdefault(label, []).append(match.group(1))
     return found
+
+
+def _without_feeling_cues(text: str) -> str:
+    """The text with its feeling phrases blanked: the "really" of "nobody really knows me" names
+    the loneliness; it doesn't make it stronger."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return text
+    kept = list(text)
+    for pattern in _label_patterns().values():
+        for match in pattern.finditer(lower):
+            kept[match.start():match.end()] = " " * (match.end() - match.start())
+    return "".join(kept)
 
 
 def feeling_for(emotions: Emotions, text: str = "", avoid: frozenset[str] | set[str] = frozenset()) -> Feeling | None:
@@ -118,6 +150,7 @@ def feeling_for(emotions: Emotions, text: str = "", avoid: frozenset[str] | set[
     None when neither is there (the text reads as neutral). Labels in `avoid` (the client
     said that was not it) are never named, in their words or ours.
     """
+    avoid = set(avoid) | (denied_labels(text) if text else set())
     felt = [label for label in emotions.labels if label != "neutral" and label not in avoid]
     theirs = own_word(text) if text else None
     if theirs and theirs[1] not in avoid:
@@ -127,6 +160,6 @@ def feeling_for(emotions: Emotions, text: str = "", avoid: frozenset[str] | set[
     label = felt[0]
     score = emotions.scores[label]
     level = 0 if score < 0.5 else 2 if score >= 0.8 else 1
-    step, cues = intensity_cues(text) if text else (0, ())
+    step, cues = intensity_cues(_without_feeling_cues(text)) if text else (0, ())
     level = min(max(level + step, 0), len(INTENSITIES) - 1)
     return Feeling(_table()["words"][label][level], label, INTENSITIES[level], cues)

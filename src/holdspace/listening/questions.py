@@ -6,7 +6,7 @@ import re
 
 from holdspace.language.emotions import family_of
 from holdspace.language.text import words
-from holdspace.listening.feelings import Feeling
+from holdspace.listening.feelings import Feeling, negated
 from holdspace.listening.memory import Conversation
 from holdspace.listening.templates import pick, responses
 
@@ -32,7 +32,8 @@ def topic_of(text: str) -> str | None:
     lower = " " + " ".join(w.lower() for w in words(text)) + " "
     best, rank = None, (0, 0, 0)
     for name, topic in responses()["topics"].items():
-        places = [lower.find(f" {w} ") for w in topic["words"] if f" {w} " in lower]
+        places = [p for p in (lower.find(f" {w} ") for w in topic["words"])
+                  if p >= 0 and not negated(lower, p + 1)]  # "I don't feel lonely now": not loneliness
         if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
             best, rank = name, (topic.get("priority", 1), len(places), -min(places))
     return best
