@@ -17,3 +17,9 @@ def today_in(zone: str = "") -> date:
 def today(db=None) -> date:
     """Today where the practice is (HOLDSPACE_TIME_ZONE, carried on a database session's `info`)."""
     return today_in(db.info.get("time_zone", "") if db is not None else "")
+
+
+def day_of(at: datetime, db=None) -> date:
+    """The date a moment fell on where the practice is (HOLDSPACE_TIME_ZONE, as for `today`)."""
+    zone = db.info.get("time_zone", "") if db is not None else ""
+    return at.astimezone(ZoneInfo(zone) if zone else None).date()

@@ -35,3 +35,14 @@ def test_a_questionnaire_starting_today_is_due_by_the_practices_today_not_the_se
     db.info["time_zone"] = "Pacific/Pago_Pago"
     [due] = questionnaires.due_for(db, personas.alice.id)
     assert not due.is_due and clock.today(db) < ahead  # not yet the starting day here
+
+
+def test_the_day_something_was_done_is_the_practices_day_not_the_servers(db):
+    from holdspace import clock
+
+    # 11:00 UTC on 28 November is already 29 November, 01:00, on Kiritimati; still the 28th in Pago Pago.
+    at = datetime(2026, 11, 28, 11, 0, tzinfo=timezone.utc)
+    db.info["time_zone"] = "Pacific/Kiritimati"
+    assert clock.day_of(at, db).isoformat() == "2026-11-29"
+    db.info["time_zone"] = "Pacific/Pago_Pago"
+    assert clock.day_of(at, db).isoformat() == "2026-11-28"

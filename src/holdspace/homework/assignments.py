@@ -197,13 +197,13 @@ def for_client(db: Session, client: User, today: date | None = None) -> list[Sta
     """The client's own homework still in play: due first, then done, then coming up; ended plans drop out."""
     today = today or clock.today(db)
     found = [status(db, hw, today) for hw in of_client(db, client.id)]
-    found = [s for s in found if not s.round.over and not _settled_once(s, today)]
+    found = [s for s in found if not s.round.over and not _settled_once(db, s, today)]
     return sorted(found, key=lambda s: (not s.is_due, s.round.begins is None, s.homework.id))
 
 
-def _settled_once(s: Status, today: date) -> bool:
+def _settled_once(db: Session, s: Status, today: date) -> bool:
     # A one-off that was done stays in view for a week, to be seen and thanked, then rests.
-    return s.homework.repeat == "once" and bool(s.done) and (today - s.done[0].at.astimezone().date()).days > 7
+    return s.homework.repeat == "once" and bool(s.done) and (today - clock.day_of(s.done[0].at, db)).days > 7
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from holdspace import clock
 from holdspace.creativity import journal
 from holdspace.errors import InvalidInput
 from holdspace.journey import gather, measures, mood, themes
@@ -248,7 +249,7 @@ def _homework(db: Session, therapist: User, client_id: int, start: datetime) -> 
         done = 0
         if visible:
             done = sum(1 for d in records_since(db, client_id, hw.practice, start, shared_only=True)
-                       if d.at.astimezone().date() >= hw.starts_on and (hw.ended_at is None or d.at <= hw.ended_at))
+                       if clock.day_of(d.at, db) >= hw.starts_on and (hw.ended_at is None or d.at <= hw.ended_at))
         lines.append(HomeworkLine(hw.practice.name, hw.schedule.words(), visible, done, hw.ended_at is not None))
     return lines
 
