@@ -113,7 +113,7 @@ def _text_field(db, user, country, key: str, label: str, prompt: str, *, require
     while True:
         text = ask(f"{label} ›")
         problems: dict[str, str] = {}
-        records._text(text, key, label, problems, required=required)
+        records.checked_text(text, key, label, problems, required=required)
         if not problems:
             break
         _say(problems[key], "yellow")

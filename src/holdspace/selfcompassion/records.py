@@ -44,7 +44,7 @@ class SelfCompassionRecord(Base):
     assessment: Assessment = NO_RISK
 
 
-def _text(value: object, field: str, label: str, problems: dict[str, str], *, required: bool) -> str:
+def checked_text(value: object, field: str, label: str, problems: dict[str, str], *, required: bool) -> str:
     text = str(value or "").strip()
     if required and not text:
         problems[field] = f"{label} is still empty. A few words are enough."
@@ -56,8 +56,8 @@ def _text(value: object, field: str, label: str, problems: dict[str, str], *, re
 
 def check_challenge(thought: str, kinder: str, trap_keys: list[str] | tuple[str, ...] = ()) -> dict:
     problems: dict[str, str] = {}
-    body = {"thought": _text(thought, "thought", "The harsh thought", problems, required=True),
-            "kinder": _text(kinder, "kinder", "Your kinder version", problems, required=True),
+    body = {"thought": checked_text(thought, "thought", "The harsh thought", problems, required=True),
+            "kinder": checked_text(kinder, "kinder", "Your kinder version", problems, required=True),
             "traps": [k for k in (t.key for t in traps()) if k in set(trap_keys or ())]}
     if problems:
         raise InvalidInput(fields=problems)
@@ -76,12 +76,12 @@ def _intensity(raw: object) -> int | None:
 def check_thought_record(situation: str, thought: str, feelings: list[dict], evidence_for: str,
                          evidence_against: str, balanced: str) -> dict:
     problems: dict[str, str] = {}
-    body = {"situation": _text(situation, "situation", "The situation", problems, required=True),
-            "thought": _text(thought, "thought", "The thought", problems, required=True),
-            "evidence_for": _text(evidence_for, "evidence_for", "Evidence for", problems, required=False),
-            "evidence_against": _text(evidence_against, "evidence_against", "Evidence against", problems,
+    body = {"situation": checked_text(situation, "situation", "The situation", problems, required=True),
+            "thought": checked_text(thought, "thought", "The thought", problems, required=True),
+            "evidence_for": checked_text(evidence_for, "evidence_for", "Evidence for", problems, required=False),
+            "evidence_against": checked_text(evidence_against, "evidence_against", "Evidence against", problems,
                                       required=False),
-            "balanced": _text(balanced, "balanced", "The balanced thought", problems, required=False),
+            "balanced": checked_text(balanced, "balanced", "The balanced thought", problems, required=False),
             "feelings": []}
     for item in (feelings or [])[:MAX_FEELINGS]:
         name = " ".join(str(item.get("name") or "").split())[:60]
