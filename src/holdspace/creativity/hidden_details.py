@@ -14,12 +14,12 @@ from __future__ import annotations
 import struct
 import zlib
 
+from holdspace.creativity.images import DAMAGED
 from holdspace.errors import InvalidInput
 
 __all__ = ["ORIENTATION", "orientation", "without_hidden_details"]
 
 ORIENTATION = 0x0112
-DAMAGED = "This picture seems to be damaged or cut short, so it can't be shown. Could you try saving it again?"
 
 
 def without_hidden_details(data: bytes) -> bytes:
