@@ -10,6 +10,7 @@ holding hundreds of megabytes in memory. The copy carries no metadata of any kin
 from __future__ import annotations
 
 import io
+import struct
 import warnings
 
 __all__ = ["BOX", "MIME", "PIXEL_BUDGET", "make", "size_for"]
@@ -45,6 +46,7 @@ def make(data: bytes, upright_width: int, upright_height: int) -> bytes | None:
                 small = upright.convert(mode).resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
                 out = io.BytesIO()
                 small.save(out, "WEBP", quality=82, method=4)
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombWarning, Image.DecompressionBombError):
+    except (OSError, EOFError, ValueError, SyntaxError, IndexError, struct.error, MemoryError,
+            Image.DecompressionBombWarning, Image.DecompressionBombError):  # what a hostile file makes Pillow raise
         return None  # Pillow can't read it after all: the gallery falls back to the picture itself
     return out.getvalue()
