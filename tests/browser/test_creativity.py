@@ -7,6 +7,7 @@ screenshot in tests/screenshots/creativity-*.png.
 from __future__ import annotations
 
 import http.client
+import io
 import re
 import tracemalloc
 from urllib.parse import urlparse
@@ -55,13 +56,18 @@ def test_a_text_file_named_like_a_picture_is_refused_and_the_words_stay(live_ser
     expect(page.get_by_role("alert")).to_contain_text("This file isn't a picture holdspace can show")
     expect(page.get_by_label("A title (optional)")).to_have_value("The tree")
     expect(page.get_by_label("What it means to you (optional)")).to_have_value("Roots for the people who hold me up.")
-    page.get_by_label("Your picture").set_input_files(_file("tree.png", painting()))
+    page.get_by_label("Your picture").set_input_files(_file("tree.png", painting(1280, 960)))
     page.get_by_role("button", name="Add to my gallery").click()
     expect(page.get_by_role("status")).to_have_text("Your picture is in your gallery.")
     picture = page.get_by_role("img", name="The tree")
     expect(picture).to_be_visible()
     page.wait_for_function("() => { const i = document.querySelector('.gallery img'); return i && i.complete; }")
-    assert picture.evaluate("img => img.naturalWidth") == 240  # served through its authorised route
+    # The gallery loads the small copy through its authorised route; the piece's page, the picture itself.
+    assert picture.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [640, 480]
+    page.get_by_role("link", name=re.compile("The tree")).click()
+    full = page.get_by_role("img", name="The tree")
+    page.wait_for_function("() => { const i = document.querySelector('img.full'); return i && i.complete; }")
+    assert full.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [1280, 960]
 
 
 def test_a_fifty_megabyte_upload_is_refused_without_the_server_holding_it_in_memory(live_server):
@@ -113,6 +119,21 @@ def test_a_fifty_megabyte_upload_is_refused_without_the_server_holding_it_in_mem
     assert peak < 20 * 1024 * 1024, f"peak {peak / 1024 / 1024:.1f} MB"
 
 
+def _portrait_photo() -> bytes:
+    """A phone photo as phones store it: the pixels lying on their side, EXIF saying turn it upright,
+    plus where it was taken; the gallery should show it upright and keep nothing of the rest."""
+    from PIL import Image
+
+    upright = Image.open(io.BytesIO(painting(540, 720, sky=(200, 170, 120), sun=(255, 240, 200),
+                                             ground=(110, 80, 60)))).convert("RGB")
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate a quarter clockwise to show
+    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 12.5), 3: "W", 4: (0.0, 7.0, 39.0)}
+    buffer = io.BytesIO()
+    upright.transpose(Image.Transpose.ROTATE_90).save(buffer, "JPEG", exif=exif, quality=88)
+    return buffer.getvalue()
+
+
 def _story(live_server):
     june = made_directly(live_server, "June", Role.CLIENT)
     rowan = made_directly(live_server, "Dr Rowan Hale", Role.THERAPIST)
@@ -124,8 +145,9 @@ def _story(live_server):
                 ("Storm, then calm", "The left side was the morning. The right side is now.",
                  {"sky": (90, 90, 120), "sun": (230, 230, 240), "ground": (60, 70, 90)}, "art-two-halves"),
                 ("", "", {"sky": (230, 180, 150), "sun": (250, 240, 200), "ground": (150, 90, 70)}, "")):
-            art.save_piece(db, owner, painting(**colours), title, notes,
+            art.save_piece(db, owner, painting(720, 540, **colours), title, notes,
                            prompt=prompts.prompt(key) if key else None)
+        art.save_piece(db, owner, _portrait_photo(), "Window light", "Taken on my phone, held upright.")
         _, code = consent.create_invitation(db, db.get(User, rowan.id), "June")
         consent.accept_invitation(db, owner, code, ["art", "journal"])
         db.commit()
@@ -146,7 +168,16 @@ def test_creativity_pages_pass_axe_and_are_saved_as_screenshots(live_server, new
         expect(page.locator(".chosen-prompt blockquote")).to_be_visible()
         shot("prompt-chosen")
         page.goto("/art")
+        tall = page.get_by_role("img", name="Window light")
+        expect(tall).to_have_js_property("complete", True)
+        assert tall.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [480, 640]  # upright
         shot("gallery")
+        page.get_by_role("link", name=re.compile("Window light")).click()
+        expect(page.get_by_role("heading", name="Window light")).to_be_visible()
+        page.wait_for_function("() => { const i = document.querySelector('img.full'); return i && i.complete; }")
+        assert page.locator("img.full").evaluate("img => [img.naturalWidth, img.naturalHeight]") == [540, 720]
+        shot("piece-portrait")
+        page.goto("/art")
         page.get_by_role("link", name=re.compile("Evening hills")).click()
         expect(page.get_by_role("heading", name="Evening hills")).to_be_visible()
         shot("piece")

@@ -2,6 +2,8 @@
 
 import html
 import re
+import struct
+import zlib
 from dataclasses import replace
 
 import pytest
@@ -14,7 +16,7 @@ from holdspace.privacy import consent, deletion, export
 from holdspace.privacy.audit import AuditEvent
 from holdspace.safety.alerts import Alert
 
-from .pictures import png
+from .pictures import painting, png
 
 PICTURE = png(4, 3, (10, 200, 90))
 
@@ -65,9 +67,10 @@ def test_uploading_in_the_browser_flow_puts_the_picture_in_the_gallery(personas,
     assert saved.status_code == 303 and saved.headers["location"] == "/art?done=art"
     gallery = alice.get("/art").text
     piece_id = int(re.search(r'href="/art/(\d+)"', gallery).group(1))
-    assert "Blue morning" in gallery and f'src="/art/{piece_id}/image"' in gallery
+    assert "Blue morning" in gallery and f'src="/art/{piece_id}/thumbnail"' in gallery
     page = alice.get(f"/art/{piece_id}").text
     assert "Soft, for once." in page and "Paint the weather inside you" in page
+    assert f'src="/art/{piece_id}/image"' in page  # the full picture on its own page
     picture = alice.get(f"/art/{piece_id}/image")
     assert picture.content == PICTURE and picture.headers["content-type"] == "image/png"
     assert picture.headers["cache-control"] == "no-store"
@@ -212,6 +215,7 @@ def test_the_api_lists_the_gallery_for_its_owner_and_a_sharing_therapist(db, per
     web = sign_in(None)
     mine = web.get("/api/v1/art", headers=api_token(personas.alice)).json()
     assert mine[0]["title"] == "Listed" and mine[0]["image_url"].endswith("/image") and mine[0]["width"] == 4
+    assert mine[0]["thumbnail_url"].endswith("/thumbnail") and mine[0]["thumbnail_width"] == 4
     assert web.get(f"/api/v1/clients/{personas.alice.id}/art", headers=api_token(personas.carol)).status_code == 404
     assert web.get(f"/api/v1/clients/{personas.alice.id}/art", headers=api_token(personas.dave)).status_code == 404
     assert len(web.get("/api/v1/art/prompts", params={"medium": "photo"}).json()) >= 4
@@ -250,11 +254,166 @@ def test_a_pictures_words_stay_out_of_logs_urls_and_headers(personas, sign_in, c
     assert canary not in "\n".join(r.getMessage() for r in caplog.records)
 
 
-def test_a_phone_photos_location_is_never_stored(db, personas):
-    from .test_images import _phone_photo
+def test_a_phone_photos_location_is_never_stored_and_it_is_laid_out_upright(db, personas):
+    from .test_hidden_details import CANARIES, phone_photo
 
-    piece = art.save_piece(db, personas.alice, _phone_photo(orientation=6), "From the walk")
+    piece = art.save_piece(db, personas.alice, phone_photo(orientation=6), "From the walk")
     db.commit()
     kept = art.open_image(db, art.own_piece(db, personas.alice, piece.id))
-    assert b"canary-phone-maker" not in kept and piece.size == len(kept)
-    assert images.inspect(kept).kind == "jpeg"
+    assert not [canary for canary in CANARIES if canary in kept] and piece.size == len(kept)
+    assert images.inspect(kept) == images.Picture("jpeg", 60, 40)
+    assert (piece.width, piece.height) == (40, 60)  # shown turned, as the phone held it
+    thumb, _ = art.open_thumbnail(db, piece)
+    assert _opened(thumb).size == (40, 60) and not [c for c in CANARIES if c in thumb]
+
+
+# --- thumbnails ------------------------------------------------------------------------------------
+
+def _opened(data: bytes):
+    import io
+
+    Image = pytest.importorskip("PIL.Image")
+    opened = Image.open(io.BytesIO(data))
+    opened.load()
+    return opened
+
+
+def test_a_large_picture_gets_a_small_sealed_thumbnail_in_the_gallery(personas, sign_in, db):
+    big = painting(1600, 1200)
+    alice = sign_in(personas.alice)
+    assert _upload(alice, big, "hills.png", title="Wide hills").status_code == 303
+    piece = art.pieces(db, personas.alice.id)[0]
+    row = db.execute(text("SELECT thumb_sealed FROM art_pieces WHERE id = :i"), {"i": piece.id}).scalar_one()
+    assert row and b"WEBP" not in bytes(row) and b"VP8" not in bytes(row)  # sealed like the picture
+    gallery = alice.get("/art").text
+    assert f'src="/art/{piece.id}/thumbnail" alt="Wide hills" width="640" height="480"' in gallery
+    thumb = alice.get(f"/art/{piece.id}/thumbnail")
+    assert thumb.headers["content-type"] == "image/webp" and thumb.headers["cache-control"] == "no-store"
+    assert thumb.headers["x-content-type-options"] == "nosniff"
+    assert _opened(thumb.content).size == (640, 480) and len(thumb.content) < len(big) / 3
+    assert alice.get(f"/art/{piece.id}/image").content == big
+    page = alice.get(f"/art/{piece.id}").text
+    assert f'src="/art/{piece.id}/image" alt="Wide hills" width="1600" height="1200"' in page
+
+
+def test_a_small_picture_is_never_enlarged_and_keeps_its_transparency(db, personas):
+    import io
+
+    Image = pytest.importorskip("PIL.Image")
+    clear = Image.new("RGBA", (120, 90), (0, 0, 0, 0))
+    clear.paste((200, 40, 40, 255), (30, 20, 90, 70))
+    buffer = io.BytesIO()
+    clear.save(buffer, "PNG")
+    piece = art.save_piece(db, personas.alice, buffer.getvalue(), "A red square")
+    thumb, mime = art.open_thumbnail(db, piece)
+    opened = _opened(thumb)
+    assert mime == "image/webp" and opened.size == (120, 90) == piece.thumbnail_size
+    assert opened.convert("RGBA").getpixel((5, 5))[3] == 0 and opened.convert("RGBA").getpixel((60, 45))[3] == 255
+
+
+def test_a_picture_no_thumbnail_can_be_made_of_is_shown_whole_in_the_gallery(db, personas, sign_in):
+    whole = png(8, 8)
+    start = whole.index(b"IDAT") - 4
+    (length,) = struct.unpack(">I", whole[start:start + 4])
+    garbled = b"\x78\x9c" + b"\xff" * 30  # a zlib header, then nothing zlib can read
+    unreadable = (whole[:start] + struct.pack(">I", len(garbled)) + b"IDAT" + garbled
+                  + struct.pack(">I", zlib.crc32(b"IDAT" + garbled)) + whole[start + 12 + length:])
+    piece = art.save_piece(db, personas.alice, unreadable, "Odd one")
+    db.commit()
+    assert piece.thumb_sealed == b""
+    served = sign_in(personas.alice).get(f"/art/{piece.id}/thumbnail")
+    assert served.status_code == 200 and served.content == unreadable
+    assert served.headers["content-type"] == "image/png"
+
+
+def test_a_piece_saved_before_thumbnails_gets_one_when_first_shown_and_loses_old_details(db, personas, sign_in):
+    from holdspace.privacy import keys
+    from .test_hidden_details import PLACE, PngImagePlugin, _saved, _scene
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Location", PLACE)
+    old = _saved(_scene(), "PNG", pnginfo=info)  # kept whole, as the gallery did before PNGs were cleaned
+    piece = art.save_piece(db, personas.alice, PICTURE, "From last year")
+    piece.image_sealed = keys.seal_bytes(db, personas.alice.id, art.TABLE, "image", piece.id, old)
+    piece.size, piece.width, piece.height, piece.thumb_sealed = len(old), 60, 40, None
+    db.commit()
+    alice = sign_in(personas.alice)
+    assert 'width="60" height="40"' in alice.get("/art").text
+    thumb = alice.get(f"/art/{piece.id}/thumbnail")
+    assert thumb.headers["content-type"] == "image/webp" and _opened(thumb.content).size == (60, 40)
+    db.expire_all()
+    stored = db.get(art.ArtPiece, piece.id)
+    assert stored.thumb_sealed  # kept, not made again on every visit
+    picture = alice.get(f"/art/{piece.id}/image").content
+    assert PLACE.encode() not in picture and _opened(picture).size == (60, 40) and stored.size == len(picture)
+
+
+def test_the_therapist_sees_thumbnails_only_while_art_is_shared_and_each_look_is_audited(db, personas, sign_in):
+    piece = art.save_piece(db, personas.alice, painting(800, 400), "For Carol")
+    db.commit()
+    carol = sign_in(personas.carol)
+    assert carol.get(f"/art/{piece.id}/thumbnail").status_code == 404
+    consent.set_shares(db, personas.alice, personas.link_id, ["art"])
+    db.commit()
+    gallery = carol.get(f"/clients/{personas.alice.id}/art").text
+    assert f'src="/art/{piece.id}/thumbnail" alt="For Carol" width="640" height="320"' in gallery
+    assert f'href="/art/{piece.id}/image"' in gallery
+    assert _opened(carol.get(f"/art/{piece.id}/thumbnail").content).size == (640, 320)
+    db.rollback()
+    before = db.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.actor_id == personas.carol.id))
+    carol.get(f"/art/{piece.id}/thumbnail")
+    db.rollback()
+    after = db.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.actor_id == personas.carol.id))
+    assert after == before + 1
+    for who in (personas.dave, personas.bob):
+        assert sign_in(who).get(f"/art/{piece.id}/thumbnail").status_code == 404
+    consent.set_shares(db, personas.alice, personas.link_id, ["mood"])
+    db.commit()
+    assert carol.get(f"/art/{piece.id}/thumbnail").status_code == 404
+
+
+def test_thumbnails_travel_in_an_export_and_an_older_export_without_them_still_comes_back(db, personas, settings,
+                                                                                        tmp_path):
+    art.save_piece(db, personas.alice, painting(900, 300), "Long view")
+    db.commit()
+    data = export.export_data(db, personas.alice)
+    thumb = data["art"][0]["thumbnail"]
+    assert (thumb["type"], thumb["width"], thumb["height"]) == ("image/webp", 640, 213)
+    older = {**data, "art": [{k: v for k, v in item.items() if k != "thumbnail"} for item in data["art"]]}
+    other = open_database(replace(settings, data_dir=tmp_path / "o", key_file=tmp_path / "o.key",
+                                  database_url=f"sqlite:///{tmp_path / 'o' / 'h.sqlite3'}"))
+    with other.sessionmaker() as session:
+        user = export.import_data(session, older)
+        session.commit()
+        again = export.export_data(session, user)
+        restored = art.pieces(session, user.id)[0]
+        made, _ = art.open_thumbnail(session, restored)
+    other.dispose()
+    assert _opened(made).size == (640, 213)
+    assert again["art"] == data["art"]
+
+
+def test_deleting_a_piece_takes_its_thumbnail_with_it(db, personas, sign_in):
+    piece = art.save_piece(db, personas.alice, PICTURE, "Draft")
+    db.commit()
+    alice = sign_in(personas.alice)
+    assert alice.get(f"/art/{piece.id}/thumbnail").status_code == 200
+    assert alice.submit(f"/art/{piece.id}/delete", page="/art").status_code == 303
+    assert alice.get(f"/art/{piece.id}/thumbnail").status_code == 404
+    db.rollback()
+    assert db.scalar(text("SELECT count(*) FROM art_pieces WHERE thumb_sealed IS NOT NULL")) == 0
+
+
+@pytest.mark.parametrize("kind", ["png", "webp"])
+def test_png_and_webp_uploads_keep_no_location_or_device_details(db, personas, kind):
+    from .test_hidden_details import CANARIES, PngImagePlugin, XMP, _exif, _saved, _scene
+
+    if kind == "png":
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Location", "canary-place-51.5N")
+        made = _saved(_scene(), "PNG", pnginfo=info, exif=_exif(1))
+    else:
+        made = _saved(_scene(), "WEBP", exif=_exif(1), xmp=XMP)
+    piece = art.save_piece(db, personas.alice, made, "Walk")
+    kept = art.open_image(db, piece)
+    assert not [c for c in CANARIES if c in kept] and _opened(kept).size == (60, 40)

@@ -58,39 +58,3 @@ def test_absurd_dimensions_are_refused():
     with pytest.raises(InvalidInput) as caught:
         images.inspect(png(1, 1).replace(struct.pack(">II", 1, 1), struct.pack(">II", 100_000, 1), 1))
     assert "100000 × 1 pixels" in caught.value.fields["image"]
-
-
-def _phone_photo(orientation: int, byte_order: str = "little") -> bytes:
-    Image = pytest.importorskip("PIL.Image")
-    picture = Image.new("RGB", (300, 200), (90, 60, 30))
-    exif = picture.getexif()
-    exif[0x0112] = orientation
-    exif[0x010F] = "canary-phone-maker"
-    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 12.5), 3: "W", 4: (0.0, 7.0, 39.0)}  # where it was taken
-    buffer = io.BytesIO()
-    picture.save(buffer, "JPEG", exif=exif)
-    return buffer.getvalue()
-
-
-def test_a_phone_photo_loses_where_it_was_taken_but_keeps_which_way_up_it_goes():
-    Image = pytest.importorskip("PIL.Image")
-    photo = _phone_photo(orientation=6)
-    assert Image.open(io.BytesIO(photo)).getexif().get_ifd(0x8825)  # the location is there to begin with
-    cleaned = images.without_hidden_details(photo)
-    opened = Image.open(io.BytesIO(cleaned))
-    opened.load()
-    assert dict(opened.getexif()) == {0x0112: 6} and opened.size == (300, 200)
-    assert b"canary-phone-maker" not in cleaned
-    assert images.inspect(cleaned) == images.Picture("jpeg", 300, 200)
-
-
-def test_a_photo_already_upright_keeps_no_camera_details_at_all():
-    Image = pytest.importorskip("PIL.Image")
-    cleaned = images.without_hidden_details(_phone_photo(orientation=1))
-    assert dict(Image.open(io.BytesIO(cleaned)).getexif()) == {}
-
-
-def test_pictures_without_hidden_details_are_left_exactly_as_they_are():
-    plain = _pillow("JPEG")
-    assert images.without_hidden_details(plain) == plain
-    assert images.without_hidden_details(png()) == png()

@@ -188,7 +188,8 @@ def test_the_cli_lists_prompts_for_a_feeling_and_refuses_an_unknown_one(cli):
 
 
 @pytest.mark.parametrize("name", ["holdspace.creativity.prompts", "holdspace.creativity.images",
-                                  "holdspace.creativity.art"])
+                                  "holdspace.creativity.art", "holdspace.creativity.hidden_details",
+                                  "holdspace.creativity.thumbnails"])
 def test_every_public_name_of_the_creativity_modules_exists(name):
     import importlib
 

@@ -101,6 +101,8 @@ MATRIX = {
     # Alice shares mood with Carol, not art; the picture answers its owner (or a sharing therapist) only.
     ("GET", "/art/{piece_id}/image"): (
         {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": LOGIN}),
+    ("GET", "/art/{piece_id}/thumbnail"): (
+        {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": LOGIN}),
     ("POST", "/art/{piece_id}/delete"): ({"form": {}}, owner_client(303)),
     ("GET", "/clients/{client_id}/art"): (
         {}, {"alice": 200, "bob": 404, "carol": 404, "dave": 404, "erin": 404, "anon": LOGIN}),

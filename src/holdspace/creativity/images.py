@@ -1,8 +1,8 @@
 """What kind of picture a file really is, and how big: PNG, JPEG and WebP headers, read in pure Python.
 
 Only the bytes decide, never the file's name or the type the browser claimed: a text file named
-drawing.png is refused. Nothing is decoded beyond the header, so no image library is needed and a
-crafted file can't exploit one.
+drawing.png is refused. Nothing is decoded beyond the header here, so a file is judged before any
+image library sees it (thumbnails.py decodes only what passed).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from holdspace.errors import InvalidInput
 
-__all__ = ["KINDS", "MAX_BYTES", "MAX_SIDE", "Picture", "inspect", "too_big_message", "without_hidden_details"]
+__all__ = ["DAMAGED", "KINDS", "MAX_BYTES", "MAX_SIDE", "Picture", "inspect", "too_big_message"]
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 16_384  # pixels on either side; larger is almost surely a broken or hostile file
@@ -121,56 +121,3 @@ def _webp(data: bytes) -> tuple[int, int]:
     if chunk == b"VP8X":  # extended: 24-bit canvas width-1 and height-1
         return int.from_bytes(data[24:27], "little") + 1, int.from_bytes(data[27:30], "little") + 1
     raise _damaged()
-
-
-# --- what a camera hides in a photo ---------------------------------------------------------------
-
-_DROPPED = {0xE1, 0xED, 0xFE}  # APP1 (Exif, XMP), APP13 (IPTC), comments
-ORIENTATION = 0x0112
-
-
-def without_hidden_details(data: bytes) -> bytes:
-    """A JPEG without the details a camera hides in it (where and when, the device, comments).
-
-    Only which way up the photo goes is kept, so a phone's portrait photo isn't shown on its
-    side. Other kinds of picture are returned unchanged; a JPEG too odd to walk is kept as it is.
-    """
-    if not data.startswith(b"\xff\xd8"):
-        return data
-    kept, at, orientation = [b"\xff\xd8"], 2, None
-    while at + 4 <= len(data) and data[at] == 0xFF:
-        marker = data[at + 1]
-        if marker == 0xDA:  # the picture itself follows: copy the rest as it is
-            break
-        if marker == 0xFF or marker == 0x01 or 0xD0 <= marker <= 0xD7:
-            return data
-        (length,) = struct.unpack(">H", data[at + 2:at + 4])
-        segment = data[at:at + 2 + length]
-        if marker == 0xE1 and segment[4:10] == b"Exif\x00\x00":
-            orientation = orientation or _orientation(segment[10:])
-        if marker not in _DROPPED:
-            kept.append(segment)
-        at += 2 + length
-    else:
-        return data
-    if orientation not in (None, 1):
-        ifd = struct.pack(">HHHIHH", 1, ORIENTATION, 3, 1, orientation, 0) + b"\x00" * 4
-        exif = b"Exif\x00\x00" + b"MM\x00*" + struct.pack(">I", 8) + ifd
-        kept.insert(1, b"\xff\xe1" + struct.pack(">H", len(exif) + 2) + exif)
-    return b"".join(kept) + data[at:]
-
-
-def _orientation(tiff: bytes) -> int | None:
-    try:
-        order = {b"II": "<", b"MM": ">"}[tiff[:2]]
-        (start,) = struct.unpack(order + "I", tiff[4:8])
-        (count,) = struct.unpack(order + "H", tiff[start:start + 2])
-        for n in range(count):
-            entry = tiff[start + 2 + 12 * n:start + 14 + 12 * n]
-            tag, kind = struct.unpack(order + "HH", entry[:4])
-            if tag == ORIENTATION and kind == 3:
-                (value,) = struct.unpack(order + "H", entry[8:10])
-                return value if 1 <= value <= 8 else None
-    except (KeyError, struct.error):
-        return None
-    return None

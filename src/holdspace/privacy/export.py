@@ -32,7 +32,8 @@ The archive is a zip holding `export.json` (format below) and `README.txt`. Form
                    "every_days", "starts_on", "ends_on", "created_at", "ended_at"}],  (optional; practices a
                    therapist suggested; whether each was done is read again from the records above)
      "art": [{"created_at", "title", "notes", "prompt": {"key", "text"} or null, "type": "image/png",
-              "image": base64}],   (optional)
+              "image": base64, "thumbnail": {"type": "image/webp", "width", "height", "image": base64}
+              or null}],   (optional; an import makes each thumbnail again from its picture)
      "connections": [{"therapist", "since", "shares": [..], "alerts", "alert_words"}],
      "alerts": [{"therapist", "level", "where", "created_at", "seen_at", "words_included"}],
                             (connections and alerts are kept for the record; a new installation

@@ -1,7 +1,8 @@
 """The art gallery: prompts, uploading a picture, the private gallery, and a sharing therapist's view.
 
-Pictures are only ever served through /art/{id}/image, which asks the access policy every time
-and tells every cache not to keep a copy; there is no public path to them.
+Pictures are only ever served through /art/{id}/image and their thumbnails through
+/art/{id}/thumbnail, which ask the access policy every time (a therapist's look is audited) and tell
+every cache not to keep a copy; there is no public path to them.
 """
 
 from __future__ import annotations
@@ -110,14 +111,27 @@ def _image_response(data: bytes, mime: str) -> Response:
         "Content-Disposition": "inline", "Content-Security-Policy": "default-src 'none'; sandbox"})
 
 
+def _allowed_piece(db, user, piece_id: int) -> art.ArtPiece:
+    piece = db.get(art.ArtPiece, piece_id)
+    owner = visible_owner(db, user, piece.owner_id if piece else 0, "art")
+    return art.visible_piece(db, owner.id, piece_id)
+
+
 @pages.get("/art/{piece_id}/image")
 def piece_image(db: Db, user: SignedIn, piece_id: Id):
     """The picture itself, for its owner or a therapist she shares her art with; never cached."""
-    piece = db.get(art.ArtPiece, piece_id)
-    owner = visible_owner(db, user, piece.owner_id if piece else 0, "art")
-    piece = art.visible_piece(db, owner.id, piece_id)
+    piece = _allowed_piece(db, user, piece_id)
     response = _image_response(art.open_image(db, piece), piece.mime)
     db.commit()  # a therapist's read is audited
+    return response
+
+
+@pages.get("/art/{piece_id}/thumbnail")
+def piece_thumbnail(db: Db, user: SignedIn, piece_id: Id):
+    """The gallery's small copy, on the same terms as the picture (made now for an older piece)."""
+    piece = _allowed_piece(db, user, piece_id)
+    response = _image_response(*art.open_thumbnail(db, piece))
+    db.commit()  # a therapist's read is audited; an older piece's new thumbnail is kept
     return response
 
 
@@ -156,12 +170,18 @@ class PieceOut(BaseModel):
     width: int
     height: int
     image_url: str = Field(description="Where the picture itself is served (signed in; never cached)")
+    thumbnail_url: str = Field(description="A small upright copy (WebP, or the picture itself if none could "
+                                           "be made), on the same terms")
+    thumbnail_width: int
+    thumbnail_height: int
 
 
 def _out(piece: art.ArtPiece) -> PieceOut:
     return PieceOut(id=piece.id, created_at=piece.created_at, title=piece.title, notes=piece.notes,
                     prompt=piece.prompt.text if piece.prompt else None, type=piece.mime, width=piece.width,
-                    height=piece.height, image_url=f"/art/{piece.id}/image")
+                    height=piece.height, image_url=f"/art/{piece.id}/image",
+                    thumbnail_url=f"/art/{piece.id}/thumbnail", thumbnail_width=piece.thumbnail_size[0],
+                    thumbnail_height=piece.thumbnail_size[1])
 
 
 @api.get("/art/prompts", response_model=list[ArtPromptOut])
