@@ -3,11 +3,15 @@
     nice -n 10 .venv/bin/python training/risk_embed.py --posts-per-user 1000 --chars 2000   # once (~25 min here)
     nice -n 10 .venv/bin/python training/risk_classifier.py            # the trade-off, threshold by threshold
     nice -n 10 .venv/bin/python training/risk_classifier.py --gate     # only texts written mostly about oneself
+    nice -n 10 .venv/bin/python training/risk_classifier.py --gate --write   # and write the shipped head
 
 `--gate` lets the head speak only on texts with at least one first-person word and at least twice as
-many first-person as second-person words: people supporting someone else write "you", and C-SSRS
-copies a user's label to every post, supportive comments included. Results are in training/README.md;
-no head is shipped (see there why).
+many first-person as second-person words, and not where the rules read risk words about the writer and set them aside (a denial, medicines
+in an everyday sense): people supporting someone else write "you", and C-SSRS
+copies a user's label to every post, supportive comments included. Results are in training/README.md.
+`--write` stores the head trained on everything (C-SSRS train + team dev) at the chosen threshold, with
+the gate's settings, as numpy arrays in src/holdspace/safety/risk_head.npz (read by
+holdspace.safety.classifier).
 
 Trained on: C-SSRS Reddit *train* posts (CC BY; a post takes its user's label: Ideation, Behavior or
 Attempt = at risk, Supportive = not; Indicator left out) and the team-written *dev* set (concern or
@@ -21,21 +25,24 @@ rules layer run alongside (the classifier can only add `concern`).
 from __future__ import annotations
 
 import argparse
-import re
+from pathlib import Path
 
 import numpy as np
+
+from holdspace.safety.classifier import HEAD_FILE, Gate
 
 AT_RISK = {"Ideation", "Behavior", "Attempt"}
 EVERYDAY = ("none.everyday", "none.figurative")
 MAX_FALSE_ALARMS = 0.03
 
-FIRST = re.compile(r"\b(?:i|i'm|im|i've|ive|i'll|ill|i'd|me|my|myself|mine)\b", re.I)
-SECOND = re.compile(r"\b(?:you|you're|youre|your|yourself|u|ur|you've|youve|you'll|youll)\b", re.I)
+GATE = Gate(first_words=("i", "i'm", "im", "i've", "ive", "i'll", "ill", "i'd", "me", "my", "myself", "mine"),
+            second_words=("you", "you're", "youre", "your", "yourself", "u", "ur", "you've", "youve", "you'll",
+                          "youll"),
+            min_first=1, ratio=2.0)
 
 
 def about_oneself(text: str) -> bool:
-    first, second = len(FIRST.findall(text)), len(SECOND.findall(text))
-    return first >= 1 and first >= 2 * second
+    return GATE.admits(text)
 
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, l2: float, epochs: int = 400, lr: float = 0.5):
@@ -65,13 +72,18 @@ def main() -> None:
     parser.add_argument("--gate", action="store_true", help="the head only speaks on first-person texts")
     parser.add_argument("--team-weight", type=float, default=1.0, help="share of weight on the team set")
     parser.add_argument("--l2", type=float, default=1e-3)
+    parser.add_argument("--write", nargs="?", const=str(HEAD_FILE), default=None,
+                        help=f"write the head at the chosen threshold (default path {HEAD_FILE})")
     args = parser.parse_args()
-    from holdspace.safety.risk import assess
+    from holdspace.safety.risk import assess, rules_layer
 
     data = np.load(args.cache)
     x, source, label, group, text = data["x"], data["source"], data["label"], data["group"], data["text"]
-    rules = np.array([assess(str(t)).flagged for t in text])
+    by_rules = [assess(str(t), layers=[rules_layer]) for t in text]  # the rules alone
+    rules = np.array([a.flagged for a in by_rules])
     gate = np.array([about_oneself(str(t)) for t in text]) if args.gate else np.ones(len(text), bool)
+    if args.gate:  # as shipped: silent where the rules set the writer's risk words aside (a denial, everyday meds)
+        gate &= ~np.array([a.set_aside for a in by_rules])
 
     c_train = (source == "cssrs_train") & (label != "Indicator")
     c_dev = source == "cssrs_dev"
@@ -130,6 +142,15 @@ def main() -> None:
         if threshold <= 1 and fa <= MAX_FALSE_ALARMS:
             chosen = threshold
     print(f"lowest threshold with dev false alarms on everyday+figurative <= {MAX_FALSE_ALARMS:.0%}: {chosen}")
+    if args.write:
+        if not args.gate or chosen is None:
+            raise SystemExit("--write needs --gate and a threshold within the false-alarm ceiling")
+        coef, bias = model
+        np.savez_compressed(Path(args.write), W0=coef.astype(np.float64).reshape(-1, 1),
+                            b0=np.array([bias], dtype=np.float64), threshold=np.float64(chosen),
+                            gate_first_words=np.array(GATE.first_words), gate_second_words=np.array(GATE.second_words),
+                            gate_min_first=np.int32(GATE.min_first), gate_ratio=np.float64(GATE.ratio))
+        print(f"wrote {args.write} (threshold {chosen})")
 
 
 if __name__ == "__main__":

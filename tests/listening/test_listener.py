@@ -329,3 +329,26 @@ def test_a_what_if_without_its_question_mark_is_still_a_question_not_a_shrug(lis
     reply = listener.respond(Conversation(), "what if I fail and have to retake the whole year")
     assert "So what if" not in reply.reply
     assert any(w in reply.reflection for w in ("wondering", "asking", "on your mind"))
+
+
+def test_an_indirect_first_person_message_the_rules_miss_gets_the_concern_response(listener):
+    from holdspace.safety.classifier import REASON
+    from holdspace.safety.risk import assess, rules_layer
+
+    text = "I've stopped caring what happens to me"
+    assert assess(text, layers=[rules_layer]).level == "none"
+    conversation = Conversation()
+    reply = listener.respond(conversation, text)
+    assert reply.crisis and reply.level == "concern"
+    assert REASON in conversation.safety.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "I had a long day at work and I'm really tired",
+    "I forgot to take my meds this morning",
+    "My phone died halfway through my call with my sister",
+    "I finally finished my essay and I feel relieved",
+])
+def test_ordinary_first_person_messages_do_not_get_a_crisis_reply(listener, text):
+    reply = listener.respond(Conversation(), text)
+    assert not reply.crisis and reply.level == "none"
