@@ -1,9 +1,9 @@
 """Risk detection: quality by category on our own sets, recall on C-SSRS Reddit, and speed.
 
     .venv/bin/python benchmarks/risk.py                 # dev and held-back test sets, C-SSRS dev, speed:
-                                                        # the rules alone, then rules + classifier (the default)
+                                                        # the rules alone, then rules + classifier (off in the product)
     .venv/bin/python benchmarks/risk.py --rules-only    # the rules alone
-    .venv/bin/python benchmarks/risk.py --tuning        # while tuning: must-catch, dev, C-SSRS; no held-back figures
+    .venv/bin/python benchmarks/risk.py --tuning        # while tuning: must-catch, dev, everyday dev, C-SSRS; no held-back figures
     .venv/bin/python benchmarks/risk.py --misses dev    # list what the dev set gets wrong (never for test)
     .venv/bin/python benchmarks/risk.py --cssrs train   # C-SSRS train split instead of dev
     .venv/bin/python benchmarks/risk.py --classifier-experiment   # the first embedding-classifier experiment (C-SSRS train CV)
@@ -28,7 +28,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from holdspace.safety.conversation import ConversationSafety
-from holdspace.safety.risk import Assessment, default_layers, rules_layer
+from holdspace.safety.risk import CLASSIFIER_ON, Assessment, rules_layer, with_classifier
 from holdspace.safety.risk import assess as _assess
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,6 +106,44 @@ def table(rows: list[dict], title: str) -> dict[str, float]:
             mark = f"{target[1]} {target[0]:.0%}  {'ok' if ok else 'MISSED'}"
         print(f"{name:34} {value:>8.1%}  {mark}")
     return summary
+
+
+# The goal builder's answers from the browser test that the first classifier sent to the crisis response.
+GOAL_BUILDER = ("sleep better", "I want to sleep better", "I'd wake up less foggy", "screens off an hour before bed",
+                "Screens off by 10pm", "Screens off by 10pm every night for the next month")
+
+
+def everyday_first_person(name: str, title: str) -> None:
+    """False alarms on ordinary first-person text the product receives, by kind (target <= 3% each set)."""
+    rows = load(name)
+    by_kind: dict[str, list[bool]] = defaultdict(list)
+    for row in rows:
+        by_kind[row["kind"]].append(assess(row["text"]).flagged)
+    print(f"\n{title}, n={len(rows)}")
+    print(f"{'kind':34} {'n':>4} {'flagged':>8}")
+    for kind in sorted(by_kind):
+        got = by_kind[kind]
+        print(f"{kind:34} {len(got):>4} {sum(got) / len(got):>8.1%}")
+    fa = sum(sum(g) for g in by_kind.values()) / len(rows)
+    print(f"{'false alarms, everyday first-person':34} {fa:>13.1%}  <= 3%  {'ok' if fa <= 0.03 else 'MISSED'}")
+
+
+def product_checks() -> None:
+    """The listener benchmark's everyday messages and the goal builder's answers: none may be flagged."""
+    listening = [json.loads(line)["text"] for line in
+                 (ROOT / "benchmarks" / "data" / "listening.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    from holdspace.safety.classifier import REASON
+
+    flagged = [(t, a) for t in listening for a in [assess(t)] if a.flagged]
+    print(f"\nListener benchmark set (everyday messages), n={len(listening)}: flagged {len(flagged)} "
+          f"(target 0)  {'ok' if not flagged else 'MISSED'}")
+    for t, a in flagged:
+        print(f"  {'classifier' if REASON in a.reasons else 'rules'}: {t!r}")
+    flagged = [t for t in GOAL_BUILDER if assess(t).flagged]
+    print(f"Goal-builder answers from the browser test, n={len(GOAL_BUILDER)}: flagged {len(flagged)} "
+          f"(target 0)  {'ok' if not flagged else 'MISSED'}")
+    for t in flagged:
+        print(f"  {t!r}")
 
 
 def must_catch() -> None:
@@ -278,7 +316,8 @@ def main() -> None:
     dev, test, test3 = load("risk_dev.jsonl"), load("risk_test.jsonl"), load("risk_test3.jsonl")
     configs = [("the rules alone", [rules_layer])]
     if not args.rules_only:
-        configs.append(("rules + classifier (the default layers)", default_layers()))
+        configs.append((f"rules + classifier (switched {'on' if CLASSIFIER_ON else 'OFF'} in the product)",
+                        with_classifier()))
     for name, layers in configs:
         LAYERS = layers
         print(f"\n=== {name} ===")
@@ -287,7 +326,10 @@ def main() -> None:
             continue
         must_catch()
         table(dev, f"Dev set (tuned on), n={len(dev)}")
+        everyday_first_person("everyday_dev.jsonl", "Everyday first-person dev (trained and tuned on)")
+        product_checks()
         if not args.tuning:
+            everyday_first_person("everyday_test.jsonl", "Everyday first-person, held back (never tuned on)")
             table(test, f"Held-back test set (written first, never tuned on), n={len(test)}")
             table(test3, f"Held-back set 3 (written with dev-t3 before the rules changed, never tuned on), n={len(test3)}")
         cssrs(args.cssrs)

@@ -12,19 +12,25 @@ import pytest
 from holdspace.language.embedding import MODEL_SHA256, Encoder, _cleaned, encoder, tokenizer_file
 from holdspace.safety import classifier, risk
 from holdspace.safety.classifier import REASON, EmbeddingLayer, read_risk_head
-from holdspace.safety.risk import COULD_NOT_CHECK, assess, rules_layer
+from holdspace.safety.risk import COULD_NOT_CHECK, rules_layer, with_classifier
+from holdspace.safety.risk import assess as _assess
 
 DATA = Path(__file__).parent / "data"
 INDIRECT = "I've stopped caring what happens to me"
+
+
+def assess(text: str, **kwargs):
+    """The classifier is switched off in the product (risk.CLASSIFIER_ON); these tests run it explicitly."""
+    return _assess(text, **{"layers": with_classifier(), **kwargs})
 
 
 def rules_alone(text: str):
     return assess(text, layers=[rules_layer])
 
 
-def test_the_shipped_head_is_the_one_chosen_on_dev_at_0_65_with_the_first_person_gate():
+def test_the_shipped_head_is_the_one_chosen_on_dev_at_0_625_with_the_first_person_gate():
     head = read_risk_head()
-    assert head.threshold == pytest.approx(0.65)
+    assert head.threshold == pytest.approx(0.625)
     assert head.coef.shape == (384,)
     assert head.gate.admits("I can't do this any more") and not head.gate.admits("You can do this, I believe in you")
 
@@ -45,6 +51,28 @@ def test_a_first_person_indirect_statement_the_rules_miss_becomes_a_concern_with
 ])
 def test_everyday_figurative_and_third_person_sentences_stay_none(text):
     assert assess(text).level == "none"
+
+
+# The goal builder's answers that the first head sent to the crisis response (browser test, reverted in 870da6d).
+@pytest.mark.parametrize("text", ["sleep better", "I want to sleep better", "I'd wake up less foggy",
+                                  "screens off an hour before bed", "Screens off by 10pm every night for the next month"])
+def test_a_client_building_a_sleep_goal_is_not_sent_to_the_crisis_response(text):
+    assert assess(text).level == "none"
+
+
+def test_everyday_first_person_writing_of_every_kind_is_rarely_flagged():
+    rows = [json.loads(line) for line in (DATA / "everyday_dev.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    kinds = {row["kind"] for row in rows}
+    assert {"goal", "smart_answer", "checkin", "journal", "thought_record", "letter", "chat"} <= kinds
+    flagged = [row["text"] for row in rows if assess(row["text"]).flagged]
+    assert len(flagged) <= 0.03 * len(rows), flagged
+
+
+def test_a_missing_head_file_makes_a_first_person_text_concern_could_not_check(tmp_path):
+    layer = EmbeddingLayer(head=lambda: read_risk_head(tmp_path / "no_such_head.npz"))
+    result = assess("I want to sleep better", layers=[rules_layer, layer])
+    assert result.level == "concern" and result.reasons == [COULD_NOT_CHECK]
 
 
 def test_a_third_person_sentence_never_reaches_the_model():
@@ -134,9 +162,11 @@ def test_a_failing_classifier_never_lowers_an_urgent_finding(tmp_path):
     assert result.level == "urgent" and COULD_NOT_CHECK in result.reasons
 
 
-def test_the_default_layers_are_the_rules_then_the_classifier():
-    layers = risk.default_layers()
+def test_while_the_classifier_is_switched_off_the_product_runs_the_rules_alone():
+    assert risk.CLASSIFIER_ON is False and risk.default_layers() == [rules_layer]
+    layers = with_classifier()
     assert layers[0] is rules_layer and isinstance(layers[1], EmbeddingLayer) and len(layers) == 2
+    assert _assess(INDIRECT).level == "none"  # what the product says today; the classifier would say concern
 
 
 @pytest.mark.parametrize("text", ["should I take my meds tonight?", "I forgot to take my meds this morning"])
