@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from holdspace.language.embedding import MODEL_SHA256, Encoder, _cleaned, encoder, tokenizer_file
 from holdspace.safety import classifier, risk
@@ -172,3 +174,11 @@ def test_while_the_classifier_is_switched_off_the_product_runs_the_rules_alone()
 @pytest.mark.parametrize("text", ["should I take my meds tonight?", "I forgot to take my meds this morning"])
 def test_medicines_the_rules_read_as_everyday_are_left_to_the_rules(text):
     assert assess(text).level == "none" and assess(text).set_aside
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_with_the_classifier_on_random_unicode_never_crashes_it_nor_makes_it_fail(text):
+    result = assess(text)
+    assert result.level in ("none", "concern", "urgent")
+    assert COULD_NOT_CHECK not in result.reasons
