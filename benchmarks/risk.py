@@ -1,10 +1,12 @@
 """Risk detection: quality by category on our own sets, recall on C-SSRS Reddit, and speed.
 
-    .venv/bin/python benchmarks/risk.py                 # dev and held-back test sets, C-SSRS dev, speed
-    .venv/bin/python benchmarks/risk.py --tuning        # while tuning: must-catch, dev, C-SSRS; no held-back figures
+    .venv/bin/python benchmarks/risk.py                 # dev and held-back test sets, C-SSRS dev, speed:
+                                                        # the rules alone, then rules + classifier (off in the product)
+    .venv/bin/python benchmarks/risk.py --rules-only    # the rules alone
+    .venv/bin/python benchmarks/risk.py --tuning        # while tuning: must-catch, dev, everyday dev, C-SSRS; no held-back figures
     .venv/bin/python benchmarks/risk.py --misses dev    # list what the dev set gets wrong (never for test)
     .venv/bin/python benchmarks/risk.py --cssrs train   # C-SSRS train split instead of dev
-    .venv/bin/python benchmarks/risk.py --classifier-experiment   # would an embedding classifier help?
+    .venv/bin/python benchmarks/risk.py --classifier-experiment   # the first embedding-classifier experiment (C-SSRS train CV)
 
 Targets (issue 5): urgent statements flagged 100% and classified urgent >= 95%; concern statements
 flagged >= 97%; false alarms on everyday distress and figurative speech <= 3%; C-SSRS Reddit dev
@@ -26,13 +28,19 @@ from collections import defaultdict
 from pathlib import Path
 
 from holdspace.safety.conversation import ConversationSafety
-from holdspace.safety.risk import Assessment, assess
+from holdspace.safety.risk import CLASSIFIER_ON, Assessment, rules_layer, with_classifier
+from holdspace.safety.risk import assess as _assess
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "safety" / "data"
 CSSRS = ROOT.parent / "shared" / "data" / "crisis" / "cssrs_reddit" / "cssrs.csv"
 AT_RISK_USERS = {"Ideation", "Behavior", "Attempt"}
 FALSE_ALARM_CATEGORIES = {"none.everyday", "none.figurative"}
+LAYERS = None  # None: the default layers; set by main() for each configuration measured
+
+
+def assess(text, **kwargs) -> Assessment:
+    return _assess(text, layers=LAYERS, **kwargs)
 
 
 def load(name: str) -> list[dict]:
@@ -46,7 +54,7 @@ def judge(row: dict) -> Assessment:
         return assess(row["text"])
     state = ConversationSafety()
     for message in row["context"] + [row["text"]]:
-        state = state.observe(message)
+        state = state.observe(message, assess(message))
     return state.last
 
 
@@ -100,6 +108,44 @@ def table(rows: list[dict], title: str) -> dict[str, float]:
     return summary
 
 
+# The goal builder's answers from the browser test that the first classifier sent to the crisis response.
+GOAL_BUILDER = ("sleep better", "I want to sleep better", "I'd wake up less foggy", "screens off an hour before bed",
+                "Screens off by 10pm", "Screens off by 10pm every night for the next month")
+
+
+def everyday_first_person(name: str, title: str) -> None:
+    """False alarms on ordinary first-person text the product receives, by kind (target <= 3% each set)."""
+    rows = load(name)
+    by_kind: dict[str, list[bool]] = defaultdict(list)
+    for row in rows:
+        by_kind[row["kind"]].append(assess(row["text"]).flagged)
+    print(f"\n{title}, n={len(rows)}")
+    print(f"{'kind':34} {'n':>4} {'flagged':>8}")
+    for kind in sorted(by_kind):
+        got = by_kind[kind]
+        print(f"{kind:34} {len(got):>4} {sum(got) / len(got):>8.1%}")
+    fa = sum(sum(g) for g in by_kind.values()) / len(rows)
+    print(f"{'false alarms, everyday first-person':34} {fa:>13.1%}  <= 3%  {'ok' if fa <= 0.03 else 'MISSED'}")
+
+
+def product_checks() -> None:
+    """The listener benchmark's everyday messages and the goal builder's answers: none may be flagged."""
+    listening = [json.loads(line)["text"] for line in
+                 (ROOT / "benchmarks" / "data" / "listening.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    from holdspace.safety.classifier import REASON
+
+    flagged = [(t, a) for t in listening for a in [assess(t)] if a.flagged]
+    print(f"\nListener benchmark set (everyday messages), n={len(listening)}: flagged {len(flagged)} "
+          f"(target 0)  {'ok' if not flagged else 'MISSED'}")
+    for t, a in flagged:
+        print(f"  {'classifier' if REASON in a.reasons else 'rules'}: {t!r}")
+    flagged = [t for t in GOAL_BUILDER if assess(t).flagged]
+    print(f"Goal-builder answers from the browser test, n={len(GOAL_BUILDER)}: flagged {len(flagged)} "
+          f"(target 0)  {'ok' if not flagged else 'MISSED'}")
+    for t in flagged:
+        print(f"  {t!r}")
+
+
 def must_catch() -> None:
     rows = load("must_catch.jsonl")
     urgent = sum(judge(r).level == "urgent" for r in rows)
@@ -151,6 +197,25 @@ def speed(rows: list[dict]) -> None:
     p95 = timings[int(len(timings) * 0.95)]
     print(f"\nCPU time of this thread per message (what the detector itself costs, whatever else the machine runs): "
           f"p50 {statistics.median(cpu):.2f} ms, p95 {cpu[int(len(cpu) * 0.95)]:.2f} ms")
+    if LAYERS is None or any(getattr(layer, "load", None) for layer in LAYERS):
+        # The rows above were embedded while the tables were made, so the encoder's memo answered them:
+        # time every message as one never seen before (the memo emptied before each), as a new one is.
+        from holdspace.language.embedding import encoder
+
+        fresh, fresh_cpu = [], []
+        for t in texts:
+            encoder().forget()
+            start, start_cpu = time.perf_counter(), time.process_time()  # onnxruntime runs on its own threads too
+            assess(t)
+            fresh.append((time.perf_counter() - start) * 1000)
+            fresh_cpu.append((time.process_time() - start_cpu) * 1000)
+        fresh.sort()
+        fresh_cpu.sort()
+        p95_fresh = fresh[int(len(fresh) * 0.95)]
+        print(f"\nMessages never seen before ({len(fresh)}, encoder memo emptied before each): "
+              f"process CPU p50 {statistics.median(fresh_cpu):.2f} ms, p95 {fresh_cpu[int(len(fresh_cpu) * 0.95)]:.2f} ms; "
+              f"wall p50 {statistics.median(fresh):.2f} ms, p95 {p95_fresh:.2f} ms (target <= 10 ms)  "
+              f"{'ok' if p95_fresh <= 10 else 'MISSED'}")
     long_text = " ".join(t for t in texts)[:20000]
     start = time.perf_counter()
     assess(long_text)
@@ -192,7 +257,7 @@ def classifier_experiment() -> None:
     owner_a, labels_a = np.array(owner), np.array(labels)
     print(f"embedding {len(texts)} C-SSRS train posts...", file=sys.stderr)
     x = encoder().embed(texts)
-    rule_flag = np.array([assess(t).flagged for t in texts])
+    rule_flag = np.array([_assess(t, layers=[rules_layer]).flagged for t in texts])
     y = np.isin(labels_a, list(AT_RISK_USERS)).astype(float)
     keep = labels_a != "Indicator"
 
@@ -238,6 +303,8 @@ def main() -> None:
                         help="leave the held-back sets out, so they are not read while rules are changed")
     parser.add_argument("--classifier-experiment", action="store_true",
                         help="measure an embedding classifier on C-SSRS train by cross-validation (slow)")
+    parser.add_argument("--speed-only", action="store_true", help="only the speed figures")
+    parser.add_argument("--rules-only", action="store_true", help="measure the rules alone, not the classifier too")
     args = parser.parse_args()
     if args.classifier_experiment:
         classifier_experiment()
@@ -245,15 +312,28 @@ def main() -> None:
     if args.misses:
         misses(args.misses)
         return
+    global LAYERS
     dev, test, test3 = load("risk_dev.jsonl"), load("risk_test.jsonl"), load("risk_test3.jsonl")
-    must_catch()
-    table(dev, f"Dev set (tuned on), n={len(dev)}")
-    if not args.tuning:
-        table(test, f"Held-back test set (written first, never tuned on), n={len(test)}")
-        table(test3, f"Held-back set 3 (written with dev-t3 before the rules changed, never tuned on), n={len(test3)}")
-    cssrs(args.cssrs)
-    speed(dev + ([] if args.tuning else test + test3))
-
+    configs = [("the rules alone", [rules_layer])]
+    if not args.rules_only:
+        configs.append((f"rules + classifier (switched {'on' if CLASSIFIER_ON else 'OFF'} in the product)",
+                        with_classifier()))
+    for name, layers in configs:
+        LAYERS = layers
+        print(f"\n=== {name} ===")
+        if args.speed_only:
+            speed(dev + ([] if args.tuning else test + test3))
+            continue
+        must_catch()
+        table(dev, f"Dev set (tuned on), n={len(dev)}")
+        everyday_first_person("everyday_dev.jsonl", "Everyday first-person dev (trained and tuned on)")
+        product_checks()
+        if not args.tuning:
+            everyday_first_person("everyday_test.jsonl", "Everyday first-person, held back (never tuned on)")
+            table(test, f"Held-back test set (written first, never tuned on), n={len(test)}")
+            table(test3, f"Held-back set 3 (written with dev-t3 before the rules changed, never tuned on), n={len(test3)}")
+        cssrs(args.cssrs)
+        speed(dev + ([] if args.tuning else test + test3))
 
 if __name__ == "__main__":
     main()

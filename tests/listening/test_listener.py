@@ -343,3 +343,56 @@ def test_a_feeling_the_client_denies_is_not_named_or_asked_about(listener):
     reply = listener.respond(Conversation(), "I'm not sad, I don't feel lonely now that I have the dog.")
     assert reply.feeling is None or reply.feeling.label != "sadness"
     assert "lonel" not in reply.question and "sad" not in reply.reply.replace("not sad", "")
+
+
+def _with_classifier(text):
+    from holdspace.safety.risk import assess, with_classifier
+
+    return assess(text, layers=with_classifier())
+
+
+def test_with_the_classifier_on_an_indirect_first_person_message_the_rules_miss_gets_the_concern_response():
+    from holdspace.safety.classifier import REASON
+    from holdspace.safety.risk import assess, rules_layer
+
+    text = "I've stopped caring what happens to me"
+    assert assess(text, layers=[rules_layer]).level == "none"
+    conversation = Conversation()
+    reply = Listener(emotions=stand_in, embed=bag_of_words, risk=_with_classifier).respond(conversation, text)
+    assert reply.crisis and reply.level == "concern"
+    assert REASON in conversation.safety.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "I had a long day at work and I'm really tired",
+    "I forgot to take my meds this morning",
+    "My phone died halfway through my call with my sister",
+    "I finally finished my essay and I feel relieved",
+    "I want to sleep better",
+    "I'd wake up less foggy",
+])
+def test_ordinary_first_person_messages_do_not_get_a_crisis_reply_even_with_the_classifier_on(text):
+    for risk in (None, _with_classifier):
+        listener = Listener(emotions=stand_in, embed=bag_of_words, **({"risk": risk} if risk else {}))
+        reply = listener.respond(Conversation(), text)
+        assert not reply.crisis and reply.level == "none"
+
+
+@pytest.mark.xfail(strict=True, reason="why the classifier is switched off (risk.CLASSIFIER_ON): it still makes "
+                                       "\"I don't think anyone really knows me.\" a crisis reply")
+def test_with_the_classifier_on_none_of_the_listener_benchmark_sets_everyday_messages_gets_a_crisis_reply_from_it():
+    import json
+    from pathlib import Path
+
+    from holdspace.safety.classifier import REASON
+
+    data = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "listening.jsonl"
+    texts = [json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(texts) >= 150
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_with_classifier)
+    by_classifier = []
+    for text in texts:
+        conversation = Conversation()
+        if listener.respond(conversation, text).crisis and REASON in conversation.safety.reasons:
+            by_classifier.append(text)
+    assert by_classifier == []

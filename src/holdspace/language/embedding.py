@@ -139,6 +139,11 @@ class Encoder:
         self._memo_size = memo
         self._memo_lock = threading.Lock()
 
+    def forget(self) -> None:
+        """Drop the remembered sentence vectors (benchmarks use it to time messages never seen before)."""
+        with self._memo_lock:
+            self._memo.clear()
+
     def _run(self, texts: list[str]) -> TokenStates:
         encodings = self.tokenizer.encode_batch(texts)
         width = max(len(e.ids) for e in encodings)

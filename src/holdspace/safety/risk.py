@@ -1,6 +1,9 @@
 """Risk detection: `assess(text)` gives a level (none, concern, urgent), reasons and the words behind them.
 
-Layers run one after another; each can only raise the level. If a layer raises or runs out of
+Two layers can run one after another (the second is switched off for now: CLASSIFIER_ON below): the
+rules (rules.py, rules.toml), then, only where the rules found nothing (and set nothing aside: a denial, medicines in an everyday sense) and only on texts written mostly about oneself, a classifier on the language engine's
+sentence vectors (classifier.py), which can raise a text to `concern`. Each layer can only raise the
+level. If a layer raises or runs out of
 time, the text counts as at risk: the result is at least `concern` with the reason "could not
 check" — never `none`. Every message is judged on its own, so the same words get the same level
 at turn 1 and at turn 300.
@@ -11,11 +14,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from holdspace.safety import levels, rules
 
 __all__ = ["Assessment", "Span", "assess", "assess_phq9_item9", "combined", "higher", "COULD_NOT_CHECK", "LEVELS",
-           "NO_RISK", "default_layers", "PHQ9_ITEM9_REASON"]
+           "NO_RISK", "CLASSIFIER_ON", "default_layers", "with_classifier", "PHQ9_ITEM9_REASON", "rules_layer", "warm"]
 
 LEVELS = ("none", "concern", "urgent")
 COULD_NOT_CHECK = "could not check"
@@ -42,6 +46,10 @@ class Assessment:
     # Context signals that mean little alone ("tonight", "I've got everything ready", goodbyes);
     # a conversation already flagged uses them (see conversation.py).
     cues: list[str] = field(default_factory=list)
+    # The rules read risk words about the writer and set them aside: a denial ("I would never kill
+    # myself") or medicines and other means in an everyday sense ("should I take my meds tonight?").
+    # The classifier, which reads neither negation nor context, then defers to them (classifier.py).
+    set_aside: bool = False
 
     @property
     def flagged(self) -> bool:
@@ -56,6 +64,9 @@ Layer = Callable[[str, float], Assessment]
 NO_RISK = Assessment("none")
 
 
+_MEANS_KINDS = frozenset({"means_weak", "means_have", "means_question", "means_seek"})
+
+
 def rules_layer(text: str, deadline: float) -> Assessment:
     """Our own patterns (rules.toml), read with negation, tense, quotation and whose risk it is."""
     norm, hits, resolved = rules.find_hits(text, deadline=deadline)
@@ -64,16 +75,40 @@ def rules_layer(text: str, deadline: float) -> Assessment:
     for hit in judgement.hits:
         start, end = norm.span(hit.start, hit.end)
         spans.append(Span(start, end, text[start:end], hit.signal))
-    return Assessment(judgement.level, list(judgement.reasons), spans, list(judgement.cues))
+    set_aside = any(h.who == "self" and (h.negated or h.dropped == "denied" or h.kind in _MEANS_KINDS) for h in hits)
+    return Assessment(judgement.level, list(judgement.reasons), spans, list(judgement.cues), set_aside)
+
+
+# The embedding classifier is switched OFF: with the head retrained on the team's everyday first-person
+# set it keeps cross-validated dev false alarms at or under 3%, but it still turns one everyday message
+# of the listener benchmark set ("I don't think anyone really knows me.") into a crisis reply
+# (training/README.md, "Risk classifier"). Turn it on only when every false-alarm check there passes.
+CLASSIFIER_ON = False
 
 
 def default_layers() -> list[Layer]:
-    """The layers `assess` runs. Only the rules for now: an embedding classifier on MiniLM, trained on
-    C-SSRS Reddit train posts and the team dev set (training/risk_classifier.py, results in
-    training/README.md), added at most two of 29 at-risk C-SSRS dev users within the 3% ceiling on
-    everyday and figurative false alarms, while flagging clinical, news and fiction statements and
-    more supportive users; a cold MiniLM run also costs more than the rules' whole time budget."""
-    return [rules_layer]
+    """The layers `assess` runs: the rules, then (when CLASSIFIER_ON) the embedding classifier where they found nothing."""
+    return with_classifier() if CLASSIFIER_ON else [rules_layer]
+
+
+def with_classifier() -> list[Layer]:
+    """The rules, then the embedding classifier (classifier.py) where they found nothing: measured even while off."""
+    return [rules_layer, _classifier_layer()]
+
+
+@cache
+def _classifier_layer():
+    from holdspace.safety.classifier import EmbeddingLayer
+
+    return EmbeddingLayer()
+
+
+def warm() -> None:
+    """Load what the default layers need (the classifier's head and the shared encoder) ahead of the first text."""
+    for layer in default_layers():
+        load = getattr(layer, "load", None)
+        if load is not None:
+            load()
 
 
 def higher(a: str, b: str) -> str:
@@ -96,9 +131,21 @@ def assess(text: str, *, layers: Sequence[Layer] | None = None, budget_s: float 
         chosen = list(layers) if layers is not None else default_layers()
     except Exception:
         return Assessment("concern", [COULD_NOT_CHECK])
-    level, reasons, spans, cues, failed = "none", [], [], [], False
-    deadline = time.monotonic() + budget_s
+    level, reasons, spans, cues, failed, set_aside = "none", [], [], [], False, False
+    ready = []
     for layer in chosen:
+        # Loading a model (once per process) is not checking: it happens before the clock starts.
+        try:
+            load = getattr(layer, "load", None)
+            if load is not None:
+                load()
+            ready.append(layer)
+        except Exception:
+            failed = True
+    deadline = time.monotonic() + budget_s
+    for layer in ready:
+        if getattr(layer, "only_when_none", False) and (level != "none" or failed or set_aside):
+            continue  # a second opinion only where nothing was found, so flagged texts stay fast
         try:
             result = layer(text, deadline)
             if result.level not in LEVELS:
@@ -112,10 +159,11 @@ def assess(text: str, *, layers: Sequence[Layer] | None = None, budget_s: float 
         reasons += [r for r in result.reasons if r not in reasons]
         spans += result.spans
         cues += [c for c in result.cues if c not in cues]
+        set_aside = set_aside or result.set_aside
     if failed:
         level = higher(level, "concern")
         reasons.append(COULD_NOT_CHECK)
-    return Assessment(level, reasons, sorted(spans, key=lambda s: (s.start, s.end)), cues)
+    return Assessment(level, reasons, sorted(spans, key=lambda s: (s.start, s.end)), cues, set_aside)
 
 
 def assess_phq9_item9(answer: object) -> Assessment:
