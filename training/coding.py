@@ -34,9 +34,10 @@ def features() -> tuple[list, np.ndarray]:
     """Sentence vectors are cached (slow); the cues are recomputed every run (fast, and still changing)."""
     from holdspace.language.embedding import DIMENSION
     from holdspace.practice.cues import cue_vector
+    from holdspace.practice.features import CODING_MODEL_SHA256
 
     rows = read()
-    path = CACHE / "coding_vectors.npz"
+    path = CACHE / f"coding_vectors_{CODING_MODEL_SHA256[:12]}.npz"  # one file per encoder
     vectors = np.load(path)["v"] if path.exists() else None
     if vectors is None or len(vectors) != len(rows):
         CACHE.mkdir(parents=True, exist_ok=True)
@@ -89,7 +90,7 @@ def main() -> None:
     rng = np.random.default_rng(SEED)
     held = set(rng.choice(transcripts, size=len(transcripts) // 5, replace=False))
     HEADS.mkdir(parents=True, exist_ok=True)
-    print(f"{'head':10} {'l2':>7} {'held-out macro-F1':>18}")
+    print(f"{'head':10} {'l2':>7} {'held-out macro-F1':>18} {'accuracy':>9}")
     for name, (get, labels) in TASKS.items():
         keep = np.array([t and get(r) in labels for r, t in zip(rows, train)])
         xs = x[keep]
@@ -98,10 +99,11 @@ def main() -> None:
         hold = np.array([t in held for t in tr_ids])
         mu, sd = xs[~hold].mean(0), xs[~hold].std(0) + 1e-6
         best = None
-        for l2 in (1e-2, 3e-2, 1e-1, 3e-1):
+        for l2 in (1e-2, 3e-2, 1e-1, 3e-1, 1.0):
             w, b = fit_softmax((xs[~hold] - mu) / sd, y[~hold], len(labels), l2)
-            f1 = macro_f1(y[hold], (((xs[hold] - mu) / sd) @ w + b).argmax(1), len(labels))
-            print(f"{name:10} {l2:7.0e} {f1:18.3f}", flush=True)
+            pred = (((xs[hold] - mu) / sd) @ w + b).argmax(1)
+            f1 = macro_f1(y[hold], pred, len(labels))
+            print(f"{name:10} {l2:7.0e} {f1:18.3f} {np.mean(pred == y[hold]):9.3f}", flush=True)
             if best is None or f1 > best[1]:
                 best = (l2, f1)
         mu, sd = xs.mean(0), xs.std(0) + 1e-6
