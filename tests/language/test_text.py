@@ -6,6 +6,13 @@ def test_normalize_tidies_quotes_whitespace_and_control_characters():
     assert normalize("\ufb01ne") == "fine"  # NFKC folds the ligature
 
 
+def test_plain_ascii_text_loses_the_same_control_characters_as_any_other_text():
+    # Plain ASCII takes a fast path; it must read exactly as the same words beside a non-ASCII letter.
+    for text in ("a\x00b\x1fc\x7fd\re`f", "  T: okay\x0b\x0cso\t\tyou\n\n\nfeel ", "\x00\x01\x02"):
+        assert normalize(text) == normalize(text + "é")[:-1].rstrip()
+    assert normalize("a\x00b\x7fc`d\re") == "a b c'd e"
+
+
 def test_normalize_keeps_emoji_and_other_scripts():
     assert normalize("😢") == "😢"
     assert normalize("Je suis épuisée") == "Je suis épuisée"

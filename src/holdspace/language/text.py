@@ -16,6 +16,8 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": 
                          "\u2013": "-", "\u2014": " - ", "\u2026": "..."})
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\s*\n\s*")
+# The ASCII control characters _keep drops (tab and line break stay).
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*", re.UNICODE)
 
 # Abbreviations that end in a full stop without ending a sentence.
@@ -39,8 +41,11 @@ def _keep(ch: str) -> bool:
 
 def normalize(text: str) -> str:
     """Return the text as NFKC with plain quotes, no control characters and tidy whitespace."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = "".join(ch if _keep(ch) else " " for ch in text)
+    if text.isascii():  # most text: NFKC leaves it as it is, and only ASCII controls can go
+        text = _ASCII_CONTROL.sub(" ", text.translate(_QUOTES))
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+        text = "".join(ch if _keep(ch) else " " for ch in text)
     text = _SPACES.sub(" ", text.replace("\t", " "))
     return _BLANK_LINES.sub("\n", text).strip()
 

@@ -48,19 +48,24 @@ CODES = ("open_question", "closed_question", "simple_reflection", "complex_refle
 
 
 @cache
-def _patterns() -> dict[str, list[re.Pattern]]:
-    markers = {k: [re.compile(rf"(?:^|\b){p}", re.I) for p in v] for k, v in _data()["markers"].items()}
+def _patterns() -> dict[str, re.Pattern]:
+    """One pattern per kind: its phrases as alternatives, so a search finds the leftmost phrase
+    (the first listed where two start at the same place) in one pass."""
+    def joined(phrases: list[str]) -> re.Pattern:
+        return re.compile("|".join(rf"(?:^|\b)(?:{p})" for p in phrases), re.I)
+
+    markers = {k: joined(v) for k, v in _data()["markers"].items()}
     for key, block in _data()["roadblocks"].items():
-        markers[f"roadblock:{key}"] = [re.compile(rf"(?:^|\b){p}", re.I) for p in block["patterns"]]
+        markers[f"roadblock:{key}"] = joined(block["patterns"])
     return markers
 
 
 def _find(kind: str, text: str) -> str:
     """The first phrase of `kind` in the text ('' if none), matched sentence by sentence."""
+    pattern = _patterns()[kind]
     for sentence in split_sentences(text) or [text]:
-        found = [m for p in _patterns()[kind] if (m := p.search(sentence.strip()))]
-        if found:
-            return min(found, key=lambda m: m.start()).group(0).strip()
+        if m := pattern.search(sentence.strip()):
+            return m.group(0).strip()
     return ""
 
 

@@ -1,25 +1,46 @@
 """The coder's features: a MiniLM sentence vector of the utterance beside its surface cues.
 
-Pure. The sentence vector is the mean of the model's token states, scaled to unit length, so a
-linear head's score splits exactly into one share per token — that is how each code can show the
-words that drove it. Training (training/coding.py) and the product call the same function.
+Pure. The sentence vector is the mean of the coder's own encoder's token states, scaled to unit
+length, so a linear head's score splits exactly into one share per token — that is how each code
+can show the words that drove it. Training (training/coding.py) and the product call the same
+function. The encoder (`models/coding.onnx`) is the first four layers of all-MiniLM-L6-v2,
+fine-tuned on AnnoMI train and stored with int8 weights (training/finetune_coding.py,
+training/export_coding.py); its sha256 is checked before first use.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
-from holdspace.language.embedding import DIMENSION
+from holdspace.language.embedding import DIMENSION, Encoder, tokenizer_file
 from holdspace.language.text import clip, normalize
 from holdspace.practice.cues import CUE_NAMES, cue_vector
 
-__all__ = ["Features", "WIDTH", "extract"]
+__all__ = ["CODING_MODEL_SHA256", "Features", "WIDTH", "coding_encoder", "extract"]
 
 WIDTH = DIMENSION + len(CUE_NAMES)
 #: Utterances longer than this many word pieces are cut; a turn that long is a monologue.
 MAX_TOKENS = 128
+#: sha256 of models/coding.onnx as written by training/export_coding.py.
+CODING_MODEL_SHA256 = "89c2d643d3be73441ef0fbb84909c54f42ca337dc7f333f2eeba2241677635ca"
+MODEL_FILE = Path(__file__).parent / "models" / "coding.onnx"
+_load_lock = threading.Lock()
+
+
+@cache
+def _coding_encoder() -> Encoder:
+    return Encoder(MODEL_FILE, tokenizer_file(), CODING_MODEL_SHA256, max_tokens=MAX_TOKENS, memo=0, spin=False)
+
+
+def coding_encoder() -> Encoder:
+    """The coder's fine-tuned encoder, loaded and verified on first use."""
+    with _load_lock:
+        return _coding_encoder()
 
 
 @dataclass
@@ -35,9 +56,7 @@ def extract(texts: list[str], clients: list[str], encoder=None, *, with_tokens: 
     """Features for therapist utterances `texts`, each with the client's words before it and, in a
     whole transcript, the client's reply after it (`nexts`; None where there is none)."""
     if encoder is None:
-        from holdspace.language.embedding import encoder as shared
-
-        encoder = shared()
+        encoder = coding_encoder()
     cleaned = [clip(normalize(t), 1200) or " " for t in texts]
     n = len(cleaned)
     x = np.zeros((n, WIDTH), dtype=np.float32)
