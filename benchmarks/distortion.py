@@ -95,6 +95,10 @@ def main() -> None:
     print(f"\ntarget distorted-or-not F1 >= 0.72: {'met' if f >= 0.72 else 'NOT met'} ({f:.3f}); "
           f"{'above' if f > base else 'NOT above'} the always-distorted baseline ({base:.3f}), MCC {m:.3f}")
 
+    named = np.array([bool(fd.hits) for fd in findings])
+    print(f"a trap named in {int(named[~gold].sum())} of {int((~gold).sum())} texts annotated No Distortion "
+          f"and in {int(named[gold].sum())} of {int(gold.sum())} distorted ones")
+
     print(f"\n{'trap':28} {'named':>5} {'right':>5} {'precision':>9} {'in dev':>6} {'recall':>6}")
     for t in traps():
         named = [i for i, fd in enumerate(findings) if t.key in fd.traps]

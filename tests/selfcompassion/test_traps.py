@@ -111,6 +111,33 @@ def test_a_long_message_needs_more_from_the_head_than_one_thought_does():
     assert d.bar(8) == d.message_threshold >= d.threshold
 
 
+def test_in_a_message_the_head_must_be_surer_to_name_a_trap_than_to_call_the_message_heavy():
+    d = detector()
+    assert d.naming_bar(1) == d.threshold
+    assert d.naming_bar(8) >= d.bar(8)
+
+
+@pytest.mark.parametrize("message", [
+    "I'm 34 and my mum died in the spring after a short illness. I failed two of my exams this term "
+    "because I couldn't concentrate. I cry most evenings and I don't enjoy the things I used to. My "
+    "friends have been kind but I don't want to burden them. How do I know if this is normal grief?",
+    "From the UK: I lost my job last month when the shop closed. I've sent out twenty applications and "
+    "heard nothing back. I feel scared about the rent and embarrassed telling my parents. My partner "
+    "is supportive. What can I do while I wait?",
+])
+def test_a_long_sad_message_about_losses_and_failures_is_not_given_a_traps_name(message):
+    found = detector().detect(message)
+    assert found.traps == []
+
+
+@pytest.mark.parametrize("thought, not_this", [
+    ("I feel useless, so I must be useless.", "should_statements"),  # a conclusion, not a rule
+    ("Everyone at the party could tell I was boring.", "comparing"),  # mind reading, no comparison
+])
+def test_a_cue_does_not_name_a_trap_the_words_only_resemble(thought, not_this):
+    assert not_this not in cue_hits(thought)
+
+
 def test_the_challenger_answers_one_thought_well_under_a_tenth_of_a_second():
     import time
 

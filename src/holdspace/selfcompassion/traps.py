@@ -5,8 +5,10 @@ words that matched. A small trained head over MiniLM sentence embeddings (langua
 distortion.npz, trained by training/distortion.py on the team's own labelled thoughts) says how
 likely each sentence is to be caught in a trap, and which; where it is confident it quotes the
 sentence. A long text (a message, a post) is read sentence by sentence: it is distorted when a
-cue fires in any sentence or the head clears the message threshold on one, and that sentence is
-quoted. Pure: no database, web or settings.
+cue fires in any sentence or the head clears the message threshold on one. The head names a
+trap in a message, quoting the sentence, only where it clears the higher naming threshold, so a
+message's sad background can make it read as heavy without being given a trap's name. Pure: no
+database, web or settings.
 """
 
 from __future__ import annotations
@@ -125,6 +127,7 @@ class TrapDetector:
         self.threshold = float(self.head.extras["threshold"])
         self.trap_threshold = float(self.head.extras["trap_threshold"])
         self.message_threshold = float(self.head.extras.get("post_threshold", self.threshold))
+        self.name_threshold = float(self.head.extras.get("name_threshold", self.message_threshold))
         self._embed = embed
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -142,6 +145,14 @@ class TrapDetector:
         """The head's probability a sentence needs to count as caught in a trap, in a text of
         this many sentences."""
         return self.message_threshold if sentence_count >= MESSAGE_SENTENCES else self.threshold
+
+    def naming_bar(self, sentence_count: int) -> float:
+        """The probability a sentence needs before the head names its trap: in a message the
+        naming threshold, higher than the message's bar, so the sad background of a message
+        can make it read as heavy without being given a trap's name."""
+        if sentence_count < MESSAGE_SENTENCES:
+            return self.threshold
+        return max(self.name_threshold, self.message_threshold)
 
     def probabilities(self, sentences: list[str]) -> np.ndarray:
         """(n, 1 + traps): the head's sigmoid outputs per sentence."""
@@ -172,8 +183,9 @@ class TrapDetector:
                 source[key] = "cue"
         score = float(probs[:, 0].max()) if len(sentences) else 0.0
         bar = self.bar(len(sentences))
+        naming = self.naming_bar(len(sentences))
         for s, p in zip(sentences, probs):
-            if p[0] < bar:
+            if p[0] < naming:
                 continue
             best = int(np.argmax(p[1:])) + 1
             if p[best] >= self.trap_threshold:
