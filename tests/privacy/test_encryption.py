@@ -23,7 +23,8 @@ SEALED = {"checkins.note_sealed", "data_keys.wrapped", "second_factors.secret_se
           "goals.text_sealed", "goals.why_sealed", "goals.wish_sealed",
           "goal_checkins.note_sealed", "goal_proposals.text_sealed", "goal_calendar_feeds.token_sealed",
           "safety_plans.body_sealed", "safety_alerts.words_sealed", "homework.note_sealed",
-          "journal_entries.prompt_sealed", "art_pieces.words_sealed", "art_pieces.image_sealed"}
+          "journal_entries.prompt_sealed", "art_pieces.words_sealed", "art_pieces.image_sealed",
+          "art_pieces.thumb_sealed"}
 PLAINTEXT_METADATA = {
     "users.id", "users.email", "users.display_name", "users.role", "users.password_hash", "users.created_at",
     "login_failures.id", "login_failures.email", "login_failures.at",

@@ -100,12 +100,13 @@ def record_checkin(db: Session, client: User, mood: object, feelings=(), note: s
     if not client.is_client:
         raise NotAllowed("Mood check-ins are for client accounts.")
     mood, feelings, note = check_checkin(mood, list(feelings), note)
+    assessment = assess(note) if note else None  # every word a client writes is checked, at turn 1 or 300
     checkin = CheckIn(owner_id=client.id, mood=mood, feelings=",".join(feelings),
                       created_at=at or clock.now())
     db.add(checkin)
     db.flush()  # the id is part of what the note is sealed to
     if note:
-        checkin.assessment = assess(note)  # every word a client writes is checked, at turn 1 or 300
+        checkin.assessment = assessment
         checkin.note_sealed = keys.seal_text(db, client.id, CheckIn.__tablename__, "note", checkin.id, note)
         alerts.notice(db, client, checkin.assessment, where="checkin", item_id=checkin.id, text=note)
     checkin.note = note

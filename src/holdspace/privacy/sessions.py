@@ -51,14 +51,18 @@ def resume_session(db: Session, token: str, *, idle: timedelta, absolute: timede
     if signin is None:
         return None
     now = clock.now()
-    if now - signin.last_seen_at > idle or now - signin.created_at > absolute:
-        db.delete(signin)
+    user = db.get(User, signin.user_id)
+    expired = now - signin.last_seen_at > idle or now - signin.created_at > absolute
+    if expired or now - signin.last_seen_at > TOUCH_EVERY:
+        # The write starts a transaction of its own: a reading one can't safely become a writing
+        # one on SQLite once someone else has written in between.
         db.commit()
-        return None
-    if now - signin.last_seen_at > TOUCH_EVERY:
-        signin.last_seen_at = now
+        if expired:
+            db.delete(signin)
+        else:
+            signin.last_seen_at = now
         db.commit()
-    return db.get(User, signin.user_id)
+    return None if expired else user
 
 
 def end_all_sessions(db: Session, user_id: int) -> None:

@@ -69,9 +69,13 @@ def optional_user(request: Request, db: Db) -> User | None:
         return request.state.user
     settings = settings_of(request)
     token = session_token(request)
+    if token and not db.in_transaction() and db.get_bind().dialect.name == "sqlite":
+        # Who is asking is only read: don't take SQLite's one write lock for it (web/reads.py).
+        db.connection(execution_options={"sqlite_begin": "DEFERRED"})
     user = sessions.resume_session(
         db, token, idle=timedelta(minutes=settings.session_idle_minutes),
         absolute=timedelta(hours=settings.session_max_hours)) if token else None
+    db.commit()  # a request that writes takes the write lock when it first writes, not before
     request.state.user = user
     return user
 
