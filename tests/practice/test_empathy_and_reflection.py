@@ -47,6 +47,13 @@ def test_why_questions_become_what_questions():
     assert rewrite_question("Why are you so angry?") == "What's making you so angry?"
 
 
+def test_a_why_said_with_a_stutter_among_two_questions_still_becomes_good_english():
+    # as in an AnnoMI dev session: "W-why was that? Why was that helpful?" after the client's "Yeah."
+    assert rewrite_question("W-why was that? Why was that helpful?") == "What do you think led to that?"
+    assert rewrite_question("Why was that helpful?") == "What made that helpful?"
+    assert rewrite_question("Why can't you sleep?") == "What do you think is behind that?"
+
+
 def test_closed_questions_become_open_and_open_ones_are_left_alone():
     assert rewrite_question("Did you try to stop?") == "What was it like to try to stop?"
     assert rewrite_question("Are you worried about it?") == "Tell me more about being worried about it."

@@ -65,15 +65,18 @@ def _swap_why(question: str) -> str:
     replacements = ((r"^why did you\b", "What led you to"), (r"^why do you\b", "What makes you"),
                     (r"^why are you\b", "What's making you"), (r"^why were you\b", "What was happening that you were"),
                     (r"^why didn'?t you\b", "What got in the way of"), (r"^why don'?t you\b", "What gets in the way of"),
-                    (r"^why would you\b", "What would make you"), (r"^why is\b", "What makes"),
-                    (r"^why not\b", "What stops you from trying"), (r"^why\b", "What"))
+                    (r"^why would you\b", "What would make you"),
+                    (r"^why (?:is|was) (?:that|it|this)\W*$", "What do you think led to that?"),
+                    (r"^why is\b", "What makes"), (r"^why was\b", "What made"),
+                    (r"^why did (it|that|this)\b", r"What made \1"), (r"^why does (it|that|this)\b", r"What makes \1"),
+                    (r"^why not\b", "What stops you from trying"))
     for pattern, repl in replacements:
         if re.match(pattern, q, re.I):
             out = re.sub(pattern, repl, q, count=1, flags=re.I)
             if repl == "What got in the way of" or repl == "What gets in the way of":
                 out = re.sub(r"(of )(\w+)", lambda m: m.group(1) + _ing(m.group(2)), out, count=1)
             return out
-    return q
+    return "What do you think is behind that?"  # a plain "what" in place of "why" is rarely English
 
 
 def _ing(verb: str) -> str:
@@ -89,8 +92,20 @@ _CLOSED = re.compile(r"^(do|does|did|are|is|was|were|have|has|had|can|could|woul
 
 
 def rewrite_question(question: str) -> str:
-    """A closed question made open, or a 'why' made a 'what'; '' when it's already open."""
-    q = normalize(question).strip()
+    """A closed question made open, or a 'why' made a 'what'; '' when it's already open.
+
+    Of several sentences, the first question that can be turned is; stutters ("W-why") are read through.
+    """
+    text = re.sub(r"\b(\w{1,4})-(?=\1)", "", normalize(question).strip(), flags=re.I)
+    asked = [s.strip() for s in split_sentences(text) if s.strip().endswith("?")]
+    for q in asked or [text]:
+        turned = _rewrite_one(q)
+        if turned:
+            return turned
+    return ""
+
+
+def _rewrite_one(q: str) -> str:
     if re.match(r"^why\b", q, re.I):
         return _swap_why(q)
     m = _CLOSED.match(q)
