@@ -396,3 +396,8 @@ def test_with_the_classifier_on_none_of_the_listener_benchmark_sets_everyday_mes
         if listener.respond(conversation, text).crisis and REASON in conversation.safety.reasons:
             by_classifier.append(text)
     assert by_classifier == []
+
+
+def test_a_fragment_about_what_made_things_worse_is_not_put_on_the_client(listener):
+    reply = listener.respond(Conversation(), "Just made it worse.")
+    assert "that made it worse" in reply.reflection and "you made it worse" not in reply.reflection

@@ -126,6 +126,7 @@ _ADVERBS = {"so", "too", "very", "really", "just", "kinda", "pretty", "completel
             "super", "still", "always", "never", "literally", "constantly", "barely", "hardly", "almost",
             "finally", "actually", "honestly", "seriously", "also", "only", "even", "sometimes"}
 _DEGREE = {"so", "too", "very", "really", "kinda", "pretty", "completely", "totally", "absolutely", "super"}
+_CAUSED = {"it", "things", "everything", "that", "this"}
 _SUBJECTS = ("you", "you're", "you've", "you'd", "you'll", "your")
 
 
@@ -139,6 +140,8 @@ def as_clause(reflected: str) -> str:
             continue
         if word in _BE_FRAGMENT and not (word == "lost" and n + 1 < len(tokens) and tokens[n + 1] in {"my", "your", "the", "his", "her", "our", "their"}):
             return "you're " + reflected
+        if word in ("made", "makes") and n + 1 < len(tokens) and tokens[n + 1] in _CAUSED:
+            return "that " + reflected  # "(moving out) just made it worse": the client didn't make it worse
         if word in _DO_FRAGMENT or word == "lost" or (word.endswith("ed") and len(word) > 4 and n == 0):
             return "you " + reflected
         if n > 0 and tokens[0] in _DEGREE:
