@@ -48,7 +48,8 @@ def test_a_private_entry_is_locked_and_opens_only_with_its_passphrase(cli, perso
     assert "Your entry is saved, locked with your passphrase." in result.output
     entry = journal.entries(db, personas.alice.id)[0]
     assert entry.private and entry.body == ""
-    as_json = [json.loads(line) for line in cli("journal", "list", "--json", *SIGN_IN, input=typed()).output.splitlines()]
+    listed = cli("journal", "list", "--json", *SIGN_IN, input=typed())
+    as_json = [json.loads(line) for line in listed.output.splitlines()]
     assert as_json[0]["id"] == entry.id and as_json[0]["private"] is True and as_json[0]["body"] is None
 
     wrong = cli("journal", "read", str(entry.id), *SIGN_IN, input=typed("not the phrase"))
