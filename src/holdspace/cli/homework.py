@@ -39,6 +39,9 @@ IN_THE_TERMINAL = {
     "breathing": "holdspace breathe {detail}", "body-scan": "holdspace body-scan --log",
     "grounding": "holdspace ground --log", "challenge": "holdspace challenge",
     "thought-record": "holdspace thought-record", "journal": "holdspace journal write",
+    "strength": 'holdspace resilience strength "..." --example "..."',
+    "skill-rating": "holdspace resilience list, then holdspace resilience rate ID 1-5",
+    "person": 'holdspace resilience person "..." --helps "..."',
 }
 FOOTER = "Do what fits your day. Nothing here goes stale, and nobody keeps count of days you let pass."
 
