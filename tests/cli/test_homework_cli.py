@@ -55,7 +55,7 @@ def test_a_suggestion_from_the_terminal_is_on_the_clients_list_in_the_home_pages
     out = mine.output
     assert out.index("For today, whenever you're ready") < out.index("Breathing with the pacer: 4-7-8")
     assert "Suggested by Carol" in out and "“Before bed, if it helps.”" in out
-    assert "In the terminal: holdspace breathe 4-7-8" in out
+    assert "In the terminal: holdspace breathe 4-7-8, then: holdspace practices log breathing MINUTES" in out
     assert "Walk for 20 minutes three times a week" in out and "A check-in on your goal, planned for today" in out
     assert "nobody keeps count of days you let pass" in out
     assert "For this week from Carol" in out and "On Monday and Thursday. Whenever you're ready." in out

@@ -36,7 +36,8 @@ CODE = typer.Option("", help="The six-digit code from your authenticator app, if
 
 # Where each practice is done in the terminal, shown beside it (the web page links to it instead).
 IN_THE_TERMINAL = {
-    "breathing": "holdspace breathe {detail}", "body-scan": "holdspace body-scan --log",
+    "breathing": "holdspace breathe {detail}, then: holdspace practices log breathing MINUTES "
+                 "--pattern {detail} --before N --after N", "body-scan": "holdspace body-scan --log",
     "grounding": "holdspace ground --log", "challenge": "holdspace challenge",
     "thought-record": "holdspace thought-record", "journal": "holdspace journal write",
     "strength": 'holdspace resilience strength "..." --example "..."',
