@@ -100,7 +100,7 @@ def test_an_unrelated_therapist_can_neither_suggest_nor_follow(cli, personas, db
 def test_a_plan_that_cannot_be_used_is_one_kind_line_and_nothing_is_saved(cli, personas, db):
     cases = [(("journal",), "Say how often with one of"),
              (("journal", "--by", "2026-12-04", "--every", "3"), "Say how often with one of"),
-             (("journal", "--day", "someday"), "doesn't know the day 'someday'"),
+             (("journal", "--day", "someday"), "'someday' isn't a day of the week here"),
              (("yoga", "--by", "2026-12-04"), "`holdspace homework practices` lists the keys"),
              (("journal", "--by", "2026-11-01"), "That day comes before the first day"),
              (("journal", "--every", "200"), "a number of days from 1 to 90"),

@@ -46,13 +46,13 @@ def test_a_logged_practice_is_saved_listed_and_marks_the_homework_done(cli, pers
 
 
 def test_bad_input_is_one_kind_line_before_the_password_and_nothing_is_logged(cli, personas, db):
-    cases = [(("yoga", "10"), "doesn't know the practice 'yoga'"),
+    cases = [(("yoga", "10"), "'yoga' isn't one of the practices the log keeps"),
              (("breathing", "ten"), "How many minutes did you practise? A number from 0.5 to 240."),
              (("breathing", "500"), "A number from 0.5 to 240"),
              (("grounding", "5", "--before", "11"), "a number from 0 (not at all calm) to 10"),
              (("breathing", "5", "--pattern", "4-0-0"), "breathing out is 0 seconds"),
              (("grounding", "5", "--pattern", "4-6"), "--pattern is for breathing"),
-             (("movement", "5", "--prompt", "music-mood-match"), "doesn't have a movement prompt")]
+             (("movement", "5", "--prompt", "music-mood-match"), "There's no movement prompt called")]
     for args, message in cases:
         result = cli("practices", "log", *args, *SIGN_IN, input="")  # no password given: none is asked for
         assert result.exit_code in (1, 2) and message in result.output, (args, result.output)

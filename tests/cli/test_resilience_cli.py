@@ -68,12 +68,12 @@ def test_the_skills_that_helped_most_come_first_when_struggling(cli, personas, d
 
 
 def test_bad_input_is_one_kind_line_before_the_password_and_nothing_is_saved(cli, personas, db):
-    cases = [(("skill", "A walk", "--for", "bored"), "doesn't know the situation 'bored'"),
+    cases = [(("skill", "A walk", "--for", "bored"), "'bored' isn't one of the situations here"),
              (("strength", "   "), "The strength is still empty."),
              (("person", "Sam", "--last-talked", "next week"), "a date like 2026-03-14"),
              (("strength", "x" * 200), "can hold up to 120 characters"),
              (("rate", "1", "9"), "Choose from 1 (not much) to 5 (a lot)."),
-             (("list", "--situation", "bored"), "doesn't know the situation")]
+             (("list", "--situation", "bored"), "isn't one of the situations here")]
     for args, message in cases:
         result = cli("resilience", *args, *SIGN_IN, input="")  # no password given: none is asked for
         assert result.exit_code in (1, 2) and message in result.output, (args, result.output)

@@ -152,7 +152,7 @@ def _days(day: list[str]) -> str:
     unknown = [d for d in day if d.strip().lower() not in ("daily", *weekdays.DAY_KEYS)
                and d.strip().lower()[:3] not in weekdays.DAY_KEYS]
     if unknown:
-        fail(f"holdspace doesn't know the day {unknown[0]!r}. Use mon, tue, wed, thu, fri, sat, sun or daily.", code=2)
+        fail(f"{unknown[0]!r} isn't a day of the week here. Use mon, tue, wed, thu, fri, sat, sun or daily.", code=2)
     return weekdays.days_from_keys(day) if day else ""
 
 
@@ -169,7 +169,7 @@ def _check_plan(*args, **kwargs):
         return plan.check_plan(*args, **kwargs)
     except InvalidInput as exc:
         if "practice" in exc.fields:
-            exc.fields["practice"] = ("holdspace doesn't know that practice. `holdspace homework practices` "
+            exc.fields["practice"] = ("That isn't one of the practices you can suggest. `holdspace homework practices` "
                                       "lists the keys, such as breathing:4-6 or journal.")
         raise
 

@@ -36,7 +36,8 @@ def _detail(kind: str, pattern: str, prompt: str) -> str:
     if prompt:
         found = prompts.find(prompt.strip())
         if found is None or found.kind != kind:
-            fail(f"holdspace doesn't have a {kind} prompt called {prompt.strip()!r}.", code=2)
+            fail(f"There's no {kind} prompt called {prompt.strip()!r}. The web app's Music and movement page "
+                 "(/practices/music-and-movement) lists them.", code=2)
         return found.key
     return ""
 
@@ -53,7 +54,7 @@ def log_practice(kind: str = typer.Argument(..., help=f"What you practised: {', 
     """Note a practice in your log: what, how many minutes, and how calm you felt before and after."""
     kind = kind.strip().lower()
     if kind not in log.KINDS:
-        fail(f"holdspace doesn't know the practice {kind!r}. Choose one of: {', '.join(log.KINDS)}.", code=2)
+        fail(f"{kind!r} isn't one of the practices the log keeps. Choose one of: {', '.join(log.KINDS)}.", code=2)
     detail = _detail(kind, pattern, prompt)
     # Checked before the password is asked for, so a typo costs nothing.
     try:

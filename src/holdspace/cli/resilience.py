@@ -33,7 +33,7 @@ def _situation_keys(given: list[str]) -> list[str]:
     chosen = [g.strip().lower() for g in given]
     unknown = [g for g in chosen if g not in known]
     if unknown:
-        fail(f"holdspace doesn't know the situation {unknown[0]!r}. Choose from: {', '.join(sorted(known))} "
+        fail(f"{unknown[0]!r} isn't one of the situations here. Choose from: {', '.join(sorted(known))} "
              "(`holdspace resilience situations` says what each means).", code=2)
     return chosen
 
