@@ -122,7 +122,7 @@ def write(prompt: str = typer.Option("", "--prompt", "-p", help="The key of the 
                 if body or not interactive:
                     break
                 console.print("There's nothing written yet. Even a line is enough.", style="yellow")
-        except Stopped:
+        except (Stopped, KeyboardInterrupt):
             console.print("Stopped. Nothing was saved; come back to it whenever you like.")
             return
         entry = run_safely(journal.write_entry, db, user, body, private=private, passphrase=passphrase,
