@@ -126,3 +126,27 @@ def test_nothing_waiting_is_said_kindly(cli, personas, db, monkeypatch):
     NOW["at"] = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)  # a Tuesday
     result = cli("homework", *ALICE, input=PASSWORD)
     assert result.exit_code == 0 and "Nothing waiting for you today." in result.output
+
+
+def test_a_client_puts_a_suggestion_aside_and_a_therapist_stops_another(cli, personas, db):
+    breathing = assignments.assign(db, personas.carol, personas.alice.id, "breathing:4-6", "every", every_days=1)
+    journal = assignments.assign(db, personas.carol, personas.alice.id, "journal", "once", by="2026-12-04")
+    db.commit()
+    listed = cli("homework", *ALICE, input=PASSWORD).output
+    assert f"[{breathing.id}] Breathing with the pacer: In 4, out 6" in listed and "homework aside ID" in listed
+
+    mine = cli("homework", "aside", str(breathing.id), *ALICE, input=PASSWORD)
+    assert mine.exit_code == 0 and "Breathing with the pacer: In 4, out 6 is off your list." in mine.output
+    again = cli("homework", "aside", str(breathing.id), *ALICE, input=PASSWORD)
+    assert again.exit_code == 2 and f"There's no suggestion {breathing.id} on your list" in again.output
+
+    not_theirs = cli("homework", "stop", "alice@example.org", str(journal.id), *as_therapist("dave"), input=PASSWORD)
+    assert not_theirs.exit_code == 2 and "There's no suggestion" in not_theirs.output
+    stopped = cli("homework", "stop", "alice@example.org", str(journal.id), *as_therapist(), input=PASSWORD)
+    assert stopped.exit_code == 0, stopped.output
+    assert "Stopped suggesting A journal entry; alice@example.org no longer sees it." in stopped.output
+
+    db.rollback()
+    assert assignments.for_client(db, personas.alice) == []
+    followed = cli("homework", "follow", "alice@example.org", *as_therapist(), input=PASSWORD).output
+    assert "No longer in Alice's list since 30 November." in followed

@@ -130,11 +130,14 @@ def for_client(ctx: typer.Context, email: str = typer.Option("", envvar="HOLDSPA
         _say(f"For this week from {from_name}", "bold")
         for s in items:
             hw = s.homework
-            _say(f"  {hw.practice.name}", "bold cyan")
+            _say(f"  [{hw.id}] {hw.practice.name}", "bold cyan")
             _say(f"    {hw.practice.invite}")
             if hw.note:
                 _say(f"    “{hw.note}” ({from_name})", "italic")
             _say(f"    {status_words(s, today, done_on.get(hw.id))}", "dim")
+    if mine:
+        console.print()
+        _say("`holdspace homework aside ID` takes a suggestion off your list; no reason is asked.", "dim")
     if not due and not mine:
         _say("Nothing waiting for you today. Whenever you'd like a practice: holdspace breathe, holdspace ground, "
              "holdspace journal write.")
@@ -238,7 +241,7 @@ def follow(client: str = typer.Argument(..., help="Your client's sign-in email."
     for f in followed:
         hw = f.status.homework
         console.print()
-        _say(hw.practice.name, "bold cyan")
+        _say(f"[{hw.id}] {hw.practice.name}", "bold cyan")
         words = hw.schedule.words()
         ended = (f" No longer in {name}'s list since {hw.ended_at.astimezone():%-d %B}." if hw.ended_at else "")
         _say(f"  {words[:1].upper()}{words[1:]}.{ended}")
@@ -252,6 +255,37 @@ def follow(client: str = typer.Argument(..., help="Your client's sign-in email."
             _say(f"  Done {times} since {hw.starts_on:%-d %B}; most recently {_local(f.last_done):%A %-d %B}.", "green")
         else:
             _say("  Not done in holdspace yet.")
+
+
+@app.command("aside")
+def aside(homework_id: int = typer.Argument(..., help="The suggestion's id (shown by `holdspace homework`)."),
+          email: str = EMAIL, password_stdin: bool = PASSWORD_STDIN):
+    """Take a suggestion off your list; it is yours to decline, and no reason is asked."""
+    with database() as db:
+        user = run_safely(sign_in, db, email, password_stdin)
+        try:
+            hw = assignments.set_aside(db, user, homework_id)
+        except NotFound:
+            fail(f"There's no suggestion {homework_id} on your list. `holdspace homework` shows them.", code=2)
+        db.commit()
+        name = hw.practice.name
+    _say(f"{name} is off your list.", "green")
+
+
+@app.command("stop")
+def stop(client: str = typer.Argument(..., help="Your client's sign-in email."),
+         homework_id: int = typer.Argument(..., help="The suggestion's id (shown by `homework follow`)."),
+         email: str = EMAIL, code: str = CODE, password_stdin: bool = PASSWORD_STDIN):
+    """Stop suggesting a practice; your client no longer sees it."""
+    with database() as db:
+        therapist = run_safely(sign_in_therapist, db, email, password_stdin, code, "Stopping homework")
+        try:
+            hw = assignments.stop(db, therapist, homework_id, _client_id(db, client))
+        except NotFound:
+            fail(f"There's no suggestion {homework_id} of yours to {client} still going.", code=2)
+        db.commit()
+        name = hw.practice.name
+    _say(f"Stopped suggesting {name}; {client} no longer sees it.", "green")
 
 
 def _local(at: datetime) -> datetime:
