@@ -54,7 +54,11 @@ def ask_yes(prompt: str, default: bool = False) -> bool:
 
 def read_for_risk(db: Session, user: User, text: str, country: str = "") -> bool:
     """Show the crisis response if this text calls for it; True when it was shown."""
-    assessment = assess(text)
+    return show_crisis(db, user, assess(text), country)
+
+
+def show_crisis(db: Session, user: User, assessment, country: str = "") -> bool:
+    """Show the fixed crisis response for a risk already assessed (by the service that saved it)."""
     variant = variant_for(assessment)
     if variant is None:
         return False

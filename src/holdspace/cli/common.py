@@ -53,6 +53,23 @@ def sign_in(db: Session, email: str, password_stdin: bool) -> User:
     return user
 
 
+def sign_in_therapist(db: Session, email: str, password_stdin: bool, code: str, what: str) -> User:
+    """A therapist's sign-in with the second step, as on the web; `what` names the thing asked for."""
+    from holdspace.privacy import second_factor
+
+    user = accounts.authenticate(db, email, read_password(password_stdin))
+    if not user.is_therapist:
+        db.commit()
+        fail(f"{what} is for therapists: sign in with a therapist account.", code=2)
+    if second_factor.is_enabled(db, user.id):
+        if not code:
+            db.commit()
+            fail("This account uses two-step sign-in: add --code with the six-digit code from your app.", code=2)
+        second_factor.check_code(db, user, code)
+    db.commit()
+    return user
+
+
 def fail(message: str, code: int = 1) -> None:
     err_console.print(f"[bold red]holdspace:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from holdspace.cli import (analyze, audit, backups, breathe, checkin, demo, feedback, goals, guided, journal, keys,
-                           measures, records, report, selfcompassion, serve, settings, talk, users)
+from holdspace.cli import (analyze, audit, backups, breathe, checkin, demo, feedback, goals, guided, homework, journal,
+                           keys, measures, practices, records, report, resilience, selfcompassion, serve, settings,
+                           talk, users)
 from holdspace.cli.common import err_console
 from holdspace.errors import HoldspaceError
 
@@ -19,7 +20,10 @@ app.add_typer(users.app, name="users")
 app.add_typer(checkin.app, name="checkin")
 app.add_typer(journal.app, name="journal")
 app.add_typer(goals.app, name="goals")
+app.add_typer(homework.app, name="homework")
 app.add_typer(measures.app, name="measures")
+app.add_typer(resilience.app, name="resilience")
+app.add_typer(practices.app, name="practices")
 app.add_typer(keys.app, name="keys")
 app.add_typer(audit.app, name="audit")
 app.command("analyze")(analyze.analyze)

@@ -7,23 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from holdspace.cli.common import console, database, fail, read_password, run_safely
-
-
-def _therapist(db, email: str, password_stdin: bool, code: str):
-    from holdspace.privacy import accounts, second_factor
-
-    user = accounts.authenticate(db, email, read_password(password_stdin))
-    if not user.is_therapist:
-        db.commit()
-        fail("The session report is for therapists: sign in with a therapist account.", code=2)
-    if second_factor.is_enabled(db, user.id):
-        if not code:
-            db.commit()
-            fail("This account uses two-step sign-in: add --code with the six-digit code from your app.", code=2)
-        second_factor.check_code(db, user, code)
-    db.commit()
-    return user
+from holdspace.cli.common import console, database, fail, run_safely, sign_in_therapist
 
 
 def report(client: str = typer.Argument(..., help="The client's sign-in email."),
@@ -43,7 +27,7 @@ def report(client: str = typer.Argument(..., help="The client's sign-in email.")
     if pdf is not None and pdf.is_dir():
         fail(f"{pdf} is a folder: give a file name for the PDF, e.g. {pdf / 'report.pdf'}.", code=2)
     with database() as db:
-        therapist = run_safely(_therapist, db, email, password_stdin, code)
+        therapist = run_safely(sign_in_therapist, db, email, password_stdin, code, "The session report")
         client_id = db.scalar(select(User.id).where(User.email == normalise_email(client)))
         try:
             chosen = run_safely(session_report.parse_since, since, clock.today(db))
