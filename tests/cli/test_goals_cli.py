@@ -41,3 +41,10 @@ def test_someone_elses_goal_is_not_found(cli, personas):
 def test_goals_analyze_reads_the_wording_without_an_account(cli):
     result = cli("goals", "analyze", "be happier")
     assert result.exit_code == 0 and "By when?" in result.output and "specific" in result.output
+
+
+def test_a_mistyped_check_in_day_is_named_and_no_goal_is_saved(cli, personas, db):
+    result = cli("goals", "add", "Walk for twenty minutes", "--day", "mon", "--day", "funday",
+                 "--email", "alice@example.org", "--password-stdin", input=PASSWORD)
+    assert result.exit_code == 2 and "'funday' isn't a day of the week" in result.output
+    assert goals_of(db, personas.alice.id) == [] or all(g.text != "Walk for twenty minutes" for g in goals_of(db, personas.alice.id))

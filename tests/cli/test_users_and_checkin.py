@@ -64,3 +64,12 @@ def test_the_settings_command_prints_the_readme_table(cli):
     from holdspace.settings import settings_table_markdown
 
     assert cli("settings", "--markdown").output.strip() == settings_table_markdown()
+
+
+def test_a_check_in_note_at_risk_shows_the_crisis_response_with_the_countrys_lines(cli, personas, db):
+    result = cli("checkin", "add", "1", "--note", "I have pills saved up to kill myself tonight.",
+                 "--email", "alice@example.org", "--password-stdin", input="correct horse battery\n")
+    assert result.exit_code == 0, result.output
+    assert "Saved: 1/10" in result.output and "Before you go on" in result.output
+    assert "Support in " in result.output  # the lines in full, as every other practice in the terminal
+    assert "In danger right now: call 911" in result.output

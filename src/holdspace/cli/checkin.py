@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 
 import typer
-from rich.panel import Panel
 from rich.table import Table
 
-from holdspace.cli.common import console, database, load_settings, run_safely, sign_in
+from holdspace.cli.asking import show_crisis
+from holdspace.cli.common import console, database, run_safely, sign_in
 from holdspace.journey import mood
-from holdspace.safety import alerts, plan
-from holdspace.safety.response import crisis_response, variant_for
 
 app = typer.Typer(no_args_is_help=True, help="Mood check-ins: 0–10, feelings, and a note.")
 
@@ -35,15 +33,9 @@ def add(mood_value: str = typer.Argument(..., metavar="MOOD", help="Your mood fr
         user = run_safely(sign_in, db, email, password_stdin)
         checkin = run_safely(mood.record_checkin, db, user, mood_value, feeling, note)
         db.commit()
-        has_plan, told = plan.exists(db, user.id), tuple(alerts.alerted_therapists(db, user))
-    feelings = f", feeling {', '.join(checkin.feeling_list)}" if checkin.feeling_list else ""
-    console.print(f"Saved: {checkin.mood}/10 ({checkin.mood_word}){feelings}. Thank you for checking in.")
-    variant = variant_for(checkin.assessment)
-    if variant is not None:
-        response = crisis_response(load_settings().country, has_safety_plan=has_plan, variant=variant,
-                                   told=told)
-        console.print(Panel("\n\n".join(response.sentences), title="Before you go on",
-                            border_style="red", padding=(1, 2)))
+        feelings = f", feeling {', '.join(checkin.feeling_list)}" if checkin.feeling_list else ""
+        console.print(f"Saved: {checkin.mood}/10 ({checkin.mood_word}){feelings}. Thank you for checking in.")
+        show_crisis(db, user, checkin.assessment)
 
 
 @app.command("list")

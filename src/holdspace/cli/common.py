@@ -82,3 +82,14 @@ def run_safely(fn, *args, **kwargs):
     except HoldspaceError as exc:
         fields = getattr(exc, "fields", {})
         fail(" ".join(fields.values()) if fields else exc.message)
+
+
+def weekdays_option(day: list[str]) -> str:
+    """--day values (mon..sun, daily) as the seven-day mask; an unknown one stops with a clear message."""
+    from holdspace.goals import schedule
+
+    unknown = [d for d in day if d.strip().lower() not in ("daily", *schedule.DAY_KEYS)
+               and d.strip().lower()[:3] not in schedule.DAY_KEYS]
+    if unknown:
+        fail(f"{unknown[0]!r} isn't a day of the week here. Use mon, tue, wed, thu, fri, sat, sun or daily.", code=2)
+    return schedule.days_from_keys(day) if day else ""

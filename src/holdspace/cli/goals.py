@@ -8,25 +8,17 @@ import typer
 from rich.panel import Panel
 from rich.table import Table
 
-from holdspace.cli.common import console, database, load_settings, run_safely, sign_in
+from holdspace.cli.asking import show_crisis
+from holdspace.cli.common import console, database, run_safely, sign_in, weekdays_option
 from holdspace.goals import schedule
 from holdspace.goals.checkins import check_outcome, checkins_of, due_today, goal_milestones, record_checkin
 from holdspace.goals.goal import check_goal, create_goal, goals_of, own_goal
 from holdspace.goals.smart import analyse
-from holdspace.safety.response import crisis_response, variant_for
 
 app = typer.Typer(no_args_is_help=True, help="Goals: your own words, check-ins, milestones.")
 
 EMAIL = typer.Option(..., envvar="HOLDSPACE_EMAIL", help="Your sign-in email.")
 PASSWORD_STDIN = typer.Option(False, help="Read your password from standard input.")
-
-
-def _crisis(assessment) -> None:
-    variant = variant_for(assessment)
-    if variant is not None:
-        response = crisis_response(load_settings().country, has_safety_plan=False, variant=variant)
-        console.print(Panel("\n\n".join(response.sentences), title="Before you go on",
-                            border_style="red", padding=(1, 2)))
 
 
 def _show_analysis(text: str) -> None:
@@ -51,16 +43,15 @@ def add(text: str = typer.Argument(..., help="Your goal, in your own words."),
         why: str = typer.Option("", help="What would be different for you."),
         email: str = EMAIL, password_stdin: bool = PASSWORD_STDIN):
     """Save a goal; it is checked for risk and kept sealed."""
-    fields = run_safely(check_goal, text, schedule.days_from_keys(day), until, confidence=confidence, why=why)
+    fields = run_safely(check_goal, text, weekdays_option(day), until, confidence=confidence, why=why)
     with database() as db:
         user = run_safely(sign_in, db, email, password_stdin)
         goal = run_safely(create_goal, db, user, fields)
         db.commit()
-        goal_id = goal.id
-    console.print(f"Saved goal {goal_id}: check in {schedule.days_phrase(fields.days)}"
-                  + (f", until {fields.ends_on:%-d %B %Y}." if fields.ends_on else "."))
-    _show_analysis(fields.text)
-    _crisis(goal.assessment)
+        console.print(f"Saved goal {goal.id}: check in {schedule.days_phrase(fields.days)}"
+                      + (f", until {fields.ends_on:%-d %B %Y}." if fields.ends_on else "."))
+        _show_analysis(fields.text)
+        show_crisis(db, user, goal.assessment)
 
 
 @app.command("list")
@@ -102,7 +93,7 @@ def checkin(goal_id: int = typer.Argument(..., help="The goal's id (see `goals l
         goal = run_safely(own_goal, db, user, goal_id)
         result = run_safely(record_checkin, db, user, goal, outcome, note)
         db.commit()
-    console.print(result.message)
-    for m in result.new_milestones:
-        console.print(Panel(m.message, title=m.title, border_style="green", padding=(0, 2)))
-    _crisis(result.checkin.assessment)
+        console.print(result.message)
+        for m in result.new_milestones:
+            console.print(Panel(m.message, title=m.title, border_style="green", padding=(0, 2)))
+        show_crisis(db, user, result.checkin.assessment)

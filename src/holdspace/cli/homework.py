@@ -18,9 +18,9 @@ from rich.markup import escape
 from sqlalchemy import select
 
 from holdspace import clock
-from holdspace.cli.common import console, database, fail, load_settings, run_safely, sign_in, sign_in_therapist
+from holdspace.cli.common import (console, database, fail, load_settings, run_safely, sign_in, sign_in_therapist,
+                                   weekdays_option)
 from holdspace.errors import InvalidInput, NotFound
-from holdspace.goals import schedule as weekdays
 from holdspace.homework import assignments, plan
 from holdspace.homework.due import due_now
 from holdspace.privacy.accounts import User, normalise_email
@@ -151,14 +151,6 @@ def _client_id(db, client: str) -> int:
     return db.scalar(select(User.id).where(User.email == normalise_email(client))) or -1
 
 
-def _days(day: list[str]) -> str:
-    unknown = [d for d in day if d.strip().lower() not in ("daily", *weekdays.DAY_KEYS)
-               and d.strip().lower()[:3] not in weekdays.DAY_KEYS]
-    if unknown:
-        fail(f"{unknown[0]!r} isn't a day of the week here. Use mon, tue, wed, thu, fri, sat, sun or daily.", code=2)
-    return weekdays.days_from_keys(day) if day else ""
-
-
 @app.command("practices")
 def practices():
     """Every practice a therapist can suggest, with the key `homework suggest` takes."""
@@ -193,7 +185,7 @@ def suggest(client: str = typer.Argument(..., help="Your client's sign-in email.
         fail("Say how often with one of: --by YYYY-MM-DD (once), --day mon --day thu (chosen weekdays), "
              "or --every 3 (every few days).", code=2)
     repeat = {"--by": "once", "--day": "days", "--every": "every"}[chosen[0]]
-    days = _days(day)
+    days = weekdays_option(day)
     # The plan is checked before the password is asked for, so a typo costs nothing.
     run_safely(_check_plan, practice, repeat, by=by or None, days=days, every_days=every or None,
                starts_on=starts_on or None, ends_on=ends_on or None, note=note,
