@@ -3,25 +3,15 @@ passphrase lock as the web page, and bad input that costs nothing already writte
 
 import json
 
-import pytest
 from sqlalchemy import select
 
 from holdspace.creativity import journal
 from holdspace.privacy import consent
 from holdspace.safety.alerts import Alert
 
-SIGN_IN = ("--email", "alice@example.org", "--password-stdin")
-PASSWORD = "correct horse battery"
+from .keyboard import SIGN_IN, typed
+
 PASSPHRASE = "alice keeps this one"
-
-
-@pytest.fixture(autouse=True)
-def wide(monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
-
-
-def typed(*lines: str) -> str:
-    return "".join(line + "\n" for line in (PASSWORD, *lines))
 
 
 def test_a_piped_entry_is_saved_sealed_with_its_prompt_and_listed_newest_first(cli, personas, db):

@@ -1,7 +1,6 @@
 """The practices that make sense in a terminal, run through Typer's CliRunner on the test's real database:
 the self-talk challenger, the thought record, the letter to yourself, grounding and the body scan."""
 
-import pytest
 
 from holdspace.cli import guided as guided_cli
 from holdspace.mindfulness import guided
@@ -11,17 +10,8 @@ from holdspace.selfcompassion import records
 
 from sqlalchemy import select
 
-SIGN_IN = ("--email", "alice@example.org", "--password-stdin")
-PASSWORD = "correct horse battery"
+from .keyboard import SIGN_IN, typed
 
-
-@pytest.fixture(autouse=True)
-def wide(monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
-
-
-def typed(*lines: str) -> str:
-    return "".join(line + "\n" for line in (PASSWORD, *lines))
 
 
 def test_the_challenger_names_the_traps_and_saves_only_the_clients_own_kinder_words(cli, personas, db):

@@ -3,25 +3,19 @@ and what marks homework of that kind done."""
 
 import json
 
-import pytest
 
 from holdspace.homework import assignments
 from holdspace.mindfulness import log
 
-SIGN_IN = ("--email", "alice@example.org", "--password-stdin")
-PASSWORD = "correct horse battery\n"
+from .keyboard import SIGN_IN, typed
 
-
-@pytest.fixture(autouse=True)
-def wide(monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
 
 
 def test_a_logged_practice_is_saved_listed_and_marks_the_homework_done(cli, personas, db):
     assignments.assign(db, personas.carol, personas.alice.id, "breathing:4-6", "every", every_days=1)
     db.commit()
     result = cli("practices", "log", "breathing", "5", "--before", "3", "--after", "7", "--pattern", "4-6",
-                 *SIGN_IN, input=PASSWORD)
+                 *SIGN_IN, input=typed())
     assert result.exit_code == 0, result.output
     assert "Saved to your practice log: Breathing (4-6), 5 minutes, calm 3 → 7." in result.output
     [row] = log.sessions(db, personas.alice.id)
@@ -29,17 +23,17 @@ def test_a_logged_practice_is_saved_listed_and_marks_the_homework_done(cli, pers
     [status] = assignments.for_client(db, personas.alice)
     assert status.done and not status.is_due
 
-    second = cli("practices", "log", "music", "2,5", "--prompt", "music-mood-match", *SIGN_IN, input=PASSWORD)
+    second = cli("practices", "log", "music", "2,5", "--prompt", "music-mood-match", *SIGN_IN, input=typed())
     assert second.exit_code == 0, second.output
     assert "2.5 minutes. Well done" in second.output
 
-    listed = cli("practices", "list", *SIGN_IN, input=PASSWORD)
+    listed = cli("practices", "list", *SIGN_IN, input=typed())
     assert listed.exit_code == 0, listed.output
     out = listed.output
     assert "2 practices, 7.5 minutes in all; calm +4 on average from before to after, over 1 rated practice." in out
     assert out.index("Music (") < out.index("Breathing (4-6)")  # newest first
     assert "3 → 7" in out and "– → –" in out
-    as_json = cli("practices", "list", "--json", *SIGN_IN, input=PASSWORD)
+    as_json = cli("practices", "list", "--json", *SIGN_IN, input=typed())
     rows = [json.loads(line) for line in as_json.output.splitlines()]
     assert [(r["kind"], r["minutes"], r["before"], r["after"]) for r in rows] == [("music", 2.5, None, None),
                                                                                   ("breathing", 5.0, 3, 7)]
@@ -61,12 +55,12 @@ def test_bad_input_is_one_kind_line_before_the_password_and_nothing_is_logged(cl
 
 
 def test_an_empty_log_says_how_to_begin(cli, personas):
-    result = cli("practices", "list", *SIGN_IN, input=PASSWORD)
+    result = cli("practices", "list", *SIGN_IN, input=typed())
     assert result.exit_code == 0 and "Nothing logged in the last 28 days. Any practice counts" in result.output
 
 
 def test_a_therapist_is_told_the_log_is_for_clients(cli, personas, db):
     result = cli("practices", "log", "grounding", "5", "--email", "carol@example.org", "--password-stdin",
-                 input=PASSWORD)
+                 input=typed())
     assert result.exit_code == 1 and "The practice log is for client accounts." in result.output
     assert log.sessions(db, personas.carol.id) == []
