@@ -25,18 +25,21 @@ from holdspace.practice.cues import CUE_NAMES  # noqa: E402
 TARGET = Path(__file__).resolve().parents[1] / "src" / "holdspace" / "practice" / "models" / "coding.onnx"
 
 
-def export(encoder, target: Path) -> Path:
+def export(encoder, target: Path, types: bool = False) -> Path:
+    """`types`: the model also reads token_type_ids (the therapist's part of a pair is segment 1)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     encoder.eval()
     ids = torch.randint(1000, 2000, (2, 12))
     mask = torch.ones_like(ids)
+    inputs, names = (ids, mask), ["input_ids", "attention_mask"]
+    if types:
+        inputs, names = (ids, mask, torch.zeros_like(ids)), names + ["token_type_ids"]
     with tempfile.TemporaryDirectory() as tmp:
         fp32 = Path(tmp) / "fp32.onnx"
-        torch.onnx.export(encoder, (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"],
+        torch.onnx.export(encoder, inputs, str(fp32), input_names=names,
                           output_names=["hidden"], opset_version=17, dynamo=False,
-                          dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
-                                        "attention_mask": {0: "batch", 1: "tokens"},
+                          dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in names},
                                         "hidden": {0: "batch", 1: "tokens"}})
         target.parent.mkdir(parents=True, exist_ok=True)
         quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8,
@@ -48,9 +51,9 @@ def main() -> None:
     checkpoint = Path(sys.argv[1]) if len(sys.argv) > 1 else CACHE / "coding_L4.pt"
     target = Path(sys.argv[2]) if len(sys.argv) > 2 else TARGET
     saved = torch.load(checkpoint, map_location="cpu", weights_only=False)
-    model = CodingModel(saved["layers"], len(CUE_NAMES))
+    model = CodingModel(saved["layers"], len(CUE_NAMES), types=saved.get("types", False))
     model.load_state_dict(saved["state"])
-    path = export(model.encoder, target)
+    path = export(model.encoder, target, types=saved.get("types", False))
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
     print(f"{path}: {path.stat().st_size / 1e6:.1f} MB, {saved['layers']} layers, epoch {saved['epoch']}, "
           f"held-out {saved['held_out']}")

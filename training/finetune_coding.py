@@ -3,8 +3,10 @@
     OMP_NUM_THREADS=2 nice -n 10 python training/finetune_coding.py --layers 4 --epochs 3
 
 The model reads only the therapist's utterance (so each code still splits into one share per
-word); its heads are linear over [the unit mean of the token states, the 26 surface cues of the
-utterance and the client's words around it], the same features the product's numpy heads read.
+word; --pair puts the client's words before it in the input too, but the heads still average only
+the therapist's token states, and --types marks the therapist's part as segment 1); its heads are
+linear over [the unit mean of the token states, the 26 surface cues of the utterance and the
+client's words around it], the same features the product's numpy heads read.
 Four tasks share the encoder: behaviour, open/closed, simple/complex and the kind of input.
 
 TRAIN is cut by transcript exactly as training/coding.py cuts it (seeded): the encoder is fitted
@@ -38,16 +40,18 @@ SCALE = 20.0
 
 
 class CodingModel(nn.Module):
-    def __init__(self, layers: int, cues: int):
+    def __init__(self, layers: int, cues: int, types: bool = False):
         super().__init__()
+        self.types = types  # the therapist's part of a pair is segment 1 (BERT's sentence B)
         self.encoder = MiniLM(layers).load_onnx()
         self.dropout = nn.Dropout(0.1)
         self.heads = nn.ModuleDict({name: nn.Linear(HIDDEN + cues, len(labels))
                                     for name, (_, labels) in TASKS.items()})
 
-    def forward(self, ids, mask, cues):
-        hidden = self.encoder(ids, mask)
-        m = mask.unsqueeze(-1).to(hidden.dtype)
+    def forward(self, ids, mask, cues, pool=None):
+        """`pool` marks the tokens whose states are averaged (the therapist's, in a pair)."""
+        hidden = self.encoder(ids, mask, pool if self.types else None)
+        m = (mask if pool is None else pool).unsqueeze(-1).to(hidden.dtype)
         mean = (hidden * m).sum(1) / m.sum(1).clamp(min=1.0)
         unit = mean / mean.norm(dim=1, keepdim=True).clamp(min=1e-12)
         x = torch.cat([self.dropout(unit * SCALE), cues], dim=1)
@@ -69,6 +73,49 @@ def tokenize(texts: list[str]) -> list[list[int]]:
     return out
 
 
+#: --pair: [CLS] the tail of the client's words before [SEP] the head of the therapist's [SEP].
+CLIENT_TOKENS, THERAPIST_TOKENS, CLS, SEP = 48, 64, 101, 102
+
+
+def pair_ids(tok, therapist: list[str], clients: list[str]) -> tuple[list[list[int]], list[int]]:
+    """Word pieces of each (client, therapist) pair: the client's last CLIENT_TOKENS pieces, then the
+    therapist's first THERAPIST_TOKENS (its [SEP] kept last), and where the therapist's part starts.
+    Not shipped (training/README.md, "The client's words in the model's input"): the product would
+    have to read pairs the same way in features.extract, averaging only the therapist's states."""
+    ts = tok.encode_batch(therapist, add_special_tokens=False)
+    # The tokenizer cuts at MAX_TOKENS from the start; the client's last 400 characters hold more
+    # than CLIENT_TOKENS pieces, so the tail kept is truly the end of what the client said.
+    cs = tok.encode_batch([(c or " ")[-400:] for c in clients], add_special_tokens=False)
+    ids, starts = [], []
+    for t, c in zip(ts, cs):
+        tail = list(c.ids[-CLIENT_TOKENS:]) if c.ids else []
+        ids.append([CLS] + tail + [SEP] + list(t.ids[:THERAPIST_TOKENS - 1]) + [SEP])
+        starts.append(len(tail) + 2)
+    return ids, starts
+
+
+def tokenize_pairs(rows) -> tuple[list[list[int]], np.ndarray]:
+    """(client, therapist) pairs (pair_ids), and where each therapist part starts."""
+    from tokenizers import Tokenizer
+
+    from holdspace.language.text import clip, normalize
+
+    tok = Tokenizer.from_file(str(tokenizer_file()))
+    tok.no_padding()
+    ids, starts = pair_ids(tok, [clip(normalize(r.text), 1200) or " " for r in rows],
+                           [clip(normalize(r.client), 1200) for r in rows])
+    return ids, np.array(starts)
+
+
+def pooled(batch, starts):
+    """Add the pooling mask (therapist tokens only) to batches(); None when reading one text."""
+    for r, x, m in batch:
+        pool = None
+        if starts is not None:
+            pool = (torch.arange(x.shape[1])[None, :] >= torch.from_numpy(starts[r])[:, None]).long() * m
+        yield r, x, m, pool
+
+
 def split(rows) -> tuple[np.ndarray, np.ndarray]:
     """Row indices of TRAIN's fit part and held-out fifth (the cut training/coding.py makes)."""
     train = np.array([r.split == "train" for r in rows])
@@ -86,13 +133,13 @@ def targets(rows) -> dict[str, np.ndarray]:
             for name, (get, labels) in TASKS.items()}
 
 
-def score(model, ids, cues, y, rows) -> dict[str, float]:
+def score(model, ids, cues, y, rows, starts=None) -> dict[str, float]:
     """Held-out behaviour macro-F1 and the sub-task accuracies."""
     model.eval()
     logits = {name: np.zeros((len(ids), len(labels)), np.float32) for name, (_, labels) in TASKS.items()}
     with torch.no_grad():
-        for r, x, m in batches(ids, rows, 64):
-            out = model(x, m, cues[r])
+        for r, x, m, p in pooled(batches(ids, rows, 64), starts):
+            out = model(x, m, cues[r], p)
             for name in logits:
                 logits[name][r] = out[name].numpy()
     model.train()
@@ -110,13 +157,19 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--head-lr", type=float, default=2e-3)
+    parser.add_argument("--pair", action="store_true",
+                        help="read the client's words before the utterance too (features.pair_ids)")
+    parser.add_argument("--types", action="store_true", help="with --pair: mark the therapist's part as segment 1")
     parser.add_argument("--out", help="checkpoint name (default coding_L{layers}.pt)")
     args = parser.parse_args()
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
     rows = read()
     fit, hold = split(rows)
-    ids = tokenize([r.text for r in rows])
+    if args.pair:
+        ids, starts = tokenize_pairs(rows)
+    else:
+        ids, starts = tokenize([r.text for r in rows]), None
     raw = np.array([cue_vector(r.text, r.client, r.next) for r in rows], dtype=np.float32)
     mu, sd = raw[fit].mean(0), raw[fit].std(0) + 1e-6
     cues = torch.from_numpy((raw - mu) / sd)
@@ -128,7 +181,7 @@ def main() -> None:
         counts = np.bincount(y[name][fit][y[name][fit] >= 0], minlength=len(labels)).astype(np.float32)
         w = counts.sum() / (len(labels) * np.clip(counts, 1, None))
         losses[name] = nn.CrossEntropyLoss(weight=torch.from_numpy(w), ignore_index=-1, reduction="sum")
-    model = CodingModel(args.layers, len(CUE_NAMES))
+    model = CodingModel(args.layers, len(CUE_NAMES), types=args.types)
     model.encoder.word.weight.requires_grad_(False)
     enc = [(n, p) for n, p in model.encoder.named_parameters() if p.requires_grad]
     opt = torch.optim.AdamW([
@@ -143,21 +196,21 @@ def main() -> None:
     rng = np.random.default_rng(SEED)
     start = time.time()
     print(f"fit {len(fit)} utterances, held-out {len(hold)}; {total} steps", flush=True)
-    before = score(model, ids, cues, y, hold)
+    before = score(model, ids, cues, y, hold, starts)
     print("held-out before fine-tuning: " + ", ".join(f"{k} {v:.3f}" for k, v in before.items()), flush=True)
     for epoch in range(1, args.epochs + 1):
-        for r, x, m in batches(ids, fit, args.batch, rng):
-            out = model(x, m, cues[r])
+        for r, x, m, p in pooled(batches(ids, fit, args.batch, rng), starts):
+            out = model(x, m, cues[r], p)
             loss = sum(losses[name](out[name], yt[name][r]) for name in TASKS) / len(r)
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
             sched.step()
             opt.zero_grad()
-        res = score(model, ids, cues, y, hold)
+        res = score(model, ids, cues, y, hold, starts)
         print(f"epoch {epoch} ({time.time() - start:.0f}s) held-out: "
               + ", ".join(f"{k} {v:.3f}" for k, v in res.items()), flush=True)
-        torch.save({"layers": args.layers, "state": model.state_dict(), "args": vars(args), "epoch": epoch,
+        torch.save({"layers": args.layers, "state": model.state_dict(), "args": vars(args), "epoch": epoch, "pair": args.pair, "types": args.types,
                     "cue_mu": mu, "cue_sd": sd, "held_out": res},
                    CACHE / (args.out or f"coding_L{args.layers}.pt"))
     print(f"done in {time.time() - start:.0f}s", flush=True)

@@ -89,9 +89,10 @@ class MiniLM(nn.Module):
         self.dropout = nn.Dropout(0.1)
         self.layers = nn.ModuleList(Layer() for _ in range(layers))
 
-    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor, types: torch.Tensor | None = None) -> torch.Tensor:
         positions = torch.arange(ids.shape[1], device=ids.device).unsqueeze(0)
-        x = self.word(ids) + self.position(positions) + self.token_type(torch.zeros_like(ids))
+        types = torch.zeros_like(ids) if types is None else types
+        x = self.word(ids) + self.position(positions) + self.token_type(types)
         x = self.dropout(self.norm(x))
         bias = (1.0 - mask[:, None, None, :].to(x.dtype)) * -1e4
         for layer in self.layers:
