@@ -401,3 +401,18 @@ def test_with_the_classifier_on_none_of_the_listener_benchmark_sets_everyday_mes
 def test_a_fragment_about_what_made_things_worse_is_not_put_on_the_client(listener):
     reply = listener.respond(Conversation(), "Just made it worse.")
     assert "that made it worse" in reply.reflection and "you made it worse" not in reply.reflection
+
+
+def test_numbness_is_not_named_as_disapproval_however_sure_the_model_is():
+    def disapproving(texts):
+        found = []
+        for _ in texts:
+            scores = {label: 0.01 for label in LABELS}
+            scores["disapproval"], scores["sadness"] = 0.55, 0.08
+            found.append(Emotions(scores, ("disapproval",), "neutral"))
+        return found
+
+    reply = Listener(emotions=disapproving, embed=bag_of_words).respond(Conversation(), "I don't feel anything anymore.")
+    assert reply.feeling is not None and reply.feeling.label == "sadness"
+    agree = Listener(emotions=disapproving, embed=bag_of_words).respond(Conversation(), "I don't agree with how they handled it.")
+    assert agree.feeling is not None and agree.feeling.label == "disapproval"

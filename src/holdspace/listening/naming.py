@@ -73,8 +73,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
             continue
         model = max([overall.scores[label]] + [e.scores[label] for e in per_sentence])
         sure = any(label in e.labels for e in [overall] + per_sentence)
-        if label in OPINIONS and not sure and label not in cues:
-            continue
+        if label in OPINIONS and label not in cues and (not sure or gloomy):
+            continue  # "I don't feel anything anymore" is numbness, not disapproval of something
         if gloomy and label in _POSITIVE and (model < 0.8 or label == "amusement"):
             continue  # ("lol my life is a mess" laughs at pain; it is not amusement)
         if label == "disgust" and label not in cues:
