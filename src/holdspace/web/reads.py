@@ -3,9 +3,10 @@
 Every SQLite transaction begins IMMEDIATE, holding the one write lock from its first statement, so
 a write never fails half-way. For GET and HEAD requests that is costly: twenty people reading
 their pages would wait for each other in turn. So a GET begins DEFERRED, reading beside everyone
-else. A few GETs also write a little (the audit entry of a therapist's read, a sign-in's "last
-seen"); if someone else wrote in between, SQLite refuses that write at once, and the request is
-simply run again from the start, this time IMMEDIATE, before anything was sent to the browser.
+else. A few GETs also write a little (the audit entry of a therapist's read, an older picture's
+first thumbnail); if someone else wrote in between, SQLite refuses that write at once, and the
+request is simply run again from the start, this time IMMEDIATE, before anything was sent to the
+browser. (A sign-in's "last seen" is written in a transaction of its own: privacy/sessions.py.)
 PostgreSQL is unaffected.
 """
 
