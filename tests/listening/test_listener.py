@@ -416,3 +416,9 @@ def test_numbness_is_not_named_as_disapproval_however_sure_the_model_is():
     assert reply.feeling is not None and reply.feeling.label == "sadness"
     agree = Listener(emotions=disapproving, embed=bag_of_words).respond(Conversation(), "I don't agree with how they handled it.")
     assert agree.feeling is not None and agree.feeling.label == "disapproval"
+
+
+def test_not_angry_just_tired_is_heard_as_tired_and_no_anger_is_named_or_asked_about(listener):
+    reply = listener.respond(Conversation(), "I'm not angry, just tired of pretending I'm fine.")
+    assert reply.feeling is not None and reply.feeling.word == "tired"
+    assert "anger" not in reply.reply and "irritated" not in reply.reply

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from holdspace.language.emotions import LABELS, Emotions
+from holdspace.language.emotions import LABELS, Emotions, family_of
 
 __all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "feeling_cues", "feeling_for", "intensity_cues", "own_word", "own_words"]
 
@@ -72,7 +72,10 @@ def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:
     return step, tuple(dict.fromkeys(up + down))
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|doesn't|n't|nor|without)\W+(?:\w+\W+){0,2}$")
+# A negation reaches at most two words on, and never past a comma or the end of a sentence:
+# "not angry, just tired" is tired.
+_NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|doesn't|n't|nor|without)"
+                       r"[^\w,;:.!?]+(?:\w+[^\w,;:.!?]+){0,2}$")
 # "No one really knows me", "I don't think anyone cares": the negation is the feeling, not its absence.
 _NOBODY = re.compile(r"\b(?:no one|anyone|anybody)\b")
 
@@ -99,13 +102,15 @@ def own_words(text: str) -> list[tuple[str, str]]:
 
 
 def denied_labels(text: str) -> set[str]:
-    """Feelings the client says they don't have ("I'm not sad", "I don't feel lonely") and none of
-    whose words they use for themselves elsewhere: never to be named back to them."""
+    """Feelings the client says they don't have ("I'm not sad", "I don't feel lonely"), with their
+    family ("not angry" is not "irritated" either), unless they use a word of that family for
+    themselves elsewhere: never to be named back to them."""
     own = _table()["own"]
     lower = text.lower()
-    denied = {own[m.group(0)] for m in re.finditer(r"[a-z]+", lower)
+    denied = {family_of(own[m.group(0)]) for m in re.finditer(r"[a-z]+", lower)
               if m.group(0) in own and negated(lower, m.start())}
-    return denied - {label for _, label in own_words(text)}
+    denied -= {family_of(label) for _, label in own_words(text)}
+    return {label for label in LABELS if family_of(label) in denied}
 
 
 def own_word(text: str) -> tuple[str, str] | None:
