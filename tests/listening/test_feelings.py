@@ -39,3 +39,23 @@ def test_the_client_s_own_feeling_word_comes_first_unless_negated():
     assert said.word == "tired" and said.intensity == "theirs"
     # a feeling the client denies is never named back to them, however sure the model is
     assert feeling_for(emotions(anger=0.9), "I'm not angry at all") is None
+
+
+def test_someone_else_s_feeling_is_not_named_as_the_client_s():
+    # "everyone is so happy and I feel nothing" is numbness; the happiness is theirs
+    said = feeling_for(emotions(joy=0.9), "My sister had a baby and everyone is so happy and I feel nothing")
+    assert said.word == "numb"
+    assert feeling_for(emotions(sadness=0.7), "he never said he was proud of me").word != "proud"
+    assert feeling_for(emotions(joy=0.9), "I'm so happy for her").word == "happy"
+
+
+def test_feeling_cut_off_is_said_back_in_a_plain_word():
+    assert feeling_for(emotions(love=0.9), "I just feel like I'm watching my life through glass").word == "disconnected"
+    assert feeling_for(emotions(sadness=0.5), "I don't feel anything anymore").word == "numb"
+    assert feeling_for(emotions(sadness=0.5), "I feel so empty lately").word == "empty"
+    assert feeling_for(emotions(sadness=0.5), "the house is empty since she left").word != "empty"
+
+
+def test_a_hedged_really_does_not_make_a_feeling_stronger():
+    assert intensity_cues("I don't really know why I'm here")[0] == -1
+    assert intensity_cues("I'm really scared")[0] == 1

@@ -422,3 +422,29 @@ def test_not_angry_just_tired_is_heard_as_tired_and_no_anger_is_named_or_asked_a
     reply = listener.respond(Conversation(), "I'm not angry, just tired of pretending I'm fine.")
     assert reply.feeling is not None and reply.feeling.word == "tired"
     assert "anger" not in reply.reply and "irritated" not in reply.reply
+
+
+def test_a_bare_yeah_is_met_without_quoting_it_back(listener):
+    conversation = Conversation()
+    listener.respond(conversation, "My boss keeps piling work on me and I'm so angry.")
+    reply = listener.respond(conversation, "yeah")
+    assert '"yeah"' not in reply.reply and reply.question.endswith("?") and not reply.crisis
+    # a one-word feeling still keeps the word
+    assert '"exhausted"' in listener.respond(conversation, "exhausted").reply
+
+
+def test_after_a_concession_the_sentence_that_turns_is_the_one_said_back(listener):
+    reply = listener.respond(Conversation(), "I love her, I do. I just feel like I'm watching my life through glass.")
+    assert "watching your life through glass" in reply.reflection and "love her" not in reply.reflection
+
+
+def test_wondering_whether_anyone_would_miss_them_gets_the_direct_check_in(listener):
+    for text in ("Sometimes I wonder if anyone would even miss me", "would anybody even notice"):
+        reply = listener.respond(Conversation(), text)
+        assert reply.crisis and reply.level == "concern" and reply.feeling is None
+
+
+def test_nobody_looking_at_them_at_the_gym_is_not_loneliness(listener):
+    reply = listener.respond(Conversation(), "It felt good honestly, I was nervous but nobody was looking at me")
+    assert reply.topic != "loneliness"
+    assert listener.respond(Conversation(), "I don't think anyone really knows me.").topic == "loneliness"

@@ -7,7 +7,7 @@ import re
 from holdspace.language.text import split_sentences, words
 from holdspace.listening.pronouns import to_second_person
 
-__all__ = ["MAX_WORDS", "as_clause", "key_part", "reflect_words", "sentence_weight", "strip_fillers", "units_of"]
+__all__ = ["MAX_WORDS", "TURNS", "as_clause", "key_part", "reflect_words", "sentence_weight", "strip_fillers", "units_of"]
 
 #: A reflection longer than this stops sounding like listening and starts sounding like an echo.
 MAX_WORDS = 22
@@ -49,12 +49,17 @@ _ONLY_HEDGING = re.compile(r"^\W*(?:i\s+)?(?:(?:just\s+|really\s+)?(?:don'?t|do 
                            r"(?:i'?m\s+)?not\s+sure|no idea)(?:\s+(?:really|anymore|honestly))?\W*$", re.I)
 
 
+# "I love her, I do. I just feel like I'm watching my life through glass": after a concession, the
+# sentence that turns ("but", "I just", "the thing is") is the one that carries the weight.
+TURNS = re.compile(r"^\W*(?:but|yet|though|i just|it'?s just|the thing is|the truth is|except|only)\b", re.I)
+
+
 def sentence_weight(sentence: str, emotional: float) -> float:
-    """How much a sentence seems to carry: its strongest emotion, more when it speaks of oneself."""
+    """How much a sentence seems to carry: its strongest emotion, more when it speaks of oneself or turns."""
     tokens = [w.lower() for w in words(sentence)]
     personal = any(t in _FIRST_PERSON for t in tokens)
     size = len(tokens)
-    return emotional + (0.2 if personal else 0.0) + (0.1 if 4 <= size <= 30 else 0.0) - (0.3 if size < 3 else 0.0) \
+    return emotional + (0.2 if personal else 0.0) + (0.3 if TURNS.match(sentence) else 0.0) + (0.1 if 4 <= size <= 30 else 0.0) - (0.3 if size < 3 else 0.0) \
         - (0.6 if _PREAMBLE.search(sentence) or _ONLY_HEDGING.match(sentence) else 0.0)
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from holdspace.language.emotions import LABELS, Emotions, family_of
 
-__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "feeling_cues", "feeling_for", "intensity_cues", "own_word", "own_words"]
+__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "feeling_cues", "feeling_for", "intensity_cues", "negated", "own_word", "own_words",
+           "someone_elses"]
 
 #: How much a cue word in the message adds to its label's score when choosing a feeling.
 CUE_WEIGHT = 0.35
@@ -61,13 +62,14 @@ _NOT_AFTER_SO = (r"(?:(?<!\bso)|(?<=\bso)(?!\s*(?:[,.;:!?]|$|i\b|we\b|you\b|he\b
 def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:
     """Return how many steps the wording moves a feeling (-1, 0 or +1) and the cues found."""
     lower = text.lower()
-    up = _cue_pattern("stronger").findall(lower)
+    down = _cue_pattern("softer").findall(lower)
+    # the "really" of "I don't really know" hedges; it doesn't intensify
+    up = _cue_pattern("stronger").findall(_cue_pattern("softer").sub(lambda m: " " * len(m.group(0)), lower))
     if "!!" in text:
         up.append("!!")
     shouted = [w for w in re.findall(r"\b[A-Z]{3,}\b", text) if w not in {"OK", "TV", "USA", "ADHD", "PTSD", "OCD"}]
     if shouted:
         up.append(shouted[0])
-    down = _cue_pattern("softer").findall(lower)
     step = (1 if up else 0) - (1 if down else 0)
     return step, tuple(dict.fromkeys(up + down))
 
@@ -87,18 +89,44 @@ def negated(lower: str, start: int) -> bool:
     return bool(found) and not _NOBODY.search(found.group(0))
 
 
+# "Everyone is so happy", "he was proud of me", "my sister's excited": someone else's feeling, not the client's.
+_SOMEONE_ELSE_FEELS = re.compile(
+    r"\b(?:he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|(?:my|his|her|their|our|the)\s+\w+)"
+    r"(?:'s|\s+(?:is|was|were|are|seems?|seemed|looks?|looked|felt|feels?|got|gets|became|sounds?|sounded))"
+    r"(?:\s+(?:so|really|very|super|quite|pretty|all|too|just|always|never|\w+ly))?\s+$")
+# Ways of saying numb or cut off without a feeling word: said back in one plain word.
+_OWN_PHRASES = (
+    (re.compile(r"\b(?:i (?:just )?(?:feel|felt)|i'?m feeling|feeling) (?:like )?(?:nothing|numb)\b|"
+                r"\bi (?:don'?t|can'?t|didn'?t|couldn'?t) (?:really )?feel (?:anything|a thing)\b"), "numb"),
+    (re.compile(r"\b(?:i (?:just )?(?:feel|felt)|i'?m feeling|feeling) (?:so |really |completely |kind of )?"
+                r"(?:empty|hollow)\b"), "empty"),
+    (re.compile(r"\b(?:so |really )?(?:far away|far|distant|cut off) from (?:everyone|everybody|everything|people)\b|"
+                r"\bwatching (?:my|our) (?:own )?life\b|\bthrough (?:a )?glass\b|"
+                r"\b(?:i (?:just )?(?:feel|felt)|i'?m feeling|feeling|i'?m) (?:so |really |kind of )?"
+                r"(?:disconnected|detached)\b"), "disconnected"),
+)
+
+
+def someone_elses(lower: str, start: int) -> bool:
+    """Whether the feeling word at `start` is said of someone else ("everyone is so happy")."""
+    clause = re.split(r"[,;:.!?]|\band\b|\bbut\b", lower[max(0, start - 40):start])[-1]
+    return bool(_SOMEONE_ELSE_FEELS.search(" " + clause))
+
+
 def own_words(text: str) -> list[tuple[str, str]]:
     """Every feeling word the client uses about themselves, not negated, in order: [(word, label)]."""
     own = _table()["own"]
     lower = text.lower()
-    found: list[tuple[str, str]] = []
+    found: list[tuple[int, str, str]] = []
     for match in re.finditer(r"[a-z]+", lower):
         word = match.group(0)
-        if word in own and not negated(lower, match.start()):
-            pair = ("lonely" if word == "alone" else word, own[word])
-            if pair not in found:
-                found.append(pair)
-    return found
+        if word in own and not negated(lower, match.start()) and not someone_elses(lower, match.start()):
+            found.append((match.start(), "lonely" if word == "alone" else word, own[word]))
+    for pattern, word in _OWN_PHRASES:
+        match = pattern.search(lower)
+        if match:
+            found.append((match.start(), word, "sadness"))
+    return list(dict.fromkeys((word, label) for _, word, label in sorted(found)))
 
 
 def denied_labels(text: str) -> set[str]:
@@ -129,9 +157,10 @@ def feeling_cues(text: str) -> dict[str, list[str]]:
     """Return label -> the cue words for it found in the text, skipping negated ones."""
     lower = text.lower()
     found: dict[str, list[str]] = {}
+    own = _table()["own"]
     for label, pattern in _label_patterns().items():
         for match in pattern.finditer(lower):
-            if not negated(lower, match.start()):
+            if not negated(lower, match.start()) and not (match.group(1) in own and someone_elses(lower, match.start())):
                 found.setdefault(label, []).append(match.group(1))
     return found
 

@@ -1,5 +1,5 @@
 """The fixed replies: to a greeting, thanks, a brush-off, a question to the listener itself, an apology,
-"I don't know", and "that's not it". Nothing is reflected in these; each has its own words in responses.toml.
+"I don't know", a bare "yeah" part-way through, and "that's not it". Nothing is reflected in these; each has its own words in responses.toml.
 """
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from holdspace.language.text import words
 from holdspace.listening.feelings import Feeling, own_word
 from holdspace.listening.memory import Conversation, Reply
-from holdspace.listening.signals import (APOLOGY, ASKS_ADVICE, ASKS_MEDICATION, ASKS_WHAT_IT_IS, CORRECTION, DISMISS,
+from holdspace.listening.signals import (APOLOGY, ASKS_ADVICE, ASSENT, ASKS_MEDICATION, ASKS_WHAT_IT_IS, CORRECTION, DISMISS,
                                          DONT_KNOW, DOUBTS_IT, GREETING, THANKS, looks_english)
 from holdspace.listening.templates import fixed, pick, responses
 
@@ -38,6 +38,8 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
         return fixed(r["apology"], conversation, used)
     if DONT_KNOW.match(clean):
         return fixed(r["dont_know"], conversation, used)
+    if ASSENT.match(clean) and conversation.turns and not (conversation.safety and conversation.safety.flagged):
+        return fixed(r["assent"], conversation, used)
     if CORRECTION.search(clean) and conversation.turns:
         return _correction(conversation, clean, used)
     return None

@@ -6,7 +6,7 @@ import re
 
 from holdspace.language.emotions import Emotions
 from holdspace.language.text import words
-from holdspace.listening.content import as_clause, key_part, reflect_words, sentence_weight
+from holdspace.listening.content import TURNS, as_clause, key_part, reflect_words, sentence_weight
 from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
 from holdspace.listening.memory import Conversation
 from holdspace.listening.naming import NOT_FELT, OPINIONS
@@ -39,7 +39,12 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
         model = max((s for l, s in scores.items() if l not in NOT_FELT | OPINIONS), default=0.0)
         return model + (CUE_WEIGHT if feeling_cues(sentences[i]) else 0.0)
 
-    ranked = sorted(range(len(sentences)), key=lambda i: -sentence_weight(sentences[i], felt(i)))
+    def weight(i: int) -> float:
+        # a sentence the next one turns from ("I love her, I do. I just ...") is a concession
+        conceded = i + 1 < len(sentences) and TURNS.match(sentences[i + 1])
+        return sentence_weight(sentences[i], felt(i)) - (0.5 if conceded else 0.0)
+
+    ranked = sorted(range(len(sentences)), key=lambda i: -weight(i))
     # statements first; a message that only asks gets its question said back as a wondering
     for asked in (False, True):
         for i in ranked:

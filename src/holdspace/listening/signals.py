@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
+__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "NOT_BEING_HERE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "looks_english"]
 
@@ -29,14 +29,21 @@ THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?:
                      r"your time|this|that|the chat|talking|everything)))*(?:\W+(?:i guess|anyway|really|bye|x+|"
                      r"(?:it|this|that|talking) (?:really )?(?:helps|helped)(?: (?:a bit|a little|a lot|somehow))?"
                      r"(?: to (?:say|talk about|get|write|put) (?:it|this|that)(?: out| down)?)?|"
-                     r"i feel (?:a bit |a little )?better))*\W*$", re.I)
+                     r"i feel (?:a bit |a little )?better|(?:i think )?i (?:just )?needed (?:to (?:say|hear|get|write) (?:it|that|this)"
+                     r"(?: out loud| out| down)?|that)))*\W*$", re.I)
+# A bare "yeah", "mm", "right": they are still with it; answer that, don't quote the word back.
+ASSENT = re.compile(r"^\W*(?:yeah|yea|yep|yes|yup|ya|mm+|mhm+|m-hm|uh-huh|right|true|exactly|i guess|i suppose|"
+                    r"kind of|sort of|maybe|probably|guess so|suppose so|i think so|pretty much)"
+                    r"(?:\W+(?:yeah|i guess|i suppose|really|maybe|so|lol|haha|exactly|true|right))*\W*$", re.I)
 # Ways of saying "I might not want to be here" that a listener must never reflect back as an
 # ordinary feeling. If the risk check says "none" for one of these, the listener still checks in.
 NOT_BEING_HERE = re.compile(
     r"\b(?:disappear(?:ed|ing)?|not (?:be |being )?(?:here|around) anymore|wasn'?t (?:here|around)|"
     r"better off without me|no point (?:in )?(?:living|going on|anything)|can'?t go on|"
     r"end it all|don'?t want to (?:be here|wake up|exist)|wish i (?:was|were) (?:dead|gone|never born)|"
-    r"nobody would (?:notice|care|miss me)|no one would (?:notice|care|miss me))\b", re.I)
+    r"(?:nobody|no one|no-one|anyone|anybody) would (?:even |really |actually )?(?:notice|care|miss me)"
+    r"(?! if i (?:left|quit|resigned|moved|changed|skipped|stopped (?:going|coming|posting)))|"
+    r"would (?:anyone|anybody) (?:even |really |actually )?(?:notice|care|miss me))\b", re.I)
 
 # Hurting oneself, in words the risk check may not catch ("I've been cutting again"): the same
 # direct check-in as above, never an ordinary reflection.
