@@ -59,3 +59,9 @@ def test_feeling_cut_off_is_said_back_in_a_plain_word():
 def test_a_hedged_really_does_not_make_a_feeling_stronger():
     assert intensity_cues("I don't really know why I'm here")[0] == -1
     assert intensity_cues("I'm really scared")[0] == 1
+
+
+def test_a_feeling_wished_on_someone_else_is_theirs():
+    assert feeling_for(emotions(sadness=0.6), "i just want her to be proud of me for once").word != "proud"
+    assert feeling_for(emotions(sadness=0.6), "my dad would be so angry if he knew").word != "angry"
+    assert feeling_for(emotions(joy=0.6), "I'm proud of myself for going").word == "proud"

@@ -92,7 +92,8 @@ def negated(lower: str, start: int) -> bool:
 # "Everyone is so happy", "he was proud of me", "my sister's excited": someone else's feeling, not the client's.
 _SOMEONE_ELSE_FEELS = re.compile(
     r"\b(?:he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|(?:my|his|her|their|our|the)\s+\w+)"
-    r"(?:'s|\s+(?:is|was|were|are|seems?|seemed|looks?|looked|felt|feels?|got|gets|became|sounds?|sounded))"
+    r"(?:'s|'d\s+(?:be|feel|get)|\s+(?:is|was|were|are|seems?|seemed|looks?|looked|felt|feels?|got|gets|became|sounds?|"
+    r"sounded|(?:would|will|might|could|must|may)(?:\s+(?:be|feel|get|have been))))"
     r"(?:\s+(?:so|really|very|super|quite|pretty|all|too|just|always|never|\w+ly))?\s+$")
 # Ways of saying numb or cut off without a feeling word: said back in one plain word.
 _OWN_PHRASES = (
@@ -107,10 +108,20 @@ _OWN_PHRASES = (
 )
 
 
+# "I want her to be proud", "he'd be angry": a feeling wished on or expected of someone else.
+_SOMEONE_ELSE_TO_FEEL = re.compile(r"\b(?:him|her|them|you|someone|somebody|people|everyone|(?:my|his|her|their)\s+\w+)"
+                                   r"\s+to\s+(?:be|feel|get)(?:\s+\w+)?\s+$|\b(?:he|she|they)(?:'d|\s+would|\s+will|'ll)"
+                                   r"\s+(?:be|feel|get)(?:\s+\w+)?\s+$")
+# "proud of me", "angry with me", "happy for me": someone else's feeling about the client.
+_ABOUT_ME = re.compile(r"\s+(?:of|for|with|at)\s+me\b")
+
+
 def someone_elses(lower: str, start: int) -> bool:
-    """Whether the feeling word at `start` is said of someone else ("everyone is so happy")."""
+    """Whether the feeling word at `start` is said of someone else ("everyone is so happy", "proud of me")."""
     clause = re.split(r"[,;:.!?]|\band\b|\bbut\b", lower[max(0, start - 40):start])[-1]
-    return bool(_SOMEONE_ELSE_FEELS.search(" " + clause))
+    word_end = re.match(r"[a-z]*", lower[start:]).end()
+    return bool(_SOMEONE_ELSE_FEELS.search(" " + clause) or _SOMEONE_ELSE_TO_FEEL.search(" " + clause)
+                or _ABOUT_ME.match(lower, start + word_end))
 
 
 def own_words(text: str) -> list[tuple[str, str]]:

@@ -34,6 +34,11 @@ _DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bip
                        r"inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|stuck)\b", re.I)
 
 
+# The client's own wish: the only time "wishful" or "longing" may be named.
+_OWN_WISH = re.compile(r"\b(?:i|i'?m|i am)\s+(?:just\s+|really\s+|only\s+|still\s+|so\s+)?(?:want|wish|long|hope|"
+                       r"wanted|wished|longing|miss|missing)\b|\bif only\b", re.I)
+
+
 def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: list[str],
                  rejected: set[str]) -> Feeling | None:
     """The client's own feeling word, else the likeliest feeling from the model and the cues.
@@ -79,6 +84,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
             continue  # ("lol my life is a mess" laughs at pain; it is not amusement)
         if label == "disgust" and label not in cues:
             continue
+        if label == "desire" and not _OWN_WISH.search(text):
+            continue  # "she wants me to be safe" is her wish; "wishful" is named only for the client's own
         # each distinct cue counts, up to two: "snapped at my kids... feel terrible" is guilt
         score = model + CUE_WEIGHT * min(2, len(set(cues.get(label, ()))))
         if score > best:
