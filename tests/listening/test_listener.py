@@ -448,3 +448,9 @@ def test_nobody_looking_at_them_at_the_gym_is_not_loneliness(listener):
     reply = listener.respond(Conversation(), "It felt good honestly, I was nervous but nobody was looking at me")
     assert reply.topic != "loneliness"
     assert listener.respond(Conversation(), "I don't think anyone really knows me.").topic == "loneliness"
+
+
+def test_playing_it_down_is_met_with_it_matters_anyway(listener):
+    reply = listener.respond(Conversation(), "it's silly but I'm still sad about missing the party")
+    assert "small" in reply.validation or "weigh" in reply.validation
+    assert reply.feeling is None or reply.feeling.label not in {"disapproval", "joy", "amusement"}

@@ -28,7 +28,7 @@ from holdspace.listening.naming import choose_feeling
 from holdspace.listening.questions import family_for, pronoun, question, topic_for
 from holdspace.listening.recall import link_back, summary, summary_due
 from holdspace.listening.reflecting import reflect
-from holdspace.listening.signals import DISMISS, NOT_BEING_HERE, SELF_CRITICAL, SELF_HARM, SELF_HATE, roadblocks_in
+from holdspace.listening.signals import DISMISS, MINIMISING, NOT_BEING_HERE, SELF_CRITICAL, SELF_HARM, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import fixed, pick, responses
 
 __all__ = ["Listener", "REMINDER_EVERY"]
@@ -133,8 +133,9 @@ class Listener:
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = topic == "loss" or bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean)) or feeling is not None and (feeling.label == "grief" or feeling.intensity == "strong")
         summed = summary(conversation, feeling, used) if not heavy and summary_due(conversation) else ""
+        group = "minimising" if MINIMISING.search(clean) else family
         validation = "" if summed else pick(
-            responses()["validation"].get(family, ()), conversation, used, responses()["validation"]["neutral"])["text"]
+            responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"])["text"]
         asked = question(topic, family, conversation, used, pronoun(conversation, clean))
         parts += [p for p in (validation, summed, asked) if p]
         if (len(conversation.turns) + 1) % REMINDER_EVERY == 0:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from holdspace.language.emotions import Emotions
 from holdspace.listening.feelings import CUE_WEIGHT, Feeling, feeling_cues, feeling_for, own_words
-from holdspace.listening.signals import SELF_CRITICAL, SELF_HATE
+from holdspace.listening.signals import MINIMISING, SELF_CRITICAL, SELF_HATE
 
 __all__ = ["FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling"]
 
@@ -70,6 +70,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if SELF_CRITICAL.search(text) or SELF_HATE.search(text):
         # turned against oneself, anger reads as shame or sadness, not fury at someone; and it is never glad
         skip = skip | {"anger", "annoyance", "disapproval", "disgust"} | _POSITIVE
+    if MINIMISING.search(text):
+        # "it's probably not a big deal" plays it down: never glad about it, nor "unhappy about it"
+        skip = skip | OPINIONS | _POSITIVE
     if any(label != "confusion" for label in cues):
         skip = skip | {"confusion"}  # "I don't know anyone here" is lonely before it is confused
     best_label, best = None, FEELING_FLOOR

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
-           "NOT_BEING_HERE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
+           "MINIMISING", "NOT_BEING_HERE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "looks_english"]
 
 #: Phrases that block listening; none may appear in what the listener says.
@@ -68,6 +68,13 @@ DONT_KNOW = re.compile(
     r"(?:\W+(?:really|honestly|anymore|tbh|lol|i guess|either|to be honest))*\W*$", re.I)
 # Harsh judgements of oneself: said back as what the client tells themselves, never as fact
 # ("It sounds like you're worthless" would agree with them).
+# Making light of one's own trouble ("it's probably not a big deal", "others have it worse"): the
+# reply says it matters anyway, rather than naming an opinion about it.
+MINIMISING = re.compile(
+    r"\b(?:(?:it'?s|its|this is|that'?s|it was|it isn'?t|it is)\s+(?:probably |prob |really |honestly |just )?"
+    r"(?:not (?:a |that )?(?:big|huge) (?:deal|thing)|no (?:big )?deal|silly|stupid|nothing really|so small|so minor|dumb)|"
+    r"(?:other|some) people have it (?:so much |way |much |far )?worse|i'?m (?:probably |just )?(?:being|overreacting|"
+    r"making a (?:big )?deal)|i shouldn'?t (?:even )?(?:be|feel) (?:this|so) (?:upset|bothered|stressed|sad))\b", re.I)
 SELF_CRITICAL = re.compile(
     r"\b(?:i'?m|im|i am|i feel|i'?ve always been|i was)\s+(?:\w+\s+){0,2}(?:worthless|useless|a failure|"
     r"a mess|pathetic|stupid|an idiot|a burden|disgusting|ugly|a joke|a loser|a disappointment|not good enough|"
