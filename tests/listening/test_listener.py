@@ -454,3 +454,19 @@ def test_playing_it_down_is_met_with_it_matters_anyway(listener):
     reply = listener.respond(Conversation(), "it's silly but I'm still sad about missing the party")
     assert "small" in reply.validation or "weigh" in reply.validation
     assert reply.feeling is None or reply.feeling.label not in {"disapproval", "joy", "amusement"}
+
+
+def test_a_partner_s_anger_is_not_named_as_the_client_s(listener):
+    reply = listener.respond(Conversation(), "my partner checks my phone every night and gets angry if i talk to my friends")
+    assert reply.feeling is None or reply.feeling.label not in {"anger", "annoyance", "disapproval"}
+
+
+def test_i_cant_do_this_anymore_on_its_own_gets_the_direct_check_in(listener):
+    reply = listener.respond(Conversation(), "bro i cant do this anymore fr")
+    assert reply.crisis and reply.feeling is None
+    assert not listener.respond(Conversation(), "I can't do this commute anymore, it takes two hours").crisis
+
+
+def test_good_news_that_leaves_them_shaking_is_met_as_good_news(listener):
+    reply = listener.respond(Conversation(), "we got engaged last night!!! I'm still shaking")
+    assert "engaged" in reply.reflection and reply.feeling.label in {"excitement", "joy"}

@@ -66,3 +66,9 @@ def test_in_a_flagged_conversation_preparations_alone_are_urgent(follow_up):
     after = talk("some days I wish I wasn't here", follow_up)
     assert alone.level != "urgent"
     assert after.last.level == "urgent" and after.level == "urgent"
+
+
+def test_playing_it_down_after_a_flag_does_not_clear_it():
+    for text in ("i'm fine though, it's not that bad", "it wasn't that bad honestly"):
+        assert is_retraction(text)
+    assert not is_retraction("it's not that bad but i hate him")

@@ -73,6 +73,19 @@ def test_the_variant_follows_the_assessment():
     assert variant_for(assess("I wish I wasn't alive")) == "concern"
     assert variant_for(assess("my friend says she wants to die")) == "someone_else"
     assert variant_for(assess("lovely walk today")) is None
+    # hurt or threatened by someone: asked about their safety from that person, not about suicide
+    assert variant_for(assess("last week he pushed me into the wall")) == "hurt_by_someone"
+    assert variant_for(assess("He has a knife and he's coming up the stairs.")) == "hurt_by_someone"
+    assert variant_for(assess("I'm scared for my life, he says he'll kill me tonight.")) == "hurt_by_someone"
+    assert variant_for(assess("he hits me and I want to die")) == "concern"
+    assert variant_for(assess("my sister's boyfriend hits her")) == "someone_else"
+
+
+def test_someone_hurt_by_another_person_is_asked_about_their_safety_from_them():
+    response = crisis_response("IE", has_safety_plan=False, variant="hurt_by_someone")
+    assert "no one has the right to hurt" in response.sentences[0]
+    assert any("is the person who hurt you near you?" in s for s in response.sentences)
+    assert "ending your life" not in response.message and "safe people and places" in response.message
 
 
 # --- reads as English in every country, and says truthfully who is told -------------------------

@@ -19,7 +19,7 @@ _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|you know|i guess|or 
                        r"and stuff|and everything))+[\s.!?]*$", re.I)
 _FILLERS = re.compile(r",?\s*\b(?:you know|i mean|like,)\s*,?", re.I)
 _CLAUSE = re.compile(r"\s*(?:[;:]|,\s*(?:but|and|so|because|cause|cos)?|\s-\s|\bbut\b|\bbecause\b|\bso\b)\s*", re.I)
-_FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself", "i've", "i'd", "i'll", "mine"}
+_FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself", "i've", "i'd", "i'll", "mine", "we", "we're", "we've", "we'd", "our", "us"}
 # A reflection starts mid-sentence, so its first word loses a sentence-initial capital — except
 # "I" forms, days, months and holidays. (A name at the start is lower-cased too: rarer, and
 # still readable.)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from holdspace.language.emotions import LABELS, Emotions, family_of
 
-__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "feeling_cues", "feeling_for", "intensity_cues", "negated", "own_word", "own_words",
+__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
            "someone_elses"]
 
 #: How much a cue word in the message adds to its label's score when choosing a feeling.
@@ -116,12 +116,32 @@ _SOMEONE_ELSE_TO_FEEL = re.compile(r"\b(?:him|her|them|you|someone|somebody|peop
 _ABOUT_ME = re.compile(r"\s+(?:of|for|with|at)\s+me\b")
 
 
+# "my partner checks my phone and gets angry": a clause with no subject of its own shares the one before.
+_NO_SUBJECT = re.compile(r"^\s*(?:gets|got|get|is|was|seems|seemed|looks|looked|becomes|became|goes|went|sounds|sounded)\b")
+_THIRD_PARTY_SUBJECT = re.compile(r"^\s*(?:he|she|they|everyone|everybody|people|someone|somebody|(?:my|his|her|their|the)\s+\w+)\b")
+
+
 def someone_elses(lower: str, start: int) -> bool:
     """Whether the feeling word at `start` is said of someone else ("everyone is so happy", "proud of me")."""
-    clause = re.split(r"[,;:.!?]|\band\b|\bbut\b", lower[max(0, start - 40):start])[-1]
+    sentence = re.split(r"[;:.!?]", lower[max(0, start - 80):start])[-1]
+    clauses = re.split(r",|\band\b|\bbut\b", sentence)
+    clause = clauses[-1]
     word_end = re.match(r"[a-z]*", lower[start:]).end()
+    if _NO_SUBJECT.match(clause) and len(clauses) > 1 and _THIRD_PARTY_SUBJECT.match(clauses[-2]):
+        return True
     return bool(_SOMEONE_ELSE_FEELS.search(" " + clause) or _SOMEONE_ELSE_TO_FEEL.search(" " + clause)
                 or _ABOUT_ME.match(lower, start + word_end))
+
+
+def others_labels(text: str) -> set[str]:
+    """Labels of feeling words said only of someone else ("he gets angry if I talk to my friends"):
+    the model hears them too, but they are not the client's to be named."""
+    own = _table()["own"]
+    lower = text.lower()
+    said_of_others = {family_of(own[m.group(0)]) for m in re.finditer(r"[a-z]+", lower)
+                      if m.group(0) in own and someone_elses(lower, m.start())}
+    said_of_others -= {family_of(label) for _, label in own_words(text)}
+    return {label for label in LABELS if family_of(label) in said_of_others}
 
 
 def own_words(text: str) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from holdspace.language.emotions import Emotions
-from holdspace.listening.feelings import CUE_WEIGHT, Feeling, feeling_cues, feeling_for, own_words
+from holdspace.listening.feelings import CUE_WEIGHT, Feeling, feeling_cues, feeling_for, others_labels, own_words
 from holdspace.listening.signals import MINIMISING, SELF_CRITICAL, SELF_HATE
 
 __all__ = ["FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling"]
@@ -49,7 +49,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     Labels in `rejected` (the client said they were wrong) are never named.
     """
     text = " ".join(sentences)
-    skip = NOT_FELT | rejected
+    skip = NOT_FELT | rejected | others_labels(text)
     theirs = [(w, l) for w, l in own_words(text) if l not in rejected]
     glad = [w for w, l in theirs if l in _POSITIVE]
     hurting = [(w, l) for w, l in theirs if l in _NEGATIVE]

@@ -43,7 +43,8 @@ NOT_BEING_HERE = re.compile(
     r"end it all|don'?t want to (?:be here|wake up|exist)|wish i (?:was|were) (?:dead|gone|never born)|"
     r"(?:nobody|no one|no-one|anyone|anybody) would (?:even |really |actually )?(?:notice|care|miss me)"
     r"(?! if i (?:left|quit|resigned|moved|changed|skipped|stopped (?:going|coming|posting)))|"
-    r"would (?:anyone|anybody) (?:even |really |actually )?(?:notice|care|miss me))\b", re.I)
+    r"would (?:anyone|anybody) (?:even |really |actually )?(?:notice|care|miss me)|"
+    r"can'?t (?:do|take|handle) (?:this|it) (?:anymore|any more)(?=\W*(?:fr|tbh|honestly|seriously|lol|i'?m done)?\W*$))\b", re.I)
 
 # Hurting oneself, in words the risk check may not catch ("I've been cutting again"): the same
 # direct check-in as above, never an ordinary reflection.
@@ -82,7 +83,8 @@ SELF_CRITICAL = re.compile(
     r"so dramatic|too dramatic|needy|selfish|crazy)\b|"
     r"\b(?:i'?m|im|i am|i feel like|i'?ve been) (?:such |the |a )?(?:worst|bad|terrible|horrible|awful|useless|rubbish|crap) "
     r"(?:mum|mom|mother|dad|father|parent|friend|partner|wife|husband|daughter|son|sister|brother|person|human)\b|"
-    r"\b(?:i )?(?:can'?t|never) do anything right\b|\bwhat'?s wrong with me\b|\bi ruin everything\b", re.I)
+    r"\b(?:i )?(?:can'?t|never) do anything right\b|\bi (?:don'?t|do not|dont) deserve (?:to|anything|good|love|it|them|him|her|help|"
+    r"kindness|happiness|better)\b|\bwhat'?s wrong with me\b|\bi ruin everything\b", re.I)
 
 # Questions to the listener itself, answered honestly instead of being reflected back.
 ASKS_ADVICE = re.compile(

@@ -28,8 +28,9 @@ _CORE = (
     r"totally fine|completely fine|perfectly fine|fine now|good now|okay now|ok now|safe|not serious)"
     r"|nvm|never\s*mind|forget (?:it|that|i said (?:anything|that|it)|what i said|about it)|ignore (?:that|me|what i said|it)|"
     r"it'?s nothing|it doesn'?t matter|doesn'?t matter|jk|just kidding|kidding|i was (?:just )?(?:joking|kidding)|"
-    r"don'?t worry(?: about (?:it|me))?|all good|no worries|whatever|drop it|leave it|moving on|it'?s fine)")
-_TAIL = r"(?:\W+(?:lol|haha|really|honestly|seriously|i promise|promise|thanks|thank you|anyway|now|x+))*"
+    r"don'?t worry(?: about (?:it|me))?|all good|no worries|whatever|drop it|leave it|moving on|it'?s fine|"
+    r"(?:it'?s |its |it was |it isn'?t |it wasn'?t )?(?:not (?:that|so|as) bad|not a big deal|no big deal|not serious)|(?:it |that )?(?:wasn'?t|isn'?t) (?:that|so|as) bad)")
+_TAIL = r"(?:\W+(?:lol|haha|really|honestly|seriously|i promise|promise|thanks|thank you|anyway|now|though|tho|x+))*"
 # One to three reassurances in a row ("I'm fine, forget it", "nvm, all good honestly"), and nothing else.
 _RETRACTION = re.compile(
     rf"^\W*(?:{_FILLER}\W+){{0,3}}{_CORE}{_TAIL}(?:\W+(?:{_FILLER}\W+){{0,2}}{_CORE}{_TAIL}){{0,2}}\W*$",

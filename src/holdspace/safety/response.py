@@ -17,7 +17,7 @@ from holdspace.safety.crisis_lines import CountryLines, Line
 
 __all__ = ["CrisisResponse", "VARIANTS", "crisis_response", "variant_for", "version"]
 
-VARIANTS = ("urgent", "concern", "someone_else")
+VARIANTS = ("urgent", "concern", "someone_else", "hurt_by_someone")
 
 
 @dataclass(frozen=True)
@@ -101,12 +101,22 @@ def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urge
 
 
 def variant_for(assessment) -> str | None:
-    """Which response an assessment calls for: urgent, concern, someone_else, or None for none."""
+    """Which response an assessment calls for: urgent, concern, someone_else, hurt_by_someone, or None for none.
+
+    Someone being hurt or threatened by another person ("he pushed me into the wall", "he's coming up
+    the stairs with a knife"), with no risk to themselves named, is asked about their safety from
+    that person, at either level.
+    """
     from holdspace.safety.levels import SENTENCES
 
+    if assessment.level not in ("urgent", "concern"):
+        return None
+    reasons = set(assessment.reasons)
+    hurt = {SENTENCES["abuse"], SENTENCES["danger"]}
+    others = {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}
+    if reasons & hurt and reasons <= hurt | others:
+        # ("he says he'll kill me tonight" also reads as someone else at risk; the writer is the one in danger)
+        return "hurt_by_someone"
     if assessment.level == "urgent":
         return "urgent"
-    if assessment.level != "concern":
-        return None
-    others = {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}
-    return "someone_else" if assessment.reasons and set(assessment.reasons) <= others else "concern"
+    return "someone_else" if reasons and reasons <= others else "concern"
