@@ -120,6 +120,16 @@ def test_a_client_writes_a_safety_plan_prints_it_and_meets_it_in_the_crisis_resp
     expect(page.get_by_role("main")).to_contain_text("Walk round the block")
     expect(page.get_by_role("main")).to_contain_text("Nobody else is told about this")
     album.shot(page, f"crisis-response-{country.lower()}", LIGHT_AND_DARK)
+
+    # Hurt by someone else: asked whether they are somewhere safe from that person, not about suicide.
+    check_in(page, 2, ["scared"], "He pushed me into the wall again last night")
+    expect(page.get_by_role("heading", name="Before you go on")).to_be_visible()
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("no one has the right to hurt, threaten or control you")
+    expect(main).to_contain_text("is the person who hurt you near you?")
+    expect(main).not_to_contain_text("ending your life")
+    expect(page.get_by_role("link", name=f"Call {want['emergency']}", exact=True).first).to_be_visible()
+    album.shot(page, f"crisis-response-hurt-{country.lower()}")
     assert_no_axe_problems(album.problems)
 
 
