@@ -138,3 +138,20 @@ def test_it_never_says_nobody_is_told_unless_that_is_known():
 def test_every_rendering_says_holdspace_is_not_watched_around_the_clock():
     for country, response in _every_rendering():
         assert "isn't watched around the clock" in response.message, country
+
+
+@pytest.mark.parametrize("country, number", [("US", "1-800-799-7233"), ("GB", "0808 2000 247"), ("IE", "1800 341 900"),
+                                             ("AU", "1800 737 732"), ("NZ", "0800 733 843")])
+def test_someone_being_hurt_is_offered_the_country_s_domestic_abuse_line_first(country, number):
+    response = crisis_response(country, has_safety_plan=False, variant="hurt_by_someone")
+    assert response.call.for_abuse and f"call {number}" in response.sentences[0]
+    # everyone else keeps the general crisis line, and a new safety plan doesn't start with it
+    assert not crisis_response(country, has_safety_plan=False, variant="urgent").call.for_abuse
+    from holdspace.safety.plan import starting_lines
+
+    assert not any(number in line for line in starting_lines(country))
+
+
+def test_canada_without_a_national_abuse_line_keeps_its_crisis_line():
+    response = crisis_response("CA", has_safety_plan=False, variant="hurt_by_someone")
+    assert "call 988" in response.sentences[0]

@@ -18,6 +18,7 @@ class Line:
     web: str = ""
     hours: str = ""
     source: str = ""
+    for_abuse: bool = False  # a line for people hurt, threatened or controlled by someone (domestic abuse)
 
     @property
     def spoken(self) -> str:
@@ -43,11 +44,20 @@ class CountryLines:
 
     @property
     def call_line(self) -> Line | None:
-        return next((line for line in self.lines if line.call), None)
+        return next((line for line in self.lines if line.call and not line.for_abuse), None)
 
     @property
     def text_line(self) -> Line | None:
-        return next((line for line in self.lines if line.text), None)
+        return next((line for line in self.lines if line.text and not line.for_abuse), None)
+
+    @property
+    def abuse_call_line(self) -> Line | None:
+        """The country's line for someone being hurt by another person, else its general call line."""
+        return next((line for line in self.lines if line.call and line.for_abuse), None) or self.call_line
+
+    @property
+    def abuse_text_line(self) -> Line | None:
+        return next((line for line in self.lines if line.text and line.for_abuse), None) or self.text_line
 
 
 @cache

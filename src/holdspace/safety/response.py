@@ -46,10 +46,10 @@ def version() -> str:
     return _templates()["version"]
 
 
-def _routes(here: CountryLines) -> tuple[str, str, Line | None, Line | None]:
+def _routes(here: CountryLines, abuse: bool = False) -> tuple[str, str, Line | None, Line | None]:
     routes = _templates()["routes"]
-    call = here.call_line
-    text = call if call is not None and call.text else here.text_line
+    call = here.abuse_call_line if abuse else here.call_line
+    text = call if call is not None and call.text else here.abuse_text_line if abuse else here.text_line
     webs = [line for line in here.lines if line.web]
     if call is None or text is None:  # the international fallback lists websites, not numbers
         first = webs[0].web if webs else "https://findahelpline.com"
@@ -58,7 +58,8 @@ def _routes(here: CountryLines) -> tuple[str, str, Line | None, Line | None]:
     hours = call.hours or "any time"
     call_route = routes["call"].format(number=call.call, said=call.spoken, hours=hours)
     if text is call:  # the same service: its name was just given
-        text_route = routes["text_same_line"].format(number=text.text)
+        key = "text_same_line_word" if text.text_word else "text_same_line"
+        text_route = routes[key].format(number=text.text, word=text.text_word)
     else:
         key = "text_with_word" if text.text_word else "text_plain"
         text_route = routes[key].format(word=text.text_word, number=text.text, said=text.spoken,
@@ -88,7 +89,7 @@ def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urge
         raise ValueError(f"variant must be one of {VARIANTS}")
     here = crisis_lines.lines_for(country or "INT")
     template = _templates()[variant]
-    call_route, text_route, call, text = _routes(here)
+    call_route, text_route, call, text = _routes(here, abuse=variant == "hurt_by_someone")
     plan = template["safety_plan_exists" if has_safety_plan else "safety_plan_missing"]
     emergency = here.emergency
     told = None if told is None else tuple(told)

@@ -36,6 +36,7 @@ class LineOut(BaseModel):
     web: str
     hours: str
     source: str
+    for_abuse: bool = False
 
 
 class CrisisLinesOut(BaseModel):
