@@ -65,3 +65,4 @@ def test_a_feeling_wished_on_someone_else_is_theirs():
     assert feeling_for(emotions(sadness=0.6), "i just want her to be proud of me for once").word != "proud"
     assert feeling_for(emotions(sadness=0.6), "my dad would be so angry if he knew").word != "angry"
     assert feeling_for(emotions(joy=0.6), "I'm proud of myself for going").word == "proud"
+

@@ -470,3 +470,7 @@ def test_i_cant_do_this_anymore_on_its_own_gets_the_direct_check_in(listener):
 def test_good_news_that_leaves_them_shaking_is_met_as_good_news(listener):
     reply = listener.respond(Conversation(), "we got engaged last night!!! I'm still shaking")
     assert "engaged" in reply.reflection and reply.feeling.label in {"excitement", "joy"}
+
+
+def test_the_body_in_a_panic_is_heard_as_fear(listener):
+    assert listener.name_feeling("my chest was so tight I thought I was dying").label in {"fear", "nervousness"}
