@@ -121,7 +121,7 @@ def _labels(head) -> list[str]:
 
 
 _CUE_WORDS = {"ends_question_mark": "ends with “?”", "has_question_mark": "asks with “?”",
-              "last_wh": "a what/how question", "first_wh": "opens with what/how",
+              "last_wh": "a wh- question (what, how, why…)", "first_wh": "opens with a wh- word",
               "last_aux": "a yes/no question form", "tag_question": "a tag like “right?”",
               "reflect_start": "starts like a reflection", "feeling_word": "names a feeling",
               "double_sided": "holds two sides (“but”)", "backchannel_only": "only “mm-hmm”/“okay”",

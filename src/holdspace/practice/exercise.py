@@ -108,6 +108,18 @@ def _similarity(a: str, b: str) -> float:
     return float(va @ vb)
 
 
+# Glad feelings; every other word in FEELING is a painful one. Naming pain to someone glad (or
+# gladness to someone in pain) is a miss, however warmly it is said.
+GLAD = {"calm", "excited", "glad", "happy", "hopeful", "proud", "relieved", "grateful", "thrilled", "delighted",
+        "pleased", "content", "joyful", "overjoyed", "elated", "thankful"}
+
+
+def _mismatched(named: tuple[str, ...], expected: tuple[str, ...]) -> tuple[str, ...]:
+    """The feelings named that go against the client's: glad for pain, or pain for gladness."""
+    glad_client = all(f.split()[0] in GLAD for f in expected)
+    return tuple(w for w in named if w not in expected and (w in GLAD) != glad_client)
+
+
 def _feeling_words(response: str, expected: tuple[str, ...]) -> tuple[str, ...]:
     low = response.lower()
     found = [f for f in expected if re.search(rf"\b{re.escape(f.split()[0][:6])}", low)]
@@ -144,7 +156,9 @@ def give_feedback(statement_id: str, response: str, *, alternative: bool = True)
     empathy = read_empathy(s.text, text)
     share, reused = overlap(text, s.text)
     content = reused >= 0.12 or share >= 0.3 or _similarity(s.text, text) >= CONTENT_SIMILARITY
-    feels = _feeling_words(text, s.feelings)
+    named = _feeling_words(text, s.feelings)
+    wrong = _mismatched(named, s.feelings)
+    feels = tuple(w for w in named if w not in wrong)
     notes = []
     score = 0
     if coded.behaviour == "reflection":
@@ -166,15 +180,24 @@ def give_feedback(statement_id: str, response: str, *, alternative: bool = True)
     if coded.code == "advice_without_permission":
         score = max(0, score - 20)
         notes.append("Advice before understanding tends to meet a “yes, but”. Reflect first; offer ideas with permission.")
+    if coded.code == "self_disclosure" and (len(words(text)) > 15 or not re.search(r"\byou(r|'re)?\b", text, re.I)):
+        score = max(0, score - 10)
+        notes.append("Sharing your own story helps when it is brief and turns straight back to the client: "
+                     "one sentence about you, then one about them.")
     if not content:
         notes.append("Bring in what the client actually told you, in their words or close to them.")
-    if not feels:
+    if wrong:
+        notes.append(f"You named “{wrong[0]}”, but this client sounds {' or '.join(s.feelings[:2])}: "
+                     f"check the feeling against their words before you name it.")
+    elif not feels:
         notes.append(f"Name the feeling you hear — perhaps {' or '.join(s.feelings[:2])}.")
     if text.lower().startswith("why"):
         notes.append("“Why” can sound like a demand to justify; “what” invites the story.")
     if not notes:
         notes.append("This carries the content and the feeling. Stay with it: a pause after a reflection like this lets the client go deeper.")
-    return Feedback(s.id, text, coded.name, coded.code, coded.behaviour, coded.evidence, empathy.as_dict(),
+    # a roadblock is what the client hears first, whatever the utterance's form
+    kind = f"{coded.roadblocks[0].name} (a roadblock)" if coded.roadblocks else coded.name
+    return Feedback(s.id, text, kind, coded.code, coded.behaviour, coded.evidence, empathy.as_dict(),
                     content, bool(feels), feels,
                     tuple({"kind": r.kind, "name": r.name, "words": r.words, "instead": r.instead}
                           for r in coded.roadblocks),

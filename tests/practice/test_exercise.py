@@ -1,0 +1,29 @@
+"""Practice mode's feedback on one response, as a trainee reads it (the real coder and encoder)."""
+
+from holdspace.practice.exercise import give_feedback
+
+GLAD = "s006"  # "We finally talked about moving in together and he said yes, ..." (happy, relieved)
+
+
+def test_a_warm_reflection_with_the_clients_feeling_scores_well():
+    f = give_feedback(GLAD, "You sound really happy that he said yes after wanting it for so long.", alternative=False)
+    assert f.behaviour == "reflection" and f.feeling and f.content and f.score >= 70
+
+
+def test_naming_pain_to_a_glad_client_is_pointed_out_not_credited():
+    f = give_feedback(GLAD, "It sounds like you are feeling overwhelmed and unsure whether you can keep up.",
+                      alternative=False)
+    assert not f.feeling
+    assert any("You named “overwhelmed”" in note for note in f.notes)
+
+
+def test_a_roadblock_is_named_as_the_kind_of_response():
+    f = give_feedback(GLAD, "At least you still have a job!", alternative=False)
+    assert f.kind == "Minimising (a roadblock)" and f.score == 0
+
+
+def test_a_long_story_about_oneself_is_self_disclosure_with_advice_to_keep_it_brief():
+    f = give_feedback(GLAD, "I had the same thing happen to me once, it was awful, my boss was terrible and I quit.",
+                      alternative=False)
+    assert f.code == "self_disclosure"
+    assert any("brief" in note for note in f.notes)
