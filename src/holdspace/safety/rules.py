@@ -121,7 +121,7 @@ _PAST = re.compile(
     r"last year|years back|once,? (?:a long time ago|years ago)|a long time ago|in the past|a phase|went through|"
     r"there was a time|at one (?:point|time)|there were times|for a while (?:there|back then))\b")
 _RESOLVED = re.compile(
-    r"\b(?:in a (?:good|better|much better|great|healthy|safe) place|doing (?:much |so much |a lot |really |way |pretty )?"
+    r"\b(?:in a (?:(?:really|very|much|so much|pretty|way) )?(?:good|better|great|healthy|safe|stable) place|doing (?:much |so much |a lot |really |way |pretty )?"
     r"(?:better|well|great|good|okay|ok)(?: now)?|(?:fully |completely )?recovered|in recovery|(?:clean|free) (?:for|since)|"
     r"haven't (?:\w+ ){0,3}(?:in|for|since) (?:over |more than )?(?:\d+|a|an|two|three|four|five|six|ten|many|several|years|months)|"
     r"glad (?:i'm|i am|to be) (?:still )?(?:here|alive)|(?:so )?grateful (?:i|to be|that i) (?:survived|'m alive|am alive|"
