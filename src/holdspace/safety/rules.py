@@ -143,8 +143,8 @@ _TOPIC = re.compile(
     r"presentation|assignment|seminar|webinar|campaign|exam) (?:on|about|into|of|"
     r"regarding|around|for) (?:[\w-]+ ){0,2}$"
     # Professional talk: warning signs of it, asking people about it, patients after it.
-    r"|\b(?:warning signs of|signs and symptoms of|screening for|ask(?:ing)? (?:clients|patients|people|students|"
-    r"them|someone|young people|teenagers|callers) (?:directly )?about|ask(?:ing)? about|(?:patients|clients|people|"
+    r"|\b(?:warning signs of|signs and symptoms of|screening for|ask(?:ing|ed|s)? (?:every |all |each |my |our |the )?(?:clients?|patients?|people|students?|"
+    r"them|someone|young people|teenagers|callers?|service users?)(?: (?:with|who have|on|in) [\w-]+)? (?:directly |routinely |always )?about|ask(?:ing)? about|(?:patients|clients|people|"
     r"callers) (?:after|with|who have had|recovering from)|(?:a |the )?(?:client|patient|student|young person|child|caller|service user) "
     r"(?:discloses|disclosed|reports|reported|mentions|mentioned|talks about|brings up)) (?:[\w-]+ ){0,2}$")
 _DENIED = re.compile(
