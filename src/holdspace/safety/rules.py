@@ -130,6 +130,7 @@ _RESOLVED = re.compile(
     r"got (?:help|better)|moved on|don't feel (?:that way|like that) anymore|not anymore|behind me(?: now)?|"
     r"haven't (?:felt|done|had) (?:that|it|anything like that) (?:since|in|for)|i'm (?:okay|ok|fine|safe) now|"
     r"(?:today|now|these days) i (?:volunteer|help others|train others|work (?:for|at|with|on) (?:a )?(?:crisis|helpline|samaritans))|"
+    r"(?:today|now|these days),? i'm (?:a |an )?(?:peer support|support|crisis|mental health|suicide prevention|recovery) (?:worker|volunteer|mentor|counsellor|counselor|trainer|coach)|"
     r"no longer (?:feel|want|do|think)|(?:therapy|treatment|counselling|counseling|medication|support) (?:really )?helped|"
     r"(?:they're|they are|the thoughts are|those thoughts are) (?:long )?gone)\b")
 _MEDIA = re.compile(
