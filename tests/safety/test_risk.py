@@ -153,6 +153,14 @@ def test_the_team_sets_are_large_enough_and_well_formed():
     # going to sleep and not waking, whatever verb comes first
     ("i just want to go to sleep and not wake up", "concern"),
     ("some nights i wish i just wouldnt wake up", "concern"),
+    # euphemisms for the act read as the act; the same verbs in jest are not
+    ("thinking of self deleting tonight", "urgent"),
+    ("i want to take the easy way out", "urgent"),
+    ("this lecture, end me lol", "none"),
+    ("I'm killing myself laughing at this video", "none"),
+    # "rather die than" is a comparison, unless what is refused is living as it is
+    ("i'd rather die than sing karaoke at the work party", "none"),
+    ("I'd rather be dead than keep feeling like this.", "concern"),
 ])
 def test_levels_in_context(text, level):
     assert assess(text).level == level
