@@ -141,7 +141,8 @@ _MEDIA = re.compile(
 _TOPIC = re.compile(
     r"\b(?:essay|article|paper|lecture|module|course|training|research|study|book|documentary|podcast|"
     r"policy|awareness|prevention|statistics|rates|leaflet|workshop|thesis|dissertation|"
-    r"presentation|assignment|seminar|webinar|campaign|exam) (?:on|about|into|of|"
+    r"presentation|assignment|seminar|webinar|campaign|exam|learned|learnt|learning|taught|teaching|covered|"
+    r"studied|studying|placement) (?:on|about|into|of|"
     r"regarding|around|for) (?:[\w-]+ ){0,2}$"
     # Professional talk: warning signs of it, asking people about it, patients after it.
     r"|\b(?:warning signs of|signs and symptoms of|screening for|ask(?:ing|ed|s)? (?:every |all |each |my |our |the )?(?:clients?|patients?|people|students?|"
