@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/risk.py --rules-only    # the rules alone
     .venv/bin/python benchmarks/risk.py --tuning        # while tuning: must-catch, dev, everyday dev, C-SSRS; no held-back figures
     .venv/bin/python benchmarks/risk.py --misses dev    # list what the dev set gets wrong (never for test)
+    .venv/bin/python benchmarks/risk.py --batch dev-t6  # the rules on one fresh dev batch (ids dev-t6-*) and its misses
     .venv/bin/python benchmarks/risk.py --cssrs train   # C-SSRS train split instead of dev
     .venv/bin/python benchmarks/risk.py --classifier-experiment   # the first embedding-classifier experiment (C-SSRS train CV)
 
@@ -224,10 +225,10 @@ def speed(rows: list[dict]) -> None:
           f"(target <= 10 ms)  {'ok' if p95 <= 10 else 'MISSED'}; one 20,000-character text: {long_ms:.0f} ms")
 
 
-def misses(split: str) -> None:
+def misses(split: str, rows: list[dict] | None = None) -> None:
     if split != "dev":
         sys.exit("Only the dev set may be inspected; the test set is held back.")
-    for row in load("risk_dev.jsonl") + load("must_catch.jsonl"):
+    for row in rows if rows is not None else load("risk_dev.jsonl") + load("must_catch.jsonl"):
         result = judge(row)
         want = row["level"]
         if (want == "none") != (result.level == "none") or (want == "urgent" and result.level != "urgent"):
@@ -303,16 +304,27 @@ def main() -> None:
                         help="leave the held-back sets out, so they are not read while rules are changed")
     parser.add_argument("--classifier-experiment", action="store_true",
                         help="measure an embedding classifier on C-SSRS train by cross-validation (slow)")
+    parser.add_argument("--batch", metavar="PREFIX",
+                        help="the rules alone on the dev rows whose id starts with PREFIX- (a fresh batch), and its misses")
     parser.add_argument("--speed-only", action="store_true", help="only the speed figures")
     parser.add_argument("--rules-only", action="store_true", help="measure the rules alone, not the classifier too")
     args = parser.parse_args()
+    global LAYERS
     if args.classifier_experiment:
         classifier_experiment()
         return
     if args.misses:
         misses(args.misses)
         return
-    global LAYERS
+    if args.batch:
+        LAYERS = [rules_layer]
+        rows = [r for r in load("risk_dev.jsonl") if r["id"].startswith(args.batch + "-")]
+        if not rows:
+            sys.exit(f"No dev rows with ids {args.batch}-*")
+        table(rows, f"Dev batch {args.batch}, the rules alone, n={len(rows)}")
+        print()
+        misses("dev", rows)
+        return
     dev, test, test3 = load("risk_dev.jsonl"), load("risk_test.jsonl"), load("risk_test3.jsonl")
     configs = [("the rules alone", [rules_layer])]
     if not args.rules_only:

@@ -130,6 +130,37 @@ def test_the_team_sets_are_large_enough_and_well_formed():
     # grief and professional talk are not the writer's risk
     ("I keep thinking about death since my grandad passed.", "none"),
     ("The training covered the warning signs of self-harm in young people.", "none"),
+    # leaving a job or a party is not dying; being gone is
+    ("I feel invisible at work, like nobody would notice if I left.", "none"),
+    ("nobody would notice if i left the party early so i went home", "none"),
+    ("nobody would notice if i was gone", "concern"),
+    ("Nobody would notice if I didn't wake up.", "concern"),
+    # a self-compassion letter thanking the inner critic is not a goodbye; thanks for everything beside goodbyes is
+    ("Dear inner critic, thank you for trying to keep me safe.", "none"),
+    ("this is my last post here, thank you for everything, goodbye", "urgent"),
+    # a question whether a means would kill, and a declarative sentence with the same words
+    ("does antifreeze kill you quick or is it slow", "urgent"),
+    ("if i drive into a tree at 80 would it definitely kill me", "urgent"),
+    ("would this cold kill me lol", "none"),
+    # two goodbyes that are everyday alone, together
+    ("if you're reading this i'm already gone", "urgent"),
+    ("If you're reading this, thanks for sticking with my blog all year!", "none"),
+    ("I won't be coming back.", "none"),
+    ("please look after my dog for me, i wont be coming back", "urgent"),
+    # preparations beside a means, and the same settledness about a party
+    ("i have it all worked out, the pills are in my drawer and ill take them sunday", "urgent"),
+    ("I have it all worked out, the cake is in the fridge and the guests arrive Sunday.", "none"),
+    # going to sleep and not waking, whatever verb comes first
+    ("i just want to go to sleep and not wake up", "concern"),
+    ("some nights i wish i just wouldnt wake up", "concern"),
+    # euphemisms for the act read as the act; the same verbs in jest are not
+    ("thinking of self deleting tonight", "urgent"),
+    ("i want to take the easy way out", "urgent"),
+    ("this lecture, end me lol", "none"),
+    ("I'm killing myself laughing at this video", "none"),
+    # "rather die than" is a comparison, unless what is refused is living as it is
+    ("i'd rather die than sing karaoke at the work party", "none"),
+    ("I'd rather be dead than keep feeling like this.", "concern"),
 ])
 def test_levels_in_context(text, level):
     assert assess(text).level == level

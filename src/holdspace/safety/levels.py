@@ -137,9 +137,11 @@ def judge(hits: list[Hit], *, resolved: bool = False) -> Judgement:
         urgent_parts.add("plan")
         counted += by_kind("plan_weak")
     weak_goodbyes = by_kind("farewell_weak")
-    # A will or "if anything happens to me" counts as a goodbye only beside other risk.
-    if weak_goodbyes or ideation or by_kind("plan_weak"):
-        weak_goodbyes = weak_goodbyes + by_kind("affairs")
+    # A will, "if anything happens to me" or "I won't be coming back" counts as a goodbye only beside
+    # other risk, or beside another such goodbye ("if you're reading this, I'm already gone").
+    affairs = by_kind("affairs")
+    if weak_goodbyes or ideation or by_kind("plan_weak") or len({h.start for h in affairs}) >= 2:
+        weak_goodbyes = weak_goodbyes + affairs
     if len({h.start for h in weak_goodbyes}) >= 2:
         urgent_parts.add("farewell_weak")
         counted += weak_goodbyes
@@ -151,6 +153,12 @@ def judge(hits: list[Hit], *, resolved: bool = False) -> Judgement:
     if weak_goodbyes and by_kind("plan_weak"):
         urgent_parts.update({"farewell_weak", "plan_weak"})
         counted += weak_goodbyes + by_kind("plan_weak")
+    # Preparations with a means in the same sentence ("it's all worked out, the pills are in my drawer").
+    for p in by_kind("plan_weak"):
+        for m in by_kind("means_weak"):
+            if _near(p, m, 0):
+                urgent_parts.update({"plan_weak", "means_weak"})
+                counted += [p, m]
     for m in by_kind("means_weak"):
         for d in by_kind("despair"):
             if _near(m, d):

@@ -121,7 +121,7 @@ _PAST = re.compile(
     r"last year|years back|once,? (?:a long time ago|years ago)|a long time ago|in the past|a phase|went through|"
     r"there was a time|at one (?:point|time)|there were times|for a while (?:there|back then))\b")
 _RESOLVED = re.compile(
-    r"\b(?:in a (?:good|better|much better|great|healthy|safe) place|doing (?:much |so much |a lot |really |way |pretty )?"
+    r"\b(?:in a (?:(?:really|very|much|so much|pretty|way) )?(?:good|better|great|healthy|safe|stable) place|doing (?:much |so much |a lot |really |way |pretty )?"
     r"(?:better|well|great|good|okay|ok)(?: now)?|(?:fully |completely )?recovered|in recovery|(?:clean|free) (?:for|since)|"
     r"haven't (?:\w+ ){0,3}(?:in|for|since) (?:over |more than )?(?:\d+|a|an|two|three|four|five|six|ten|many|several|years|months)|"
     r"glad (?:i'm|i am|to be) (?:still )?(?:here|alive)|(?:so )?grateful (?:i|to be|that i) (?:survived|'m alive|am alive|"
@@ -130,6 +130,7 @@ _RESOLVED = re.compile(
     r"got (?:help|better)|moved on|don't feel (?:that way|like that) anymore|not anymore|behind me(?: now)?|"
     r"haven't (?:felt|done|had) (?:that|it|anything like that) (?:since|in|for)|i'm (?:okay|ok|fine|safe) now|"
     r"(?:today|now|these days) i (?:volunteer|help others|train others|work (?:for|at|with|on) (?:a )?(?:crisis|helpline|samaritans))|"
+    r"(?:today|now|these days),? i'm (?:a |an )?(?:peer support|support|crisis|mental health|suicide prevention|recovery) (?:worker|volunteer|mentor|counsellor|counselor|trainer|coach)|"
     r"no longer (?:feel|want|do|think)|(?:therapy|treatment|counselling|counseling|medication|support) (?:really )?helped|"
     r"(?:they're|they are|the thoughts are|those thoughts are) (?:long )?gone)\b")
 _MEDIA = re.compile(
@@ -140,11 +141,12 @@ _MEDIA = re.compile(
 _TOPIC = re.compile(
     r"\b(?:essay|article|paper|lecture|module|course|training|research|study|book|documentary|podcast|"
     r"policy|awareness|prevention|statistics|rates|leaflet|workshop|thesis|dissertation|"
-    r"presentation|assignment|seminar|webinar|campaign|exam) (?:on|about|into|of|"
+    r"presentation|assignment|seminar|webinar|campaign|exam|learned|learnt|learning|taught|teaching|covered|"
+    r"studied|studying|placement) (?:on|about|into|of|"
     r"regarding|around|for) (?:[\w-]+ ){0,2}$"
     # Professional talk: warning signs of it, asking people about it, patients after it.
-    r"|\b(?:warning signs of|signs and symptoms of|screening for|ask(?:ing)? (?:clients|patients|people|students|"
-    r"them|someone|young people|teenagers|callers) (?:directly )?about|ask(?:ing)? about|(?:patients|clients|people|"
+    r"|\b(?:warning signs of|signs and symptoms of|screening for|ask(?:ing|ed|s)? (?:every |all |each |my |our |the )?(?:clients?|patients?|people|students?|"
+    r"them|someone|young people|teenagers|callers?|service users?)(?: (?:with|who have|on|in) [\w-]+)? (?:directly |routinely |always )?about|ask(?:ing)? about|(?:patients|clients|people|"
     r"callers) (?:after|with|who have had|recovering from)|(?:a |the )?(?:client|patient|student|young person|child|caller|service user) "
     r"(?:discloses|disclosed|reports|reported|mentions|mentioned|talks about|brings up)) (?:[\w-]+ ){0,2}$")
 _DENIED = re.compile(
