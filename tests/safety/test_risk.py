@@ -314,3 +314,22 @@ def test_self_harm_slang_and_wondering_who_would_notice_are_a_concern(text):
                                   "I wonder if anyone would notice if I changed my hair"])
 def test_everyday_cutting_and_noticing_are_not(text):
     assert assess(text).level == "none"
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Sometimes I wonder if anyone would even miss me", "concern"),
+    ("would anyone even miss me", "concern"),
+    ("would anyone miss me at the party if i skipped it", "none"),
+    ("I've been skipping meals again because I feel like I don't deserve to eat", "concern"),
+    ("my partner checks my phone every night and gets angry if i talk to my friends", "concern"),
+])
+def test_wordings_met_while_talking_to_the_listener(text, level):
+    assert assess(text).level == level
+
+
+def test_hands_on_the_writers_own_neck_are_about_the_writer_not_someone_else():
+    from holdspace.safety.response import variant_for
+
+    for text in ("he put his hands around my neck", "he grabbed my wrist so hard it bruised"):
+        assert variant_for(assess(text)) == "hurt_by_someone", text
+    assert variant_for(assess("he hit my mum")) == "someone_else"

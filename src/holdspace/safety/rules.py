@@ -283,7 +283,8 @@ def _who(signal: Signal, match: re.Match[str], sentence_prefix: str, clause_pref
         return "self"
     if signal.who == "obj":
         obj = (match.groupdict().get("obj") or "").strip()
-        return "self" if obj in {"me", "us", "i", "i'm", "i am"} else "other"
+        # "my throat", "grabbed my wrist" and a pattern with an empty obj ("locks the fridge") are the writer's own
+        return "self" if obj in {"me", "us", "i", "i'm", "i am", "my", ""} else "other"
     if signal.who == "lookback":
         return _who_before(clause_prefix) or _who_before(sentence_prefix) or "self"
     return _who_in(match.group(0)) or _who_before(clause_prefix) or _who_before(sentence_prefix) or "self"
