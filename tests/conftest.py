@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -240,3 +241,13 @@ def analyze(tmp_path, monkeypatch):
         return [json.loads(line) for line in result.output.splitlines()]
 
     return run
+
+
+@pytest.fixture
+def server_in_tokyo(monkeypatch):
+    """This computer's own clock on Tokyo time (UTC+9): far from a practice in Chicago, so their days differ."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -41,13 +41,13 @@ def _talk(db: Session, client, messages: list[str], start) -> None:
 
 def _goal(db: Session, client, goal: dict, rng: random.Random, now) -> None:
     """A goal set some weeks ago, checked in on most of its days (the missed ones are simply missing)."""
-    started = (now - timedelta(days=goal["started_days_ago"])).date()
+    started = clock.day_of(now - timedelta(days=goal["started_days_ago"]), db)
     fields = GoalFields(text=goal["text"], days=goal["days"], ends_on=started + timedelta(days=goal["weeks"] * 7),
                         confidence=goal.get("confidence"), why=goal.get("why", ""), wish=goal.get("wish", ""))
     made = create_goal(db, client, fields, at=now - timedelta(days=goal["started_days_ago"]), starts_on=started)
     notes = list(goal.get("notes", []))
     for back in range(goal["started_days_ago"], 0, -1):
-        day = (now - timedelta(days=back)).date()
+        day = clock.day_of(now - timedelta(days=back), db)
         if goal["days"][day.weekday()] != "1" or rng.random() < 0.25:
             continue
         outcome = rng.choices(["done", "partly", "not_this_time"], weights=[6, 3, 1])[0]
@@ -94,7 +94,7 @@ def seed(db: Session, *, seed_value: int = 7) -> None:
         for item in person.get("homework", []):
             suggested = assignments.assign(db, therapist, client.id, item["practice"], "days", days=item["days"],
                                            note=item["note"])
-            suggested.starts_on = (now - timedelta(days=item["started_days_ago"])).date()
+            suggested.starts_on = clock.day_of(now - timedelta(days=item["started_days_ago"]), db)
             suggested.created_at = now - timedelta(days=item["started_days_ago"])
             kind, _, detail = item["practice"].partition(":")
             for ago in item["done_days_ago"]:

@@ -6,7 +6,7 @@ import json
 from sqlalchemy import select
 
 from holdspace.creativity import journal
-from holdspace.privacy import consent
+from holdspace.safety import alerts
 from holdspace.safety.alerts import Alert
 
 from .keyboard import SIGN_IN, typed
@@ -72,7 +72,7 @@ def test_an_empty_entry_is_refused_kindly(cli, personas, db):
 
 
 def test_an_entry_at_risk_is_saved_shows_the_crisis_response_and_tells_the_therapist(cli, personas, db):
-    consent.set_alerts(db, personas.alice, personas.link_id, True, True)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, True)
     db.commit()
     result = cli("journal", "write", *SIGN_IN, "--country", "GB",
                  input=typed("I have pills saved up to kill myself tonight."))

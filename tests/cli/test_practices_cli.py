@@ -4,7 +4,7 @@ the self-talk challenger, the thought record, the letter to yourself, grounding 
 
 from holdspace.cli import guided as guided_cli
 from holdspace.mindfulness import guided
-from holdspace.privacy import consent
+from holdspace.safety import alerts
 from holdspace.safety.alerts import Alert
 from holdspace.selfcompassion import records
 
@@ -107,7 +107,7 @@ def test_stopping_half_way_keeps_a_draft_that_the_next_run_carries_on(cli, perso
 
 
 def test_an_empty_letter_is_asked_for_again_and_a_risky_step_shows_the_crisis_response(cli, personas, db):
-    consent.set_alerts(db, personas.alice, personas.link_id, True, True)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, True)
     db.commit()
     result = cli("letter", *SIGN_IN, "--country", "GB", input=typed(
         "I have pills saved up to kill myself tonight.", "y", "", "", "", "", ".", "Dear me, stay.", ".", "y"))

@@ -5,8 +5,8 @@ import json
 
 from sqlalchemy import select
 
-from holdspace.privacy import consent
 from holdspace.resilience import toolbox
+from holdspace.safety import alerts
 from holdspace.safety.alerts import Alert
 
 from .keyboard import SIGN_IN, typed
@@ -85,7 +85,7 @@ def test_rating_someone_elses_skill_is_refused(cli, personas, db):
 
 
 def test_an_item_at_risk_is_saved_with_the_crisis_response_and_the_therapist_told(cli, personas, db):
-    consent.set_alerts(db, personas.alice, personas.link_id, True, True)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, True)
     db.commit()
     result = cli("resilience", "skill", "Nothing helps, I want to kill myself tonight", *SIGN_IN, "--country", "GB",
                  input=typed())

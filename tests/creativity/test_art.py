@@ -14,6 +14,7 @@ from holdspace.database import open_database
 from holdspace.errors import InvalidInput
 from holdspace.privacy import consent, deletion, export
 from holdspace.privacy.audit import AuditEvent
+from holdspace.safety import alerts
 from holdspace.safety.alerts import Alert
 
 from .pictures import painting, png
@@ -40,7 +41,7 @@ def test_a_piece_is_sealed_picture_and_words_alike_and_opens_for_its_owner(db, p
 
 
 def test_words_that_suggest_risk_alert_a_consenting_therapist_like_the_journal(db, personas):
-    consent.set_alerts(db, personas.alice, personas.link_id, True, False)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, False)
     piece = art.save_piece(db, personas.alice, PICTURE, "Goodbye", "I want to die, this is my last drawing")
     db.commit()
     assert piece.assessment.level in ("concern", "urgent")

@@ -88,7 +88,7 @@ def test_a_harder_month_is_met_gently():
 
 def test_a_month_without_checkins_gets_welcome_not_blame():
     start = datetime(2026, 1, 5, 9, tzinfo=UTC)
-    text = " ".join(build(days(start, 5, lambda i: 5), [], [], now=datetime(2026, 3, 3, tzinfo=UTC)).summary)
+    text = " ".join(build(days(start, 5, lambda i: 5), [], [], now=datetime(2026, 3, 3, tzinfo=UTC), zone=UTC).summary)
     assert "whenever you're ready" in text
 
 

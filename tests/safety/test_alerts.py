@@ -16,7 +16,7 @@ EVERYDAY = "the bus was late again and I was cross"
 
 
 def _alerts_on(db, personas, words=False):
-    consent.set_alerts(db, personas.alice, personas.link_id, True, words)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, words)
     db.commit()
 
 
@@ -92,14 +92,14 @@ def test_a_private_entry_never_gives_its_words_or_a_link(db, personas):
 def test_taking_back_the_words_withdraws_those_already_sent(db, personas):
     _alerts_on(db, personas, words=True)
     mood.record_checkin(db, personas.alice, 1, [], URGENT)
-    consent.set_alerts(db, personas.alice, personas.link_id, True, False)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, False)
     db.commit()
     assert _all(db)[0].words_sealed is None
     assert alerts.for_therapist(db, personas.carol)[0].words is None
 
 
 def test_words_need_alerts_on(db, personas):
-    link = consent.set_alerts(db, personas.alice, personas.link_id, False, True)
+    link = alerts.set_alerts(db, personas.alice, personas.link_id, False, True)
     assert (link.alerts, link.alert_words) == (False, False)
 
 

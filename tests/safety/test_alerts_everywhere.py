@@ -4,7 +4,6 @@ from holdspace.goals.goal import check_goal, create_goal
 from holdspace.journey import questionnaires
 from holdspace.listening import chat
 from holdspace.listening.listener import Listener
-from holdspace.privacy import consent
 from holdspace.resilience import toolbox
 from holdspace.safety import alerts
 from holdspace.selfcompassion import records
@@ -18,7 +17,7 @@ def _places(db, therapist) -> list[str]:
 
 def test_risk_anywhere_a_client_writes_reaches_the_therapist_they_chose_to_tell(db, personas):
     alice, carol = personas.alice, personas.carol
-    consent.set_alerts(db, alice, personas.link_id, True, False)
+    alerts.set_alerts(db, alice, personas.link_id, True, False)
     talk = chat.start_chat(db, alice)
     chat.send(db, alice, talk, RISKY, Listener())
     answers = {str(n): 0 for n in range(1, 10)} | {"9": 2}

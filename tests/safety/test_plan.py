@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from holdspace.errors import InvalidInput, NotAllowed
 from holdspace.privacy import audit
-from holdspace.safety import plan
+from holdspace.safety import alerts, plan
 from holdspace.safety.plan import SafetyPlan
 
 
@@ -90,10 +90,10 @@ def test_the_plan_and_alert_choices_travel_in_the_export_and_the_plan_comes_back
 
     from holdspace.database import open_database
     from holdspace.journey import mood
-    from holdspace.privacy import consent, export
+    from holdspace.privacy import export
 
     plan.save(db, personas.alice, {"coping": "Tea", "helpers": "Ana"})
-    consent.set_alerts(db, personas.alice, personas.link_id, True, False)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, False)
     mood.record_checkin(db, personas.alice, 1, [], "I want to die")
     db.commit()
     data = export.export_data(db, personas.alice)
@@ -127,7 +127,7 @@ def test_deleting_the_account_removes_the_plan_and_its_alerts(db, personas):
     from holdspace.safety.alerts import Alert
 
     plan.save(db, personas.alice, {"coping": "Tea"})
-    consent.set_alerts(db, personas.alice, personas.link_id, True, True)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, True)
     mood.record_checkin(db, personas.alice, 1, [], "I want to die")
     db.commit()
     deletion.delete_account(db, personas.alice)

@@ -8,6 +8,7 @@ from sqlalchemy import func, select, text
 
 from holdspace.database import open_database
 from holdspace.privacy import consent, export
+from holdspace.safety import alerts
 from holdspace.safety.alerts import Alert
 from holdspace.selfcompassion import letter, records
 
@@ -122,7 +123,7 @@ def test_an_unrelated_therapist_or_client_never_reaches_a_letter(personas, sign_
 
 
 def test_what_is_written_at_a_step_is_risk_checked_kept_and_alerts_without_private_words(personas, sign_in, db):
-    consent.set_alerts(db, personas.alice, personas.link_id, True, True)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, True)
     db.commit()
     alice = sign_in(personas.alice)
     page = alice.submit("/practices/letters", {"text": "I have pills saved up to kill myself tonight.",
@@ -191,7 +192,7 @@ def test_a_finished_letter_emptied_while_changing_it_becomes_a_draft_again(db, p
 
 
 def test_a_shared_letter_alerts_with_its_words_only_once_finished(db, personas):
-    consent.set_alerts(db, personas.alice, personas.link_id, True, True)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, True)
     saved = records.start_letter(db, personas.alice, {"letter": "I want to die."}).record
     [alert] = db.scalars(select(Alert).where(Alert.client_id == personas.alice.id)).all()
     assert alert.words_sealed is None  # a draft: private

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from holdspace.journey import mood
 from holdspace.privacy import audit, consent
 from holdspace.privacy.consent import CareLink
+from holdspace.safety import alerts
 from holdspace.safety.alerts import Alert
 
 URGENT = "I've saved up my pills and I'm going to take them all tonight"
@@ -58,7 +59,7 @@ def test_the_choice_can_be_changed_on_the_sharing_page_and_is_audited(db, person
 
 
 def test_an_alert_shows_on_the_caseload_at_once_and_can_be_marked_seen(db, personas, sign_in):
-    consent.set_alerts(db, personas.alice, personas.link_id, True, False)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, False)
     db.commit()
     alice = sign_in(personas.alice)
     alice.submit("/checkins", {"mood": "1", "note": URGENT}, page="/checkins/new")
@@ -79,7 +80,7 @@ def test_the_crisis_response_says_who_is_told(db, personas, sign_in):
     alice = sign_in(personas.alice)
     page = alice.submit("/checkins", {"mood": "1", "note": URGENT}, page="/checkins/new").text
     assert "Nobody else is told about this" in page and "around the clock" in page
-    consent.set_alerts(db, personas.alice, personas.link_id, True, False)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, False)
     db.commit()
     page = alice.submit("/checkins", {"mood": "1", "note": URGENT}, page="/checkins/new").text
     assert "Because you asked for this, Carol will get a note" in page
@@ -87,7 +88,7 @@ def test_the_crisis_response_says_who_is_told(db, personas, sign_in):
 
 
 def test_words_the_client_included_are_shown_to_their_therapist_and_the_read_is_audited(db, personas, sign_in):
-    consent.set_alerts(db, personas.alice, personas.link_id, True, True)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, True)
     mood.record_checkin(db, personas.alice, 1, [], URGENT)
     db.commit()
     page = sign_in(personas.carol).get("/caseload").text
@@ -96,7 +97,7 @@ def test_words_the_client_included_are_shown_to_their_therapist_and_the_read_is_
 
 
 def test_an_unrelated_therapist_sees_no_alert_and_cannot_mark_it(db, personas, sign_in):
-    consent.set_alerts(db, personas.alice, personas.link_id, True, True)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, True)
     mood.record_checkin(db, personas.alice, 1, [], URGENT)
     db.commit()
     alert = db.scalar(select(Alert))
@@ -108,7 +109,7 @@ def test_an_unrelated_therapist_sees_no_alert_and_cannot_mark_it(db, personas, s
 
 
 def test_the_api_lists_and_marks_alerts(db, personas, web, api_token):
-    consent.set_alerts(db, personas.alice, personas.link_id, True, False)
+    alerts.set_alerts(db, personas.alice, personas.link_id, True, False)
     mood.record_checkin(db, personas.alice, 1, [], URGENT)
     db.commit()
     headers = api_token(personas.carol)

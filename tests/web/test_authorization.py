@@ -20,7 +20,7 @@ from holdspace.listening import chat
 from holdspace.resilience import toolbox
 from holdspace.selfcompassion import records
 from holdspace.practice import records as transcripts
-from holdspace.privacy import consent
+from holdspace.safety import alerts
 from holdspace.safety.alerts import Alert
 
 LOGIN = "login"  # a 303 to the sign-in page
@@ -371,7 +371,7 @@ def test_each_persona_gets_exactly_the_access_the_policy_allows(route, personas,
     piece = art.save_piece(db, personas.alice, PICTURE, "A harbour", SECRET_NOTE)
     alert_id = 0
     if "{alert_id}" in template:  # an alert to Carol, whom Alice lets know
-        consent.set_alerts(db, personas.alice, personas.link_id, True, False)
+        alerts.set_alerts(db, personas.alice, personas.link_id, True, False)
         alert_id = mood.record_checkin(db, personas.alice, 1, [], "I want to die").id
         alert_id = db.scalar(select(Alert.id).where(Alert.item_id == alert_id))
     db.commit()

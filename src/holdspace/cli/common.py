@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
+from datetime import datetime
 from getpass import getpass
 
 import typer
 from rich.console import Console
 from sqlalchemy.orm import Session
 
+from holdspace import clock
 from holdspace.errors import HoldspaceError, InvalidInput
 from holdspace.privacy import accounts
 from holdspace.privacy.accounts import User
@@ -22,6 +24,11 @@ err_console = Console(stderr=True)
 
 def load_settings() -> Settings:
     return Settings.from_env()
+
+
+def local(at: datetime) -> datetime:
+    """A stored time as the practice's clock showed it (HOLDSPACE_TIME_ZONE), as the web pages show it."""
+    return clock.local(at, clock.zone_named(load_settings().time_zone))
 
 
 @contextmanager

@@ -10,7 +10,7 @@ read audited. Nothing is ever overdue, and no missed day is counted.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from itertools import groupby
 
 import typer
@@ -18,7 +18,7 @@ from rich.markup import escape
 from sqlalchemy import select
 
 from holdspace import clock
-from holdspace.cli.common import (console, database, fail, load_settings, run_safely, sign_in, sign_in_therapist,
+from holdspace.cli.common import (console, database, fail, load_settings, local, run_safely, sign_in, sign_in_therapist,
                                    weekdays_option)
 from holdspace.errors import InvalidInput, NotFound
 from holdspace.homework import assignments, plan
@@ -235,7 +235,7 @@ def follow(client: str = typer.Argument(..., help="Your client's sign-in email."
         console.print()
         _say(f"[{hw.id}] {hw.practice.name}", "bold cyan")
         words = hw.schedule.words()
-        ended = (f" No longer in {name}'s list since {hw.ended_at.astimezone():%-d %B}." if hw.ended_at else "")
+        ended = (f" No longer in {name}'s list since {local(hw.ended_at):%-d %B}." if hw.ended_at else "")
         _say(f"  {words[:1].upper()}{words[1:]}.{ended}")
         if hw.note:
             _say(f"  Your note: {hw.note}", "italic")
@@ -244,7 +244,7 @@ def follow(client: str = typer.Argument(..., help="Your client's sign-in email."
                  "see whether it was done.", "dim")
         elif f.times_done:
             times = "once" if f.times_done == 1 else f"{f.times_done} times"
-            _say(f"  Done {times} since {hw.starts_on:%-d %B}; most recently {_local(f.last_done):%A %-d %B}.", "green")
+            _say(f"  Done {times} since {hw.starts_on:%-d %B}; most recently {local(f.last_done):%A %-d %B}.", "green")
         else:
             _say("  Not done in holdspace yet.")
 
@@ -278,7 +278,3 @@ def stop(client: str = typer.Argument(..., help="Your client's sign-in email."),
         db.commit()
         name = hw.practice.name
     _say(f"Stopped suggesting {name}; {client} no longer sees it.", "green")
-
-
-def _local(at: datetime) -> datetime:
-    return at.astimezone()

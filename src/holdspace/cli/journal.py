@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from holdspace.cli.asking import END_MARK, Stopped, show_crisis
-from holdspace.cli.common import console, database, err_console, fail, read_password, run_safely, sign_in
+from holdspace.cli.common import console, database, err_console, fail, local, read_password, run_safely, sign_in
 from holdspace.creativity import journal, prompts
 from holdspace.errors import InvalidInput, NotFound
 
@@ -160,7 +160,7 @@ def list_entries(email: str = EMAIL, password_stdin: bool = PASSWORD_STDIN,
         return
     table = Table("id", "when", "entry", "from the prompt")
     for e in found:
-        table.add_row(str(e.id), f"{e.created_at.astimezone():%a %-d %b %Y, %H:%M}",
+        table.add_row(str(e.id), f"{local(e.created_at):%a %-d %b %Y, %H:%M}",
                       "[dim]Private, locked with your passphrase.[/]" if e.private else escape(_first_line(e.body)),
                       escape(_first_line(e.prompt.text, 48)) if e.prompt else "")
     console.print(table)
@@ -181,7 +181,7 @@ def read(entry_id: int = typer.Argument(..., help="The entry's id (see `journal 
                 entry = run_safely(journal.own_entry, db, user, entry_id, passphrase)
         except NotFound:
             fail(f"There's no entry {entry_id} in your journal. `holdspace journal list` shows them.", code=2)
-    console.print(f"[bold]{entry.created_at.astimezone():%A %-d %B %Y, %H:%M}[/]", highlight=False)
+    console.print(f"[bold]{local(entry.created_at):%A %-d %B %Y, %H:%M}[/]", highlight=False)
     if entry.prompt is not None:
         console.print(f"[dim]Written from the prompt:[/] {escape(entry.prompt.text)}", highlight=False,
                       soft_wrap=True)

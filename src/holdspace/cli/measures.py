@@ -9,7 +9,7 @@ import typer
 from rich.panel import Panel
 from rich.table import Table
 
-from holdspace.cli.common import console, database, fail, load_settings, run_safely, sign_in
+from holdspace.cli.common import console, database, fail, load_settings, local, run_safely, sign_in
 from holdspace.errors import InvalidInput
 from holdspace.journey import fhir, measures, questionnaires
 from holdspace.safety.response import crisis_response, variant_for
@@ -137,12 +137,12 @@ def journey(email: str = typer.Option(..., envvar="HOLDSPACE_EMAIL", help="Your 
 
     with database() as db:
         user = run_safely(sign_in, db, email, password_stdin)
-        built, _, _ = gather.journey_of(db, user, now=clock.now(), zone=None,
+        built, _, _ = gather.journey_of(db, user, now=clock.now(),
                                         categories=gather.EVERYTHING)
     console.print(Panel("\n".join(built.summary), title="Look how far you've come", padding=(1, 2)))
     if built.milestones:
         latest = built.milestones[-1]
-        console.print(f"[bold]{latest.title}[/] ({latest.at:%d %b %Y}): {latest.prompt}", soft_wrap=True)
+        console.print(f"[bold]{latest.title}[/] ({local(latest.at):%d %b %Y}): {latest.prompt}", soft_wrap=True)
     table = Table("month", "check-ins", "average mood", "journal", "practices", "goal check-ins", "questionnaires")
     for m in built.months:
         table.add_row(m.label, str(m.checkins), f"{m.average_mood}" if m.average_mood is not None else "",

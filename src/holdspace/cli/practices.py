@@ -13,7 +13,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from holdspace.cli.common import console, database, fail, run_safely, sign_in
+from holdspace.cli.common import console, database, fail, local, run_safely, sign_in
 from holdspace.creativity import prompts
 from holdspace.errors import InvalidInput
 from holdspace.mindfulness import breathing, log
@@ -101,6 +101,6 @@ def list_(days: int = typer.Option(28, min=1, help="How many days back to show."
                   f"{summary.minutes:g} minutes in all{change}.", highlight=False)
     table = Table("when", "practice", "minutes", "calm before → after")
     for _, at, _, name, _, label, mins, b, a in shown:
-        table.add_row(f"{at.astimezone():%a %-d %b, %H:%M}", escape(name + (f" ({label})" if label else "")),
+        table.add_row(f"{local(at):%a %-d %b, %H:%M}", escape(name + (f" ({label})" if label else "")),
                       f"{mins:g}", f"{'–' if b is None else b} → {'–' if a is None else a}")
     console.print(table)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from holdspace.cli.common import console, database, fail, run_safely, sign_in_therapist
+from holdspace.cli.common import console, database, fail, local, run_safely, sign_in_therapist
 
 
 def report(client: str = typer.Argument(..., help="The client's sign-in email."),
@@ -39,7 +39,7 @@ def report(client: str = typer.Argument(..., help="The client's sign-in email.")
         if pdf is not None:
             from holdspace.web import report_pdf
 
-            pdf.write_bytes(report_pdf.render(built, local=lambda at: at.astimezone()))
+            pdf.write_bytes(report_pdf.render(built, local=local))
             console.print(f"Written to {pdf}.")
 
 
@@ -50,7 +50,7 @@ def _print(built) -> None:
         console.print(f"[dim]Not shared with you, so not included: {', '.join(built.not_shared)}.[/]")
     console.print("\n[bold]Risk flags[/]")
     for r in built.risks:
-        console.print(f"  {r.at.astimezone():%d %b %H:%M}  {r.source} · {r.level}: {'; '.join(r.reasons)}",
+        console.print(f"  {local(r.at):%d %b %H:%M}  {r.source} · {r.level}: {'; '.join(r.reasons)}",
                       highlight=False)
     if not built.risks:
         console.print("  None found in what is shared.")

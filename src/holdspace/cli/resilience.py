@@ -12,8 +12,9 @@ import json
 import typer
 from rich.markup import escape
 
+from holdspace import clock
 from holdspace.cli.asking import show_crisis
-from holdspace.cli.common import console, database, fail, run_safely, sign_in
+from holdspace.cli.common import console, database, fail, load_settings, run_safely, sign_in
 from holdspace.errors import NotFound
 from holdspace.resilience import toolbox
 
@@ -47,7 +48,7 @@ def _client(db, email: str, password_stdin: bool):
 
 def _add(kind: str, fields: dict, email: str, password_stdin: bool, country: str, saved: str) -> None:
     # Checked before the password is asked for, so a typo costs nothing.
-    run_safely(toolbox.check_item, kind, fields)
+    run_safely(toolbox.check_item, kind, fields, today=clock.today_in(load_settings().time_zone))
     with database() as db:
         user = _client(db, email, password_stdin)
         item = run_safely(toolbox.add_item, db, user, kind, fields)

@@ -9,8 +9,7 @@ note is sealed with the client's data key, so it goes with the client's account.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -146,11 +145,6 @@ def of_client(db: Session, client_id: int, *, therapist_id: int | None = None,
     return [_open(db, hw) for hw in db.scalars(query.order_by(Homework.created_at, Homework.id))]
 
 
-def _midnight(db: Session, day: date) -> datetime:
-    zone = db.info.get("time_zone", "")
-    return datetime.combine(day, time.min, tzinfo=ZoneInfo(zone) if zone else None).astimezone()
-
-
 def records_since(db: Session, owner_id: int, practice: Practice, since: datetime | None, *,
                   shared_only: bool = False) -> list[Done]:
     """The records this practice writes, newest first; a therapist never learns of private entries."""
@@ -187,7 +181,7 @@ def status(db: Session, hw: Homework, today: date | None = None, *, viewer: User
                                                                       hw.practice.category)
     done: list[Done] = []
     if visible and current.begins is not None:
-        since = _midnight(db, current.begins)
+        since = clock.midnight(current.begins, clock.zone(db))
         done = records_since(db, hw.client_id, hw.practice, since,
                              shared_only=viewer is not None and viewer.id != hw.client_id)
     return Status(hw, current, done, visible)
@@ -228,7 +222,8 @@ def for_therapist(db: Session, therapist: User, client_id: int, today: date | No
             if hw.practice.category not in audited:
                 visible_owner(db, therapist, client.id, hw.practice.category)  # audits the read
                 audited.add(hw.practice.category)
-            ever = records_since(db, client.id, hw.practice, _midnight(db, hw.starts_on), shared_only=True)
+            ever = records_since(db, client.id, hw.practice, clock.midnight(hw.starts_on, clock.zone(db)),
+                                 shared_only=True)
             if hw.ended_at is not None:
                 ever = [d for d in ever if d.at <= hw.ended_at]
             times, last = len(ever), (ever[0].at if ever else None)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from holdspace import clock
 from holdspace.creativity.journal import JournalEntry
 from holdspace.journey import timeline
 from holdspace.journey.mood import CheckIn
@@ -55,13 +56,16 @@ def goal_checkin_times(db: Session, owner_id: int) -> list[datetime]:
     return list(db.scalars(query.order_by(GoalCheckIn.created_at)))
 
 
-def journey_of(db: Session, owner, *, now: datetime, zone: tzinfo | None, categories) -> tuple:
-    """The journey of this owner (already allowed), with only the categories given; and its raw points."""
+def journey_of(db: Session, owner, *, now: datetime, categories) -> tuple:
+    """The journey of this owner (already allowed), with only the categories given; and its raw points.
+
+    Months are the practice's (`clock.zone`), so a check-in late on the 31st stays in its month.
+    """
     checkins = checkin_points(db, owner.id) if "mood" in categories else []
     journal = journal_times(db, owner.id) if "journal" in categories else []
     taken = measure_points(db, owner.id) if "measures" in categories else []
     practices = practice_points(db, owner.id) if "exercises" in categories else []
     goal_checkins = goal_checkin_times(db, owner.id) if "goals" in categories else []
-    built = timeline.build(checkins, journal, taken, now=now, zone=zone, joined=owner.created_at,
+    built = timeline.build(checkins, journal, taken, now=now, zone=clock.zone(db), joined=owner.created_at,
                            practices=practices, goal_checkins=goal_checkins)
     return built, checkins, taken

@@ -268,7 +268,7 @@ def due_for(db: Session, client_id: int, today: date | None = None) -> list[Due]
             continue
         rounds = (today - assignment.starts_on).days // assignment.every_days
         current = assignment.starts_on + timedelta(days=rounds * assignment.every_days)
-        begun = datetime.combine(current, datetime.min.time()).astimezone()
+        begun = clock.midnight(current, clock.zone(db))
         done = db.scalar(select(Administration.id).where(
             Administration.owner_id == client_id, Administration.instrument == assignment.instrument,
             Administration.status == DONE, Administration.completed_at >= begun).limit(1))

@@ -11,7 +11,7 @@ never the words.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -156,14 +156,15 @@ def parse_since(raw: object, today: date) -> date:
     return found
 
 
-def build(db: Session, therapist: User, client_id: int, since: date, *, now: datetime,
-          zone: tzinfo | None = None) -> Report:
-    """Gather the report for a therapist's own client; each shared category is read through the policy."""
+def build(db: Session, therapist: User, client_id: int, since: date, *, now: datetime) -> Report:
+    """Gather the report for a therapist's own client; each shared category is read through the policy.
+
+    The period starts at midnight of `since` where the practice is (`clock.zone`), not the server.
+    """
     link, client = linked_client(db, therapist, client_id)
     shared = consent.shared_categories(db, link.id)
-    midnight = datetime.combine(since, time.min)
-    start = midnight.replace(tzinfo=zone) if zone else midnight.astimezone()
-    report = Report(client, since, now, shared)
+    start = clock.midnight(since, clock.zone(db))
+    report = Report(client, since, clock.local(now, clock.zone(db)), shared)  # its days end on the practice's date
     texts: list[str] = []
     if "measures" in shared:
         visible_owner(db, therapist, client.id, "measures")

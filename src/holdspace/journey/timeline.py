@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 from importlib import resources
 
+from holdspace import clock
 from holdspace.journey import measures
 
 __all__ = ["Journey", "MeasurePoint", "Milestone", "Month", "build", "mood_points"]
@@ -102,9 +103,11 @@ def _times(count: int) -> str:
 
 
 def build(checkins: list[tuple[datetime, int]], journal: list[datetime], taken: list[MeasurePoint], *,
-          now: datetime, zone: tzinfo | None = None, joined: datetime | None = None,
+          now: datetime, zone: tzinfo | None, joined: datetime | None = None,
           practices: list[tuple[datetime, int]] = (), goal_checkins: list[datetime] = ()) -> Journey:
     """Group everything by month in the client's time zone, find milestones, and say it warmly.
+
+    `zone` is the practice's (`clock.zone(db)`); None is this computer's own zone.
 
     `practices` are (time, minutes) of practice-log entries; `goal_checkins` the times of check-ins on goals.
     """
@@ -142,7 +145,7 @@ def build(checkins: list[tuple[datetime, int]], journal: list[datetime], taken: 
     starts = [t for t in (checkins[0][0] if checkins else None, journal[0] if journal else None,
                           taken[0].at if taken else None, min(at for at, _ in practices) if practices else None,
                           min(goal_checkins) if goal_checkins else None) if t is not None]
-    return Journey(ordered, reached, _summary(ordered, taken, now.astimezone(zone)), len(checkins),
+    return Journey(ordered, reached, _summary(ordered, taken, clock.local(now, zone)), len(checkins),
                    len(journal), len(taken), min(starts) if starts else None, len(practices), len(goal_checkins))
 
 
@@ -154,7 +157,7 @@ def _local_month(at: datetime, zone: tzinfo | None) -> tuple[int, int]:
     """
     if 2 <= at.day <= 27 and at.utcoffset() == timedelta(0):
         return at.year, at.month
-    local = at.astimezone(zone)
+    local = clock.local(at, zone)
     return local.year, local.month
 
 
@@ -225,7 +228,7 @@ def _summary(months: list[Month], taken: list[MeasurePoint], now: datetime) -> l
     return said
 
 
-def mood_points(checkins: list[tuple[datetime, int]], *, zone: tzinfo | None = None,
+def mood_points(checkins: list[tuple[datetime, int]], *, zone: tzinfo | None,
                 daily_up_to_days: int = 120) -> tuple[list[tuple[datetime, float]], str]:
     """Daily moods for a short span; weekly averages (Mondays) for a long one. Returns (points, unit)."""
     checkins = sorted(checkins)
@@ -233,8 +236,7 @@ def mood_points(checkins: list[tuple[datetime, int]], *, zone: tzinfo | None = N
         return [(at, float(m)) for at, m in checkins], "check-in"
     weeks: dict[date, list[int]] = defaultdict(list)
     # A chart's weeks needn't follow daylight saving: one fixed offset keeps years of points quick.
-    offset = (zone.utcoffset(checkins[-1][0].replace(tzinfo=None)) if zone is not None
-              else checkins[-1][0].astimezone().utcoffset())
+    offset = clock.local(checkins[-1][0], zone).utcoffset()
     fixed = timezone(offset)
     for at, m in checkins:
         day = (at + offset).date()

@@ -152,26 +152,13 @@ def accept_invitation(db: Session, client: User, code: str, categories: list[str
     db.flush()
     audit.record(db, "link_created", actor_id=client.id, subject_id=client.id,
                  detail=f"therapist={invitation.therapist_id} shares={','.join(chosen) or 'none'} "
-                        f"{_alert_detail(link)}")
+                        f"{alert_detail(link)}")
     return link
 
 
-def _alert_detail(link: CareLink) -> str:
+def alert_detail(link: CareLink) -> str:
+    """How the audit names a link's alert choice (changing it is `safety.alerts.set_alerts`)."""
     return "alerts=" + ("with-words" if link.alert_words else "yes" if link.alerts else "no")
-
-
-def set_alerts(db: Session, client: User, link_id: int, alerts: bool, alert_words: bool) -> CareLink:
-    """Change whether this therapist hears of risk in what the client writes, and with which words."""
-    link = client_link(db, client, link_id)
-    link.alerts, link.alert_words = bool(alerts), bool(alerts and alert_words)
-    db.flush()
-    if not link.alert_words:
-        from holdspace.safety import alerts as safety_alerts
-
-        safety_alerts.forget_words(db, link)  # words already sent are withdrawn as well
-    audit.record(db, "alerts_changed", actor_id=client.id, subject_id=client.id,
-                 detail=f"therapist={link.therapist_id} {_alert_detail(link)}")
-    return link
 
 
 def client_link(db: Session, client: User, link_id: int) -> CareLink:

@@ -85,8 +85,8 @@ def _words(value: object, field: str, label: str, limit: int, problems: dict, re
     return text
 
 
-def check_item(kind: str, fields: dict) -> dict:
-    """The checked body of an item, or InvalidInput naming each problem."""
+def check_item(kind: str, fields: dict, *, today: date) -> dict:
+    """The checked body of an item, or InvalidInput naming each problem; `today` is the person's date."""
     problems: dict[str, str] = {}
     if kind == "strength":
         body = {"name": _words(fields.get("name"), "name", "The strength", NAME_LIMIT, problems, True),
@@ -103,7 +103,7 @@ def check_item(kind: str, fields: dict) -> dict:
         last = str(fields.get("last_talked") or "").strip()
         if last:
             try:
-                if date.fromisoformat(last) > clock.now().date():
+                if date.fromisoformat(last) > today:
                     raise ValueError
             except ValueError:
                 problems["last_talked"] = "When you last talked: a date like 2026-03-14, not in the future."
@@ -120,7 +120,7 @@ def check_item(kind: str, fields: dict) -> dict:
 def add_item(db: Session, client: User, kind: str, fields: dict, at: datetime | None = None) -> ResilienceItem:
     if not client.is_client:
         raise NotAllowed("The resilience pages are for client accounts.")
-    body = check_item(kind, fields)
+    body = check_item(kind, fields, today=clock.today(db))
     item = ResilienceItem(owner_id=client.id, kind=kind, created_at=at or clock.now(), body_sealed=b"")
     item.assessment = combined([assess(v) for v in body.values() if isinstance(v, str) and v])
     db.add(item)
@@ -202,7 +202,7 @@ def check_export_row(item: dict) -> dict:
         raise InvalidInput("its ratings aren't numbers from 1 to 5")
     if item.get("kind") not in KINDS:
         raise InvalidInput("it isn't a strength, a skill or a person")
-    return check_item(item["kind"], item)
+    return check_item(item["kind"], item, today=clock.today())  # before the import opens the database
 
 
 def import_row(db: Session, client: User, item: dict) -> ResilienceItem:

@@ -32,11 +32,11 @@ from holdspace import clock
 from holdspace.errors import NotFound
 from holdspace.privacy import audit, keys
 from holdspace.privacy.accounts import User
-from holdspace.privacy.consent import CareLink, shared_categories
+from holdspace.privacy.consent import CareLink, alert_detail, client_link, shared_categories
 from holdspace.store.base import Base, UTCDateTime
 
 __all__ = ["Alert", "AlertView", "PLACES", "Place", "alerted_therapists", "for_client",
-           "for_therapist", "forget_words", "mark_seen", "notice"]
+           "for_therapist", "forget_words", "mark_seen", "notice", "set_alerts"]
 
 TABLE = "safety_alerts"
 LEVELS = ("concern", "urgent")
@@ -200,6 +200,21 @@ def mark_seen(db: Session, therapist: User, alert_id: int) -> Alert:
                      detail=f"alert={alert.id} level={alert.level} where={alert.place}")
     db.flush()
     return alert
+
+
+def set_alerts(db: Session, client: User, link_id: int, alerts: bool, alert_words: bool) -> CareLink:
+    """The client's choice: whether this therapist hears of risk in what they write, and with which words.
+
+    Taking the words back also withdraws the words already sent.
+    """
+    link = client_link(db, client, link_id)
+    link.alerts, link.alert_words = bool(alerts), bool(alerts and alert_words)
+    db.flush()
+    if not link.alert_words:
+        forget_words(db, link)
+    audit.record(db, "alerts_changed", actor_id=client.id, subject_id=client.id,
+                 detail=f"therapist={link.therapist_id} {alert_detail(link)}")
+    return link
 
 
 def forget_words(db: Session, link: CareLink) -> None:

@@ -9,7 +9,6 @@ from dataclasses import replace
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -18,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from holdspace import __version__
+from holdspace import __version__, clock
 from holdspace.errors import HoldspaceError, NotFound, NotSignedIn
 from holdspace.privacy.consent import CATEGORIES
 from holdspace.settings import Settings
@@ -55,10 +54,10 @@ def ensure_secret_key(settings: Settings) -> Settings:
 
 def local_time_in(time_zone: str):
     """A filter showing a stored UTC time in the configured zone (empty: this computer's)."""
-    zone = ZoneInfo(time_zone) if time_zone else None
+    zone = clock.zone_named(time_zone)
 
     def local_time(value: datetime | None) -> datetime | None:
-        return value.astimezone(zone) if value is not None else None
+        return clock.local(value, zone) if value is not None else None
     return local_time
 
 

@@ -84,7 +84,8 @@ def client_page(request: Request, db: Db, user: Therapist, client_id: Id):
                   alerts=found, show_client=False,
                   categories=consent.CATEGORIES, checkins=checkins, entries=entries,
                   conversations=conversations,
-                  chart=mood_chart(checkins, days=28, title=f"{client.display_name}'s mood, last four weeks"))
+                  chart=mood_chart(checkins, zone=clock.zone(db), days=28,
+                                   title=f"{client.display_name}'s mood, last four weeks"))
 
 
 @pages.post("/alerts/{alert_id}/seen", dependencies=[CheckCsrf])
@@ -104,7 +105,7 @@ def client_export(db: Db, user: Therapist, client_id: Id):
         visible_owner(db, user, client.id, category)
     record = export.shared_record(db, user, client, shared)
     db.commit()
-    name = f"holdspace-{file_slug(client.display_name)}-{clock.now():%Y-%m-%d}.json"
+    name = f"holdspace-{file_slug(client.display_name)}-{clock.today(db):%Y-%m-%d}.json"
     return JSONResponse(record, headers={"content-disposition": f'attachment; filename="{name}"'})
 
 

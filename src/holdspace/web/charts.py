@@ -1,12 +1,13 @@
 """Small charts drawn as inline SVG on the server: readable without JavaScript, and printable.
 
 Mood over the last weeks, mood over any span (weekly averages when the span is long), and
-questionnaire scores over their severity bands.
+questionnaire scores over their severity bands. Times are placed in UTC; every date a person reads
+is the practice's (`zone`, from `clock.zone(db)`), so a check-in at 23:30 there is labelled with its own day.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from markupsafe import Markup, escape
 
@@ -23,12 +24,17 @@ def _frame(chart_id: str, title: str, desc: str) -> list[str]:
             f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>']
 
 
+def _day(at: datetime, zone: tzinfo | None, fmt: str) -> str:
+    return clock.local(at, zone).strftime(fmt)
+
+
 def _line(xy: list[tuple[float, float]]) -> str:
     path = " ".join(f"{'M' if i == 0 else 'L'}{px:.1f},{py:.1f}" for i, (px, py) in enumerate(xy))
     return f'<path class="line" d="{path}"/>'
 
 
-def mood_chart(checkins, *, days: int = 28, title: str = "Mood over the last four weeks") -> Markup:
+def mood_chart(checkins, *, zone: tzinfo | None, days: int = 28,
+               title: str = "Mood over the last four weeks") -> Markup:
     """Plot each check-in's mood (0–10) against its day; an empty chart says so in words."""
     end = clock.now()
     start = end - timedelta(days=days)
@@ -55,12 +61,12 @@ def mood_chart(checkins, *, days: int = 28, title: str = "Mood over the last fou
     for week in range(0, days + 1, 7):
         at = start + timedelta(days=week)
         parts.append(f'<text class="axis" x="{x(at):.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
-                     f'{at.strftime("%-d %b")}</text>')
+                     f'{_day(at, zone, "%-d %b")}</text>')
     if len(points) > 1:
         parts.append(_line([(x(at), y(m)) for at, m in points]))
     for at, m in points:
         parts.append(f'<circle class="dot" cx="{x(at):.1f}" cy="{y(m):.1f}" r="4">'
-                     f'<title>{at.strftime("%-d %b")}: {m}</title></circle>')
+                     f'<title>{_day(at, zone, "%-d %b")}: {m}</title></circle>')
     if not points:
         parts.append(f'<text class="empty" x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle">'
                      f'Your check-ins will appear here.</text>')
@@ -68,14 +74,14 @@ def mood_chart(checkins, *, days: int = 28, title: str = "Mood over the last fou
     return Markup("".join(parts))
 
 
-def _x_axis(start: datetime, end: datetime, x) -> list[str]:
+def _x_axis(start: datetime, end: datetime, x, zone: tzinfo | None) -> list[str]:
     span = (end - start).days
     step = 7 if span <= 42 else 30 if span <= 200 else 91 if span <= 800 else 365
     fmt = "%-d %b" if step < 91 else "%b %Y" if step < 365 else "%Y"
     parts, at = [], start
     while at <= end:
         parts.append(f'<text class="axis" x="{x(at):.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
-                     f'{at.strftime(fmt)}</text>')
+                     f'{_day(at, zone, fmt)}</text>')
         at += timedelta(days=step)
     return parts
 
@@ -91,7 +97,7 @@ def _span(times: list[datetime], least_days: int) -> tuple[datetime, datetime]:
     return start, end
 
 
-def measure_chart(inst, administrations, *, chart_id: str | None = None) -> Markup:
+def measure_chart(inst, administrations, *, zone: tzinfo | None, chart_id: str | None = None) -> Markup:
     """Each finished administration's score, over the instrument's severity bands.
 
     `administrations` holds objects with `total` and either `completed_at` or `at`.
@@ -125,17 +131,18 @@ def measure_chart(inst, administrations, *, chart_id: str | None = None) -> Mark
                      f'{escape(band.label)}</text>')
     for value in (low, high):
         parts.append(f'<text class="axis" x="{LEFT - 8}" y="{y(value) + 4:.1f}" text-anchor="end">{value:g}</text>')
-    parts.extend(_x_axis(start, end, x))
+    parts.extend(_x_axis(start, end, x, zone))
     if len(points) > 1:
         parts.append(_line([(x(at), y(v)) for at, v in points]))
     for at, v in points:
         parts.append(f'<circle class="dot" cx="{x(at):.1f}" cy="{y(v):.1f}" r="4">'
-                     f'<title>{at.strftime("%-d %b %Y")}: {v:g}</title></circle>')
+                     f'<title>{_day(at, zone, "%-d %b %Y")}: {v:g}</title></circle>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def mood_span_chart(points: list[tuple[datetime, float]], *, title: str, chart_id: str = "mood-chart",
+def mood_span_chart(points: list[tuple[datetime, float]], *, zone: tzinfo | None, title: str,
+                    chart_id: str = "mood-chart",
                     least_days: int = 28) -> Markup:
     """Mood (0–10) against time; `points` may be single check-ins or weekly averages."""
     start, end = _span([t for t, _ in points], least_days)
@@ -147,7 +154,8 @@ def mood_span_chart(points: list[tuple[datetime, float]], *, title: str, chart_i
 
     if points:
         values = [v for _, v in points]
-        desc = (f"{len(points)} points from {points[0][0]:%-d %b %Y} to {points[-1][0]:%-d %b %Y}; "
+        desc = (f"{len(points)} points from {_day(points[0][0], zone, '%-d %b %Y')} to "
+                f"{_day(points[-1][0], zone, '%-d %b %Y')}; "
                 f"average {sum(values) / len(values):.1f} out of 10.")
     else:
         desc = "No check-ins yet."
@@ -155,13 +163,13 @@ def mood_span_chart(points: list[tuple[datetime, float]], *, title: str, chart_i
     for value in (0, 5, 10):
         parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - 12}" y1="{y(value):.1f}" y2="{y(value):.1f}"/>'
                      f'<text class="axis" x="{LEFT - 8}" y="{y(value) + 4:.1f}" text-anchor="end">{value}</text>')
-    parts.extend(_x_axis(start, end, x))
+    parts.extend(_x_axis(start, end, x, zone))
     if len(points) > 1:
         parts.append(_line([(x(at), y(v)) for at, v in points]))
     if len(points) <= 120:
         for at, v in points:
             parts.append(f'<circle class="dot" cx="{x(at):.1f}" cy="{y(v):.1f}" r="3.5">'
-                         f'<title>{at.strftime("%-d %b %Y")}: {v:.1f}</title></circle>')
+                         f'<title>{_day(at, zone, "%-d %b %Y")}: {v:.1f}</title></circle>')
     if not points:
         parts.append(f'<text class="empty" x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle">'
                      f'Your check-ins will appear here.</text>')

@@ -29,7 +29,7 @@ def home(request: Request, db: Db, user: OptionalUser, done: str = ""):
     recent = mood.list_checkins(db, user.id, days=28)
     return render(request, "home/client.html", done=done, latest=recent[0] if recent else None,
                   summary=mood.summarise([c for c in recent if _within_days(c, 7)]),
-                  chart=mood_chart(recent, days=28), links=consent.links_of_client(db, user),
+                  chart=mood_chart(recent, zone=clock.zone(db), days=28), links=consent.links_of_client(db, user),
                   **homework_context(db, user))
 
 

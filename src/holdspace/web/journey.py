@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -15,7 +14,7 @@ from holdspace.journey import gather, measures
 from holdspace.journey import report as session_report
 from holdspace.journey.timeline import mood_points
 from holdspace.privacy.policy import linked_client
-from holdspace.web.deps import Client, Db, Id, Therapist, file_slug, render, settings_of
+from holdspace.web.deps import Client, Db, Id, Therapist, file_slug, render
 from holdspace.web import report_pdf as pdf
 from holdspace.web.charts import measure_chart, minutes_chart, mood_span_chart
 
@@ -23,24 +22,18 @@ pages = APIRouter()
 api = APIRouter(tags=["journey"])
 
 
-def zone_of(request: Request):
-    name = settings_of(request).time_zone
-    return ZoneInfo(name) if name else None
-
-
 @pages.get("/journey")
 def journey_page(request: Request, db: Db, user: Client):
-    zone = zone_of(request)
-    built, checkins, taken = gather.journey_of(db, user, now=clock.now(), zone=zone,
-                                               categories=gather.EVERYTHING)
+    zone = clock.zone(db)
+    built, checkins, taken = gather.journey_of(db, user, now=clock.now(), categories=gather.EVERYTHING)
     points, unit = mood_points(checkins, zone=zone)
-    mood_chart = mood_span_chart(points, chart_id="journey-mood",
+    mood_chart = mood_span_chart(points, zone=zone, chart_id="journey-mood",
                                  title=f"Mood since you started ({unit}s)" if checkins else "Mood")
     charts = []
     for inst in measures.all_instruments():
         mine = [p for p in taken if p.key == inst.key]
         if mine:
-            charts.append((inst, measure_chart(inst, mine, chart_id=f"journey-{inst.key}")))
+            charts.append((inst, measure_chart(inst, mine, zone=zone, chart_id=f"journey-{inst.key}")))
     practice_chart = minutes_chart(built.months) if built.practices else None
     return render(request, "journey/index.html", journey=built, mood_chart=mood_chart, charts=charts,
                   unit=unit, practice_chart=practice_chart)
@@ -77,7 +70,7 @@ class JourneyOut(BaseModel):
 @api.get("/journey", response_model=JourneyOut)
 def api_journey(request: Request, db: Db, user: Client):
     """Your journey: the monthly summary, milestones with their prompts, and month-by-month counts."""
-    built, _, _ = gather.journey_of(db, user, now=clock.now(), zone=zone_of(request),
+    built, _, _ = gather.journey_of(db, user, now=clock.now(),
                                     categories=gather.EVERYTHING)
     return JourneyOut(summary=built.summary, checkins=built.checkins, journal_entries=built.journal,
                       questionnaires=built.measures,
@@ -94,14 +87,12 @@ def api_journey(request: Request, db: Db, user: Client):
 # --- the therapist's session report ---------------------------------------------------------
 
 def _report(request: Request, db, user, client_id: int, since: str):
-    zone = zone_of(request)
-    today = clock.now().astimezone(zone).date()
     try:
-        chosen = session_report.parse_since(since, today)
+        chosen = session_report.parse_since(since, clock.today(db))
     except InvalidInput as exc:
         linked_client(db, user, client_id)  # someone else's client is a 404, not a date problem
         return None, exc
-    built = session_report.build(db, user, client_id, chosen, now=clock.now(), zone=zone)
+    built = session_report.build(db, user, client_id, chosen, now=clock.now())
     db.commit()  # the reads are audited
     return built, None
 
@@ -115,7 +106,8 @@ def report_page(request: Request, db: Db, user: Therapist, client_id: Id, since:
                       errors=problem.fields, values={"since": since})
     chart = None
     if built.mood is not None:
-        chart = mood_span_chart([(at, float(m)) for at, m in built.mood.points], chart_id="report-mood",
+        chart = mood_span_chart([(at, float(m)) for at, m in built.mood.points], zone=clock.zone(db),
+                                chart_id="report-mood",
                                 title=f"{built.client.display_name}'s mood since {built.since:%-d %B}",
                                 least_days=max(1, built.days))
     return render(request, "journey/report.html", report=built, client=built.client, chart=chart,
@@ -128,7 +120,7 @@ def report_pdf(request: Request, db: Db, user: Therapist, client_id: Id, since: 
     if problem is not None:
         raise problem
     local = request.app.state.templates.env.filters["local"]
-    name = f"session-report-{file_slug(built.client.display_name)}-{built.until:%Y-%m-%d}.pdf"
+    name = f"session-report-{file_slug(built.client.display_name)}-{clock.day_of(built.until, db):%Y-%m-%d}.pdf"
     return Response(pdf.render(built, local=local), media_type="application/pdf",
                     headers={"content-disposition": f'inline; filename="{name}"'})
 

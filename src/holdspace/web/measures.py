@@ -34,7 +34,7 @@ def _rows(db, owner_id: int) -> list[dict]:
             results.append({"adm": adm, "change": questionnaires.change_between(done[i - 1] if i else None, adm)})
         overall = questionnaires.change_between(done[0], done[-1]) if len(done) > 2 else None
         rows.append({"instrument": inst, "results": list(reversed(results)), "first": done[0] if done else None,
-                     "overall": overall, "chart": measure_chart(inst, done) if done else None})
+                     "overall": overall, "chart": measure_chart(inst, done, zone=clock.zone(db)) if done else None})
     return rows
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from fastapi import APIRouter, Form, Query, Request
 from pydantic import BaseModel, Field
 
+from holdspace import clock
 from holdspace.errors import InvalidInput
 from holdspace.journey import mood
 from holdspace.privacy.policy import visible_owner
@@ -27,7 +28,7 @@ def _form(request: Request, status_code: int = 200, **context):
 def checkins_page(request: Request, db: Db, user: Client, done: str = ""):
     recent = mood.list_checkins(db, user.id, limit=200)
     return render(request, "mood/list.html", checkins=recent, done=done,
-                  chart=mood_chart(recent, days=28))
+                  chart=mood_chart(recent, zone=clock.zone(db), days=28))
 
 
 @pages.get("/checkins/new")

@@ -103,7 +103,7 @@ def report_pdf(db: Db, user: Therapist, transcript_id: Id):
     from holdspace.practice.pdf import report_pdf as make_pdf
 
     row = records.own_transcript(db, user, transcript_id)
-    blob = make_pdf(row.report, row.title, clock.now())
+    blob = make_pdf(row.report, row.title, clock.local(clock.now(), clock.zone(db)))
     return Response(blob, media_type="application/pdf",
                     headers={"content-disposition": f'attachment; filename="listening-skills-{row.id}.pdf"'})
 

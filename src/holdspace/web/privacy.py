@@ -50,7 +50,7 @@ def api_activity(db: Db, user: SignedIn):
 def _archive_response(db: Db, user: User) -> Response:
     blob = export.export_archive(db, user)
     db.commit()  # the export is audited
-    name = f"holdspace-export-{clock.now():%Y-%m-%d}.zip"
+    name = f"holdspace-export-{clock.today(db):%Y-%m-%d}.zip"
     return Response(blob, media_type="application/zip",
                     headers={"content-disposition": f'attachment; filename="{name}"'})
 

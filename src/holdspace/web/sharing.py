@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from holdspace.errors import HoldspaceError
 from holdspace.privacy import consent
 from holdspace.privacy.accounts import User
+from holdspace.safety import alerts as safety_alerts
 from holdspace.web.deps import CheckCsrf, Client, Db, Id, done_url, redirect, render
 
 pages = APIRouter()
@@ -55,7 +56,7 @@ def update(link_id: Id, db: Db, user: Client, categories: list[str] = Form([])):
 
 @pages.post("/sharing/{link_id}/alerts", dependencies=[CheckCsrf])
 def update_alerts(link_id: Id, db: Db, user: Client, alerts: str = Form("no"), alert_words: str = Form("no")):
-    consent.set_alerts(db, user, link_id, _yes(alerts), _yes(alert_words))
+    safety_alerts.set_alerts(db, user, link_id, _yes(alerts), _yes(alert_words))
     db.commit()
     return redirect(done_url("/sharing", "alerts"))
 
@@ -131,7 +132,7 @@ def api_set_shares(link_id: Id, body: SharesIn, db: Db, user: Client):
          responses={404: {"description": "No such link of yours"}})
 def api_set_alerts(link_id: Id, body: AlertsIn, db: Db, user: Client):
     """Choose whether this therapist hears when something you write suggests you may not be safe."""
-    link = consent.set_alerts(db, user, link_id, body.alerts, body.alert_words)
+    link = safety_alerts.set_alerts(db, user, link_id, body.alerts, body.alert_words)
     db.commit()
     return _link_out(db, link, db.get(User, link.therapist_id))
 
