@@ -29,15 +29,17 @@ def test_every_must_catch_statement_is_urgent():
 
 
 def test_the_team_sets_are_large_enough_and_well_formed():
-    dev, test, test3 = load("risk_dev.jsonl"), load("risk_test.jsonl"), load("risk_test3.jsonl")
-    assert len(dev) + len(test) + len(test3) >= 400
-    for row in dev + test + test3 + MUST_CATCH:
+    dev, test, test3, test4 = (load("risk_dev.jsonl"), load("risk_test.jsonl"), load("risk_test3.jsonl"),
+                               load("risk_test4.jsonl"))
+    assert len(dev) + len(test) + len(test3) + len(test4) >= 400
+    for row in dev + test + test3 + test4 + MUST_CATCH:
         assert row["level"] in ("none", "concern", "urgent")
         assert row["category"].startswith(row["level"] + ".")
     dev_texts = {r["text"].lower() for r in dev}
-    for held_back in (test, test3):
+    for held_back in (test, test3, test4):
         assert not dev_texts & {r["text"].lower() for r in held_back}, "dev and held-back sets must not share statements"
     assert not {r["text"].lower() for r in test} & {r["text"].lower() for r in test3}
+    assert not {r["text"].lower() for r in test + test3} & {r["text"].lower() for r in test4}
 
 
 @pytest.mark.parametrize("text, level", [
