@@ -136,12 +136,7 @@ def someone_elses(lower: str, start: int) -> bool:
 def others_labels(text: str) -> set[str]:
     """Labels of feeling words said only of someone else ("he gets angry if I talk to my friends"):
     the model hears them too, but they are not the client's to be named."""
-    own = _table()["own"]
-    lower = text.lower()
-    said_of_others = {family_of(own[m.group(0)]) for m in re.finditer(r"[a-z]+", lower)
-                      if m.group(0) in own and someone_elses(lower, m.start())}
-    said_of_others -= {family_of(label) for _, label in own_words(text)}
-    return {label for label in LABELS if family_of(label) in said_of_others}
+    return _families_where(text, someone_elses)
 
 
 def own_words(text: str) -> list[tuple[str, str]]:
@@ -164,12 +159,18 @@ def denied_labels(text: str) -> set[str]:
     """Feelings the client says they don't have ("I'm not sad", "I don't feel lonely"), with their
     family ("not angry" is not "irritated" either), unless they use a word of that family for
     themselves elsewhere: never to be named back to them."""
+    return _families_where(text, negated)
+
+
+def _families_where(text: str, test) -> set[str]:
+    """Every label in the family of a feeling word for which `test(lower, start)` holds, unless the
+    client uses a word of that family for themselves elsewhere."""
     own = _table()["own"]
     lower = text.lower()
-    denied = {family_of(own[m.group(0)]) for m in re.finditer(r"[a-z]+", lower)
-              if m.group(0) in own and negated(lower, m.start())}
-    denied -= {family_of(label) for _, label in own_words(text)}
-    return {label for label in LABELS if family_of(label) in denied}
+    families = {family_of(own[m.group(0)]) for m in re.finditer(r"[a-z]+", lower)
+                if m.group(0) in own and test(lower, m.start())}
+    families -= {family_of(label) for _, label in own_words(text)}
+    return {label for label in LABELS if family_of(label) in families}
 
 
 def own_word(text: str) -> tuple[str, str] | None:
