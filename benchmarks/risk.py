@@ -1,7 +1,7 @@
 """Risk detection: quality by category on our own sets, recall on C-SSRS Reddit, and speed.
 
     .venv/bin/python benchmarks/risk.py                 # dev and held-back test sets, C-SSRS dev, speed:
-                                                        # the rules alone, then rules + classifier (off in the product)
+                                                        # the rules alone, then rules + classifier (on in the product)
     .venv/bin/python benchmarks/risk.py --rules-only    # the rules alone
     .venv/bin/python benchmarks/risk.py --tuning        # while tuning: must-catch, dev, everyday dev, C-SSRS; no held-back figures
     .venv/bin/python benchmarks/risk.py --misses dev    # list what the dev set gets wrong (never for test)
@@ -154,7 +154,8 @@ def classifier_set(name: str = "classifier_dev.jsonl") -> None:
     by_cat: dict[str, list[Assessment]] = defaultdict(list)
     for row in rows:
         by_cat[row["category"]].append(judge(row))
-    print(f"\nClassifier dev set (loneliness, feeling unseen, low mood, weariness beside indirect risk), n={len(rows)}")
+    print(f"\nClassifier dev set (trained and tuned on: loneliness, feeling unseen, low mood, worry, weariness, "
+          f"figurative first person beside indirect risk), n={len(rows)}")
     print(f"{'category':34} {'n':>4} {'flagged':>8} {'by clf':>8}")
     for cat in sorted(by_cat):
         got = by_cat[cat]

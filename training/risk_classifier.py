@@ -2,28 +2,30 @@
 
     nice -n 10 .venv/bin/python training/risk_embed.py --posts-per-user 1000 --chars 2000   # once (~25 min here)
     nice -n 10 .venv/bin/python training/risk_embed.py --reuse-cssrs       # after a team set changes (~30 s)
-    nice -n 10 .venv/bin/python training/risk_classifier.py --gate --team-weight 4 --everyday-weight 2          # the trade-off
-    nice -n 10 .venv/bin/python training/risk_classifier.py --gate --team-weight 4 --everyday-weight 2 --write  # the shipped head
+    nice -n 10 .venv/bin/python training/risk_classifier.py --gate --gate-ratio 1.0 --team-weight 4 --everyday-weight 2          # the trade-off
+    nice -n 10 .venv/bin/python training/risk_classifier.py --gate --gate-ratio 1.0 --team-weight 4 --everyday-weight 2 --write  # the shipped head
     nice -n 10 .venv/bin/python training/risk_classifier.py --gate --hidden 32   # a small MLP instead (not shipped)
 
-`--gate` lets the head speak only on texts with at least one first-person word and at least twice as
-many first-person as second-person words, and not where the rules read risk words about the writer and set
-them aside (a denial, medicines in an everyday sense): people supporting someone else write "you", and
-C-SSRS copies a user's label to every post, supportive comments included. Results are in training/README.md.
+`--gate` lets the head speak only on texts with at least one first-person word and at least `--gate-ratio`
+times as many first-person as second-person words (1.0 shipped), and not where the rules set risk words
+aside (a denial, medicines in an everyday sense, a resolved past, a story, song, news or suicide as a topic):
+people supporting someone else write "you", and C-SSRS copies a user's label to every post, supportive
+comments included. Results are in training/README.md.
 `--write` stores the head trained on everything (C-SSRS train + team dev + everyday first-person dev) at
 the chosen threshold, with the gate's settings, as numpy arrays in src/holdspace/safety/risk_head.npz
 (read by holdspace.safety.classifier).
 
 Trained on: C-SSRS Reddit *train* posts (CC BY; a post takes its user's label: Ideation, Behavior or
-Attempt = at risk, Supportive = not; Indicator left out), the team-written *dev* set (concern or urgent
-= at risk) and the *dev* part of the team's everyday first-person set (goals, goal-builder answers,
+Attempt = at risk, Supportive = not; Indicator left out), the team-written *dev* set and classifier dev
+set (tests/safety/data/classifier_dev.jsonl; concern or urgent = at risk; one share of the weight) and the *dev* part of the team's everyday first-person set (goals, goal-builder answers,
 check-in notes, journal entries, thought records, letters, chat messages; all negatives, with their own
 share of the weight, `--everyday-weight`). Tuned on: C-SSRS *dev* (user level: flagged when any post is)
 and the team dev and everyday dev sets by 5-fold cross-validation (each fold's rows scored by a head that
 never saw them). The held-back sets (risk_test*.jsonl, everyday_test.jsonl) are never read here. The
 threshold is the lowest on the grid that keeps cross-validated false alarms at or under MAX_FALSE_ALARMS
 on each of: everyday distress and figurative speech, the other hard negatives (clinical, news, fiction,
-lyrics, grief, resolved past, negation), and everyday first-person text, with the rules layer run
+lyrics, grief, resolved past, negation), everyday first-person text and the classifier dev set's `none`
+rows (loneliness, feeling unseen, low mood, worry, weariness, first-person figurative), with the rules layer run
 alongside (the classifier can only add `concern`).
 """
 
