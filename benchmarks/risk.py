@@ -1,7 +1,7 @@
 """Risk detection: quality by category on our own sets, recall on C-SSRS Reddit, and speed.
 
     .venv/bin/python benchmarks/risk.py                 # dev and held-back test sets, C-SSRS dev, speed:
-                                                        # the rules alone, then rules + classifier (off in the product)
+                                                        # the rules alone, then rules + classifier (on in the product)
     .venv/bin/python benchmarks/risk.py --rules-only    # the rules alone
     .venv/bin/python benchmarks/risk.py --tuning        # while tuning: must-catch, dev, everyday dev, C-SSRS; no held-back figures
     .venv/bin/python benchmarks/risk.py --misses dev    # list what the dev set gets wrong (never for test)
@@ -145,6 +145,28 @@ def product_checks() -> None:
           f"(target 0)  {'ok' if not flagged else 'MISSED'}")
     for t in flagged:
         print(f"  {t!r}")
+
+
+def classifier_set(name: str = "classifier_dev.jsonl") -> None:
+    """The team's set for the classifier: loneliness, feeling unseen, low mood, weariness (none) beside indirect risk."""
+    from holdspace.safety.classifier import REASON
+
+    rows = load(name)
+    by_cat: dict[str, list[Assessment]] = defaultdict(list)
+    for row in rows:
+        by_cat[row["category"]].append(judge(row))
+    print(f"\nClassifier dev set (trained and tuned on: loneliness, feeling unseen, low mood, worry, weariness, "
+          f"figurative first person beside indirect risk), n={len(rows)}")
+    print(f"{'category':34} {'n':>4} {'flagged':>8} {'by clf':>8}")
+    for cat in sorted(by_cat):
+        got = by_cat[cat]
+        print(f"{cat:34} {len(got):>4} {sum(a.flagged for a in got) / len(got):>8.1%} "
+              f"{sum(REASON in a.reasons for a in got) / len(got):>8.1%}")
+    neg = [a for cat, got in by_cat.items() if cat.startswith("none.") for a in got]
+    pos = [a for cat, got in by_cat.items() if not cat.startswith("none.") for a in got]
+    fa = sum(a.flagged for a in neg) / max(len(neg), 1)
+    print(f"{'false alarms (none rows)':34} {len(neg):>4} {fa:>8.1%}  <= 3%  {'ok' if fa <= 0.03 else 'MISSED'}")
+    print(f"{'risk flagged (concern rows)':34} {len(pos):>4} {sum(a.flagged for a in pos) / max(len(pos), 1):>8.1%}")
 
 
 def must_catch() -> None:
@@ -339,6 +361,7 @@ def main() -> None:
         must_catch()
         table(dev, f"Dev set (tuned on), n={len(dev)}")
         everyday_first_person("everyday_dev.jsonl", "Everyday first-person dev (trained and tuned on)")
+        classifier_set()
         product_checks()
         if not args.tuning:
             everyday_first_person("everyday_test.jsonl", "Everyday first-person, held back (never tuned on)")

@@ -5,8 +5,9 @@
     nice -n 10 .venv/bin/python training/risk_embed.py --reuse-cssrs   # team sets only (seconds); C-SSRS rows kept
 
 Texts: C-SSRS Reddit train and dev posts (one row per post, with the user's label and id), and the
-team-written dev and must-catch sets and the dev part of the everyday first-person set
-(tests/safety/data, source `everyday_dev`, label `none.first_person.<kind>`). The held-back sets
+team-written dev and must-catch sets, the dev part of the everyday first-person set
+(tests/safety/data, source `everyday_dev`, label `none.first_person.<kind>`) and the classifier dev set
+(source `classifier_dev`: loneliness, feeling unseen, low mood, weariness beside indirect risk). The held-back sets
 (risk_test*.jsonl, everyday_test.jsonl) are not embedded: nothing here may look at them. Used by
 training/risk_classifier.py.
 """
@@ -59,7 +60,7 @@ def main() -> None:
                     label.append(user["Label"])
                     group.append(i)
     for name, src in (("risk_dev.jsonl", "team_dev"), ("must_catch.jsonl", "must_catch"),
-                      ("everyday_dev.jsonl", "everyday_dev")):
+                      ("everyday_dev.jsonl", "everyday_dev"), ("classifier_dev.jsonl", "classifier_dev")):
         for j, row in enumerate(team_rows(name)):
             texts.append(row["text"])
             source.append(src)

@@ -355,7 +355,7 @@ def test_with_the_classifier_on_an_indirect_first_person_message_the_rules_miss_
     from holdspace.safety.classifier import REASON
     from holdspace.safety.risk import assess, rules_layer
 
-    text = "I've stopped caring what happens to me"
+    text = "I'm not sure I want to keep living like this"
     assert assess(text, layers=[rules_layer]).level == "none"
     conversation = Conversation()
     reply = Listener(emotions=stand_in, embed=bag_of_words, risk=_with_classifier).respond(conversation, text)
@@ -378,8 +378,6 @@ def test_ordinary_first_person_messages_do_not_get_a_crisis_reply_even_with_the_
         assert not reply.crisis and reply.level == "none"
 
 
-@pytest.mark.xfail(strict=True, reason="why the classifier is switched off (risk.CLASSIFIER_ON): it still makes "
-                                       "\"I don't think anyone really knows me.\" a crisis reply")
 def test_with_the_classifier_on_none_of_the_listener_benchmark_sets_everyday_messages_gets_a_crisis_reply_from_it():
     import json
     from pathlib import Path

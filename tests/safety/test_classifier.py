@@ -18,11 +18,11 @@ from holdspace.safety.risk import COULD_NOT_CHECK, rules_layer, with_classifier
 from holdspace.safety.risk import assess as _assess
 
 DATA = Path(__file__).parent / "data"
-INDIRECT = "I've stopped caring what happens to me"
+INDIRECT = "I'm not sure I want to keep living like this"
 
 
 def assess(text: str, **kwargs):
-    """The classifier is switched off in the product (risk.CLASSIFIER_ON); these tests run it explicitly."""
+    """Both layers, named explicitly, so these tests hold whatever risk.CLASSIFIER_ON says."""
     return _assess(text, **{"layers": with_classifier(), **kwargs})
 
 
@@ -35,6 +35,7 @@ def test_the_shipped_head_is_the_one_chosen_on_dev_at_0_625_with_the_first_perso
     assert head.threshold == pytest.approx(0.625)
     assert head.coef.shape == (384,)
     assert head.gate.admits("I can't do this any more") and not head.gate.admits("You can do this, I believe in you")
+    assert head.gate.admits("you know how it is, I just can't do this any more")  # as many "I" as "you" is enough
 
 
 def test_a_first_person_indirect_statement_the_rules_miss_becomes_a_concern_with_a_readable_reason():
@@ -164,11 +165,20 @@ def test_a_failing_classifier_never_lowers_an_urgent_finding(tmp_path):
     assert result.level == "urgent" and COULD_NOT_CHECK in result.reasons
 
 
-def test_while_the_classifier_is_switched_off_the_product_runs_the_rules_alone():
-    assert risk.CLASSIFIER_ON is False and risk.default_layers() == [rules_layer]
-    layers = with_classifier()
+def test_the_product_runs_the_rules_then_the_classifier():
+    assert risk.CLASSIFIER_ON is True
+    layers = risk.default_layers()
     assert layers[0] is rules_layer and isinstance(layers[1], EmbeddingLayer) and len(layers) == 2
-    assert _assess(INDIRECT).level == "none"  # what the product says today; the classifier would say concern
+    assert _assess(INDIRECT).level == "concern" and _assess(INDIRECT, layers=[rules_layer]).level == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "There was a time I wanted to die, but that's behind me now and I'm happy.",
+    "In the book I'm reading, the main character wants to die after losing her family.",
+])
+def test_risk_words_the_rules_set_in_a_resolved_past_or_a_story_are_left_to_the_rules(text):
+    assert rules_alone(text).level == "none" and rules_alone(text).set_aside
+    assert assess(text).level == "none"
 
 
 @pytest.mark.parametrize("text", ["should I take my meds tonight?", "I forgot to take my meds this morning"])

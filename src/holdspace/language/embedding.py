@@ -245,7 +245,9 @@ _load_lock = threading.Lock()
 
 @cache
 def _shared_encoder() -> Encoder:
-    return Encoder(model_file(), tokenizer_file(), MODEL_SHA256)
+    # spin=False: idle onnxruntime threads sleep instead of spinning between runs; for the short texts
+    # most callers send (a message, a risk check) spinning doubled the process CPU of a run (training/README.md).
+    return Encoder(model_file(), tokenizer_file(), MODEL_SHA256, spin=False)
 
 
 def encoder() -> Encoder:

@@ -1,13 +1,16 @@
-"""The second risk layer: a logistic head on the language engine's MiniLM sentence vectors.
+"""The second risk layer: a logistic head on the language engine's MiniLM sentence vectors (switched on).
 
-It only speaks where the rules found nothing, and only on texts written mostly about oneself (the
-gate): people supporting someone else write "you", and the head learned the topic of suicide, not
-whose risk a text is about. It can raise a text to `concern`, never to `urgent` and never lower.
+It only speaks where the rules found nothing and set nothing aside (a denial, everyday medicines, a past
+said to be behind the writer, a story, song, news report or suicide as a topic: `Assessment.set_aside`),
+and only on texts written about oneself (the gate: at least one first-person word and at least as many
+first-person as second-person words): people supporting someone else write "you", and the head learned
+the topic of suicide, not whose risk a text is about. It can raise a text to `concern`, never to `urgent`
+and never lower.
 
 The head (weights, bias, threshold and the gate's settings) is `risk_head.npz`, written by
-`training/risk_classifier.py --gate --write` (the command and its measurements are in
-training/README.md). The encoder is the language engine's shared one (no second model load), so a
-message the listener embeds anyway is run through MiniLM once.
+`training/risk_classifier.py --gate --gate-ratio 1.0 --team-weight 4 --everyday-weight 2 --write` (the
+data, the command and its measurements are in training/README.md). The encoder is the language engine's
+shared one (no second model load), so a message the listener embeds anyway is run through MiniLM once.
 """
 
 from __future__ import annotations

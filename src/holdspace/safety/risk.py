@@ -1,12 +1,13 @@
 """Risk detection: `assess(text)` gives a level (none, concern, urgent), reasons and the words behind them.
 
-Two layers can run one after another (the second is switched off for now: CLASSIFIER_ON below): the
-rules (rules.py, rules.toml), then, only where the rules found nothing (and set nothing aside: a denial, medicines in an everyday sense) and only on texts written mostly about oneself, a classifier on the language engine's
-sentence vectors (classifier.py), which can raise a text to `concern`. Each layer can only raise the
-level. If a layer raises or runs out of
-time, the text counts as at risk: the result is at least `concern` with the reason "could not
-check" — never `none`. Every message is judged on its own, so the same words get the same level
-at turn 1 and at turn 300.
+Two layers run one after another (the second can be switched off: CLASSIFIER_ON below): the rules
+(rules.py, rules.toml), then a classifier on the language engine's sentence vectors (classifier.py),
+which can raise a text to `concern`. The classifier speaks only where the rules found nothing and set
+nothing aside (a denial, medicines in an everyday sense, a past said to be behind the writer, a story,
+song, news report or suicide as a topic), and only on texts written mostly about oneself. Each layer
+can only raise the level. If a layer raises or runs out of time, the text counts as at risk: the
+result is at least `concern` with the reason "could not check" — never `none`. Every message is
+judged on its own, so the same words get the same level at turn 1 and at turn 300.
 """
 
 from __future__ import annotations
@@ -46,9 +47,11 @@ class Assessment:
     # Context signals that mean little alone ("tonight", "I've got everything ready", goodbyes);
     # a conversation already flagged uses them (see conversation.py).
     cues: list[str] = field(default_factory=list)
-    # The rules read risk words about the writer and set them aside: a denial ("I would never kill
-    # myself") or medicines and other means in an everyday sense ("should I take my meds tonight?").
-    # The classifier, which reads neither negation nor context, then defers to them (classifier.py).
+    # The rules read risk words and set them aside: a denial ("I would never kill myself"), medicines
+    # and other means in an everyday sense ("should I take my meds tonight?"), a past the writer says
+    # is behind them ("there was a time I wanted to die, but I'm happy now"), or a frame (a story, a
+    # song, the news, suicide as a topic). The classifier, which reads neither negation nor context,
+    # then defers to them (classifier.py).
     set_aside: bool = False
 
     @property
@@ -65,6 +68,7 @@ NO_RISK = Assessment("none")
 
 
 _MEANS_KINDS = frozenset({"means_weak", "means_have", "means_question", "means_seek"})
+_FRAMED = frozenset({"media", "topic"})
 
 
 def rules_layer(text: str, deadline: float) -> Assessment:
@@ -75,15 +79,20 @@ def rules_layer(text: str, deadline: float) -> Assessment:
     for hit in judgement.hits:
         start, end = norm.span(hit.start, hit.end)
         spans.append(Span(start, end, text[start:end], hit.signal))
-    set_aside = any(h.who == "self" and (h.negated or h.dropped == "denied" or h.kind in _MEANS_KINDS) for h in hits)
+    set_aside = any(
+        (h.who == "self" and (h.negated or h.dropped == "denied" or h.kind in _MEANS_KINDS))
+        or h.dropped in _FRAMED  # a story, a song, the news, suicide as a topic
+        or (h.who == "self" and resolved and (h.past or h.kind == "attempt_history") and h.kind in levels.PAST_SENSITIVE)
+        for h in hits)
     return Assessment(judgement.level, list(judgement.reasons), spans, list(judgement.cues), set_aside)
 
 
-# The embedding classifier is switched OFF: with the head retrained on the team's everyday first-person
-# set it keeps cross-validated dev false alarms at or under 3%, but it still turns one everyday message
-# of the listener benchmark set ("I don't think anyone really knows me.") into a crisis reply
-# (training/README.md, "Risk classifier"). Turn it on only when every false-alarm check there passes.
-CLASSIFIER_ON = False
+# The embedding classifier is ON: retrained with the team's classifier dev set (loneliness, feeling unseen,
+# low mood, worry, weariness beside indirect risk), it keeps every cross-validated dev false-alarm figure
+# at or under 3%, flags none of the listener benchmark set's everyday messages nor the goal builder's
+# answers, and lifts C-SSRS dev recall from 0.79 (rules alone) to 0.90 (26 of 29 users; the target is
+# 0.90, so one user short). Known false alarms and the figures: training/README.md, "Risk classifier".
+CLASSIFIER_ON = True
 
 
 def default_layers() -> list[Layer]:
