@@ -1,6 +1,7 @@
 """Train the utterance coder's linear heads on AnnoMI train; write them to practice/heads/.
 
     nice -n 10 python training/coding.py          # ~2 minutes on two busy cores
+    nice -n 10 python training/coding.py --encoder CANDIDATE.onnx --held-out   # score a candidate only
 
 Features come from `holdspace.practice.features.extract` (the product's own function), cached in
 /tmp/holdspace-training. The L2 strength is chosen on a held-out fifth of the TRAIN transcripts;
@@ -9,6 +10,8 @@ the final heads are refitted on all of TRAIN. Dev is only measured, by benchmark
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -31,22 +34,29 @@ TASKS = {
 
 #: Behaviour is judged by macro-F1, so its classes are weighted to balance; open/closed and
 #: simple/complex are judged by accuracy, so those heads keep train's class shares.
+L2_GRID = (1e-2, 3e-2, 1e-1, 3e-1, 1.0)
+
 BALANCE = {"behaviour": True, "question": False, "reflection": False, "input": True}
 
 
-def features() -> tuple[list, np.ndarray]:
-    """Sentence vectors are cached (slow); the cues are recomputed every run (fast, and still changing)."""
-    from holdspace.language.embedding import DIMENSION
+def features(model: Path | None = None) -> tuple[list, np.ndarray]:
+    """Sentence vectors are cached (slow); the cues are recomputed every run (fast, and still changing).
+    `model`: a candidate encoder (an ONNX file from export_coding.py) instead of the shipped one."""
+    from holdspace.language.embedding import DIMENSION, Encoder, tokenizer_file
     from holdspace.practice.cues import cue_vector
-    from holdspace.practice.features import CODING_MODEL_SHA256
+    from holdspace.practice.features import CODING_MODEL_SHA256, MAX_TOKENS
 
     rows = read()
-    path = CACHE / f"coding_vectors_{CODING_MODEL_SHA256[:12]}.npz"  # one file per encoder
+    sha = hashlib.sha256(model.read_bytes()).hexdigest() if model else CODING_MODEL_SHA256
+    encoder = (Encoder(model, tokenizer_file(), sha, max_tokens=MAX_TOKENS, memo=0, spin=False)
+               if model else None)
+    path = CACHE / f"coding_vectors_{sha[:12]}.npz"  # one file per encoder
     vectors = np.load(path)["v"] if path.exists() else None
     if vectors is None or len(vectors) != len(rows):
         CACHE.mkdir(parents=True, exist_ok=True)
         t = time.time()
-        vectors = extract([r.text for r in rows], [r.client for r in rows], with_tokens=False).x[:, :DIMENSION]
+        vectors = extract([r.text for r in rows], [r.client for r in rows], encoder,
+                          with_tokens=False).x[:, :DIMENSION]
         print(f"sentence vectors for {len(rows)} utterances in {time.time() - t:.0f} s", flush=True)
         np.savez(path, v=vectors)
     cues = np.array([cue_vector(r.text, r.client, r.next) for r in rows], dtype=np.float32)
@@ -89,12 +99,22 @@ def macro_f1(gold: np.ndarray, pred: np.ndarray, k: int) -> float:
 
 
 def main() -> None:
-    rows, x = features()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--encoder", type=Path, help="a candidate encoder's ONNX file (default: the shipped one)")
+    parser.add_argument("--held-out", action="store_true",
+                        help="only score on the held-out fifth of train; write no heads")
+    parser.add_argument("--keep-l2", action="store_true",
+                        help="refit each head at the L2 its shipped file records, not one picked again: for "
+                             "an encoder fine-tuned on all of train (--all-train), which has read the "
+                             "held-out fifth, so scores there would pick nothing")
+    args = parser.parse_args()
+    rows, x = features(args.encoder)
     train = np.array([r.split == "train" for r in rows])
     transcripts = sorted({r.transcript for r, t in zip(rows, train) if t})
     rng = np.random.default_rng(SEED)
     held = set(rng.choice(transcripts, size=len(transcripts) // 5, replace=False))
     HEADS.mkdir(parents=True, exist_ok=True)
+    chosen: dict[str, float] = {}
     print(f"{'head':10} {'l2':>7} {'held-out macro-F1':>18} {'accuracy':>9}")
     for name, (get, labels) in TASKS.items():
         keep = np.array([t and get(r) in labels for r, t in zip(rows, train)])
@@ -104,7 +124,7 @@ def main() -> None:
         hold = np.array([t in held for t in tr_ids])
         mu, sd = xs[~hold].mean(0), xs[~hold].std(0) + 1e-6
         best = None
-        for l2 in (1e-2, 3e-2, 1e-1, 3e-1, 1.0):
+        for l2 in L2_GRID:
             w, b = fit_softmax((xs[~hold] - mu) / sd, y[~hold], len(labels), l2, balance=BALANCE[name])
             pred = (((xs[hold] - mu) / sd) @ w + b).argmax(1)
             f1 = macro_f1(y[hold], pred, len(labels))
@@ -113,6 +133,12 @@ def main() -> None:
             score = f1 if BALANCE[name] else float(np.mean(pred == y[hold]))
             if best is None or score > best[1]:
                 best = (l2, score)
+        chosen[name] = best[1]
+        if args.held_out:
+            continue
+        if args.keep_l2:
+            with np.load(HEADS / f"coding_{name}.npz") as shipped:
+                best = (float(shipped["l2"]), float("nan"))
         mu, sd = xs.mean(0), xs.std(0) + 1e-6
         w, b = fit_softmax((xs - mu) / sd, y, len(labels), best[0], balance=BALANCE[name])
         # Fold the standardisation into the weights: the product feeds raw features.
@@ -121,6 +147,9 @@ def main() -> None:
         np.savez_compressed(HEADS / f"coding_{name}.npz", W0=w0, b0=b0, labels=np.array(labels),
                             cues=np.array(CUE_NAMES), l2=np.array(best[0]))
         print(f"{name:10} chose l2 {best[0]:.0e}; wrote {HEADS / f'coding_{name}.npz'}", flush=True)
+    seen = "(not held out: the encoder read these rows) " if args.keep_l2 else ""
+    print(seen + "held-out fifth at the chosen L2: behaviour macro-F1 {behaviour:.3f}, open/closed {question:.3f}, "
+          "simple/complex {reflection:.3f}, input macro-F1 {input:.3f}".format(**chosen))
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ WIDTH = DIMENSION + len(CUE_NAMES)
 #: Utterances longer than this many word pieces are cut; a turn that long is a monologue.
 MAX_TOKENS = 128
 #: sha256 of models/coding.onnx as written by training/export_coding.py.
-CODING_MODEL_SHA256 = "89c2d643d3be73441ef0fbb84909c54f42ca337dc7f333f2eeba2241677635ca"
+CODING_MODEL_SHA256 = "d5b3d6a57aa6e0b7f84a84b0ed54edd92e7a195dd658b3ce4cd65676159254ac"
 MODEL_FILE = Path(__file__).parent / "models" / "coding.onnx"
 _load_lock = threading.Lock()
 
