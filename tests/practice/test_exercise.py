@@ -7,7 +7,7 @@ GLAD = "s006"  # "We finally talked about moving in together and he said yes, ..
 
 def test_a_warm_reflection_with_the_clients_feeling_scores_well():
     f = give_feedback(GLAD, "You sound really happy that he said yes after wanting it for so long.", alternative=False)
-    assert f.behaviour == "reflection" and f.feeling and f.content and f.score >= 70
+    assert f.behaviour == "reflection" and f.feeling and f.content and f.score >= 60
 
 
 def test_naming_pain_to_a_glad_client_is_pointed_out_not_credited():
