@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/risk.py --rules-only    # the rules alone
     .venv/bin/python benchmarks/risk.py --tuning        # while tuning: must-catch, dev, everyday dev, C-SSRS; no held-back figures
     .venv/bin/python benchmarks/risk.py --misses dev    # list what the dev set gets wrong (never for test)
-    .venv/bin/python benchmarks/risk.py --batch dev-t6  # the rules on one fresh dev batch (ids dev-t6-*) and its misses
+    .venv/bin/python benchmarks/risk.py --batch dev-t6  # one fresh dev batch (ids dev-t6-*) and its misses, each configuration
     .venv/bin/python benchmarks/risk.py --cssrs train   # C-SSRS train split instead of dev
     .venv/bin/python benchmarks/risk.py --classifier-experiment   # the first embedding-classifier experiment (C-SSRS train CV)
 
@@ -338,20 +338,22 @@ def main() -> None:
     if args.misses:
         misses(args.misses)
         return
-    if args.batch:
-        LAYERS = [rules_layer]
-        rows = [r for r in load("risk_dev.jsonl") if r["id"].startswith(args.batch + "-")]
-        if not rows:
-            sys.exit(f"No dev rows with ids {args.batch}-*")
-        table(rows, f"Dev batch {args.batch}, the rules alone, n={len(rows)}")
-        print()
-        misses("dev", rows)
-        return
-    dev, test, test3 = load("risk_dev.jsonl"), load("risk_test.jsonl"), load("risk_test3.jsonl")
     configs = [("the rules alone", [rules_layer])]
     if not args.rules_only:
         configs.append((f"rules + classifier (switched {'on' if CLASSIFIER_ON else 'OFF'} in the product)",
                         with_classifier()))
+    if args.batch:
+        rows = [r for r in load("risk_dev.jsonl") if r["id"].startswith(args.batch + "-")]
+        if not rows:
+            sys.exit(f"No dev rows with ids {args.batch}-*")
+        for name, layers in configs:
+            LAYERS = layers
+            table(rows, f"Dev batch {args.batch}, {name}, n={len(rows)}")
+            print()
+            misses("dev", rows)
+        return
+    dev, test, test3 = load("risk_dev.jsonl"), load("risk_test.jsonl"), load("risk_test3.jsonl")
+    test4 = load("risk_test4.jsonl")
     for name, layers in configs:
         LAYERS = layers
         print(f"\n=== {name} ===")
@@ -367,6 +369,8 @@ def main() -> None:
             everyday_first_person("everyday_test.jsonl", "Everyday first-person, held back (never tuned on)")
             table(test, f"Held-back test set (written first, never tuned on), n={len(test)}")
             table(test3, f"Held-back set 3 (written with dev-t3 before the rules changed, never tuned on), n={len(test3)}")
+            everyday_first_person("everyday_test4.jsonl", "Everyday first-person, held-back set 4 (never tuned on)")
+            table(test4, f"Held-back set 4 (written 29 Nov 2026 by a helper who tuned nothing), n={len(test4)}")
         cssrs(args.cssrs)
         speed(dev + ([] if args.tuning else test + test3))
 

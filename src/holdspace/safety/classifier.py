@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from holdspace.safety.assessment import NO_RISK, Assessment
+
 __all__ = ["HEAD_FILE", "REASON", "EmbeddingLayer", "Gate", "RiskHead", "read_risk_head"]
 
 HEAD_FILE = Path(__file__).parent / "risk_head.npz"
@@ -113,8 +115,6 @@ class EmbeddingLayer:
         return head.probability(vector)
 
     def __call__(self, text: str, deadline: float):
-        from holdspace.safety.risk import NO_RISK, Assessment
-
         p = self.score(text)
         if p is None or p < self.head().threshold:
             return NO_RISK

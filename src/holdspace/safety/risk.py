@@ -14,57 +14,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 
 from holdspace.safety import levels, rules
+from holdspace.safety.assessment import LEVELS, NO_RISK, Assessment, Layer, Span, higher
 
 __all__ = ["Assessment", "Span", "assess", "assess_phq9_item9", "combined", "higher", "COULD_NOT_CHECK", "LEVELS",
            "NO_RISK", "CLASSIFIER_ON", "default_layers", "with_classifier", "PHQ9_ITEM9_REASON", "rules_layer", "warm"]
 
-LEVELS = ("none", "concern", "urgent")
 COULD_NOT_CHECK = "could not check"
 PHQ9_ITEM9_REASON = ("PHQ-9 question 9 (thoughts of being better off dead or of hurting oneself) "
                      "was answered above 'not at all'.")
 TIME_BUDGET_S = 2.0
 
 
-@dataclass(frozen=True)
-class Span:
-    """Words in the original text behind a reason: [start, end) and which rule found them."""
-
-    start: int
-    end: int
-    text: str
-    rule: str
-
-
-@dataclass(frozen=True)
-class Assessment:
-    level: str
-    reasons: list[str] = field(default_factory=list)
-    spans: list[Span] = field(default_factory=list)
-    # Context signals that mean little alone ("tonight", "I've got everything ready", goodbyes);
-    # a conversation already flagged uses them (see conversation.py).
-    cues: list[str] = field(default_factory=list)
-    # The rules read risk words and set them aside: a denial ("I would never kill myself"), medicines
-    # and other means in an everyday sense ("should I take my meds tonight?"), a past the writer says
-    # is behind them ("there was a time I wanted to die, but I'm happy now"), or a frame (a story, a
-    # song, the news, suicide as a topic). The classifier, which reads neither negation nor context,
-    # then defers to them (classifier.py).
-    set_aside: bool = False
-
-    @property
-    def flagged(self) -> bool:
-        return self.level != "none"
-
-    @property
-    def urgent(self) -> bool:
-        return self.level == "urgent"
-
-
-Layer = Callable[[str, float], Assessment]
-NO_RISK = Assessment("none")
 
 
 _MEANS_KINDS = frozenset({"means_weak", "means_have", "means_question", "means_seek"})
@@ -118,11 +81,6 @@ def warm() -> None:
         load = getattr(layer, "load", None)
         if load is not None:
             load()
-
-
-def higher(a: str, b: str) -> str:
-    """The more serious of two levels."""
-    return a if LEVELS.index(a) >= LEVELS.index(b) else b
 
 
 def combined(assessments: Sequence[Assessment]) -> Assessment:
