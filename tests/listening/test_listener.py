@@ -472,3 +472,17 @@ def test_good_news_that_leaves_them_shaking_is_met_as_good_news(listener):
 
 def test_the_body_in_a_panic_is_heard_as_fear(listener):
     assert listener.name_feeling("my chest was so tight I thought I was dying").label in {"fear", "nervousness"}
+
+
+def test_when_only_the_classifier_hears_risk_the_listener_asks_plainly_instead_of_the_full_crisis_response():
+    from holdspace.safety.classifier import REASON
+    from holdspace.safety.risk import Assessment
+
+    def risk(text):
+        return Assessment("concern", [REASON]) if "freeze" in text else Assessment("none")
+
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=risk)
+    reply = listener.respond(Conversation(), "What if I freeze in front of everyone")
+    assert reply.crisis and reply.level == "concern"
+    assert "I'd rather ask than miss it" in reply.reply and "/crisis" in reply.reply
+    assert "988" not in reply.reply  # not the full crisis response with the lines in it

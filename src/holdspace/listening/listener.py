@@ -30,6 +30,7 @@ from holdspace.listening.recall import link_back, summary, summary_due
 from holdspace.listening.reflecting import reflect
 from holdspace.listening.signals import DISMISS, MINIMISING, NOT_BEING_HERE, SELF_CRITICAL, SELF_HARM, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import fixed, pick, responses
+from holdspace.safety.classifier import REASON as CLASSIFIER_REASON
 
 __all__ = ["Listener", "REMINDER_EVERY"]
 
@@ -95,12 +96,16 @@ class Listener:
         if check_in:
             # the risk check found nothing, but this is no ordinary feeling to reflect
             assessment = replace(assessment, level="concern", reasons=[_CHECK_IN_REASON])
+        flagged_before = conversation.safety.flagged
         conversation.safety = conversation.safety.observe(clean, assessment)
         # the conversation's view: once it is flagged, words that mean little alone can escalate
         level = conversation.safety.last.level
         if check_in and level == "concern":
             said = r["check_in"] if NOT_BEING_HERE.search(clean) else r["check_in_self_harm"]
             return self._remember(conversation, clean, Reply(said, level="concern", crisis=True))
+        if level == "concern" and conversation.safety.last.reasons == [CLASSIFIER_REASON] and not flagged_before:
+            # only the classifier heard it, and nothing earlier did: ask, without the full crisis response
+            return self._remember(conversation, clean, Reply(r["check_in_unsure"], level="concern", crisis=True))
         if level != "none":
             earlier = conversation.safety.reasons[:len(conversation.safety.reasons) - len(conversation.safety.last.reasons)] \
                 if conversation.safety.turns > 1 else ()
