@@ -8,8 +8,8 @@ vectors come from risk_embed.py's cache when it holds the post (same text), else
 
 Two views of each head:
   - "alone": flagged when the score reaches the threshold (no gate, no rules);
-  - "gated": as the product runs the frozen head: only on first-person texts (the shipped gate) and
-    where the rules set nothing aside (a denial, a resolved past, a story...).
+  - "gated": only on first-person texts (the shipped head's gate; the rules' set-aside is not applied:
+    the rules were tuned on the fresh batches, and the product runs the head only where they said none).
 The frozen head keeps its shipped threshold (0.625, chosen on the training part, rules alongside). The
 fine-tuned head's threshold is chosen per view by the training part's 5-fold cross-validated scores: the
 lowest on the grid with false alarms <= 3% on each of team everyday+figurative, the team's other hard
@@ -80,16 +80,16 @@ def frozen_scores(text, source) -> np.ndarray:
 
 
 def main() -> None:
-    from holdspace.safety.risk import assess, rules_layer
-
     paths = [Path(p) for p in sys.argv[1:]] or [CACHE / "risk_ft_L4_scores.npz"]
     d = np.load(paths[0])
     text, source, cat, y, group = d["text"], d["source"], d["category"], d["y"], d["group"]
     for p in paths[1:]:  # the same rows in the same order
         assert np.array_equal(np.load(p)["text"], text)
     frozen, head = frozen_scores(text, source)
-    set_aside = np.array([assess(str(t), layers=[rules_layer]).set_aside for t in text])
-    gate = np.array([head.gate.admits(str(t)) for t in text]) & ~set_aside
+    # The first-person gate only: the rules' set-aside is left out, because today's rules were tuned on the
+    # fresh batches (their set-aside would not be fresh) and the product runs the head only where the rules
+    # flagged nothing, while set_aside is also true on many texts the rules flag.
+    gate = np.array([head.gate.admits(str(t)) for t in text])
 
     cat = cat.astype(str)
     fresh, team = source == "fresh", source == "team_dev"
@@ -172,12 +172,16 @@ def main() -> None:
             if probs is not None:
                 part += f", urgent as urgent {(fl & (probs[:, 2] > probs[:, 1]))[fresh & (y == 2)].mean():.1%}"
             parts.append(part)
+        umax = {g: score[c_dev & (group == g)].max() for g in users}
+        risk_u = np.array([umax[g] for g in users if ulabel[g] in AT_RISK])
+        sup_u = np.array([umax[g] for g in users if ulabel[g] == "Supportive"])
+        parts.append(f"C-SSRS dev user AUC (highest post) at-risk vs Supportive {auc(risk_u, sup_u):.3f}")
         print(f"  {name:<28} " + "; ".join(parts))
         for b in range(6, 11):
             rows = fresh & np.char.startswith(group.astype(str), f"dev-t{b}")
             pb, nb = rows & (y > 0), rows & (y == 0)
             parts.append(f"t{b} {auc(score[pb], score[nb]):.2f}")
-        print(f"  {'':<28} AUC by batch: " + ", ".join(parts[3:]))
+        print(f"  {'':<28} AUC by batch: " + ", ".join(parts[4:]))
     np.savez_compressed(CACHE / "risk_ft_frozen.npz", frozen=frozen, gate=gate, text=text)
 
 
