@@ -1,12 +1,14 @@
 """EXPERIMENT (not shipped): the fine-tuned risk model as int8 ONNX, and its speed on one short message.
 
-    OMP_NUM_THREADS=1 nice -n 15 .venv/bin/python training/export_risk.py [CACHE/risk_ft_L4.pt] [OUT.onnx]
+    OMP_NUM_THREADS=1 nice -n 15 .venv/bin/python training/export_risk.py [CACHE/risk_ft_L4.pt] [OUT.onnx] [--gather-only]
 
 Exports the whole model (encoder, mean pooling, head, softmax: input_ids + attention_mask in, the three
 probabilities out) with export_coding.export's int8 recipe (MatMul and Gather quantized), checks the int8
 model against torch on the training part's texts, and times single short messages on CPU (one intra-op
 thread, no spinning, as the language engine runs): p50 / p95 ms once warm. Writes to /tmp by default:
-nothing here is shipped.
+nothing here is shipped. `--gather-only` quantizes only the embedding table (MatMuls stay float32, as the
+shipped MiniLM file computes them): less drift from the torch model, slower; its scores go to
+CACHE/<checkpoint>_gather_scores.npz.
 """
 
 from __future__ import annotations
@@ -21,12 +23,29 @@ from torch import nn
 
 sys.path.insert(0, str(Path(__file__).parent))
 from annomi import CACHE  # noqa: E402
-from export_coding import export  # noqa: E402
 from finetune_risk import RiskModel, tokenize  # noqa: E402
 
 MESSAGES = ["i cant do this anymore", "Had a rough day at work but the walk helped.",
             "nobody would even notice if i was gone tbh", "I keep thinking about the bridge near my flat.",
             "My sister is visiting this weekend and I'm nervous about it.", "this deadline is killing me lol"]
+
+
+def export(model: nn.Module, target: Path, op_types: list[str]) -> Path:
+    """export_coding.export's recipe (fp32 ONNX, then dynamic int8 of `op_types`), for a probabilities model."""
+    import tempfile
+
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    ids = torch.randint(1000, 2000, (2, 12))
+    names = ["input_ids", "attention_mask"]
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "fp32.onnx"
+        torch.onnx.export(model, (ids, torch.ones_like(ids)), str(fp32), input_names=names,
+                          output_names=["probabilities"], opset_version=17, dynamo=False,
+                          dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in names}, "probabilities": {0: "batch"}})
+        target.parent.mkdir(parents=True, exist_ok=True)
+        quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8, op_types_to_quantize=op_types)
+    return target
 
 
 class Probabilities(nn.Module):
@@ -41,13 +60,16 @@ class Probabilities(nn.Module):
 def main() -> None:
     import onnxruntime as ort
 
-    checkpoint = Path(sys.argv[1]) if len(sys.argv) > 1 else CACHE / "risk_ft_L4.pt"
-    target = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("/tmp/riskft/risk_ft.onnx")
+    gather_only = "--gather-only" in sys.argv
+    argv = [a for a in sys.argv[1:] if a != "--gather-only"]
+    checkpoint = Path(argv[0]) if argv else CACHE / "risk_ft_L4.pt"
+    target = Path(argv[1]) if len(argv) > 1 else Path("/tmp/riskft/risk_ft.onnx")
     saved = torch.load(checkpoint, map_location="cpu", weights_only=False)
     model = RiskModel(saved["layers"])
     model.load_state_dict(saved["state"])
     model.eval()
-    path = export(Probabilities(model), target)
+    path = export(Probabilities(model).eval(), target, ["Gather"] if gather_only else ["MatMul", "Gather"])
+    model.eval()  # the export hands back the mode the wrapper had; dropout off for the checks below
     print(f"{path}: {path.stat().st_size / 1e6:.1f} MB, {saved['layers']} layers")
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
@@ -78,7 +100,7 @@ def main() -> None:
         print(f"int8 against torch over {len(rows)} scored rows: |p(none)| mean {diff[:, 0].mean():.4f}, "
               f"p95 {np.percentile(diff[:, 0], 95):.4f}, max {diff[:, 0].max():.4f}")
         d["full"] = full
-        out = CACHE / f"{checkpoint.stem}_int8_scores.npz"
+        out = CACHE / f"{checkpoint.stem}_{'gather' if gather_only else 'int8'}_scores.npz"
         np.savez_compressed(out, **d)
         print(f"wrote {out}")
     tokens = [len(s) for s in ids]
