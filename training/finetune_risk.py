@@ -1,0 +1,239 @@
+"""EXPERIMENT (not shipped): fine-tune the first N layers of MiniLM as a 3-class risk classifier.
+
+    OMP_NUM_THREADS=1 nice -n 15 .venv/bin/python training/finetune_risk.py --layers 4 --epochs 3 --cssrs-posts 4
+
+Does a fine-tuned small encoder carry over to fresh risk wording better than the shipped logistic
+head over frozen MiniLM sentence vectors (holdspace.safety.classifier)? Modelled on
+finetune_coding.py: the weights are read from the int8 ONNX MiniLM the product ships
+(training/minilm.py, no download), the word embeddings stay frozen, the first `--layers` layers are
+trained, and a linear head reads the unit mean of the token states (x SCALE).
+
+Classes: none / concern / urgent (softmax). The flag score is 1 - p(none); a flagged text is urgent
+when p(urgent) > p(concern). A C-SSRS post only says "at risk" (its user's label copied to every post),
+so its loss is -log(1 - p(none)) and it never teaches concern against urgent.
+
+Training part (the fresh batches dev-t6 .. dev-t10 are NEVER read for training here):
+  - tests/safety/data/risk_dev.jsonl minus ids dev-t6-* .. dev-t10-* (`team_dev`)
+  - tests/safety/data/classifier_dev.jsonl (`classifier_dev`), must_catch.jsonl (`must_catch`)
+  - tests/safety/data/everyday_dev.jsonl (`everyday_dev`, all none)
+  - C-SSRS Reddit *train* posts, the first `--cssrs-posts` of each user (Ideation/Behavior/Attempt =
+    at risk, Supportive = none, Indicator left out), clipped to `--max-tokens`.
+Weights follow training/risk_classifier.py's shares: C-SSRS 1 (half at-risk, half Supportive), the team
+sets `--team-weight` (half none, half concern+urgent), everyday first-person `--everyday-weight`.
+
+Scores written to CACHE/risk_ft_scores.npz (read by training/risk_finetune_eval.py):
+  - every team row of the training part scored by 5-fold cross-validation (a model that never saw it;
+    folds over team_dev + classifier_dev + everyday_dev, must_catch and C-SSRS train always in training)
+  - the fresh batches and every C-SSRS *dev* post (all posts, 2,000 characters, as risk_embed.py embeds
+    them) scored by the model trained on the whole training part, saved as CACHE/risk_ft_L{N}.pt.
+The held-back sets (risk_test*.jsonl, everyday_test*.jsonl) are never opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from annomi import CACHE  # noqa: E402
+from finetune_emotion import batches  # noqa: E402
+from minilm import HIDDEN, MiniLM  # noqa: E402
+from risk import CSSRS, DATA, posts_of  # noqa: E402
+
+SEED = 7
+SCALE = 20.0
+LEVELS = ("none", "concern", "urgent")
+AT_RISK = {"Ideation", "Behavior", "Attempt"}
+FRESH = tuple(f"dev-t{n}-" for n in range(6, 11))
+#: label for a C-SSRS at-risk post: concern or urgent, not which
+FLAG = -2
+
+
+class RiskModel(nn.Module):
+    def __init__(self, layers: int):
+        super().__init__()
+        self.encoder = MiniLM(layers).load_onnx()
+        self.dropout = nn.Dropout(0.1)
+        self.head = nn.Linear(HIDDEN, len(LEVELS))
+
+    def forward(self, ids, mask):
+        hidden = self.encoder(ids, mask)
+        m = mask.unsqueeze(-1).to(hidden.dtype)
+        mean = (hidden * m).sum(1) / m.sum(1).clamp(min=1.0)
+        unit = mean / mean.norm(dim=1, keepdim=True).clamp(min=1e-12)
+        return self.head(self.dropout(unit * SCALE))
+
+
+def jsonl(name: str) -> list[dict]:
+    assert "test" not in name, "held-back sets are never read here"
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def load(cssrs_posts: int, cssrs_chars: int = 2000, dev_posts: int = 1000):
+    """Rows as parallel lists: text, source, category, level index (FLAG for C-SSRS at risk), group."""
+    text, source, category, y, group = [], [], [], [], []
+
+    def add(t, s, c, label, g):
+        text.append(t), source.append(s), category.append(c), y.append(label), group.append(g)
+
+    for row in jsonl("risk_dev.jsonl"):
+        src = "fresh" if row["id"].startswith(FRESH) else "team_dev"
+        add(row["text"], src, row["category"], LEVELS.index(row["level"]), row["id"].rsplit("-", 1)[0])
+    for row in jsonl("classifier_dev.jsonl"):
+        add(row["text"], "classifier_dev", row["category"], LEVELS.index(row["level"]), "clf")
+    for row in jsonl("must_catch.jsonl"):
+        add(row["text"], "must_catch", row["category"], LEVELS.index(row["level"]), "must")
+    for row in jsonl("everyday_dev.jsonl"):
+        add(row["text"], "everyday_dev", f"none.first_person.{row['kind']}", 0, "everyday")
+    with open(CSSRS, encoding="utf-8") as f:
+        for i, user in enumerate(csv.DictReader(f)):
+            split, label = user["split"], user["Label"]
+            if split == "train" and label != "Indicator":
+                for post in posts_of(user["Post"])[:cssrs_posts]:
+                    add(post[:cssrs_chars], "cssrs_train", label, FLAG if label in AT_RISK else 0, str(i))
+            elif split == "dev":  # all posts, Indicator too (reported apart), as risk_embed.py embeds them
+                for post in posts_of(user["Post"])[:dev_posts]:
+                    add(post[:cssrs_chars], "cssrs_dev", label, FLAG if label in AT_RISK else 0, str(i))
+    return text, np.array(source), np.array(category), np.array(y), np.array(group)
+
+
+def tokenize(texts: list[str], max_tokens: int) -> list[list[int]]:
+    """Word pieces as the language engine cuts them (normalised, clipped, [SEP] kept last)."""
+    from tokenizers import Tokenizer
+
+    from holdspace.language.embedding import tokenizer_file
+    from holdspace.language.text import clip, normalize
+
+    tok = Tokenizer.from_file(str(tokenizer_file()))
+    tok.no_padding()
+    out = []
+    for e in tok.encode_batch([clip(normalize(t)) or " " for t in texts]):
+        ids = list(e.ids)
+        out.append(ids if len(ids) <= max_tokens else ids[:max_tokens - 1] + [ids[-1]])
+    return out
+
+
+def weights(source: np.ndarray, y: np.ndarray, train: np.ndarray, team_w: float, everyday_w: float) -> np.ndarray:
+    """risk_classifier.py's shares, spread over the rows in `train`; mean weight 1 over them."""
+    w = np.zeros(len(y))
+    cssrs = train & (source == "cssrs_train")
+    team = train & np.isin(source, ["team_dev", "classifier_dev", "must_catch"])
+    everyday = train & (source == "everyday_dev")
+    for m, share in ((cssrs, 1.0), (team, team_w)):
+        pos, neg = m & (y != 0), m & (y == 0)
+        w[pos] = share * 0.5 / max(pos.sum(), 1)
+        w[neg] = share * 0.5 / max(neg.sum(), 1)
+    w[everyday] = everyday_w / max(everyday.sum(), 1)
+    return w * train.sum() / w.sum()
+
+
+def loss_fn(logits: torch.Tensor, y: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
+    logp = logits.log_softmax(-1)
+    exact = logp.gather(1, y.clamp(min=0).unsqueeze(1)).squeeze(1)
+    at_risk = torch.logsumexp(logp[:, 1:], dim=1)  # log(1 - p(none)) for a C-SSRS at-risk post
+    nll = -torch.where(y == FLAG, at_risk, exact)
+    return (w * nll).sum() / len(y)
+
+
+def predict(model: RiskModel, ids, rows: np.ndarray, size: int = 64) -> np.ndarray:
+    model.eval()
+    out = np.zeros((len(ids), len(LEVELS)), dtype=np.float32)
+    with torch.no_grad():
+        for r, x, m in batches(ids, rows, size):
+            out[r] = model(x, m).softmax(-1).numpy()
+    model.train()
+    return out
+
+
+def train_model(args, ids, source, y, train: np.ndarray, label: str) -> RiskModel:
+    torch.manual_seed(args.seed)
+    rng = np.random.default_rng(args.seed)
+    w = torch.from_numpy(weights(source, y, train, args.team_weight, args.everyday_weight).astype(np.float32))
+    yt = torch.from_numpy(y.astype(np.int64))
+    model = RiskModel(args.layers)
+    model.encoder.word.weight.requires_grad_(False)
+    enc = [(n, p) for n, p in model.encoder.named_parameters() if p.requires_grad]
+    opt = torch.optim.AdamW([
+        {"params": [p for n, p in enc if p.ndim > 1], "weight_decay": 0.01, "lr": args.lr},
+        {"params": [p for n, p in enc if p.ndim <= 1], "weight_decay": 0.0, "lr": args.lr},
+        {"params": list(model.head.parameters()), "weight_decay": 0.01, "lr": args.head_lr}])
+    rows = np.flatnonzero(train)
+    total = ((len(rows) + args.batch - 1) // args.batch) * args.epochs
+    warmup = int(0.06 * total)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / max(warmup, 1), max(0.0, (total - s) / max(total - warmup, 1))))
+    start = time.time()
+    for epoch in range(1, args.epochs + 1):
+        running = 0.0
+        for r, x, m in batches(ids, rows, args.batch, rng):
+            loss = loss_fn(model(x, m), yt[r], w[r])
+            loss.backward()
+            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            opt.zero_grad()
+            running += float(loss.detach()) * len(r)
+        print(f"  {label} epoch {epoch}: loss {running / len(rows):.4f} ({time.time() - start:.0f}s)", flush=True)
+    return model
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--layers", type=int, default=4)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=1e-4)
+    parser.add_argument("--head-lr", type=float, default=2e-3)
+    parser.add_argument("--team-weight", type=float, default=4.0)
+    parser.add_argument("--everyday-weight", type=float, default=2.0)
+    parser.add_argument("--cssrs-posts", type=int, default=4, help="C-SSRS train posts per user (0: none)")
+    parser.add_argument("--max-tokens", type=int, default=128, help="word pieces read in training")
+    parser.add_argument("--eval-tokens", type=int, default=256, help="word pieces read when scoring (the product's 256)")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (0: skip, full model only)")
+    parser.add_argument("--seed", type=int, default=SEED, help="seed of the head's start, dropout and batch order (folds stay fixed)")
+    parser.add_argument("--name", default=None, help="output stem (default risk_ft_L{layers})")
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+    stem = args.name or f"risk_ft_L{args.layers}"
+    text, source, category, y, group = load(args.cssrs_posts)
+    ids = tokenize(text, args.max_tokens)
+    eval_ids = tokenize(text, args.eval_tokens)
+    pool = np.isin(source, ["team_dev", "classifier_dev", "everyday_dev"])
+    base = np.isin(source, ["cssrs_train", "must_catch"])
+    print("rows: " + ", ".join(f"{s} {int((source == s).sum())}" for s in np.unique(source)), flush=True)
+    assert not np.any((source != "fresh") & np.isin(group, [f[:-1] for f in FRESH])), "a fresh row left the fresh set"
+    cv = np.full((len(text), len(LEVELS)), np.nan, dtype=np.float32)
+    idx = np.flatnonzero(pool)
+    np.random.default_rng(SEED).shuffle(idx)
+    start = time.time()
+    for k, fold in enumerate(np.array_split(idx, args.folds) if args.folds else []):
+        held = np.zeros(len(text), bool)
+        held[fold] = True
+        model = train_model(args, ids, source, y, base | (pool & ~held), f"fold {k + 1}/{args.folds}")
+        cv[fold] = predict(model, eval_ids, fold)[fold]
+        print(f"fold {k + 1} done ({time.time() - start:.0f}s)", flush=True)
+    train = base | pool
+    model = train_model(args, ids, source, y, train, "full")
+    torch.save({"layers": args.layers, "state": model.state_dict(), "args": vars(args)}, CACHE / f"{stem}.pt")
+    scored = np.flatnonzero(np.isin(source, ["fresh", "cssrs_dev", "must_catch"]) | pool)
+    full = np.full((len(text), len(LEVELS)), np.nan, dtype=np.float32)
+    full[scored] = predict(model, eval_ids, scored)[scored]
+    keep = source != "cssrs_train"
+    np.savez_compressed(CACHE / f"{stem}_scores.npz", cv=cv[keep], full=full[keep], text=np.array(text)[keep],
+                        source=source[keep], category=category[keep], y=y[keep],
+                        group=np.array([str(g) for g in group])[keep], args=json.dumps(vars(args)))
+    print(f"done in {time.time() - start:.0f}s; wrote {CACHE / stem}.pt and {stem}_scores.npz", flush=True)
+
+
+if __name__ == "__main__":
+    main()
