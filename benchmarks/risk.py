@@ -371,6 +371,9 @@ def main() -> None:
             table(test3, f"Held-back set 3 (written with dev-t3 before the rules changed, never tuned on), n={len(test3)}")
             everyday_first_person("everyday_test4.jsonl", "Everyday first-person, held-back set 4 (never tuned on)")
             table(test4, f"Held-back set 4 (written 29 Nov 2026 by a helper who tuned nothing), n={len(test4)}")
+            test5 = load("risk_test5.jsonl")
+            everyday_first_person("everyday_test5.jsonl", "Everyday first-person, held-back set 5 (never tuned on)")
+            table(test5, f"Held-back set 5 (never tuned on; written 29 Nov 2026 by a helper who tuned nothing), n={len(test5)}")
         cssrs(args.cssrs)
         speed(dev + ([] if args.tuning else test + test3))
 
