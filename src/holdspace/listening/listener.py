@@ -30,7 +30,7 @@ from holdspace.listening.recall import link_back, summary, summary_due
 from holdspace.listening.reflecting import reflect
 from holdspace.listening.signals import DISMISS, MINIMISING, NOT_BEING_HERE, SELF_CRITICAL, SELF_HARM, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import fixed, pick, responses
-from holdspace.safety.classifier import REASON as CLASSIFIER_REASON
+from holdspace.safety.risk import classifier_only
 
 __all__ = ["Listener", "REMINDER_EVERY"]
 
@@ -103,7 +103,7 @@ class Listener:
         if check_in and level == "concern":
             said = r["check_in"] if NOT_BEING_HERE.search(clean) else r["check_in_self_harm"]
             return self._remember(conversation, clean, Reply(said, level="concern", crisis=True))
-        if level == "concern" and conversation.safety.last.reasons == [CLASSIFIER_REASON] and not flagged_before:
+        if classifier_only(conversation.safety.last) and not flagged_before:
             # only the classifier heard it, and nothing earlier did: ask, without the full crisis response
             return self._remember(conversation, clean, Reply(r["check_in_unsure"], level="concern", crisis=True))
         if level != "none":
@@ -167,9 +167,12 @@ class Listener:
 
     def _crisis(self, assessment, has_safety_plan: bool = False, earlier: tuple[str, ...] = ()) -> Reply:
         from holdspace.safety.levels import SENTENCES
-        from holdspace.safety.response import crisis_response, variant_for
+        from holdspace.safety.response import GENTLE, crisis_response, variant_for
 
         variant = variant_for(assessment) or "concern"
+        if variant == GENTLE:
+            # only the classifier heard this message, but the conversation was flagged before: the full response
+            variant = "concern"
         if variant == "someone_else" and set(earlier) - {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}:
             # "I'm scared to go home" after "my partner hit me" is about the writer, whatever its grammar
             variant = "concern"
