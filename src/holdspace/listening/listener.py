@@ -25,10 +25,10 @@ from holdspace.listening.feelings import Feeling
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.naming import choose_feeling
-from holdspace.listening.questions import family_for, pronoun, question, topic_for
+from holdspace.listening.questions import family_for, pronoun, question, remembered_love, topic_for
 from holdspace.listening.recall import link_back, summary, summary_due
 from holdspace.listening.reflecting import reflect
-from holdspace.listening.signals import DISMISS, MINIMISING, NOT_BEING_HERE, SELF_CRITICAL, SELF_HARM, SELF_HATE, roadblocks_in
+from holdspace.listening.signals import DISMISS, FEELING_RULE, MINIMISING, NOT_BEING_HERE, SELF_CRITICAL, SELF_HARM, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import fixed, pick, responses
 from holdspace.safety.risk import classifier_only
 
@@ -124,6 +124,10 @@ class Listener:
         feeling = choose_feeling(overall, per_sentence, sentences, conversation.rejected)
         reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
         topic = topic_for(clean, key, feeling, conversation)
+        ending = remembered_love(clean, feeling, topic, conversation)
+        if ending:
+            # "I loved her so much" after "we split up": love remembered, not a joy to build on
+            feeling, topic = None, ending
         parts = []
         link, vector = link_back(self.embed, conversation, clean, used)
         if link:
@@ -138,7 +142,8 @@ class Listener:
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = topic == "loss" or bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean)) or feeling is not None and (feeling.label == "grief" or feeling.intensity == "strong")
         summed = summary(conversation, feeling, used) if not heavy and summary_due(conversation) else ""
-        group = "minimising" if MINIMISING.search(clean) else family
+        group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
+            "remembering" if ending else family
         validation = "" if summed else pick(
             responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"])["text"]
         asked = question(topic, family, conversation, used, pronoun(conversation, clean))
