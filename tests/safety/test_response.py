@@ -200,3 +200,17 @@ def test_the_gentle_check_in_says_who_is_told_and_passes_the_output_filter():
                 assert check_output(response.message) == [] and all(response.sentences)
     assert "Carol will get a note" in crisis_response("GB", has_safety_plan=True, variant=GENTLE, told=("Carol",)).message
     assert "Nobody else is told" in crisis_response("GB", has_safety_plan=True, variant=GENTLE, told=()).message
+
+
+@pytest.mark.parametrize("text", ["my mate says his stepdad is coming after him with a knife right now",
+                                  "my friend just took 40 paracetamol"])
+def test_someone_else_in_danger_now_gets_help_to_help_them_not_questions_about_the_writers_own_life(text):
+    from holdspace.safety.response import variant_for
+    from holdspace.safety.risk import assess
+
+    assessment = assess(text)
+    assert assessment.level == "urgent" and variant_for(assessment) == "someone_else_urgent"
+    response = crisis_response("GB", has_safety_plan=False, variant=variant_for(assessment))
+    assert "someone you care about may be in danger right now" in response.sentences[0]
+    assert "call 999 now" in response.sentences[1]
+    assert "ending your life" not in response.message

@@ -178,9 +178,10 @@ class Listener:
         if variant == GENTLE:
             # only the classifier heard this message, but the conversation was flagged before: the full response
             variant = "concern"
-        if variant == "someone_else" and set(earlier) - {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}:
+        if variant in ("someone_else", "someone_else_urgent") and \
+                set(earlier) - {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}:
             # "I'm scared to go home" after "my partner hit me" is about the writer, whatever its grammar
-            variant = "concern"
+            variant = "concern" if variant == "someone_else" else "urgent"
         response = crisis_response(self.country, has_safety_plan=has_safety_plan, variant=variant)
         return Reply(response.message + CRISIS_PAGE_NOTE, level=assessment.level, crisis=True)
 

@@ -17,7 +17,7 @@ from holdspace.safety.crisis_lines import CountryLines, Line
 
 __all__ = ["CrisisResponse", "GENTLE", "VARIANTS", "crisis_response", "variant_for", "version"]
 
-VARIANTS = ("urgent", "concern", "someone_else", "hurt_by_someone")
+VARIANTS = ("urgent", "concern", "someone_else", "someone_else_urgent", "hurt_by_someone")
 # The lighter check-in for a concern only the classifier heard (risk.classifier_only): it asks first,
 # then gives the call and text routes, so the crisis response's first-two-sentences rule is not its rule.
 GENTLE = "unsure"
@@ -106,7 +106,7 @@ def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urge
 
 
 def variant_for(assessment) -> str | None:
-    """Which response an assessment calls for: urgent, concern, someone_else, hurt_by_someone, unsure, or None.
+    """Which response an assessment calls for: urgent, concern, someone_else(_urgent), hurt_by_someone, unsure, or None.
 
     A concern only the embedding classifier heard, with no words behind it, gets the gentle check-in
     (`GENTLE`, "unsure"): the classifier can be wrong, so it asks rather than alarms.
@@ -129,5 +129,6 @@ def variant_for(assessment) -> str | None:
         # ("he says he'll kill me tonight" also reads as someone else at risk; the writer is the one in danger)
         return "hurt_by_someone"
     if assessment.level == "urgent":
-        return "urgent"
+        # ("my friend just took 40 paracetamol", "his stepdad is coming after him with a knife right now")
+        return "someone_else_urgent" if reasons <= others else "urgent"
     return "someone_else" if reasons and reasons <= others else "concern"
