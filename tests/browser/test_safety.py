@@ -130,6 +130,15 @@ def test_a_client_writes_a_safety_plan_prints_it_and_meets_it_in_the_crisis_resp
     expect(main).not_to_contain_text("ending your life")
     expect(page.get_by_role("link", name=f"Call {want['emergency']}", exact=True).first).to_be_visible()
     album.shot(page, f"crisis-response-hurt-{country.lower()}")
+
+    # Someone else in danger now: help to get help to them, not questions about the writer's own life.
+    check_in(page, 2, ["scared"], "my mate says his stepdad is coming after him with a knife right now")
+    expect(page.get_by_role("heading", name="Before you go on")).to_be_visible()
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("someone you care about may be in danger right now")
+    expect(main).to_contain_text(f"call {want['emergency']} now")
+    expect(main).not_to_contain_text("ending your life")
+    album.shot(page, f"crisis-response-someone-else-now-{country.lower()}")
     assert_no_axe_problems(album.problems)
 
 
