@@ -130,6 +130,62 @@ def test_a_client_writes_a_safety_plan_prints_it_and_meets_it_in_the_crisis_resp
     expect(main).not_to_contain_text("ending your life")
     expect(page.get_by_role("link", name=f"Call {want['emergency']}", exact=True).first).to_be_visible()
     album.shot(page, f"crisis-response-hurt-{country.lower()}")
+
+    # Someone else in danger now: help to get help to them, not questions about the writer's own life.
+    check_in(page, 2, ["scared"], "my mate says his stepdad is coming after him with a knife right now")
+    expect(page.get_by_role("heading", name="Before you go on")).to_be_visible()
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("someone you care about may be in danger right now")
+    expect(main).to_contain_text(f"call {want['emergency']} now")
+    expect(main).not_to_contain_text("ending your life")
+    album.shot(page, f"crisis-response-someone-else-now-{country.lower()}")
+    assert_no_axe_problems(album.problems)
+
+
+# Words the rules read nothing in; the stand-in classifier layer below hears them (the real one may not).
+HEARD = "Most days lately feel like wading through grey water and I can't see the other side."
+
+
+class HearsOneSentence:
+    """A classifier layer, by the contract risk.assess uses: runs only where the rules found nothing."""
+
+    only_when_none = True
+
+    def __call__(self, text, deadline):
+        from holdspace.safety import classifier
+        from holdspace.safety.assessment import NO_RISK, Assessment
+
+        return Assessment("concern", [classifier.REASON]) if HEARD in text else NO_RISK
+
+
+def test_a_note_only_the_classifier_heard_gets_a_gentle_check_in_and_is_kept(
+        country_server, open_page, screenshots, monkeypatch):
+    from holdspace.safety import risk
+
+    monkeypatch.setattr(risk, "default_layers", lambda: [risk.rules_layer, HearsOneSentence()])
+    country, _ = country_server
+    want = COUNTRIES[country]
+    album = Album(screenshots)
+    page = open_page()
+    sign_up(page, "Sasha", unique_email("sasha"))
+
+    check_in(page, 3, ["tired"], HEARD)
+    expect(page.get_by_role("heading", name="A gentle check-in")).to_be_visible()
+    expect(page.get_by_role("heading", name="Before you go on")).to_have_count(0)
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("Your check-in is saved.")
+    expect(main).to_contain_text("we may be reading too much into it, but we'd rather ask than miss it")
+    expect(main).to_contain_text("Are you having any thoughts of ending your life, or of not being here?")
+    expect(main).to_contain_text(want["first"].removeprefix("call "))
+    expect(page.get_by_role("link", name=f"Call {want['call']}", exact=True)).to_be_visible()
+    text_name = f"Text {want['text_word']} to {want['text']}" if want["text_word"] else f"Text {want['text']}"
+    expect(page.get_by_role("link", name=text_name, exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Start a safety plan")).to_be_visible()
+    album.shot(page, f"gentle-check-in-{country.lower()}", LIGHT_AND_DARK)
+
+    page.get_by_role("link", name="Carry on").click()
+    page.goto("/checkins")
+    expect(page.get_by_role("main")).to_contain_text(HEARD)
     assert_no_axe_problems(album.problems)
 
 

@@ -486,3 +486,21 @@ def test_when_only_the_classifier_hears_risk_the_listener_asks_plainly_instead_o
     assert reply.crisis and reply.level == "concern"
     assert "I'd rather ask than miss it" in reply.reply and "/crisis" in reply.reply
     assert "988" not in reply.reply  # not the full crisis response with the lines in it
+
+
+def test_once_the_rules_flagged_a_conversation_a_message_only_the_classifier_hears_gets_the_full_response():
+    from holdspace.safety.classifier import REASON
+    from holdspace.safety.risk import Assessment, assess
+
+    from holdspace.safety.risk import rules_layer
+
+    def risk(text):
+        return Assessment("concern", [REASON]) if "freeze" in text else assess(text, layers=[rules_layer])
+
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=risk)
+    conversation = Conversation()
+    assert listener.respond(conversation, "I wish I wasn't alive anymore").crisis
+    reply = listener.respond(conversation, "What if I freeze in front of everyone")
+    assert reply.crisis and reply.level == "concern"
+    assert "I'd rather ask than miss it" not in reply.reply and "reading too much into" not in reply.reply
+    assert reply.reply.startswith("Thank you for trusting me with this")  # the full concern response

@@ -155,3 +155,62 @@ def test_someone_being_hurt_is_offered_the_country_s_domestic_abuse_line_first(c
 def test_canada_without_a_national_abuse_line_keeps_its_crisis_line():
     response = crisis_response("CA", has_safety_plan=False, variant="hurt_by_someone")
     assert "call 988" in response.sentences[0]
+
+
+def test_a_concern_only_the_classifier_heard_is_classifier_only_and_nothing_else_is():
+    from holdspace.safety.classifier import REASON
+    from holdspace.safety.risk import COULD_NOT_CHECK, Assessment, classifier_only
+
+    assert classifier_only(Assessment("concern", [REASON]))
+    assert not classifier_only(Assessment("concern", [REASON, COULD_NOT_CHECK]))
+    assert not classifier_only(Assessment("concern", [COULD_NOT_CHECK]))
+    assert not classifier_only(Assessment("urgent", [REASON]))
+    assert not classifier_only(Assessment("none"))
+
+
+def test_a_concern_only_the_classifier_heard_calls_for_the_gentle_check_in():
+    from holdspace.safety.classifier import REASON
+    from holdspace.safety.response import GENTLE, variant_for
+    from holdspace.safety.risk import Assessment, assess
+
+    assert variant_for(Assessment("concern", [REASON])) == GENTLE
+    assert variant_for(assess("I wish I wasn't alive")) == "concern"
+
+
+@pytest.mark.parametrize("country", COUNTRIES)
+def test_the_gentle_check_in_asks_first_then_gives_a_call_and_a_text_route_for_the_country(country):
+    from holdspace.safety.response import GENTLE
+
+    response = crisis_response(country, has_safety_plan=False, variant=GENTLE)
+    assert "we may be reading too much into it" in response.sentences[0]
+    assert response.sentences[1].endswith("?") and "ending your life" in response.sentences[1]
+    routes = response.sentences[2]
+    assert response.call.call in routes and response.text.text in routes and "text" in routes
+    assert crisis_lines.lines_for(country).emergency in routes
+    assert "start a safety plan" in response.message
+
+
+def test_the_gentle_check_in_says_who_is_told_and_passes_the_output_filter():
+    from holdspace.safety.response import GENTLE
+
+    for country in COUNTRIES + ["INT"]:
+        for plan in (True, False):
+            for told in ((), ("Carol",), None):
+                response = crisis_response(country, has_safety_plan=plan, variant=GENTLE, told=told)
+                assert check_output(response.message) == [] and all(response.sentences)
+    assert "Carol will get a note" in crisis_response("GB", has_safety_plan=True, variant=GENTLE, told=("Carol",)).message
+    assert "Nobody else is told" in crisis_response("GB", has_safety_plan=True, variant=GENTLE, told=()).message
+
+
+@pytest.mark.parametrize("text", ["my mate says his stepdad is coming after him with a knife right now",
+                                  "my friend just took 40 paracetamol"])
+def test_someone_else_in_danger_now_gets_help_to_help_them_not_questions_about_the_writers_own_life(text):
+    from holdspace.safety.response import variant_for
+    from holdspace.safety.risk import assess
+
+    assessment = assess(text)
+    assert assessment.level == "urgent" and variant_for(assessment) == "someone_else_urgent"
+    response = crisis_response("GB", has_safety_plan=False, variant=variant_for(assessment))
+    assert "someone you care about may be in danger right now" in response.sentences[0]
+    assert "call 999 now" in response.sentences[1]
+    assert "ending your life" not in response.message

@@ -355,3 +355,28 @@ def test_hands_on_the_writers_own_neck_are_about_the_writer_not_someone_else():
     for text in ("he put his hands around my neck", "he grabbed my wrist so hard it bruised"):
         assert variant_for(assess(text)) == "hurt_by_someone", text
     assert variant_for(assess("he hit my mum")) == "someone_else"
+
+
+@pytest.mark.parametrize("text", [
+    "my mate says his stepdad is coming after him with a knife right now",
+    "my cousin rang, her ex is at her flat with a machete",
+    "my neighbour's husband pulled a gun and he's going for her",
+    "my friend says her brother has a knife and says he'll stab her",
+])
+def test_someone_else_in_danger_from_a_person_with_a_weapon_now_is_urgent_and_about_them(text):
+    from holdspace.safety.levels import SENTENCES
+
+    found = assess(text, layers=[risk.rules_layer])
+    assert found.level == "urgent", text
+    assert found.reasons == [SENTENCES["third_party_urgent"]], text
+
+
+@pytest.mark.parametrize("text", [
+    "my mate is going for her tonight at the party",
+    "the bank is coming after him for the money he owes",
+    "my brother chased him round the garden with a water pistol",
+    "my mate says his mum is going to kill him when she sees the state of his room",
+    "in the film her stepdad goes after her with a knife",
+])
+def test_a_chase_without_danger_a_toy_a_figure_of_speech_or_a_film_is_not(text):
+    assert assess(text, layers=[risk.rules_layer]).level == "none", text

@@ -14,7 +14,7 @@ from holdspace.cli.common import console, load_settings
 from holdspace.cli.talk import _crisis_lines
 from holdspace.privacy.accounts import User
 from holdspace.safety import alerts, plan
-from holdspace.safety.response import crisis_response, variant_for
+from holdspace.safety.response import GENTLE, crisis_response, variant_for
 from holdspace.safety.risk import assess
 
 END_MARK = "."
@@ -65,7 +65,8 @@ def show_crisis(db: Session, user: User, assessment, country: str = "") -> bool:
     where = (country or load_settings().country).upper()
     response = crisis_response(where, has_safety_plan=plan.exists(db, user.id), variant=variant,
                                told=tuple(alerts.alerted_therapists(db, user)))
-    console.print(Panel("\n\n".join(response.sentences), title="Before you go on", border_style="red",
-                        padding=(1, 2)), highlight=False, markup=False)
+    gentle = response.variant == GENTLE  # only the classifier heard it: asked lightly, not the full response
+    console.print(Panel("\n\n".join(response.sentences), title="A gentle check-in" if gentle else "Before you go on",
+                        border_style="yellow" if gentle else "red", padding=(1, 2)), highlight=False, markup=False)
     _crisis_lines(console, where)
     return True

@@ -12,7 +12,7 @@ from rich.table import Table
 from holdspace.cli.common import console, database, fail, load_settings, local, run_safely, sign_in
 from holdspace.errors import InvalidInput
 from holdspace.journey import fhir, measures, questionnaires
-from holdspace.safety.response import crisis_response, variant_for
+from holdspace.safety.response import GENTLE, crisis_response, variant_for
 
 app = typer.Typer(no_args_is_help=True, help="Questionnaires: PHQ-9, GAD-7, WHO-5, SCS-SF and BRS.")
 
@@ -94,8 +94,9 @@ def take(key: str = typer.Argument(..., help="Questionnaire key, e.g. phq9."),
     variant = variant_for(adm.assessment)
     if variant is not None:
         response = crisis_response(load_settings().country, has_safety_plan=False, variant=variant)
-        console.print(Panel("\n\n".join(response.sentences), title="Before you go on",
-                            border_style="red", padding=(1, 2)))
+        gentle = variant == GENTLE  # only the classifier heard it: asked lightly, not the full response
+        console.print(Panel("\n\n".join(response.sentences), title="A gentle check-in" if gentle else "Before you go on",
+                            border_style="yellow" if gentle else "red", padding=(1, 2)))
 
 
 @app.command("history")

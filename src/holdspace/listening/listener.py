@@ -25,12 +25,12 @@ from holdspace.listening.feelings import Feeling
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.naming import choose_feeling
-from holdspace.listening.questions import family_for, pronoun, question, topic_for
+from holdspace.listening.questions import family_for, pronoun, question, remembered_love, topic_for
 from holdspace.listening.recall import link_back, summary, summary_due
 from holdspace.listening.reflecting import reflect
-from holdspace.listening.signals import DISMISS, MINIMISING, NOT_BEING_HERE, SELF_CRITICAL, SELF_HARM, SELF_HATE, roadblocks_in
+from holdspace.listening.signals import DISMISS, FEELING_RULE, MINIMISING, NOT_BEING_HERE, SELF_CRITICAL, SELF_HARM, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import fixed, pick, responses
-from holdspace.safety.classifier import REASON as CLASSIFIER_REASON
+from holdspace.safety.risk import classifier_only
 
 __all__ = ["Listener", "REMINDER_EVERY"]
 
@@ -103,7 +103,7 @@ class Listener:
         if check_in and level == "concern":
             said = r["check_in"] if NOT_BEING_HERE.search(clean) else r["check_in_self_harm"]
             return self._remember(conversation, clean, Reply(said, level="concern", crisis=True))
-        if level == "concern" and conversation.safety.last.reasons == [CLASSIFIER_REASON] and not flagged_before:
+        if classifier_only(conversation.safety.last) and not flagged_before:
             # only the classifier heard it, and nothing earlier did: ask, without the full crisis response
             return self._remember(conversation, clean, Reply(r["check_in_unsure"], level="concern", crisis=True))
         if level != "none":
@@ -124,6 +124,10 @@ class Listener:
         feeling = choose_feeling(overall, per_sentence, sentences, conversation.rejected)
         reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
         topic = topic_for(clean, key, feeling, conversation)
+        ending = remembered_love(clean, feeling, topic, conversation)
+        if ending:
+            # "I loved her so much" after "we split up": love remembered, not a joy to build on
+            feeling, topic = None, ending
         parts = []
         link, vector = link_back(self.embed, conversation, clean, used)
         if link:
@@ -138,7 +142,8 @@ class Listener:
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = topic == "loss" or bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean)) or feeling is not None and (feeling.label == "grief" or feeling.intensity == "strong")
         summed = summary(conversation, feeling, used) if not heavy and summary_due(conversation) else ""
-        group = "minimising" if MINIMISING.search(clean) else family
+        group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
+            "remembering" if ending else family
         validation = "" if summed else pick(
             responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"])["text"]
         asked = question(topic, family, conversation, used, pronoun(conversation, clean))
@@ -167,12 +172,16 @@ class Listener:
 
     def _crisis(self, assessment, has_safety_plan: bool = False, earlier: tuple[str, ...] = ()) -> Reply:
         from holdspace.safety.levels import SENTENCES
-        from holdspace.safety.response import crisis_response, variant_for
+        from holdspace.safety.response import GENTLE, crisis_response, variant_for
 
         variant = variant_for(assessment) or "concern"
-        if variant == "someone_else" and set(earlier) - {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}:
-            # "I'm scared to go home" after "my partner hit me" is about the writer, whatever its grammar
+        if variant == GENTLE:
+            # only the classifier heard this message, but the conversation was flagged before: the full response
             variant = "concern"
+        if variant in ("someone_else", "someone_else_urgent") and \
+                set(earlier) - {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}:
+            # "I'm scared to go home" after "my partner hit me" is about the writer, whatever its grammar
+            variant = "concern" if variant == "someone_else" else "urgent"
         response = crisis_response(self.country, has_safety_plan=has_safety_plan, variant=variant)
         return Reply(response.message + CRISIS_PAGE_NOTE, level=assessment.level, crisis=True)
 

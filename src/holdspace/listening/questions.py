@@ -10,7 +10,7 @@ from holdspace.listening.feelings import Feeling, negated
 from holdspace.listening.memory import Conversation
 from holdspace.listening.templates import pick, responses
 
-__all__ = ["family_for", "pronoun", "question", "topic_of", "topic_for"]
+__all__ = ["ENDINGS", "family_for", "pronoun", "question", "remembered_love", "topic_of", "topic_for"]
 
 # Which validations and questions fit a feeling: by its family, except where the family would
 # mislead (caring is "joy" in GoEmotions, but "concerned" is a worry; guilt and shame get their own).
@@ -54,7 +54,30 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         topic = before
     elif key.startswith(_THIRD_PERSON) and topic in _ABOUT_THE_CLIENT:
         topic = None
+    if topic == "relationship" and any(t.topic == "breakup" for t in conversation.turns[-6:]):
+        topic = "breakup"  # "she was my girlfriend for three years" after "we broke up": still the ending
     return topic
+
+
+# Stories of something that ended: a death, a break-up.
+ENDINGS = ("loss", "breakup")
+# Warm feelings that, told after an ending, are most often love remembered ("I loved her so much").
+_REMEMBERED = {"love", "admiration", "joy", "gratitude", "approval", "caring"}
+_SOMEONE = re.compile(r"\b(?:we|us|our|together|she|her|he|him|his|they|them)\b", re.I)
+
+
+def remembered_love(clean: str, feeling: Feeling | None, topic: str | None, conversation: Conversation) -> str | None:
+    """The ending ("breakup" or "loss") a warm feeling looks back on, told within the last three turns; else None.
+
+    "I loved her so much" after "we split up after ten years" is not joy to build on: named as a
+    happy feeling ("full of love", "What part of it has felt best?") it would be badly misheard.
+    Good news of another kind ("I got the job!") names no one from the story and is left as it is.
+    """
+    if feeling is None or feeling.label not in _REMEMBERED or topic not in (None, "relationship", "family", *ENDINGS):
+        return None
+    if not _SOMEONE.search(clean):
+        return None
+    return next((t.topic for t in reversed(conversation.turns[-3:]) if t.topic in ENDINGS), None)
 
 
 def family_for(feeling: Feeling | None) -> str:

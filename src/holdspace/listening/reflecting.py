@@ -10,10 +10,24 @@ from holdspace.listening.content import TURNS, as_clause, key_part, reflect_word
 from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
 from holdspace.listening.memory import Conversation
 from holdspace.listening.naming import NOT_FELT, OPINIONS
-from holdspace.listening.signals import SELF_CRITICAL, SELF_HATE, roadblocks_in
+from holdspace.listening.signals import FEELING_RULE, OWN_FEELING_RULE, SELF_CRITICAL, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import pick, responses
 
 __all__ = ["LONG_MESSAGE", "is_question", "reflect"]
+
+# What comes before a rule about feelings ("honestly, I know I should be over it"): not said back.
+_RULE_LEAD = re.compile(r"^(?:(?:but|and|so|honestly|like|you know|you guess|you think|you feel like),?\s+)+", re.I)
+
+# The client's own rule after "and", "but" or "so", once shifted to "you" ("and you're not even meant to be").
+_RULE_AFTER = re.compile(r"\b(and|but|so),? (you're (?:not )?(?:even )?(?:meant|supposed|allowed) to (?:be|feel))\b")
+
+
+
+def _theirs(rule: re.Match[str]) -> str:
+    """ "and you're not even meant to be this upset" -> "and you feel you're not meant to be this upset". """
+    said = rule[2].replace("not even ", "not ")
+    return f"{rule[1]} {'you tell yourself' if said.endswith('feel') else 'you feel'} {said}"
+
 
 #: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
 LONG_MESSAGE = 45
@@ -61,6 +75,15 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
                 opening = as_clause(reflect_words(key_part(sentences[0])))
                 if len(words(opening)) >= 3 and not roadblocks_in(opening) and not is_question(sentences[0]):
                     key = f"{opening}, and {key}"
+            rule = _RULE_LEAD.sub("", key).replace("not even ", "not ")
+            if not asked and OWN_FEELING_RULE.search(sentences[i]) and rule.startswith("you're "):
+                # "I'm not even meant to be this upset": their rule, said back as what they tell themselves
+                # ("you're not even meant to be this upset" on its own would read as the listener agreeing)
+                said = pick(templates["own_rule"], conversation, used)["text"].format(content=rule)
+                return said, f"you feel {rule}"
+            if not asked and FEELING_RULE.search(sentences[i]):
+                # "we broke up and I'm not meant to be this upset": the rule, after "and", said back as theirs
+                key = _RULE_AFTER.sub(_theirs, key)
             harsh = SELF_CRITICAL.search(sentences[i]) or SELF_HATE.search(sentences[i])
             options = templates["wondering"] if asked else \
                 templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) else \

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
-           "MINIMISING", "NOT_BEING_HERE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
+           "FEELING_RULE", "MINIMISING", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "looks_english"]
 
 #: Phrases that block listening; none may appear in what the listener says.
@@ -76,6 +76,16 @@ MINIMISING = re.compile(
     r"(?:not (?:a |that )?(?:big|huge) (?:deal|thing)|no (?:big )?deal|silly|stupid|nothing really|so small|so minor|dumb)|"
     r"(?:other|some) people have it (?:so much |way |much |far )?worse|i'?m (?:probably |just )?(?:being|overreacting|"
     r"making a (?:big )?deal)|i shouldn'?t (?:even )?(?:be|feel) (?:this|so) (?:upset|bothered|stressed|sad))\b", re.I)
+# A rule about how much one may feel ("I'm not even meant to be this upset", "I should be over it by now",
+# "everyone says I should have moved on"): the reply makes room for the feeling instead of the rule.
+_RULE = (r"(?:(?:i'?m|im|i am) (?:not )?(?:even |really |honestly |still )?(?:meant|supposed|allowed) to (?:be|feel)|"
+         r"i (?:should|shouldn'?t|ought to|oughtn'?t to)(?: not)? (?:even |still |really |just )?(?:be|feel)"
+         r"(?= (?:\w+ )?(?:over|past|this|so|that|more|less|any|better|fine|okay|ok|upset|sad|bothered|hurt|gutted|"
+         r"moved on|done|used to))|i should (?:have|'ve) (?:got|gotten|moved|gotten over|got over|moved on)\b)")
+FEELING_RULE = re.compile(r"\b" + _RULE, re.I)
+# The same rule as the client's own, at the start of what they said ("but I'm not meant to be this upset"),
+# not someone else's they report ("everyone says I should be over it"): said back as theirs, never as fact.
+OWN_FEELING_RULE = re.compile(r"^\W*(?:(?:but|and|so|honestly|like|i know|i guess|i think|i feel like)\W+)*" + _RULE, re.I)
 SELF_CRITICAL = re.compile(
     r"\b(?:i'?m|im|i am|i feel|i'?ve always been|i was)\s+(?:\w+\s+){0,2}(?:worthless|useless|a failure|"
     r"a mess|pathetic|stupid|an idiot|a burden|disgusting|ugly|a joke|a loser|a disappointment|not good enough|"

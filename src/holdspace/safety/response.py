@@ -15,9 +15,12 @@ from importlib import resources
 from holdspace.safety import crisis_lines
 from holdspace.safety.crisis_lines import CountryLines, Line
 
-__all__ = ["CrisisResponse", "VARIANTS", "crisis_response", "variant_for", "version"]
+__all__ = ["CrisisResponse", "GENTLE", "VARIANTS", "crisis_response", "variant_for", "version"]
 
-VARIANTS = ("urgent", "concern", "someone_else", "hurt_by_someone")
+VARIANTS = ("urgent", "concern", "someone_else", "someone_else_urgent", "hurt_by_someone")
+# The lighter check-in for a concern only the classifier heard (risk.classifier_only): it asks first,
+# then gives the call and text routes, so the crisis response's first-two-sentences rule is not its rule.
+GENTLE = "unsure"
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,8 @@ def _routes(here: CountryLines, abuse: bool = False) -> tuple[str, str, Line | N
     return call_route, text_route, call, text
 
 
-def _told(told: tuple[str, ...] | None) -> str:
-    sentences = _templates()["told"]
+def _told(told: tuple[str, ...] | None, variant: str) -> str:
+    sentences = _templates()[variant].get("told") or _templates()["told"]
     if told is None:
         return sentences["unknown"]
     if not told:
@@ -85,8 +88,8 @@ def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urge
     therapists this client asked to be alerted (see safety/alerts.py), () when nobody is, None
     when the caller can't know; the response then makes no claim about who is told.
     """
-    if variant not in VARIANTS:
-        raise ValueError(f"variant must be one of {VARIANTS}")
+    if variant not in VARIANTS + (GENTLE,):
+        raise ValueError(f"variant must be one of {VARIANTS + (GENTLE,)}")
     here = crisis_lines.lines_for(country or "INT")
     template = _templates()[variant]
     call_route, text_route, call, text = _routes(here, abuse=variant == "hurt_by_someone")
@@ -95,23 +98,30 @@ def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urge
     told = None if told is None else tuple(told)
     sentences = tuple(
         s.format(call_route=call_route, text_route=text_route, emergency=emergency, country=here.name,
-                 safety_plan=plan, told=_told(told))
+                 safety_plan=plan, told=_told(told, variant))
         for s in template["sentences"])
+    sentences = tuple(s for s in sentences if s)  # (a variant may have nothing to say about who is told)
     return CrisisResponse(version(), variant, here.code, sentences, call, text, emergency,
                           has_safety_plan, told)
 
 
 def variant_for(assessment) -> str | None:
-    """Which response an assessment calls for: urgent, concern, someone_else, hurt_by_someone, or None for none.
+    """Which response an assessment calls for: urgent, concern, someone_else(_urgent), hurt_by_someone, unsure, or None.
+
+    A concern only the embedding classifier heard, with no words behind it, gets the gentle check-in
+    (`GENTLE`, "unsure"): the classifier can be wrong, so it asks rather than alarms.
 
     Someone being hurt or threatened by another person ("he pushed me into the wall", "he's coming up
     the stairs with a knife"), with no risk to themselves named, is asked about their safety from
     that person, at either level.
     """
     from holdspace.safety.levels import SENTENCES
+    from holdspace.safety.risk import classifier_only
 
     if assessment.level not in ("urgent", "concern"):
         return None
+    if classifier_only(assessment):
+        return GENTLE
     reasons = set(assessment.reasons)
     hurt = {SENTENCES["abuse"], SENTENCES["danger"]}
     others = {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}
@@ -119,5 +129,6 @@ def variant_for(assessment) -> str | None:
         # ("he says he'll kill me tonight" also reads as someone else at risk; the writer is the one in danger)
         return "hurt_by_someone"
     if assessment.level == "urgent":
-        return "urgent"
+        # ("my friend just took 40 paracetamol", "his stepdad is coming after him with a knife right now")
+        return "someone_else_urgent" if reasons <= others else "urgent"
     return "someone_else" if reasons and reasons <= others else "concern"

@@ -19,8 +19,8 @@ from functools import cache
 from holdspace.safety import levels, rules
 from holdspace.safety.assessment import LEVELS, NO_RISK, Assessment, Layer, Span, higher
 
-__all__ = ["Assessment", "Span", "assess", "assess_phq9_item9", "combined", "higher", "COULD_NOT_CHECK", "LEVELS",
-           "NO_RISK", "CLASSIFIER_ON", "default_layers", "with_classifier", "PHQ9_ITEM9_REASON", "rules_layer", "warm"]
+__all__ = ["Assessment", "Span", "assess", "assess_phq9_item9", "classifier_only", "combined", "higher",
+           "COULD_NOT_CHECK", "LEVELS", "NO_RISK", "CLASSIFIER_ON", "default_layers", "with_classifier", "PHQ9_ITEM9_REASON", "rules_layer", "warm"]
 
 COULD_NOT_CHECK = "could not check"
 PHQ9_ITEM9_REASON = ("PHQ-9 question 9 (thoughts of being better off dead or of hurting oneself) "
@@ -81,6 +81,18 @@ def warm() -> None:
         load = getattr(layer, "load", None)
         if load is not None:
             load()
+
+
+def classifier_only(assessment: Assessment) -> bool:
+    """True when only the embedding classifier heard risk: a concern with no words behind it but its own reason.
+
+    Such a text gets a lighter check-in ("I may be reading too much into this, but I'd rather ask")
+    rather than the full crisis response. It stays a concern for everything else: therapist alerts,
+    the audit log and a conversation's flag treat it like any other.
+    """
+    from holdspace.safety.classifier import REASON
+
+    return assessment.level == "concern" and list(assessment.reasons) == [REASON]
 
 
 def combined(assessments: Sequence[Assessment]) -> Assessment:

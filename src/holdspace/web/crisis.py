@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from holdspace.privacy.accounts import User
 from holdspace.safety import alerts, crisis_lines, plan
-from holdspace.safety.response import crisis_response, variant_for
+from holdspace.safety.response import GENTLE, crisis_response, variant_for
 from holdspace.safety.risk import Assessment
 from holdspace.web.deps import SESSION_COOKIE, render, settings_of
 
@@ -73,10 +73,16 @@ def response_for(request: Request, assessment: Assessment, *, db: Session, clien
 
 def response_page(request: Request, assessment: Assessment, *, db: Session, client: User, saved: str,
                   continue_url: str):
-    """After saving something a client wrote: the crisis response when it is needed, else None."""
+    """After saving something a client wrote: the crisis response when it is needed, else None.
+
+    A concern only the classifier heard gets the gentle check-in instead: the same call and text
+    routes and safety plan link, asked lightly, with what was written kept as before.
+    """
     response = response_for(request, assessment, db=db, client=client)
     if response is None:
         return None
+    if response.variant == GENTLE:
+        return render(request, "safety/check_in.html", response=response, saved=saved, continue_url=continue_url)
     own_plan = plan.load(db, client.id) if response.safety_plan_offered else None
     return render(request, "safety/response.html", response=response, saved=saved,
                   continue_url=continue_url, reasons=assessment.reasons, plan=own_plan)
