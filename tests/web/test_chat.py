@@ -126,6 +126,28 @@ def test_someone_elses_conversation_looks_exactly_like_a_missing_one(personas, s
 
 # --- the API ------------------------------------------------------------------------------------
 
+def test_the_api_gives_the_crisis_response_the_reply_gave_not_only_the_level(personas, web, api_token, monkeypatch):
+    from holdspace.safety import classifier, risk
+    from holdspace.safety.assessment import NO_RISK, Assessment
+
+    heard = "Most days lately feel like wading through grey water and I can't see the other side."
+
+    def hears_one_sentence(text, deadline):
+        return Assessment("concern", [classifier.REASON]) if heard in text else NO_RISK
+    hears_one_sentence.only_when_none = True
+    monkeypatch.setattr(risk, "default_layers", lambda: [risk.rules_layer, hears_one_sentence])
+    headers = api_token(personas.alice)
+    url = f"/api/v1/conversations/{web.post('/api/v1/conversations', headers=headers).json()['id']}/messages"
+    gentle = web.post(url, json={"text": heard}, headers=headers).json()
+    assert gentle["level"] == "concern" and "I'd rather ask than miss it" in gentle["reply"]["reply"]
+    assert gentle["crisis_response"][1] == "Are you having any thoughts of ending your life, or of not being here?"
+    url = f"/api/v1/conversations/{web.post('/api/v1/conversations', headers=headers).json()['id']}/messages"
+    friend = web.post(url, json={"text": "my mate says his stepdad is coming after him with a knife right now"},
+                      headers=headers).json()
+    assert friend["level"] == "urgent"
+    assert friend["crisis_response"][0].startswith("It sounds like someone you care about may be in danger right now")
+
+
 def test_the_api_starts_a_conversation_sends_lists_reads_and_deletes(personas, web, api_token):
     headers = api_token(personas.alice)
     created = web.post("/api/v1/conversations", headers=headers)

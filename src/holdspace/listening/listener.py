@@ -30,6 +30,7 @@ from holdspace.listening.recall import link_back, summary, summary_due
 from holdspace.listening.reflecting import reflect
 from holdspace.listening.signals import DISMISS, FEELING_RULE, MINIMISING, NOT_BEING_HERE, SELF_CRITICAL, SELF_HARM, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import fixed, pick, responses
+from holdspace.safety.response import GENTLE
 from holdspace.safety.risk import classifier_only
 
 __all__ = ["Listener", "REMINDER_EVERY"]
@@ -102,10 +103,11 @@ class Listener:
         level = conversation.safety.last.level
         if check_in and level == "concern":
             said = r["check_in"] if NOT_BEING_HERE.search(clean) else r["check_in_self_harm"]
-            return self._remember(conversation, clean, Reply(said, level="concern", crisis=True))
+            return self._remember(conversation, clean, Reply(said, level="concern", crisis=True, variant="concern"))
         if classifier_only(conversation.safety.last) and not flagged_before:
             # only the classifier heard it, and nothing earlier did: ask, without the full crisis response
-            return self._remember(conversation, clean, Reply(r["check_in_unsure"], level="concern", crisis=True))
+            return self._remember(conversation, clean, Reply(r["check_in_unsure"], level="concern", crisis=True,
+                                                                     variant=GENTLE))
         if level != "none":
             earlier = conversation.safety.reasons[:len(conversation.safety.reasons) - len(conversation.safety.last.reasons)] \
                 if conversation.safety.turns > 1 else ()
@@ -183,7 +185,7 @@ class Listener:
             # "I'm scared to go home" after "my partner hit me" is about the writer, whatever its grammar
             variant = "concern" if variant == "someone_else" else "urgent"
         response = crisis_response(self.country, has_safety_plan=has_safety_plan, variant=variant)
-        return Reply(response.message + CRISIS_PAGE_NOTE, level=assessment.level, crisis=True)
+        return Reply(response.message + CRISIS_PAGE_NOTE, level=assessment.level, crisis=True, variant=variant)
 
     def _remember(self, conversation: Conversation, clean: str, reply: Reply, key: str = "",
                   topic: str | None = None, vector: np.ndarray | None = None) -> Reply:

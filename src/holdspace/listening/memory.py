@@ -38,6 +38,7 @@ class Reply:
     topic: str | None = None
     rejected: tuple[str, ...] = ()  # feeling labels the client's message said were wrong
     source: str = "listener"       # who wrote `reply`: the embedded listener, or "llm"
+    variant: str = ""              # for a crisis reply: which crisis response it gave (safety.response.variant_for)
 
     def as_dict(self) -> dict:
         """Everything a stored conversation needs to show this reply and to resume from it."""
@@ -46,7 +47,8 @@ class Reply:
                 "emotions": [{"label": k, "score": round(v, 4)} for k, v in self.emotions],
                 "feeling": self.feeling.as_dict() if self.feeling else None, "level": self.level,
                 "crisis": self.crisis, "templates": list(self.templates), "key": self.key,
-                "topic": self.topic, "rejected": list(self.rejected), "source": self.source}
+                "topic": self.topic, "rejected": list(self.rejected), "source": self.source,
+                "variant": self.variant}
 
     @classmethod
     def from_dict(cls, data: dict) -> Reply:

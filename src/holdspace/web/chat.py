@@ -205,8 +205,10 @@ def api_say(request: Request, body: MessageIn, db: Db, user: Client, conversatio
                      has_safety_plan=_has_safety_plan(db, user))
     db.commit()
     m = sent.message
+    # the crisis response the listener's reply gave (a gentle check-in, help for someone else...), else the level's
+    variant = m.reply.get("variant") or m.level
     response = (crisis_response(settings_of(request).country, has_safety_plan=_has_safety_plan(db, user),
-                                variant=m.level) if m.flagged else None)
+                                variant=variant) if m.flagged else None)
     return SentOut(**_message(m).model_dump(), crisis_response=list(response.sentences) if response else None)
 
 
