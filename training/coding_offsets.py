@@ -7,8 +7,11 @@ a FIT-PART encoder, which has not read the held-out fifth. Then, for each head, 
 logits (the behaviour head: one per class, for macro-F1; open/closed and simple/complex: one shift,
 for accuracy) are tuned on some held-out transcripts and applied to the others (5 folds by
 transcript, repeated with different cuts), so the gain printed is measured on transcripts the
-offsets were not tuned on. An offset would cost nothing at run time (it folds into the bias). Dev
-is never read. Writes nothing.
+offsets were not tuned on. An offset would cost nothing at run time (it folds into the bias).
+It also scores a rule with nothing to tune against the open/closed head: the last question opens
+with a wh-word (what, how, tell…, not "how many", "what time"…) → open; with an auxiliary (do, is,
+can…) → closed; otherwise the head decides (practice/cues.question_opening, as the product reads it).
+Dev is never read. Writes nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 from coding import BALANCE, L2_GRID, SEED, TASKS, features, fit_softmax, macro_f1  # noqa: E402
+from holdspace.practice.cues import _WH_CLOSED, question_opening  # noqa: E402
 
 GRID = np.round(np.arange(-1.5, 1.51, 0.1), 2)
 
@@ -90,6 +94,22 @@ def main() -> None:
         inside = metric(name, yh, (z + off).argmax(1), len(labels))
         print(f"{name:10} {base:6.3f} {np.mean(cv):22.3f} ({min(cv):.3f}-{max(cv):.3f}){'':14} {inside:10.3f}  "
               + " ".join(f"{lab} {o:+.1f}" for lab, o in zip(labels, off)), flush=True)
+        if name == "question":
+            texts = [r.text for r, k in zip(rows, keep) if k]
+            texts = [t for t, h in zip(texts, hold) if h]
+            rule = np.full(len(yh), -1)
+            for i, t in enumerate(texts):
+                kind, _ = question_opening(t)
+                if kind == "wh" and not _WH_CLOSED.search(t):
+                    rule[i] = 0
+                elif kind == "aux":
+                    rule[i] = 1
+            fires = rule >= 0
+            head = z.argmax(1)
+            both = np.where(fires, rule, head)
+            print(f"{'':10} opening rule fires on {fires.mean():.1%}: right there {np.mean(rule[fires] == yh[fires]):.3f} "
+                  f"(head {np.mean(head[fires] == yh[fires]):.3f}); rule there, head elsewhere {np.mean(both == yh):.3f} "
+                  f"(head alone {np.mean(head == yh):.3f})", flush=True)
         if len(labels) == 2:  # how the offset moves the share of each class said, against the truth
             tuned = (z + off).argmax(1)
             print(f"{'':10} {labels[1]}: {np.mean(yh == 1):.1%} of the held-out fifth ({np.mean(y[~hold] == 1):.1%} "
