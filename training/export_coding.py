@@ -1,6 +1,6 @@
 """Build the utterance coder's shipped encoder from a fine-tuned checkpoint.
 
-    python export_coding.py [CACHE/coding_L4.pt]
+    python export_coding.py [CACHE/coding_L4_e3.pt [TARGET.onnx]]
 
 Exports the checkpoint's encoder — token states, not pooled, so the coder can still split each
 code into one share per word — to int8 ONNX at src/holdspace/practice/models/coding.onnx and prints
@@ -48,7 +48,7 @@ def export(encoder, target: Path, types: bool = False) -> Path:
 
 
 def main() -> None:
-    checkpoint = Path(sys.argv[1]) if len(sys.argv) > 1 else CACHE / "coding_L4.pt"
+    checkpoint = Path(sys.argv[1]) if len(sys.argv) > 1 else CACHE / "coding_L4_e3.pt"
     target = Path(sys.argv[2]) if len(sys.argv) > 2 else TARGET
     saved = torch.load(checkpoint, map_location="cpu", weights_only=False)
     model = CodingModel(saved["layers"], len(CUE_NAMES), types=saved.get("types", False))

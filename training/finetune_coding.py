@@ -12,12 +12,17 @@ Four tasks share the encoder: behaviour, open/closed, simple/complex and the kin
 TRAIN is cut by transcript exactly as training/coding.py cuts it (seeded): the encoder is fitted
 on the four fifths, and each epoch is scored on the held-out fifth, which it never sees (so the
 heads' L2 picked there later is picked on text the encoder has not read). Dev is never read here.
-Writes CACHE/coding_L{N}.pt; export_coding.py turns it into the shipped int8 ONNX encoder.
+Writes one checkpoint per epoch, CACHE/{stem}_e{epoch}.pt (stem: --out without ".pt", default
+coding_L{N}), and refuses to start if any of them exists (the cache is shared: nothing is
+overwritten). export_coding.py turns one into the int8 ONNX encoder; soup_coding.py averages several.
+--seed changes only the heads' initial weights, dropout and the batch order; the fit part and
+held-out fifth are always cut with coding.SEED, so runs with different seeds are comparable.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -28,7 +33,7 @@ from torch import nn
 
 sys.path.insert(0, str(Path(__file__).parent))
 from annomi import CACHE, read  # noqa: E402
-from coding import SEED, TASKS, macro_f1  # noqa: E402
+from coding import BALANCE, SEED, TASKS, macro_f1  # noqa: E402
 from finetune_emotion import batches  # noqa: E402
 from holdspace.language.embedding import tokenizer_file  # noqa: E402
 from holdspace.practice.cues import CUE_NAMES, cue_vector  # noqa: E402
@@ -37,6 +42,14 @@ from minilm import HIDDEN, MiniLM  # noqa: E402
 
 #: The unit mean is scaled up inside the model so the heads learn at the encoder's pace.
 SCALE = 20.0
+
+#: Which torch heads' losses weigh classes to balance while the encoder is fine-tuned. The recipe
+#: chosen on the held-out fifth (and shipped) balances all four ("all"). The product's numpy heads,
+#: refitted afterwards by coding.py over the exported encoder, balance only behaviour and the kind
+#: of input (coding.BALANCE: macro-F1 targets) and keep train's class shares for open/closed and
+#: simple/complex (accuracy targets). The torch heads are thrown away at export, so they only
+#: shape what the encoder learns; "numpy" makes their losses match coding.BALANCE instead.
+LOSS_BALANCE = {"all": {name: True for name in TASKS}, "numpy": dict(BALANCE)}
 
 
 class CodingModel(nn.Module):
@@ -160,13 +173,24 @@ def main() -> None:
     parser.add_argument("--pair", action="store_true",
                         help="read the client's words before the utterance too (features.pair_ids)")
     parser.add_argument("--types", action="store_true", help="with --pair: mark the therapist's part as segment 1")
-    parser.add_argument("--out", help="checkpoint name (default coding_L{layers}.pt)")
+    parser.add_argument("--out", help="checkpoint stem (default coding_L{layers}); writes STEM_e{epoch}.pt")
+    parser.add_argument("--seed", type=int, default=SEED,
+                        help="heads' initial weights, dropout and batch order (not the fit/held-out cut)")
+    parser.add_argument("--loss-balance", choices=sorted(LOSS_BALANCE), default="all",
+                        help="balance classes in every torch head's loss (shipped recipe), or as the "
+                             "numpy heads do (coding.BALANCE)")
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("OMP_NUM_THREADS", "2")))
     parser.add_argument("--all-train", action="store_true",
                         help="fit on ALL of train (the held-out fifth too), once a recipe and epoch count "
                              "were chosen on the held-out fifth; its held-out scores then mean nothing")
     args = parser.parse_args()
-    torch.manual_seed(SEED)
-    torch.set_num_threads(2)
+    stem = (args.out or f"coding_L{args.layers}").removesuffix(".pt")
+    paths = {e: CACHE / f"{stem}_e{e}.pt" for e in range(1, args.epochs + 1)}
+    taken = [str(p) for p in paths.values() if p.exists()]
+    if taken:
+        sys.exit(f"refusing to overwrite {', '.join(taken)}: choose another --out")
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
     rows = read()
     fit, hold = split(rows)
     if args.all_train:
@@ -180,11 +204,13 @@ def main() -> None:
     cues = torch.from_numpy((raw - mu) / sd)
     y = targets(rows)
     yt = {k: torch.from_numpy(v) for k, v in y.items()}
-    # Class-balanced losses, as the numpy heads are (macro-F1 is the behaviour target).
+    # Class weights per LOSS_BALANCE (see there for how they relate to the numpy heads').
     losses = {}
     for name, (_, labels) in TASKS.items():
         counts = np.bincount(y[name][fit][y[name][fit] >= 0], minlength=len(labels)).astype(np.float32)
         w = counts.sum() / (len(labels) * np.clip(counts, 1, None))
+        if not LOSS_BALANCE[args.loss_balance][name]:
+            w = np.ones_like(w)
         losses[name] = nn.CrossEntropyLoss(weight=torch.from_numpy(w), ignore_index=-1, reduction="sum")
     model = CodingModel(args.layers, len(CUE_NAMES), types=args.types)
     model.encoder.word.weight.requires_grad_(False)
@@ -198,7 +224,7 @@ def main() -> None:
     warmup = int(0.06 * total)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / max(warmup, 1), max(0.0, (total - s) / max(total - warmup, 1))))
-    rng = np.random.default_rng(SEED)
+    rng = np.random.default_rng(args.seed)
     start = time.time()
     print(f"fit {len(fit)} utterances, held-out {len(hold)}; {total} steps", flush=True)
     before = {} if args.all_train else score(model, ids, cues, y, hold, starts)
@@ -217,8 +243,9 @@ def main() -> None:
               + ", ".join(f"{k} {v:.3f}" for k, v in res.items()), flush=True)
         torch.save({"layers": args.layers, "state": model.state_dict(), "args": vars(args), "epoch": epoch, "pair": args.pair, "types": args.types,
                     "all_train": args.all_train,
-                    "cue_mu": mu, "cue_sd": sd, "held_out": res},
-                   CACHE / (args.out or f"coding_L{args.layers}.pt"))
+                    "seed": args.seed, "cue_mu": mu, "cue_sd": sd, "held_out": res},
+                   paths[epoch])
+        print(f"wrote {paths[epoch]}", flush=True)
     print(f"done in {time.time() - start:.0f}s", flush=True)
 
 
