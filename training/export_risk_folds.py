@@ -2,7 +2,8 @@
 
     OMP_NUM_THREADS=1 nice -n 15 .venv/bin/python training/export_risk_folds.py risk_ship_L4 [--gather-only] [--out DIR]
 
-For STEM (written by `finetune_risk.py --save-folds`), exports CACHE/STEM.pt and CACHE/STEM_fold{k}.pt with
+For STEM (written by `finetune_risk.py --save-folds`; the rows and folds are rebuilt with its loader, so
+the folds already trained can be scored while later ones train), exports CACHE/STEM.pt and CACHE/STEM_fold{k}.pt with
 export_risk.py's recipe (MatMul and Gather int8, or with `--gather-only` only the embedding table) to
 OUT/STEM[_fold{k}][_gather].onnx, then scores with each file through the product's own `Encoder`
 (holdspace.language.embedding: the same tokenizer, cleaning and 256-word-piece cut, one text per run):
@@ -54,6 +55,26 @@ def score(path: Path, texts: list[str]) -> np.ndarray:
     return out
 
 
+def rows_of(stem: str) -> dict:
+    """The rows finetune_risk.py scored for STEM, rebuilt from its own loader and fold split (so the ONNX
+    scores can be computed fold by fold while later folds still train)."""
+    from finetune_risk import SEED, load
+
+    args = torch.load(CACHE / f"{stem}.pt", map_location="cpu", weights_only=False)["args"]
+    text, source, category, y, group = load(args["cssrs_posts"], with_fresh=args.get("with_fresh", False),
+                                            skip_context=args.get("skip_context", False))
+    pool = np.isin(source, ["team_dev", "classifier_dev", "everyday_dev"])
+    fold = np.full(len(text), -1, dtype=np.int64)
+    idx = np.flatnonzero(pool)
+    np.random.default_rng(SEED).shuffle(idx)
+    for k, part in enumerate(np.array_split(idx, args["folds"]) if args["folds"] else []):
+        fold[part] = k
+    scored = np.isin(source, ["fresh", "cssrs_dev", "must_catch"]) | pool
+    keep = source != "cssrs_train"
+    return {"text": np.array(text)[keep], "source": source[keep], "category": category[keep], "y": y[keep],
+            "group": np.array([str(g) for g in group])[keep], "fold": fold[keep], "scored": scored[keep]}
+
+
 def main() -> None:
     gather_only = "--gather-only" in sys.argv
     argv = [a for a in sys.argv[1:] if a != "--gather-only"]
@@ -64,31 +85,44 @@ def main() -> None:
         del argv[i:i + 2]
     stem = argv[0] if argv else "risk_ship_L4"
     kind = "gather" if gather_only else "int8"
-    d = dict(np.load(CACHE / f"{stem}_scores.npz"))
+    d = rows_of(stem)
+    torch_scores = CACHE / f"{stem}_scores.npz"
+    ref = dict(np.load(torch_scores)) if torch_scores.exists() else None
+    if ref is not None:
+        assert np.array_equal(ref["text"], d["text"]), "the torch scores are of other rows"
     text = [str(t) for t in d["text"]]
     fold = d["fold"]
-    cv = np.full_like(d["cv"], np.nan)
-    full = np.full_like(d["full"], np.nan)
+    cv = np.full((len(text), 3), np.nan, dtype=np.float32)
+    full = np.full((len(text), 3), np.nan, dtype=np.float32)
     start = time.time()
     suffix = "_gather" if gather_only else ""
+
+    def drift(name, got, want):
+        if want is None or np.isnan(want[:, 0]).any():
+            return ""
+        diff = np.abs(got[:, 0] - want[:, 0])
+        return (f", |p(none)| against torch mean {diff.mean():.4f}, p95 {np.percentile(diff, 95):.4f}, "
+                f"max {diff.max():.4f}")
+
     for k in sorted(set(int(f) for f in fold if f >= 0)):
-        path = onnx_of(CACHE / f"{stem}_fold{k}.pt", out_dir / f"{stem}_fold{k}{suffix}.onnx", gather_only)
+        checkpoint = CACHE / f"{stem}_fold{k}.pt"
+        if not checkpoint.exists():
+            print(f"fold {k}: no {checkpoint.name} yet; its rows stay unscored", flush=True)
+            continue
+        path = onnx_of(checkpoint, out_dir / f"{stem}_fold{k}{suffix}.onnx", gather_only)
         rows = np.flatnonzero(fold == k)
         cv[rows] = score(path, [text[r] for r in rows])
-        diff = np.abs(cv[rows, 0] - d["cv"][rows, 0])
-        print(f"fold {k}: {path.name} {path.stat().st_size / 1e6:.1f} MB, {len(rows)} held-out rows, |p(none)| against "
-              f"torch mean {diff.mean():.4f}, p95 {np.percentile(diff, 95):.4f}, max {diff.max():.4f} "
-              f"({time.time() - start:.0f}s)", flush=True)
+        print(f"fold {k}: {path.name} {path.stat().st_size / 1e6:.1f} MB, {len(rows)} held-out rows"
+              + drift(k, cv[rows], None if ref is None else ref["cv"][rows]) + f" ({time.time() - start:.0f}s)", flush=True)
     path = onnx_of(CACHE / f"{stem}.pt", out_dir / f"{stem}{suffix}.onnx", gather_only)
-    rows = np.flatnonzero(~np.isnan(d["full"][:, 0]))
+    rows = np.flatnonzero(d["scored"])
     full[rows] = score(path, [text[r] for r in rows])
-    diff = np.abs(full[rows, 0] - d["full"][rows, 0])
-    print(f"full: {path} {path.stat().st_size / 1e6:.1f} MB sha256 {sha256(path)}, {len(rows)} rows, |p(none)| "
-          f"against torch mean {diff.mean():.4f}, p95 {np.percentile(diff, 95):.4f}, max {diff.max():.4f} "
-          f"({time.time() - start:.0f}s)", flush=True)
-    d["cv"], d["full"] = cv, full
-    np.savez_compressed(CACHE / f"{stem}_{kind}_scores.npz", **d)
-    print(f"wrote {CACHE / f'{stem}_{kind}_scores.npz'}")
+    print(f"full: {path} {path.stat().st_size / 1e6:.1f} MB sha256 {sha256(path)}, {len(rows)} rows"
+          + drift("full", full[rows], None if ref is None else ref["full"][rows]) + f" ({time.time() - start:.0f}s)",
+          flush=True)
+    out = CACHE / f"{stem}_{kind}_scores.npz"
+    np.savez_compressed(out, cv=cv, full=full, **{k: v for k, v in d.items() if k != "scored"})
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":

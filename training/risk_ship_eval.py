@@ -70,11 +70,20 @@ def rules_view(text: np.ndarray):
 
 
 def frozen_view(text: np.ndarray, source: np.ndarray):
-    """The old head's score and gate per row (C-SSRS dev vectors from risk_embed.py's cache when it holds them)."""
-    from holdspace.language.embedding import encoder
+    """The old head's score and gate per row (C-SSRS dev vectors from risk_embed.py's cache when it holds them;
+    scores remembered in CACHE/risk_ship_frozen.npz by text)."""
     from holdspace.safety.classifier import read_risk_head
 
     head = read_risk_head()
+    memo = CACHE / "risk_ship_frozen.npz"
+    if memo.exists():
+        m = np.load(memo)
+        known = dict(zip((str(t) for t in m["text"]), m["score"]))
+        if all(str(t) in known for t in text):
+            return (np.array([known[str(t)] for t in text]),
+                    np.array([head.gate.admits(str(t)) for t in text]), head.threshold)
+    from holdspace.language.embedding import encoder
+
     cached = {}
     for name in ("/tmp/risk_embeddings.npz",):
         try:
@@ -90,6 +99,7 @@ def frozen_view(text: np.ndarray, source: np.ndarray):
         vec[todo] = encoder().embed([str(text[i]) for i in todo])
     score = np.array([head.probability(v) for v in vec])
     gate = np.array([head.gate.admits(str(t)) for t in text])
+    np.savez_compressed(memo, text=np.array([str(t) for t in text]), score=score)
     return score, gate, head.threshold
 
 
@@ -161,10 +171,20 @@ def main() -> None:
           "con=u concern rows raised to urgent, fr = the dev-t6..t10 batches (CV), clf co = classifier-set concern flagged")
     print(head)
     frozen_flag = (frozen >= frozen_t) & gate
+    team0, clf0, every0, fresh0, groups0 = team, clf, every, fresh, groups
     for p in paths:
         s_ = np.load(p)
         cv, full = s_["cv"], s_["full"]
-        probs = np.where(np.isnan(cv), full, cv)  # team rows: CV; C-SSRS dev, must-catch: the full model
+        # team rows: CV only (a row whose fold is not scored yet is left out of every figure);
+        # C-SSRS dev and must-catch: the full model
+        pooled = team0 | clf0 | every0
+        probs = np.where(pooled[:, None], cv, full)
+        if np.isnan(probs[pooled, 0]).any():
+            print(f"    {p.stem}: {int(np.isnan(probs[pooled, 0]).sum())} team rows without a cross-validated score "
+                  "are left out")
+        valid = ~np.isnan(probs[:, 0])
+        team, clf, every, fresh = team0 & valid, clf0 & valid, every0 & valid, fresh0 & valid
+        groups = {k: m & valid for k, m in groups0.items()}
         for s in SETTINGS:
             t = choose(s, probs, rules, aside, gate, frozen_flag, list(groups.values()))
             lv = levels(s, probs, t, rules, aside, gate, frozen_flag)
