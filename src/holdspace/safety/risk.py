@@ -20,7 +20,8 @@ from holdspace.safety import levels, rules
 from holdspace.safety.assessment import LEVELS, NO_RISK, Assessment, Layer, Span, higher
 
 __all__ = ["Assessment", "Span", "assess", "assess_phq9_item9", "combined", "higher", "COULD_NOT_CHECK", "LEVELS",
-           "NO_RISK", "CLASSIFIER_ON", "default_layers", "with_classifier", "PHQ9_ITEM9_REASON", "rules_layer", "warm"]
+           "NO_RISK", "CLASSIFIER_ON", "default_layers", "with_classifier", "PHQ9_ITEM9_REASON", "rules_layer", "warm",
+           "with_risk_model"]
 
 COULD_NOT_CHECK = "could not check"
 PHQ9_ITEM9_REASON = ("PHQ-9 question 9 (thoughts of being better off dead or of hurting oneself) "
@@ -66,6 +67,19 @@ def default_layers() -> list[Layer]:
 def with_classifier() -> list[Layer]:
     """The rules, then the embedding classifier (classifier.py) where they found nothing: measured even while off."""
     return [rules_layer, _classifier_layer()]
+
+
+def with_risk_model() -> list[Layer]:
+    """The rules, then the fine-tuned risk model (classifier.ModelLayer, not switched on: training/README.md,
+    "Risk model: the fine-tuned encoder") where they found nothing: for the benchmark and the tests."""
+    return [rules_layer, _model_layer()]
+
+
+@cache
+def _model_layer():
+    from holdspace.safety.classifier import ModelLayer
+
+    return ModelLayer()
 
 
 @cache
