@@ -1,13 +1,19 @@
 """Risk detection: quality by category on our own sets, recall on C-SSRS Reddit, and speed.
 
     .venv/bin/python benchmarks/risk.py                 # dev and held-back test sets, C-SSRS dev, speed:
-                                                        # the rules alone, then rules + classifier (on in the product)
+                                                        # the rules alone, rules + classifier (on in the product),
+                                                        # rules + the fine-tuned risk model (built, not switched on)
     .venv/bin/python benchmarks/risk.py --rules-only    # the rules alone
     .venv/bin/python benchmarks/risk.py --tuning        # while tuning: must-catch, dev, everyday dev, C-SSRS; no held-back figures
     .venv/bin/python benchmarks/risk.py --misses dev    # list what the dev set gets wrong (never for test)
     .venv/bin/python benchmarks/risk.py --batch dev-t6  # one fresh dev batch (ids dev-t6-*) and its misses, each configuration
     .venv/bin/python benchmarks/risk.py --cssrs train   # C-SSRS train split instead of dev
     .venv/bin/python benchmarks/risk.py --classifier-experiment   # the first embedding-classifier experiment (C-SSRS train CV)
+
+The second layer in the product is the frozen-vector head (classifier.EmbeddingLayer, raises to concern).
+The fine-tuned risk model (classifier.ModelLayer, models/risk.onnx; raises to concern or urgent) is measured
+beside it and not switched on (training/README.md, "Risk model: the fine-tuned encoder"). Both run only
+where the rules found nothing and set nothing aside.
 
 Targets (issue 5): urgent statements flagged 100% and classified urgent >= 95%; concern statements
 flagged >= 97%; false alarms on everyday distress and figurative speech <= 3%; C-SSRS Reddit dev
@@ -29,7 +35,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from holdspace.safety.conversation import ConversationSafety
-from holdspace.safety.risk import CLASSIFIER_ON, Assessment, rules_layer, with_classifier
+from holdspace.safety.risk import CLASSIFIER_ON, Assessment, rules_layer, with_classifier, with_risk_model
 from holdspace.safety.risk import assess as _assess
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +48,13 @@ LAYERS = None  # None: the default layers; set by main() for each configuration 
 
 def assess(text, **kwargs) -> Assessment:
     return _assess(text, layers=LAYERS, **kwargs)
+
+
+def by_model(a: Assessment) -> bool:
+    """The second layer (the frozen head or the risk model) gave this level."""
+    from holdspace.safety.classifier import REASON, URGENT_REASON
+
+    return REASON in a.reasons or URGENT_REASON in a.reasons
 
 
 def load(name: str) -> list[dict]:
@@ -133,13 +146,11 @@ def product_checks() -> None:
     """The listener benchmark's everyday messages and the goal builder's answers: none may be flagged."""
     listening = [json.loads(line)["text"] for line in
                  (ROOT / "benchmarks" / "data" / "listening.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    from holdspace.safety.classifier import REASON
-
     flagged = [(t, a) for t in listening for a in [assess(t)] if a.flagged]
     print(f"\nListener benchmark set (everyday messages), n={len(listening)}: flagged {len(flagged)} "
           f"(target 0)  {'ok' if not flagged else 'MISSED'}")
     for t, a in flagged:
-        print(f"  {'classifier' if REASON in a.reasons else 'rules'}: {t!r}")
+        print(f"  {'second layer' if by_model(a) else 'rules'} ({a.level}): {t!r}")
     flagged = [t for t in GOAL_BUILDER if assess(t).flagged]
     print(f"Goal-builder answers from the browser test, n={len(GOAL_BUILDER)}: flagged {len(flagged)} "
           f"(target 0)  {'ok' if not flagged else 'MISSED'}")
@@ -149,19 +160,17 @@ def product_checks() -> None:
 
 def classifier_set(name: str = "classifier_dev.jsonl") -> None:
     """The team's set for the classifier: loneliness, feeling unseen, low mood, weariness (none) beside indirect risk."""
-    from holdspace.safety.classifier import REASON
-
     rows = load(name)
     by_cat: dict[str, list[Assessment]] = defaultdict(list)
     for row in rows:
         by_cat[row["category"]].append(judge(row))
     print(f"\nClassifier dev set (trained and tuned on: loneliness, feeling unseen, low mood, worry, weariness, "
           f"figurative first person beside indirect risk), n={len(rows)}")
-    print(f"{'category':34} {'n':>4} {'flagged':>8} {'by clf':>8}")
+    print(f"{'category':34} {'n':>4} {'flagged':>8} {'by 2nd':>8}")
     for cat in sorted(by_cat):
         got = by_cat[cat]
         print(f"{cat:34} {len(got):>4} {sum(a.flagged for a in got) / len(got):>8.1%} "
-              f"{sum(REASON in a.reasons for a in got) / len(got):>8.1%}")
+              f"{sum(by_model(a) for a in got) / len(got):>8.1%}")
     neg = [a for cat, got in by_cat.items() if cat.startswith("none.") for a in got]
     pos = [a for cat, got in by_cat.items() if not cat.startswith("none.") for a in got]
     fa = sum(a.flagged for a in neg) / max(len(neg), 1)
@@ -340,8 +349,9 @@ def main() -> None:
         return
     configs = [("the rules alone", [rules_layer])]
     if not args.rules_only:
-        configs.append((f"rules + classifier (switched {'on' if CLASSIFIER_ON else 'OFF'} in the product)",
+        configs.append((f"rules + classifier (frozen-vector head; switched {'on' if CLASSIFIER_ON else 'OFF'} in the product)",
                         with_classifier()))
+        configs.append(("rules + risk model (fine-tuned encoder; built and measured, NOT switched on)", with_risk_model()))
     if args.batch:
         rows = [r for r in load("risk_dev.jsonl") if r["id"].startswith(args.batch + "-")]
         if not rows:
@@ -352,8 +362,10 @@ def main() -> None:
             print()
             misses("dev", rows)
         return
-    dev, test, test3 = load("risk_dev.jsonl"), load("risk_test.jsonl"), load("risk_test3.jsonl")
-    test4 = load("risk_test4.jsonl")
+    dev = load("risk_dev.jsonl")
+    # the held-back sets are not even read while tuning
+    test, test3, test4 = ([], [], []) if args.tuning else (
+        load("risk_test.jsonl"), load("risk_test3.jsonl"), load("risk_test4.jsonl"))
     for name, layers in configs:
         LAYERS = layers
         print(f"\n=== {name} ===")

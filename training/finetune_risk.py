@@ -12,7 +12,9 @@ Classes: none / concern / urgent (softmax). The flag score is 1 - p(none); a fla
 when p(urgent) > p(concern). A C-SSRS post only says "at risk" (its user's label copied to every post),
 so its loss is -log(1 - p(none)) and it never teaches concern against urgent.
 
-Training part (the fresh batches dev-t6 .. dev-t10 are NEVER read for training here):
+Training part (the fresh batches dev-t6 .. dev-t10 are not read for training here unless `--with-fresh`:
+they were kept out to measure fresh wording; `--with-fresh` adds them to `team_dev`, folds included, as
+the shipped model is trained):
   - tests/safety/data/risk_dev.jsonl minus ids dev-t6-* .. dev-t10-* (`team_dev`)
   - tests/safety/data/classifier_dev.jsonl (`classifier_dev`), must_catch.jsonl (`must_catch`)
   - tests/safety/data/everyday_dev.jsonl (`everyday_dev`, all none)
@@ -79,7 +81,8 @@ def jsonl(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def load(cssrs_posts: int, cssrs_chars: int = 2000, dev_posts: int = 1000):
+def load(cssrs_posts: int, cssrs_chars: int = 2000, dev_posts: int = 1000, with_fresh: bool = False,
+         skip_context: bool = False):
     """Rows as parallel lists: text, source, category, level index (FLAG for C-SSRS at risk), group."""
     text, source, category, y, group = [], [], [], [], []
 
@@ -87,7 +90,9 @@ def load(cssrs_posts: int, cssrs_chars: int = 2000, dev_posts: int = 1000):
         text.append(t), source.append(s), category.append(c), y.append(label), group.append(g)
 
     for row in jsonl("risk_dev.jsonl"):
-        src = "fresh" if row["id"].startswith(FRESH) else "team_dev"
+        if skip_context and row.get("context"):
+            continue  # labelled as the last message of a conversation: alone it may mean nothing
+        src = "fresh" if row["id"].startswith(FRESH) and not with_fresh else "team_dev"
         add(row["text"], src, row["category"], LEVELS.index(row["level"]), row["id"].rsplit("-", 1)[0])
     for row in jsonl("classifier_dev.jsonl"):
         add(row["text"], "classifier_dev", row["category"], LEVELS.index(row["level"]), "clf")
@@ -202,36 +207,52 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (0: skip, full model only)")
     parser.add_argument("--seed", type=int, default=SEED, help="seed of the head's start, dropout and batch order (folds stay fixed)")
     parser.add_argument("--name", default=None, help="output stem (default risk_ft_L{layers})")
+    parser.add_argument("--with-fresh", action="store_true",
+                        help="train on the dev-t6..dev-t10 batches too (in team_dev and its folds)")
+    parser.add_argument("--skip-context", action="store_true",
+                        help="leave out dev rows labelled as the last message of a conversation (`context`): the "
+                             "model reads one message alone, so 'Tonight is the night.' must not learn urgent from them")
+    parser.add_argument("--save-folds", action="store_true",
+                        help="save each fold's model as STEM_fold{k}.pt (to export and score them as ONNX)")
     args = parser.parse_args()
     torch.set_num_threads(1)
     stem = args.name or f"risk_ft_L{args.layers}"
-    text, source, category, y, group = load(args.cssrs_posts)
+    text, source, category, y, group = load(args.cssrs_posts, with_fresh=args.with_fresh, skip_context=args.skip_context)
     ids = tokenize(text, args.max_tokens)
     eval_ids = tokenize(text, args.eval_tokens)
     pool = np.isin(source, ["team_dev", "classifier_dev", "everyday_dev"])
     base = np.isin(source, ["cssrs_train", "must_catch"])
     print("rows: " + ", ".join(f"{s} {int((source == s).sum())}" for s in np.unique(source)), flush=True)
-    assert not np.any((source != "fresh") & np.isin(group, [f[:-1] for f in FRESH])), "a fresh row left the fresh set"
+    if not args.with_fresh:
+        assert not np.any((source != "fresh") & np.isin(group, [f[:-1] for f in FRESH])), "a fresh row left the fresh set"
     cv = np.full((len(text), len(LEVELS)), np.nan, dtype=np.float32)
+    fold_of = np.full(len(text), -1, dtype=np.int64)
     idx = np.flatnonzero(pool)
     np.random.default_rng(SEED).shuffle(idx)
     start = time.time()
-    for k, fold in enumerate(np.array_split(idx, args.folds) if args.folds else []):
-        held = np.zeros(len(text), bool)
-        held[fold] = True
-        model = train_model(args, ids, source, y, base | (pool & ~held), f"fold {k + 1}/{args.folds}")
-        cv[fold] = predict(model, eval_ids, fold)[fold]
-        print(f"fold {k + 1} done ({time.time() - start:.0f}s)", flush=True)
+    # The full model first (every model seeds itself, so the order changes no figure): it is ready to export
+    # while the folds still train.
     train = base | pool
     model = train_model(args, ids, source, y, train, "full")
     torch.save({"layers": args.layers, "state": model.state_dict(), "args": vars(args)}, CACHE / f"{stem}.pt")
+    print(f"full model saved ({time.time() - start:.0f}s)", flush=True)
+    for k, fold in enumerate(np.array_split(idx, args.folds) if args.folds else []):
+        held = np.zeros(len(text), bool)
+        held[fold] = True
+        fold_of[fold] = k
+        fold_model = train_model(args, ids, source, y, base | (pool & ~held), f"fold {k + 1}/{args.folds}")
+        cv[fold] = predict(fold_model, eval_ids, fold)[fold]
+        if args.save_folds:
+            torch.save({"layers": args.layers, "state": fold_model.state_dict(), "args": vars(args)},
+                       CACHE / f"{stem}_fold{k}.pt")
+        print(f"fold {k + 1} done ({time.time() - start:.0f}s)", flush=True)
     scored = np.flatnonzero(np.isin(source, ["fresh", "cssrs_dev", "must_catch"]) | pool)
     full = np.full((len(text), len(LEVELS)), np.nan, dtype=np.float32)
     full[scored] = predict(model, eval_ids, scored)[scored]
     keep = source != "cssrs_train"
     np.savez_compressed(CACHE / f"{stem}_scores.npz", cv=cv[keep], full=full[keep], text=np.array(text)[keep],
                         source=source[keep], category=category[keep], y=y[keep],
-                        group=np.array([str(g) for g in group])[keep], args=json.dumps(vars(args)))
+                        group=np.array([str(g) for g in group])[keep], fold=fold_of[keep], args=json.dumps(vars(args)))
     print(f"done in {time.time() - start:.0f}s; wrote {CACHE / stem}.pt and {stem}_scores.npz", flush=True)
 
 

@@ -106,7 +106,7 @@ class Listener:
             return self._remember(conversation, clean, Reply(said, level="concern", crisis=True, variant="concern"))
         if classifier_only(conversation.safety.last) and not flagged_before:
             # only the classifier heard it, and nothing earlier did: ask, without the full crisis response
-            return self._remember(conversation, clean, Reply(r["check_in_unsure"], level="concern", crisis=True,
+            return self._remember(conversation, clean, Reply(r["check_in_unsure"], level=level, crisis=True,
                                                                      variant=GENTLE))
         if level != "none":
             earlier = conversation.safety.reasons[:len(conversation.safety.reasons) - len(conversation.safety.last.reasons)] \

@@ -1,6 +1,7 @@
-"""The second risk layer: a logistic head on the language engine's MiniLM sentence vectors (switched on).
+"""The second risk layer: a logistic head on the language engine's MiniLM sentence vectors (switched on),
+and the fine-tuned risk model built to replace it (`ModelLayer`: measured, not switched on).
 
-It only speaks where the rules found nothing and set nothing aside (a denial, everyday medicines, a past
+The head only speaks where the rules found nothing and set nothing aside (a denial, everyday medicines, a past
 said to be behind the writer, a story, song, news report or suicide as a topic: `Assessment.set_aside`),
 and only on texts written about oneself (the gate: at least one first-person word and at least as many
 first-person as second-person words): people supporting someone else write "you", and the head learned
@@ -11,6 +12,13 @@ The head (weights, bias, threshold and the gate's settings) is `risk_head.npz`, 
 `training/risk_classifier.py --gate --gate-ratio 1.0 --team-weight 4 --everyday-weight 2 --write` (the
 data, the command and its measurements are in training/README.md). The encoder is the language engine's
 shared one (no second model load), so a message the listener embeds anyway is run through MiniLM once.
+
+`ModelLayer` reads `models/risk.onnx` (MiniLM's first four layers fine-tuned into a none / concern / urgent
+classifier: training/finetune_risk.py, training/export_risk_folds.py; int8; its sha256 pinned below) through
+the language engine's own `Encoder` and tokenizer, loaded once on first use. It can raise to `concern` or
+`urgent`. It is not in the product's layers: on the training part's cross-validated scores it beats the head,
+but it turns everyday chat ("Goodbye for now", "Sorry for dumping all this on you") into urgent and flags
+messages of the listener's everyday set (training/README.md, "Risk model: the fine-tuned encoder").
 """
 
 from __future__ import annotations
@@ -19,16 +27,28 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 
+from holdspace.language.embedding import MAX_TOKENS, Encoder, tokenizer_file
 from holdspace.safety.assessment import NO_RISK, Assessment
 
-__all__ = ["HEAD_FILE", "REASON", "EmbeddingLayer", "Gate", "RiskHead", "read_risk_head"]
+__all__ = ["HEAD_FILE", "MODEL_FILE", "REASON", "RISK_MODEL_SHA256", "THRESHOLD", "URGENT_REASON", "EmbeddingLayer",
+           "Gate", "ModelLayer", "RiskHead", "read_risk_head", "risk_encoder"]
 
 HEAD_FILE = Path(__file__).parent / "risk_head.npz"
+#: The fine-tuned risk model (training/finetune_risk.py --with-fresh --skip-context, training/export_risk_folds.py).
+MODEL_FILE = Path(__file__).parent / "models" / "risk.onnx"
+#: sha256 of models/risk.onnx as written by training/export_risk_folds.py; any other file is refused.
+RISK_MODEL_SHA256 = "0e7e6c8008cdbb1058aafc496f01d5d9611c8dad49228c3f41635fcc584e1e7b"
+#: ModelLayer flags a text when 1 - p(none) reaches this: the lowest keeping the int8 model's cross-validated
+#: false alarms (rules first) <= 3% on each group of negatives of the training part (training/risk_ship_eval.py).
+THRESHOLD = 0.8802092
 REASON = "The wording resembles posts by people at risk of suicide, though no single phrase said so."
+URGENT_REASON = ("The wording resembles what people write when they are in danger now, "
+                 "though no single phrase said so.")
 
 
 @dataclass(frozen=True)
@@ -118,4 +138,55 @@ class EmbeddingLayer:
         p = self.score(text)
         if p is None or p < self.head().threshold:
             return NO_RISK
+        return Assessment("concern", [REASON])
+
+
+_load_lock = threading.Lock()
+
+
+@cache
+def _risk_encoder() -> Encoder:
+    return Encoder(MODEL_FILE, tokenizer_file(), RISK_MODEL_SHA256, max_tokens=MAX_TOKENS, memo=0, spin=False)
+
+
+def risk_encoder() -> Encoder:
+    """The fine-tuned risk model, loaded and its sha256 checked on first use (the product's own tokenizer)."""
+    with _load_lock:
+        return _risk_encoder()
+
+
+class ModelLayer:
+    """A risk layer (`assess` calls it with the text and a deadline) over the fine-tuned risk model.
+
+    It reads three probabilities (none, concern, urgent). A text is flagged when 1 - p(none) reaches
+    `threshold`, and is urgent when p(urgent) > p(concern). Like the frozen head it runs only where the
+    rules found nothing and set nothing aside.
+    """
+
+    only_when_none = True  # assess skips it when an earlier layer flagged the text (or failed)
+
+    def __init__(self, *, model: Callable[[], Encoder] = risk_encoder, threshold: float = THRESHOLD,
+                 urgent: bool = True):
+        self._model, self.threshold, self.urgent = model, threshold, urgent
+        self._loaded = False
+
+    def load(self) -> None:
+        """Load and verify the model and run it once (assess does this before its clock starts)."""
+        if not self._loaded:
+            self.probabilities("warming up")
+            self._loaded = True
+
+    def probabilities(self, text: str) -> np.ndarray:
+        """p(none), p(concern), p(urgent) for `text`; raises on anything but three probabilities."""
+        p = np.asarray(self._model().outputs([text]), dtype=np.float64).reshape(-1)
+        if p.shape != (3,) or not np.all(np.isfinite(p)) or np.any(p < 0) or abs(p.sum() - 1.0) > 1e-3:
+            raise ValueError(f"the risk model gave {p!r}, not three probabilities")
+        return p
+
+    def __call__(self, text: str, deadline: float) -> Assessment:
+        p = self.probabilities(text)
+        if 1.0 - p[0] < self.threshold:
+            return NO_RISK
+        if self.urgent and p[2] > p[1]:
+            return Assessment("urgent", [URGENT_REASON])
         return Assessment("concern", [REASON])

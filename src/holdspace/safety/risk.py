@@ -20,7 +20,8 @@ from holdspace.safety import levels, rules
 from holdspace.safety.assessment import LEVELS, NO_RISK, Assessment, Layer, Span, higher
 
 __all__ = ["Assessment", "Span", "assess", "assess_phq9_item9", "classifier_only", "combined", "higher",
-           "COULD_NOT_CHECK", "LEVELS", "NO_RISK", "CLASSIFIER_ON", "default_layers", "with_classifier", "PHQ9_ITEM9_REASON", "rules_layer", "warm"]
+           "COULD_NOT_CHECK", "LEVELS", "NO_RISK", "CLASSIFIER_ON", "default_layers", "with_classifier", "PHQ9_ITEM9_REASON",
+           "rules_layer", "warm", "with_risk_model"]
 
 COULD_NOT_CHECK = "could not check"
 PHQ9_ITEM9_REASON = ("PHQ-9 question 9 (thoughts of being better off dead or of hurting oneself) "
@@ -68,6 +69,19 @@ def with_classifier() -> list[Layer]:
     return [rules_layer, _classifier_layer()]
 
 
+def with_risk_model() -> list[Layer]:
+    """The rules, then the fine-tuned risk model (classifier.ModelLayer, not switched on: training/README.md,
+    "Risk model: the fine-tuned encoder") where they found nothing: for the benchmark and the tests."""
+    return [rules_layer, _model_layer()]
+
+
+@cache
+def _model_layer():
+    from holdspace.safety.classifier import ModelLayer
+
+    return ModelLayer()
+
+
 @cache
 def _classifier_layer():
     from holdspace.safety.classifier import EmbeddingLayer
@@ -84,15 +98,16 @@ def warm() -> None:
 
 
 def classifier_only(assessment: Assessment) -> bool:
-    """True when only the embedding classifier heard risk: a concern with no words behind it but its own reason.
+    """True when only a classifier heard risk: no words behind it but the classifier's own reason.
 
     Such a text gets a lighter check-in ("I may be reading too much into this, but I'd rather ask")
-    rather than the full crisis response. It stays a concern for everything else: therapist alerts,
-    the audit log and a conversation's flag treat it like any other.
+    rather than the full crisis response: a model can mistake an everyday goodbye for a farewell. Its
+    level stays what it is for everything else: therapist alerts, the audit log and a conversation's
+    flag treat it like any other.
     """
-    from holdspace.safety.classifier import REASON
+    from holdspace.safety.classifier import REASON, URGENT_REASON
 
-    return assessment.level == "concern" and list(assessment.reasons) == [REASON]
+    return assessment.level in ("concern", "urgent") and list(assessment.reasons) in ([REASON], [URGENT_REASON])
 
 
 def combined(assessments: Sequence[Assessment]) -> Assessment:

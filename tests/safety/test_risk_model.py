@@ -1,0 +1,227 @@
+"""The fine-tuned risk model as a second layer (built and measured, not switched on: training/README.md,
+"Risk model: the fine-tuned encoder"): it raises what the rules miss, never lowers, and fails safe."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from holdspace.language.embedding import MAX_TOKENS, Encoder, ModelUnavailable, encoder, tokenizer_file, verify
+from holdspace.practice.features import MODEL_FILE as CODING_MODEL_FILE
+from holdspace.safety import classifier, risk
+from holdspace.safety.classifier import (MODEL_FILE, REASON, RISK_MODEL_SHA256, URGENT_REASON, ModelLayer,
+                                         risk_encoder)
+from holdspace.safety.risk import COULD_NOT_CHECK, rules_layer, with_risk_model
+from holdspace.safety.risk import assess as _assess
+
+DATA = Path(__file__).parent / "data"
+# Written for these tests (in no data set): wordings the rules do not catch.
+FAREWELL = "This is the last message anyone will get from me"
+INDIRECT = "It would be easier for everyone if I wasn't in the picture"
+
+
+def assess(text: str, **kwargs):
+    """The rules, then the risk model."""
+    return _assess(text, **{"layers": with_risk_model(), **kwargs})
+
+
+def rules_alone(text: str):
+    return assess(text, layers=[rules_layer])
+
+
+def test_the_shipped_model_file_is_the_pinned_one():
+    verify(MODEL_FILE, RISK_MODEL_SHA256)
+    assert 0.5 < classifier.THRESHOLD < 1.0
+
+
+def test_a_fresh_farewell_the_rules_miss_is_now_urgent_with_a_reason_a_person_can_read():
+    assert rules_alone(FAREWELL).level == "none"
+    result = assess(FAREWELL)
+    assert result.level == "urgent"
+    assert result.reasons == [URGENT_REASON] and URGENT_REASON[0].isupper() and URGENT_REASON.endswith(".")
+
+
+def test_an_indirect_wish_not_to_be_around_the_rules_miss_becomes_a_concern():
+    assert rules_alone(INDIRECT).level == "none"
+    result = assess(INDIRECT)
+    assert result.level == "concern" and result.reasons == [REASON]
+
+
+@pytest.mark.parametrize("text", [
+    "This deadline is killing me, I'm so stressed about my exams",
+    "My phone died and I missed the bus",
+    "I had a lovely walk with my dog today",
+    "I'm so tired after the gym, my legs are dead",
+    "She has been really low since the divorce and hardly leaves the house",
+    "You've got this, your exams will go fine",
+])
+def test_everyday_figurative_and_third_person_sentences_stay_none(text):
+    assert assess(text).level == "none"
+
+
+# The goal builder's answers that the first head sent to the crisis response (browser test, reverted in 870da6d).
+@pytest.mark.parametrize("text", ["sleep better", "I want to sleep better", "I'd wake up less foggy",
+                                  "screens off an hour before bed", "Screens off by 10pm every night for the next month"])
+def test_a_client_building_a_sleep_goal_is_not_sent_to_the_crisis_response(text):
+    assert assess(text).level == "none"
+
+
+def test_everyday_first_person_writing_of_every_kind_is_rarely_flagged():
+    rows = [json.loads(line) for line in (DATA / "everyday_dev.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    kinds = {row["kind"] for row in rows}
+    assert {"goal", "smart_answer", "checkin", "journal", "thought_record", "letter", "chat"} <= kinds
+    flagged = [row["text"] for row in rows if assess(row["text"]).flagged]
+    assert len(flagged) <= 0.03 * len(rows), flagged
+
+
+def test_the_pin_refuses_a_model_file_that_is_not_the_shipped_one(tmp_path):
+    tampered = tmp_path / "risk.onnx"
+    shutil.copyfile(MODEL_FILE, tampered)
+    with tampered.open("ab") as f:
+        f.write(b"\0")
+    with pytest.raises(ModelUnavailable, match="not the one holdspace was built with"):
+        Encoder(tampered, tokenizer_file(), RISK_MODEL_SHA256)
+
+
+def test_a_replaced_model_file_makes_every_text_concern_could_not_check(tmp_path):
+    other = tmp_path / "risk.onnx"
+    shutil.copyfile(CODING_MODEL_FILE, other)  # a real model, but not this one
+    layer = ModelLayer(model=lambda: Encoder(other, tokenizer_file(), RISK_MODEL_SHA256))
+    result = assess("I had a lovely walk with my dog today", layers=[rules_layer, layer])
+    assert result.level == "concern" and result.reasons == [COULD_NOT_CHECK]
+
+
+def test_a_broken_model_file_makes_the_text_concern_could_not_check(tmp_path):
+    broken = tmp_path / "risk.onnx"
+    broken.write_bytes(b"not a model")
+    digest = hashlib.sha256(broken.read_bytes()).hexdigest()  # the right pin for the wrong bytes: onnx refuses it
+    layer = ModelLayer(model=lambda: Encoder(broken, tokenizer_file(), digest))
+    result = assess("I had a lovely walk with my dog today", layers=[rules_layer, layer])
+    assert result.level == "concern" and result.reasons == [COULD_NOT_CHECK]
+
+
+def test_a_missing_model_file_makes_the_text_concern_could_not_check(tmp_path):
+    layer = ModelLayer(model=lambda: Encoder(tmp_path / "missing.onnx", tokenizer_file(), RISK_MODEL_SHA256))
+    result = assess("I want to sleep better", layers=[rules_layer, layer])
+    assert result.level == "concern" and result.reasons == [COULD_NOT_CHECK]
+
+
+def test_a_model_that_answers_something_other_than_three_probabilities_gives_concern_could_not_check():
+    layer = ModelLayer(model=encoder)  # the sentence encoder: token states, not risk probabilities
+    result = assess("I had a lovely walk with my dog today", layers=[rules_layer, layer])
+    assert result.level == "concern" and result.reasons == [COULD_NOT_CHECK]
+
+
+def test_a_failing_model_never_lowers_an_urgent_finding(tmp_path):
+    layer = ModelLayer(model=lambda: Encoder(tmp_path / "missing.onnx", tokenizer_file(), RISK_MODEL_SHA256))
+    result = assess("I'm going to kill myself tonight", layers=[rules_layer, layer])
+    assert result.level == "urgent" and COULD_NOT_CHECK in result.reasons
+
+
+def test_where_the_writer_denies_risk_the_model_stays_silent():
+    assert assess("I'm not going to hurt myself").level == "none"
+    assert assess("I would never kill myself").level == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "There was a time I wanted to die, but that's behind me now and I'm happy.",
+    "In the book I'm reading, the main character wants to die after losing her family.",
+])
+def test_risk_words_the_rules_set_in_a_resolved_past_or_a_story_are_left_to_the_rules(text):
+    assert rules_alone(text).level == "none" and rules_alone(text).set_aside
+    assert assess(text).level == "none"
+
+
+@pytest.mark.parametrize("text", ["should I take my meds tonight?", "I forgot to take my meds this morning"])
+def test_medicines_the_rules_read_as_everyday_are_left_to_the_rules(text):
+    assert assess(text).level == "none" and assess(text).set_aside
+
+
+def _dev_rows():
+    return [json.loads(line) for line in (DATA / "risk_dev.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def test_it_never_lowers_and_only_adds_its_own_reason_where_it_raises_the_level():
+    rank = {"none": 0, "concern": 1, "urgent": 2}
+    raised = 0
+    for row in _dev_rows():
+        before, after = rules_alone(row["text"]), assess(row["text"])
+        assert rank[after.level] >= rank[before.level], row["text"]
+        if after.level == before.level:
+            assert after == before, row["text"]  # where it agrees, the rules' answer stands exactly
+        else:
+            assert after.reasons[:len(before.reasons)] == before.reasons
+            assert after.reasons[len(before.reasons):] in ([REASON], [URGENT_REASON])
+            raised += 1
+    assert raised > 0
+
+
+class Counting:
+    """The shipped model, counting the texts it is asked about."""
+
+    def __init__(self):
+        self.seen = []
+
+    def __call__(self):
+        return self
+
+    def outputs(self, texts):
+        self.seen.extend(texts)
+        return risk_encoder().outputs(texts)
+
+
+def test_a_text_the_rules_find_urgent_is_not_run_through_the_model():
+    model = Counting()
+    layer = ModelLayer(model=model)
+    layer.load()
+    model.seen.clear()
+    result = assess("I'm going to kill myself tonight", layers=[rules_layer, layer])
+    assert result.level == "urgent" and URGENT_REASON not in result.reasons and model.seen == []
+    assess(FAREWELL, layers=[rules_layer, layer])
+    assert model.seen == [FAREWELL]
+
+
+def test_the_model_reads_word_pieces_with_the_language_engines_tokenizer_and_cut():
+    enc = risk_encoder()
+    assert enc.max_tokens == MAX_TOKENS == 256
+    long_text = "I feel alone. " * 400
+    assert ModelLayer().probabilities(long_text).shape == (3,)
+
+
+def test_the_product_still_runs_the_frozen_head_not_the_risk_model():
+    layers = risk.default_layers()
+    assert not any(isinstance(layer, ModelLayer) for layer in layers)
+    assert isinstance(with_risk_model()[1], ModelLayer)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_with_the_model_on_random_unicode_never_crashes_it_nor_makes_it_fail(text):
+    result = assess(text)
+    assert result.level in ("none", "concern", "urgent")
+    assert COULD_NOT_CHECK not in result.reasons
+
+
+# Why the risk model is not switched on (training/README.md, "Risk model: the fine-tuned encoder"): it reads an
+# everyday goodbye or apology as a farewell and raises it to urgent, which would send the full crisis response.
+# Strict: the day a retrained model stops doing so, these fail loudly, and it can be measured for switching on.
+@pytest.mark.xfail(strict=True, reason="the risk model hears everyday chat goodbyes as farewells (not switched on)")
+@pytest.mark.parametrize("text", ["Goodbye for now", "I have to go now, bye", "Sorry for dumping all this on you"])
+def test_an_everyday_goodbye_or_apology_stays_none_with_the_risk_model(text):
+    assert assess(text).level == "none"
+
+
+@pytest.mark.xfail(strict=True, reason="the risk model flags 7 of the listener set's 155 everyday messages")
+def test_with_the_risk_model_none_of_the_listener_benchmark_sets_everyday_messages_is_flagged():
+    data = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "listening.jsonl"
+    texts = [json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(texts) >= 150
+    assert [t for t in texts if assess(t).flagged] == []
