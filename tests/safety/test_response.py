@@ -4,7 +4,7 @@ import pytest
 
 from holdspace.safety import crisis_lines
 from holdspace.safety.output_filter import check_output
-from holdspace.safety.response import VARIANTS, crisis_response, version
+from holdspace.safety.response import VARIANTS, crisis_response, variant_for, version
 
 COUNTRIES = ["US", "GB", "IE", "CA", "AU", "NZ"]
 
@@ -214,3 +214,14 @@ def test_someone_else_in_danger_now_gets_help_to_help_them_not_questions_about_t
     assert "someone you care about may be in danger right now" in response.sentences[0]
     assert "call 999 now" in response.sentences[1]
     assert "ending your life" not in response.message
+
+
+def test_an_urgent_only_the_risk_model_heard_gets_the_gentle_check_in_and_stays_urgent():
+    from holdspace.safety.classifier import URGENT_REASON
+    from holdspace.safety.levels import SENTENCES
+    from holdspace.safety.risk import Assessment, classifier_only
+
+    heard = Assessment("urgent", [URGENT_REASON])
+    assert classifier_only(heard) and variant_for(heard) == "unsure" and heard.level == "urgent"
+    ruled = Assessment("urgent", [SENTENCES["thoughts"], URGENT_REASON])
+    assert not classifier_only(ruled) and variant_for(ruled) == "urgent"

@@ -107,7 +107,7 @@ def classifier_only(assessment: Assessment) -> bool:
     """
     from holdspace.safety.classifier import REASON, URGENT_REASON
 
-    return assessment.level in ("concern", "urgent") and list(assessment.reasons) in ([REASON], [URGENT_REASON])
+    return (assessment.level, list(assessment.reasons)) in (("concern", [REASON]), ("urgent", [URGENT_REASON]))
 
 
 def combined(assessments: Sequence[Assessment]) -> Assessment:
