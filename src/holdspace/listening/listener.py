@@ -143,7 +143,8 @@ class Listener:
         family = family_for(feeling)
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = topic == "loss" or bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean)) or feeling is not None and (feeling.label == "grief" or feeling.intensity == "strong")
-        summed = summary(conversation, feeling, used) if not heavy and summary_due(conversation) else ""
+        # one look back per reply: a link to an earlier message and a summary in the same reply say things twice
+        summed = summary(conversation, feeling, used) if not heavy and not link and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
             "remembering" if ending else family
         validation = "" if summed else pick(

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from holdspace.language.emotions import Emotions
-from holdspace.listening.feelings import CUE_WEIGHT, Feeling, feeling_cues, feeling_for, others_labels, own_words
+from holdspace.listening.feelings import CUE_WEIGHT, Feeling, denied_cues, feeling_cues, feeling_for, others_labels, own_words
 from holdspace.listening.signals import MINIMISING, SELF_CRITICAL, SELF_HATE
 
 __all__ = ["FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling"]
@@ -64,6 +64,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     # words carry distress and nothing glad, a glad label needs the model to be very sure.
     distress = any(label in _NEGATIVE for label in cues) or bool(_DISTRESS.search(text))
     gloomy = distress and not any(label in _POSITIVE for label in cues)
+    # "I used to love this job. Now I dread going in": the love is what was lost, not a joy to build on
+    skip = skip | (denied_cues(text) & _POSITIVE)
     if "grief" in cues:
         # someone telling of a death is not "disappointed" or "annoyed" about it, nor merely "down"
         skip = skip | (set(overall.scores) - _AFTER_A_DEATH) | {"sadness"}
