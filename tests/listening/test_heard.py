@@ -56,3 +56,33 @@ def test_married_51_years_after_she_died_asks_about_the_loss_not_the_relationshi
     said = replies[-1].reply
     assert "relationship" not in said
     assert said.count("passed away") <= 1  # a link back and a summary in one reply would say it twice
+
+
+def test_i_dont_feel_sad_typed_without_an_apostrophe_is_not_named_sad(listener):
+    reply = listener.respond(Conversation(), "the worst part is i dont even feel sad when patients die anymore, "
+                                             "i just feel numb and that scares me")
+    assert reply.feeling is not None and reply.feeling.word == "numb"
+
+
+def test_not_knowing_what_to_say_at_a_party_is_not_named_confusion(listener):
+    reply = listener.respond(Conversation(), "i never know what to say to people i dont know and i end up standing "
+                                             "in the kitchen on my phone")
+    assert "confused" not in reply.reply and "unsure" not in reply.reply
+    assert reply.feeling is not None and reply.feeling.label in {"embarrassment", "nervousness", "fear"}
+
+
+def test_not_wanting_to_be_a_burden_to_the_children_is_not_named_a_judgement(listener):
+    reply = listener.respond(Conversation(), "my children phone on sundays but they have busy lives, "
+                                             "i dont want to be a burden to them")
+    assert not any(word in reply.reply for word in ("unconvinced", "irritated", "annoyed", "unhappy about it"))
+
+
+def test_a_nurses_shifts_are_asked_about_as_work_not_as_family(listener):
+    reply = listener.respond(Conversation(), "12 hour shifts, short staffed every single night, and i come home "
+                                             "and cant even talk to my kids")
+    assert "family" not in reply.question
+
+
+def test_cant_stop_crying_typed_without_an_apostrophe_is_still_heard_as_sadness(listener):
+    reply = listener.respond(Conversation(), "cant stop crying idk whats wrong w me")
+    assert reply.feeling is not None and reply.feeling.label in {"sadness", "grief"}

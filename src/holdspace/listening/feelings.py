@@ -76,7 +76,9 @@ def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:
 
 # A negation reaches at most two words on, and never past a comma or the end of a sentence:
 # "not angry, just tired" is tired. "I used to love this job" tells of a love that is gone, not one felt now.
-_NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|doesn't|n't|nor|without|(?:i|we) used to)"
+# Typed without the apostrophe ("i dont even feel sad anymore") it is the same denial.
+_NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|doesn't|n't|nor|without|(?:i|we) used to|"
+                       r"dont|didnt|doesnt|isnt|arent|wasnt)"
                        r"[^\w,;:.!?]+(?:\w+[^\w,;:.!?]+){0,2}$")
 # "No one really knows me", "I don't think anyone cares": the negation is the feeling, not its absence.
 _NOBODY = re.compile(r"\b(?:no one|anyone|anybody)\b")
