@@ -86,3 +86,11 @@ def test_a_nurses_shifts_are_asked_about_as_work_not_as_family(listener):
 def test_cant_stop_crying_typed_without_an_apostrophe_is_still_heard_as_sadness(listener):
     reply = listener.respond(Conversation(), "cant stop crying idk whats wrong w me")
     assert reply.feeling is not None and reply.feeling.label in {"sadness", "grief"}
+
+
+def test_part_of_me_wants_to_go_is_heard_as_torn_not_as_a_glad_feeling_to_build_on(listener):
+    replies = talk(listener, "theres a party saturday at my friends place and i already want to cancel",
+                   "part of me really wants to go though. she's my best friend and it's her birthday")
+    said = replies[-1].reply
+    assert "torn" in said
+    assert not any(word in said for word in ("inspired", "impressed", "felt best", "build on"))

@@ -34,6 +34,10 @@ _DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bip
                        r"inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|stuck)\b", re.I)
 
 
+# Two sides at once, in words that name neither feeling ("part of me wants to go", "on the one hand").
+_TORN = re.compile(r"\b(?:(?:a |one |some )?part of me|half of me|a side of me|on (?:the )?one hand)\b", re.I)
+
+
 # The client's own wish: the only time "wishful" or "longing" may be named.
 _OWN_WISH = re.compile(r"\b(?:i|i'?m|i am)\s+(?:just\s+|really\s+|only\s+|still\s+|so\s+)?(?:want|wish|long|hope|"
                        r"wanted|wished|longing|miss|missing)\b|\bif only\b", re.I)
@@ -59,6 +63,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     theirs = feeling_for(replace(overall, labels=()), text, rejected)
     if theirs:
         return theirs
+    if _TORN.search(text) and "confusion" not in rejected:
+        # "part of me really wants to go though": one side of two, not a glad feeling to build on
+        return Feeling("torn", "confusion", "mixed")
     cues = feeling_cues(text)
     # Naming a happy feeling to someone describing pain is worse than naming none: where the
     # words carry distress and nothing glad, a glad label needs the model to be very sure.
