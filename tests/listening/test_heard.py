@@ -94,3 +94,21 @@ def test_part_of_me_wants_to_go_is_heard_as_torn_not_as_a_glad_feeling_to_build_
     said = replies[-1].reply
     assert "torn" in said
     assert not any(word in said for word in ("inspired", "impressed", "felt best", "build on"))
+
+
+def test_a_teacher_who_is_so_done_is_not_named_inspired_nor_asked_about_their_studies(listener):
+    reply = listener.respond(Conversation(), "im a teacher and honestly i'm so done. 32 kids, no TA, marking every evening")
+    assert reply.feeling is None or reply.feeling.label not in {"admiration", "joy", "pride", "excitement", "love"}
+    assert "studies" not in reply.question and "inspired" not in reply.reply
+
+
+def test_going_to_the_shops_to_hear_a_good_morning_after_a_death_is_not_named_pleased(listener):
+    replies = talk(listener, "my husband died last spring and the kids have gone back to their lives",
+                   "i go to the shops just to hear someone say good morning")
+    said = replies[-1].reply
+    assert "pleased" not in said and "felt best" not in said and "happy" not in said
+
+
+def test_the_dog_that_keeps_me_going_is_not_named_irritation(listener):
+    reply = listener.respond(Conversation(), "the dog is the only one who keeps me going")
+    assert "irritated" not in reply.reply and "annoyed" not in reply.reply

@@ -187,9 +187,16 @@ def _label_patterns() -> dict[str, re.Pattern]:
             for label, cues in _table()["cues"]["labels"].items()}
 
 
+@cache
+def _not_cues() -> re.Pattern:
+    phrases = sorted(_table()["cues"]["not_cues"]["phrases"], key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'])")
+
+
 def feeling_cues(text: str) -> dict[str, list[str]]:
-    """Return label -> the cue words for it found in the text, skipping negated ones."""
-    lower = text.lower()
+    """Return label -> the cue words for it found in the text, skipping negated ones and those
+    inside a phrase that means something else ("keeps me going")."""
+    lower = _not_cues().sub(lambda m: " " * len(m.group(0)), text.lower())
     found: dict[str, list[str]] = {}
     own = _table()["own"]
     for label, pattern in _label_patterns().items():

@@ -31,7 +31,9 @@ _AFTER_A_DEATH = {"grief", "sadness", "remorse", "anger", "fear", "nervousness",
 _DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bipolar|diagnos\w*|meds|medication|"
                        r"therapy|therapist|mess|messed|worse|worst|awful|terrible|horrible|hate|heaviness|struggl\w*|"
                        r"can'?t cope|falling apart|fall apart|breaking down|hard|difficult|hurt\w*|pain\w*|"
-                       r"inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|stuck)\b", re.I)
+                       r"inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|stuck|"
+                       r"(?:i'?m|im) (?:so |just |completely |totally |honestly )?done|burn(?:ing|t|ed) out|burnout|"
+                       r"exhausted|knackered|drained)\b", re.I)
 
 
 # Two sides at once, in words that name neither feeling ("part of me wants to go", "on the one hand").
