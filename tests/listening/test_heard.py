@@ -112,3 +112,18 @@ def test_going_to_the_shops_to_hear_a_good_morning_after_a_death_is_not_named_pl
 def test_the_dog_that_keeps_me_going_is_not_named_irritation(listener):
     reply = listener.respond(Conversation(), "the dog is the only one who keeps me going")
     assert "irritated" not in reply.reply and "annoyed" not in reply.reply
+
+
+def test_three_days_off_after_finding_dad_is_not_named_delight_or_good_news(listener):
+    replies = talk(listener, "my dad passed in march. i was the one who found him", "i keep replaying it",
+                   "i dont really talk about it with anyone", "work gave me 3 days off lol")
+    assert not any(word in replies[2].reply for word in ("unconvinced", "irritated"))
+    said = replies[-1].reply
+    assert not any(word in said for word in ("delighted", "amused", "good news", "felt best", "build on"))
+
+
+def test_maybe_i_just_wont_go_after_dreading_a_party_is_not_hope_to_build_on(listener):
+    replies = talk(listener, "everyone will be in couples at this thing and i'll be on my own",
+                   "i always say something awkward and then replay it for days", "maybe i just wont go. its easier")
+    said = replies[-1].reply
+    assert "hopeful" not in said and "build on" not in said and "holding on to" not in said

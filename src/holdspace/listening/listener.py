@@ -24,7 +24,7 @@ from holdspace.listening.content import units_of
 from holdspace.listening.feelings import Feeling
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
-from holdspace.listening.naming import choose_feeling
+from holdspace.listening.naming import choose_feeling, story_hurts
 from holdspace.listening.questions import family_for, pronoun, question, remembered_love, topic_for
 from holdspace.listening.recall import link_back, summary, summary_due
 from holdspace.listening.reflecting import reflect
@@ -130,6 +130,11 @@ class Listener:
         if ending:
             # "I loved her so much" after "we split up": love remembered, not a joy to build on
             feeling, topic = None, ending
+        elif story_hurts(conversation):
+            # after a death or a painful feeling, "work gave me 3 days off lol" is no delight to build on
+            pained = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=True)
+            if pained != feeling:
+                feeling, topic = pained, topic_for(clean, key, pained, conversation)
         parts = []
         link, vector = link_back(self.embed, conversation, clean, used)
         if link:
