@@ -127,3 +127,8 @@ def test_maybe_i_just_wont_go_after_dreading_a_party_is_not_hope_to_build_on(lis
                    "i always say something awkward and then replay it for days", "maybe i just wont go. its easier")
     said = replies[-1].reply
     assert "hopeful" not in said and "build on" not in said and "holding on to" not in said
+
+
+def test_who_wants_to_be_friends_with_an_old_woman_is_asked_about_loneliness_not_the_friendship(listener):
+    reply = listener.respond(Conversation(), "i'm 78, who wants to be friends with an old woman")
+    assert "friendship" not in reply.question and "friends" not in reply.question
