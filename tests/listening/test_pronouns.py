@@ -28,3 +28,9 @@ def test_i_should_never_becomes_you_should():
 
 def test_other_words_and_punctuation_stay_as_they_were():
     assert to_second_person("Mum said: it's fine, really!") == "Mum said: it's fine, really!"
+
+
+def test_should_of_typed_for_should_have_reads_as_a_wish_not_garbled():
+    assert to_second_person("i keep thinking i should of visited more") == "you keep thinking you wish you had visited more"
+    assert to_second_person("I should've called her") == "You wish you had called her"
+    assert to_second_person("i shouldnt of said it") == "you wish you hadn't said it"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from holdspace.language.emotions import LABELS, Emotions, family_of
 
-__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
+__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "denied_cues", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
            "someone_elses"]
 
 #: How much a cue word in the message adds to its label's score when choosing a feeling.
@@ -75,8 +75,10 @@ def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:
 
 
 # A negation reaches at most two words on, and never past a comma or the end of a sentence:
-# "not angry, just tired" is tired.
-_NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|doesn't|n't|nor|without)"
+# "not angry, just tired" is tired. "I used to love this job" tells of a love that is gone, not one felt now.
+# Typed without the apostrophe ("i dont even feel sad anymore") it is the same denial.
+_NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|doesn't|n't|nor|without|(?:i|we) used to|"
+                       r"dont|didnt|doesnt|isnt|arent|wasnt)"
                        r"[^\w,;:.!?]+(?:\w+[^\w,;:.!?]+){0,2}$")
 # "No one really knows me", "I don't think anyone cares": the negation is the feeling, not its absence.
 _NOBODY = re.compile(r"\b(?:no one|anyone|anybody)\b")
@@ -185,9 +187,16 @@ def _label_patterns() -> dict[str, re.Pattern]:
             for label, cues in _table()["cues"]["labels"].items()}
 
 
+@cache
+def _not_cues() -> re.Pattern:
+    phrases = sorted(_table()["cues"]["not_cues"]["phrases"], key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'])")
+
+
 def feeling_cues(text: str) -> dict[str, list[str]]:
-    """Return label -> the cue words for it found in the text, skipping negated ones."""
-    lower = text.lower()
+    """Return label -> the cue words for it found in the text, skipping negated ones and those
+    inside a phrase that means something else ("keeps me going")."""
+    lower = _not_cues().sub(lambda m: " " * len(m.group(0)), text.lower())
     found: dict[str, list[str]] = {}
     own = _table()["own"]
     for label, pattern in _label_patterns().items():
@@ -195,6 +204,14 @@ def feeling_cues(text: str) -> dict[str, list[str]]:
             if not negated(lower, match.start()) and not (match.group(1) in own and someone_elses(lower, match.start())):
                 found.setdefault(label, []).append(match.group(1))
     return found
+
+
+def denied_cues(text: str) -> set[str]:
+    """Labels whose cue words are there only denied or past ("I used to love this job", "I don't enjoy
+    it any more"): the model hears the word, but the feeling is the one gone."""
+    lower = text.lower()
+    return {label for label, pattern in _label_patterns().items()
+            if (starts := [m.start() for m in pattern.finditer(lower)]) and all(negated(lower, s) for s in starts)}
 
 
 def _without_feeling_cues(text: str) -> str:

@@ -24,7 +24,7 @@ from holdspace.listening.content import units_of
 from holdspace.listening.feelings import Feeling
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
-from holdspace.listening.naming import choose_feeling
+from holdspace.listening.naming import choose_feeling, story_hurts
 from holdspace.listening.questions import family_for, pronoun, question, remembered_love, topic_for
 from holdspace.listening.recall import link_back, summary, summary_due
 from holdspace.listening.reflecting import reflect
@@ -130,6 +130,11 @@ class Listener:
         if ending:
             # "I loved her so much" after "we split up": love remembered, not a joy to build on
             feeling, topic = None, ending
+        elif story_hurts(conversation):
+            # after a death or a painful feeling, "work gave me 3 days off lol" is no delight to build on
+            pained = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=True)
+            if pained != feeling:
+                feeling, topic = pained, topic_for(clean, key, pained, conversation)
         parts = []
         link, vector = link_back(self.embed, conversation, clean, used)
         if link:
@@ -143,7 +148,8 @@ class Listener:
         family = family_for(feeling)
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = topic == "loss" or bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean)) or feeling is not None and (feeling.label == "grief" or feeling.intensity == "strong")
-        summed = summary(conversation, feeling, used) if not heavy and summary_due(conversation) else ""
+        # one look back per reply: a link to an earlier message and a summary in the same reply say things twice
+        summed = summary(conversation, feeling, used) if not heavy and not link and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
             "remembering" if ending else family
         validation = "" if summed else pick(

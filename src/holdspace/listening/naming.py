@@ -10,10 +10,12 @@ import re
 from dataclasses import replace
 
 from holdspace.language.emotions import Emotions
-from holdspace.listening.feelings import CUE_WEIGHT, Feeling, feeling_cues, feeling_for, others_labels, own_words
+from holdspace.listening.feelings import CUE_WEIGHT, Feeling, denied_cues, feeling_cues, feeling_for, others_labels, own_words
+from holdspace.listening.memory import Conversation
+from holdspace.listening.questions import ENDINGS
 from holdspace.listening.signals import MINIMISING, SELF_CRITICAL, SELF_HATE
 
-__all__ = ["FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling"]
+__all__ = ["FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "story_hurts"]
 
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
 FEELING_FLOOR = 0.08
@@ -31,7 +33,13 @@ _AFTER_A_DEATH = {"grief", "sadness", "remorse", "anger", "fear", "nervousness",
 _DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bipolar|diagnos\w*|meds|medication|"
                        r"therapy|therapist|mess|messed|worse|worst|awful|terrible|horrible|hate|heaviness|struggl\w*|"
                        r"can'?t cope|falling apart|fall apart|breaking down|hard|difficult|hurt\w*|pain\w*|"
-                       r"inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|stuck)\b", re.I)
+                       r"inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|stuck|"
+                       r"(?:i'?m|im) (?:so |just |completely |totally |honestly )?done|burn(?:ing|t|ed) out|burnout|"
+                       r"exhausted|knackered|drained)\b", re.I)
+
+
+# Two sides at once, in words that name neither feeling ("part of me wants to go", "on the one hand").
+_TORN = re.compile(r"\b(?:(?:a |one |some )?part of me|half of me|a side of me|on (?:the )?one hand)\b", re.I)
 
 
 # The client's own wish: the only time "wishful" or "longing" may be named.
@@ -39,14 +47,22 @@ _OWN_WISH = re.compile(r"\b(?:i|i'?m|i am)\s+(?:just\s+|really\s+|only\s+|still\
                        r"wanted|wished|longing|miss|missing)\b|\bif only\b", re.I)
 
 
+def story_hurts(conversation: Conversation) -> bool:
+    """Whether the last few messages told of a death, a break-up or a painful feeling: then a plain
+    message ("work gave me 3 days off lol", "I'm fine most of the time") is read in that light."""
+    return any(turn.topic in ENDINGS or turn.reply.feeling is not None and turn.reply.feeling.label in _NEGATIVE
+               for turn in conversation.turns[-3:])
+
+
 def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: list[str],
-                 rejected: set[str]) -> Feeling | None:
+                 rejected: set[str], in_pain: bool = False) -> Feeling | None:
     """The client's own feeling word, else the likeliest feeling from the model and the cues.
 
     A label's score is its best score over the whole message and each piece of it, plus
     CUE_WEIGHT when a cue word for it is there. Labels the model is sure of count in full;
     others only once the score reaches FEELING_FLOOR, and they are then offered mildly.
-    Labels in `rejected` (the client said they were wrong) are never named.
+    Labels in `rejected` (the client said they were wrong) are never named. `in_pain` says the
+    conversation so far tells of pain (see story_hurts): glad and judging labels then need more.
     """
     text = " ".join(sentences)
     skip = NOT_FELT | rejected | others_labels(text)
@@ -59,11 +75,16 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     theirs = feeling_for(replace(overall, labels=()), text, rejected)
     if theirs:
         return theirs
+    if _TORN.search(text) and "confusion" not in rejected:
+        # "part of me really wants to go though": one side of two, not a glad feeling to build on
+        return Feeling("torn", "confusion", "mixed")
     cues = feeling_cues(text)
     # Naming a happy feeling to someone describing pain is worse than naming none: where the
     # words carry distress and nothing glad, a glad label needs the model to be very sure.
     distress = any(label in _NEGATIVE for label in cues) or bool(_DISTRESS.search(text))
-    gloomy = distress and not any(label in _POSITIVE for label in cues)
+    gloomy = (distress or in_pain) and not any(label in _POSITIVE for label in cues)
+    # "I used to love this job. Now I dread going in": the love is what was lost, not a joy to build on
+    skip = skip | (denied_cues(text) & _POSITIVE)
     if "grief" in cues:
         # someone telling of a death is not "disappointed" or "annoyed" about it, nor merely "down"
         skip = skip | (set(overall.scores) - _AFTER_A_DEATH) | {"sadness"}

@@ -18,11 +18,16 @@ _PAIRS = {
     ("i", "was"): "you were", ("i", "am"): "you are", ("i", "should"): "you're meant to",
     ("you", "are"): "I am", ("you", "were"): "I was", ("i", "wasn't"): "you weren't",
     ("you", "weren't"): "I wasn't", ("you", "aren't"): "I'm not", ("i", "shouldn't"): "you're not meant to",
+    ("i", "should've"): "you wish you had", ("i", "shouldve"): "you wish you had", ("i", "shoulda"): "you wish you had",
+    ("i", "shouldnt"): "you're not meant to",
     ("was", "i"): "were you", ("am", "i"): "are you", ("are", "you"): "am I", ("were", "you"): "was I",
 }
 # Three-word forms, checked before pairs.
+# ("should of" is how "should've" sounds, and how many people type it.)
 _TRIPLES = {("i", "should", "have"): "you wish you had", ("i", "shouldn't", "have"): "you wish you hadn't",
-            ("i", "should've", "been"): "you wish you had been"}
+            ("i", "should've", "been"): "you wish you had been", ("i", "should", "of"): "you wish you had",
+            ("i", "shouldn't", "of"): "you wish you hadn't", ("i", "shouldnt", "have"): "you wish you hadn't",
+            ("i", "shouldnt", "of"): "you wish you hadn't"}
 _WORDS = {
     "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
     "i'm": "you're", "im": "you're", "i've": "you've", "ive": "you've", "i'd": "you'd",

@@ -48,9 +48,10 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
     if topic is None and feeling is None and any(t.topic == "loss" for t in conversation.turns[-3:]):
         before = "loss"  # a death told a few turns ago is still the story ("I keep picking up the phone")
     if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON)
-                   or before == "loss" and topic in (None, "health", "family")):
+                   or before == "loss" and topic in (None, "health", "family", "relationship")):
         # still the same story: "I keep picking up the phone to call her" after "my mum died";
-        # "he went straight back to work" is about the brother, not the client's work
+        # "he went straight back to work" is about the brother, not the client's work; "we were married
+        # 51 years" after "my wife passed away" asks about losing her, not about "this relationship"
         topic = before
     elif key.startswith(_THIRD_PERSON) and topic in _ABOUT_THE_CLIENT:
         topic = None

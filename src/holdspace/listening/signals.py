@@ -49,7 +49,10 @@ NOT_BEING_HERE = re.compile(
 # Hurting oneself, in words the risk check may not catch ("I've been cutting again"): the same
 # direct check-in as above, never an ordinary reflection.
 SELF_HARM = re.compile(
-    r"\b(?:(?:been|started|start|keep|kept|was|am|i'?m) (?:cutting|burning|scratching|hitting)(?: (?:again|myself))?|"
+    r"\b(?:(?:been|started|start|keep|kept|was|am|i'?m) (?:cutting|burning|scratching|hitting)"
+    # ("i'm burning out", "i've been hitting the gym", "cutting back": not about hurting oneself)
+    r"(?!\s+(?:out|up|through|off|down|back|the|a|an|it|into|on|in|at|for|bridges|calories|corners|class|school|work)\b)"
+    r"(?: (?:again|myself))?|"
     r"cut(?:ting)? (?:myself|my (?:arms?|legs?|wrists?|thighs?|skin))|relapsed? (?:on|with|into) (?:self[- ]?harm|cutting)|"
     r"self[- ]?harm\w*|hurt(?:ing)? myself|burn(?:ed|t|ing)? myself|scratch(?:ed|ing)? myself)\b", re.I)
 
@@ -75,7 +78,9 @@ MINIMISING = re.compile(
     r"\b(?:(?:it'?s|its|this is|that'?s|it was|it isn'?t|it is)\s+(?:probably |prob |really |honestly |just )?"
     r"(?:not (?:a |that )?(?:big|huge) (?:deal|thing)|no (?:big )?deal|silly|stupid|nothing really|so small|so minor|dumb)|"
     r"(?:other|some) people have it (?:so much |way |much |far )?worse|i'?m (?:probably |just )?(?:being|overreacting|"
-    r"making a (?:big )?deal)|i shouldn'?t (?:even )?(?:be|feel) (?:this|so) (?:upset|bothered|stressed|sad))\b", re.I)
+    r"making a (?:big )?deal)|i shouldn'?t (?:even )?(?:be|feel) (?:this|so) (?:upset|bothered|stressed|sad)|"
+    # said after the thing itself: "I still set out two cups. Silly really."
+    r"(?:silly|stupid|daft|dumb|pathetic) (?:really|i know|of me|i suppose|i guess)|i know (?:it'?s|its|that'?s) (?:silly|stupid|daft|dumb))\b", re.I)
 # A rule about how much one may feel ("I'm not even meant to be this upset", "I should be over it by now",
 # "everyone says I should have moved on"): the reply makes room for the feeling instead of the rule.
 _RULE = (r"(?:(?:i'?m|im|i am) (?:not )?(?:even |really |honestly |still )?(?:meant|supposed|allowed) to (?:be|feel)|"
@@ -138,6 +143,9 @@ day today time people life work home still even much never always nothing everyt
 u ur rn idk tbh lol ngl gonna wanna gotta kinda sorta dunno cuz bc coz pls plz omg smh fr af lowkey
 rly abt tmrw tmr feelin nothin somethin thx ty ok okay yeah yes nah sad tired happy angry scared
 anxious lonely stressed hurt upset bad good mum mom dad friend friends school job
+wife husband partner son daughter kids children mother father brother sister family
+passed away died dead gone lost miss missed years year months month weeks week ago since
+last two three old back left still got went came said told house alone
 """.split())
 
 

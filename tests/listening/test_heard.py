@@ -1,0 +1,134 @@
+"""Conversations as people write them (grief, burnout, loneliness after a death), with the real
+emotion model: replies a person would feel misheard by, fixed and kept fixed."""
+
+import pytest
+
+from holdspace.listening.listener import Listener
+from holdspace.listening.memory import Conversation
+
+
+@pytest.fixture(scope="module")
+def listener():
+    return Listener(country="US")  # the real one: ONNX emotions and embeddings, real risk detection
+
+
+def talk(listener, *lines):
+    conversation = Conversation()
+    return [listener.respond(conversation, line) for line in lines]
+
+
+def test_a_widower_saying_his_wife_passed_away_is_heard_not_told_to_write_in_english(listener):
+    reply = listener.respond(Conversation(), "my wife passed away two years ago")
+    assert "English" not in reply.reply
+    assert "your wife passed away two years ago" in reply.reply and not reply.crisis
+
+
+def test_burning_out_at_work_is_reflected_not_met_with_a_self_harm_check(listener):
+    reply = listener.respond(Conversation(), "i'm a nurse and i think i'm burning out")
+    assert not reply.crisis and "ending your life" not in reply.reply
+    assert "burning out" in reply.reply
+
+
+def test_burning_oneself_still_gets_the_direct_check_in(listener):
+    reply = listener.respond(Conversation(), "i've been burning myself again")
+    assert reply.crisis and "ending your life" in reply.reply
+
+
+def test_a_job_they_used_to_love_and_now_dread_is_not_named_as_love_to_build_on(listener):
+    reply = listener.respond(Conversation(), "i used to love this job. now i dread going in")
+    assert reply.feeling is None or reply.feeling.label not in {"love", "joy", "admiration", "caring"}
+    assert "full of love" not in reply.reply and "build on" not in reply.reply
+
+
+def test_two_cups_set_out_after_a_death_called_silly_is_not_named_delight(listener):
+    replies = talk(listener, "my wife passed away two years ago",
+                   "i still set out two cups in the morning sometimes. silly really")
+    said = replies[-1].reply
+    assert "delighted" not in said and "felt best" not in said and "amused" not in said
+    assert "two cups" in said
+
+
+def test_married_51_years_after_she_died_asks_about_the_loss_not_the_relationship_and_says_it_once(listener):
+    replies = talk(listener, "my wife passed away two years ago",
+                   "the house is so quiet now. some days i dont speak to anyone at all",
+                   "my children phone on sundays but they have busy lives, i dont want to be a burden to them",
+                   "we were married 51 years")
+    said = replies[-1].reply
+    assert "relationship" not in said
+    assert said.count("passed away") <= 1  # a link back and a summary in one reply would say it twice
+
+
+def test_i_dont_feel_sad_typed_without_an_apostrophe_is_not_named_sad(listener):
+    reply = listener.respond(Conversation(), "the worst part is i dont even feel sad when patients die anymore, "
+                                             "i just feel numb and that scares me")
+    assert reply.feeling is not None and reply.feeling.word == "numb"
+
+
+def test_not_knowing_what_to_say_at_a_party_is_not_named_confusion(listener):
+    reply = listener.respond(Conversation(), "i never know what to say to people i dont know and i end up standing "
+                                             "in the kitchen on my phone")
+    assert "confused" not in reply.reply and "unsure" not in reply.reply
+    assert reply.feeling is not None and reply.feeling.label in {"embarrassment", "nervousness", "fear"}
+
+
+def test_not_wanting_to_be_a_burden_to_the_children_is_not_named_a_judgement(listener):
+    reply = listener.respond(Conversation(), "my children phone on sundays but they have busy lives, "
+                                             "i dont want to be a burden to them")
+    assert not any(word in reply.reply for word in ("unconvinced", "irritated", "annoyed", "unhappy about it"))
+
+
+def test_a_nurses_shifts_are_asked_about_as_work_not_as_family(listener):
+    reply = listener.respond(Conversation(), "12 hour shifts, short staffed every single night, and i come home "
+                                             "and cant even talk to my kids")
+    assert "family" not in reply.question
+
+
+def test_cant_stop_crying_typed_without_an_apostrophe_is_still_heard_as_sadness(listener):
+    reply = listener.respond(Conversation(), "cant stop crying idk whats wrong w me")
+    assert reply.feeling is not None and reply.feeling.label in {"sadness", "grief"}
+
+
+def test_part_of_me_wants_to_go_is_heard_as_torn_not_as_a_glad_feeling_to_build_on(listener):
+    replies = talk(listener, "theres a party saturday at my friends place and i already want to cancel",
+                   "part of me really wants to go though. she's my best friend and it's her birthday")
+    said = replies[-1].reply
+    assert "torn" in said
+    assert not any(word in said for word in ("inspired", "impressed", "felt best", "build on"))
+
+
+def test_a_teacher_who_is_so_done_is_not_named_inspired_nor_asked_about_their_studies(listener):
+    reply = listener.respond(Conversation(), "im a teacher and honestly i'm so done. 32 kids, no TA, marking every evening")
+    assert reply.feeling is None or reply.feeling.label not in {"admiration", "joy", "pride", "excitement", "love"}
+    assert "studies" not in reply.question and "inspired" not in reply.reply
+
+
+def test_going_to_the_shops_to_hear_a_good_morning_after_a_death_is_not_named_pleased(listener):
+    replies = talk(listener, "my husband died last spring and the kids have gone back to their lives",
+                   "i go to the shops just to hear someone say good morning")
+    said = replies[-1].reply
+    assert "pleased" not in said and "felt best" not in said and "happy" not in said
+
+
+def test_the_dog_that_keeps_me_going_is_not_named_irritation(listener):
+    reply = listener.respond(Conversation(), "the dog is the only one who keeps me going")
+    assert "irritated" not in reply.reply and "annoyed" not in reply.reply
+
+
+def test_three_days_off_after_finding_dad_is_not_named_delight_or_good_news(listener):
+    replies = talk(listener, "my dad passed in march. i was the one who found him", "i keep replaying it",
+                   "i dont really talk about it with anyone", "work gave me 3 days off lol")
+    assert not any(word in replies[2].reply for word in ("unconvinced", "irritated"))
+    said = replies[-1].reply
+    assert not any(word in said for word in ("delighted", "amused", "good news", "felt best", "build on"))
+
+
+def test_maybe_i_just_wont_go_after_dreading_a_party_is_not_hope_to_build_on(listener):
+    replies = talk(listener, "everyone will be in couples at this thing and i'll be on my own",
+                   "i always say something awkward and then replay it for days", "maybe i just wont go. its easier")
+    said = replies[-1].reply
+    assert "hopeful" not in said and "build on" not in said and "holding on to" not in said
+
+
+def test_who_wants_to_be_friends_with_an_old_woman_is_asked_about_loneliness_not_the_friendship(listener):
+    reply = listener.respond(Conversation(), "i'm 78, who wants to be friends with an old woman")
+    assert "friendship" not in reply.question and "friends" not in reply.question
