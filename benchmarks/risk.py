@@ -207,7 +207,7 @@ def cssrs(split: str) -> None:
                   f"{sum(urgent_by_label[label]) / len(got):>8.1%}")
     at_risk = [x for label in AT_RISK_USERS for x in flagged_by_label.get(label, [])]
     recall = sum(at_risk) / max(len(at_risk), 1)
-    print(f"recall on Ideation/Behavior/Attempt: {recall:.2f} (n={len(at_risk)}, target >= 0.90)"
+    print(f"recall on Ideation/Behavior/Attempt: {recall:.3f} ({sum(at_risk)} of {len(at_risk)}, target >= 0.90)"
           f"  {'ok' if recall >= 0.90 else 'MISSED'}")
     supportive = flagged_by_label.get("Supportive", [])
     print(f"Supportive users flagged: {sum(supportive) / max(len(supportive), 1):.2f} (reported, no target)")
