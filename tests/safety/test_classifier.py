@@ -45,33 +45,6 @@ def test_a_first_person_indirect_statement_the_rules_miss_becomes_a_concern_with
     assert result.reasons == [REASON] and REASON[0].isupper() and REASON.endswith(".")
 
 
-@pytest.mark.parametrize("text", [
-    "This deadline is killing me, I'm so stressed about my exams",
-    "My phone died and I missed the bus",
-    "I had a lovely walk with my dog today",
-    "She has been really low since the divorce and hardly leaves the house",
-    "You've got this, your exams will go fine",
-])
-def test_everyday_figurative_and_third_person_sentences_stay_none(text):
-    assert assess(text).level == "none"
-
-
-# The goal builder's answers that the first head sent to the crisis response (browser test, reverted in 870da6d).
-@pytest.mark.parametrize("text", ["sleep better", "I want to sleep better", "I'd wake up less foggy",
-                                  "screens off an hour before bed", "Screens off by 10pm every night for the next month"])
-def test_a_client_building_a_sleep_goal_is_not_sent_to_the_crisis_response(text):
-    assert assess(text).level == "none"
-
-
-def test_everyday_first_person_writing_of_every_kind_is_rarely_flagged():
-    rows = [json.loads(line) for line in (DATA / "everyday_dev.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    kinds = {row["kind"] for row in rows}
-    assert {"goal", "smart_answer", "checkin", "journal", "thought_record", "letter", "chat"} <= kinds
-    flagged = [row["text"] for row in rows if assess(row["text"]).flagged]
-    assert len(flagged) <= 0.03 * len(rows), flagged
-
-
 def test_a_missing_head_file_makes_a_first_person_text_concern_could_not_check(tmp_path):
     layer = EmbeddingLayer(head=lambda: read_risk_head(tmp_path / "no_such_head.npz"))
     result = assess("I want to sleep better", layers=[rules_layer, layer])

@@ -53,34 +53,6 @@ def test_an_indirect_wish_not_to_be_around_the_rules_miss_becomes_a_concern():
     assert result.level == "concern" and result.reasons == [REASON]
 
 
-@pytest.mark.parametrize("text", [
-    "This deadline is killing me, I'm so stressed about my exams",
-    "My phone died and I missed the bus",
-    "I had a lovely walk with my dog today",
-    "I'm so tired after the gym, my legs are dead",
-    "She has been really low since the divorce and hardly leaves the house",
-    "You've got this, your exams will go fine",
-])
-def test_everyday_figurative_and_third_person_sentences_stay_none(text):
-    assert assess(text).level == "none"
-
-
-# The goal builder's answers that the first head sent to the crisis response (browser test, reverted in 870da6d).
-@pytest.mark.parametrize("text", ["sleep better", "I want to sleep better", "I'd wake up less foggy",
-                                  "screens off an hour before bed", "Screens off by 10pm every night for the next month"])
-def test_a_client_building_a_sleep_goal_is_not_sent_to_the_crisis_response(text):
-    assert assess(text).level == "none"
-
-
-def test_everyday_first_person_writing_of_every_kind_is_rarely_flagged():
-    rows = [json.loads(line) for line in (DATA / "everyday_dev.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    kinds = {row["kind"] for row in rows}
-    assert {"goal", "smart_answer", "checkin", "journal", "thought_record", "letter", "chat"} <= kinds
-    flagged = [row["text"] for row in rows if assess(row["text"]).flagged]
-    assert len(flagged) <= 0.03 * len(rows), flagged
-
-
 def test_the_pin_refuses_a_model_file_that_is_not_the_shipped_one(tmp_path):
     tampered = tmp_path / "risk.onnx"
     shutil.copyfile(MODEL_FILE, tampered)
