@@ -7,7 +7,7 @@ import pytest
 from holdspace.listening.listener import Listener
 from holdspace.listening.memory import NO_REPEAT_TURNS, Conversation, Reply
 from holdspace.listening.recall import SUMMARY_EVERY
-from tests.listening.test_listener import bag_of_words, stand_in
+from tests.listening.stand_ins import bag_of_words, stand_in
 
 
 @pytest.fixture

@@ -1,42 +1,12 @@
-"""The listener's core, with a stand-in emotion model so each test runs in milliseconds."""
+"""The listener's core, with stand-in models (stand_ins.py) so each test runs in milliseconds."""
 
-import numpy as np
 import pytest
 
 from holdspace.language.emotions import LABELS, Emotions
 from holdspace.listening.listener import Listener
 from holdspace.listening.memory import NO_REPEAT_TURNS, Conversation
 from holdspace.listening.signals import roadblocks_in
-
-CUES = {"sad": "sadness", "died": "grief", "angry": "anger", "boss": "annoyance", "worried": "nervousness",
-        "scared": "fear", "happy": "joy", "proud": "pride"}
-
-
-def stand_in(texts):
-    found = []
-    for text in texts:
-        scores = {label: 0.01 for label in LABELS}
-        for cue, label in CUES.items():
-            if cue in text.lower():
-                scores[label] = max(scores[label], 0.7)
-        if max(scores.values()) < 0.5:
-            scores["neutral"] = 0.8
-        labels = tuple(sorted((l for l, s in scores.items() if s >= 0.5), key=lambda l: -scores[l]))
-        found.append(Emotions(scores, labels, "neutral"))
-    return found
-
-
-def bag_of_words(texts):
-    vectors = np.zeros((len(texts), 64))
-    for row, text in enumerate(texts):
-        for word in text.lower().split():
-            vectors[row, hash(word.strip(".,!?")) % 64] += 1
-    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-
-
-@pytest.fixture
-def listener():
-    return Listener(emotions=stand_in, embed=bag_of_words)
+from tests.listening.stand_ins import bag_of_words
 
 
 def test_it_reflects_content_in_the_second_person_and_names_the_feeling(listener):
@@ -91,20 +61,6 @@ def test_it_summarises_every_few_turns_and_links_back(listener):
     assert "so far" in replies[3].reply
 
 
-def test_a_message_at_risk_gets_the_fixed_crisis_response_and_nothing_generated(listener):
-    reply = listener.respond(Conversation(), "I want to kill myself tonight")
-    assert reply.crisis and reply.level == "urgent"
-    assert reply.reflection == "" and reply.question == ""
-    assert "/crisis" in reply.reply
-
-
-def test_a_bare_im_fine_after_a_flag_keeps_the_door_to_help_open(listener):
-    conversation = Conversation()
-    listener.respond(conversation, "I want to kill myself tonight")
-    reply = listener.respond(conversation, "I'm fine")
-    assert reply.level == "urgent" and "/crisis" in reply.reply and "safe" in reply.reply
-
-
 def test_empty_emoji_junk_and_huge_messages_get_a_kind_reply(listener):
     conversation = Conversation()
     for text in ("", "   ", "\x00\x01\x02", "😢", "word " * 4000, "Je suis très fatiguée."):
@@ -131,12 +87,6 @@ def test_greetings_thanks_and_a_brush_off_get_a_fitting_fixed_reply(listener):
         or "Come back any time" in conversation.turns[-1].reply.reply
     assert "no pressure" in listener.respond(conversation, "forget it").reply \
         or "I'm here to listen" in conversation.turns[-1].reply.reply
-
-
-def test_thoughts_of_not_being_here_are_never_reflected_as_an_ordinary_feeling(listener):
-    reply = listener.respond(Conversation(), "sometimes I wonder if anyone would notice if I just disappeared")
-    assert reply.crisis and reply.level == "concern" and "/crisis" in reply.reply
-    assert reply.reflection == "" and reply.feeling is None
 
 
 def test_a_correction_that_names_the_feeling_is_said_back_in_their_word(listener):
@@ -236,36 +186,6 @@ def test_a_feeling_word_they_already_used_is_not_named_twice(listener):
     assert reply.reply.lower().count("sad") == 1
 
 
-# Ways of saying "I might not want to be here". safety.risk.assess catches nearly all of them, but
-# not every one (the two marked "none" were not flagged when this was written), so the listener
-# keeps its own check and every one of them gets a response that asks directly and shows help.
-NOT_BEING_HERE = [
-    "sometimes I wonder if anyone would notice if I just disappeared",   # risk: none
-    "I want to disappear",
-    "I just want to not be here anymore",
-    "it would be easier if I wasn't here",
-    "everyone would be better off without me",
-    "there's no point in living",
-    "there's no point going on",
-    "I can't go on like this",
-    "I just want to end it all",
-    "I don't want to wake up tomorrow",
-    "I don't want to exist",
-    "I wish I was dead",
-    "I wish I were never born",
-    "nobody would notice if I was gone",
-    "no one would miss me",
-    "nobody would care",                                                # risk: none
-]
-
-
-@pytest.mark.parametrize("text", NOT_BEING_HERE)
-def test_every_way_of_saying_not_being_here_gets_the_crisis_response(listener, text):
-    reply = listener.respond(Conversation(), text)
-    assert reply.crisis and reply.level in ("concern", "urgent")
-    assert "/crisis" in reply.reply and reply.reflection == "" and reply.feeling is None
-
-
 def test_a_question_about_who_died_never_turns_to_someone_else_in_the_story(listener):
     conversation = Conversation()
     for text in ("My dad died in March and I can't get going.", "my sister acts like everything is fine",
@@ -305,24 +225,10 @@ def test_we_and_our_are_said_back_as_you_and_your(listener):
     assert "how you'll manage your bills" in reply.reflection
 
 
-@pytest.mark.parametrize("text", ["I've been cutting again", "I burned myself on purpose last night",
-                                  "started self harming again"])
-def test_hurting_oneself_always_gets_a_direct_check_in(listener, text):
-    reply = listener.respond(Conversation(), text)
-    assert reply.crisis and "/crisis" in reply.reply and "safe" in reply.reply and reply.feeling is None
-
-
 def test_a_medication_question_is_never_answered_with_advice(listener):
     reply = listener.respond(Conversation(), "should I take my meds tonight?")
     assert "doctor" in reply.reply or "pharmacist" in reply.reply
     assert not reply.reflection and reply.question.endswith("?")
-
-
-def test_after_telling_of_abuse_being_scared_to_go_home_is_about_the_writer(listener):
-    conversation = Conversation()
-    listener.respond(conversation, "my partner hit me last night")
-    reply = listener.respond(conversation, "I'm scared to go home")
-    assert reply.crisis and "worried about someone" not in reply.reply
 
 
 def test_a_what_if_without_its_question_mark_is_still_a_question_not_a_shrug(listener):
@@ -343,57 +249,6 @@ def test_a_feeling_the_client_denies_is_not_named_or_asked_about(listener):
     reply = listener.respond(Conversation(), "I'm not sad, I don't feel lonely now that I have the dog.")
     assert reply.feeling is None or reply.feeling.label != "sadness"
     assert "lonel" not in reply.question and "sad" not in reply.reply.replace("not sad", "")
-
-
-def _with_classifier(text):
-    from holdspace.safety.risk import assess, with_classifier
-
-    return assess(text, layers=with_classifier())
-
-
-def test_with_the_classifier_on_an_indirect_first_person_message_the_rules_miss_gets_the_concern_response():
-    from holdspace.safety.classifier import REASON
-    from holdspace.safety.risk import assess, rules_layer
-
-    text = "I'm not sure I want to keep living like this"
-    assert assess(text, layers=[rules_layer]).level == "none"
-    conversation = Conversation()
-    reply = Listener(emotions=stand_in, embed=bag_of_words, risk=_with_classifier).respond(conversation, text)
-    assert reply.crisis and reply.level == "concern"
-    assert REASON in conversation.safety.reasons
-
-
-@pytest.mark.parametrize("text", [
-    "I had a long day at work and I'm really tired",
-    "I forgot to take my meds this morning",
-    "My phone died halfway through my call with my sister",
-    "I finally finished my essay and I feel relieved",
-    "I want to sleep better",
-    "I'd wake up less foggy",
-])
-def test_ordinary_first_person_messages_do_not_get_a_crisis_reply_even_with_the_classifier_on(text):
-    for risk in (None, _with_classifier):
-        listener = Listener(emotions=stand_in, embed=bag_of_words, **({"risk": risk} if risk else {}))
-        reply = listener.respond(Conversation(), text)
-        assert not reply.crisis and reply.level == "none"
-
-
-def test_with_the_classifier_on_none_of_the_listener_benchmark_sets_everyday_messages_gets_a_crisis_reply_from_it():
-    import json
-    from pathlib import Path
-
-    from holdspace.safety.classifier import REASON
-
-    data = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "listening.jsonl"
-    texts = [json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(texts) >= 150
-    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_with_classifier)
-    by_classifier = []
-    for text in texts:
-        conversation = Conversation()
-        if listener.respond(conversation, text).crisis and REASON in conversation.safety.reasons:
-            by_classifier.append(text)
-    assert by_classifier == []
 
 
 def test_a_fragment_about_what_made_things_worse_is_not_put_on_the_client(listener):
@@ -436,12 +291,6 @@ def test_after_a_concession_the_sentence_that_turns_is_the_one_said_back(listene
     assert "watching your life through glass" in reply.reflection and "love her" not in reply.reflection
 
 
-def test_wondering_whether_anyone_would_miss_them_gets_the_direct_check_in(listener):
-    for text in ("Sometimes I wonder if anyone would even miss me", "would anybody even notice"):
-        reply = listener.respond(Conversation(), text)
-        assert reply.crisis and reply.level == "concern" and reply.feeling is None
-
-
 def test_nobody_looking_at_them_at_the_gym_is_not_loneliness(listener):
     reply = listener.respond(Conversation(), "It felt good honestly, I was nervous but nobody was looking at me")
     assert reply.topic != "loneliness"
@@ -459,12 +308,6 @@ def test_a_partner_s_anger_is_not_named_as_the_client_s(listener):
     assert reply.feeling is None or reply.feeling.label not in {"anger", "annoyance", "disapproval"}
 
 
-def test_i_cant_do_this_anymore_on_its_own_gets_the_direct_check_in(listener):
-    reply = listener.respond(Conversation(), "bro i cant do this anymore fr")
-    assert reply.crisis and reply.feeling is None
-    assert not listener.respond(Conversation(), "I can't do this commute anymore, it takes two hours").crisis
-
-
 def test_good_news_that_leaves_them_shaking_is_met_as_good_news(listener):
     reply = listener.respond(Conversation(), "we got engaged last night!!! I'm still shaking")
     assert "engaged" in reply.reflection and reply.feeling.label in {"excitement", "joy"}
@@ -472,35 +315,3 @@ def test_good_news_that_leaves_them_shaking_is_met_as_good_news(listener):
 
 def test_the_body_in_a_panic_is_heard_as_fear(listener):
     assert listener.name_feeling("my chest was so tight I thought I was dying").label in {"fear", "nervousness"}
-
-
-def test_when_only_the_classifier_hears_risk_the_listener_asks_plainly_instead_of_the_full_crisis_response():
-    from holdspace.safety.classifier import REASON
-    from holdspace.safety.risk import Assessment
-
-    def risk(text):
-        return Assessment("concern", [REASON]) if "freeze" in text else Assessment("none")
-
-    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=risk)
-    reply = listener.respond(Conversation(), "What if I freeze in front of everyone")
-    assert reply.crisis and reply.level == "concern"
-    assert "I'd rather ask than miss it" in reply.reply and "/crisis" in reply.reply
-    assert "988" not in reply.reply  # not the full crisis response with the lines in it
-
-
-def test_once_the_rules_flagged_a_conversation_a_message_only_the_classifier_hears_gets_the_full_response():
-    from holdspace.safety.classifier import REASON
-    from holdspace.safety.risk import Assessment, assess
-
-    from holdspace.safety.risk import rules_layer
-
-    def risk(text):
-        return Assessment("concern", [REASON]) if "freeze" in text else assess(text, layers=[rules_layer])
-
-    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=risk)
-    conversation = Conversation()
-    assert listener.respond(conversation, "I wish I wasn't alive anymore").crisis
-    reply = listener.respond(conversation, "What if I freeze in front of everyone")
-    assert reply.crisis and reply.level == "concern"
-    assert "I'd rather ask than miss it" not in reply.reply and "reading too much into" not in reply.reply
-    assert reply.reply.startswith("Thank you for trusting me with this")  # the full concern response

@@ -11,7 +11,7 @@ from holdspace.listening.listener import Listener
 from holdspace.listening.memory import Conversation
 from holdspace.listening.responder import LocalLLMResponder, Responder, problems_in, responder_from_settings
 from holdspace.settings import Settings
-from tests.listening.test_listener import bag_of_words, stand_in
+from tests.listening.stand_ins import bag_of_words, stand_in
 
 GOOD = ("It sounds like the move has left you feeling worried and a bit unmoored. "
         "That makes sense with so much changing. What part of it feels heaviest right now?")
