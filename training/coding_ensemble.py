@@ -1,6 +1,7 @@
 """Score an ensemble of fit-part encoders on the held-out fifth of AnnoMI train (writes nothing).
 
     OMP_NUM_THREADS=1 nice -n 15 python training/coding_ensemble.py CACHE/coding6_L4_s{20261129,11,12,13}.onnx
+    OMP_NUM_THREADS=1 nice -n 15 python training/coding_ensemble.py --time CACHE/coding6_L4_s{20261129,13}.onnx
 
 Each encoder keeps its own numpy heads (fitted on the fit part, each head's L2 picked on the
 held-out fifth exactly as `coding.py --held-out` picks it for a single encoder); an ensemble codes
@@ -31,7 +32,12 @@ def _softmax(z: np.ndarray) -> np.ndarray:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("encoders", type=Path, nargs="+", help="fit-part encoders (ONNX from export_coding.py)")
+    parser.add_argument("--time", action="store_true",
+                        help="only time features.extract over a one-hour session (400 dev therapist turns, "
+                             "as benchmarks/coding.py builds it) with the first one and then all the encoders")
     args = parser.parse_args()
+    if args.time:
+        return timing(args.encoders)
     names = [p.stem.replace("coding6_L4_", "") for p in args.encoders]
     loaded = [features(p) for p in args.encoders]
     rows = loaded[0][0]
@@ -72,6 +78,33 @@ def main() -> None:
                 label = " + ".join(names[m] for m in combo)
                 print(f"{label:40} {way:5} {scores[0]:9.3f} {scores[1]:8.3f} {scores[2]:8.3f} {scores[3]:7.3f} "
                       f"{np.mean(scores[:3]):7.4f}", flush=True)
+
+
+def timing(paths: list[Path], runs: int = 3) -> None:
+    """An ensemble runs every encoder over the session: its feature time is the members' times added."""
+    import hashlib
+    import os
+    import time
+
+    from annomi import read
+    from holdspace.language.embedding import Encoder, tokenizer_file
+    from holdspace.practice.features import MAX_TOKENS, extract
+
+    rows = [r for r in read() if r.split == "dev"]
+    texts, clients, nexts = ([getattr(r, f) for r in rows] * 2 for f in ("text", "client", "next"))
+    texts, clients, nexts = texts[:400], clients[:400], nexts[:400]
+    encoders = [Encoder(p, tokenizer_file(), hashlib.sha256(p.read_bytes()).hexdigest(), max_tokens=MAX_TOKENS,
+                        memo=0, spin=False) for p in paths]
+    for e in encoders:
+        extract(texts[:8], clients[:8], e, nexts=nexts[:8])  # warm
+    for run in range(runs):
+        for k in sorted({1, len(encoders)}):
+            start, cpu = time.perf_counter(), time.process_time()
+            for e in encoders[:k]:
+                extract(texts, clients, e, nexts=nexts)
+            print(f"run {run + 1}: {k} encoder(s), features.extract for 400 therapist turns: "
+                  f"{time.perf_counter() - start:.2f} s wall, {time.process_time() - cpu:.2f} s CPU "
+                  f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)", flush=True)
 
 
 def _score(task: str, gold: np.ndarray, pred: np.ndarray, k: int) -> float:
