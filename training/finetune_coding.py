@@ -5,7 +5,7 @@
 The model reads only the therapist's utterance (so each code still splits into one share per
 word; --pair puts the client's words before it in the input too, but the heads still average only
 the therapist's token states, and --types marks the therapist's part as segment 1); its heads are
-linear over [the unit mean of the token states, the 26 surface cues of the utterance and the
+linear over [the unit mean of the token states, the 31 surface cues of the utterance and the
 client's words around it], the same features the product's numpy heads read.
 Four tasks share the encoder: behaviour, open/closed, simple/complex and the kind of input.
 
