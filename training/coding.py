@@ -2,6 +2,11 @@
 
     nice -n 10 python training/coding.py          # ~2 minutes on two busy cores
     nice -n 10 python training/coding.py --encoder CANDIDATE.onnx --held-out   # score a candidate only
+    nice -n 10 python training/coding.py --team-examples training/coding_team_examples.toml --held-out
+
+`--team-examples` adds the team-written examples (questions and reflections) to the rows the
+open/closed and simple/complex heads (and, with --team-behaviour, the behaviour head) are fitted
+on: the fit part while choosing the L2, all of train for the final heads; never the held-out fifth.
 
 Features come from `holdspace.practice.features.extract` (the product's own function), cached in
 /tmp/holdspace-training. The L2 strength is chosen on a held-out fifth of the TRAIN transcripts;
@@ -14,12 +19,13 @@ import argparse
 import hashlib
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from annomi import CACHE, read  # noqa: E402
+from annomi import CACHE, Row, read  # noqa: E402
 from holdspace.practice.cues import CUE_NAMES  # noqa: E402
 from holdspace.practice.features import extract  # noqa: E402
 
@@ -63,13 +69,43 @@ def features(model: Path | None = None) -> tuple[list, np.ndarray]:
     return rows, np.concatenate([vectors, cues], axis=1)
 
 
+def team_rows(path: Path) -> list[Row]:
+    """The team-written examples (training/coding_team_examples.toml) as AnnoMI-like rows, split "team"."""
+    with path.open("rb") as f:
+        data = tomllib.load(f)
+    rows = []
+    for task, entries in data.items():
+        for i, e in enumerate(entries):
+            rows.append(Row(f"team-{task}", i, e["text"], e["client"], task,
+                            e["label"] if task == "question" else "n/a",
+                            e["label"] if task == "reflection" else "n/a", "n/a", "team", e["next"] or None))
+    return rows
+
+
+def team_examples(path: Path, model: Path | None = None) -> tuple[list, np.ndarray]:
+    """The team-written examples as rows, with their features from the same encoder (not cached:
+    a few hundred short texts)."""
+    from holdspace.language.embedding import Encoder, tokenizer_file
+    from holdspace.practice.features import MAX_TOKENS
+
+    rows = team_rows(path)
+    encoder = (Encoder(model, tokenizer_file(), hashlib.sha256(model.read_bytes()).hexdigest(),
+                       max_tokens=MAX_TOKENS, memo=0, spin=False) if model else None)
+    feats = extract([r.text for r in rows], [r.client for r in rows], encoder, with_tokens=False,
+                    nexts=[r.next for r in rows])
+    return rows, feats.x
+
+
 def fit_softmax(x: np.ndarray, y: np.ndarray, k: int, l2: float, steps: int = 300,
-                balance: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """Multinomial logistic regression by full-batch Adam, classes weighted to balance (or not)."""
+                balance: bool = True, sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression by full-batch Adam, classes weighted to balance (or not),
+    times any per-row `sample_weight`."""
     x = x.astype(np.float32)
     n, d = x.shape
     counts = np.bincount(y, minlength=k).astype(np.float64)
     weight = (n / (k * np.clip(counts, 1, None)))[y] if balance else np.ones(n)
+    if sample_weight is not None:
+        weight = weight * sample_weight
     onehot = np.eye(k)[y]
     w, b = np.zeros((d, k), np.float32), np.zeros(k, np.float32)
     m = [np.zeros_like(w), np.zeros_like(b)]
@@ -107,8 +143,16 @@ def main() -> None:
                         help="refit each head at the L2 its shipped file records, not one picked again: for "
                              "an encoder fine-tuned on all of train (--all-train), which has read the "
                              "held-out fifth, so scores there would pick nothing")
+    parser.add_argument("--team-examples", type=Path,
+                        help="add these team-written examples (TOML, training/coding_team_examples.toml) "
+                             "to the rows the question and reflection heads are fitted on")
+    parser.add_argument("--team-weight", type=float, default=1.0, help="each team example counts this many times")
+    parser.add_argument("--team-behaviour", action="store_true",
+                        help="with --team-examples: add them to the behaviour head's rows too")
     args = parser.parse_args()
     rows, x = features(args.encoder)
+    team_rows, team_x = team_examples(args.team_examples, args.encoder) if args.team_examples else ([], None)
+    team_heads = ("question", "reflection") + (("behaviour",) if args.team_behaviour else ())
     train = np.array([r.split == "train" for r in rows])
     transcripts = sorted({r.transcript for r, t in zip(rows, train) if t})
     rng = np.random.default_rng(SEED)
@@ -122,10 +166,16 @@ def main() -> None:
         y = np.array([labels.index(get(r)) for r, k in zip(rows, keep) if k])
         tr_ids = [r.transcript for r, k in zip(rows, keep) if k]
         hold = np.array([t in held for t in tr_ids])
-        mu, sd = xs[~hold].mean(0), xs[~hold].std(0) + 1e-6
+        # Team-written rows join the fitted rows only (never the held-out fifth).
+        team = [i for i, r in enumerate(team_rows) if name in team_heads and get(r) in labels]
+        tx = team_x[team] if team else np.zeros((0, x.shape[1]), np.float32)
+        ty = np.array([labels.index(get(team_rows[i])) for i in team], dtype=int)
+        fit_x, fit_y = np.concatenate([xs[~hold], tx]), np.concatenate([y[~hold], ty])
+        sw = np.concatenate([np.ones((~hold).sum()), np.full(len(team), args.team_weight)])
+        mu, sd = fit_x.mean(0), fit_x.std(0) + 1e-6
         best = None
         for l2 in L2_GRID:
-            w, b = fit_softmax((xs[~hold] - mu) / sd, y[~hold], len(labels), l2, balance=BALANCE[name])
+            w, b = fit_softmax((fit_x - mu) / sd, fit_y, len(labels), l2, balance=BALANCE[name], sample_weight=sw)
             pred = (((xs[hold] - mu) / sd) @ w + b).argmax(1)
             f1 = macro_f1(y[hold], pred, len(labels))
             print(f"{name:10} {l2:7.0e} {f1:18.3f} {np.mean(pred == y[hold]):9.3f}", flush=True)
@@ -139,8 +189,10 @@ def main() -> None:
         if args.keep_l2:
             with np.load(HEADS / f"coding_{name}.npz") as shipped:
                 best = (float(shipped["l2"]), float("nan"))
-        mu, sd = xs.mean(0), xs.std(0) + 1e-6
-        w, b = fit_softmax((xs - mu) / sd, y, len(labels), best[0], balance=BALANCE[name])
+        all_x, all_y = np.concatenate([xs, tx]), np.concatenate([y, ty])
+        sw = np.concatenate([np.ones(len(xs)), np.full(len(team), args.team_weight)])
+        mu, sd = all_x.mean(0), all_x.std(0) + 1e-6
+        w, b = fit_softmax((all_x - mu) / sd, all_y, len(labels), best[0], balance=BALANCE[name], sample_weight=sw)
         # Fold the standardisation into the weights: the product feeds raw features.
         w0 = (w / sd[:, None]).astype(np.float32)
         b0 = (b - (mu / sd) @ w).astype(np.float32)

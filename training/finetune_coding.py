@@ -5,7 +5,7 @@
 The model reads only the therapist's utterance (so each code still splits into one share per
 word; --pair puts the client's words before it in the input too, but the heads still average only
 the therapist's token states, and --types marks the therapist's part as segment 1); its heads are
-linear over [the unit mean of the token states, the 26 surface cues of the utterance and the
+linear over [the unit mean of the token states, the 31 surface cues of the utterance and the
 client's words around it], the same features the product's numpy heads read.
 Four tasks share the encoder: behaviour, open/closed, simple/complex and the kind of input.
 
@@ -17,6 +17,8 @@ coding_L{N}), and refuses to start if any of them exists (the cache is shared: n
 overwritten). export_coding.py turns one into the int8 ONNX encoder; soup_coding.py averages several.
 --seed changes only the heads' initial weights, dropout and the batch order; the fit part and
 held-out fifth are always cut with coding.SEED, so runs with different seeds are comparable.
+--team-examples adds the team-written questions and reflections (training/coding_team_examples.toml)
+to the rows fitted on (session 7's experiment; they are never scored and never held out).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from torch import nn
 
 sys.path.insert(0, str(Path(__file__).parent))
 from annomi import CACHE, read  # noqa: E402
-from coding import BALANCE, SEED, TASKS, macro_f1  # noqa: E402
+from coding import BALANCE, SEED, TASKS, macro_f1, team_rows  # noqa: E402
 from finetune_emotion import batches  # noqa: E402
 from holdspace.language.embedding import tokenizer_file  # noqa: E402
 from holdspace.practice.cues import CUE_NAMES, cue_vector  # noqa: E402
@@ -179,6 +181,9 @@ def main() -> None:
     parser.add_argument("--loss-balance", choices=sorted(LOSS_BALANCE), default="all",
                         help="balance classes in every torch head's loss (shipped recipe), or as the "
                              "numpy heads do (coding.BALANCE)")
+    parser.add_argument("--team-examples", type=Path,
+                        help="also fit on these team-written examples (training/coding_team_examples.toml); "
+                             "they are never scored, and never in the held-out fifth")
     parser.add_argument("--threads", type=int, default=int(os.environ.get("OMP_NUM_THREADS", "2")))
     parser.add_argument("--all-train", action="store_true",
                         help="fit on ALL of train (the held-out fifth too), once a recipe and epoch count "
@@ -195,6 +200,10 @@ def main() -> None:
     fit, hold = split(rows)
     if args.all_train:
         fit = np.sort(np.concatenate([fit, hold]))
+    if args.team_examples:
+        extra = team_rows(args.team_examples)
+        fit = np.concatenate([fit, np.arange(len(rows), len(rows) + len(extra))])
+        rows = rows + extra
     if args.pair:
         ids, starts = tokenize_pairs(rows)
     else:
@@ -242,7 +251,7 @@ def main() -> None:
         print(f"epoch {epoch} ({time.time() - start:.0f}s) held-out: "
               + ", ".join(f"{k} {v:.3f}" for k, v in res.items()), flush=True)
         torch.save({"layers": args.layers, "state": model.state_dict(), "args": vars(args), "epoch": epoch, "pair": args.pair, "types": args.types,
-                    "all_train": args.all_train,
+                    "all_train": args.all_train, "team_examples": str(args.team_examples or ""),
                     "seed": args.seed, "cue_mu": mu, "cue_sd": sd, "held_out": res},
                    paths[epoch])
         print(f"wrote {paths[epoch]}", flush=True)
