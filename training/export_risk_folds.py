@@ -58,12 +58,12 @@ def score(path: Path, texts: list[str]) -> np.ndarray:
 def rows_of(stem: str) -> dict:
     """The rows finetune_risk.py scored for STEM, rebuilt from its own loader and fold split (so the ONNX
     scores can be computed fold by fold while later folds still train)."""
-    from finetune_risk import SEED, load
+    from finetune_risk import POOL, SEED, load
 
     args = torch.load(CACHE / f"{stem}.pt", map_location="cpu", weights_only=False)["args"]
     text, source, category, y, group = load(args["cssrs_posts"], with_fresh=args.get("with_fresh", False),
-                                            skip_context=args.get("skip_context", False))
-    pool = np.isin(source, ["team_dev", "classifier_dev", "everyday_dev"])
+                                            skip_context=args.get("skip_context", False), natural=args.get("natural", 0))
+    pool = np.isin(source, POOL)
     fold = np.full(len(text), -1, dtype=np.int64)
     idx = np.flatnonzero(pool)
     np.random.default_rng(SEED).shuffle(idx)

@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -47,7 +48,8 @@ from torch import nn
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from annomi import CACHE  # noqa: E402
+from annomi import ANNOMI, CACHE  # noqa: E402
+from annomi import DATA as SHARED  # noqa: E402
 from finetune_emotion import batches  # noqa: E402
 from minilm import HIDDEN, MiniLM  # noqa: E402
 from risk import CSSRS, DATA, posts_of  # noqa: E402
@@ -57,6 +59,20 @@ SCALE = 20.0
 LEVELS = ("none", "concern", "urgent")
 AT_RISK = {"Ideation", "Behavior", "Attempt"}
 FRESH = tuple(f"dev-t{n}-" for n in range(6, 11))
+#: the rows cross-validation folds over (the rest is always in training)
+POOL = ("team_dev", "classifier_dev", "everyday_dev", "natural")
+GOEMOTIONS = SHARED / "emotion" / "goemotions" / "train.tsv"
+# A word near risk, to keep a text out of the natural negatives whatever the rules say of it.
+_NEAR_RISK = re.compile(
+    r"suicid|kill|\bdie\b|\bdied\b|dying|dead|death|overdos|\bpills?\b|tablets|\bcut(?:s|ting)?\b|self.?harm|harm|"
+    r"hang|jump|bridge|\bgun|shoot|rope|wrist|razor|blade|starv|purg|throw(?:ing)? up|abus|rape|\bhit\b|beat|"
+    r"\bend (?:it|my|this|things)|alive|\blive\b|living|hurt|wound|blood|bleed|weapon|knife|stab|drown|poison|"
+    r"funeral|grave|\bgone\b|goodbye|farewell|disappear|\bquit\b|give up|worthless|hopeless|burden|\bpain\b",
+    re.IGNORECASE)
+#: GoEmotions ids of the feelings the model confused with risk: anger, annoyance, caring, confusion,
+#: disappointment, disapproval, embarrassment, fear, grief, nervousness, remorse, sadness
+_HARD_FEELINGS = {"2", "3", "5", "6", "9", "10", "12", "14", "16", "19", "24", "25"}
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|myself)\b", re.IGNORECASE)
 #: label for a C-SSRS at-risk post: concern or urgent, not which
 FLAG = -2
 
@@ -81,8 +97,53 @@ def jsonl(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def natural_negatives(n: int, seed: int = SEED) -> list[tuple[str, str]]:
+    """`n` everyday first-person texts written by the public, not by us: two thirds Reddit comments from
+    GoEmotions train (one of the hard feelings below: sadness, fear, anger, grief, remorse…), one third client turns from AnnoMI train (topics
+    about self-harm or violence left out); both licences allow training a shipped model.
+
+    The team's sets are in our voice; these are how people chat. None may mention anything near risk (a
+    wide word screen) nor be flagged or set aside by the rules, so what is left is everyday distress,
+    annoyance and worry: the negatives the model most confused with risk in chat (training/README.md).
+    """
+    from holdspace.safety.risk import rules_layer
+
+    def fits(text: str) -> bool:
+        if not 4 <= len(text.split()) <= 80 or not _FIRST_PERSON.search(text) or _NEAR_RISK.search(text):
+            return False
+        verdict = rules_layer(text, float("inf"))
+        return verdict.level == "none" and not verdict.set_aside
+
+    rng = np.random.default_rng(seed)
+    go = []
+    with open(GOEMOTIONS, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2 and set(parts[1].split(",")) & _HARD_FEELINGS:
+                go.append(parts[0])
+    with open(ANNOMI, encoding="utf-8") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        at = {name: header.index(name) for name in ("interlocutor", "utterance_text", "topic")}
+        split = len(header) - 1  # the file names the split column twice; the last one is read
+        clients = list(dict.fromkeys(
+            r[at["utterance_text"]] for r in reader
+            if r[at["interlocutor"]] == "client" and r[split] == "train"
+            and not re.search(r"self-harm|violence", r[at["topic"]])))
+    out = []
+    for pool, name, k in ((go, "goemotions", n - n // 3), (clients, "annomi", n // 3)):
+        taken = 0
+        for i in rng.permutation(len(pool)):
+            if taken == k:
+                break
+            if fits(pool[i]):
+                out.append((pool[i], name))
+                taken += 1
+    return out
+
+
 def load(cssrs_posts: int, cssrs_chars: int = 2000, dev_posts: int = 1000, with_fresh: bool = False,
-         skip_context: bool = False):
+         skip_context: bool = False, natural: int = 0):
     """Rows as parallel lists: text, source, category, level index (FLAG for C-SSRS at risk), group."""
     text, source, category, y, group = [], [], [], [], []
 
@@ -100,6 +161,8 @@ def load(cssrs_posts: int, cssrs_chars: int = 2000, dev_posts: int = 1000, with_
         add(row["text"], "must_catch", row["category"], LEVELS.index(row["level"]), "must")
     for row in jsonl("everyday_dev.jsonl"):
         add(row["text"], "everyday_dev", f"none.first_person.{row['kind']}", 0, "everyday")
+    for t, g in natural_negatives(natural):
+        add(t, "natural", f"none.natural.{g}", 0, g)
     with open(CSSRS, encoding="utf-8") as f:
         for i, user in enumerate(csv.DictReader(f)):
             split, label = user["split"], user["Label"]
@@ -128,17 +191,20 @@ def tokenize(texts: list[str], max_tokens: int) -> list[list[int]]:
     return out
 
 
-def weights(source: np.ndarray, y: np.ndarray, train: np.ndarray, team_w: float, everyday_w: float) -> np.ndarray:
+def weights(source: np.ndarray, y: np.ndarray, train: np.ndarray, team_w: float, everyday_w: float,
+            natural_w: float = 0.0) -> np.ndarray:
     """risk_classifier.py's shares, spread over the rows in `train`; mean weight 1 over them."""
     w = np.zeros(len(y))
     cssrs = train & (source == "cssrs_train")
     team = train & np.isin(source, ["team_dev", "classifier_dev", "must_catch"])
     everyday = train & (source == "everyday_dev")
+    natural = train & (source == "natural")
     for m, share in ((cssrs, 1.0), (team, team_w)):
         pos, neg = m & (y != 0), m & (y == 0)
         w[pos] = share * 0.5 / max(pos.sum(), 1)
         w[neg] = share * 0.5 / max(neg.sum(), 1)
     w[everyday] = everyday_w / max(everyday.sum(), 1)
+    w[natural] = natural_w / max(natural.sum(), 1)
     return w * train.sum() / w.sum()
 
 
@@ -160,10 +226,57 @@ def predict(model: RiskModel, ids, rows: np.ndarray, size: int = 64) -> np.ndarr
     return out
 
 
-def train_model(args, ids, source, y, train: np.ndarray, label: str) -> RiskModel:
+TEAM = ("team_dev", "classifier_dev", "must_catch")
+
+
+def joined(text: list[str], source: np.ndarray, y: np.ndarray, train: np.ndarray, n: int, max_tokens: int,
+           rng: np.random.Generator) -> tuple[list[str], np.ndarray]:
+    """`n` longer messages made of the model's own training rows (so cross-validation stays honest).
+
+    A short message fits no one's whole day: a journal entry joins several things, and a pasted text repeats
+    itself. Without such rows the model learned length as a sign of risk (the C-SSRS posts are long), and
+    heard a sentence about ducks repeated five times as urgent. Thirds: one everyday row repeated 2-6 times
+    (none); 2-5 everyday rows joined (none); 1-3 everyday rows with one team risk statement among them (its
+    level; kept only where the statement survives the cut to `max_tokens` word pieces).
+    """
+    neg = np.flatnonzero(train & np.isin(source, ["team_dev", "classifier_dev", "everyday_dev"]) & (y == 0))
+    pos = np.flatnonzero(train & np.isin(source, TEAM) & (y > 0))
+    texts, labels = [], []
+    while len(texts) < n:
+        kind = len(texts) % 3
+        if kind == 0:
+            texts.append(" ".join([text[rng.choice(neg)]] * int(rng.integers(2, 7))))
+            labels.append(0)
+        elif kind == 1:
+            texts.append(" ".join(text[j] for j in rng.choice(neg, int(rng.integers(2, 6)), replace=False)))
+            labels.append(0)
+        else:
+            parts = [text[j] for j in rng.choice(neg, int(rng.integers(1, 4)), replace=False)]
+            j = rng.choice(pos)
+            parts.insert(int(rng.integers(0, len(parts) + 1)), text[j])
+            candidate = " ".join(parts)
+            if len(tokenize([candidate], 10**6)[0]) <= max_tokens:
+                texts.append(candidate)
+                labels.append(int(y[j]))
+            else:
+                texts.append(" ".join(text[k] for k in rng.choice(neg, 2, replace=False)))  # keep the thirds even
+                labels.append(0)
+    return texts, np.array(labels, dtype=np.int64)
+
+
+def train_model(args, ids, source, y, train: np.ndarray, label: str, text: list[str] | None = None) -> RiskModel:
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
-    w = torch.from_numpy(weights(source, y, train, args.team_weight, args.everyday_weight).astype(np.float32))
+    w = weights(source, y, train, args.team_weight, args.everyday_weight, getattr(args, "natural_weight", 0.0))
+    if args.joined and text is not None:
+        extra, extra_y = joined(text, source, y, train, args.joined, args.max_tokens, np.random.default_rng(args.seed + 1))
+        team_w = float(w[train & np.isin(source, TEAM)].mean())  # each joined row weighs as a team row
+        ids = ids + tokenize(extra, args.max_tokens)
+        y = np.concatenate([y, extra_y])
+        w = np.concatenate([w, np.full(len(extra), team_w)])
+        train = np.concatenate([train, np.ones(len(extra), bool)])
+        print(f"  {label}: {len(extra)} joined rows ({int((extra_y > 0).sum())} with a risk statement)", flush=True)
+    w = torch.from_numpy(w.astype(np.float32))
     yt = torch.from_numpy(y.astype(np.int64))
     model = RiskModel(args.layers)
     model.encoder.word.weight.requires_grad_(False)
@@ -212,15 +325,22 @@ def main() -> None:
     parser.add_argument("--skip-context", action="store_true",
                         help="leave out dev rows labelled as the last message of a conversation (`context`): the "
                              "model reads one message alone, so 'Tonight is the night.' must not learn urgent from them")
+    parser.add_argument("--natural", type=int, default=0,
+                        help="everyday texts by the public as negatives (natural_negatives(): GoEmotions, AnnoMI clients)")
+    parser.add_argument("--natural-weight", type=float, default=2.0, help="their share, as --everyday-weight's")
+    parser.add_argument("--joined", type=int, default=0,
+                        help="longer messages made of each model's own training rows (joined(): repeats, joined "
+                             "everyday rows, a risk statement among them)")
     parser.add_argument("--save-folds", action="store_true",
                         help="save each fold's model as STEM_fold{k}.pt (to export and score them as ONNX)")
     args = parser.parse_args()
     torch.set_num_threads(1)
     stem = args.name or f"risk_ft_L{args.layers}"
-    text, source, category, y, group = load(args.cssrs_posts, with_fresh=args.with_fresh, skip_context=args.skip_context)
+    text, source, category, y, group = load(args.cssrs_posts, with_fresh=args.with_fresh, skip_context=args.skip_context,
+                                            natural=args.natural)
     ids = tokenize(text, args.max_tokens)
     eval_ids = tokenize(text, args.eval_tokens)
-    pool = np.isin(source, ["team_dev", "classifier_dev", "everyday_dev"])
+    pool = np.isin(source, POOL)
     base = np.isin(source, ["cssrs_train", "must_catch"])
     print("rows: " + ", ".join(f"{s} {int((source == s).sum())}" for s in np.unique(source)), flush=True)
     if not args.with_fresh:
@@ -233,14 +353,14 @@ def main() -> None:
     # The full model first (every model seeds itself, so the order changes no figure): it is ready to export
     # while the folds still train.
     train = base | pool
-    model = train_model(args, ids, source, y, train, "full")
+    model = train_model(args, ids, source, y, train, "full", text)
     torch.save({"layers": args.layers, "state": model.state_dict(), "args": vars(args)}, CACHE / f"{stem}.pt")
     print(f"full model saved ({time.time() - start:.0f}s)", flush=True)
     for k, fold in enumerate(np.array_split(idx, args.folds) if args.folds else []):
         held = np.zeros(len(text), bool)
         held[fold] = True
         fold_of[fold] = k
-        fold_model = train_model(args, ids, source, y, base | (pool & ~held), f"fold {k + 1}/{args.folds}")
+        fold_model = train_model(args, ids, source, y, base | (pool & ~held), f"fold {k + 1}/{args.folds}", text)
         cv[fold] = predict(fold_model, eval_ids, fold)[fold]
         if args.save_folds:
             torch.save({"layers": args.layers, "state": fold_model.state_dict(), "args": vars(args)},

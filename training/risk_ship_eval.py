@@ -151,10 +151,13 @@ def main() -> None:
     rules, aside = rules_view(text)
     frozen, gate, frozen_t = frozen_view(text, source)
     team, clf, every = source == "team_dev", source == "classifier_dev", source == "everyday_dev"
+    nat = source == "natural"  # everyday texts by the public (finetune_risk.py --natural)
     fresh = team & np.array([g.split("-")[1] in {f"t{n}" for n in range(6, 11)} if g.startswith("dev-t") else False
                              for g in group])
     groups = {"FA e+f": team & np.isin(cat, EVERYDAY), "FA oth": team & (y == 0) & ~np.isin(cat, EVERYDAY),
               "FA 1st": every, "FA clf": clf & (y == 0)}
+    if nat.any():
+        groups["FA nat"] = nat
     c_dev = source == "cssrs_dev"
     users = np.unique(group[c_dev])
     ulabel = {u: str(cat[c_dev & (group == u)][0]) for u in users}
@@ -165,7 +168,7 @@ def main() -> None:
           f"{(rules[team & (y == 2)] == 2).mean():.1%}, team concern flagged {(rules[team & (y == 1)] > 0).mean():.1%}; "
           + ", ".join(f"{k} {(rules[m] > 0).mean():.1%}" for k, m in groups.items()))
     head = (f"{'scores':<26} {'setting':<38} {'thr':>7} | {'urg fl':>6} {'urg=u':>6} {'con fl':>6} {'con=u':>6} "
-            f"{'fr urg':>6} {'fr u=u':>6} {'fr con':>6} | {'FA e+f':>6} {'FA oth':>6} {'FA 1st':>6} {'FA clf':>6} "
+            f"{'fr urg':>6} {'fr u=u':>6} {'fr con':>6} | " + " ".join(f"{k:>6}" for k in groups) + " "
             f"{'clf co':>6} | {'C-SSRS':>6} {'rec':>5} {'Supp':>5} {'posts':>6}")
     print("\nCV = cross-validated (team rows), C-SSRS dev = the full model; urg=u urgent rows classified urgent, "
           "con=u concern rows raised to urgent, fr = the dev-t6..t10 batches (CV), clf co = classifier-set concern flagged")
@@ -177,7 +180,7 @@ def main() -> None:
         cv, full = s_["cv"], s_["full"]
         # team rows: CV only (a row whose fold is not scored yet is left out of every figure);
         # C-SSRS dev and must-catch: the full model
-        pooled = team0 | clf0 | every0
+        pooled = team0 | clf0 | every0 | nat
         probs = np.where(pooled[:, None], cv, full)
         if np.isnan(probs[pooled, 0]).any():
             print(f"    {p.stem}: {int(np.isnan(probs[pooled, 0]).sum())} team rows without a cross-validated score "
@@ -206,7 +209,7 @@ def main() -> None:
         flag = (1 - probs[:, 0]) >= t0
         urg = flag & (probs[:, 2] > probs[:, 1])
         print(f"    model alone at {t0:.4f} (CV, no rules, no set-aside): of the rows it flags, called urgent:")
-        pool = team | clf | every
+        pool = team | clf | every | (nat & valid)
         for name, m in (("team urgent", team & (y == 2)), ("team concern", team & (y == 1)),
                         ("  of them concern.third_party", team & (cat == "concern.third_party")),
                         ("clf-set concern", clf & (y == 1)), ("negatives (all four groups)", pool & (y == 0)),
