@@ -132,3 +132,21 @@ def test_maybe_i_just_wont_go_after_dreading_a_party_is_not_hope_to_build_on(lis
 def test_who_wants_to_be_friends_with_an_old_woman_is_asked_about_loneliness_not_the_friendship(listener):
     reply = listener.respond(Conversation(), "i'm 78, who wants to be friends with an old woman")
     assert "friendship" not in reply.question and "friends" not in reply.question
+
+
+def _summarises(reply) -> bool:
+    return any(t.startswith("m-") for t in reply.templates)
+
+
+def test_no_summary_comes_in_the_turn_right_after_harsh_words_about_oneself(listener):
+    replies = talk(listener, "exams start next week", "i haven't opened my notes in days",
+                   "i'm so stupid, i always do this", "my flatmates are out every night")
+    assert not _summarises(replies[2]) and not _summarises(replies[3])
+    assert "so far" not in replies[3].reply
+
+
+def test_being_terrified_in_their_own_word_gets_no_summary_in_the_same_reply_or_the_next(listener):
+    replies = talk(listener, "work was long today", "my sister called", "the bus was late",
+                   "i feel absolutely terrified about the scan results", "the appointment is on friday")
+    assert "terrified" in replies[3].reply
+    assert not _summarises(replies[3]) and not _summarises(replies[4])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from holdspace.language.emotions import LABELS, Emotions, family_of
 
-__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "denied_cues", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
+__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "at_its_strongest", "denied_cues", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
            "someone_elses"]
 
 #: How much a cue word in the message adds to its label's score when choosing a feeling.
@@ -57,6 +57,15 @@ def _cue_pattern(kind: str) -> re.Pattern:
 # "so" joins clauses as often as it intensifies: skip it before these words or at a clause end.
 _NOT_AFTER_SO = (r"(?:(?<!\bso)|(?<=\bso)(?!\s*(?:[,.;:!?]|$|i\b|we\b|you\b|he\b|she\b|they\b|it\b|"
                  r"that\b|the\b|a\b|what\b|if\b|far\b|now\b|then\b|yeah\b|and\b|is\b|was\b|do\b|did\b)))")
+
+
+def at_its_strongest(feeling: Feeling, text: str) -> bool:
+    """Whether a feeling is at its strongest: by the model, or in the client's own word when that word
+    is one of the strongest ("terrified", "devastated") or said with an intensifier ("absolutely terrified")."""
+    if feeling.intensity != "theirs":
+        return feeling.intensity == "strong"
+    strongest = {w[-1] for w in _table()["words"].values()}
+    return feeling.word in strongest or intensity_cues(_without_feeling_cues(text))[0] > 0
 
 
 def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:

@@ -7,11 +7,12 @@ from collections.abc import Callable
 
 import numpy as np
 
-from holdspace.listening.feelings import Feeling
+from holdspace.listening.feelings import Feeling, at_its_strongest
 from holdspace.listening.memory import Conversation
+from holdspace.listening.signals import SELF_CRITICAL, SELF_HATE
 from holdspace.listening.templates import pick, responses
 
-__all__ = ["LINK_SIMILARITY", "LINK_WINDOW", "SUMMARY_EVERY", "link_back", "summary", "summary_due"]
+__all__ = ["LINK_SIMILARITY", "LINK_WINDOW", "SUMMARY_EVERY", "link_back", "summary", "summary_due", "weighs_heavily"]
 
 #: A short summary is offered on every Nth message.
 SUMMARY_EVERY = 4
@@ -59,8 +60,24 @@ def link_back(embed: Callable[[list[str]], np.ndarray] | None, conversation: Con
     return text.format(earlier=best.key), vector
 
 
+def weighs_heavily(text: str, feeling: Feeling | None, topic: str | None) -> bool:
+    """A death, harsh words about oneself, or a feeling at its strongest ("I'm absolutely
+    terrified"): the reply gets to itself, and so does the one after it, with no summary."""
+    if topic == "loss" or SELF_CRITICAL.search(text) or SELF_HATE.search(text):
+        return True
+    if feeling is None:
+        return False
+    return feeling.label == "grief" or at_its_strongest(feeling, text)
+
+
 def summary_due(conversation: Conversation) -> bool:
-    """A summary is due once SUMMARY_EVERY - 1 messages with content have come since the last one."""
+    """A summary is due once SUMMARY_EVERY - 1 messages with content have come since the last one,
+    and not in the turn right after a heavy message or a crisis response: "let me check I'm following"
+    straight after "I'm so stupid" reads as not having listened. It waits a turn instead."""
+    if conversation.turns:
+        last = conversation.turns[-1]
+        if last.reply.crisis or weighs_heavily(last.text, last.reply.feeling, last.topic):
+            return False
     since = 0
     for turn in reversed(conversation.turns):
         if any(t.startswith("m-") for t in turn.reply.templates):
