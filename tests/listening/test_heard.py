@@ -150,3 +150,25 @@ def test_being_terrified_in_their_own_word_gets_no_summary_in_the_same_reply_or_
                    "i feel absolutely terrified about the scan results", "the appointment is on friday")
     assert "terrified" in replies[3].reply
     assert not _summarises(replies[3]) and not _summarises(replies[4])
+
+
+def test_what_is_the_point_of_even_trying_is_heard_as_discouragement_not_as_a_puzzle(listener):
+    replies = talk(listener, "i've been applying for jobs for months", "every rejection stings",
+                   "what's the point of even trying?")
+    said = replies[-1]
+    assert "what's the point of even trying" in said.reply.lower()
+    assert said.feeling is not None and said.feeling.label not in {"confusion", "curiosity"}
+    assert "unsure" not in said.reply and "where to start" not in said.reply
+
+
+def test_why_do_i_even_bother_is_never_said_back_as_the_listeners_own_flat_statement(listener):
+    replies = talk(listener, "i've been applying for jobs for months", "why do i even bother")
+    said = replies[-1].reply
+    assert "why do you even bother" not in said.lower()  # the listener would seem to be asking it of them
+    assert '"why do i even bother"' in said.lower()  # their question, quoted as theirs
+
+
+def test_why_do_i_even_bother_gets_no_summary_of_the_job_hunt_in_reply(listener):
+    replies = talk(listener, "i've been applying for jobs for months", "every rejection stings",
+                   "what's the point of even trying?", "why do i even bother")
+    assert not any(_summarises(r) for r in replies[2:])

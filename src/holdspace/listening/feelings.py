@@ -116,6 +116,10 @@ _OWN_PHRASES = (
                 r"\bwatching (?:my|our) (?:own )?life\b|\bthrough (?:a )?glass\b|"
                 r"\b(?:i (?:just )?(?:feel|felt)|i'?m feeling|feeling|i'?m) (?:so |really |kind of )?"
                 r"(?:disconnected|detached)\b"), "disconnected"),
+    # "what's the point of even trying", "why do I even bother": worn down by trying, said in a question
+    (re.compile(r"\b(?:what'?s|whats|what is) the (?:point|use)(?: (?:of|in) (?:\w+ ){0,2}(?:trying|bother\w*|applying|"
+                r"going|doing|caring|studying|revising))?\b(?! of (?:talking|writing|speaking|typing))|"
+                r"\bwhy (?:do|should|would|even) (?:i )?(?:even )?(?:bother|try)\b|\bwhy bother\b"), "discouraged"),
 )
 
 
@@ -162,7 +166,7 @@ def own_words(text: str) -> list[tuple[str, str]]:
     for pattern, word in _OWN_PHRASES:
         match = pattern.search(lower)
         if match:
-            found.append((match.start(), word, "sadness"))
+            found.append((match.start(), word, "disappointment" if word == "discouraged" else "sadness"))
     return list(dict.fromkeys((word, label) for _, word, label in sorted(found)))
 
 

@@ -13,7 +13,7 @@ from holdspace.language.emotions import Emotions
 from holdspace.listening.feelings import CUE_WEIGHT, Feeling, denied_cues, feeling_cues, feeling_for, others_labels, own_words
 from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
-from holdspace.listening.signals import MINIMISING, SELF_CRITICAL, SELF_HATE
+from holdspace.listening.signals import MINIMISING, RHETORICAL, SELF_CRITICAL, SELF_HATE
 
 __all__ = ["FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "story_hurts"]
 
@@ -94,6 +94,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if MINIMISING.search(text):
         # "it's probably not a big deal" plays it down: never glad about it, nor "unhappy about it"
         skip = skip | OPINIONS | _POSITIVE
+    if any(RHETORICAL.search(s) for s in sentences):
+        # "what's the point of even trying?" asks nothing it wants answered: the model hears a puzzle in the form
+        skip = skip | {"confusion"}
     if any(label != "confusion" for label in cues):
         skip = skip | {"confusion"}  # "I don't know anyone here" is lonely before it is confused
     best_label, best = None, FEELING_FLOOR

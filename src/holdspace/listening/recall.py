@@ -9,7 +9,8 @@ import numpy as np
 
 from holdspace.listening.feelings import Feeling, at_its_strongest
 from holdspace.listening.memory import Conversation
-from holdspace.listening.signals import SELF_CRITICAL, SELF_HATE
+from holdspace.language.text import split_sentences
+from holdspace.listening.signals import RHETORICAL, SELF_CRITICAL, SELF_HATE
 from holdspace.listening.templates import pick, responses
 
 __all__ = ["LINK_SIMILARITY", "LINK_WINDOW", "SUMMARY_EVERY", "link_back", "summary", "summary_due", "weighs_heavily"]
@@ -61,9 +62,11 @@ def link_back(embed: Callable[[list[str]], np.ndarray] | None, conversation: Con
 
 
 def weighs_heavily(text: str, feeling: Feeling | None, topic: str | None) -> bool:
-    """A death, harsh words about oneself, or a feeling at its strongest ("I'm absolutely
-    terrified"): the reply gets to itself, and so does the one after it, with no summary."""
-    if topic == "loss" or SELF_CRITICAL.search(text) or SELF_HATE.search(text):
+    """A death, harsh words about oneself, a question asked of life ("why do I even bother"), or a
+    feeling at its strongest ("I'm absolutely terrified"): the reply gets to itself, and so does the
+    one after it, with no summary."""
+    if topic == "loss" or SELF_CRITICAL.search(text) or SELF_HATE.search(text) \
+            or any(RHETORICAL.search(s) for s in split_sentences(text)):
         return True
     if feeling is None:
         return False

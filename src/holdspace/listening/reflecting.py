@@ -10,7 +10,8 @@ from holdspace.listening.content import TURNS, as_clause, key_part, reflect_word
 from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
 from holdspace.listening.memory import Conversation
 from holdspace.listening.naming import NOT_FELT, OPINIONS
-from holdspace.listening.signals import FEELING_RULE, OWN_FEELING_RULE, SELF_CRITICAL, SELF_HATE, roadblocks_in
+from holdspace.listening.content import strip_fillers
+from holdspace.listening.signals import FEELING_RULE, OWN_FEELING_RULE, RHETORICAL, SELF_CRITICAL, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import pick, responses
 
 __all__ = ["LONG_MESSAGE", "is_question", "reflect"]
@@ -35,7 +36,15 @@ LONG_MESSAGE = 45
 
 def is_question(sentence: str) -> bool:
     """A question, with or without its mark: "what if I fail" said back as "So what if you fail" would scoff."""
-    return sentence.rstrip().endswith("?") or bool(re.match(r"\W*(?:but |and |so )?what if\b", sentence, re.I))
+    return sentence.rstrip().endswith("?") or bool(re.match(r"\W*(?:but |and |so )?what if\b", sentence, re.I)) \
+        or bool(RHETORICAL.search(sentence))
+
+
+def _quoted(sentence: str) -> str:
+    """A question the client asked of life, as they said it, for quoting: "why do I even bother"."""
+    said = strip_fillers(sentence).rstrip("?!.,;: ")
+    said = re.sub(r"\bi\b", "I", said)
+    return said[:1].upper() + said[1:]
 
 
 def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conversation: Conversation,
@@ -67,6 +76,11 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             part = key_part(sentences[i])
             if len(words(part)) < 2:
                 continue
+            if asked and RHETORICAL.search(sentences[i]):
+                # their question, quoted in their words: shifted to "you" it would read as the listener's
+                quote = _quoted(sentences[i])
+                said = pick(templates["rhetorical"], conversation, used)["text"].format(quote=quote)
+                return said, f'you found yourself asking "{quote}"'
             key = reflect_words(part) if asked else as_clause(reflect_words(part))
             if roadblocks_in(key + ("?" if asked else "")):
                 continue

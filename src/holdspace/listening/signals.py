@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
-           "FEELING_RULE", "MINIMISING", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
+           "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "looks_english"]
 
 #: Phrases that block listening; none may appear in what the listener says.
@@ -119,6 +119,19 @@ DOUBTS_IT = re.compile(
     r"\b(?:what'?s the point (?:of|in) |why (?:am i|would i|do i|bother) (?:even )?)(?:talking|writing|speaking|typing) to "
     r"(?:a |an |this )?(?:computer|bot|robot|machine|ai|app|program|software|you)\b|"
     r"\byou(?:'re| are) (?:just |only )?(?:a |an )?(?:bot|robot|computer|machine|program|ai)\b", re.I)
+
+# A question asked of life rather than of anyone ("what's the point of even trying", "why do I even
+# bother", "how am I supposed to keep going like this"), with or without its mark: said back as their
+# question, in their words, never as a statement ("why do you even bother." would seem to ask it of them).
+RHETORICAL = re.compile(
+    r"^\W*(?:(?:but|and|so|like|honestly|seriously|i mean|i just|just|ugh|like)\W+)*(?:"
+    r"(?:what'?s|whats|what is|what was) the (?:point|use)\b|why\b|"
+    r"how (?:am|are|is|can|could|do|would|will) (?:i|we|anyone|anybody|one|things)\b[^?.!]*?"
+    r"\b(?:supposed|meant|expected|ever|even|possibly|keep)\b|"
+    r"who (?:would|could|cares|even|wants|would ever)\b|what (?:did|have) i (?:ever )?(?:do|done) to deserve\b|"
+    r"(?:is|does|will|would|did|can) (?:it|this|that|anything|any of (?:it|this)|anyone|anybody|things|life|i) "
+    r"(?:even |ever |really |actually )+\w+|"
+    r"when (?:will|does|is|do) (?:it|this|things|i) (?:ever )?(?:end|stop|get better|going to|change|catch a break))", re.I)
 
 # Hating oneself is said back only as their words ("You're saying..."), never as "It sounds like".
 SELF_HATE = re.compile(r"\bi (?:really |just |kind of )?(?:hate|loathe|can'?t stand) (?:myself|my ?self|how i|who i|the way i|"
