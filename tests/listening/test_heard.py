@@ -172,3 +172,17 @@ def test_why_do_i_even_bother_gets_no_summary_of_the_job_hunt_in_reply(listener)
     replies = talk(listener, "i've been applying for jobs for months", "every rejection stings",
                    "what's the point of even trying?", "why do i even bother")
     assert not any(_summarises(r) for r in replies[2:])
+
+
+def test_im_tired_too_honestly_is_said_back_as_tiredness_without_too_honestly(listener):
+    replies = talk(listener, "work was long today", "I'm tired too honestly")
+    said = replies[-1].reply
+    assert "tired" in said
+    assert "too honestly" not in said and "tired too" not in said
+
+
+def test_a_closing_to_be_honest_or_as_well_is_not_said_back_as_content(listener):
+    reply = listener.respond(Conversation(), "my sister never calls me back to be honest")
+    assert "your sister never calls you back" in reply.reply and "to be honest" not in reply.reply
+    reply = listener.respond(Conversation(), "i cant sleep at night as well")
+    assert "sleep at night" in reply.reply and "as well" not in reply.reply

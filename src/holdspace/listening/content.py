@@ -15,8 +15,13 @@ MAX_WORDS = 22
 _LEADING = re.compile(
     r"^(?:(?:so|well|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
     r"i mean|i guess|idk|tbh|just|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right)\b[\s,.!-]*)+", re.I)
-_TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|you know|i guess|or something|or whatever|"
-                       r"and stuff|and everything))+[\s.!?]*$", re.I)
+# What closes a sentence without adding to it: laughter, hedges, "honestly", and the "too" or "as well"
+# that points back at something said before ("I'm tired too honestly": said back, "you're tired too
+# honestly" keeps the filler as if it were content).
+_TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|ngl|fr|you know|i guess|or something|or whatever|"
+                       r"and stuff|and everything|honestly|to be honest|if i'?m honest|if i'?m being honest|"
+                       r"to be fair|tho|though|too|as well|also|either|lowkey|tbf|rn|right now)(?<!\bnot too)"
+                       r"(?<!\bme too)(?<!\bme as well))+[\s.!?]*$", re.I)
 _FILLERS = re.compile(r",?\s*\b(?:you know|i mean|like,)\s*,?", re.I)
 _CLAUSE = re.compile(r"\s*(?:[;:]|,\s*(?:but|and|so|because|cause|cos)?|\s-\s|\bbut\b|\bbecause\b|\bso\b)\s*", re.I)
 _FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself", "i've", "i'd", "i'll", "mine", "we", "we're", "we've", "we'd", "our", "us"}
