@@ -186,3 +186,16 @@ def test_a_closing_to_be_honest_or_as_well_is_not_said_back_as_content(listener)
     assert "your sister never calls you back" in reply.reply and "to be honest" not in reply.reply
     reply = listener.respond(Conversation(), "i cant sleep at night as well")
     assert "sleep at night" in reply.reply and "as well" not in reply.reply
+
+
+def test_a_pride_the_sponsor_expects_is_not_named_as_felt_next_to_the_tiredness_felt(listener):
+    reply = listener.respond(Conversation(), "my sponsor says i should be proud but i just feel tired")
+    assert reply.feeling is not None and "proud" not in reply.feeling.word
+    assert "tired" in reply.reply
+
+
+def test_excitement_faked_at_a_celebration_dinner_is_not_asked_about_as_joy(listener):
+    reply = listener.respond(Conversation(), "my partner booked a fancy dinner to celebrate and i had to fake "
+                                             "being excited")
+    assert reply.feeling is None or reply.feeling.label not in {"excitement", "joy", "pride", "admiration"}
+    assert "felt best" not in reply.reply and "build on" not in reply.reply and "worth holding on to" not in reply.reply

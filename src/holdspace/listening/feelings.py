@@ -93,6 +93,20 @@ _NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|does
 _NOBODY = re.compile(r"\b(?:no one|anyone|anybody)\b")
 
 
+# "I should be proud", "I had to fake being excited", "I thought I'd be happy", "I just want to be happy":
+# a feeling expected, pretended or wished for, not one felt. Named back, it would tell them what they
+# told us they don't feel.
+_UNFELT = re.compile(r"\b(?:should(?:n'?t)?|ought to|supposed to|meant to|expected to|(?:thought|think) i'?d|"
+                     r"(?:thought|think) i (?:would|will)|want(?:ed)? to|wish i (?:was|were|could)|pretend(?:ing|ed)? to|"
+                     r"pretend(?:ing|ed)?|fake|faking|faked|act(?:ing|ed)?|force(?:d)? myself to)"
+                     r"\s+(?:(?:be|feel|being|feeling|look|looking|seem)\s+)?(?:\w+\s+)?$")
+
+
+def unfelt(lower: str, start: int) -> bool:
+    """Whether the feeling word at `start` is denied, or only expected, pretended or wished for."""
+    return negated(lower, start) or bool(_UNFELT.search(lower[max(0, start - 40):start]))
+
+
 def negated(lower: str, start: int) -> bool:
     """Whether the words just before `start` deny what follows ("not sad", "never lonely")."""
     before = lower[max(0, start - 40):start]
@@ -161,7 +175,7 @@ def own_words(text: str) -> list[tuple[str, str]]:
     found: list[tuple[int, str, str]] = []
     for match in re.finditer(r"[a-z]+", lower):
         word = match.group(0)
-        if word in own and not negated(lower, match.start()) and not someone_elses(lower, match.start()):
+        if word in own and not unfelt(lower, match.start()) and not someone_elses(lower, match.start()):
             found.append((match.start(), "lonely" if word == "alone" else word, own[word]))
     for pattern, word in _OWN_PHRASES:
         match = pattern.search(lower)
@@ -174,7 +188,7 @@ def denied_labels(text: str) -> set[str]:
     """Feelings the client says they don't have ("I'm not sad", "I don't feel lonely"), with their
     family ("not angry" is not "irritated" either), unless they use a word of that family for
     themselves elsewhere: never to be named back to them."""
-    return _families_where(text, negated)
+    return _families_where(text, unfelt)
 
 
 def _families_where(text: str, test) -> set[str]:
@@ -214,7 +228,10 @@ def feeling_cues(text: str) -> dict[str, list[str]]:
     own = _table()["own"]
     for label, pattern in _label_patterns().items():
         for match in pattern.finditer(lower):
-            if not negated(lower, match.start()) and not (match.group(1) in own and someone_elses(lower, match.start())):
+            # a feeling word only expected or pretended ("should be proud") is no cue; "I don't want to be a
+            # burden" still fears being one
+            denied = unfelt if match.group(1) in own else negated
+            if not denied(lower, match.start()) and not (match.group(1) in own and someone_elses(lower, match.start())):
                 found.setdefault(label, []).append(match.group(1))
     return found
 
@@ -224,7 +241,7 @@ def denied_cues(text: str) -> set[str]:
     it any more"): the model hears the word, but the feeling is the one gone."""
     lower = text.lower()
     return {label for label, pattern in _label_patterns().items()
-            if (starts := [m.start() for m in pattern.finditer(lower)]) and all(negated(lower, s) for s in starts)}
+            if (starts := [m.start() for m in pattern.finditer(lower)]) and all(unfelt(lower, s) for s in starts)}
 
 
 def _without_feeling_cues(text: str) -> str:
