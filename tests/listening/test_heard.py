@@ -199,3 +199,20 @@ def test_excitement_faked_at_a_celebration_dinner_is_not_asked_about_as_joy(list
                                              "being excited")
     assert reply.feeling is None or reply.feeling.label not in {"excitement", "joy", "pride", "admiration"}
     assert "felt best" not in reply.reply and "build on" not in reply.reply and "worth holding on to" not in reply.reply
+
+
+def test_a_new_mother_who_loves_her_baby_but_feels_unlike_herself_is_not_told_its_good_news(listener):
+    reply = listener.respond(Conversation(), "i love her so much but some days i don't feel like myself at all")
+    assert reply.feeling is None or reply.feeling.label not in {"love", "joy", "admiration", "excitement"}
+    assert "good news" not in reply.reply and "felt best" not in reply.reply and "build on" not in reply.reply
+
+
+def test_a_wife_great_about_it_but_worried_about_money_is_not_named_impressed(listener):
+    reply = listener.respond(Conversation(), "my wife has been great about it but i can see she's worried about money")
+    assert "impressed" not in reply.reply and "build on" not in reply.reply and "worth holding on to" not in reply.reply
+
+
+def test_being_laughed_at_in_a_group_chat_is_never_named_amusement(listener):
+    replies = talk(listener, "ppl at school made a group chat about me", "they screenshot my posts and laugh at them")
+    said = replies[-1].reply
+    assert not any(word in said for word in ("amused", "delighted", "felt best", "good to hear"))

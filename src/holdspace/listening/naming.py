@@ -38,6 +38,31 @@ _DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bip
                        r"exhausted|knackered|drained)\b", re.I)
 
 
+# The turn in "I love her so much but some days I don't feel like myself": what follows it carries the weight.
+_TURN = re.compile(r"\b(?:but|though|although|yet|except)\b", re.I)
+# Not feeling like oneself, in words the cues leave out.
+_NOT_ONESELF = re.compile(r"\b(?:(?:don'?t|dont|do not|didn'?t) (?:really )?feel like (?:myself|me)|not (?:feeling )?(?:like )?myself)\b", re.I)
+# Being laughed at or mocked: their laughter, never the client's amusement.
+_LAUGHED_AT = re.compile(r"\blaugh(?:s|ed|ing)? (?:at|about) (?:me|my|them|it|us|what)\b|\b(?:made|make|makes|making) fun of\b|"
+                         r"\bmock(?:s|ed|ing)? (?:me|my)\b|\bjok(?:e|es|ed|ing) about me\b", re.I)
+
+
+def _last_turn(text: str) -> int:
+    """Where the words after the last "but" begin (0 when there is no turn)."""
+    turns = list(_TURN.finditer(text))
+    return turns[-1].end() if turns else 0
+
+
+def _turns_to_pain(text: str) -> bool:
+    """Whether the part after the last "but" tells of pain: someone's worry, distress, not feeling like oneself."""
+    if not _TURN.search(text):
+        return False
+    after = text[_last_turn(text):]
+    cues = feeling_cues(after)
+    return any(label in _NEGATIVE for label in cues) or bool(_DISTRESS.search(after) or _NOT_ONESELF.search(after)) \
+        or bool(others_labels(after) & _NEGATIVE)
+
+
 # Two sides at once, in words that name neither feeling ("part of me wants to go", "on the one hand").
 _TORN = re.compile(r"\b(?:(?:a |one |some )?part of me|half of me|a side of me|on (?:the )?one hand)\b", re.I)
 
@@ -83,6 +108,13 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     # words carry distress and nothing glad, a glad label needs the model to be very sure.
     distress = any(label in _NEGATIVE for label in cues) or bool(_DISTRESS.search(text))
     gloomy = (distress or in_pain) and not any(label in _POSITIVE for label in cues)
+    if _turns_to_pain(text) and not any(label in _POSITIVE for label in feeling_cues(text[_last_turn(text):])):
+        # "I love her so much but some days I don't feel like myself", "my wife has been great about it but
+        # she's worried about money": the glad part is conceded; naming it ("good news") would miss the turn
+        skip = skip | (_POSITIVE - {"caring"})
+        gloomy = True
+    if _LAUGHED_AT.search(text):
+        skip = skip | {"amusement", "joy"}  # "they laugh at my posts": their laughter, at the client's cost
     # "I used to love this job. Now I dread going in": the love is what was lost, not a joy to build on
     skip = skip | (denied_cues(text) & _POSITIVE)
     if "grief" in cues:
