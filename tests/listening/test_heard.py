@@ -216,3 +216,36 @@ def test_being_laughed_at_in_a_group_chat_is_never_named_amusement(listener):
     replies = talk(listener, "ppl at school made a group chat about me", "they screenshot my posts and laugh at them")
     said = replies[-1].reply
     assert not any(word in said for word in ("amused", "delighted", "felt best", "good to hear"))
+
+
+def test_a_sister_acting_like_i_was_the_problem_is_her_judgement_not_a_painful_thought_about_oneself(listener):
+    reply = listener.respond(Conversation(), "and when i said something she acted like i was the problem")
+    assert "painful thought about yourself" not in reply.reply and "part of you believes" not in reply.reply
+    assert "she acted like you were the problem" in reply.reply
+
+
+def test_maybe_theres_something_wrong_with_me_is_never_agreed_with(listener):
+    reply = listener.respond(Conversation(), "maybe there's something wrong with me")
+    assert not reply.reply.startswith("So ") and "It sounds like maybe there's something wrong" not in reply.reply
+    assert "unsure" not in reply.reply and "where to start" not in reply.reply
+
+
+def test_not_smart_enough_is_said_back_as_what_they_tell_themselves(listener):
+    reply = listener.respond(Conversation(), "i dunno, maybe i'm just not smart enough for this")
+    assert "you dunno" not in reply.reply
+    assert "not smart enough" in reply.reply and any(
+        w in reply.reply for w in ("part of you", "telling yourself", "painful thought", "voice", "You're saying",
+                                   "hearing"))
+    assert "where to start" not in reply.reply
+
+
+def test_idk_why_they_hate_me_keeps_not_knowing_why(listener):
+    reply = listener.respond(Conversation(), "idk why they hate me so much")
+    assert "that why they hate you" not in reply.reply
+    assert "you don't know why they hate you so much" in reply.reply or '"' in reply.reply
+    assert "furious" not in reply.reply
+
+
+def test_a_harsh_thought_is_held_lightly_once_not_hedged_twice(listener):
+    reply = listener.respond(Conversation(), "I think I'm useless")
+    assert "you think you're useless" not in reply.reply and "you're useless" in reply.reply

@@ -14,7 +14,7 @@ MAX_WORDS = 22
 
 _LEADING = re.compile(
     r"^(?:(?:so|well|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
-    r"i mean|i guess|idk|tbh|just|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right)\b[\s,.!-]*)+", re.I)
+    r"i mean|i guess|idk|tbh|just|i dunno|dunno|i (?:don'?t|dont) know(?=\s*,)|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right)\b[\s,.!-]*)+", re.I)
 # What closes a sentence without adding to it: laughter, hedges, "honestly", and the "too" or "as well"
 # that points back at something said before ("I'm tired too honestly": said back, "you're tired too
 # honestly" keeps the filler as if it were content).
@@ -34,8 +34,13 @@ _KEEP_CAPITAL = {"i", "i'm", "i've", "i'd", "i'll", "monday", "tuesday", "wednes
                  "easter", "eid", "diwali", "hanukkah", "thanksgiving", "god"}
 
 
+# "idk why they hate me": the not knowing is what they said, not a filler before it.
+_DONT_KNOW_WHAT = re.compile(r"^(\W*)(?:idk|dunno|i dunno)\s+(?=(?:why|what|how|who|where|when|if|whether)\b)", re.I)
+
+
 def strip_fillers(text: str) -> str:
     """Drop discourse markers and fillers at the edges ("so", "honestly", "lol") and inside ("you know")."""
+    text = _DONT_KNOW_WHAT.sub(r"\1i don't know ", text)
     text = _FILLERS.sub(" ", text)
     text = _TRAILING.sub("", text)
     text = _LEADING.sub("", text.strip())

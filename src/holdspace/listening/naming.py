@@ -42,6 +42,9 @@ _DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bip
 _TURN = re.compile(r"\b(?:but|though|although|yet|except)\b", re.I)
 # Not feeling like oneself, in words the cues leave out.
 _NOT_ONESELF = re.compile(r"\b(?:(?:don'?t|dont|do not|didn'?t) (?:really )?feel like (?:myself|me)|not (?:feeling )?(?:like )?myself)\b", re.I)
+# Hate aimed at the client ("they hate me", "everyone hates me").
+_HATED = re.compile(r"\b(?:they|he|she|everyone|everybody|people|ppl|all|\w+s) (?:all |really |just |must |still |actually )?"
+                    r"hate[sd]? me\b", re.I)
 # Being laughed at or mocked: their laughter, never the client's amusement.
 _LAUGHED_AT = re.compile(r"\blaugh(?:s|ed|ing)? (?:at|about) (?:me|my|them|it|us|what)\b|\b(?:made|make|makes|making) fun of\b|"
                          r"\bmock(?:s|ed|ing)? (?:me|my)\b|\bjok(?:e|es|ed|ing) about me\b", re.I)
@@ -121,8 +124,12 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         # someone telling of a death is not "disappointed" or "annoyed" about it, nor merely "down"
         skip = skip | (set(overall.scores) - _AFTER_A_DEATH) | {"sadness"}
     if SELF_CRITICAL.search(text) or SELF_HATE.search(text):
-        # turned against oneself, anger reads as shame or sadness, not fury at someone; and it is never glad
-        skip = skip | {"anger", "annoyance", "disapproval", "disgust"} | _POSITIVE
+        # turned against oneself, anger reads as shame or sadness, not fury at someone; and it is never glad,
+        # nor a puzzle ("maybe there's something wrong with me" is no "not knowing where to start")
+        skip = skip | {"anger", "annoyance", "disapproval", "disgust", "confusion"} | _POSITIVE
+    if _HATED.search(text):
+        # "idk why they hate me": hate aimed at the client hurts; it is not the client's fury
+        skip = skip | {"anger", "annoyance", "disapproval", "disgust"}
     if MINIMISING.search(text):
         # "it's probably not a big deal" plays it down: never glad about it, nor "unhappy about it"
         skip = skip | OPINIONS | _POSITIVE

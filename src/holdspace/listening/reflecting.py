@@ -30,6 +30,9 @@ def _theirs(rule: re.Match[str]) -> str:
     return f"{rule[1]} {'you tell yourself' if said.endswith('feel') else 'you feel'} {said}"
 
 
+# A hedge before a harsh thought ("maybe", "I think"), shifted to "you".
+_HEDGE = re.compile(r"^(?:(?:maybe|perhaps|probably|you think|you guess|you feel like|honestly),?\s+)+", re.I)
+
 #: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
 LONG_MESSAGE = 45
 
@@ -102,6 +105,9 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             options = templates["wondering"] if asked else \
                 templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) else \
                 [t for t in templates["templates"] if t.get("theirs")] if harsh else templates["templates"]
+            if options is templates["self_critical"]:
+                # "part of you believes maybe you're useless" hedges twice: the template already holds it lightly
+                key = _HEDGE.sub("", key)
             said = pick(options, conversation, used)["text"].format(content=key)
             # said back later (a summary, a link) it stays theirs: never "you're useless" as a fact
             return said, f"you said {key}" if harsh and not asked else key

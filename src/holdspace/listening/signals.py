@@ -91,11 +91,19 @@ FEELING_RULE = re.compile(r"\b" + _RULE, re.I)
 # The same rule as the client's own, at the start of what they said ("but I'm not meant to be this upset"),
 # not someone else's they report ("everyone says I should be over it"): said back as theirs, never as fact.
 OWN_FEELING_RULE = re.compile(r"^\W*(?:(?:but|and|so|honestly|like|i know|i guess|i think|i feel like)\W+)*" + _RULE, re.I)
+# Someone else's verdict reported ("she acted like I was the problem", "he says I'm useless") is theirs,
+# not the client's own harsh thought: the lookbehinds leave it to be said back as what that person did.
+_REPORTED = "".join(f"(?<!{w} )" for w in ("acted like", "acts like", "act like", "acting like", "treats me like",
+                                            "treated me like", "says", "said", "thinks", "told me", "tells me",
+                                            "calls me", "called me", "made out", "makes out", "decided"))
 SELF_CRITICAL = re.compile(
-    r"\b(?:i'?m|im|i am|i feel|i'?ve always been|i was)\s+(?:\w+\s+){0,2}(?:worthless|useless|a failure|"
+    r"\b" + _REPORTED + r"(?:i'?m|im|i am|i feel|i'?ve always been|i was)\s+(?:\w+\s+){0,2}(?:worthless|useless|a failure|"
     r"a mess|pathetic|stupid|an idiot|a burden|disgusting|ugly|a joke|a loser|a disappointment|not good enough|"
     r"never good enough|unlovable|too much|broken|weak|a fraud|the problem|too sensitive|overreacting|"
-    r"so dramatic|too dramatic|needy|selfish|crazy)\b|"
+    r"so dramatic|too dramatic|needy|selfish|crazy|not (?:smart|clever|pretty|thin|strong|brave|interesting|funny|"
+    r"attractive|talented|bright|successful|cool|good-looking) enough)\b|"
+    r"\b(?:there'?s|there is|theres|is there|something'?s|somethings) (?:\w+ )?(?:something |sth )?(?:really |seriously )?"
+    r"wrong with me\b|"
     r"\b(?:i'?m|im|i am|i feel like|i'?ve been) (?:such |the |a )?(?:worst|bad|terrible|horrible|awful|useless|rubbish|crap) "
     r"(?:mum|mom|mother|dad|father|parent|friend|partner|wife|husband|daughter|son|sister|brother|person|human)\b|"
     r"\b(?:i )?(?:can'?t|never) do anything right\b|\bi (?:don'?t|do not|dont) deserve (?:to|anything|good|love|it|them|him|her|help|"
