@@ -249,3 +249,13 @@ def test_idk_why_they_hate_me_keeps_not_knowing_why(listener):
 def test_a_harsh_thought_is_held_lightly_once_not_hedged_twice(listener):
     reply = listener.respond(Conversation(), "I think I'm useless")
     assert "you think you're useless" not in reply.reply and "you're useless" in reply.reply
+
+
+def test_a_reply_never_opens_two_of_its_sentences_with_the_same_words(listener):
+    for text in ("maybe there's something wrong with me", "I think I'm useless",
+                 "my dad has dementia and i've been looking after him for two years"):
+        conversation = Conversation()
+        for _ in range(6):
+            said = listener.respond(conversation, text).reply
+            openings = [" ".join(s.lower().split()[:3]) for s in said.replace("?", ".").split(". ") if s]
+            assert len(openings) == len(set(openings)), said

@@ -143,7 +143,7 @@ class Listener:
             parts.append(reflection)
         if feeling and not _has_phrase(reflection, feeling.word):
             # (when their own feeling word is already in the reflection, naming it again is an echo)
-            parts.append(pick(responses()["feeling"]["templates"], conversation, used)["text"]
+            parts.append(pick(responses()["feeling"]["templates"], conversation, used, after=" ".join(parts))["text"]
                          .format(feeling=feeling.word))
         family = family_for(feeling)
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
@@ -153,7 +153,8 @@ class Listener:
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
             "remembering" if ending else family
         validation = "" if summed else pick(
-            responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"])["text"]
+            responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
+            after=" ".join(parts))["text"]
         asked = question(topic, family, conversation, used, pronoun(conversation, clean))
         parts += [p for p in (validation, summed, asked) if p]
         if (len(conversation.turns) + 1) % REMINDER_EVERY == 0:
