@@ -259,3 +259,23 @@ def test_a_reply_never_opens_two_of_its_sentences_with_the_same_words(listener):
             said = listener.respond(conversation, text).reply
             openings = [" ".join(s.lower().split()[:3]) for s in said.replace("?", ".").split(". ") if s]
             assert len(openings) == len(set(openings)), said
+
+
+def test_missing_old_drinking_mates_is_not_asked_about_as_if_they_had_died(listener):
+    replies = talk(listener, "6 months sober today", "my old mates still go to the pub every friday",
+                   "i miss them but i cant be around it")
+    said = replies[-1]
+    assert said.topic != "loss"
+    assert "remembering about" not in said.reply and "this loss" not in said.reply
+
+
+def test_a_teen_mocked_in_a_group_chat_is_asked_about_what_is_happening_not_their_studies(listener):
+    replies = talk(listener, "ppl at school made a group chat about me", "they screenshot my posts and laugh at them",
+                   "i dont want to go to school tomorrow")
+    assert all("studies" not in r.question and "pressure of it" not in r.question for r in replies)
+
+
+def test_studying_for_hours_is_asked_about_as_study_not_as_family(listener):
+    replies = talk(listener, "i failed my second exam this term", "my parents think i'm doing fine, they have no idea",
+                   "i study for hours and nothing goes in")
+    assert "family" not in replies[-1].question

@@ -39,11 +39,22 @@ def topic_of(text: str) -> str | None:
     return best
 
 
+def _priority(topic: str) -> int:
+    return responses()["topics"][topic].get("priority", 1)
+
+
 def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conversation) -> str | None:
     """The topic of this message, staying with the story told so far where it goes on."""
-    topic = topic_of(key) or topic_of(clean)
-    if feeling and feeling.label == "grief" and topic in (None, "family", "health"):
-        topic = "loss"  # "my dad died" is about losing him before it is about the family
+    topic, whole = topic_of(key), topic_of(clean)
+    if whole and (topic is None or _priority(whole) > _priority(topic)):
+        # the reflected piece is shifted to "you" ("a group chat about you"): a weightier topic in the
+        # client's own words still decides
+        topic = whole
+    if feeling and feeling.label == "grief" and topic in (None, "family", "health") and (
+            _A_DEATH.search(clean) or any(t.topic == "loss" for t in conversation.turns[-6:])):
+        # "my dad died" is about losing him before it is about the family; "I miss them" with no death
+        # told (old friends left behind) is missing, not a bereavement to ask memories of
+        topic = "loss"
     before = conversation.turns[-1].topic if conversation.turns else None
     if topic is None and feeling is None and any(t.topic == "loss" for t in conversation.turns[-3:]):
         before = "loss"  # a death told a few turns ago is still the story ("I keep picking up the phone")
@@ -57,6 +68,8 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         topic = None
     if topic == "relationship" and any(t.topic == "breakup" for t in conversation.turns[-6:]):
         topic = "breakup"  # "she was my girlfriend for three years" after "we broke up": still the ending
+    if topic in (None, "study", "friends") and any(t.topic == "bullying" for t in conversation.turns[-6:]):
+        topic = "bullying"  # "i dont want to go to school tomorrow" after the group chat: still that story
     return topic
 
 
