@@ -279,3 +279,11 @@ def test_studying_for_hours_is_asked_about_as_study_not_as_family(listener):
     replies = talk(listener, "i failed my second exam this term", "my parents think i'm doing fine, they have no idea",
                    "i study for hours and nothing goes in")
     assert "family" not in replies[-1].question
+
+
+def test_painful_news_is_never_said_back_with_a_brisk_so_or_let_me_see_if_i_have_this(listener):
+    replies = talk(listener, "work was long today", "my sister called", "my mum died on tuesday",
+                   "i cried in the shower again this morning", "i dont want to go to school tomorrow",
+                   "the business went under last month", "he didn't know who i was yesterday")
+    for reply in replies[2:]:
+        assert not reply.reply.startswith(("So ", "Let me see if I have this")), reply.reply

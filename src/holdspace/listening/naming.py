@@ -15,7 +15,7 @@ from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
 from holdspace.listening.signals import MINIMISING, RHETORICAL, SELF_CRITICAL, SELF_HATE
 
-__all__ = ["FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "story_hurts"]
+__all__ = ["FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "sounds_painful", "story_hurts"]
 
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
 FEELING_FLOOR = 0.08
@@ -35,7 +35,8 @@ _DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bip
                        r"can'?t cope|falling apart|fall apart|breaking down|hard|difficult|hurt\w*|pain\w*|"
                        r"inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|stuck|"
                        r"(?:i'?m|im) (?:so |just |completely |totally |honestly )?done|burn(?:ing|t|ed) out|burnout|"
-                       r"exhausted|knackered|drained)\b", re.I)
+                       r"exhausted|knackered|drained|went (?:under|bust)|bankrupt\w*|laid off|made redundant|"
+                       r"lost (?:my job|everything|the business|the house))\b", re.I)
 
 
 # The turn in "I love her so much but some days I don't feel like myself": what follows it carries the weight.
@@ -73,6 +74,12 @@ _TORN = re.compile(r"\b(?:(?:a |one |some )?part of me|half of me|a side of me|o
 # The client's own wish: the only time "wishful" or "longing" may be named.
 _OWN_WISH = re.compile(r"\b(?:i|i'?m|i am)\s+(?:just\s+|really\s+|only\s+|still\s+|so\s+)?(?:want|wish|long|hope|"
                        r"wanted|wished|longing|miss|missing)\b|\bif only\b", re.I)
+
+
+def sounds_painful(text: str, found: list[Emotions]) -> bool:
+    """Whether a message tells of pain: a painful cue or word of distress, or the model fairly sure of a painful label."""
+    return any(label in _NEGATIVE for label in feeling_cues(text)) or bool(_DISTRESS.search(text)) \
+        or any(e.scores.get(label, 0.0) >= 0.3 for e in found for label in _NEGATIVE)
 
 
 def story_hurts(conversation: Conversation) -> bool:

@@ -9,7 +9,7 @@ from holdspace.language.text import words
 from holdspace.listening.content import TURNS, as_clause, key_part, reflect_words, sentence_weight
 from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
 from holdspace.listening.memory import Conversation
-from holdspace.listening.naming import NOT_FELT, OPINIONS
+from holdspace.listening.naming import NOT_FELT, OPINIONS, sounds_painful
 from holdspace.listening.content import strip_fillers
 from holdspace.listening.signals import FEELING_RULE, OWN_FEELING_RULE, RHETORICAL, SELF_CRITICAL, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import pick, responses
@@ -71,6 +71,8 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
         return sentence_weight(sentences[i], felt(i)) - (0.5 if conceded else 0.0)
 
     ranked = sorted(range(len(sentences)), key=lambda i: -weight(i))
+    # "So your mum died on tuesday." reads as a shrug: pain is said back with the gentler openings
+    plain = [t for t in templates["templates"] if not (t.get("brisk") and sounds_painful(clean, per_sentence))]
     # statements first; a message that only asks gets its question said back as a wondering
     for asked in (False, True):
         for i in ranked:
@@ -104,7 +106,7 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             harsh = SELF_CRITICAL.search(sentences[i]) or SELF_HATE.search(sentences[i])
             options = templates["wondering"] if asked else \
                 templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) else \
-                [t for t in templates["templates"] if t.get("theirs")] if harsh else templates["templates"]
+                [t for t in templates["templates"] if t.get("theirs")] if harsh else plain
             if options is templates["self_critical"]:
                 # "part of you believes maybe you're useless" hedges twice: the template already holds it lightly
                 key = _HEDGE.sub("", key)
