@@ -287,3 +287,25 @@ def test_painful_news_is_never_said_back_with_a_brisk_so_or_let_me_see_if_i_have
                    "the business went under last month", "he didn't know who i was yesterday")
     for reply in replies[2:]:
         assert not reply.reply.startswith(("So ", "Let me see if I have this")), reply.reply
+
+
+def test_i_just_feel_dot_dot_dot_flat_keeps_the_flat_and_is_not_named_gratitude(listener):
+    replies = talk(listener, "got the promotion i've been working towards for 3 years",
+                   "everyone is congratulating me and i just feel... flat")
+    said = replies[-1]
+    assert "flat" in said.reply and not said.reply.split(".")[0].endswith("you just feel")
+    assert "grateful" not in said.reply and "build on" not in said.reply and "holding on to" not in said.reply
+
+
+def test_whole_weekends_without_saying_a_word_are_heard_as_lonely_not_annoyed(listener):
+    replies = talk(listener, "moved to leeds for a new job 3 months ago", "dont know a single person here",
+                   "weekends are the worst tbh, i can go from friday to monday without saying a word out loud")
+    assert "unsure" not in replies[1].reply
+    said = replies[-1]
+    assert "annoyed" not in said.reply and "What happened next" not in said.reply and "worst tbh" not in said.reply
+
+
+def test_wondering_if_anyone_notices_the_effort_is_not_named_surprise(listener):
+    reply = listener.respond(Conversation(), "some days i wonder if anyone even notices the effort")
+    assert "surprised" not in reply.reply and "when it happened" not in reply.reply
+

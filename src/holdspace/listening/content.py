@@ -20,9 +20,9 @@ _LEADING = re.compile(
 # honestly" keeps the filler as if it were content).
 _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|ngl|fr|you know|i guess|or something|or whatever|"
                        r"and stuff|and everything|honestly|to be honest|if i'?m honest|if i'?m being honest|"
-                       r"to be fair|tho|though|too|as well|also|either|lowkey|tbf|rn|right now)(?<!\bnot too)"
+                       r"to be fair|tho|though|too|as well|also|either|lowkey|tbf|rn)(?<!\bnot too)"
                        r"(?<!\bme too)(?<!\bme as well))+[\s.!?]*$", re.I)
-_FILLERS = re.compile(r",?\s*\b(?:you know|i mean|like,)\s*,?", re.I)
+_FILLERS = re.compile(r",?\s*\b(?:you know|i mean|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly)(?=\s*,)", re.I)
 _CLAUSE = re.compile(r"\s*(?:[;:]|,\s*(?:but|and|so|because|cause|cos)?|\s-\s|\bbut\b|\bbecause\b|\bso\b)\s*", re.I)
 _FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself", "i've", "i'd", "i'll", "mine", "we", "we're", "we've", "we'd", "our", "us"}
 # A reflection starts mid-sentence, so its first word loses a sentence-initial capital — except
@@ -44,7 +44,7 @@ def strip_fillers(text: str) -> str:
     text = _FILLERS.sub(" ", text)
     text = _TRAILING.sub("", text)
     text = _LEADING.sub("", text.strip())
-    return re.sub(r"\s+", " ", text).strip(" ,;:-")
+    return re.sub(r"\s+,", ",", re.sub(r"\s+", " ", text)).strip(" ,;:-")
 
 
 # Words about saying rather than what is said ("I don't know how to say this"): the next sentence
@@ -97,6 +97,9 @@ def reflect_words(part: str) -> str:
     return shifted
 
 
+_PAUSE = re.compile(r"(\w)\s*(?:\.{2,}|…)\s*(?=[a-z])")
+
+
 def units_of(text: str, limit: int = 16) -> list[str]:
     """The pieces a reflection may choose from: sentences, and the clauses of long ones.
 
@@ -104,6 +107,8 @@ def units_of(text: str, limit: int = 16) -> list[str]:
     what brought them and what they are left with.
     """
     found: list[str] = []
+    # "i just feel... flat": a pause before a lower-case word goes on with the sentence
+    text = _PAUSE.sub(r"\1 ", text)
     for sentence in split_sentences(text):
         if len(words(sentence)) <= MAX_WORDS:
             found.append(sentence)

@@ -220,10 +220,21 @@ def _not_cues() -> re.Pattern:
     return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'])")
 
 
+_APOSTROPHES = {"dont": "don't", "cant": "can't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
+                "wasnt": "wasn't", "havent": "haven't", "hasnt": "hasn't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+                "shouldnt": "shouldn't", "arent": "aren't", "werent": "weren't", "im": "i'm", "ive": "i've"}
+_NO_APOSTROPHE = re.compile(r"\b(" + "|".join(_APOSTROPHES) + r")\b")
+
+
+def _with_apostrophes(lower: str) -> str:
+    """ "dont know a single person" typed as people type it: the cues are written "don't"."""
+    return _NO_APOSTROPHE.sub(lambda m: _APOSTROPHES[m.group(1)], lower)
+
+
 def feeling_cues(text: str) -> dict[str, list[str]]:
     """Return label -> the cue words for it found in the text, skipping negated ones and those
     inside a phrase that means something else ("keeps me going")."""
-    lower = _not_cues().sub(lambda m: " " * len(m.group(0)), text.lower())
+    lower = _not_cues().sub(lambda m: " " * len(m.group(0)), _with_apostrophes(text.lower()))
     found: dict[str, list[str]] = {}
     own = _table()["own"]
     for label, pattern in _label_patterns().items():

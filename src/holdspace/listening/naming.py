@@ -43,6 +43,10 @@ _DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bip
 _TURN = re.compile(r"\b(?:but|though|although|yet|except)\b", re.I)
 # Not feeling like oneself, in words the cues leave out.
 _NOT_ONESELF = re.compile(r"\b(?:(?:don'?t|dont|do not|didn'?t) (?:really )?feel like (?:myself|me)|not (?:feeling )?(?:like )?myself)\b", re.I)
+# Wondering ("I wonder if anyone notices"), which the model hears as surprise.
+_WONDERING = re.compile(r"\bwonder(?:ing)? (?:if|whether|why|how|what|who)\b", re.I)
+# Not knowing how long it has been: a way of saying "for ages".
+_FOR_EVER = re.compile(r"\b(?:i )?(?:don'?t|dont|do not) (?:even )?know how (?:long|many|much)\b|\bwho knows how long\b", re.I)
 # Hate aimed at the client ("they hate me", "everyone hates me").
 _HATED = re.compile(r"\b(?:they|he|she|everyone|everybody|people|ppl|all|\w+s) (?:all |really |just |must |still |actually )?"
                     r"hate[sd]? me\b", re.I)
@@ -134,6 +138,10 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         # turned against oneself, anger reads as shame or sadness, not fury at someone; and it is never glad,
         # nor a puzzle ("maybe there's something wrong with me" is no "not knowing where to start")
         skip = skip | {"anger", "annoyance", "disapproval", "disgust", "confusion"} | _POSITIVE
+    if _WONDERING.search(text):
+        skip = skip | {"surprise"}  # "I wonder if anyone even notices": wondering, not surprise
+    if _FOR_EVER.search(text):
+        skip = skip | {"confusion"}  # "no day off in I don't know how long": how long it's been, not a puzzle
     if _HATED.search(text):
         # "idk why they hate me": hate aimed at the client hurts; it is not the client's fury
         skip = skip | {"anger", "annoyance", "disapproval", "disgust"}
