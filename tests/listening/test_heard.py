@@ -309,3 +309,8 @@ def test_wondering_if_anyone_notices_the_effort_is_not_named_surprise(listener):
     reply = listener.respond(Conversation(), "some days i wonder if anyone even notices the effort")
     assert "surprised" not in reply.reply and "when it happened" not in reply.reply
 
+
+
+def test_twelve_years_of_my_life_after_the_business_went_under_keeps_the_business(listener):
+    reply = listener.respond(Conversation(), "the business went under last month. 12 years of my life.")
+    assert "the business went under" in reply.reply and "12 years of your life" in reply.reply

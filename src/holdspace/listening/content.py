@@ -7,7 +7,8 @@ import re
 from holdspace.language.text import split_sentences, words
 from holdspace.listening.pronouns import to_second_person
 
-__all__ = ["MAX_WORDS", "TURNS", "as_clause", "key_part", "reflect_words", "sentence_weight", "strip_fillers", "units_of"]
+__all__ = ["MAX_WORDS", "TURNS", "as_clause", "key_part", "reflect_words", "says_little", "sentence_weight", "strip_fillers",
+           "units_of"]
 
 #: A reflection longer than this stops sounding like listening and starts sounding like an echo.
 MAX_WORDS = 22
@@ -62,6 +63,11 @@ _ONLY_HEDGING = re.compile(r"^\W*(?:i\s+)?(?:(?:just\s+|really\s+)?(?:don'?t|do 
 # "I love her, I do. I just feel like I'm watching my life through glass": after a concession, the
 # sentence that turns ("but", "I just", "the thing is") is the one that carries the weight.
 TURNS = re.compile(r"^\W*(?:but|yet|though|i just|it'?s just|the thing is|the truth is|except|only)\b", re.I)
+
+
+def says_little(sentence: str) -> bool:
+    """Whether a sentence only hedges or announces ("I don't know.", "Long story.")."""
+    return bool(_PREAMBLE.search(sentence) or _ONLY_HEDGING.match(sentence))
 
 
 def sentence_weight(sentence: str, emotional: float) -> float:

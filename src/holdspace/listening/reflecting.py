@@ -6,7 +6,7 @@ import re
 
 from holdspace.language.emotions import Emotions
 from holdspace.language.text import words
-from holdspace.listening.content import TURNS, as_clause, key_part, reflect_words, sentence_weight
+from holdspace.listening.content import TURNS, as_clause, key_part, reflect_words, says_little, sentence_weight
 from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
 from holdspace.listening.memory import Conversation
 from holdspace.listening.naming import NOT_FELT, OPINIONS, sounds_painful
@@ -94,6 +94,15 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
                 opening = as_clause(reflect_words(key_part(sentences[0])))
                 if len(words(opening)) >= 3 and not roadblocks_in(opening) and not is_question(sentences[0]):
                     key = f"{opening}, and {key}"
+            elif not asked and len(words(part)) <= 5 and i > 0 and len(words(sentences[i - 1])) <= 12 \
+                    and not is_question(sentences[i - 1]) and not says_little(sentences[i - 1]) \
+                    and not SELF_CRITICAL.search(sentences[i]):
+                # "The business went under last month. 12 years of my life.": the few words after an event
+                # say what it meant; said back alone ("12 years of your life") the event is lost
+                event = as_clause(reflect_words(key_part(sentences[i - 1])))
+                if len(words(event)) >= 3 and not roadblocks_in(event):
+                    joined = ", and" if re.match(r"(?:you|you're|you've|he|she|they|it|it's|I)\b", key) else ","
+                    key = f"{event}{joined} {key}"
             rule = _RULE_LEAD.sub("", key).replace("not even ", "not ")
             if not asked and OWN_FEELING_RULE.search(sentences[i]) and rule.startswith("you're "):
                 # "I'm not even meant to be this upset": their rule, said back as what they tell themselves
