@@ -314,3 +314,9 @@ def test_wondering_if_anyone_notices_the_effort_is_not_named_surprise(listener):
 def test_twelve_years_of_my_life_after_the_business_went_under_keeps_the_business(listener):
     reply = listener.respond(Conversation(), "the business went under last month. 12 years of my life.")
     assert "the business went under" in reply.reply and "12 years of your life" in reply.reply
+
+
+def test_angry_and_then_guilty_for_being_angry_hears_the_guilt_too(listener):
+    reply = listener.respond(Conversation(), "i'm so angry all the time and then i feel guilty for being angry at him")
+    assert reply.feeling is not None and "guilty" in reply.feeling.word
+    assert "anger show up" not in reply.reply

@@ -141,7 +141,7 @@ class Listener:
             parts.append(link)
         if reflection:
             parts.append(reflection)
-        if feeling and not _has_phrase(reflection, feeling.word):
+        if feeling and not all(_has_phrase(reflection, word) for word in feeling.word.split(" and ")):
             # (when their own feeling word is already in the reflection, naming it again is an echo)
             parts.append(pick(responses()["feeling"]["templates"], conversation, used, after=" ".join(parts))["text"]
                          .format(feeling=feeling.word))

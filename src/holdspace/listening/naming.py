@@ -111,6 +111,12 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if glad and hurting:
         # "happy for her but jealous": both at once is the reflection, not either one alone
         return Feeling(f"{glad[0]} and {hurting[0][0]} at the same time", hurting[0][1], "mixed")
+    kinds = list(dict.fromkeys(l for _, l in hurting))
+    if len(kinds) >= 2:
+        # "so angry all the time and then I feel guilty for being angry": both, in their words; the
+        # later one leads the response (it is where they ended up)
+        first, last = (next(w for w, l in hurting if l == kind) for kind in kinds[:2])
+        return Feeling(f"{first} and {last}", kinds[1], "theirs")
     theirs = feeling_for(replace(overall, labels=()), text, rejected)
     if theirs:
         return theirs
