@@ -320,3 +320,10 @@ def test_angry_and_then_guilty_for_being_angry_hears_the_guilt_too(listener):
     reply = listener.respond(Conversation(), "i'm so angry all the time and then i feel guilty for being angry at him")
     assert reply.feeling is not None and "guilty" in reply.feeling.word
     assert "anger show up" not in reply.reply
+
+
+def test_being_tired_after_a_long_day_is_met_as_tiredness_not_as_something_that_hurts(listener):
+    for lines in (("work was long today", "I'm tired too honestly"), ("the party was fun but i'm exhausted now",),
+                  ("my sponsor says i should be proud but i just feel tired",)):
+        said = talk(listener, *lines)[-1].reply
+        assert not any(w in said for w in ("hurts", "painful", "a lot to carry", "really heavy")), said

@@ -43,6 +43,10 @@ _CHECK_IN_REASON = "The message sounds like thoughts of not being here, or of hu
 CRISIS_PAGE_NOTE = " More ways to reach someone are on the crisis page (/crisis), at any hour."
 
 
+# Their own word for being worn out: "that hurts" or "a lot to carry" would make more of it than they did.
+_WEARY = {"tired", "exhausted", "drained"}
+
+
 def _has_phrase(text: str, phrase: str) -> bool:
     return re.search(r"(?<![\w'])" + re.escape(phrase.lower()) + r"(?![\w'])", text.lower()) is not None
 
@@ -151,7 +155,7 @@ class Listener:
         # one look back per reply: a link to an earlier message and a summary in the same reply say things twice
         summed = summary(conversation, feeling, used) if not heavy and not link and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
-            "remembering" if ending else family
+            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY else family
         validation = "" if summed else pick(
             responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
             after=" ".join(parts))["text"]
