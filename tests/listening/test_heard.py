@@ -327,3 +327,8 @@ def test_being_tired_after_a_long_day_is_met_as_tiredness_not_as_something_that_
                   ("my sponsor says i should be proud but i just feel tired",)):
         said = talk(listener, *lines)[-1].reply
         assert not any(w in said for w in ("hurts", "painful", "a lot to carry", "really heavy")), said
+
+
+def test_the_funeral_after_mum_died_is_asked_about_her_not_them(listener):
+    replies = talk(listener, "my mum died on tuesday", "the funeral is on friday", "i have to do the reading")
+    assert not any(" them?" in r.question for r in replies[1:])

@@ -110,7 +110,9 @@ def pronoun(conversation: Conversation, clean: str) -> str:
     turn into a question about the brother as if he had died.
     """
     texts = [clean] + [t.text for t in reversed(conversation.turns[-6:])]
-    told = next((t.lower() for t in texts if _A_DEATH.search(t)), "")
+    # the latest telling that names someone: "the funeral is on friday" names no one, "my mum died" does
+    told = [t.lower() for t in texts if _A_DEATH.search(t)]
+    told = next((t for t in told if _SHE.search(t) or _HE.search(t)), told[0] if told else "")
     she, he = len(_SHE.findall(told)), len(_HE.findall(told))
     return "her" if she and not he else "him" if he and not she else "them"
 
