@@ -332,3 +332,19 @@ def test_being_tired_after_a_long_day_is_met_as_tiredness_not_as_something_that_
 def test_the_funeral_after_mum_died_is_asked_about_her_not_them(listener):
     replies = talk(listener, "my mum died on tuesday", "the funeral is on friday", "i have to do the reading")
     assert not any(" them?" in r.question for r in replies[1:])
+
+
+def test_a_summary_lists_the_feelings_named_without_and_after_and(listener):
+    replies = talk(listener, "my dad has dementia and i've been looking after him for two years",
+                   "he didn't know who i was yesterday. called me by my mum's name",
+                   "i'm so angry all the time and then i feel guilty for being angry at him",
+                   "my brother lives 10 minutes away and visits maybe once a month",
+                   "i haven't had a day off in i don't know how long")
+    for reply in replies:
+        assert " and angry and " not in reply.reply and reply.reply.count(" and ") < 6, reply.reply
+
+
+def test_a_new_mother_who_has_not_slept_in_weeks_is_heard_as_exhausted(listener):
+    reply = listener.respond(Conversation(), "the baby is 7 weeks old and i haven't slept more than 2 hours in a row "
+                                             "since she was born")
+    assert reply.feeling is not None and reply.feeling.word == "exhausted"

@@ -130,6 +130,10 @@ _OWN_PHRASES = (
                 r"\bwatching (?:my|our) (?:own )?life\b|\bthrough (?:a )?glass\b|"
                 r"\b(?:i (?:just )?(?:feel|felt)|i'?m feeling|feeling|i'?m) (?:so |really |kind of )?"
                 r"(?:disconnected|detached)\b"), "disconnected"),
+    # "I haven't slept more than 2 hours in a row", "running on no sleep": exhausted, in other words
+    (re.compile(r"\b(?:i (?:have|haven'?t|havent|hadn'?t)(?: really)? (?:not )?slept|(?:haven'?t|havent) "
+                r"(?:had )?(?:any )?(?:slept|sleep)|running on (?:no|zero|empty)(?: sleep)?|no sleep|(?:can'?t|cant) "
+                r"remember the last time i slept)\b"), "exhausted"),
     # "what's the point of even trying", "why do I even bother": worn down by trying, said in a question
     (re.compile(r"\b(?:what'?s|whats|what is) the (?:point|use)(?: (?:of|in) (?:\w+ ){0,2}(?:trying|bother\w*|applying|"
                 r"going|doing|caring|studying|revising))?\b(?! of (?:talking|writing|speaking|typing))|"

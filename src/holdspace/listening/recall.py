@@ -107,7 +107,10 @@ def summary(conversation: Conversation, feeling: Feeling | None, used: list[str]
     joined = ", ".join(points[:-1]) + ", and " + points[-1] if len(points) > 2 else " and ".join(points)
     said = pick(responses()["conversation"]["summary"], conversation, used)["text"].format(points=joined)
     felt = [w for w in felt if (not feeling or w != feeling.word) and not w.endswith("about it")][-2:]
+    # "angry and guilty" named once is two feelings: listed once each, "down, angry and guilty"
+    felt = list(dict.fromkeys(part for w in felt for part in w.split(" and ")))
     if felt:
+        listed = ", ".join(felt[:-1]) + " and " + felt[-1] if len(felt) > 1 else felt[0]
         said += " " + pick(responses()["conversation"]["summary_feelings"], conversation, used)["text"] \
-            .format(feelings=" and ".join(felt))
+            .format(feelings=listed)
     return said
