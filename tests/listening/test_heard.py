@@ -348,3 +348,45 @@ def test_a_new_mother_who_has_not_slept_in_weeks_is_heard_as_exhausted(listener)
     reply = listener.respond(Conversation(), "the baby is 7 weeks old and i haven't slept more than 2 hours in a row "
                                              "since she was born")
     assert reply.feeling is not None and reply.feeling.word == "exhausted"
+
+
+def test_being_dumped_over_text_with_a_lmao_is_never_named_delight(listener):
+    reply = listener.respond(Conversation(), "so basically my gf dumped me over text lmao")
+    assert not any(w in reply.reply for w in ("delighted", "amused", "felt best", "good to hear"))
+
+
+def test_a_mother_calling_her_carer_a_terrible_daughter_is_her_words_not_the_clients_thought(listener):
+    reply = listener.respond(Conversation(), "Yesterday she told me I'm a terrible daughter.")
+    assert "painful thought about yourself" not in reply.reply and "part of you believes" not in reply.reply
+    assert "she told you you're a terrible daughter" in reply.reply
+
+
+def test_i_feel_like_such_a_failure_is_said_back_whole(listener):
+    reply = listener.respond(Conversation(), "i feel like such a failure")
+    assert "you feel like such a failure" in reply.reply  # not "part of you believes such a failure"
+
+
+def test_having_been_sure_of_bad_news_is_not_named_optimism(listener):
+    replies = talk(listener, "my test results came back clear!!", "i was so sure it was going to be bad news")
+    said = replies[-1].reply
+    assert "optimistic" not in said and "build on" not in said and "hopeful" not in said
+
+
+def test_asking_if_wanting_ones_old_life_back_is_selfish_is_heard_as_guilt_not_frustration(listener):
+    reply = listener.respond(Conversation(), "Is it selfish that I sometimes want my old life back?")
+    assert "frustrated" not in reply.reply and "in that moment" not in reply.reply
+
+
+def test_not_knowing_what_to_do_with_myself_is_not_asked_about_an_inner_voice(listener):
+    reply = listener.respond(Conversation(), "and now i dont know what to do with myself")
+    assert "inner voice" not in reply.reply and "a friend told you" not in reply.reply
+
+
+def test_knowing_its_the_illness_talking_but_it_still_stings_keeps_the_sting(listener):
+    reply = listener.respond(Conversation(), "I know it's the illness talking. Still stings.")
+    assert "stings" in reply.reply
+
+
+def test_being_called_a_terrible_daughter_is_not_named_fear(listener):
+    reply = listener.respond(Conversation(), "Yesterday she told me I'm a terrible daughter.")
+    assert reply.feeling is None or reply.feeling.label not in {"fear", "nervousness"}

@@ -62,7 +62,7 @@ _ONLY_HEDGING = re.compile(r"^\W*(?:i\s+)?(?:(?:just\s+|really\s+)?(?:don'?t|do 
 
 # "I love her, I do. I just feel like I'm watching my life through glass": after a concession, the
 # sentence that turns ("but", "I just", "the thing is") is the one that carries the weight.
-TURNS = re.compile(r"^\W*(?:but|yet|though|i just|it'?s just|the thing is|the truth is|except|only)\b", re.I)
+TURNS = re.compile(r"^\W*(?:but|yet|though|still|i just|it'?s just|the thing is|the truth is|except|only)\b", re.I)
 
 
 def says_little(sentence: str) -> bool:

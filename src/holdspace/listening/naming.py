@@ -36,13 +36,17 @@ _DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bip
                        r"inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|stuck|"
                        r"(?:i'?m|im) (?:so |just |completely |totally |honestly )?done|burn(?:ing|t|ed) out|burnout|"
                        r"exhausted|knackered|drained|went (?:under|bust)|bankrupt\w*|laid off|made redundant|"
-                       r"lost (?:my job|everything|the business|the house))\b", re.I)
+                       r"lost (?:my job|everything|the business|the house)|dumped|broke up|split up|left me|ghosted|"
+                       r"cheated|divorc\w*|relapsed?|rejected|bad news)\b", re.I)
 
 
 # The turn in "I love her so much but some days I don't feel like myself": what follows it carries the weight.
 _TURN = re.compile(r"\b(?:but|though|although|yet|except)\b", re.I)
 # Not feeling like oneself, in words the cues leave out.
 _NOT_ONESELF = re.compile(r"\b(?:(?:don'?t|dont|do not|didn'?t) (?:really )?feel like (?:myself|me)|not (?:feeling )?(?:like )?myself)\b", re.I)
+# Someone's verdict on the client, told ("she told me I'm a terrible daughter", "he called me a loser").
+_VERDICT = re.compile(r"\b(?:told|tells|called|calls|said|says)(?: to)? me (?:i'?m|i was|i am|im|(?:a|an|such a) \w+)|"
+                      r"\b(?:said|says) (?:i'?m|i was|i am|im) (?:a |an |such a |the )?\w+", re.I)
 # Wondering ("I wonder if anyone notices"), which the model hears as surprise.
 _WONDERING = re.compile(r"\bwonder(?:ing)? (?:if|whether|why|how|what|who)\b", re.I)
 # Not knowing how long it has been: a way of saying "for ages".
@@ -144,6 +148,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         # turned against oneself, anger reads as shame or sadness, not fury at someone; and it is never glad,
         # nor a puzzle ("maybe there's something wrong with me" is no "not knowing where to start")
         skip = skip | {"anger", "annoyance", "disapproval", "disgust", "confusion"} | _POSITIVE
+    if _VERDICT.search(text) and not {"fear", "nervousness"} & set(cues):
+        # "she told me I'm a terrible daughter": words that wound; the model hears "terrible" as fear
+        skip = skip | {"fear", "nervousness"}
     if _WONDERING.search(text):
         skip = skip | {"surprise"}  # "I wonder if anyone even notices": wondering, not surprise
     if _FOR_EVER.search(text):

@@ -31,7 +31,8 @@ def _theirs(rule: re.Match[str]) -> str:
 
 
 # A hedge before a harsh thought ("maybe", "I think"), shifted to "you".
-_HEDGE = re.compile(r"^(?:(?:maybe|perhaps|probably|you think|you guess|you feel like|honestly),?\s+)+", re.I)
+_HEDGE = re.compile(r"^(?:(?:maybe|perhaps|probably|you think|you guess|you feel like|honestly),?\s+)+"
+                   r"(?=(?:you|you're|you've|there|there's|there is)\b)", re.I)
 
 #: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
 LONG_MESSAGE = 45

@@ -104,7 +104,7 @@ SELF_CRITICAL = re.compile(
     r"attractive|talented|bright|successful|cool|good-looking) enough)\b|"
     r"\b(?:there'?s|there is|theres|is there|something'?s|somethings) (?:\w+ )?(?:something |sth )?(?:really |seriously )?"
     r"wrong with me\b|"
-    r"\b(?:i'?m|im|i am|i feel like|i'?ve been) (?:such |the |a )?(?:worst|bad|terrible|horrible|awful|useless|rubbish|crap) "
+    r"\b" + _REPORTED + r"(?:i'?m|im|i am|i feel like|i'?ve been) (?:such |the |a )?(?:worst|bad|terrible|horrible|awful|useless|rubbish|crap) "
     r"(?:mum|mom|mother|dad|father|parent|friend|partner|wife|husband|daughter|son|sister|brother|person|human)\b|"
     r"\b(?:i )?(?:can'?t|never) do anything right\b|\bi (?:don'?t|do not|dont) deserve (?:to|anything|good|love|it|them|him|her|help|"
     r"kindness|happiness|better)\b|\bwhat'?s wrong with me\b|\bi ruin everything\b", re.I)
