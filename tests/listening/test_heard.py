@@ -390,3 +390,22 @@ def test_knowing_its_the_illness_talking_but_it_still_stings_keeps_the_sting(lis
 def test_being_called_a_terrible_daughter_is_not_named_fear(listener):
     reply = listener.respond(Conversation(), "Yesterday she told me I'm a terrible daughter.")
     assert reply.feeling is None or reply.feeling.label not in {"fear", "nervousness"}
+
+
+def test_a_dad_who_didnt_even_say_well_done_is_not_named_admiration(listener):
+    replies = talk(listener, "Got into my first choice uni!!!", "but my dad didn't even say well done")
+    assert "studies is weighing" not in replies[0].reply
+    said = replies[-1].reply
+    assert not any(w in said for w in ("impressed", "felt best", "good to hear", "build on"))
+
+
+def test_lying_awake_at_3am_going_over_dinner_is_heard_as_worry_not_irritation(listener):
+    replies = talk(listener, "its 3am and i cant sleep again",
+                   "my mind wont stop going over everything i said at dinner")
+    for reply in replies:
+        assert "irritated" not in reply.reply and "in that moment" not in reply.reply, reply.reply
+
+
+def test_a_leading_whatever_is_not_said_back(listener):
+    reply = listener.respond(Conversation(), "whatever, i'm used to it by now")
+    assert "whatever" not in reply.reply.lower()
