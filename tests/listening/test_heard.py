@@ -409,3 +409,10 @@ def test_lying_awake_at_3am_going_over_dinner_is_heard_as_worry_not_irritation(l
 def test_a_leading_whatever_is_not_said_back(listener):
     reply = listener.respond(Conversation(), "whatever, i'm used to it by now")
     assert "whatever" not in reply.reply.lower()
+
+
+def test_a_few_words_are_never_thanked_as_a_single_word(listener):
+    conversation = Conversation()
+    for text in ("6 months sober today", "miss her", "so tired", "can't sleep", "not great"):
+        said = listener.respond(conversation, text).reply
+        assert "in a word" not in said, said
