@@ -416,3 +416,10 @@ def test_a_few_words_are_never_thanked_as_a_single_word(listener):
     for text in ("6 months sober today", "miss her", "so tired", "can't sleep", "not great"):
         said = listener.respond(conversation, text).reply
         assert "in a word" not in said, said
+
+
+def test_i_meant_is_not_cut_as_the_filler_i_mean(listener):
+    reply = listener.respond(Conversation(), "how am i meant to face everyone on monday")
+    assert "am I meant to face everyone" in reply.reply or "are you meant to face everyone" in reply.reply
+    reply = listener.respond(Conversation(), "i meant to call her back and never did")
+    assert "you meant to call her back" in reply.reply
