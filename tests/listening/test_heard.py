@@ -423,3 +423,31 @@ def test_i_meant_is_not_cut_as_the_filler_i_mean(listener):
     assert "am I meant to face everyone" in reply.reply or "are you meant to face everyone" in reply.reply
     reply = listener.respond(Conversation(), "i meant to call her back and never did")
     assert "you meant to call her back" in reply.reply
+
+
+def test_lonely_typed_as_lonley_is_heard_as_lonely_never_delight(listener):
+    reply = listener.respond(Conversation(), "im so lonley")
+    assert reply.feeling is not None and reply.feeling.word == "lonely"
+    assert "delighted" not in reply.reply and "mean to you" not in reply.reply
+
+
+def test_a_typo_never_turns_a_lovely_day_or_trying_into_a_feeling(listener):
+    assert listener.name_feeling("i tried my best today") is None or listener.name_feeling(
+        "i tried my best today").word != "tired"
+    assert listener.name_feeling("we had a lovely day at the beach").word != "lonely"
+
+
+def test_passing_a_driving_test_with_a_lol_is_pride_not_amusement(listener):
+    reply = listener.respond(Conversation(), "i passed my driving test after 4 tries lol")
+    assert "amused" not in reply.reply and "delighted" not in reply.reply
+
+
+def test_my_nan_passed_last_night_is_grief(listener):
+    reply = listener.respond(Conversation(), "my nan passed last nite and im gutted")
+    assert reply.feeling is not None and reply.feeling.label in {"grief", "sadness"} and reply.topic == "loss"
+    assert "her" in reply.question or "this loss" in reply.question or "since then" in reply.question
+
+
+def test_lowkey_been_crying_gets_a_subject_and_loses_the_lowkey(listener):
+    reply = listener.respond(Conversation(), "lowkey been crying every day this week")
+    assert "you've been crying every day this week" in reply.reply and "lowkey" not in reply.reply

@@ -15,7 +15,7 @@ MAX_WORDS = 22
 
 _LEADING = re.compile(
     r"^(?:(?:so|well|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
-    r"i mean|i guess|idk|tbh|just|whatever|i dunno|dunno|i (?:don'?t|dont) know(?=\s*,)|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right)\b[\s,.!-]*)+", re.I)
+    r"i mean|i guess|idk|tbh|just|whatever|lowkey|highkey|ngl|fr|i dunno|dunno|i (?:don'?t|dont) know(?=\s*,)|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right)\b[\s,.!-]*)+", re.I)
 # What closes a sentence without adding to it: laughter, hedges, "honestly", and the "too" or "as well"
 # that points back at something said before ("I'm tired too honestly": said back, "you're tired too
 # honestly" keeps the filler as if it were content).
@@ -168,6 +168,8 @@ def as_clause(reflected: str) -> str:
             return "you're " + reflected
         if word in ("made", "makes") and n + 1 < len(tokens) and tokens[n + 1] in _CAUSED:
             return "that " + reflected  # "(moving out) just made it worse": the client didn't make it worse
+        if word == "been":
+            return "you've " + reflected  # "been crying every day this week"
         if word in _DO_FRAGMENT or word == "lost" or (word.endswith("ed") and len(word) > 4 and n == 0):
             return "you " + reflected
         if n > 0 and tokens[0] in _DEGREE:

@@ -172,13 +172,35 @@ def others_labels(text: str) -> set[str]:
     return _families_where(text, someone_elses)
 
 
+# Real words one slip away from a feeling word: never read as that feeling ("I tried", "a sacred place").
+_NOT_SLIPS = frozenset({"tried", "sacred", "lovely", "tires", "hired", "wired", "fired", "trade", "sadder", "angel",
+                        "anger", "upsets", "relived", "relieve", "confuse", "devastate", "frustrate", "irritate",
+                        "tankful"})
+
+
+@cache
+def _slips() -> dict[str, str]:
+    """Common slips of the client's feeling words -> the word: two neighbouring letters swapped ("lonley")
+    in words of five letters or more, one letter dropped ("exausted", "embarassed") in words of eight or more."""
+    found: dict[str, str] = {}
+    for word in _table()["own"]:
+        if len(word) >= 5:
+            for i in range(1, len(word) - 1):  # the first letter is rarely the slip
+                found.setdefault(word[:i] + word[i + 1] + word[i] + word[i + 2:], word)
+        if len(word) >= 8:
+            for i in range(1, len(word)):
+                found.setdefault(word[:i] + word[i + 1:], word)
+    return {slip: word for slip, word in found.items() if slip != word and slip not in _table()["own"]
+            and slip not in _NOT_SLIPS}
+
+
 def own_words(text: str) -> list[tuple[str, str]]:
     """Every feeling word the client uses about themselves, not negated, in order: [(word, label)]."""
     own = _table()["own"]
     lower = text.lower()
     found: list[tuple[int, str, str]] = []
     for match in re.finditer(r"[a-z]+", lower):
-        word = match.group(0)
+        word = _slips().get(match.group(0), match.group(0))
         if word in own and not unfelt(lower, match.start()) and not someone_elses(lower, match.start()):
             found.append((match.start(), "lonely" if word == "alone" else word, own[word]))
     for pattern, word in _OWN_PHRASES:

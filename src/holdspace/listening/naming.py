@@ -54,6 +54,9 @@ _FOR_EVER = re.compile(r"\b(?:i )?(?:don'?t|dont|do not) (?:even )?know how (?:l
 # Hate aimed at the client ("they hate me", "everyone hates me").
 _HATED = re.compile(r"\b(?:they|he|she|everyone|everybody|people|ppl|all|\w+s) (?:all |really |just |must |still |actually )?"
                     r"hate[sd]? me\b", re.I)
+# What amuses, in words: without any, "lol" or "haha" alone is no amusement to name.
+_AMUSING = re.compile(r"\b(?:funny|hilarious|hysterical|laugh\w*|cracking up|cracked up|crack me up|joke\w*|"
+                      r"amus\w*|comedy|ridiculous|lmfao|rofl|dying of laughter|in stitches)\b", re.I)
 # Being laughed at or mocked: their laughter, never the client's amusement.
 _LAUGHED_AT = re.compile(r"\blaugh(?:s|ed|ing)? (?:at|about) (?:me|my|them|it|us|what)\b|\b(?:made|make|makes|making) fun of\b|"
                          r"\bmock(?:s|ed|ing)? (?:me|my)\b|\bjok(?:e|es|ed|ing) about me\b", re.I)
@@ -137,6 +140,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         # she's worried about money": the glad part is conceded; naming it ("good news") would miss the turn
         skip = skip | (_POSITIVE - {"caring"})
         gloomy = True
+    if not _AMUSING.search(text):
+        # "i passed my driving test after 4 tries lol": the "lol" laughs along; the feeling is the pass
+        skip = skip | {"amusement"}
     if _LAUGHED_AT.search(text):
         skip = skip | {"amusement", "joy"}  # "they laugh at my posts": their laughter, at the client's cost
     # "I used to love this job. Now I dread going in": the love is what was lost, not a joy to build on

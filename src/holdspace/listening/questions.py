@@ -6,7 +6,7 @@ import re
 
 from holdspace.language.emotions import family_of
 from holdspace.language.text import words
-from holdspace.listening.feelings import Feeling, negated
+from holdspace.listening.feelings import Feeling, feeling_cues, negated
 from holdspace.listening.memory import Conversation
 from holdspace.listening.templates import pick, responses
 
@@ -50,7 +50,8 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         # the reflected piece is shifted to "you" ("a group chat about you"): a weightier topic in the
         # client's own words still decides
         topic = whole
-    if feeling and feeling.label == "grief" and topic in (None, "family", "health") and (
+    grieving = feeling is not None and (feeling.label == "grief" or "grief" in feeling_cues(clean))
+    if grieving and topic in (None, "family", "health") and (
             _A_DEATH.search(clean) or any(t.topic == "loss" for t in conversation.turns[-6:])):
         # "my dad died" is about losing him before it is about the family; "I miss them" with no death
         # told (old friends left behind) is missing, not a bereavement to ask memories of
