@@ -451,3 +451,9 @@ def test_my_nan_passed_last_night_is_grief(listener):
 def test_lowkey_been_crying_gets_a_subject_and_loses_the_lowkey(listener):
     reply = listener.respond(Conversation(), "lowkey been crying every day this week")
     assert "you've been crying every day this week" in reply.reply and "lowkey" not in reply.reply
+
+
+def test_a_son_who_stopped_speaking_is_not_answered_with_being_around_the_family(listener):
+    replies = talk(listener, "My son hasn't spoken to me since Christmas.", "I keep checking my phone.",
+                   "His wife blocked me on everything.")
+    assert all("being around your family" not in r.reply for r in replies)
