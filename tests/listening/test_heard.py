@@ -323,3 +323,20 @@ def test_a_son_who_stopped_speaking_is_not_answered_with_being_around_the_family
     replies = talk(listener, "My son hasn't spoken to me since Christmas.", "I keep checking my phone.",
                    "His wife blocked me on everything.")
     assert all("being around your family" not in r.reply for r in replies)
+
+
+def test_a_mothers_worry_is_not_named_as_the_clients(listener):
+    replies = talk(listener, "i call my mum every night but i dont tell her how bad it is", "she'd just worry")
+    said = replies[-1]
+    assert said.feeling is None or said.feeling.label not in {"nervousness", "fear"}
+    assert "What worries you most" not in said.reply
+
+
+def test_dreading_being_alone_with_the_baby_is_asked_about_the_dread_not_the_relationship(listener):
+    reply = listener.respond(Conversation(), "my partner goes back to work on monday and i'm dreading it")
+    assert "relationship" not in reply.question and "between the two of you" not in reply.question
+
+
+def test_i_worry_about_everything_is_named_worried_not_feeling_worry(listener):
+    reply = listener.respond(Conversation(), "honestly i worry about everything, all the time")
+    assert "feeling worry" not in reply.reply

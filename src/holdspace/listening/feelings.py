@@ -162,6 +162,8 @@ def someone_elses(lower: str, start: int) -> bool:
     word_end = re.match(r"[a-z]*", lower[start:]).end()
     if _NO_SUBJECT.match(clause) and len(clauses) > 1 and _THIRD_PARTY_SUBJECT.match(clauses[-2]):
         return True
+    if lower[start:start + word_end] in _FEELING_VERBS and _SOMEONE_ELSE_DOES.search(" " + clause):
+        return True  # "she'd just worry"
     return bool(_SOMEONE_ELSE_FEELS.search(" " + clause) or _SOMEONE_ELSE_TO_FEEL.search(" " + clause)
                 or _ABOUT_ME.match(lower, start + word_end))
 
@@ -194,6 +196,10 @@ def _slips() -> dict[str, str]:
             and slip not in _NOT_SLIPS}
 
 
+# Own words said back in the form that follows "feeling": "alone" -> "lonely", "worry" -> "worried".
+_SAID_AS = {"alone": "lonely", "worry": "worried"}
+
+
 def own_words(text: str) -> list[tuple[str, str]]:
     """Every feeling word the client uses about themselves, not negated, in order: [(word, label)]."""
     own = _table()["own"]
@@ -202,7 +208,7 @@ def own_words(text: str) -> list[tuple[str, str]]:
     for match in re.finditer(r"[a-z]+", lower):
         word = _slips().get(match.group(0), match.group(0))
         if word in own and not unfelt(lower, match.start()) and not someone_elses(lower, match.start()):
-            found.append((match.start(), "lonely" if word == "alone" else word, own[word]))
+            found.append((match.start(), _SAID_AS.get(word, word), own[word]))
     for pattern, word in _OWN_PHRASES:
         match = pattern.search(lower)
         if match:
@@ -246,6 +252,11 @@ def _not_cues() -> re.Pattern:
     return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'])")
 
 
+# Cue words that are things people do ("worry", "cry"), and someone else doing them ("she'd just worry").
+_FEELING_VERBS = frozenset({"worry", "worries", "worrying", "cry", "cries", "crying", "cried", "panic", "stress",
+                            "stressed", "worried", "scared", "upset", "hurt", "hurts"})
+_SOMEONE_ELSE_DOES = re.compile(r"\b(?:he|she|they|(?:my|his|her|their) \w+)(?:'d|'ll|'s| would| will| might| just| always|"
+                                r" only| really| gets?| got| be| get| was| is)*\s+$")
 _APOSTROPHES = {"dont": "don't", "cant": "can't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
                 "wasnt": "wasn't", "havent": "haven't", "hasnt": "hasn't", "couldnt": "couldn't", "wouldnt": "wouldn't",
                 "shouldnt": "shouldn't", "arent": "aren't", "werent": "weren't", "im": "i'm", "ive": "i've"}
@@ -268,6 +279,8 @@ def feeling_cues(text: str) -> dict[str, list[str]]:
             # a feeling word only expected or pretended ("should be proud") is no cue; "I don't want to be a
             # burden" still fears being one
             denied = unfelt if match.group(1) in own else negated
+            if match.group(1) in _FEELING_VERBS and _SOMEONE_ELSE_DOES.search(lower[max(0, match.start() - 40):match.start()]):
+                continue  # "she'd just worry": her worry, not the client's
             if not denied(lower, match.start()) and not (match.group(1) in own and someone_elses(lower, match.start())):
                 found.setdefault(label, []).append(match.group(1))
     return found

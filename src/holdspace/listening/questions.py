@@ -23,6 +23,8 @@ _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|
 _A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|killed)\b", re.I)
 # How a reflected piece about someone else begins.
 _THIRD_PERSON = ("he ", "she ", "they ", "his ", "her ", "their ", "he's ", "she's ", "they're ")
+# Topics named by who is in the story: a worry told with them in it is asked about as a worry.
+_PEOPLE = {"family", "relationship", "friends"}
 # Topics whose questions ask about the client's own situation ("How has work been affecting...").
 _ABOUT_THE_CLIENT = {"work", "study", "health", "money"}
 
@@ -120,6 +122,9 @@ def pronoun(conversation: Conversation, clean: str) -> str:
 
 def question(topic: str | None, family: str, conversation: Conversation, used: list[str], them: str = "them") -> str:
     """A question about the topic when it carries a weight, else one for the feeling's family."""
+    if topic in _PEOPLE and family == "fear":
+        # "my partner goes back to work on monday and I'm dreading it": the dread, not "this relationship"
+        topic = None
     if topic and family not in ("joy", "surprise", "mixed"):  # topic questions ask about a weight
         recent = conversation.recent_templates()
         fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent]
