@@ -149,3 +149,8 @@ def test_i_meant_is_not_cut_as_the_filler_i_mean(listener):
 def test_lowkey_been_crying_gets_a_subject_and_loses_the_lowkey(listener):
     reply = listener.respond(Conversation(), "lowkey been crying every day this week")
     assert "you've been crying every day this week" in reply.reply and "lowkey" not in reply.reply
+
+
+def test_not_knowing_what_one_wants_is_not_told_about_where_to_start(listener):
+    replies = talk(listener, "and now i dont know what to do with myself", "i don't know what i actually want anymore")
+    assert all("where to start" not in r.reply for r in replies)
