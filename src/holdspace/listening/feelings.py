@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from holdspace.language.emotions import LABELS, Emotions, family_of
@@ -271,6 +271,12 @@ def _with_apostrophes(lower: str) -> str:
 def feeling_cues(text: str) -> dict[str, list[str]]:
     """Return label -> the cue words for it found in the text, skipping negated ones and those
     inside a phrase that means something else ("keeps me going")."""
+    return {label: list(found) for label, found in _feeling_cues(text)}
+
+
+@lru_cache(maxsize=256)
+def _feeling_cues(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """feeling_cues, once per text: a reply asks about the same message and its pieces several times."""
     lower = _not_cues().sub(lambda m: " " * len(m.group(0)), _with_apostrophes(text.lower()))
     found: dict[str, list[str]] = {}
     own = _table()["own"]
@@ -283,7 +289,7 @@ def feeling_cues(text: str) -> dict[str, list[str]]:
                 continue  # "she'd just worry": her worry, not the client's
             if not denied(lower, match.start()) and not (match.group(1) in own and someone_elses(lower, match.start())):
                 found.setdefault(label, []).append(match.group(1))
-    return found
+    return tuple((label, tuple(cues)) for label, cues in found.items())
 
 
 def denied_cues(text: str) -> set[str]:

@@ -74,7 +74,8 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
 
     ranked = sorted(range(len(sentences)), key=lambda i: -weight(i))
     # "So your mum died on tuesday." reads as a shrug: pain is said back with the gentler openings
-    plain = [t for t in templates["templates"] if not (t.get("brisk") and sounds_painful(clean, per_sentence))]
+    painful = sounds_painful(clean, per_sentence)
+    plain = [t for t in templates["templates"] if not (t.get("brisk") and painful)]
     # statements first; a message that only asks gets its question said back as a wondering
     for asked in (False, True):
         for i in ranked:
