@@ -124,7 +124,7 @@ def test_i_feel_like_such_a_failure_is_said_back_whole(listener):
 
 def test_knowing_its_the_illness_talking_but_it_still_stings_keeps_the_sting(listener):
     reply = listener.respond(Conversation(), "I know it's the illness talking. Still stings.")
-    assert "stings" in reply.reply
+    assert "it's the illness talking, and it still stings" in reply.reply
 
 
 def test_a_leading_whatever_is_not_said_back(listener):

@@ -147,6 +147,9 @@ _DO_FRAGMENT = {
     "wasn't", "have", "think", "thought", "know", "knew", "wanna", "gotta", "passed", "quit", "left",
     "snapped", "cried", "said", "told", "hope", "guess", "spent", "let", "lied", "yelled", "keeps",
 }
+# Verbs whose missing subject is "it": "still stings", "hurts so much", "sucks".
+_IT_FRAGMENT = {"stings", "hurts", "sucks", "matters", "helps", "burns", "aches", "happens", "kills", "scares",
+                "terrifies", "haunts", "bothers", "annoys", "upsets"}
 # Adverbs that can open either kind: the word after them decides ("still can't sleep", "so tired").
 _ADVERBS = {"so", "too", "very", "really", "just", "kinda", "pretty", "completely", "totally", "absolutely",
             "super", "still", "always", "never", "literally", "constantly", "barely", "hardly", "almost",
@@ -170,6 +173,8 @@ def as_clause(reflected: str) -> str:
             return "that " + reflected  # "(moving out) just made it worse": the client didn't make it worse
         if word == "been":
             return "you've " + reflected  # "been crying every day this week"
+        if word in _IT_FRAGMENT:
+            return "it " + reflected  # "(I know it's the illness talking.) Still stings."
         if word in _DO_FRAGMENT or word == "lost" or (word.endswith("ed") and len(word) > 4 and n == 0):
             return "you " + reflected
         if n > 0 and tokens[0] in _DEGREE:

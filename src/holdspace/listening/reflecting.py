@@ -104,6 +104,7 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
                 # say what it meant; said back alone ("12 years of your life") the event is lost
                 event = as_clause(reflect_words(key_part(sentences[i - 1])))
                 if len(words(event)) >= 3 and not roadblocks_in(event):
+                    key = as_clause(key)
                     joined = ", and" if re.match(r"(?:you|you're|you've|he|she|they|it|it's|I)\b", key) else ","
                     key = f"{event}{joined} {key}"
             rule = _RULE_LEAD.sub("", key).replace("not even ", "not ")
