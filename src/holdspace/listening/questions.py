@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from holdspace.language.emotions import family_of
 from holdspace.language.text import words
@@ -29,11 +30,19 @@ _PEOPLE = {"family", "relationship", "friends"}
 _ABOUT_THE_CLIENT = {"work", "study", "health", "money"}
 
 
+@cache
+def _any_word(topic: str) -> re.Pattern:
+    """Whether any of a topic's words is in a text (spaced as topic_of spaces it)."""
+    return re.compile(" (?:" + "|".join(re.escape(w) for w in responses()["topics"][topic]["words"]) + ") ")
+
+
 def topic_of(text: str) -> str | None:
     """The topic of highest priority, then with most of its words in the text, then mentioned first."""
     lower = " " + " ".join(w.lower() for w in words(text)) + " "
     best, rank = None, (0, 0, 0)
     for name, topic in responses()["topics"].items():
+        if not _any_word(name).search(lower):
+            continue  # (one search per topic first: most topics have none of their words in a message)
         places = [p for p in (lower.find(f" {w} ") for w in topic["words"])
                   if p >= 0 and not negated(lower, p + 1)]  # "I don't feel lonely now": not loneliness
         if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
