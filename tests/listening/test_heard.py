@@ -132,3 +132,211 @@ def test_maybe_i_just_wont_go_after_dreading_a_party_is_not_hope_to_build_on(lis
 def test_who_wants_to_be_friends_with_an_old_woman_is_asked_about_loneliness_not_the_friendship(listener):
     reply = listener.respond(Conversation(), "i'm 78, who wants to be friends with an old woman")
     assert "friendship" not in reply.question and "friends" not in reply.question
+
+
+def _summarises(reply) -> bool:
+    return any(t.startswith("m-") for t in reply.templates)
+
+
+def test_no_summary_comes_in_the_turn_right_after_harsh_words_about_oneself(listener):
+    replies = talk(listener, "exams start next week", "i haven't opened my notes in days",
+                   "i'm so stupid, i always do this", "my flatmates are out every night")
+    assert not _summarises(replies[2]) and not _summarises(replies[3])
+    assert "so far" not in replies[3].reply
+
+
+def test_being_terrified_in_their_own_word_gets_no_summary_in_the_same_reply_or_the_next(listener):
+    replies = talk(listener, "work was long today", "my sister called", "the bus was late",
+                   "i feel absolutely terrified about the scan results", "the appointment is on friday")
+    assert "terrified" in replies[3].reply
+    assert not _summarises(replies[3]) and not _summarises(replies[4])
+
+
+def test_why_do_i_even_bother_gets_no_summary_of_the_job_hunt_in_reply(listener):
+    replies = talk(listener, "i've been applying for jobs for months", "every rejection stings",
+                   "what's the point of even trying?", "why do i even bother")
+    assert not any(_summarises(r) for r in replies[2:])
+
+
+def test_a_pride_the_sponsor_expects_is_not_named_as_felt_next_to_the_tiredness_felt(listener):
+    reply = listener.respond(Conversation(), "my sponsor says i should be proud but i just feel tired")
+    assert reply.feeling is not None and "proud" not in reply.feeling.word
+    assert "tired" in reply.reply
+
+
+def test_excitement_faked_at_a_celebration_dinner_is_not_asked_about_as_joy(listener):
+    reply = listener.respond(Conversation(), "my partner booked a fancy dinner to celebrate and i had to fake "
+                                             "being excited")
+    assert reply.feeling is None or reply.feeling.label not in {"excitement", "joy", "pride", "admiration"}
+    assert "felt best" not in reply.reply and "build on" not in reply.reply and "worth holding on to" not in reply.reply
+
+
+def test_a_new_mother_who_loves_her_baby_but_feels_unlike_herself_is_not_told_its_good_news(listener):
+    reply = listener.respond(Conversation(), "i love her so much but some days i don't feel like myself at all")
+    assert reply.feeling is None or reply.feeling.label not in {"love", "joy", "admiration", "excitement"}
+    assert "good news" not in reply.reply and "felt best" not in reply.reply and "build on" not in reply.reply
+
+
+def test_a_wife_great_about_it_but_worried_about_money_is_not_named_impressed(listener):
+    reply = listener.respond(Conversation(), "my wife has been great about it but i can see she's worried about money")
+    assert "impressed" not in reply.reply and "build on" not in reply.reply and "worth holding on to" not in reply.reply
+
+
+def test_being_laughed_at_in_a_group_chat_is_never_named_amusement(listener):
+    replies = talk(listener, "ppl at school made a group chat about me", "they screenshot my posts and laugh at them")
+    said = replies[-1].reply
+    assert not any(word in said for word in ("amused", "delighted", "felt best", "good to hear"))
+
+
+def test_missing_old_drinking_mates_is_not_asked_about_as_if_they_had_died(listener):
+    replies = talk(listener, "6 months sober today", "my old mates still go to the pub every friday",
+                   "i miss them but i cant be around it")
+    said = replies[-1]
+    assert said.topic != "loss"
+    assert "remembering about" not in said.reply and "this loss" not in said.reply
+
+
+def test_a_teen_mocked_in_a_group_chat_is_asked_about_what_is_happening_not_their_studies(listener):
+    replies = talk(listener, "ppl at school made a group chat about me", "they screenshot my posts and laugh at them",
+                   "i dont want to go to school tomorrow")
+    assert all("studies" not in r.question and "pressure of it" not in r.question for r in replies)
+
+
+def test_studying_for_hours_is_asked_about_as_study_not_as_family(listener):
+    replies = talk(listener, "i failed my second exam this term", "my parents think i'm doing fine, they have no idea",
+                   "i study for hours and nothing goes in")
+    assert "family" not in replies[-1].question
+
+
+def test_whole_weekends_without_saying_a_word_are_heard_as_lonely_not_annoyed(listener):
+    replies = talk(listener, "moved to leeds for a new job 3 months ago", "dont know a single person here",
+                   "weekends are the worst tbh, i can go from friday to monday without saying a word out loud")
+    assert "unsure" not in replies[1].reply
+    said = replies[-1]
+    assert "annoyed" not in said.reply and "What happened next" not in said.reply and "worst tbh" not in said.reply
+
+
+def test_wondering_if_anyone_notices_the_effort_is_not_named_surprise(listener):
+    reply = listener.respond(Conversation(), "some days i wonder if anyone even notices the effort")
+    assert "surprised" not in reply.reply and "when it happened" not in reply.reply
+
+
+
+def test_angry_and_then_guilty_for_being_angry_hears_the_guilt_too(listener):
+    reply = listener.respond(Conversation(), "i'm so angry all the time and then i feel guilty for being angry at him")
+    assert reply.feeling is not None and "guilty" in reply.feeling.word
+    assert "anger show up" not in reply.reply
+
+
+def test_being_tired_after_a_long_day_is_met_as_tiredness_not_as_something_that_hurts(listener):
+    for lines in (("work was long today", "I'm tired too honestly"), ("the party was fun but i'm exhausted now",),
+                  ("my sponsor says i should be proud but i just feel tired",)):
+        said = talk(listener, *lines)[-1].reply
+        assert not any(w in said for w in ("hurts", "painful", "a lot to carry", "really heavy")), said
+
+
+def test_the_funeral_after_mum_died_is_asked_about_her_not_them(listener):
+    replies = talk(listener, "my mum died on tuesday", "the funeral is on friday", "i have to do the reading")
+    assert not any(" them?" in r.question for r in replies[1:])
+
+
+def test_a_summary_lists_the_feelings_named_without_and_after_and(listener):
+    replies = talk(listener, "my dad has dementia and i've been looking after him for two years",
+                   "he didn't know who i was yesterday. called me by my mum's name",
+                   "i'm so angry all the time and then i feel guilty for being angry at him",
+                   "my brother lives 10 minutes away and visits maybe once a month",
+                   "i haven't had a day off in i don't know how long")
+    for reply in replies:
+        assert " and angry and " not in reply.reply and reply.reply.count(" and ") < 6, reply.reply
+
+
+def test_a_new_mother_who_has_not_slept_in_weeks_is_heard_as_exhausted(listener):
+    reply = listener.respond(Conversation(), "the baby is 7 weeks old and i haven't slept more than 2 hours in a row "
+                                             "since she was born")
+    assert reply.feeling is not None and reply.feeling.word == "exhausted"
+
+
+def test_being_dumped_over_text_with_a_lmao_is_never_named_delight(listener):
+    reply = listener.respond(Conversation(), "so basically my gf dumped me over text lmao")
+    assert not any(w in reply.reply for w in ("delighted", "amused", "felt best", "good to hear"))
+
+
+def test_having_been_sure_of_bad_news_is_not_named_optimism(listener):
+    replies = talk(listener, "my test results came back clear!!", "i was so sure it was going to be bad news")
+    said = replies[-1].reply
+    assert "optimistic" not in said and "build on" not in said and "hopeful" not in said
+
+
+def test_asking_if_wanting_ones_old_life_back_is_selfish_is_heard_as_guilt_not_frustration(listener):
+    reply = listener.respond(Conversation(), "Is it selfish that I sometimes want my old life back?")
+    assert "frustrated" not in reply.reply and "in that moment" not in reply.reply
+
+
+def test_not_knowing_what_to_do_with_myself_is_not_asked_about_an_inner_voice(listener):
+    reply = listener.respond(Conversation(), "and now i dont know what to do with myself")
+    assert "inner voice" not in reply.reply and "a friend told you" not in reply.reply
+
+
+def test_being_called_a_terrible_daughter_is_not_named_fear(listener):
+    reply = listener.respond(Conversation(), "Yesterday she told me I'm a terrible daughter.")
+    assert reply.feeling is None or reply.feeling.label not in {"fear", "nervousness"}
+
+
+def test_a_dad_who_didnt_even_say_well_done_is_not_named_admiration(listener):
+    replies = talk(listener, "Got into my first choice uni!!!", "but my dad didn't even say well done")
+    assert "studies is weighing" not in replies[0].reply
+    said = replies[-1].reply
+    assert not any(w in said for w in ("impressed", "felt best", "good to hear", "build on"))
+
+
+def test_lying_awake_at_3am_going_over_dinner_is_heard_as_worry_not_irritation(listener):
+    replies = talk(listener, "its 3am and i cant sleep again",
+                   "my mind wont stop going over everything i said at dinner")
+    for reply in replies:
+        assert "irritated" not in reply.reply and "in that moment" not in reply.reply, reply.reply
+
+
+def test_lonely_typed_as_lonley_is_heard_as_lonely_never_delight(listener):
+    reply = listener.respond(Conversation(), "im so lonley")
+    assert reply.feeling is not None and reply.feeling.word == "lonely"
+    assert "delighted" not in reply.reply and "mean to you" not in reply.reply
+
+
+def test_a_typo_never_turns_a_lovely_day_or_trying_into_a_feeling(listener):
+    assert listener.name_feeling("i tried my best today") is None or listener.name_feeling(
+        "i tried my best today").word != "tired"
+    assert listener.name_feeling("we had a lovely day at the beach").word != "lonely"
+
+
+def test_passing_a_driving_test_with_a_lol_is_pride_not_amusement(listener):
+    reply = listener.respond(Conversation(), "i passed my driving test after 4 tries lol")
+    assert "amused" not in reply.reply and "delighted" not in reply.reply
+
+
+def test_my_nan_passed_last_night_is_grief(listener):
+    reply = listener.respond(Conversation(), "my nan passed last nite and im gutted")
+    assert reply.feeling is not None and reply.feeling.label in {"grief", "sadness"} and reply.topic == "loss"
+    assert "her" in reply.question or "this loss" in reply.question or "since then" in reply.question
+
+
+def test_a_son_who_stopped_speaking_is_not_answered_with_being_around_the_family(listener):
+    replies = talk(listener, "My son hasn't spoken to me since Christmas.", "I keep checking my phone.",
+                   "His wife blocked me on everything.")
+    assert all("being around your family" not in r.reply for r in replies)
+
+
+def test_a_mothers_worry_is_not_named_as_the_clients(listener):
+    replies = talk(listener, "i call my mum every night but i dont tell her how bad it is", "she'd just worry")
+    said = replies[-1]
+    assert said.feeling is None or said.feeling.label not in {"nervousness", "fear"}
+    assert "What worries you most" not in said.reply
+
+
+def test_dreading_being_alone_with_the_baby_is_asked_about_the_dread_not_the_relationship(listener):
+    reply = listener.respond(Conversation(), "my partner goes back to work on monday and i'm dreading it")
+    assert "relationship" not in reply.question and "between the two of you" not in reply.question
+
+
+def test_i_worry_about_everything_is_named_worried_not_feeling_worry(listener):
+    reply = listener.respond(Conversation(), "honestly i worry about everything, all the time")
+    assert "feeling worry" not in reply.reply

@@ -34,3 +34,10 @@ def test_should_of_typed_for_should_have_reads_as_a_wish_not_garbled():
     assert to_second_person("i keep thinking i should of visited more") == "you keep thinking you wish you had visited more"
     assert to_second_person("I should've called her") == "You wish you had called her"
     assert to_second_person("i shouldnt of said it") == "you wish you hadn't said it"
+
+
+def test_ill_typed_for_i_will_is_shifted_and_being_ill_is_left_alone():
+    assert to_second_person("im scared ill mess it up") == "you're scared you'll mess it up"
+    assert to_second_person("i've been ill for weeks") == "you've been ill for weeks"
+    assert to_second_person("i feel ill today") == "you feel ill today"
+    assert to_second_person("my mum is ill and i'm scared") == "your mum is ill and you're scared"

@@ -7,17 +7,23 @@ import re
 from holdspace.language.text import split_sentences, words
 from holdspace.listening.pronouns import to_second_person
 
-__all__ = ["MAX_WORDS", "TURNS", "as_clause", "key_part", "reflect_words", "sentence_weight", "strip_fillers", "units_of"]
+__all__ = ["MAX_WORDS", "TURNS", "as_clause", "key_part", "reflect_words", "says_little", "sentence_weight", "strip_fillers",
+           "units_of"]
 
 #: A reflection longer than this stops sounding like listening and starts sounding like an echo.
 MAX_WORDS = 22
 
 _LEADING = re.compile(
     r"^(?:(?:so|well|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
-    r"i mean|i guess|idk|tbh|just|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right)\b[\s,.!-]*)+", re.I)
-_TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|you know|i guess|or something|or whatever|"
-                       r"and stuff|and everything))+[\s.!?]*$", re.I)
-_FILLERS = re.compile(r",?\s*\b(?:you know|i mean|like,)\s*,?", re.I)
+    r"i mean|i guess|idk|tbh|just|whatever|lowkey|highkey|ngl|fr|i dunno|dunno|i (?:don'?t|dont) know(?=\s*,)|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right)\b[\s,.!-]*)+", re.I)
+# What closes a sentence without adding to it: laughter, hedges, "honestly", and the "too" or "as well"
+# that points back at something said before ("I'm tired too honestly": said back, "you're tired too
+# honestly" keeps the filler as if it were content).
+_TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|ngl|fr|you know|i guess|or something|or whatever|"
+                       r"and stuff|and everything|honestly|to be honest|if i'?m honest|if i'?m being honest|"
+                       r"to be fair|tho|though|too|as well|also|either|lowkey|tbf|rn)(?<!\bnot too)"
+                       r"(?<!\bme too)(?<!\bme as well))+[\s.!?]*$", re.I)
+_FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly)(?=\s*,)", re.I)
 _CLAUSE = re.compile(r"\s*(?:[;:]|,\s*(?:but|and|so|because|cause|cos)?|\s-\s|\bbut\b|\bbecause\b|\bso\b)\s*", re.I)
 _FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself", "i've", "i'd", "i'll", "mine", "we", "we're", "we've", "we'd", "our", "us"}
 # A reflection starts mid-sentence, so its first word loses a sentence-initial capital — except
@@ -29,12 +35,17 @@ _KEEP_CAPITAL = {"i", "i'm", "i've", "i'd", "i'll", "monday", "tuesday", "wednes
                  "easter", "eid", "diwali", "hanukkah", "thanksgiving", "god"}
 
 
+# "idk why they hate me": the not knowing is what they said, not a filler before it.
+_DONT_KNOW_WHAT = re.compile(r"^(\W*)(?:idk|dunno|i dunno)\s+(?=(?:why|what|how|who|where|when|if|whether)\b)", re.I)
+
+
 def strip_fillers(text: str) -> str:
     """Drop discourse markers and fillers at the edges ("so", "honestly", "lol") and inside ("you know")."""
+    text = _DONT_KNOW_WHAT.sub(r"\1i don't know ", text)
     text = _FILLERS.sub(" ", text)
     text = _TRAILING.sub("", text)
     text = _LEADING.sub("", text.strip())
-    return re.sub(r"\s+", " ", text).strip(" ,;:-")
+    return re.sub(r"\s+,", ",", re.sub(r"\s+", " ", text)).strip(" ,;:-")
 
 
 # Words about saying rather than what is said ("I don't know how to say this"): the next sentence
@@ -51,7 +62,12 @@ _ONLY_HEDGING = re.compile(r"^\W*(?:i\s+)?(?:(?:just\s+|really\s+)?(?:don'?t|do 
 
 # "I love her, I do. I just feel like I'm watching my life through glass": after a concession, the
 # sentence that turns ("but", "I just", "the thing is") is the one that carries the weight.
-TURNS = re.compile(r"^\W*(?:but|yet|though|i just|it'?s just|the thing is|the truth is|except|only)\b", re.I)
+TURNS = re.compile(r"^\W*(?:but|yet|though|still|i just|it'?s just|the thing is|the truth is|except|only)\b", re.I)
+
+
+def says_little(sentence: str) -> bool:
+    """Whether a sentence only hedges or announces ("I don't know.", "Long story.")."""
+    return bool(_PREAMBLE.search(sentence) or _ONLY_HEDGING.match(sentence))
 
 
 def sentence_weight(sentence: str, emotional: float) -> float:
@@ -87,6 +103,9 @@ def reflect_words(part: str) -> str:
     return shifted
 
 
+_PAUSE = re.compile(r"(\w)\s*(?:\.{2,}|…)\s*(?=[a-z])")
+
+
 def units_of(text: str, limit: int = 16) -> list[str]:
     """The pieces a reflection may choose from: sentences, and the clauses of long ones.
 
@@ -94,6 +113,8 @@ def units_of(text: str, limit: int = 16) -> list[str]:
     what brought them and what they are left with.
     """
     found: list[str] = []
+    # "i just feel... flat": a pause before a lower-case word goes on with the sentence
+    text = _PAUSE.sub(r"\1 ", text)
     for sentence in split_sentences(text):
         if len(words(sentence)) <= MAX_WORDS:
             found.append(sentence)
@@ -126,6 +147,9 @@ _DO_FRAGMENT = {
     "wasn't", "have", "think", "thought", "know", "knew", "wanna", "gotta", "passed", "quit", "left",
     "snapped", "cried", "said", "told", "hope", "guess", "spent", "let", "lied", "yelled", "keeps",
 }
+# Verbs whose missing subject is "it": "still stings", "hurts so much", "sucks".
+_IT_FRAGMENT = {"stings", "hurts", "sucks", "matters", "helps", "burns", "aches", "happens", "kills", "scares",
+                "terrifies", "haunts", "bothers", "annoys", "upsets"}
 # Adverbs that can open either kind: the word after them decides ("still can't sleep", "so tired").
 _ADVERBS = {"so", "too", "very", "really", "just", "kinda", "pretty", "completely", "totally", "absolutely",
             "super", "still", "always", "never", "literally", "constantly", "barely", "hardly", "almost",
@@ -147,6 +171,10 @@ def as_clause(reflected: str) -> str:
             return "you're " + reflected
         if word in ("made", "makes") and n + 1 < len(tokens) and tokens[n + 1] in _CAUSED:
             return "that " + reflected  # "(moving out) just made it worse": the client didn't make it worse
+        if word == "been":
+            return "you've " + reflected  # "been crying every day this week"
+        if word in _IT_FRAGMENT:
+            return "it " + reflected  # "(I know it's the illness talking.) Still stings."
         if word in _DO_FRAGMENT or word == "lost" or (word.endswith("ed") and len(word) > 4 and n == 0):
             return "you " + reflected
         if n > 0 and tokens[0] in _DEGREE:

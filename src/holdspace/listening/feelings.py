@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from holdspace.language.emotions import LABELS, Emotions, family_of
 
-__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "denied_cues", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
+__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "at_its_strongest", "denied_cues", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
            "someone_elses"]
 
 #: How much a cue word in the message adds to its label's score when choosing a feeling.
@@ -59,6 +59,15 @@ _NOT_AFTER_SO = (r"(?:(?<!\bso)|(?<=\bso)(?!\s*(?:[,.;:!?]|$|i\b|we\b|you\b|he\b
                  r"that\b|the\b|a\b|what\b|if\b|far\b|now\b|then\b|yeah\b|and\b|is\b|was\b|do\b|did\b)))")
 
 
+def at_its_strongest(feeling: Feeling, text: str) -> bool:
+    """Whether a feeling is at its strongest: by the model, or in the client's own word when that word
+    is one of the strongest ("terrified", "devastated") or said with an intensifier ("absolutely terrified")."""
+    if feeling.intensity != "theirs":
+        return feeling.intensity == "strong"
+    strongest = {w[-1] for w in _table()["words"].values()}
+    return feeling.word in strongest or intensity_cues(_without_feeling_cues(text))[0] > 0
+
+
 def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:
     """Return how many steps the wording moves a feeling (-1, 0 or +1) and the cues found."""
     lower = text.lower()
@@ -84,6 +93,20 @@ _NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|does
 _NOBODY = re.compile(r"\b(?:no one|anyone|anybody)\b")
 
 
+# "I should be proud", "I had to fake being excited", "I thought I'd be happy", "I just want to be happy":
+# a feeling expected, pretended or wished for, not one felt. Named back, it would tell them what they
+# told us they don't feel.
+_UNFELT = re.compile(r"\b(?:should(?:n'?t)?|ought to|supposed to|meant to|expected to|(?:thought|think) i'?d|"
+                     r"(?:thought|think) i (?:would|will)|want(?:ed)? to|wish i (?:was|were|could)|pretend(?:ing|ed)? to|"
+                     r"pretend(?:ing|ed)?|fake|faking|faked|act(?:ing|ed)?|force(?:d)? myself to)"
+                     r"\s+(?:(?:be|feel|being|feeling|look|looking|seem)\s+)?(?:\w+\s+)?$")
+
+
+def unfelt(lower: str, start: int) -> bool:
+    """Whether the feeling word at `start` is denied, or only expected, pretended or wished for."""
+    return negated(lower, start) or bool(_UNFELT.search(lower[max(0, start - 40):start]))
+
+
 def negated(lower: str, start: int) -> bool:
     """Whether the words just before `start` deny what follows ("not sad", "never lonely")."""
     before = lower[max(0, start - 40):start]
@@ -107,6 +130,14 @@ _OWN_PHRASES = (
                 r"\bwatching (?:my|our) (?:own )?life\b|\bthrough (?:a )?glass\b|"
                 r"\b(?:i (?:just )?(?:feel|felt)|i'?m feeling|feeling|i'?m) (?:so |really |kind of )?"
                 r"(?:disconnected|detached)\b"), "disconnected"),
+    # "I haven't slept more than 2 hours in a row", "running on no sleep": exhausted, in other words
+    (re.compile(r"\b(?:i (?:have|haven'?t|havent|hadn'?t)(?: really)? (?:not )?slept|(?:haven'?t|havent) "
+                r"(?:had )?(?:any )?(?:slept|sleep)|running on (?:no|zero|empty)(?: sleep)?|no sleep|(?:can'?t|cant) "
+                r"remember the last time i slept)\b"), "exhausted"),
+    # "what's the point of even trying", "why do I even bother": worn down by trying, said in a question
+    (re.compile(r"\b(?:what'?s|whats|what is) the (?:point|use)(?: (?:of|in) (?:\w+ ){0,2}(?:trying|bother\w*|applying|"
+                r"going|doing|caring|studying|revising))?\b(?! of (?:talking|writing|speaking|typing))|"
+                r"\bwhy (?:do|should|would|even) (?:i )?(?:even )?(?:bother|try)\b|\bwhy bother\b"), "discouraged"),
 )
 
 
@@ -131,6 +162,8 @@ def someone_elses(lower: str, start: int) -> bool:
     word_end = re.match(r"[a-z]*", lower[start:]).end()
     if _NO_SUBJECT.match(clause) and len(clauses) > 1 and _THIRD_PARTY_SUBJECT.match(clauses[-2]):
         return True
+    if lower[start:start + word_end] in _FEELING_VERBS and _SOMEONE_ELSE_DOES.search(" " + clause):
+        return True  # "she'd just worry"
     return bool(_SOMEONE_ELSE_FEELS.search(" " + clause) or _SOMEONE_ELSE_TO_FEEL.search(" " + clause)
                 or _ABOUT_ME.match(lower, start + word_end))
 
@@ -141,19 +174,45 @@ def others_labels(text: str) -> set[str]:
     return _families_where(text, someone_elses)
 
 
+# Real words one slip away from a feeling word: never read as that feeling ("I tried", "a sacred place").
+_NOT_SLIPS = frozenset({"tried", "sacred", "lovely", "tires", "hired", "wired", "fired", "trade", "sadder", "angel",
+                        "anger", "upsets", "relived", "relieve", "confuse", "devastate", "frustrate", "irritate",
+                        "tankful"})
+
+
+@cache
+def _slips() -> dict[str, str]:
+    """Common slips of the client's feeling words -> the word: two neighbouring letters swapped ("lonley")
+    in words of five letters or more, one letter dropped ("exausted", "embarassed") in words of eight or more."""
+    found: dict[str, str] = {}
+    for word in _table()["own"]:
+        if len(word) >= 5:
+            for i in range(1, len(word) - 1):  # the first letter is rarely the slip
+                found.setdefault(word[:i] + word[i + 1] + word[i] + word[i + 2:], word)
+        if len(word) >= 8:
+            for i in range(1, len(word)):
+                found.setdefault(word[:i] + word[i + 1:], word)
+    return {slip: word for slip, word in found.items() if slip != word and slip not in _table()["own"]
+            and slip not in _NOT_SLIPS}
+
+
+# Own words said back in the form that follows "feeling": "alone" -> "lonely", "worry" -> "worried".
+_SAID_AS = {"alone": "lonely", "worry": "worried"}
+
+
 def own_words(text: str) -> list[tuple[str, str]]:
     """Every feeling word the client uses about themselves, not negated, in order: [(word, label)]."""
     own = _table()["own"]
     lower = text.lower()
     found: list[tuple[int, str, str]] = []
     for match in re.finditer(r"[a-z]+", lower):
-        word = match.group(0)
-        if word in own and not negated(lower, match.start()) and not someone_elses(lower, match.start()):
-            found.append((match.start(), "lonely" if word == "alone" else word, own[word]))
+        word = _slips().get(match.group(0), match.group(0))
+        if word in own and not unfelt(lower, match.start()) and not someone_elses(lower, match.start()):
+            found.append((match.start(), _SAID_AS.get(word, word), own[word]))
     for pattern, word in _OWN_PHRASES:
         match = pattern.search(lower)
         if match:
-            found.append((match.start(), word, "sadness"))
+            found.append((match.start(), word, "disappointment" if word == "discouraged" else "sadness"))
     return list(dict.fromkeys((word, label) for _, word, label in sorted(found)))
 
 
@@ -161,7 +220,7 @@ def denied_labels(text: str) -> set[str]:
     """Feelings the client says they don't have ("I'm not sad", "I don't feel lonely"), with their
     family ("not angry" is not "irritated" either), unless they use a word of that family for
     themselves elsewhere: never to be named back to them."""
-    return _families_where(text, negated)
+    return _families_where(text, unfelt)
 
 
 def _families_where(text: str, test) -> set[str]:
@@ -193,17 +252,44 @@ def _not_cues() -> re.Pattern:
     return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'])")
 
 
+# Cue words that are things people do ("worry", "cry"), and someone else doing them ("she'd just worry").
+_FEELING_VERBS = frozenset({"worry", "worries", "worrying", "cry", "cries", "crying", "cried", "panic", "stress",
+                            "stressed", "worried", "scared", "upset", "hurt", "hurts"})
+_SOMEONE_ELSE_DOES = re.compile(r"\b(?:he|she|they|(?:my|his|her|their) \w+)(?:'d|'ll|'s| would| will| might| just| always|"
+                                r" only| really| gets?| got| be| get| was| is)*\s+$")
+_APOSTROPHES = {"dont": "don't", "cant": "can't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
+                "wasnt": "wasn't", "havent": "haven't", "hasnt": "hasn't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+                "shouldnt": "shouldn't", "arent": "aren't", "werent": "weren't", "im": "i'm", "ive": "i've"}
+_NO_APOSTROPHE = re.compile(r"\b(" + "|".join(_APOSTROPHES) + r")\b")
+
+
+def _with_apostrophes(lower: str) -> str:
+    """ "dont know a single person" typed as people type it: the cues are written "don't"."""
+    return _NO_APOSTROPHE.sub(lambda m: _APOSTROPHES[m.group(1)], lower)
+
+
 def feeling_cues(text: str) -> dict[str, list[str]]:
     """Return label -> the cue words for it found in the text, skipping negated ones and those
     inside a phrase that means something else ("keeps me going")."""
-    lower = _not_cues().sub(lambda m: " " * len(m.group(0)), text.lower())
+    return {label: list(found) for label, found in _feeling_cues(text)}
+
+
+@lru_cache(maxsize=256)
+def _feeling_cues(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """feeling_cues, once per text: a reply asks about the same message and its pieces several times."""
+    lower = _not_cues().sub(lambda m: " " * len(m.group(0)), _with_apostrophes(text.lower()))
     found: dict[str, list[str]] = {}
     own = _table()["own"]
     for label, pattern in _label_patterns().items():
         for match in pattern.finditer(lower):
-            if not negated(lower, match.start()) and not (match.group(1) in own and someone_elses(lower, match.start())):
+            # a feeling word only expected or pretended ("should be proud") is no cue; "I don't want to be a
+            # burden" still fears being one
+            denied = unfelt if match.group(1) in own else negated
+            if match.group(1) in _FEELING_VERBS and _SOMEONE_ELSE_DOES.search(lower[max(0, match.start() - 40):match.start()]):
+                continue  # "she'd just worry": her worry, not the client's
+            if not denied(lower, match.start()) and not (match.group(1) in own and someone_elses(lower, match.start())):
                 found.setdefault(label, []).append(match.group(1))
-    return found
+    return tuple((label, tuple(cues)) for label, cues in found.items())
 
 
 def denied_cues(text: str) -> set[str]:
@@ -211,7 +297,7 @@ def denied_cues(text: str) -> set[str]:
     it any more"): the model hears the word, but the feeling is the one gone."""
     lower = text.lower()
     return {label for label, pattern in _label_patterns().items()
-            if (starts := [m.start() for m in pattern.finditer(lower)]) and all(negated(lower, s) for s in starts)}
+            if (starts := [m.start() for m in pattern.finditer(lower)]) and all(unfelt(lower, s) for s in starts)}
 
 
 def _without_feeling_cues(text: str) -> str:

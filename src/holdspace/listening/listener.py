@@ -26,9 +26,9 @@ from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.naming import choose_feeling, story_hurts
 from holdspace.listening.questions import family_for, pronoun, question, remembered_love, topic_for
-from holdspace.listening.recall import link_back, summary, summary_due
+from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
-from holdspace.listening.signals import DISMISS, FEELING_RULE, MINIMISING, NOT_BEING_HERE, SELF_CRITICAL, SELF_HARM, SELF_HATE, roadblocks_in
+from holdspace.listening.signals import DISMISS, FEELING_RULE, MINIMISING, NOT_BEING_HERE, SELF_HARM, roadblocks_in
 from holdspace.listening.templates import fixed, pick, responses
 from holdspace.safety.response import GENTLE
 from holdspace.safety.risk import classifier_only
@@ -41,6 +41,10 @@ _CHECK_IN_REASON = "The message sounds like thoughts of not being here, or of hu
 
 # Added to the crisis response in a conversation; the web page makes "the crisis page" a link.
 CRISIS_PAGE_NOTE = " More ways to reach someone are on the crisis page (/crisis), at any hour."
+
+
+# Their own word for being worn out: "that hurts" or "a lot to carry" would make more of it than they did.
+_WEARY = {"tired", "exhausted", "drained"}
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -141,19 +145,20 @@ class Listener:
             parts.append(link)
         if reflection:
             parts.append(reflection)
-        if feeling and not _has_phrase(reflection, feeling.word):
+        if feeling and not all(_has_phrase(reflection, word) for word in feeling.word.split(" and ")):
             # (when their own feeling word is already in the reflection, naming it again is an echo)
-            parts.append(pick(responses()["feeling"]["templates"], conversation, used)["text"]
+            parts.append(pick(responses()["feeling"]["templates"], conversation, used, after=" ".join(parts))["text"]
                          .format(feeling=feeling.word))
         family = family_for(feeling)
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
-        heavy = topic == "loss" or bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean)) or feeling is not None and (feeling.label == "grief" or feeling.intensity == "strong")
+        heavy = weighs_heavily(clean, feeling, topic)
         # one look back per reply: a link to an earlier message and a summary in the same reply say things twice
         summed = summary(conversation, feeling, used) if not heavy and not link and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
-            "remembering" if ending else family
+            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY else family
         validation = "" if summed else pick(
-            responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"])["text"]
+            responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
+            after=" ".join(parts))["text"]
         asked = question(topic, family, conversation, used, pronoun(conversation, clean))
         parts += [p for p in (validation, summed, asked) if p]
         if (len(conversation.turns) + 1) % REMINDER_EVERY == 0:

@@ -13,9 +13,9 @@ from holdspace.language.emotions import Emotions
 from holdspace.listening.feelings import CUE_WEIGHT, Feeling, denied_cues, feeling_cues, feeling_for, others_labels, own_words
 from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
-from holdspace.listening.signals import MINIMISING, SELF_CRITICAL, SELF_HATE
+from holdspace.listening.signals import MINIMISING, RHETORICAL, SELF_CRITICAL, SELF_HATE
 
-__all__ = ["FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "story_hurts"]
+__all__ = ["FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "sounds_painful", "story_hurts"]
 
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
 FEELING_FLOOR = 0.08
@@ -35,7 +35,47 @@ _DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bip
                        r"can'?t cope|falling apart|fall apart|breaking down|hard|difficult|hurt\w*|pain\w*|"
                        r"inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|stuck|"
                        r"(?:i'?m|im) (?:so |just |completely |totally |honestly )?done|burn(?:ing|t|ed) out|burnout|"
-                       r"exhausted|knackered|drained)\b", re.I)
+                       r"exhausted|knackered|drained|went (?:under|bust)|bankrupt\w*|laid off|made redundant|"
+                       r"lost (?:my job|everything|the business|the house)|dumped|broke up|split up|left me|ghosted|"
+                       r"cheated|divorc\w*|relapsed?|rejected|bad news)\b", re.I)
+
+
+# The turn in "I love her so much but some days I don't feel like myself": what follows it carries the weight.
+_TURN = re.compile(r"\b(?:but|though|although|yet|except)\b", re.I)
+# Not feeling like oneself, in words the cues leave out.
+_NOT_ONESELF = re.compile(r"\b(?:(?:don'?t|dont|do not|didn'?t) (?:really )?feel like (?:myself|me)|not (?:feeling )?(?:like )?myself)\b", re.I)
+# Someone's verdict on the client, told ("she told me I'm a terrible daughter", "he called me a loser").
+_VERDICT = re.compile(r"\b(?:told|tells|called|calls|said|says)(?: to)? me (?:i'?m|i was|i am|im|(?:a|an|such a) \w+)|"
+                      r"\b(?:said|says) (?:i'?m|i was|i am|im) (?:a |an |such a |the )?\w+", re.I)
+# Wondering ("I wonder if anyone notices"), which the model hears as surprise.
+_WONDERING = re.compile(r"\bwonder(?:ing)? (?:if|whether|why|how|what|who)\b", re.I)
+# Not knowing how long it has been: a way of saying "for ages".
+_FOR_EVER = re.compile(r"\b(?:i )?(?:don'?t|dont|do not) (?:even )?know how (?:long|many|much)\b|\bwho knows how long\b", re.I)
+# Hate aimed at the client ("they hate me", "everyone hates me").
+_HATED = re.compile(r"\b(?:they|he|she|everyone|everybody|people|ppl|all|\w+s) (?:all |really |just |must |still |actually )?"
+                    r"hate[sd]? me\b", re.I)
+# What amuses, in words: without any, "lol" or "haha" alone is no amusement to name.
+_AMUSING = re.compile(r"\b(?:funny|hilarious|hysterical|laugh\w*|cracking up|cracked up|crack me up|joke\w*|"
+                      r"amus\w*|comedy|ridiculous|lmfao|rofl|dying of laughter|in stitches)\b", re.I)
+# Being laughed at or mocked: their laughter, never the client's amusement.
+_LAUGHED_AT = re.compile(r"\blaugh(?:s|ed|ing)? (?:at|about) (?:me|my|them|it|us|what)\b|\b(?:made|make|makes|making) fun of\b|"
+                         r"\bmock(?:s|ed|ing)? (?:me|my)\b|\bjok(?:e|es|ed|ing) about me\b", re.I)
+
+
+def _last_turn(text: str) -> int:
+    """Where the words after the last "but" begin (0 when there is no turn)."""
+    turns = list(_TURN.finditer(text))
+    return turns[-1].end() if turns else 0
+
+
+def _turns_to_pain(text: str) -> bool:
+    """Whether the part after the last "but" tells of pain: someone's worry, distress, not feeling like oneself."""
+    if not _TURN.search(text):
+        return False
+    after = text[_last_turn(text):]
+    cues = feeling_cues(after)
+    return any(label in _NEGATIVE for label in cues) or bool(_DISTRESS.search(after) or _NOT_ONESELF.search(after)) \
+        or bool(others_labels(after) & _NEGATIVE)
 
 
 # Two sides at once, in words that name neither feeling ("part of me wants to go", "on the one hand").
@@ -45,6 +85,12 @@ _TORN = re.compile(r"\b(?:(?:a |one |some )?part of me|half of me|a side of me|o
 # The client's own wish: the only time "wishful" or "longing" may be named.
 _OWN_WISH = re.compile(r"\b(?:i|i'?m|i am)\s+(?:just\s+|really\s+|only\s+|still\s+|so\s+)?(?:want|wish|long|hope|"
                        r"wanted|wished|longing|miss|missing)\b|\bif only\b", re.I)
+
+
+def sounds_painful(text: str, found: list[Emotions]) -> bool:
+    """Whether a message tells of pain: a painful cue or word of distress, or the model fairly sure of a painful label."""
+    return any(label in _NEGATIVE for label in feeling_cues(text)) or bool(_DISTRESS.search(text)) \
+        or any(e.scores.get(label, 0.0) >= 0.3 for e in found for label in _NEGATIVE)
 
 
 def story_hurts(conversation: Conversation) -> bool:
@@ -72,6 +118,12 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if glad and hurting:
         # "happy for her but jealous": both at once is the reflection, not either one alone
         return Feeling(f"{glad[0]} and {hurting[0][0]} at the same time", hurting[0][1], "mixed")
+    kinds = list(dict.fromkeys(l for _, l in hurting))
+    if len(kinds) >= 2:
+        # "so angry all the time and then I feel guilty for being angry": both, in their words; the
+        # later one leads the response (it is where they ended up)
+        first, last = (next(w for w, l in hurting if l == kind) for kind in kinds[:2])
+        return Feeling(f"{first} and {last}", kinds[1], "theirs")
     theirs = feeling_for(replace(overall, labels=()), text, rejected)
     if theirs:
         return theirs
@@ -83,17 +135,41 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     # words carry distress and nothing glad, a glad label needs the model to be very sure.
     distress = any(label in _NEGATIVE for label in cues) or bool(_DISTRESS.search(text))
     gloomy = (distress or in_pain) and not any(label in _POSITIVE for label in cues)
+    if _turns_to_pain(text) and not any(label in _POSITIVE for label in feeling_cues(text[_last_turn(text):])):
+        # "I love her so much but some days I don't feel like myself", "my wife has been great about it but
+        # she's worried about money": the glad part is conceded; naming it ("good news") would miss the turn
+        skip = skip | (_POSITIVE - {"caring"})
+        gloomy = True
+    if not _AMUSING.search(text):
+        # "i passed my driving test after 4 tries lol": the "lol" laughs along; the feeling is the pass
+        skip = skip | {"amusement"}
+    if _LAUGHED_AT.search(text):
+        skip = skip | {"amusement", "joy"}  # "they laugh at my posts": their laughter, at the client's cost
     # "I used to love this job. Now I dread going in": the love is what was lost, not a joy to build on
     skip = skip | (denied_cues(text) & _POSITIVE)
     if "grief" in cues:
         # someone telling of a death is not "disappointed" or "annoyed" about it, nor merely "down"
         skip = skip | (set(overall.scores) - _AFTER_A_DEATH) | {"sadness"}
     if SELF_CRITICAL.search(text) or SELF_HATE.search(text):
-        # turned against oneself, anger reads as shame or sadness, not fury at someone; and it is never glad
-        skip = skip | {"anger", "annoyance", "disapproval", "disgust"} | _POSITIVE
+        # turned against oneself, anger reads as shame or sadness, not fury at someone; and it is never glad,
+        # nor a puzzle ("maybe there's something wrong with me" is no "not knowing where to start")
+        skip = skip | {"anger", "annoyance", "disapproval", "disgust", "confusion"} | _POSITIVE
+    if _VERDICT.search(text) and not {"fear", "nervousness"} & set(cues):
+        # "she told me I'm a terrible daughter": words that wound; the model hears "terrible" as fear
+        skip = skip | {"fear", "nervousness"}
+    if _WONDERING.search(text):
+        skip = skip | {"surprise"}  # "I wonder if anyone even notices": wondering, not surprise
+    if _FOR_EVER.search(text):
+        skip = skip | {"confusion"}  # "no day off in I don't know how long": how long it's been, not a puzzle
+    if _HATED.search(text):
+        # "idk why they hate me": hate aimed at the client hurts; it is not the client's fury
+        skip = skip | {"anger", "annoyance", "disapproval", "disgust"}
     if MINIMISING.search(text):
         # "it's probably not a big deal" plays it down: never glad about it, nor "unhappy about it"
         skip = skip | OPINIONS | _POSITIVE
+    if any(RHETORICAL.search(s) for s in sentences):
+        # "what's the point of even trying?" asks nothing it wants answered: the model hears a puzzle in the form
+        skip = skip | {"confusion"}
     if any(label != "confusion" for label in cues):
         skip = skip | {"confusion"}  # "I don't know anyone here" is lonely before it is confused
     best_label, best = None, FEELING_FLOOR

@@ -77,12 +77,31 @@ def to_second_person(text: str) -> str:
             out[i + 1] = ""
             skip.add(nxt)
             continue
+        if low == "ill" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_ill_for_i_will(tokens, words, n):
+            out[i] = "you'll"  # "scared ill mess it up": "I'll" typed without its apostrophe
+            continue
         if low in _WORDS:
             new = _WORDS[low]
             if low == "you" and n > 0 and (tokens[words[n - 1]].lower() in _OBJECT_BEFORE or _ends_clause(tokens, i)):
                 new = "me"
             out[i] = _match_case(tokens[i], new, n == 0)
     return "".join(out)
+
+
+# "ill" is "I'll" when a verb follows, and being unwell after these ("I feel ill", "been ill for weeks").
+_UNWELL_BEFORE = {"feel", "felt", "feeling", "feels", "got", "get", "getting", "gets", "been", "am", "was", "so", "very",
+                  "really", "quite", "fell", "falling", "fall", "seriously", "mentally", "terminally", "chronically",
+                  "is", "are", "were", "became", "become", "look", "looks", "looked", "seem", "seems", "seemed", "too",
+                  "be", "being", "im", "i'm", "an", "the", "critically", "bit", "little", "pretty", "super", "properly"}
+_NOT_A_VERB_AFTER = {"and", "with", "for", "again", "today", "now", "at", "since", "all", "in", "after", "from", "or",
+                     "but", "so", "too", "as", "because", "lately", "recently", "this", "last", "the", "health",
+                     "people", "person", "effects", "will", "feeling", "to", "of", "tonight", "yesterday"}
+
+
+def _is_ill_for_i_will(tokens: list[str], words: list[int], n: int) -> bool:
+    before = tokens[words[n - 1]].lower() if n > 0 else ""
+    after = tokens[words[n + 1]].lower()
+    return before not in _UNWELL_BEFORE and after not in _NOT_A_VERB_AFTER and after.isalpha()
 
 
 def _ends_clause(tokens: list[str], i: int) -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from holdspace.language.emotions import family_of
 from holdspace.language.text import words
-from holdspace.listening.feelings import Feeling, negated
+from holdspace.listening.feelings import Feeling, feeling_cues, negated
 from holdspace.listening.memory import Conversation
 from holdspace.listening.templates import pick, responses
 
@@ -23,8 +24,16 @@ _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|
 _A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|killed)\b", re.I)
 # How a reflected piece about someone else begins.
 _THIRD_PERSON = ("he ", "she ", "they ", "his ", "her ", "their ", "he's ", "she's ", "they're ")
+# Topics named by who is in the story: a worry told with them in it is asked about as a worry.
+_PEOPLE = {"family", "relationship", "friends"}
 # Topics whose questions ask about the client's own situation ("How has work been affecting...").
 _ABOUT_THE_CLIENT = {"work", "study", "health", "money"}
+
+
+@cache
+def _any_word(topic: str) -> re.Pattern:
+    """Whether any of a topic's words is in a text (spaced as topic_of spaces it)."""
+    return re.compile(" (?:" + "|".join(re.escape(w) for w in responses()["topics"][topic]["words"]) + ") ")
 
 
 def topic_of(text: str) -> str | None:
@@ -32,6 +41,8 @@ def topic_of(text: str) -> str | None:
     lower = " " + " ".join(w.lower() for w in words(text)) + " "
     best, rank = None, (0, 0, 0)
     for name, topic in responses()["topics"].items():
+        if not _any_word(name).search(lower):
+            continue  # (one search per topic first: most topics have none of their words in a message)
         places = [p for p in (lower.find(f" {w} ") for w in topic["words"])
                   if p >= 0 and not negated(lower, p + 1)]  # "I don't feel lonely now": not loneliness
         if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
@@ -39,11 +50,23 @@ def topic_of(text: str) -> str | None:
     return best
 
 
+def _priority(topic: str) -> int:
+    return responses()["topics"][topic].get("priority", 1)
+
+
 def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conversation) -> str | None:
     """The topic of this message, staying with the story told so far where it goes on."""
-    topic = topic_of(key) or topic_of(clean)
-    if feeling and feeling.label == "grief" and topic in (None, "family", "health"):
-        topic = "loss"  # "my dad died" is about losing him before it is about the family
+    topic, whole = topic_of(key), topic_of(clean)
+    if whole and (topic is None or _priority(whole) > _priority(topic)):
+        # the reflected piece is shifted to "you" ("a group chat about you"): a weightier topic in the
+        # client's own words still decides
+        topic = whole
+    grieving = feeling is not None and (feeling.label == "grief" or "grief" in feeling_cues(clean))
+    if grieving and topic in (None, "family", "health") and (
+            _A_DEATH.search(clean) or any(t.topic == "loss" for t in conversation.turns[-6:])):
+        # "my dad died" is about losing him before it is about the family; "I miss them" with no death
+        # told (old friends left behind) is missing, not a bereavement to ask memories of
+        topic = "loss"
     before = conversation.turns[-1].topic if conversation.turns else None
     if topic is None and feeling is None and any(t.topic == "loss" for t in conversation.turns[-3:]):
         before = "loss"  # a death told a few turns ago is still the story ("I keep picking up the phone")
@@ -57,6 +80,8 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         topic = None
     if topic == "relationship" and any(t.topic == "breakup" for t in conversation.turns[-6:]):
         topic = "breakup"  # "she was my girlfriend for three years" after "we broke up": still the ending
+    if topic in (None, "study", "friends") and any(t.topic == "bullying" for t in conversation.turns[-6:]):
+        topic = "bullying"  # "i dont want to go to school tomorrow" after the group chat: still that story
     return topic
 
 
@@ -97,13 +122,18 @@ def pronoun(conversation: Conversation, clean: str) -> str:
     turn into a question about the brother as if he had died.
     """
     texts = [clean] + [t.text for t in reversed(conversation.turns[-6:])]
-    told = next((t.lower() for t in texts if _A_DEATH.search(t)), "")
+    # the latest telling that names someone: "the funeral is on friday" names no one, "my mum died" does
+    told = [t.lower() for t in texts if _A_DEATH.search(t)]
+    told = next((t for t in told if _SHE.search(t) or _HE.search(t)), told[0] if told else "")
     she, he = len(_SHE.findall(told)), len(_HE.findall(told))
     return "her" if she and not he else "him" if he and not she else "them"
 
 
 def question(topic: str | None, family: str, conversation: Conversation, used: list[str], them: str = "them") -> str:
     """A question about the topic when it carries a weight, else one for the feeling's family."""
+    if topic in _PEOPLE and family == "fear":
+        # "my partner goes back to work on monday and I'm dreading it": the dread, not "this relationship"
+        topic = None
     if topic and family not in ("joy", "surprise", "mixed"):  # topic questions ask about a weight
         recent = conversation.recent_templates()
         fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent]

@@ -7,11 +7,13 @@ from collections.abc import Callable
 
 import numpy as np
 
-from holdspace.listening.feelings import Feeling
+from holdspace.listening.feelings import Feeling, at_its_strongest
 from holdspace.listening.memory import Conversation
+from holdspace.language.text import split_sentences
+from holdspace.listening.signals import RHETORICAL, SELF_CRITICAL, SELF_HATE
 from holdspace.listening.templates import pick, responses
 
-__all__ = ["LINK_SIMILARITY", "LINK_WINDOW", "SUMMARY_EVERY", "link_back", "summary", "summary_due"]
+__all__ = ["LINK_SIMILARITY", "LINK_WINDOW", "SUMMARY_EVERY", "link_back", "summary", "summary_due", "weighs_heavily"]
 
 #: A short summary is offered on every Nth message.
 SUMMARY_EVERY = 4
@@ -59,8 +61,26 @@ def link_back(embed: Callable[[list[str]], np.ndarray] | None, conversation: Con
     return text.format(earlier=best.key), vector
 
 
+def weighs_heavily(text: str, feeling: Feeling | None, topic: str | None) -> bool:
+    """A death, harsh words about oneself, a question asked of life ("why do I even bother"), or a
+    feeling at its strongest ("I'm absolutely terrified"): the reply gets to itself, and so does the
+    one after it, with no summary."""
+    if topic == "loss" or SELF_CRITICAL.search(text) or SELF_HATE.search(text) \
+            or any(RHETORICAL.search(s) for s in split_sentences(text)):
+        return True
+    if feeling is None:
+        return False
+    return feeling.label == "grief" or at_its_strongest(feeling, text)
+
+
 def summary_due(conversation: Conversation) -> bool:
-    """A summary is due once SUMMARY_EVERY - 1 messages with content have come since the last one."""
+    """A summary is due once SUMMARY_EVERY - 1 messages with content have come since the last one,
+    and not in the turn right after a heavy message or a crisis response: "let me check I'm following"
+    straight after "I'm so stupid" reads as not having listened. It waits a turn instead."""
+    if conversation.turns:
+        last = conversation.turns[-1]
+        if last.reply.crisis or weighs_heavily(last.text, last.reply.feeling, last.topic):
+            return False
     since = 0
     for turn in reversed(conversation.turns):
         if any(t.startswith("m-") for t in turn.reply.templates):
@@ -87,7 +107,10 @@ def summary(conversation: Conversation, feeling: Feeling | None, used: list[str]
     joined = ", ".join(points[:-1]) + ", and " + points[-1] if len(points) > 2 else " and ".join(points)
     said = pick(responses()["conversation"]["summary"], conversation, used)["text"].format(points=joined)
     felt = [w for w in felt if (not feeling or w != feeling.word) and not w.endswith("about it")][-2:]
+    # "angry and guilty" named once is two feelings: listed once each, "down, angry and guilty"
+    felt = list(dict.fromkeys(part for w in felt for part in w.split(" and ")))
     if felt:
+        listed = ", ".join(felt[:-1]) + " and " + felt[-1] if len(felt) > 1 else felt[0]
         said += " " + pick(responses()["conversation"]["summary_feelings"], conversation, used)["text"] \
-            .format(feelings=" and ".join(felt))
+            .format(feelings=listed)
     return said

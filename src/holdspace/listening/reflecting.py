@@ -6,11 +6,12 @@ import re
 
 from holdspace.language.emotions import Emotions
 from holdspace.language.text import words
-from holdspace.listening.content import TURNS, as_clause, key_part, reflect_words, sentence_weight
+from holdspace.listening.content import TURNS, as_clause, key_part, reflect_words, says_little, sentence_weight
 from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
 from holdspace.listening.memory import Conversation
-from holdspace.listening.naming import NOT_FELT, OPINIONS
-from holdspace.listening.signals import FEELING_RULE, OWN_FEELING_RULE, SELF_CRITICAL, SELF_HATE, roadblocks_in
+from holdspace.listening.naming import NOT_FELT, OPINIONS, sounds_painful
+from holdspace.listening.content import strip_fillers
+from holdspace.listening.signals import FEELING_RULE, OWN_FEELING_RULE, RHETORICAL, SELF_CRITICAL, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import pick, responses
 
 __all__ = ["LONG_MESSAGE", "is_question", "reflect"]
@@ -29,13 +30,25 @@ def _theirs(rule: re.Match[str]) -> str:
     return f"{rule[1]} {'you tell yourself' if said.endswith('feel') else 'you feel'} {said}"
 
 
+# A hedge before a harsh thought ("maybe", "I think"), shifted to "you".
+_HEDGE = re.compile(r"^(?:(?:maybe|perhaps|probably|you think|you guess|you feel like|honestly),?\s+)+"
+                   r"(?=(?:you|you're|you've|there|there's|there is)\b)", re.I)
+
 #: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
 LONG_MESSAGE = 45
 
 
 def is_question(sentence: str) -> bool:
     """A question, with or without its mark: "what if I fail" said back as "So what if you fail" would scoff."""
-    return sentence.rstrip().endswith("?") or bool(re.match(r"\W*(?:but |and |so )?what if\b", sentence, re.I))
+    return sentence.rstrip().endswith("?") or bool(re.match(r"\W*(?:but |and |so )?what if\b", sentence, re.I)) \
+        or bool(RHETORICAL.search(sentence))
+
+
+def _quoted(sentence: str) -> str:
+    """A question the client asked of life, as they said it, for quoting: "why do I even bother"."""
+    said = strip_fillers(sentence).rstrip("?!.,;: ")
+    said = re.sub(r"\bi\b", "I", said)
+    return said[:1].upper() + said[1:]
 
 
 def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conversation: Conversation,
@@ -47,7 +60,8 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
         key = as_clause(reflect_words(said)) if len(words(said)) > 1 else said
         if SELF_CRITICAL.search(said) or SELF_HATE.search(said):
             key = f"you said {key}"
-        return pick(templates["short"], conversation, used)["text"].format(content=said), key
+        fitting = [t for t in templates["short"] if not t.get("one_word") or len(words(said)) == 1]
+        return pick(fitting, conversation, used)["text"].format(content=said), key
     def felt(i: int) -> float:
         scores = per_sentence[i].scores
         model = max((s for l, s in scores.items() if l not in NOT_FELT | OPINIONS), default=0.0)
@@ -59,6 +73,9 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
         return sentence_weight(sentences[i], felt(i)) - (0.5 if conceded else 0.0)
 
     ranked = sorted(range(len(sentences)), key=lambda i: -weight(i))
+    # "So your mum died on tuesday." reads as a shrug: pain is said back with the gentler openings
+    painful = sounds_painful(clean, per_sentence)
+    plain = [t for t in templates["templates"] if not (t.get("brisk") and painful)]
     # statements first; a message that only asks gets its question said back as a wondering
     for asked in (False, True):
         for i in ranked:
@@ -67,6 +84,11 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             part = key_part(sentences[i])
             if len(words(part)) < 2:
                 continue
+            if asked and RHETORICAL.search(sentences[i]):
+                # their question, quoted in their words: shifted to "you" it would read as the listener's
+                quote = _quoted(sentences[i])
+                said = pick(templates["rhetorical"], conversation, used)["text"].format(quote=quote)
+                return said, f'you found yourself asking "{quote}"'
             key = reflect_words(part) if asked else as_clause(reflect_words(part))
             if roadblocks_in(key + ("?" if asked else "")):
                 continue
@@ -75,6 +97,16 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
                 opening = as_clause(reflect_words(key_part(sentences[0])))
                 if len(words(opening)) >= 3 and not roadblocks_in(opening) and not is_question(sentences[0]):
                     key = f"{opening}, and {key}"
+            elif not asked and len(words(part)) <= 5 and i > 0 and len(words(sentences[i - 1])) <= 12 \
+                    and not is_question(sentences[i - 1]) and not says_little(sentences[i - 1]) \
+                    and not SELF_CRITICAL.search(sentences[i]):
+                # "The business went under last month. 12 years of my life.": the few words after an event
+                # say what it meant; said back alone ("12 years of your life") the event is lost
+                event = as_clause(reflect_words(key_part(sentences[i - 1])))
+                if len(words(event)) >= 3 and not roadblocks_in(event):
+                    key = as_clause(key)
+                    joined = ", and" if re.match(r"(?:you|you're|you've|he|she|they|it|it's|I)\b", key) else ","
+                    key = f"{event}{joined} {key}"
             rule = _RULE_LEAD.sub("", key).replace("not even ", "not ")
             if not asked and OWN_FEELING_RULE.search(sentences[i]) and rule.startswith("you're "):
                 # "I'm not even meant to be this upset": their rule, said back as what they tell themselves
@@ -87,7 +119,10 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             harsh = SELF_CRITICAL.search(sentences[i]) or SELF_HATE.search(sentences[i])
             options = templates["wondering"] if asked else \
                 templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) else \
-                [t for t in templates["templates"] if t.get("theirs")] if harsh else templates["templates"]
+                [t for t in templates["templates"] if t.get("theirs")] if harsh else plain
+            if options is templates["self_critical"]:
+                # "part of you believes maybe you're useless" hedges twice: the template already holds it lightly
+                key = _HEDGE.sub("", key)
             said = pick(options, conversation, used)["text"].format(content=key)
             # said back later (a summary, a link) it stays theirs: never "you're useless" as a fact
             return said, f"you said {key}" if harsh and not asked else key

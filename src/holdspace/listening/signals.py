@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
-           "FEELING_RULE", "MINIMISING", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
+           "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "looks_english"]
 
 #: Phrases that block listening; none may appear in what the listener says.
@@ -91,12 +91,20 @@ FEELING_RULE = re.compile(r"\b" + _RULE, re.I)
 # The same rule as the client's own, at the start of what they said ("but I'm not meant to be this upset"),
 # not someone else's they report ("everyone says I should be over it"): said back as theirs, never as fact.
 OWN_FEELING_RULE = re.compile(r"^\W*(?:(?:but|and|so|honestly|like|i know|i guess|i think|i feel like)\W+)*" + _RULE, re.I)
+# Someone else's verdict reported ("she acted like I was the problem", "he says I'm useless") is theirs,
+# not the client's own harsh thought: the lookbehinds leave it to be said back as what that person did.
+_REPORTED = "".join(f"(?<!{w} )" for w in ("acted like", "acts like", "act like", "acting like", "treats me like",
+                                            "treated me like", "says", "said", "thinks", "told me", "tells me",
+                                            "calls me", "called me", "made out", "makes out", "decided"))
 SELF_CRITICAL = re.compile(
-    r"\b(?:i'?m|im|i am|i feel|i'?ve always been|i was)\s+(?:\w+\s+){0,2}(?:worthless|useless|a failure|"
+    r"\b" + _REPORTED + r"(?:i'?m|im|i am|i feel|i'?ve always been|i was)\s+(?:\w+\s+){0,2}(?:worthless|useless|a failure|"
     r"a mess|pathetic|stupid|an idiot|a burden|disgusting|ugly|a joke|a loser|a disappointment|not good enough|"
     r"never good enough|unlovable|too much|broken|weak|a fraud|the problem|too sensitive|overreacting|"
-    r"so dramatic|too dramatic|needy|selfish|crazy)\b|"
-    r"\b(?:i'?m|im|i am|i feel like|i'?ve been) (?:such |the |a )?(?:worst|bad|terrible|horrible|awful|useless|rubbish|crap) "
+    r"so dramatic|too dramatic|needy|selfish|crazy|not (?:smart|clever|pretty|thin|strong|brave|interesting|funny|"
+    r"attractive|talented|bright|successful|cool|good-looking) enough)\b|"
+    r"\b(?:there'?s|there is|theres|is there|something'?s|somethings) (?:\w+ )?(?:something |sth )?(?:really |seriously )?"
+    r"wrong with me\b|"
+    r"\b" + _REPORTED + r"(?:i'?m|im|i am|i feel like|i'?ve been) (?:such |the |a )?(?:worst|bad|terrible|horrible|awful|useless|rubbish|crap) "
     r"(?:mum|mom|mother|dad|father|parent|friend|partner|wife|husband|daughter|son|sister|brother|person|human)\b|"
     r"\b(?:i )?(?:can'?t|never) do anything right\b|\bi (?:don'?t|do not|dont) deserve (?:to|anything|good|love|it|them|him|her|help|"
     r"kindness|happiness|better)\b|\bwhat'?s wrong with me\b|\bi ruin everything\b", re.I)
@@ -119,6 +127,19 @@ DOUBTS_IT = re.compile(
     r"\b(?:what'?s the point (?:of|in) |why (?:am i|would i|do i|bother) (?:even )?)(?:talking|writing|speaking|typing) to "
     r"(?:a |an |this )?(?:computer|bot|robot|machine|ai|app|program|software|you)\b|"
     r"\byou(?:'re| are) (?:just |only )?(?:a |an )?(?:bot|robot|computer|machine|program|ai)\b", re.I)
+
+# A question asked of life rather than of anyone ("what's the point of even trying", "why do I even
+# bother", "how am I supposed to keep going like this"), with or without its mark: said back as their
+# question, in their words, never as a statement ("why do you even bother." would seem to ask it of them).
+RHETORICAL = re.compile(
+    r"^\W*(?:(?:but|and|so|like|honestly|seriously|i mean|i just|just|ugh|like)\W+)*(?:"
+    r"(?:what'?s|whats|what is|what was) the (?:point|use)\b|why\b|"
+    r"how (?:am|are|is|can|could|do|would|will) (?:i|we|anyone|anybody|one|things)\b[^?.!]*?"
+    r"\b(?:supposed|meant|expected|ever|even|possibly|keep)\b|"
+    r"who (?:would|could|cares|even|wants|would ever)\b|what (?:did|have) i (?:ever )?(?:do|done) to deserve\b|"
+    r"(?:is|does|will|would|did|can) (?:it|this|that|anything|any of (?:it|this)|anyone|anybody|things|life|i) "
+    r"(?:even |ever |really |actually )+\w+|"
+    r"when (?:will|does|is|do) (?:it|this|things|i) (?:ever )?(?:end|stop|get better|going to|change|catch a break))", re.I)
 
 # Hating oneself is said back only as their words ("You're saying..."), never as "It sounds like".
 SELF_HATE = re.compile(r"\bi (?:really |just |kind of )?(?:hate|loathe|can'?t stand) (?:myself|my ?self|how i|who i|the way i|"

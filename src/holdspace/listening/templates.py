@@ -19,11 +19,22 @@ def responses() -> dict:
     return tomllib.loads((Path(__file__).parent / "responses.toml").read_text(encoding="utf-8"))
 
 
-def pick(options: Sequence[dict], conversation: Conversation, used: list[str], fallback: Sequence[dict] = ()) -> dict:
-    """A template from `options` not used lately (else from `fallback`), recorded in `used`."""
+def _opening(sentence: str) -> str:
+    return " ".join(re.findall(r"[a-z']+", sentence.lower())[:3])
+
+
+def pick(options: Sequence[dict], conversation: Conversation, used: list[str], fallback: Sequence[dict] = (),
+         after: str = "") -> dict:
+    """A template from `options` not used lately (else from `fallback`), recorded in `used`.
+
+    `after` is what the reply already says: a template opening as one of its sentences does ("It
+    sounds like part of you... It sounds like you might be feeling...") is taken only when no other is left.
+    """
     recent = conversation.recent_templates() | set(used)
     fresh = [o for o in options if o["id"] not in recent] or \
         [o for o in fallback if o["id"] not in recent]
+    said = {_opening(s) for s in re.split(r"(?<=[.!?])\s+", after) if s}
+    fresh = [o for o in fresh if _opening(o["text"]) not in said] or fresh
     pool = fresh or list(options) or list(fallback)
     choice = pool[len(conversation.turns) % len(pool)]
     used.append(choice["id"])
