@@ -1,8 +1,8 @@
 """Risk detection: quality by category on our own sets, recall on C-SSRS Reddit, and speed.
 
     .venv/bin/python benchmarks/risk.py                 # dev and held-back test sets, C-SSRS dev, speed:
-                                                        # the rules alone, rules + classifier (on in the product),
-                                                        # rules + the fine-tuned risk model (built, not switched on)
+                                                        # the rules alone, rules + the frozen-vector head it replaced,
+                                                        # rules + the fine-tuned risk model (on in the product)
     .venv/bin/python benchmarks/risk.py --rules-only    # the rules alone
     .venv/bin/python benchmarks/risk.py --tuning        # while tuning: must-catch, dev, everyday dev, C-SSRS; no held-back figures
     .venv/bin/python benchmarks/risk.py --misses dev    # list what the dev set gets wrong (never for test)
@@ -10,10 +10,10 @@
     .venv/bin/python benchmarks/risk.py --cssrs train   # C-SSRS train split instead of dev
     .venv/bin/python benchmarks/risk.py --classifier-experiment   # the first embedding-classifier experiment (C-SSRS train CV)
 
-The second layer in the product is the frozen-vector head (classifier.EmbeddingLayer, raises to concern).
-The fine-tuned risk model (classifier.ModelLayer, models/risk.onnx; raises to concern or urgent) is measured
-beside it and not switched on (training/README.md, "Risk model: the fine-tuned encoder"). Both run only
-where the rules found nothing and set nothing aside.
+The second layer in the product is the fine-tuned risk model (classifier.ModelLayer, models/risk.onnx; raises
+to concern or urgent). The frozen-vector head it replaced (classifier.EmbeddingLayer, raises to concern) is
+measured beside it (training/README.md, "Risk model: the fine-tuned encoder"). Both run only where the rules
+found nothing and set nothing aside.
 
 Targets (issue 5): urgent statements flagged 100% and classified urgent >= 95%; concern statements
 flagged >= 97%; false alarms on everyday distress and figurative speech <= 3%; C-SSRS Reddit dev
@@ -35,7 +35,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from holdspace.safety.conversation import ConversationSafety
-from holdspace.safety.risk import CLASSIFIER_ON, Assessment, rules_layer, with_classifier, with_risk_model
+from holdspace.safety.risk import SECOND_LAYER_ON, Assessment, rules_layer, with_classifier, with_risk_model
 from holdspace.safety.risk import assess as _assess
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -349,9 +349,10 @@ def main() -> None:
         return
     configs = [("the rules alone", [rules_layer])]
     if not args.rules_only:
-        configs.append((f"rules + classifier (frozen-vector head; switched {'on' if CLASSIFIER_ON else 'OFF'} in the product)",
+        configs.append(("rules + frozen-vector head (the second layer until 30 Nov 2026; measured, not in the product)",
                         with_classifier()))
-        configs.append(("rules + risk model (fine-tuned encoder; built and measured, NOT switched on)", with_risk_model()))
+        configs.append((f"rules + risk model (fine-tuned encoder; switched {'on' if SECOND_LAYER_ON else 'OFF'} in the product)",
+                        with_risk_model()))
     if args.batch:
         rows = [r for r in load("risk_dev.jsonl") if r["id"].startswith(args.batch + "-")]
         if not rows:

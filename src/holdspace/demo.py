@@ -104,6 +104,8 @@ def seed(db: Session, *, seed_value: int = 7) -> None:
             n = len(measures.instrument(key).items)
             for week, total in enumerate(totals):
                 answers = {str(i): total // (n - 1) + (1 if i <= total % (n - 1) else 0) for i in range(1, n)}
+                # whole weeks back from now, so the one two weeks ago falls inside a report's default fortnight
+                # at any hour (two hours earlier, it fell before the fortnight between midnight and 2 a.m.)
                 questionnaires.save(db, client, key, {**answers, str(n): 0},
-                                    at=now - timedelta(days=7 * (len(totals) - 1 - week), hours=2))
+                                    at=now - timedelta(days=7 * (len(totals) - 1 - week)))
     db.commit()

@@ -1,10 +1,10 @@
 import pytest
 
 from holdspace.listening.listener import Listener
-from tests.listening.stand_ins import bag_of_words, stand_in
+from tests.listening.stand_ins import bag_of_words, rules_only, stand_in
 
 
 @pytest.fixture
 def listener():
-    """The listener's core with the stand-in models."""
-    return Listener(emotions=stand_in, embed=bag_of_words)
+    """The listener's core with the stand-in models and the risk rules alone (stand_ins.rules_only)."""
+    return Listener(emotions=stand_in, embed=bag_of_words, risk=rules_only)

@@ -1,9 +1,19 @@
 """Stand-ins for the listener's two models, so listener tests run in milliseconds: an emotion model that
-hears a few cue words, and a bag-of-words sentence vector."""
+hears a few cue words, and a bag-of-words sentence vector; and the risk rules alone as its risk check."""
 
 import numpy as np
 
 from holdspace.language.emotions import LABELS, Emotions
+from holdspace.safety.risk import assess, rules_layer
+
+
+def rules_only(text: str):
+    """The risk check with the rules alone, for tests about how the listener listens.
+
+    What the risk model adds in a conversation (a gentle check-in where only it heard risk, on a few everyday
+    messages too) is tested in test_listener_safety.py and tests/safety/test_risk_model.py.
+    """
+    return assess(text, layers=[rules_layer])
 
 CUES = {"sad": "sadness", "died": "grief", "angry": "anger", "boss": "annoyance", "worried": "nervousness",
         "scared": "fear", "happy": "joy", "proud": "pride"}

@@ -7,7 +7,7 @@ from holdspace.listening.listener import Listener
 from holdspace.listening.memory import Conversation
 from holdspace.listening.signals import roadblocks_in
 from holdspace.listening.templates import responses
-from tests.listening.stand_ins import bag_of_words
+from tests.listening.stand_ins import bag_of_words, rules_only
 
 CUES = {"sad": "sadness", "upset": "sadness", "crying": "sadness", "loved": "love", "good time": "joy",
         "got the job": "joy", "arguing": "annoyance"}
@@ -30,7 +30,7 @@ def cued(texts):
 
 @pytest.fixture
 def listener():
-    return Listener(emotions=cued, embed=bag_of_words)
+    return Listener(emotions=cued, embed=bag_of_words, risk=rules_only)
 
 
 def talk(listener, *lines):

@@ -5,11 +5,12 @@ import pytest
 
 from holdspace.listening.listener import Listener
 from holdspace.listening.memory import Conversation
+from tests.listening.stand_ins import rules_only
 
 
 @pytest.fixture(scope="module")
 def listener():
-    return Listener(country="US")  # the real one: ONNX emotions and embeddings, real risk detection
+    return Listener(country="US", risk=rules_only)  # the real ONNX emotions and embeddings; the risk rules alone
 
 
 def talk(listener, *lines):

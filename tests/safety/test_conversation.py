@@ -3,6 +3,7 @@
 import pytest
 
 from holdspace.safety.conversation import ConversationSafety, is_retraction
+from holdspace.safety.risk import classifier_only
 
 
 def talk(*messages: str) -> ConversationSafety:
@@ -64,8 +65,9 @@ def test_the_state_is_immutable():
 def test_in_a_flagged_conversation_preparations_alone_are_urgent(follow_up):
     alone = talk(follow_up)
     after = talk("some days I wish I wasn't here", follow_up)
-    assert alone.level != "urgent"
-    assert after.last.level == "urgent" and after.level == "urgent"
+    # alone, at most the risk model hears it (the gentle check-in); after a wish to be gone it is the crisis response
+    assert alone.level != "urgent" or classifier_only(alone.last)
+    assert after.last.level == "urgent" and after.level == "urgent" and not classifier_only(after.last)
 
 
 def test_playing_it_down_after_a_flag_does_not_clear_it():

@@ -175,17 +175,18 @@ def test_levels_in_context(text, level):
     assert assess(text).level == level
 
 
-# Known false alarms of the classifier (training/README.md): the rules read the everyday context in these
-# (a relationship, a tooth) and find nothing; the classifier, which reads no context, hears "I'm ending it ...
-# I'm done" and "the pain ends tonight" and raises a concern, never urgent. The dev figures count such rows.
-# So are "would this cold kill me lol" (the rules read a cold as no means) and a bare "I won't be coming back."
-# (the rules want a second goodbye beside it; the classifier hears a farewell and asks gently).
+# Known false alarms of a second layer (training/README.md): the rules read the everyday context in these
+# (a relationship, a tooth) and find nothing; a model, which reads no context, may hear "I'm ending it ...
+# I'm done" and "the pain ends tonight" and raise the level, which brings only the gentle check-in. The dev
+# figures count such rows. So are "would this cold kill me lol" (the rules read a cold as no means) and a bare
+# "I won't be coming back." (the rules want a second goodbye beside it; the risk model hears a farewell).
 @pytest.mark.parametrize("text", ["I'm ending it. We've been fighting for months and I'm done.",
                                   "The pain ends tonight when I finally get my tooth out.",
                                   "would this cold kill me lol", "I won't be coming back."])
-def test_an_everyday_ending_is_none_to_the_rules_and_at_most_a_concern_with_the_classifier(text):
+def test_an_everyday_ending_is_none_to_the_rules_and_at_most_the_gentle_check_in_with_the_model(text):
     assert assess(text, layers=[risk.rules_layer]).level == "none"
-    assert assess(text).level in {"none", "concern"}
+    result = assess(text)
+    assert result.level == "none" or risk.classifier_only(result)
 
 
 # The listener sends a check-in for these on the strength of the risk check alone.

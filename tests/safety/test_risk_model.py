@@ -1,5 +1,5 @@
-"""The fine-tuned risk model as a second layer (built and measured, not switched on: training/README.md,
-"Risk model: the fine-tuned encoder"): it raises what the rules miss, never lowers, and fails safe."""
+"""The fine-tuned risk model, the product's second layer (training/README.md, "Risk model: the fine-tuned
+encoder"): it raises what the rules miss, never lowers, and fails safe."""
 
 from __future__ import annotations
 
@@ -168,10 +168,12 @@ def test_the_model_reads_word_pieces_with_the_language_engines_tokenizer_and_cut
     assert ModelLayer().probabilities(long_text).shape == (3,)
 
 
-def test_the_product_still_runs_the_frozen_head_not_the_risk_model():
+def test_the_product_runs_the_rules_then_the_risk_model():
+    assert risk.SECOND_LAYER_ON is True
     layers = risk.default_layers()
-    assert not any(isinstance(layer, ModelLayer) for layer in layers)
-    assert isinstance(with_risk_model()[1], ModelLayer)
+    assert layers[0] is rules_layer and isinstance(layers[1], ModelLayer) and len(layers) == 2
+    assert _assess(INDIRECT).level == "concern" and _assess(INDIRECT, layers=[rules_layer]).level == "none"
+    assert _assess(FAREWELL).level == "urgent"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -182,18 +184,16 @@ def test_with_the_model_on_random_unicode_never_crashes_it_nor_makes_it_fail(tex
     assert COULD_NOT_CHECK not in result.reasons
 
 
-# Why the risk model is not switched on (training/README.md, "Risk model: the fine-tuned encoder"): it reads an
-# everyday goodbye or apology as a farewell and raises it to urgent, which would send the full crisis response.
-# Strict: the day a retrained model stops doing so, these fail loudly, and it can be measured for switching on.
-@pytest.mark.xfail(strict=True, reason="the risk model hears everyday chat goodbyes as farewells (not switched on)")
-@pytest.mark.parametrize("text", ["Goodbye for now", "I have to go now, bye", "Sorry for dumping all this on you"])
-def test_an_everyday_goodbye_or_apology_stays_none_with_the_risk_model(text):
+@pytest.mark.parametrize("text", ["Goodbye for now", "I have to go now, bye", "Sorry for dumping all this on you",
+                                  "Someone keyed my car last night"])
+def test_an_everyday_goodbye_apology_or_bad_luck_stays_none(text):
     assert assess(text).level == "none"
 
 
-@pytest.mark.xfail(strict=True, reason="the risk model flags 7 of the listener set's 155 everyday messages")
-def test_with_the_risk_model_none_of_the_listener_benchmark_sets_everyday_messages_is_flagged():
+def test_of_the_listener_sets_everyday_messages_at_most_3_percent_are_flagged_and_each_gets_the_gentle_check_in():
     data = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "listening.jsonl"
     texts = [json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(texts) >= 150
-    assert [t for t in texts if assess(t).flagged] == []
+    flagged = [assess(t) for t in texts if assess(t).flagged]
+    assert len(flagged) <= 0.03 * len(texts)  # 3 of 155 with risk_ship6_L4; the frozen head flagged none
+    assert all(risk.classifier_only(a) for a in flagged)  # a check-in that may be wrong, not the crisis page

@@ -1,5 +1,5 @@
-"""What both second risk layers must leave alone: the frozen-vector head (switched on) and the fine-tuned
-risk model (built, not switched on) each run after the rules, on everyday, figurative and third-person words."""
+"""What both second risk layers must leave alone: the fine-tuned risk model (switched on) and the frozen-vector
+head it replaced (kept for measurement) each run after the rules, on everyday, figurative and third-person words."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from holdspace.safety.risk import assess, with_classifier, with_risk_model
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.fixture(params=[with_classifier, with_risk_model], ids=["frozen head", "risk model"])
+@pytest.fixture(params=[with_risk_model, with_classifier], ids=["risk model", "frozen head"])
 def layers(request):
     return request.param()
 

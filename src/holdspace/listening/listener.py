@@ -211,12 +211,14 @@ class Listener:
         """Load the models and the risk rules now, so the first replies come as quickly as the rest.
 
         (A cold risk check can overrun its time budget on a busy machine, and a check that
-        overruns counts as a risk: the first message would get the crisis response.)
+        overruns counts as a risk: the first message would get the crisis response.) The sentence
+        encoder first: loading it briefly takes more memory than it keeps, and with nothing else loaded
+        yet that moment is not the process's peak.
         """
-        self.risk("warming up")
-        self.emotions(["warming up"])
         if self.embed is not None:
             self.embed(["warming up"])
+        self.emotions(["warming up"])
+        self.risk("warming up")
 
     def opening(self) -> str:
         """What the listener says first in every conversation."""

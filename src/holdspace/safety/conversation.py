@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from holdspace.safety.risk import Assessment, assess, higher
+from holdspace.safety.risk import Assessment, assess, classifier_only, higher
 
 __all__ = ["ConversationSafety", "is_retraction", "ESCALATING_CUES", "ESCALATION_REASON"]
 
@@ -61,7 +61,8 @@ class ConversationSafety:
     def observe(self, text: str, assessment: Assessment | None = None) -> ConversationSafety:
         """Assess one message on its own and fold it into the conversation's flag."""
         result = assessment if assessment is not None else assess(text)
-        if self.flagged and result.level != "urgent" and ESCALATING_CUES & set(result.cues):
+        # (a model's urgent alone would bring only the gentle check-in; here the words are known to mean more)
+        if self.flagged and (result.level != "urgent" or classifier_only(result)) and ESCALATING_CUES & set(result.cues):
             result = replace(result, level="urgent", reasons=[*result.reasons, ESCALATION_REASON])
         turn = self.turns + 1
         level = higher(self.level, result.level)
