@@ -165,3 +165,50 @@ def test_once_the_rules_flagged_a_conversation_a_message_only_the_classifier_hea
     assert reply.crisis and reply.level == "concern"
     assert "I'd rather ask than miss it" not in reply.reply and "reading too much into" not in reply.reply
     assert reply.reply.startswith("Thank you for trusting me with this")  # the full concern response
+
+
+def _model_hears(word):
+    """A risk check where the risk model alone hears `word`, and the rules hear everything else."""
+    from holdspace.safety.classifier import REASON
+    from holdspace.safety.risk import Assessment, assess, rules_layer
+
+    def risk(text):
+        return Assessment("concern", [REASON]) if word in text else assess(text, layers=[rules_layer])
+
+    return risk
+
+
+@pytest.mark.parametrize("answer", ["no", "nope, im ok", "No not at all", "no im fine", "nah"])
+def test_after_no_to_the_gentle_check_in_the_listener_carries_on_with_what_was_said(answer):
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    assert "reading too much into" in listener.respond(conversation, "my boyfriend dumped me on saturday").reply
+    reply = listener.respond(conversation, answer)
+    assert not reply.crisis and "are you safe" not in reply.reply  # the check-in said "we'll carry on"
+    assert reply.reply.startswith("Thank you for answering that - let's carry on.")
+    assert "your boyfriend dumped you on saturday" in reply.reply and reply.question
+    assert conversation.turns[-1].text == answer and conversation.safety.flagged  # the flag itself stays
+
+
+def test_after_no_to_the_gentle_check_in_what_follows_the_no_is_what_gets_heard():
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    listener.respond(conversation, "my boyfriend dumped me on saturday")
+    reply = listener.respond(conversation, "no not at all, i'm just really sad")
+    assert "not at all" not in reply.reflection and "sad" in reply.reply and not reply.crisis
+
+
+def test_a_yes_after_the_no_to_the_gentle_check_in_still_gets_the_full_crisis_response():
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    listener.respond(conversation, "my boyfriend dumped me on saturday")
+    reply = listener.respond(conversation, "no... actually yes. i want to die")
+    assert reply.crisis and reply.reply.startswith("Thank you for trusting me with this")  # the full response
+
+
+def test_a_no_is_only_an_answer_right_after_the_gentle_check_in():
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    listener.respond(conversation, "work was long today")
+    reply = listener.respond(conversation, "no one asked how my day was")
+    assert not reply.reply.startswith("Thank you for answering")

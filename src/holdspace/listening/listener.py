@@ -28,7 +28,8 @@ from holdspace.listening.naming import choose_feeling, story_hurts
 from holdspace.listening.questions import family_for, pronoun, question, remembered_love, topic_for
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
-from holdspace.listening.signals import DISMISS, FEELING_RULE, MINIMISING, NOT_BEING_HERE, SELF_HARM, roadblocks_in
+from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, SELF_HARM,
+                                        roadblocks_in)
 from holdspace.listening.templates import fixed, pick, responses
 from holdspace.safety.response import GENTLE
 from holdspace.safety.risk import classifier_only
@@ -116,14 +117,21 @@ class Listener:
             earlier = conversation.safety.reasons[:len(conversation.safety.reasons) - len(conversation.safety.last.reasons)] \
                 if conversation.safety.turns > 1 else ()
             return self._remember(conversation, clean, self._crisis(conversation.safety.last, has_safety_plan, earlier))
-        if conversation.safety.flagged and (is_retraction(clean) or DISMISS.match(clean)):
+        said = clean
+        answered = self._said_no_to_check_in(conversation, clean)
+        if answered is not None:
+            # "If not, just say so and we'll carry on": so carry on, with what they said before the question
+            # or after their "no", rather than asking again
+            said = answered
+        elif conversation.safety.flagged and (is_retraction(clean) or DISMISS.match(clean)):
             # A bare "I'm fine" after a flag: stay gentle and keep the door to help open.
             reply = Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
             return self._remember(conversation, clean, reply)
 
-        reply = fixed_reply(conversation, clean, used)
+        reply = fixed_reply(conversation, said, used) if answered is None else None
         if reply is not None:
             return self._remember(conversation, clean, reply)
+        clean, message = said, clean
 
         sentences = units_of(clean) or [clean]
         overall, per_sentence = self._emotions(clean, sentences)
@@ -161,12 +169,30 @@ class Listener:
             after=" ".join(parts))["text"]
         asked = question(topic, family, conversation, used, pronoun(conversation, clean))
         parts += [p for p in (validation, summed, asked) if p]
+        if answered is not None:
+            parts.insert(0, r["carry_on"])
         if (len(conversation.turns) + 1) % REMINDER_EVERY == 0:
             parts.insert(0, r["reminder"])
         emotions = tuple((label, overall.scores[label]) for label in overall.labels)
         reply = Reply(" ".join(parts), reflection, validation or summed, asked, feeling, emotions,
                       "none", False, tuple(used), key, topic)
-        return self._remember(conversation, clean, reply, key=key, topic=topic, vector=vector)
+        return self._remember(conversation, message, reply, key=key, topic=topic, vector=vector)
+
+    @staticmethod
+    def _said_no_to_check_in(conversation: Conversation, clean: str) -> str | None:
+        """After the gentle check-in, a "no" to it: what to listen to now (what followed the "no", or else the
+        message the check-in was about), or None when this message is not such an answer."""
+        from holdspace.safety.conversation import is_retraction
+
+        if not conversation.turns or conversation.turns[-1].reply.variant != GENTLE:
+            return None
+        found = NO_TO_CHECK_IN.match(clean)
+        if found is None:
+            return None
+        rest = clean[found.end():].strip()
+        if len(rest.split()) >= 2 and not is_retraction(rest) and not DISMISS.match(rest):
+            return rest
+        return conversation.turns[-1].text
 
     def name_feeling(self, text: str) -> Feeling | None:
         """The feeling the listener would name for one message, on its own."""

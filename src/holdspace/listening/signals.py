@@ -25,6 +25,12 @@ DISMISS = re.compile(r"^\W*(?:(?:i'?m|im) (?:fine|ok|okay|alright)|fine|ok|okay|
                       r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|leave it|drop it)"
                       r"(?:\W+(?:(?:i'?m|im) (?:fine|ok|okay)|fine|ok|okay|forget it|never ?mind|nvm|whatever|"
                       r"really|honestly|anyway|lol|it'?s fine|doesn'?t matter))*\W*$", re.I)
+# "No" to the gentle check-in ("are you having any thoughts of ending your life?"): "no", "nope, im ok",
+# "no not at all". The rest of the message ("no, im just sad") is what they went on to say.
+NO_TO_CHECK_IN = re.compile(
+    r"^\W*(?:no+|nope|nah|not at all|no way|of course not|definitely not|god no|hell no|not really)\b"
+    r"(?:[\s,.!-]*(?:not at all|no+|honestly|really|definitely not|i promise)\b)*"
+    r"(?:[\s,.!-]*(?:i'?m|im|i am)\s+(?:fine|ok|okay|alright|all right|good|safe)\b)?[\s,.!-]*", re.I)
 THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
                      r"your time|this|that|the chat|talking|everything)))*(?:\W+(?:i guess|anyway|really|bye|x+|"
                      r"(?:it|this|that|talking) (?:really )?(?:helps|helped)(?: (?:a bit|a little|a lot|somehow))?"
