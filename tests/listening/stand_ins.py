@@ -4,6 +4,7 @@ hears a few cue words, and a bag-of-words sentence vector; and the risk rules al
 import numpy as np
 
 from holdspace.language.emotions import LABELS, Emotions
+from holdspace.listening.memory import Conversation
 from holdspace.safety.risk import assess, rules_layer
 
 
@@ -39,3 +40,9 @@ def bag_of_words(texts):
         for word in text.lower().split():
             vectors[row, hash(word.strip(".,!?")) % 64] += 1
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+
+def talk(listener, *lines):
+    """One conversation, a reply to each line in turn."""
+    conversation = Conversation()
+    return [listener.respond(conversation, line) for line in lines]

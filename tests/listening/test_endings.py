@@ -4,10 +4,9 @@ import pytest
 
 from holdspace.language.emotions import LABELS, Emotions
 from holdspace.listening.listener import Listener
-from holdspace.listening.memory import Conversation
 from holdspace.listening.signals import roadblocks_in
 from holdspace.listening.templates import responses
-from tests.listening.stand_ins import bag_of_words, rules_only
+from tests.listening.stand_ins import bag_of_words, rules_only, talk
 
 CUES = {"sad": "sadness", "upset": "sadness", "crying": "sadness", "loved": "love", "good time": "joy",
         "got the job": "joy", "arguing": "annoyance"}
@@ -33,9 +32,6 @@ def listener():
     return Listener(emotions=cued, embed=bag_of_words, risk=rules_only)
 
 
-def talk(listener, *lines):
-    conversation = Conversation()
-    return [listener.respond(conversation, line) for line in lines]
 
 
 def texts(group: str, section: str = "validation") -> set[str]:

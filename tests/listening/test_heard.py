@@ -3,19 +3,13 @@ emotion model: replies a person would feel misheard by, fixed and kept fixed."""
 
 import pytest
 
-from holdspace.listening.listener import Listener
 from holdspace.listening.memory import Conversation
-from tests.listening.stand_ins import rules_only
+from tests.listening.stand_ins import talk
 
 
-@pytest.fixture(scope="module")
-def listener():
-    return Listener(country="US", risk=rules_only)  # the real ONNX emotions and embeddings; the risk rules alone
-
-
-def talk(listener, *lines):
-    conversation = Conversation()
-    return [listener.respond(conversation, line) for line in lines]
+@pytest.fixture
+def listener(real_listener):
+    return real_listener
 
 
 def test_a_widower_saying_his_wife_passed_away_is_heard_not_told_to_write_in_english(listener):

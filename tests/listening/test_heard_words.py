@@ -3,19 +3,13 @@ of life, fillers, harsh thoughts that stay theirs, painful news said gently), fi
 
 import pytest
 
-from holdspace.listening.listener import Listener
 from holdspace.listening.memory import Conversation
-from tests.listening.stand_ins import rules_only
+from tests.listening.stand_ins import talk
 
 
-@pytest.fixture(scope="module")
-def listener():
-    return Listener(country="US", risk=rules_only)  # the real ONNX emotions and embeddings; the risk rules alone
-
-
-def talk(listener, *lines):
-    conversation = Conversation()
-    return [listener.respond(conversation, line) for line in lines]
+@pytest.fixture
+def listener(real_listener):
+    return real_listener
 
 
 def test_what_is_the_point_of_even_trying_is_heard_as_discouragement_not_as_a_puzzle(listener):
