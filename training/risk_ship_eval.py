@@ -10,7 +10,9 @@ then the model, which runs where the rules found nothing (and, in some settings,
 or only where they set nothing aside, or only on first-person texts). The threshold is, for each setting,
 the lowest keeping false alarms (rules or model) <= 3% on each group of negatives: team everyday +
 figurative, the team's other hard negatives, everyday first-person dev, and the classifier dev set's
-`none` rows. No held-back set is read.
+`none` rows. With `--without-other` the team's other hard negatives (clinical, news, fiction, resolved past,
+lyrics, negation; not in issue 5's false-alarm target) are reported but not held at 3%: how risk_ship6_L4's
+threshold was chosen (training/README.md). No held-back set is read.
 
 Settings (each with its own threshold):
   urgent   the model may raise to urgent when p(urgent) > p(concern)        (decision a)
@@ -143,7 +145,8 @@ def choose(s: Setting, probs, rules, aside, gate, frozen_flag, groups) -> float:
 
 
 def main() -> None:
-    paths = [Path(p) for p in sys.argv[1:]] or [CACHE / "risk_ship_L4_int8_scores.npz"]
+    without_other = "--without-other" in sys.argv
+    paths = [Path(p) for p in sys.argv[1:] if p != "--without-other"] or [CACHE / "risk_ship_L4_int8_scores.npz"]
     d = np.load(paths[0])
     text, source, cat, y, group = d["text"], d["source"], d["category"].astype(str), d["y"], d["group"].astype(str)
     for p in paths[1:]:
@@ -167,7 +170,7 @@ def main() -> None:
     print(f"rules alone on the same rows: team urgent flagged {(rules[team & (y == 2)] > 0).mean():.1%}, as urgent "
           f"{(rules[team & (y == 2)] == 2).mean():.1%}, team concern flagged {(rules[team & (y == 1)] > 0).mean():.1%}; "
           + ", ".join(f"{k} {(rules[m] > 0).mean():.1%}" for k, m in groups.items()))
-    head = (f"{'scores':<26} {'setting':<38} {'thr':>7} | {'urg fl':>6} {'urg=u':>6} {'con fl':>6} {'con=u':>6} "
+    head = (f"{'scores':<26} {'setting':<38} {'thr':>9} | {'urg fl':>6} {'urg=u':>6} {'con fl':>6} {'con=u':>6} "
             f"{'fr urg':>6} {'fr u=u':>6} {'fr con':>6} | " + " ".join(f"{k:>6}" for k in groups) + " "
             f"{'clf co':>6} | {'C-SSRS':>6} {'rec':>5} {'Supp':>5} {'posts':>6}")
     print("\nCV = cross-validated (team rows), C-SSRS dev = the full model; urg=u urgent rows classified urgent, "
@@ -188,15 +191,16 @@ def main() -> None:
         valid = ~np.isnan(probs[:, 0])
         team, clf, every, fresh = team0 & valid, clf0 & valid, every0 & valid, fresh0 & valid
         groups = {k: m & valid for k, m in groups0.items()}
+        held = [m for k, m in groups.items() if not (without_other and k == "FA oth")]  # the groups held at 3%
         for s in SETTINGS:
-            t = choose(s, probs, rules, aside, gate, frozen_flag, list(groups.values()))
+            t = choose(s, probs, rules, aside, gate, frozen_flag, held)
             lv = levels(s, probs, t, rules, aside, gate, frozen_flag)
             by_user = {u: (lv[c_dev & (group == u)] > 0).any() for u in users}
             rec = [by_user[u] for u in users if ulabel[u] in AT_RISK]
             sup = [by_user[u] for u in users if ulabel[u] == "Supportive"]
             u_, c_ = team & (y == 2), team & (y == 1)
             fu, fc = fresh & (y == 2), fresh & (y == 1)
-            print(f"{p.stem[:26]:<26} {s.name:<38} {t:>7.4f} | {(lv[u_] > 0).mean():>6.1%} {(lv[u_] == 2).mean():>6.1%} "
+            print(f"{p.stem[:26]:<26} {s.name:<38} {t:>9.7f} | {(lv[u_] > 0).mean():>6.1%} {(lv[u_] == 2).mean():>6.1%} "
                   f"{(lv[c_] > 0).mean():>6.1%} {(lv[c_] == 2).mean():>6.1%} {(lv[fu] > 0).mean():>6.1%} "
                   f"{(lv[fu] == 2).mean():>6.1%} {(lv[fc] > 0).mean():>6.1%} | "
                   + " ".join(f"{(lv[m] > 0).mean():>6.1%}" for m in groups.values())
@@ -204,7 +208,7 @@ def main() -> None:
                   f"{np.mean(sup):>5.2f} {(lv[c_dev] > 0).mean():>6.1%}")
         # the first setting at a few thresholds around its own, for the C-SSRS trade-off
         s = SETTINGS[0]
-        t0 = choose(s, probs, rules, aside, gate, frozen_flag, list(groups.values()))
+        t0 = choose(s, probs, rules, aside, gate, frozen_flag, held)
         # (a) and (b) without the rules: how the model alone sorts what it flags (CV, at t0)
         flag = (1 - probs[:, 0]) >= t0
         urg = flag & (probs[:, 2] > probs[:, 1])

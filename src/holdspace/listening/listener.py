@@ -117,21 +117,18 @@ class Listener:
             earlier = conversation.safety.reasons[:len(conversation.safety.reasons) - len(conversation.safety.last.reasons)] \
                 if conversation.safety.turns > 1 else ()
             return self._remember(conversation, clean, self._crisis(conversation.safety.last, has_safety_plan, earlier))
-        said = clean
+        # "If not, just say so and we'll carry on": after a "no" to the gentle check-in, carry on with what they
+        # said before the question or after their "no", rather than asking again
         answered = self._said_no_to_check_in(conversation, clean)
-        if answered is not None:
-            # "If not, just say so and we'll carry on": so carry on, with what they said before the question
-            # or after their "no", rather than asking again
-            said = answered
-        elif conversation.safety.flagged and (is_retraction(clean) or DISMISS.match(clean)):
+        if answered is None and conversation.safety.flagged and (is_retraction(clean) or DISMISS.match(clean)):
             # A bare "I'm fine" after a flag: stay gentle and keep the door to help open.
             reply = Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
             return self._remember(conversation, clean, reply)
 
-        reply = fixed_reply(conversation, said, used) if answered is None else None
+        reply = fixed_reply(conversation, clean, used) if answered is None else None
         if reply is not None:
             return self._remember(conversation, clean, reply)
-        clean, message = said, clean
+        message, clean = clean, answered or clean  # the turn keeps what they wrote; the reply listens to `clean`
 
         sentences = units_of(clean) or [clean]
         overall, per_sentence = self._emotions(clean, sentences)
