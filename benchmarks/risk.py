@@ -387,6 +387,9 @@ def main() -> None:
             test5 = load("risk_test5.jsonl")
             everyday_first_person("everyday_test5.jsonl", "Everyday first-person, held-back set 5 (never tuned on)")
             table(test5, f"Held-back set 5 (never tuned on; written 29 Nov 2026 by a helper who tuned nothing), n={len(test5)}")
+            test6 = load("risk_test6.jsonl")
+            everyday_first_person("everyday_test6.jsonl", "Everyday first-person, held-back set 6 (never tuned on)")
+            table(test6, f"Held-back set 6 (never tuned on; written 30 Nov 2026 by a helper who tuned nothing), n={len(test6)}")
         cssrs(args.cssrs)
         speed(dev + ([] if args.tuning else test + test3))
 

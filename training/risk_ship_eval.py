@@ -47,6 +47,7 @@ class Setting:
     gate: bool = False        # (c) first-person gate
     aside: bool = True        # (c) silent where the rules set words aside
     frozen: bool = False      # (d) the old head beside it
+    means_aside: bool = True  # (c) with `aside`: a means named for oneself, without the rest of a plan, is set aside too
 
 
 SETTINGS = [
@@ -55,20 +56,25 @@ SETTINGS = [
     Setting("urgent, aside, +rule-concern", on_concern=True),
     Setting("urgent, aside, gate", gate=True),
     Setting("urgent, no aside", aside=False),
+    Setting("urgent, aside but not means", means_aside=False),
+    Setting("urgent, aside but not means, +rule-con", means_aside=False, on_concern=True),
     Setting("urgent, aside, +frozen head", frozen=True),
     Setting("urgent, aside, +rule-concern, +frozen", on_concern=True, frozen=True),
 ]
 
 
 def rules_view(text: np.ndarray):
-    from holdspace.safety.risk import rules_layer
+    from holdspace.safety import rules
+    from holdspace.safety.risk import rules_layer, sets_aside
 
-    level, aside = [], []
+    level, aside, framed = [], [], []
     for t in text:
         a = rules_layer(str(t), float("inf"))
         level.append(RANK[a.level])
         aside.append(a.set_aside)
-    return np.array(level), np.array(aside)
+        _, hits, resolved = rules.find_hits(str(t), deadline=float("inf"))
+        framed.append(sets_aside(hits, resolved, means=False))
+    return np.array(level), np.array(aside), np.array(framed)
 
 
 def frozen_view(text: np.ndarray, source: np.ndarray):
@@ -151,7 +157,8 @@ def main() -> None:
     text, source, cat, y, group = d["text"], d["source"], d["category"].astype(str), d["y"], d["group"].astype(str)
     for p in paths[1:]:
         assert np.array_equal(np.load(p)["text"], text)
-    rules, aside = rules_view(text)
+    rules, aside_all, aside_framed = rules_view(text)
+    aside = aside_all
     frozen, gate, frozen_t = frozen_view(text, source)
     team, clf, every = source == "team_dev", source == "classifier_dev", source == "everyday_dev"
     nat = source == "natural"  # everyday texts by the public (finetune_risk.py --natural)
@@ -193,6 +200,7 @@ def main() -> None:
         groups = {k: m & valid for k, m in groups0.items()}
         held = [m for k, m in groups.items() if not (without_other and k == "FA oth")]  # the groups held at 3%
         for s in SETTINGS:
+            aside = aside_all if s.means_aside else aside_framed
             t = choose(s, probs, rules, aside, gate, frozen_flag, held)
             lv = levels(s, probs, t, rules, aside, gate, frozen_flag)
             by_user = {u: (lv[c_dev & (group == u)] > 0).any() for u in users}
@@ -207,7 +215,7 @@ def main() -> None:
                   + f" {(lv[clf & (y == 1)] > 0).mean():>6.1%} | {sum(rec):>3}/{len(rec)} {np.mean(rec):>5.2f} "
                   f"{np.mean(sup):>5.2f} {(lv[c_dev] > 0).mean():>6.1%}")
         # the first setting at a few thresholds around its own, for the C-SSRS trade-off
-        s = SETTINGS[0]
+        s, aside = SETTINGS[0], aside_all
         t0 = choose(s, probs, rules, aside, gate, frozen_flag, held)
         # (a) and (b) without the rules: how the model alone sorts what it flags (CV, at t0)
         flag = (1 - probs[:, 0]) >= t0

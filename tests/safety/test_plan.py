@@ -123,7 +123,7 @@ def test_a_damaged_plan_in_an_export_is_refused_before_anything_is_written(db, p
 
 def test_deleting_the_account_removes_the_plan_and_its_alerts(db, personas):
     from holdspace.journey import mood
-    from holdspace.privacy import consent, deletion
+    from holdspace.privacy import deletion
     from holdspace.safety.alerts import Alert
 
     plan.save(db, personas.alice, {"coping": "Tea"})

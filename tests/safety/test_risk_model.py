@@ -16,7 +16,7 @@ from holdspace.language.embedding import MAX_TOKENS, Encoder, ModelUnavailable, 
 from holdspace.practice.features import MODEL_FILE as CODING_MODEL_FILE
 from holdspace.safety import classifier, risk
 from holdspace.safety.classifier import (MODEL_FILE, REASON, RISK_MODEL_SHA256, URGENT_REASON, ModelLayer,
-                                         risk_encoder)
+                                         risk_encoder, windows)
 from holdspace.safety.risk import COULD_NOT_CHECK, rules_layer, with_risk_model
 from holdspace.safety.risk import assess as _assess
 
@@ -111,9 +111,50 @@ def test_risk_words_the_rules_set_in_a_resolved_past_or_a_story_are_left_to_the_
     assert assess(text).level == "none"
 
 
-@pytest.mark.parametrize("text", ["should I take my meds tonight?", "I forgot to take my meds this morning"])
-def test_medicines_the_rules_read_as_everyday_are_left_to_the_rules(text):
-    assert assess(text).level == "none" and assess(text).set_aside
+@pytest.mark.parametrize("text", ["should I take my meds tonight?", "I forgot to take my meds this morning",
+                                  "sharpened the kitchen knives before the roast tonight"])
+def test_medicines_and_means_in_an_everyday_sense_are_read_by_the_model_and_stay_none(text):
+    result = assess(text)
+    assert result.level == "none" and result.set_aside and not result.denied_or_framed
+
+
+# Written for these tests: a day's ordinary sentences, with one sentence of risk among them.
+DAY = ["Work was long again and my manager moved the deadline forward.",
+       "I made pasta for dinner and watched two episodes of that baking show.",
+       "My sister rang about Christmas plans and we argued a bit about who hosts."]
+
+
+@pytest.mark.parametrize("before", [1, 2, 3])
+def test_a_risk_said_in_one_sentence_of_a_longer_message_is_still_heard(before):
+    text = " ".join(DAY[:before] + [FAREWELL + "."] + DAY[before:])
+    assert rules_alone(text).level == "none"
+    assert assess(text).level == "urgent"
+    assert assess(" ".join(DAY)).level == "none"
+
+
+def test_the_model_reads_the_whole_text_and_each_distinct_sentence_of_a_longer_one():
+    assert windows("I had a lovely walk with my dog today") == ["I had a lovely walk with my dog today"]
+    text = "Rain all day. The bus was late! Rain all day."
+    assert windows(text) == [text, "Rain all day.", "The bus was late!"]
+    long_text = " ".join(f"Sentence number {i} of a very long entry." for i in range(500))
+    assert len(windows(long_text)) == classifier.MAX_WINDOWS + 1
+
+
+# Written for this test: self-harm the rules read as a concern, with a plan for tonight they do not read as one.
+DEEPER = "I cut myself last night and tonight I am going to go deeper so it finally ends"
+
+
+def test_a_concern_the_rules_found_becomes_urgent_where_the_model_hears_danger_now():
+    before = rules_alone(DEEPER)
+    assert before.level == "concern"
+    after = assess(DEEPER)
+    assert after.level == "urgent" and after.reasons == before.reasons + [URGENT_REASON]
+
+
+def test_over_a_concern_the_rules_found_the_model_adds_nothing_unless_it_hears_danger_now():
+    text = "I've been hurting myself again and some nights I wish I could stop existing"
+    assert rules_alone(text).level == "concern"
+    assert assess(text) == rules_alone(text)
 
 
 def _dev_rows():
@@ -157,6 +198,8 @@ def test_a_text_the_rules_find_urgent_is_not_run_through_the_model():
     model.seen.clear()
     result = assess("I'm going to kill myself tonight", layers=[rules_layer, layer])
     assert result.level == "urgent" and URGENT_REASON not in result.reasons and model.seen == []
+    assess("I would never kill myself", layers=[rules_layer, layer])  # a denial: left to the rules
+    assert model.seen == []
     assess(FAREWELL, layers=[rules_layer, layer])
     assert model.seen == [FAREWELL]
 

@@ -38,6 +38,9 @@ class Assessment:
     # song, the news, suicide as a topic). The classifier, which reads neither negation nor context,
     # then defers to them (classifier.py).
     set_aside: bool = False
+    # Set aside for a reason other than a means named in an everyday sense: a denial, a past behind the writer,
+    # a frame. The risk model (classifier.ModelLayer) defers only to these; the frozen head to any `set_aside`.
+    denied_or_framed: bool = False
 
     @property
     def flagged(self) -> bool:

@@ -3,9 +3,11 @@ replaced (`EmbeddingLayer`, kept for measurement: `risk.with_classifier`).
 
 `ModelLayer` reads `models/risk.onnx` (MiniLM's first four layers fine-tuned into a none / concern / urgent
 classifier: training/finetune_risk.py, training/export_risk_folds.py; int8; its sha256 pinned below) through
-the language engine's own `Encoder` and tokenizer, loaded once on first use. It can raise a text to `concern`
-or `urgent`, never lower, and speaks only where the rules found nothing and set nothing aside (a denial,
-everyday medicines, a past said to be behind the writer, a story, song, news report or suicide as a topic:
+the language engine's own `Encoder` and tokenizer, loaded once on first use. It reads the whole text and, when
+there are several, each of its sentences (`windows`): a risk said in one sentence of a longer message is
+otherwise drowned by the rest. It can raise a text to `concern` or `urgent`, never lower: where the rules found
+nothing, and where they found a concern that it reads as urgent; never where the rules set their words aside (a
+denial, a past said to be behind the writer, a story, song, news report or suicide as a topic:
 `Assessment.set_aside`). What it alone heard gets the gentle check-in, not the full crisis response
 (`risk.classifier_only`). Its threshold, its known false alarms and why it replaced the head:
 training/README.md, "Risk model: the fine-tuned encoder".
@@ -28,20 +30,23 @@ from pathlib import Path
 import numpy as np
 
 from holdspace.language.embedding import MAX_TOKENS, Encoder, tokenizer_file
+from holdspace.language.text import split_sentences
 from holdspace.safety.assessment import NO_RISK, Assessment
 
 __all__ = ["HEAD_FILE", "MODEL_FILE", "REASON", "RISK_MODEL_SHA256", "THRESHOLD", "URGENT_REASON", "EmbeddingLayer",
-           "Gate", "ModelLayer", "RiskHead", "read_risk_head", "risk_encoder"]
+           "Gate", "ModelLayer", "RiskHead", "read_risk_head", "risk_encoder", "windows"]
 
 HEAD_FILE = Path(__file__).parent / "risk_head.npz"
 #: The fine-tuned risk model (training/finetune_risk.py --with-fresh --skip-context, training/export_risk_folds.py).
 MODEL_FILE = Path(__file__).parent / "models" / "risk.onnx"
 #: sha256 of models/risk.onnx as written by training/export_risk_folds.py; any other file is refused.
 RISK_MODEL_SHA256 = "642f0d3bd2841301d9852733751cf2bda5268e449f833f3b393df2f39709f795"
-#: ModelLayer flags a text when 1 - p(none) reaches this: the lowest keeping the int8 fold models' cross-validated
-#: false alarms (rules first) <= 3% on everyday and figurative dev rows, everyday first-person dev, the classifier
-#: set's negatives and the natural negatives (training/risk_ship_eval.py; training/README.md, risk_ship6_L4).
-THRESHOLD = 0.9613396
+#: ModelLayer flags a text when 1 - p(none) of one of its windows reaches this: the lowest keeping the int8 fold
+#: models' cross-validated false alarms (rules first, then the model as `assess` runs it, every text read in
+#: windows) <= 3% on everyday and figurative dev rows, everyday first-person dev, the classifier set's negatives and
+#: the natural negatives (training/risk_ship_eval.py, setting "urgent, aside but not means, +rule-con", on
+#: training/export_risk_folds.py's windowed scores; training/README.md, "Windows, means and a second opinion").
+THRESHOLD = 0.9775935
 REASON = "The wording resembles posts by people at risk of suicide, though no single phrase said so."
 URGENT_REASON = ("The wording resembles what people write when they are in danger now, "
                  "though no single phrase said so.")
@@ -151,15 +156,27 @@ def risk_encoder() -> Encoder:
         return _risk_encoder()
 
 
+#: At most this many sentences are read one by one (about 1,500 words; a longer text's first ones): a 20,000-character
+#: text of distinct sentences then takes about 0.3 s of the model where all of them would take 1 s on a busy machine.
+MAX_WINDOWS = 100
+
+
+def windows(text: str) -> list[str]:
+    """What the risk model reads of a text: the whole of it and, when it has several, each distinct sentence."""
+    sentences = list(dict.fromkeys(split_sentences(text)))[:MAX_WINDOWS]
+    return [text] + sentences if len(sentences) > 1 else [text]
+
+
 class ModelLayer:
     """A risk layer (`assess` calls it with the text and a deadline) over the fine-tuned risk model.
 
-    It reads three probabilities (none, concern, urgent). A text is flagged when 1 - p(none) reaches
-    `threshold`, and is urgent when p(urgent) > p(concern). Like the frozen head it runs only where the
-    rules found nothing and set nothing aside.
+    It reads three probabilities (none, concern, urgent) for each of the text's `windows`. A text is flagged when
+    1 - p(none) of some window reaches `threshold`, and is urgent when that window's p(urgent) > p(concern). It is a
+    second opinion: `assess` runs it where the rules found nothing or only a concern and set nothing aside, and
+    takes from it, over a concern, only an urgent reading.
     """
 
-    only_when_none = True  # assess skips it when an earlier layer flagged the text (or failed)
+    second_opinion = True  # assess: not after urgent, a failure or words set aside; over a concern, urgent only
 
     def __init__(self, *, model: Callable[[], Encoder] = risk_encoder, threshold: float = THRESHOLD,
                  urgent: bool = True):
@@ -173,16 +190,22 @@ class ModelLayer:
             self._loaded = True
 
     def probabilities(self, text: str) -> np.ndarray:
-        """p(none), p(concern), p(urgent) for `text`; raises on anything but three probabilities."""
-        p = np.asarray(self._model().outputs([text]), dtype=np.float64).reshape(-1)
-        if p.shape != (3,) or not np.all(np.isfinite(p)) or np.any(p < 0) or abs(p.sum() - 1.0) > 1e-3:
-            raise ValueError(f"the risk model gave {p!r}, not three probabilities")
+        """p(none), p(concern), p(urgent) for `text` read whole; raises on anything but three probabilities."""
+        return self._read([text])[0]
+
+    def _read(self, texts: list[str]) -> np.ndarray:
+        p = np.asarray(self._model().outputs(texts), dtype=np.float64).reshape(len(texts), -1)
+        if (p.shape[1] != 3 or not np.all(np.isfinite(p)) or np.any(p < 0)
+                or np.any(np.abs(p.sum(axis=1) - 1.0) > 1e-3)):
+            raise ValueError(f"the risk model gave {p!r}, not three probabilities per text")
         return p
 
     def __call__(self, text: str, deadline: float) -> Assessment:
-        p = self.probabilities(text)
-        if 1.0 - p[0] < self.threshold:
+        p = self._read(windows(text))
+        heard = 1.0 - p[:, 0]
+        i = int(np.argmax(heard))
+        if heard[i] < self.threshold:
             return NO_RISK
-        if self.urgent and p[2] > p[1]:
+        if self.urgent and p[i, 2] > p[i, 1]:
             return Assessment("urgent", [URGENT_REASON])
         return Assessment("concern", [REASON])

@@ -2,9 +2,9 @@
 
 Two layers run one after another (the second can be switched off: SECOND_LAYER_ON below): the rules
 (rules.py, rules.toml), then the fine-tuned risk model (classifier.ModelLayer), which can raise a text to
-`concern` or `urgent`. The model speaks only where the rules found nothing and set nothing aside (a denial,
-medicines in an everyday sense, a past said to be behind the writer, a story, song, news report or suicide
-as a topic). Each layer can only raise the level. If a layer raises or runs out of time, the text counts as
+`concern` or `urgent`. The model speaks where the rules found nothing, or found a concern it reads as urgent,
+and never where they set their words aside (a denial, a past said to be behind the writer, a story, song, news
+report or suicide as a topic). Each layer can only raise the level. If a layer raises or runs out of time, the text counts as
 at risk: the result is at least `concern` with the reason "could not check" — never `none`. Every message
 is judged on its own, so the same words get the same level at turn 1 and at turn 300.
 """
@@ -42,12 +42,20 @@ def rules_layer(text: str, deadline: float) -> Assessment:
     for hit in judgement.hits:
         start, end = norm.span(hit.start, hit.end)
         spans.append(Span(start, end, text[start:end], hit.signal))
-    set_aside = any(
-        (h.who == "self" and (h.negated or h.dropped == "denied" or h.kind in _MEANS_KINDS))
-        or h.dropped in _FRAMED  # a story, a song, the news, suicide as a topic
+    return Assessment(judgement.level, list(judgement.reasons), spans, list(judgement.cues),
+                      sets_aside(hits, resolved), sets_aside(hits, resolved, means=False))
+
+
+def sets_aside(hits, resolved: bool, *, means: bool = True) -> bool:
+    """Whether the rules set risk words aside: denied or negated, framed (a story, a song, the news, suicide as a
+    topic), resolved and past, or (with `means`) a means named for oneself without the rest of a plan. A means
+    named alone keeps the frozen head quiet but not the risk model (since 30 Nov 2026): "bought a length of rope
+    today. i keep looking up at the banister" is what the model is there for."""
+    return any(
+        (h.who == "self" and (h.negated or h.dropped == "denied" or (means and h.kind in _MEANS_KINDS)))
+        or h.dropped in _FRAMED
         or (h.who == "self" and resolved and (h.past or h.kind == "attempt_history") and h.kind in levels.PAST_SENSITIVE)
         for h in hits)
-    return Assessment(judgement.level, list(judgement.reasons), spans, list(judgement.cues), set_aside)
 
 
 # The second layer is the fine-tuned risk model (risk_ship6_L4), which replaced the frozen-vector head on
@@ -123,7 +131,7 @@ def assess(text: str, *, layers: Sequence[Layer] | None = None, budget_s: float 
         chosen = list(layers) if layers is not None else default_layers()
     except Exception:
         return Assessment("concern", [COULD_NOT_CHECK])
-    level, reasons, spans, cues, failed, set_aside = "none", [], [], [], False, False
+    level, reasons, spans, cues, failed, set_aside, framed = "none", [], [], [], False, False, False
     ready = []
     for layer in chosen:
         # Loading a model (once per process) is not checking: it happens before the clock starts.
@@ -136,8 +144,11 @@ def assess(text: str, *, layers: Sequence[Layer] | None = None, budget_s: float 
             failed = True
     deadline = time.monotonic() + budget_s
     for layer in ready:
+        second = getattr(layer, "second_opinion", False)
+        if second and (level == "urgent" or failed or framed):
+            continue  # nothing it could add, or words the rules read as denied, past or framed
         if getattr(layer, "only_when_none", False) and (level != "none" or failed or set_aside):
-            continue  # a second opinion only where nothing was found, so flagged texts stay fast
+            continue
         try:
             result = layer(text, deadline)
             if result.level not in LEVELS:
@@ -147,15 +158,18 @@ def assess(text: str, *, layers: Sequence[Layer] | None = None, budget_s: float 
         except Exception:
             failed = True
             continue
+        if second and level == "concern" and result.level != "urgent":
+            continue  # over the rules' concern, a second opinion counts only when it hears danger now
         level = higher(level, result.level)
         reasons += [r for r in result.reasons if r not in reasons]
         spans += result.spans
         cues += [c for c in result.cues if c not in cues]
         set_aside = set_aside or result.set_aside
+        framed = framed or result.denied_or_framed
     if failed:
         level = higher(level, "concern")
         reasons.append(COULD_NOT_CHECK)
-    return Assessment(level, reasons, sorted(spans, key=lambda s: (s.start, s.end)), cues, set_aside)
+    return Assessment(level, reasons, sorted(spans, key=lambda s: (s.start, s.end)), cues, set_aside, framed)
 
 
 def assess_phq9_item9(answer: object) -> Assessment:

@@ -137,7 +137,8 @@ _MEDIA = re.compile(
     r"\b(?:book|books|novel|film|movie|show|series|episode|tv|telly|game|story|stories|chapter|character|characters|play|"
     r"scene|song|songs|lyrics?|chorus|verse|album|poem|poetry|article|news|newspaper|paper|report|documentary|podcast|"
     r"headline|police said|according to|fiction|fanfic|script|screenplay|anime|manga|comic|villain|hero|detective|"
-    r"narrator|protagonist|singing|sings|sang|rapper|band|track|netflix|the line|quote|meme|joke)\b")
+    r"narrator|protagonist|singing|sings|sang|rapper|band|track|netflix|the line|quote|meme|"
+    r"(?<!not a )(?<!isn't a )(?<!\bno )joke)\b")  # "not a joke this time" frames nothing
 _TOPIC = re.compile(
     r"\b(?:essay|article|paper|lecture|module|course|training|research|study|book|documentary|podcast|"
     r"policy|awareness|prevention|statistics|rates|leaflet|workshop|thesis|dissertation|"
