@@ -2,6 +2,7 @@
 
     OMP_NUM_THREADS=1 nice -n 15 python training/coding_team_paired.py --team-weight 3 \
         CACHE/coding6_L4_s{20261129,11,12,13}.onnx
+    ... --examples training/coding_team_examples{,_b}.toml   # several files (default: the first)
 
 For each fit-part encoder, the open/closed and simple/complex heads are fitted on the fit part
 with and without the examples (each at the L2 picked on the held-out fifth, as coding.py picks
@@ -21,7 +22,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from coding import BALANCE, L2_GRID, SEED, TASKS, features, fit_softmax, team_examples  # noqa: E402
 
-EXAMPLES = Path(__file__).parent / "coding_team_examples.toml"
+EXAMPLES = [Path(__file__).parent / "coding_team_examples.toml"]
 
 
 def held_out_predictions(xs, y, hold, tx, ty, weight, balance, k):
@@ -43,12 +44,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("encoders", type=Path, nargs="+")
     parser.add_argument("--team-weight", type=float, default=1.0)
+    parser.add_argument("--examples", type=Path, nargs="+", default=EXAMPLES,
+                        help="the team-written example files to add (default: training/coding_team_examples.toml)")
     args = parser.parse_args()
     rng = np.random.default_rng(7)
     pooled: dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {"question": [], "reflection": []}
     for model in args.encoders:
         rows, x = features(model)
-        trows, tx_all = team_examples(EXAMPLES, model)
+        trows, tx_all = team_examples(args.examples, model)
         train = np.array([r.split == "train" for r in rows])
         transcripts = sorted({r.transcript for r, t in zip(rows, train) if t})
         held = set(np.random.default_rng(SEED).choice(transcripts, size=len(transcripts) // 5, replace=False))
