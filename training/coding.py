@@ -3,6 +3,7 @@
     nice -n 10 python training/coding.py          # ~2 minutes on two busy cores
     nice -n 10 python training/coding.py --encoder CANDIDATE.onnx --held-out   # score a candidate only
     nice -n 10 python training/coding.py --team-examples training/coding_team_examples.toml --held-out
+    nice -n 10 python training/coding.py --team-examples training/coding_team_examples{,_b}.toml --held-out
 
 `--team-examples` adds the team-written examples (questions and reflections) to the rows the
 open/closed and simple/complex heads (and, with --team-behaviour, the behaviour head) are fitted
@@ -69,20 +70,22 @@ def features(model: Path | None = None) -> tuple[list, np.ndarray]:
     return rows, np.concatenate([vectors, cues], axis=1)
 
 
-def team_rows(path: Path) -> list[Row]:
-    """The team-written examples (training/coding_team_examples.toml) as AnnoMI-like rows, split "team"."""
-    with path.open("rb") as f:
-        data = tomllib.load(f)
+def team_rows(paths: Path | list[Path]) -> list[Row]:
+    """The team-written examples (training/coding_team_examples*.toml; one file or several, read in
+    the order given) as AnnoMI-like rows, split "team"."""
     rows = []
-    for task, entries in data.items():
-        for i, e in enumerate(entries):
-            rows.append(Row(f"team-{task}", i, e["text"], e["client"], task,
-                            e["label"] if task == "question" else "n/a",
-                            e["label"] if task == "reflection" else "n/a", "n/a", "team", e["next"] or None))
+    for path in [paths] if isinstance(paths, Path) else paths:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+        for task, entries in data.items():
+            for i, e in enumerate(entries):
+                rows.append(Row(f"team-{path.stem}-{task}", i, e["text"], e["client"], task,
+                                e["label"] if task == "question" else "n/a",
+                                e["label"] if task == "reflection" else "n/a", "n/a", "team", e["next"] or None))
     return rows
 
 
-def team_examples(path: Path, model: Path | None = None) -> tuple[list, np.ndarray]:
+def team_examples(path: Path | list[Path], model: Path | None = None) -> tuple[list, np.ndarray]:
     """The team-written examples as rows, with their features from the same encoder (not cached:
     a few hundred short texts)."""
     from holdspace.language.embedding import Encoder, tokenizer_file
@@ -143,8 +146,8 @@ def main() -> None:
                         help="refit each head at the L2 its shipped file records, not one picked again: for "
                              "an encoder fine-tuned on all of train (--all-train), which has read the "
                              "held-out fifth, so scores there would pick nothing")
-    parser.add_argument("--team-examples", type=Path,
-                        help="add these team-written examples (TOML, training/coding_team_examples.toml) "
+    parser.add_argument("--team-examples", type=Path, nargs="+",
+                        help="add these team-written examples (TOML files, training/coding_team_examples*.toml) "
                              "to the rows the question and reflection heads are fitted on")
     parser.add_argument("--team-weight", type=float, default=1.0, help="each team example counts this many times")
     parser.add_argument("--team-behaviour", action="store_true",
