@@ -4,6 +4,7 @@
                                                         # the rules alone, rules + the frozen-vector head it replaced,
                                                         # rules + the fine-tuned risk model (on in the product)
     .venv/bin/python benchmarks/risk.py --rules-only    # the rules alone
+    .venv/bin/python benchmarks/risk.py --old-reading   # also the risk model read as until 30 Nov 2026 (whole text only)
     .venv/bin/python benchmarks/risk.py --tuning        # while tuning: must-catch, dev, everyday dev, C-SSRS; no held-back figures
     .venv/bin/python benchmarks/risk.py --misses dev    # list what the dev set gets wrong (never for test)
     .venv/bin/python benchmarks/risk.py --batch dev-t6  # one fresh dev batch (ids dev-t6-*) and its misses, each configuration
@@ -55,6 +56,29 @@ def by_model(a: Assessment) -> bool:
     from holdspace.safety.classifier import REASON, URGENT_REASON
 
     return REASON in a.reasons or URGENT_REASON in a.reasons
+
+
+class WholeTextModelLayer:
+    """The risk model as the product ran it until 30 Nov 2026 (training/README.md, "Windows, means and a second
+    opinion"): the whole text only, where the rules found nothing and set nothing aside, at its threshold then."""
+
+    only_when_none = True  # assess: not after any finding, failure or set-aside (a means named alone included)
+
+    def __init__(self):
+        from holdspace.safety.classifier import ModelLayer
+
+        self.model = ModelLayer(threshold=0.9613396)
+
+    def load(self) -> None:
+        self.model.load()
+
+    def __call__(self, text: str, deadline: float) -> Assessment:
+        from holdspace.safety.classifier import REASON, URGENT_REASON
+
+        p = self.model.probabilities(text)
+        if 1.0 - p[0] < self.model.threshold:
+            return Assessment("none")
+        return Assessment("urgent", [URGENT_REASON]) if p[2] > p[1] else Assessment("concern", [REASON])
 
 
 def load(name: str) -> list[dict]:
@@ -339,6 +363,8 @@ def main() -> None:
                         help="the rules alone on the dev rows whose id starts with PREFIX- (a fresh batch), and its misses")
     parser.add_argument("--speed-only", action="store_true", help="only the speed figures")
     parser.add_argument("--rules-only", action="store_true", help="measure the rules alone, not the classifier too")
+    parser.add_argument("--old-reading", action="store_true",
+                        help="also the risk model read as until 30 Nov 2026 (whole text only, where the rules found nothing)")
     args = parser.parse_args()
     global LAYERS
     if args.classifier_experiment:
@@ -353,6 +379,9 @@ def main() -> None:
                         with_classifier()))
         configs.append((f"rules + risk model (fine-tuned encoder; switched {'on' if SECOND_LAYER_ON else 'OFF'} in the product)",
                         with_risk_model()))
+    if args.old_reading:
+        configs.append(("rules + risk model read the old way (whole text only, where the rules found nothing and set "
+                        "nothing aside, means included; at 0.9613396)", [rules_layer, WholeTextModelLayer()]))
     if args.batch:
         rows = [r for r in load("risk_dev.jsonl") if r["id"].startswith(args.batch + "-")]
         if not rows:
