@@ -131,12 +131,28 @@ def pooled(batch, starts):
         yield r, x, m, pool
 
 
-def split(rows) -> tuple[np.ndarray, np.ndarray]:
-    """Row indices of TRAIN's fit part and held-out fifth (the cut training/coding.py makes)."""
+#: Cross-fitting (training/coding_crossfit.py) cuts TRAIN's transcripts into this many fifths.
+FOLDS = 5
+
+
+def fold_transcripts(rows, fold: int = 0) -> set[str]:
+    """The TRAIN transcripts of one fifth. Fifth 0 is the held-out fifth every earlier run used
+    (coding.SEED's draw, as training/coding.py cuts it); fifths 1-4 cut the other transcripts, shuffled
+    with coding.SEED + 1, into four near-equal parts. Together the five cover TRAIN once."""
+    transcripts = sorted({r.transcript for r in rows if r.split == "train"})
+    held = np.random.default_rng(SEED).choice(transcripts, size=len(transcripts) // 5, replace=False)
+    if fold == 0:
+        return set(held)
+    rest = sorted(set(transcripts) - set(held))
+    rest = list(np.random.default_rng(SEED + 1).permutation(rest))
+    return set(np.array_split(np.array(rest), FOLDS - 1)[fold - 1])
+
+
+def split(rows, fold: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Row indices of TRAIN's fit part and held-out fifth (fifth 0: the cut training/coding.py makes;
+    see fold_transcripts for the others)."""
     train = np.array([r.split == "train" for r in rows])
-    transcripts = sorted({r.transcript for r, t in zip(rows, train) if t})
-    rng = np.random.default_rng(SEED)
-    held = set(rng.choice(transcripts, size=len(transcripts) // 5, replace=False))
+    held = fold_transcripts(rows, fold)
     fit = np.array([i for i, r in enumerate(rows) if train[i] and r.transcript not in held])
     hold = np.array([i for i, r in enumerate(rows) if train[i] and r.transcript in held])
     return fit, hold
@@ -185,6 +201,9 @@ def main() -> None:
                         help="also fit on these team-written examples (training/coding_team_examples.toml); "
                              "they are never scored, and never in the held-out fifth")
     parser.add_argument("--threads", type=int, default=int(os.environ.get("OMP_NUM_THREADS", "2")))
+    parser.add_argument("--fold", type=int, default=0, choices=range(FOLDS),
+                        help="which fifth of train is held out (0: the one every earlier run held out; "
+                             "1-4: cross-fitting, training/coding_crossfit.py)")
     parser.add_argument("--all-train", action="store_true",
                         help="fit on ALL of train (the held-out fifth too), once a recipe and epoch count "
                              "were chosen on the held-out fifth; its held-out scores then mean nothing")
@@ -197,7 +216,7 @@ def main() -> None:
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     rows = read()
-    fit, hold = split(rows)
+    fit, hold = split(rows, args.fold)
     if args.all_train:
         fit = np.sort(np.concatenate([fit, hold]))
     if args.team_examples:
@@ -252,7 +271,7 @@ def main() -> None:
               + ", ".join(f"{k} {v:.3f}" for k, v in res.items()), flush=True)
         torch.save({"layers": args.layers, "state": model.state_dict(), "args": vars(args), "epoch": epoch, "pair": args.pair, "types": args.types,
                     "all_train": args.all_train, "team_examples": str(args.team_examples or ""),
-                    "seed": args.seed, "cue_mu": mu, "cue_sd": sd, "held_out": res},
+                    "seed": args.seed, "fold": args.fold, "cue_mu": mu, "cue_sd": sd, "held_out": res},
                    paths[epoch])
         print(f"wrote {paths[epoch]}", flush=True)
     print(f"done in {time.time() - start:.0f}s", flush=True)
