@@ -212,3 +212,42 @@ def test_a_no_is_only_an_answer_right_after_the_gentle_check_in():
     listener.respond(conversation, "work was long today")
     reply = listener.respond(conversation, "no one asked how my day was")
     assert not reply.reply.startswith("Thank you for answering")
+
+
+def test_im_fine_after_answering_no_to_the_gentle_check_in_keeps_the_flag_without_asking_the_same_question_again():
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    listener.respond(conversation, "my boyfriend dumped me on saturday")
+    listener.respond(conversation, "no")
+    listener.respond(conversation, "i keep thinking about him")
+    reply = listener.respond(conversation, "im fine")
+    assert reply.crisis and reply.level == "concern" and conversation.safety.flagged  # the flag stays sticky
+    assert "are you safe" not in reply.reply and "?" not in reply.reply  # they answered that three messages ago
+    assert "/crisis" in reply.reply and "here" in reply.reply  # the door stays open
+
+
+def test_im_fine_after_a_full_crisis_response_still_asks_gently_whether_they_are_safe(listener):
+    conversation = Conversation()
+    assert listener.respond(conversation, "I wish I wasn't alive anymore").crisis
+    reply = listener.respond(conversation, "im fine")
+    assert reply.crisis and "are you safe right now?" in reply.reply
+
+
+def test_im_fine_after_a_no_and_then_a_new_risk_asks_again():
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    listener.respond(conversation, "my boyfriend dumped me on saturday")
+    listener.respond(conversation, "no")
+    assert listener.respond(conversation, "sometimes i wish i wasn't alive").crisis
+    reply = listener.respond(conversation, "im fine")
+    assert reply.crisis and "are you safe right now?" in reply.reply
+
+
+def test_a_no_to_the_gentle_check_in_is_still_heard_as_an_answer_in_a_stored_conversation():
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    listener.respond(conversation, "my boyfriend dumped me on saturday")
+    resumed = Conversation.from_history((t.text, t.reply.as_dict()) for t in conversation.turns)
+    reply = listener.respond(resumed, "no")
+    assert reply.reply.startswith("Thank you for answering that - let's carry on.")
+    assert "your boyfriend dumped you on saturday" in reply.reply

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from holdspace.language.emotions import LABELS, Emotions, family_of
+from holdspace.listening.signals import without_independence
 
 __all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "at_its_strongest", "denied_cues", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
            "someone_elses"]
@@ -68,8 +69,13 @@ def at_its_strongest(feeling: Feeling, text: str) -> bool:
     return feeling.word in strongest or intensity_cues(_without_feeling_cues(text))[0] > 0
 
 
+# A word typed long ("soooo", "reallyyy") is the same intensifier as the short one.
+_STRETCHED = re.compile(r"\b(s)o{2,}\b|\b(reall)y{2,}\b|\b(ver)y{2,}\b", re.I)
+
+
 def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:
     """Return how many steps the wording moves a feeling (-1, 0 or +1) and the cues found."""
+    text = _STRETCHED.sub(lambda m: (m[1] and m[1] + "o") or (m[2] and m[2] + "y") or m[3] + "y", text)
     lower = text.lower()
     down = _cue_pattern("softer").findall(lower)
     # the "really" of "I don't really know" hedges; it doesn't intensify
@@ -277,7 +283,7 @@ def feeling_cues(text: str) -> dict[str, list[str]]:
 @lru_cache(maxsize=256)
 def _feeling_cues(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """feeling_cues, once per text: a reply asks about the same message and its pieces several times."""
-    lower = _not_cues().sub(lambda m: " " * len(m.group(0)), _with_apostrophes(text.lower()))
+    lower = without_independence(_not_cues().sub(lambda m: " " * len(m.group(0)), _with_apostrophes(text.lower())))
     found: dict[str, list[str]] = {}
     own = _table()["own"]
     for label, pattern in _label_patterns().items():
@@ -330,5 +336,8 @@ def feeling_for(emotions: Emotions, text: str = "", avoid: frozenset[str] | set[
     score = emotions.scores[label]
     level = 0 if score < 0.5 else 2 if score >= 0.8 else 1
     step, cues = intensity_cues(_without_feeling_cues(text)) if text else (0, ())
-    level = min(max(level + step, 0), len(INTENSITIES) - 1)
+    # "so", "really", "SO" lift a mild word one step, never to the strongest: "he is being so selfish and it
+    # hurts" is not "devastated", and "im so bored" is not "down" made "sad" made "devastated". Only the
+    # model's own certainty names a feeling at its strongest.
+    level = min(max(level + step, 0), max(level, 1))
     return Feeling(_table()["words"][label][level], label, INTENSITIES[level], cues)

@@ -25,7 +25,7 @@ from holdspace.listening.feelings import Feeling
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.naming import choose_feeling, story_hurts
-from holdspace.listening.questions import family_for, pronoun, question, remembered_love, topic_for
+from holdspace.listening.questions import family_for, mourned, pronoun, question, remembered_love, topic_for
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
 from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, SELF_HARM,
@@ -38,6 +38,8 @@ __all__ = ["Listener", "REMINDER_EVERY"]
 
 #: Every Nth message, the listener says again that it is software (SAFETY.md, clinical point 9).
 REMINDER_EVERY = 30
+#: Marks (among a reply's templates) the reply that carried on after a "no" to the gentle check-in.
+CARRIED_ON = "carry-on"
 _CHECK_IN_REASON = "The message sounds like thoughts of not being here, or of hurting oneself."
 
 # Added to the crisis response in a conversation; the web page makes "the crisis page" a link.
@@ -121,8 +123,13 @@ class Listener:
         # said before the question or after their "no", rather than asking again
         answered = self._said_no_to_check_in(conversation, clean)
         if answered is None and conversation.safety.flagged and (is_retraction(clean) or DISMISS.match(clean)):
-            # A bare "I'm fine" after a flag: stay gentle and keep the door to help open.
-            reply = Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
+            # A bare "I'm fine" after a flag: stay gentle and keep the door to help open. The flag stays either way;
+            # if the last thing raised was the gentle check-in and they answered it "no", it is not asked again.
+            if self._answered_no(conversation):
+                reply = replace(fixed(r["after_flag_answered"], conversation, used), level=conversation.safety.level,
+                                crisis=True)
+            else:
+                reply = Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
             return self._remember(conversation, clean, reply)
 
         reply = fixed_reply(conversation, clean, used) if answered is None else None
@@ -144,6 +151,9 @@ class Listener:
             pained = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=True)
             if pained != feeling:
                 feeling, topic = pained, topic_for(clean, key, pained, conversation)
+        if not ending:
+            # "she basically raised me and i dont know what to do without her", after "my nan died": the loss
+            feeling = mourned(clean, feeling, topic, pronoun(conversation, clean)) or feeling
         parts = []
         link, vector = link_back(self.embed, conversation, clean, used)
         if link:
@@ -168,12 +178,22 @@ class Listener:
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
             parts.insert(0, r["carry_on"])
+            used.append(CARRIED_ON)
         if (len(conversation.turns) + 1) % REMINDER_EVERY == 0:
             parts.insert(0, r["reminder"])
         emotions = tuple((label, overall.scores[label]) for label in overall.labels)
         reply = Reply(" ".join(parts), reflection, validation or summed, asked, feeling, emotions,
                       "none", False, tuple(used), key, topic)
         return self._remember(conversation, message, reply, key=key, topic=topic, vector=vector)
+
+    @staticmethod
+    def _answered_no(conversation: Conversation) -> bool:
+        """Whether the last risk the conversation raised was the gentle check-in, answered "no" (and carried on)."""
+        for n in range(len(conversation.turns) - 1, -1, -1):
+            if conversation.turns[n].reply.variant:
+                return conversation.turns[n].reply.variant == GENTLE and n + 1 < len(conversation.turns) \
+                    and CARRIED_ON in conversation.turns[n + 1].reply.templates
+        return False
 
     @staticmethod
     def _said_no_to_check_in(conversation: Conversation, clean: str) -> str | None:

@@ -61,6 +61,38 @@ _AMUSING = re.compile(r"\b(?:funny|hilarious|hysterical|laugh\w*|cracking up|cra
 _LAUGHED_AT = re.compile(r"\blaugh(?:s|ed|ing)? (?:at|about) (?:me|my|them|it|us|what)\b|\b(?:made|make|makes|making) fun of\b|"
                          r"\bmock(?:s|ed|ing)? (?:me|my)\b|\bjok(?:e|es|ed|ing) about me\b", re.I)
 
+# Someone else judged by the client ("my sister is SO selfish", "he was so rude to me"): anger or hurt at them; the
+# model hears "down" in it, which would tell them they are sad about a judgement they are angry about.
+_JUDGES_SOMEONE = re.compile(
+    r"\b(?:he|she|they|(?:my|his|her|their|our|the)\s+\w+)(?:'s|\s+(?:is|are|was|were|is being|was being|are being|"
+    r"has been|have been|can be|gets|got))\s+(?:(?:so|really|such|super|very|incredibly|just|always|literally|"
+    r"being|a|an|completely|totally|unbelievably)\s+)*(?:selfish|rude|inconsiderate|unfair|ungrateful|entitled|"
+    r"two-faced|manipulative|controlling|disrespectful|hypocritical|petty|spiteful|nasty|mean)\b", re.I)
+
+# A worry that is over ("i was nervous before the interview but it went fine"): what is left is relief. Named
+# as the nerves, with "what worries you most?", it would tell them of a worry they have just said is past.
+_RESOLVED = re.compile(
+    r"\b(?:but|and|though|luckily|thankfully|in the end)\b[^.!?]{0,40}?\b(?:it|that|everything|things|all|the \w+|"
+    r"she|he|they|we|i)\s+(?:went|turned out|was|were|worked out|ended up|came back|did)\s+(?:(?:really|totally|"
+    r"absolutely|actually|pretty|all|so|just|completely|totally)\s+)*(?:fine|ok|okay|alright|all right|well|great|"
+    r"good|better than (?:i|expected)|clear|amazing|brilliant|perfect|lovely)\b|"
+    r"\b(?:turned|worked) out (?:fine|ok|okay|well|alright|all right|great)\b", re.I)
+# The feeling before it, told as past ("i was nervous", "we were dreading it", "i'd been so scared").
+_PAST_FEELING = re.compile(r"\b(?:i|we)\s+(?:was|were|felt|had been|'d been|got)\b", re.I)
+# ...and nothing that says it goes on ("but now i'm worried they won't call").
+_GOES_ON = re.compile(r"\b(?:still|now|but then|except|although|though|i'?m|im|am|worried|scared|nervous|anxious|"
+                      r"worry|dread\w*|what if)\b", re.I)
+
+
+def _worry_resolved(text: str) -> bool:
+    """Whether a worry is told as past and over: "i was nervous before the interview but it went fine"."""
+    found = _RESOLVED.search(text)
+    if found is None or not _PAST_FEELING.search(text[:found.start()]) or _GOES_ON.search(text[found.end():]):
+        return False
+    before = feeling_cues(text[:found.start()])
+    # only a worry or a fear ("i was heartbroken when my dog died but the vet was lovely" is no relief)
+    return bool({"nervousness", "fear"} & set(before)) and not {"grief", "sadness", "anger", "remorse"} & set(before)
+
 
 def _last_turn(text: str) -> int:
     """Where the words after the last "but" begin (0 when there is no turn)."""
@@ -111,6 +143,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     conversation so far tells of pain (see story_hurts): glad and judging labels then need more.
     """
     text = " ".join(sentences)
+    if "relief" not in rejected and _worry_resolved(text):
+        return Feeling("relieved", "relief", "moderate")
     skip = NOT_FELT | rejected | others_labels(text)
     theirs = [(w, l) for w, l in own_words(text) if l not in rejected]
     glad = [w for w, l in theirs if l in _POSITIVE]
@@ -157,6 +191,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if _VERDICT.search(text) and not {"fear", "nervousness"} & set(cues):
         # "she told me I'm a terrible daughter": words that wound; the model hears "terrible" as fear
         skip = skip | {"fear", "nervousness"}
+    if _JUDGES_SOMEONE.search(text) and "sadness" not in cues:
+        skip = skip | {"sadness", "caring", "grief"}
     if _WONDERING.search(text):
         skip = skip | {"surprise"}  # "I wonder if anyone even notices": wondering, not surprise
     if _FOR_EVER.search(text):

@@ -19,7 +19,8 @@ _PAIRS = {
     ("you", "are"): "I am", ("you", "were"): "I was", ("i", "wasn't"): "you weren't",
     ("you", "weren't"): "I wasn't", ("you", "aren't"): "I'm not", ("i", "shouldn't"): "you're not meant to",
     ("i", "should've"): "you wish you had", ("i", "shouldve"): "you wish you had", ("i", "shoulda"): "you wish you had",
-    ("i", "shouldnt"): "you're not meant to",
+    ("i", "shouldnt"): "you're not meant to", ("i", "wasnt"): "you weren't", ("you", "werent"): "I wasn't",
+    ("you", "arent"): "I'm not", ("i", "aint"): "you're not",
     ("was", "i"): "were you", ("am", "i"): "are you", ("are", "you"): "am I", ("were", "you"): "was I",
 }
 # Three-word forms, checked before pairs.
@@ -36,8 +37,20 @@ _WORDS = {
     "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves", "we're": "you're",
     "we've": "you've", "we'd": "you'd", "we'll": "you'll",
     "you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm",
-    "youre": "I'm", "you've": "I've", "you'd": "I'd", "you'll": "I'll", "u": "I", "ur": "my",
+    "youre": "I'm", "youve": "I've", "youll": "I'll", "you've": "I've", "you'd": "I'd", "you'll": "I'll", "u": "I", "ur": "my",
 }
+# Contractions typed without their apostrophe ("i dont", "cant", "theyre"), said back with it: "you dont"
+# reads as a typo of the listener's own. (Not "its", "id", "well", "were", "hell", "shell", "wed", "lets":
+# each is a word of its own too.)
+_MENDED = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
+           "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "havent": "haven't",
+           "hasnt": "hasn't", "hadnt": "hadn't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+           "mustnt": "mustn't", "neednt": "needn't", "aint": "ain't", "theyre": "they're", "theyve": "they've",
+           "theyll": "they'll", "theyd": "they'd", "thats": "that's", "whats": "what's", "theres": "there's",
+           "heres": "here's", "wheres": "where's", "whos": "who's", "hows": "how's", "hes": "he's", "shes": "she's",
+           "wouldve": "would've", "couldve": "could've", "mightve": "might've", "mustve": "must've",
+           "everyones": "everyone's", "nobodys": "nobody's", "noones": "no one's", "somethings": "something's",
+           "everythings": "everything's", "yall": "y'all"}
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^A-Za-z0-9]+")
 
 
@@ -85,6 +98,8 @@ def to_second_person(text: str) -> str:
             if low == "you" and n > 0 and (tokens[words[n - 1]].lower() in _OBJECT_BEFORE or _ends_clause(tokens, i)):
                 new = "me"
             out[i] = _match_case(tokens[i], new, n == 0)
+        elif low in _MENDED:
+            out[i] = _match_case(tokens[i], _MENDED[low], True)
     return "".join(out)
 
 

@@ -9,7 +9,7 @@ from holdspace.language.text import words
 from holdspace.listening.content import TURNS, as_clause, key_part, reflect_words, says_little, sentence_weight
 from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
 from holdspace.listening.memory import Conversation
-from holdspace.listening.naming import NOT_FELT, OPINIONS, sounds_painful
+from holdspace.listening.naming import NOT_FELT, OPINIONS, sounds_painful, story_hurts
 from holdspace.listening.content import strip_fillers
 from holdspace.listening.signals import FEELING_RULE, OWN_FEELING_RULE, RHETORICAL, SELF_CRITICAL, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import pick, responses
@@ -74,7 +74,8 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
 
     ranked = sorted(range(len(sentences)), key=lambda i: -weight(i))
     # "So your mum died on tuesday." reads as a shrug: pain is said back with the gentler openings
-    painful = sounds_painful(clean, per_sentence)
+    # (and so is the next message in a story that hurts: "So she basically raised you" a message after "my nan died")
+    painful = sounds_painful(clean, per_sentence) or story_hurts(conversation)
     plain = [t for t in templates["templates"] if not (t.get("brisk") and painful)]
     # statements first; a message that only asks gets its question said back as a wondering
     for asked in (False, True):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
-           "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
+           "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "without_independence", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "looks_english"]
 
 #: Phrases that block listening; none may appear in what the listener says.
@@ -150,6 +150,27 @@ RHETORICAL = re.compile(
 # Hating oneself is said back only as their words ("You're saying..."), never as "It sounds like".
 SELF_HATE = re.compile(r"\bi (?:really |just |kind of )?(?:hate|loathe|can'?t stand) (?:myself|my ?self|how i|who i|the way i|"
                        r"everything about me|my body|my face)\b", re.I)
+
+
+# "I did it on my own", "moved out on my own", "fixed the car by myself": done without help, not loneliness.
+# (Being, living, sitting or spending time on one's own stays loneliness: "since I moved out I've been on my own
+# every night" has "been" between the doing and the "on my own".)
+_DOING = (r"did|do|done|doing|made|make|making|built|build|building|moved|move|moving|fixed|fix|fixing|figured|"
+          r"managed|manage|learned|learnt|learning|taught|paid|pay|paying|bought|buy|finished|finish|raised|raising|"
+          r"handled|handle|cooked|cook|drove|drive|driving|passed|sorted|sort|painted|paint|wrote|write|planned|plan|"
+          r"organised|organized|started|start|set|ran|run|travelled|traveled|travel|travelling|traveling|assembled|"
+          r"decorated|renovated|saved|afforded|climbed|walked|hiked|booked|applied|solved|worked|"
+          r"cleaned|packed|carried|lifted|installed|changed|repaired|designed|launched|founded|opened|created|"
+          r"baked|sewed|knitted|grew|trained|studied|revised|taught")
+_NOT_BETWEEN = r"(?!(?:been|am|i'?m|im|was|were|being|be|live|living|lived|sit|sitting|sat|spend|spending|spent|stay|" \
+               r"staying|stayed|alone|eat|eating|ate|feel|feeling|felt|left|and|but|because|cos|so|now|still)\b)"
+INDEPENDENTLY = re.compile(r"\b(?:" + _DOING + r")\b(?:\s+" + _NOT_BETWEEN + r"[\w']+){0,5}?\s+(?:all\s+)?"
+                           r"(on my own|by myself)\b", re.I)
+
+
+def without_independence(text: str) -> str:
+    """The text with each "on my own" or "by myself" that means "without help" blanked (same length)."""
+    return INDEPENDENTLY.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + " " * len(m.group(1)), text)
 
 
 def roadblocks_in(text: str) -> list[str]:

@@ -1,0 +1,84 @@
+"""Everyday messages in chat register (lower case, no apostrophes), with the real emotion model: the
+feeling, the topic and the tense a person would expect to be heard in."""
+
+import pytest
+
+from holdspace.listening.memory import Conversation
+from tests.listening.stand_ins import talk
+
+
+@pytest.fixture
+def listener(real_listener):
+    return real_listener
+
+
+def test_not_knowing_what_to_do_without_the_nan_who_raised_her_is_heard_as_grief_not_confusion(listener):
+    replies = talk(listener, "my nan died last week and i just feel empty",
+                   "she basically raised me and i dont know what to do without her")
+    said = replies[-1]
+    assert said.feeling is not None and said.feeling.label == "grief"
+    assert "confused" not in said.reply and "doesn't make sense" not in said.reply
+    assert "you don't know what to do without her" in said.reply
+
+
+def test_googling_symptoms_is_heard_as_worry(listener):
+    reply = listener.respond(Conversation(), "i keep googling my symptoms")
+    assert reply.feeling is not None and reply.feeling.label in {"nervousness", "fear"}
+
+
+@pytest.mark.parametrize("message", ["i did it on my own", "i moved out on my own last month",
+                                     "fixed the car by myself this weekend"])
+def test_doing_something_on_ones_own_is_not_asked_about_loneliness(listener, message):
+    reply = listener.respond(Conversation(), message)
+    assert reply.topic != "loneliness" and "loneliness" not in reply.reply and "connection" not in reply.reply
+    assert reply.feeling is None or reply.feeling.word not in {"lonely", "alone", "isolated"}
+
+
+def test_living_on_ones_own_and_being_lonely_is_still_heard_as_loneliness(listener):
+    reply = listener.respond(Conversation(), "i live on my own and some nights i dont speak to anyone")
+    assert reply.topic == "loneliness"
+
+
+@pytest.mark.parametrize("lines, earlier", [
+    (("my exam is tomorrow and i havent revised", "anyway i watched a film last night with my flatmate"), "study"),
+    (("my boss yelled at me in front of everyone today", "ok whatever. i went to the gym after"), "work"),
+    (("my exam is tomorrow and i havent revised", "my flatmate made pasta tonight", "we ate it on the sofa",
+      "then we watched a film"), "study"),
+    (("work has been awful this week, so many deadlines", "on the plus side my cat learned to open doors"), "work"),
+])
+def test_a_topic_is_left_behind_once_the_person_has_moved_on(listener, lines, earlier):
+    said = talk(listener, *lines)[-1]
+    assert said.topic != earlier
+    assert not any(word in said.question for word in ("work", "studies", "pressure"))
+    assert "plus side" not in said.reflection
+
+
+def test_a_topic_still_carries_when_the_next_message_goes_on_with_the_story(listener):
+    said = talk(listener, "my boss yelled at me in front of everyone today", "he does it every single week")[-1]
+    assert said.topic == "work"
+
+
+@pytest.mark.parametrize("message", ["im so bored at home", "my phone screen cracked, its really annoying",
+                                     "the bus was SO late today", "traffic was soooo slow this morning"])
+def test_an_intensifier_alone_never_names_a_mild_message_at_its_strongest(listener, message):
+    reply = listener.respond(Conversation(), message)
+    strongest = {"devastated", "furious", "terrified", "heartbroken", "fed up", "crushed", "overwhelmed", "lost"}
+    assert reply.feeling is None or reply.feeling.word not in strongest
+
+
+def test_nerves_before_an_interview_that_went_fine_are_not_met_as_a_present_worry(listener):
+    reply = listener.respond(Conversation(), "i was nervous before the interview but it went fine")
+    assert "worries you" not in reply.reply and "uncertain" not in reply.reply
+    assert reply.feeling is not None and reply.feeling.label not in {"nervousness", "fear"}
+
+
+def test_a_sister_who_is_so_selfish_is_heard_as_anger_or_hurt_not_low(listener):
+    reply = listener.respond(Conversation(), "my sister is SO selfish")
+    assert reply.feeling is not None and reply.feeling.label in {"anger", "annoyance", "disappointment"}
+
+
+def test_the_message_after_a_death_is_not_said_back_with_a_shrug(listener):
+    for greetings in range(7):  # (the wording chosen turns with the length of the conversation)
+        replies = talk(listener, *["hi"] * greetings, "my nan died last week",
+                       "she basically raised me and i dont know what to do without her")
+        assert not replies[-1].reflection.startswith(("So ", "Let me see if I have this"))
