@@ -82,3 +82,38 @@ def test_the_message_after_a_death_is_not_said_back_with_a_shrug(listener):
         replies = talk(listener, *["hi"] * greetings, "my nan died last week",
                        "she basically raised me and i dont know what to do without her")
         assert not replies[-1].reflection.startswith(("So ", "Let me see if I have this"))
+
+
+def test_hating_confrontation_is_heard_as_dread_of_it_not_anger(listener):
+    reply = listener.respond(Conversation(), "i didnt say anything bc i hate confrontation")
+    assert reply.feeling is None or reply.feeling.label not in {"anger", "annoyance", "disapproval"}
+    assert "you didn't say anything" in reply.reply
+
+
+def test_not_having_expected_to_get_the_job_is_not_named_unconvinced(listener):
+    said = talk(listener, "i got the job!!!", "honestly didnt think id get it")[-1]
+    assert "unconvinced" not in said.reply and "you didn't think you'd get it" in said.reply
+
+
+def test_good_news_after_anyway_is_not_met_with_a_summary_of_the_exam_stress(listener):
+    said = talk(listener, "so my exams start monday and i havent even opened half the notes",
+                "my parents are gonna be so disappointed if i fail", "i was up til 4 last night trying to cram",
+                "anyway my cousin had her baby yesterday which is lovely")[-1]
+    assert "exams" not in said.reply and "disappointed" not in said.reply
+    assert "your cousin had her baby yesterday" in said.reply
+
+
+def test_cramming_late_is_not_named_let_down(listener):
+    said = talk(listener, "so my exams start monday and i havent even opened half the notes",
+                "i was up til 4 last night trying to cram")[-1]
+    assert said.feeling is None or said.feeling.label not in {"disappointment", "disapproval"}
+
+
+def test_an_ex_getting_engaged_is_not_asked_about_what_is_happening_between_the_two_of_them(listener):
+    said = listener.respond(Conversation(), "my ex just got engaged and im weirdly upset about it")
+    assert "between the two of you" not in said.reply and "in this relationship" not in said.reply
+
+
+def test_i_shouldnt_care_after_a_comma_is_said_back_as_their_rule_not_as_fact(listener):
+    said = listener.respond(Conversation(), "we broke up 2 years ago, i shouldnt care")
+    assert "you feel you're not meant to care" in said.reply

@@ -55,3 +55,14 @@ def test_ill_typed_for_i_will_is_shifted_and_being_ill_is_left_alone():
 ])
 def test_contractions_typed_without_an_apostrophe_are_said_back_with_one(said, heard):
     assert to_second_person(said) == heard
+
+
+@pytest.mark.parametrize("said, heard", [
+    ("cant sleep again, its 3am", "can't sleep again, it's 3am"),
+    ("its so quiet without her", "it's so quiet without her"),
+    ("the dog wagged its tail", "the dog wagged its tail"),
+    ("honestly didnt think id get it", "honestly didn't think you'd get it"),
+    ("i lost my id card", "you lost your id card"),
+])
+def test_its_and_id_get_their_apostrophe_only_where_they_stand_for_it_is_and_i_would(said, heard):
+    assert to_second_person(said) == heard

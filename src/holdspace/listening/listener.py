@@ -25,7 +25,7 @@ from holdspace.listening.feelings import Feeling
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.naming import choose_feeling, story_hurts
-from holdspace.listening.questions import family_for, mourned, pronoun, question, remembered_love, topic_for
+from holdspace.listening.questions import MOVING_ON, family_for, mourned, pronoun, question, remembered_love, topic_for
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
 from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, SELF_HARM,
@@ -155,7 +155,9 @@ class Listener:
             # "she basically raised me and i dont know what to do without her", after "my nan died": the loss
             feeling = mourned(clean, feeling, topic, pronoun(conversation, clean)) or feeling
         parts = []
-        link, vector = link_back(self.embed, conversation, clean, used)
+        # "anyway, my cousin had her baby": they have moved on, so no link back and no summary of what came before
+        moving_on = bool(MOVING_ON.match(clean))
+        link, vector = link_back(self.embed, conversation, clean, used) if not moving_on else ("", None)
         if link:
             parts.append(link)
         if reflection:
@@ -168,7 +170,8 @@ class Listener:
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = weighs_heavily(clean, feeling, topic)
         # one look back per reply: a link to an earlier message and a summary in the same reply say things twice
-        summed = summary(conversation, feeling, used) if not heavy and not link and summary_due(conversation) else ""
+        summed = summary(conversation, feeling, used) if not heavy and not link and not moving_on \
+            and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
             "remembering" if ending else "weary" if feeling and feeling.word in _WEARY else family
         validation = "" if summed else pick(

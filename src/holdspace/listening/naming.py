@@ -93,6 +93,12 @@ def _worry_resolved(text: str) -> bool:
     # only a worry or a fear ("i was heartbroken when my dog died but the vet was lovely" is no relief)
     return bool({"nervousness", "fear"} & set(before)) and not {"grief", "sadness", "anger", "remorse"} & set(before)
 
+# Shying away from conflict ("i hate confrontation", "i avoid arguments"): the "hate" is dread of it, not anger.
+_SHIES_FROM_CONFLICT = re.compile(r"\b(?:hate|avoid|dread|can'?t (?:do|handle|deal with|stand)|cant (?:do|handle|stand)|"
+                                  r"scared of|afraid of|terrified of|bad at|struggle with)\s+(?:any\s+)?(?:confrontation|"
+                                  r"conflict|arguments|arguing|rocking the boat|making a fuss|causing a fuss|"
+                                  r"causing drama|upsetting people)\b", re.I)
+
 
 def _last_turn(text: str) -> int:
     """Where the words after the last "but" begin (0 when there is no turn)."""
@@ -193,6 +199,10 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         skip = skip | {"fear", "nervousness"}
     if _JUDGES_SOMEONE.search(text) and "sadness" not in cues:
         skip = skip | {"sadness", "caring", "grief"}
+    if "surprise" in cues:
+        skip = skip | {"disapproval"}  # "didnt think id get it": disbelief, which the model hears as disapproval
+    if _SHIES_FROM_CONFLICT.search(text):
+        skip = skip | {"anger", "annoyance", "disgust", "disapproval"}
     if _WONDERING.search(text):
         skip = skip | {"surprise"}  # "I wonder if anyone even notices": wondering, not surprise
     if _FOR_EVER.search(text):

@@ -93,6 +93,12 @@ def to_second_person(text: str) -> str:
         if low == "ill" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_ill_for_i_will(tokens, words, n):
             out[i] = "you'll"  # "scared ill mess it up": "I'll" typed without its apostrophe
             continue
+        if low == "id" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_id_for_i_would(tokens, words, n):
+            out[i] = "you'd"  # "didnt think id get it": "I'd" typed without its apostrophe
+            continue
+        if low == "its" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_its_for_it_is(tokens[nxt]):
+            out[i] = _match_case(tokens[i], "it's", True)  # "its 3am", "its so quiet": "it's"; "its own" stays
+            continue
         if low in _WORDS:
             new = _WORDS[low]
             if low == "you" and n > 0 and (tokens[words[n - 1]].lower() in _OBJECT_BEFORE or _ends_clause(tokens, i)):
@@ -117,6 +123,36 @@ def _is_ill_for_i_will(tokens: list[str], words: list[int], n: int) -> bool:
     before = tokens[words[n - 1]].lower() if n > 0 else ""
     after = tokens[words[n + 1]].lower()
     return before not in _UNWELL_BEFORE and after not in _NOT_A_VERB_AFTER and after.isalpha()
+
+
+# "id" is "I'd" before a verb or an adverb, and an ID after these or before these ("my id expired").
+_ID_BEFORE = {"my", "your", "the", "an", "a", "his", "her", "their", "our", "photo", "student", "staff", "user", "caller",
+              "fake", "valid", "no", "of", "with", "without", "show", "showed", "lost", "forgot", "need", "needed"}
+_ID_AFTER = {"card", "cards", "number", "badge", "photo", "check", "checks", "theft", "document", "documents",
+             "expired", "is", "was", "and", "or", "to", "for", "please", "at", "in", "on"}
+
+
+def _is_id_for_i_would(tokens: list[str], words: list[int], n: int) -> bool:
+    before = tokens[words[n - 1]].lower() if n > 0 else ""
+    after = tokens[words[n + 1]].lower()
+    return before not in _ID_BEFORE and after not in _ID_AFTER and after.isalpha()
+
+
+# "its" is "it's" before these (and before a number: "its 3am"); before anything else it is the possessive
+# ("its own", "its fur").
+_ITS_IS_BEFORE = {"so", "really", "not", "just", "been", "a", "an", "the", "all", "like", "too", "very", "gonna",
+                  "going", "getting", "always", "never", "only", "still", "ok", "okay", "fine", "hard", "over", "late",
+                  "true", "weird", "nice", "awful", "horrible", "bad", "good", "great", "crazy", "impossible", "scary",
+                  "easy", "literally", "honestly", "kinda", "almost", "already", "making", "killing", "helping",
+                  "driving", "taking", "happening", "got", "because", "cause", "bc", "about", "what", "that", "this",
+                  "no", "nothing", "everything", "my", "your", "her", "his", "their", "our", "me", "him", "them",
+                  "quiet", "lonely", "hell", "rough", "tough", "exhausting", "pointless", "fine", "different",
+                  "worse", "better", "been", "probably", "definitely", "actually", "gotten", "funny", "stupid",
+                  "silly", "dumb", "sad", "unfair", "normal", "getting", "coming", "becoming", "one", "time", "on"}
+
+
+def _is_its_for_it_is(after: str) -> bool:
+    return after.lower() in _ITS_IS_BEFORE or after[:1].isdigit()
 
 
 def _ends_clause(tokens: list[str], i: int) -> bool:

@@ -19,8 +19,8 @@ __all__ = ["LONG_MESSAGE", "is_question", "reflect"]
 # What comes before a rule about feelings ("honestly, I know I should be over it"): not said back.
 _RULE_LEAD = re.compile(r"^(?:(?:but|and|so|honestly|like|you know|you guess|you think|you feel like),?\s+)+", re.I)
 
-# The client's own rule after "and", "but" or "so", once shifted to "you" ("and you're not even meant to be").
-_RULE_AFTER = re.compile(r"\b(and|but|so),? (you're (?:not )?(?:even )?(?:meant|supposed|allowed) to (?:be|feel))\b")
+# The client's own rule after "and", "but", "so" or a comma, once shifted to "you" ("and you're not even meant to be").
+_RULE_AFTER = re.compile(r"(\band|\bbut|\bso|,),? (you're (?:not )?(?:even )?(?:meant|supposed|allowed) to (?:be|feel|care))\b")
 
 
 

@@ -92,7 +92,8 @@ MINIMISING = re.compile(
 _RULE = (r"(?:(?:i'?m|im|i am) (?:not )?(?:even |really |honestly |still )?(?:meant|supposed|allowed) to (?:be|feel)|"
          r"i (?:should|shouldn'?t|ought to|oughtn'?t to)(?: not)? (?:even |still |really |just )?(?:be|feel)"
          r"(?= (?:\w+ )?(?:over|past|this|so|that|more|less|any|better|fine|okay|ok|upset|sad|bothered|hurt|gutted|"
-         r"moved on|done|used to))|i should (?:have|'ve) (?:got|gotten|moved|gotten over|got over|moved on)\b)")
+         r"moved on|done|used to))|i should (?:have|'ve) (?:got|gotten|moved|gotten over|got over|moved on)\b|"
+         r"i (?:shouldn'?t|shouldnt) (?:even |still |really )?care\b)")
 FEELING_RULE = re.compile(r"\b" + _RULE, re.I)
 # The same rule as the client's own, at the start of what they said ("but I'm not meant to be this upset"),
 # not someone else's they report ("everyone says I should be over it"): said back as theirs, never as fact.
@@ -104,7 +105,7 @@ _REPORTED = "".join(f"(?<!{w} )" for w in ("acted like", "acts like", "act like"
                                             "calls me", "called me", "made out", "makes out", "decided"))
 SELF_CRITICAL = re.compile(
     r"\b" + _REPORTED + r"(?:i'?m|im|i am|i feel|i'?ve always been|i was)\s+(?:\w+\s+){0,2}(?:worthless|useless|a failure|"
-    r"a mess|pathetic|stupid|an idiot|a burden|disgusting|ugly|a joke|a loser|a disappointment|not good enough|"
+    r"a mess|pathetic|stupid|an idiot|a burden|a doormat|a pushover|disgusting|ugly|a joke|a loser|a disappointment|not good enough|"
     r"never good enough|unlovable|too much|broken|weak|a fraud|the problem|too sensitive|overreacting|"
     r"so dramatic|too dramatic|needy|selfish|crazy|not (?:smart|clever|pretty|thin|strong|brave|interesting|funny|"
     r"attractive|talented|bright|successful|cool|good-looking) enough)\b|"
