@@ -117,3 +117,26 @@ def test_an_ex_getting_engaged_is_not_asked_about_what_is_happening_between_the_
 def test_i_shouldnt_care_after_a_comma_is_said_back_as_their_rule_not_as_fact(listener):
     said = listener.respond(Conversation(), "we broke up 2 years ago, i shouldnt care")
     assert "you feel you're not meant to care" in said.reply
+
+
+def test_his_love_given_as_the_reason_for_checking_her_phone_is_not_named_as_her_warm_feeling(listener):
+    said = talk(listener, "my boyfriend checks my phone every night", "he says its because he loves me")
+    assert said[0].crisis  # the safety response to control comes first, and stays
+    assert said[1].feeling is None or said[1].feeling.label not in {"love", "joy", "caring", "admiration"}
+    assert "felt best" not in said[1].reply and "build on" not in said[1].reply
+
+
+def test_work_set_aside_as_fine_is_not_asked_about_and_the_rest_is_not_named_hopeful(listener):
+    said = listener.respond(Conversation(), "work is fine i guess. its just everything else")
+    assert "work" not in said.question and said.topic != "work"
+    assert said.feeling is None or said.feeling.label not in {"optimism", "approval", "joy"}
+
+
+def test_scary_but_exciting_is_heard_as_both(listener):
+    said = listener.respond(Conversation(), "i moved out on my own for the first time and its scary but exciting")
+    assert said.feeling is not None and said.feeling.intensity == "mixed" and "terrified" not in said.reply
+
+
+def test_thinking_everyone_finds_you_weird_now_is_embarrassment_not_confusion(listener):
+    said = listener.respond(Conversation(), "everyone probably thinks im so weird now")
+    assert said.feeling is not None and said.feeling.label in {"embarrassment", "nervousness", "fear"}

@@ -203,7 +203,7 @@ def _slips() -> dict[str, str]:
 
 
 # Own words said back in the form that follows "feeling": "alone" -> "lonely", "worry" -> "worried".
-_SAID_AS = {"alone": "lonely", "worry": "worried"}
+_SAID_AS = {"alone": "lonely", "worry": "worried", "scary": "scared", "exciting": "excited"}
 
 
 def own_words(text: str) -> list[tuple[str, str]]:
@@ -265,7 +265,7 @@ _SOMEONE_ELSE_DOES = re.compile(r"\b(?:he|she|they|(?:my|his|her|their) \w+)(?:'
                                 r" only| really| gets?| got| be| get| was| is)*\s+$")
 _APOSTROPHES = {"dont": "don't", "cant": "can't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
                 "wasnt": "wasn't", "havent": "haven't", "hasnt": "hasn't", "couldnt": "couldn't", "wouldnt": "wouldn't",
-                "shouldnt": "shouldn't", "arent": "aren't", "werent": "weren't", "im": "i'm", "ive": "i've"}
+                "shouldnt": "shouldn't", "arent": "aren't", "werent": "weren't", "im": "i'm", "ive": "i've", "its": "it's"}
 _NO_APOSTROPHE = re.compile(r"\b(" + "|".join(_APOSTROPHES) + r")\b")
 
 

@@ -93,6 +93,12 @@ def _worry_resolved(text: str) -> bool:
     # only a worry or a fear ("i was heartbroken when my dog died but the vet was lovely" is no relief)
     return bool({"nervousness", "fear"} & set(before)) and not {"grief", "sadness", "anger", "remorse"} & set(before)
 
+# Someone else's love or care for the client, reported ("he says its because he loves me"): theirs, and often given
+# as the reason for something that hurts; never named back as the client's own warm feeling.
+_LOVED_BY = re.compile(r"\b(?:he|she|they|(?:my|his|her|their) \w+)(?:\s+(?:says|said|claims|claimed|thinks|swears|keeps "
+                       r"saying|tells me|told me)(?: (?:it'?s|its|that'?s|thats) (?:because|cause|cos|bc))?)?\s+(?:\w+\s+)?"
+                       r"(?:loves?|cares? about|adores?|worries about|is (?:just )?(?:looking out|protecting))\s+(?:me|for me)\b",
+                       re.I)
 # Shying away from conflict ("i hate confrontation", "i avoid arguments"): the "hate" is dread of it, not anger.
 _SHIES_FROM_CONFLICT = re.compile(r"\b(?:hate|avoid|dread|can'?t (?:do|handle|deal with|stand)|cant (?:do|handle|stand)|"
                                   r"scared of|afraid of|terrified of|bad at|struggle with)\s+(?:any\s+)?(?:confrontation|"
@@ -199,6 +205,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         skip = skip | {"fear", "nervousness"}
     if _JUDGES_SOMEONE.search(text) and "sadness" not in cues:
         skip = skip | {"sadness", "caring", "grief"}
+    if _LOVED_BY.search(text) and "love" not in cues:
+        skip = skip | {"love", "caring", "joy", "admiration", "gratitude", "approval", "optimism"}
     if "surprise" in cues:
         skip = skip | {"disapproval"}  # "didnt think id get it": disbelief, which the model hears as disapproval
     if _SHIES_FROM_CONFLICT.search(text):

@@ -50,11 +50,18 @@ def topic_of(text: str) -> str | None:
     for name, topic in responses()["topics"].items():
         if not _any_word(name).search(lower):
             continue  # (one search per topic first: most topics have none of their words in a message)
-        places = [p for p in (lower.find(f" {w} ") for w in topic["words"])
-                  if p >= 0 and not negated(lower, p + 1)]  # "I don't feel lonely now": not loneliness
+        places = [p for w in topic["words"] if (p := lower.find(f" {w} ")) >= 0
+                  and not negated(lower, p + 1)  # "I don't feel lonely now": not loneliness
+                  and not _FINE_AFTER.match(lower, p + len(w) + 1)]  # "work is fine i guess. its everything else"
         if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
             best, rank = name, (topic.get("priority", 1), len(places), -min(places))
     return best
+
+
+# A topic set aside as fine ("work is fine i guess", "school's ok"): what they go on to is what weighs.
+_FINE_AFTER = re.compile(r" (?:is|was|s|has been|'s) (?:(?:fine|ok|okay|alright|good|great|actually|honestly|"
+                         r"all|right)(?: |$))+(?:i guess |i suppose |tbh |honestly |really |actually )*(?:and |so )?(?:(?:its|it's|it s) )?"
+                         r"(?:just |but )")
 
 
 def _priority(topic: str) -> int:
