@@ -140,3 +140,13 @@ def test_scary_but_exciting_is_heard_as_both(listener):
 def test_thinking_everyone_finds_you_weird_now_is_embarrassment_not_confusion(listener):
     said = listener.respond(Conversation(), "everyone probably thinks im so weird now")
     assert said.feeling is not None and said.feeling.label in {"embarrassment", "nervousness", "fear"}
+
+
+def test_months_sober_is_heard_as_something_to_be_proud_of(listener):
+    said = listener.respond(Conversation(), "ive been sober 8 months")
+    assert said.feeling is not None and said.feeling.label == "pride"
+
+
+def test_a_vet_saying_it_doesnt_look_good_is_worry_not_let_down(listener):
+    said = listener.respond(Conversation(), "my dog is sick and the vet said it doesnt look good")
+    assert said.feeling is not None and said.feeling.label in {"nervousness", "fear", "sadness"}

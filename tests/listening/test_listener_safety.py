@@ -251,3 +251,13 @@ def test_a_no_to_the_gentle_check_in_is_still_heard_as_an_answer_in_a_stored_con
     reply = listener.respond(resumed, "no")
     assert reply.reply.startswith("Thank you for answering that - let's carry on.")
     assert "your boyfriend dumped you on saturday" in reply.reply
+
+
+@pytest.mark.parametrize("answer", ["no not like that", "nah nothing like that", "no, im not suicidal"])
+def test_no_not_like_that_to_the_gentle_check_in_is_all_answer_and_the_message_before_is_heard(answer):
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    listener.respond(conversation, "my boyfriend dumped me on saturday")
+    reply = listener.respond(conversation, answer)
+    assert reply.reply.startswith("Thank you for answering that - let's carry on.")
+    assert "your boyfriend dumped you on saturday" in reply.reply and "like that" not in reply.reflection
