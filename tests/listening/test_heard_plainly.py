@@ -150,3 +150,28 @@ def test_months_sober_is_heard_as_something_to_be_proud_of(listener):
 def test_a_vet_saying_it_doesnt_look_good_is_worry_not_let_down(listener):
     said = listener.respond(Conversation(), "my dog is sick and the vet said it doesnt look good")
     assert said.feeling is not None and said.feeling.label in {"nervousness", "fear", "sadness"}
+
+
+def test_not_having_anyone_to_talk_to_is_heard_as_loneliness(listener):
+    said = listener.respond(Conversation(), "i dont really have anyone to talk to about this stuff")
+    assert said.topic == "loneliness" and "unconvinced" not in said.reply
+
+
+def test_cant_be_bothered_with_anything_is_not_named_unconvinced(listener):
+    said = listener.respond(Conversation(), "cant be bothered with anything lately")
+    assert said.feeling is not None and said.feeling.label in {"sadness", "disappointment"}
+
+
+def test_idk_whats_wrong_with_me_is_said_back_as_their_question_in_their_words(listener):
+    said = listener.respond(Conversation(), "idk whats wrong with me")
+    assert "that what's wrong with you" not in said.reply and '"What\'s wrong with me"' in said.reply
+
+
+def test_its_whatever_after_a_forgotten_birthday_is_a_brush_off_not_a_reflection(listener):
+    said = talk(listener, "my mate forgot my birthday", "its whatever i guess")[-1]
+    assert "its whatever" not in said.reply and not said.reflection
+
+
+def test_a_really_good_day_is_named_happy_not_inspired(listener):
+    said = listener.respond(Conversation(), "i had a really good day today actually")
+    assert said.feeling is not None and said.feeling.label in {"joy", "excitement", "relief", "pride"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["to_second_person"]
+__all__ = ["mend_apostrophes", "to_second_person"]
 
 # Two-word forms first: they decide verb agreement ("I was" -> "you were", "you are" -> "I am").
 _PAIRS = {
@@ -125,6 +125,12 @@ def _is_ill_for_i_will(tokens: list[str], words: list[int], n: int) -> bool:
     return before not in _UNWELL_BEFORE and after not in _NOT_A_VERB_AFTER and after.isalpha()
 
 
+def mend_apostrophes(text: str) -> str:
+    """The client's words as they are (still "I"), with the apostrophes a quick typist left out put back."""
+    return re.sub(r"[A-Za-z]+", lambda m: _match_case(m.group(0), _MENDED[m.group(0).lower()], True)
+                  if m.group(0).lower() in _MENDED else m.group(0), text)
+
+
 # "id" is "I'd" before a verb or an adverb, and an ID after these or before these ("my id expired").
 _ID_BEFORE = {"my", "your", "the", "an", "a", "his", "her", "their", "our", "photo", "student", "staff", "user", "caller",
               "fake", "valid", "no", "of", "with", "without", "show", "showed", "lost", "forgot", "need", "needed"}
@@ -148,7 +154,8 @@ _ITS_IS_BEFORE = {"so", "really", "not", "just", "been", "a", "an", "the", "all"
                   "no", "nothing", "everything", "my", "your", "her", "his", "their", "our", "me", "him", "them",
                   "quiet", "lonely", "hell", "rough", "tough", "exhausting", "pointless", "fine", "different",
                   "worse", "better", "been", "probably", "definitely", "actually", "gotten", "funny", "stupid",
-                  "silly", "dumb", "sad", "unfair", "normal", "getting", "coming", "becoming", "one", "time", "on"}
+                  "silly", "dumb", "sad", "unfair", "normal", "getting", "coming", "becoming", "one", "time", "on",
+                  "every", "whatever", "fine", "such", "nearly", "half", "gone", "done", "still", "mostly", "way"}
 
 
 def _is_its_for_it_is(after: str) -> bool:

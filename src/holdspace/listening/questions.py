@@ -51,7 +51,8 @@ def topic_of(text: str) -> str | None:
         if not _any_word(name).search(lower):
             continue  # (one search per topic first: most topics have none of their words in a message)
         places = [p for w in topic["words"] if (p := lower.find(f" {w} ")) >= 0
-                  and not negated(lower, p + 1)  # "I don't feel lonely now": not loneliness
+                  # "I don't feel lonely now": not loneliness; "i dont really have anyone to talk to" is
+                  and (not negated(lower, p + 1) or w.startswith(("anyone", "anybody")))
                   and not _FINE_AFTER.match(lower, p + len(w) + 1)]  # "work is fine i guess. its everything else"
         if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
             best, rank = name, (topic.get("priority", 1), len(places), -min(places))

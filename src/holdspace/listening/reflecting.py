@@ -11,6 +11,7 @@ from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
 from holdspace.listening.memory import Conversation
 from holdspace.listening.naming import NOT_FELT, OPINIONS, sounds_painful, story_hurts
 from holdspace.listening.content import strip_fillers
+from holdspace.listening.pronouns import mend_apostrophes
 from holdspace.listening.signals import FEELING_RULE, OWN_FEELING_RULE, RHETORICAL, SELF_CRITICAL, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import pick, responses
 
@@ -46,8 +47,8 @@ def is_question(sentence: str) -> bool:
 
 def _quoted(sentence: str) -> str:
     """A question the client asked of life, as they said it, for quoting: "why do I even bother"."""
-    said = strip_fillers(sentence).rstrip("?!.,;: ")
-    said = re.sub(r"\bi\b", "I", said)
+    said = mend_apostrophes(strip_fillers(sentence).rstrip("?!.,;: "))
+    said = re.sub(r"\bi\b", "I", re.sub(r"\bim\b", "I'm", re.sub(r"\bive\b", "I've", said)))
     return said[:1].upper() + said[1:]
 
 

@@ -22,9 +22,9 @@ _ROADBLOCK = re.compile("|".join(ROADBLOCKS), re.I)
 GREETING = re.compile(r"^\W*(?:hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|morning|evening)"
                        r"(?: there| again| you)?\W*$", re.I)
 DISMISS = re.compile(r"^\W*(?:(?:i'?m|im) (?:fine|ok|okay|alright)|fine|ok|okay|forget it|never ?mind|nvm|"
-                      r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|leave it|drop it)"
+                      r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|it'?s whatever|leave it|drop it)"
                       r"(?:\W+(?:(?:i'?m|im) (?:fine|ok|okay)|fine|ok|okay|forget it|never ?mind|nvm|whatever|"
-                      r"really|honestly|anyway|lol|it'?s fine|doesn'?t matter))*\W*$", re.I)
+                      r"really|honestly|anyway|lol|i guess|it'?s fine|doesn'?t matter))*\W*$", re.I)
 # "No" to the gentle check-in ("are you having any thoughts of ending your life?"): "no", "nope, im ok",
 # "no not at all". The rest of the message ("no, im just sad") is what they went on to say.
 NO_TO_CHECK_IN = re.compile(
@@ -142,6 +142,8 @@ DOUBTS_IT = re.compile(
 RHETORICAL = re.compile(
     r"^\W*(?:(?:but|and|so|like|honestly|seriously|i mean|i just|just|ugh|like)\W+)*(?:"
     r"(?:what'?s|whats|what is|what was) the (?:point|use)\b|why\b|"
+    # "idk whats wrong with me": a question asked of oneself; said back as a statement it reads "that what's wrong with you"
+    r"(?:(?:idk|dunno|i (?:don'?t|dont|do not) (?:even )?know)\W+)?(?:what'?s|whats|what is) (?:even )?wrong with me\b|"
     r"how (?:am|are|is|can|could|do|would|will) (?:i|we|anyone|anybody|one|things)\b[^?.!]*?"
     r"\b(?:supposed|meant|expected|ever|even|possibly|keep)\b|"
     r"who (?:would|could|cares|even|wants|would ever)\b|what (?:did|have) i (?:ever )?(?:do|done) to deserve\b|"
