@@ -175,3 +175,25 @@ def test_its_whatever_after_a_forgotten_birthday_is_a_brush_off_not_a_reflection
 def test_a_really_good_day_is_named_happy_not_inspired(listener):
     said = listener.respond(Conversation(), "i had a really good day today actually")
     assert said.feeling is not None and said.feeling.label in {"joy", "excitement", "relief", "pride"}
+
+
+def test_anxiety_named_even_misspelt_is_heard_as_anxious_and_a_mums_anxiety_is_hers(listener):
+    said = listener.respond(Conversation(), "my anxeity is really bad today")
+    assert said.feeling is not None and said.feeling.word == "anxious"
+    said = listener.respond(Conversation(), "my mums anxiety is getting worse")
+    assert said.feeling is None or said.feeling.word != "anxious"
+
+
+def test_being_told_off_for_what_was_not_their_fault_is_anger_not_let_down(listener):
+    said = listener.respond(Conversation(), "i got told off at work for something that wasnt even my fault")
+    assert said.feeling is not None and said.feeling.label in {"anger", "annoyance"}
+
+
+def test_missing_an_old_school_where_everyone_has_their_friend_groups_is_not_asked_about_studies(listener):
+    said = listener.respond(Conversation(), "i miss my old school so much. everyone here already has their friend groups")
+    assert "studies" not in said.question and said.topic == "loneliness"
+
+
+def test_a_short_message_is_quoted_with_its_apostrophe(listener):
+    said = talk(listener, "me and my husband had a massive row last night", "maybe hes right")[-1]
+    assert "hes right" not in said.reply

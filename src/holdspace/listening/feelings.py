@@ -203,7 +203,12 @@ def _slips() -> dict[str, str]:
 
 
 # Own words said back in the form that follows "feeling": "alone" -> "lonely", "worry" -> "worried".
-_SAID_AS = {"alone": "lonely", "worry": "worried", "scary": "scared", "exciting": "excited"}
+_SAID_AS = {"alone": "lonely", "worry": "worried", "scary": "scared", "exciting": "excited", "anxiety": "anxious"}
+
+
+# Feeling words that are nouns, and whose they are when typed without an apostrophe ("my mums anxiety", "his worry").
+_NOUNS = frozenset({"anxiety", "worry"})
+_THEIR_NOUN = re.compile(r"\b(?:his|her|their|(?:my|his|her|their|our|the)\s+\w+(?:'s|s'|s))\s+$")
 
 
 def own_words(text: str) -> list[tuple[str, str]]:
@@ -213,7 +218,8 @@ def own_words(text: str) -> list[tuple[str, str]]:
     found: list[tuple[int, str, str]] = []
     for match in re.finditer(r"[a-z]+", lower):
         word = _slips().get(match.group(0), match.group(0))
-        if word in own and not unfelt(lower, match.start()) and not someone_elses(lower, match.start()):
+        if word in own and not unfelt(lower, match.start()) and not someone_elses(lower, match.start()) \
+                and not (word in _NOUNS and _THEIR_NOUN.search(lower[max(0, match.start() - 40):match.start()])):
             found.append((match.start(), _SAID_AS.get(word, word), own[word]))
     for pattern, word in _OWN_PHRASES:
         match = pattern.search(lower)

@@ -62,7 +62,7 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
         if SELF_CRITICAL.search(said) or SELF_HATE.search(said):
             key = f"you said {key}"
         fitting = [t for t in templates["short"] if not t.get("one_word") or len(words(said)) == 1]
-        return pick(fitting, conversation, used)["text"].format(content=said), key
+        return pick(fitting, conversation, used)["text"].format(content=mend_apostrophes(said)), key
     def felt(i: int) -> float:
         scores = per_sentence[i].scores
         model = max((s for l, s in scores.items() if l not in NOT_FELT | OPINIONS), default=0.0)
