@@ -197,3 +197,12 @@ def test_missing_an_old_school_where_everyone_has_their_friend_groups_is_not_ask
 def test_a_short_message_is_quoted_with_its_apostrophe(listener):
     said = talk(listener, "me and my husband had a massive row last night", "maybe hes right")[-1]
     assert "hes right" not in said.reply
+
+
+def test_feeling_stupid_for_having_been_excited_is_neither_joy_nor_a_harsh_thought_about_the_trip(listener):
+    said = listener.respond(Conversation(), "Okay so long story but basically my friend group has been planning this trip "
+                            "for months, and I found out yesterday that they changed the dates to a weekend they KNEW I "
+                            "couldn't do, and nobody said anything to me, I found out from a photo. I feel so stupid for "
+                            "being excited about it.")
+    assert "believes your friend group" not in said.reply and "What does this mean to you" not in said.reply
+    assert said.feeling is None or said.feeling.label not in {"excitement", "joy"}

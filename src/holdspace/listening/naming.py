@@ -158,7 +158,10 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if "relief" not in rejected and _worry_resolved(text):
         return Feeling("relieved", "relief", "moderate")
     skip = NOT_FELT | rejected | others_labels(text)
-    theirs = [(w, l) for w, l in own_words(text) if l not in rejected]
+    harsh = bool(SELF_CRITICAL.search(text) or SELF_HATE.search(text))
+    # "I feel so stupid for being excited about it": the excitement is what they turn on themselves for, not a joy
+    unglad = rejected | (_POSITIVE if harsh else set())
+    theirs = [(w, l) for w, l in own_words(text) if l not in unglad]
     glad = [w for w, l in theirs if l in _POSITIVE]
     hurting = [(w, l) for w, l in theirs if l in _NEGATIVE]
     if glad and hurting:
@@ -170,7 +173,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         # later one leads the response (it is where they ended up)
         first, last = (next(w for w, l in hurting if l == kind) for kind in kinds[:2])
         return Feeling(f"{first} and {last}", kinds[1], "theirs")
-    theirs = feeling_for(replace(overall, labels=()), text, rejected)
+    theirs = feeling_for(replace(overall, labels=()), text, unglad)
     if theirs:
         return theirs
     if _TORN.search(text) and "confusion" not in rejected:
@@ -248,7 +251,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         return None
     scores = dict(overall.scores)
     scores[best_label] = min(1.0, max(overall.scores[best_label], best - CUE_WEIGHT / 2))
-    found = feeling_for(Emotions(scores, (best_label,), overall.family), text, rejected)
+    found = feeling_for(Emotions(scores, (best_label,), overall.family), text, unglad)
     if found and best_label in cues:
         found = replace(found, cues=found.cues + tuple(cues[best_label]))
     return found

@@ -94,7 +94,9 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             key = reflect_words(part) if asked else as_clause(reflect_words(part))
             if roadblocks_in(key + ("?" if asked else "")):
                 continue
-            if not asked and len(words(clean)) > LONG_MESSAGE and i != 0 and len(sentences) > 2:
+            harsh = SELF_CRITICAL.search(sentences[i]) or SELF_HATE.search(sentences[i])
+            if not asked and len(words(clean)) > LONG_MESSAGE and i != 0 and len(sentences) > 2 and not harsh:
+                # (not before a harsh thought: "part of you believes your friend group has been planning a trip")
                 # In a long message, what brought them is usually said first: keep it too.
                 opening = as_clause(reflect_words(key_part(sentences[0])))
                 if len(words(opening)) >= 3 and not roadblocks_in(opening) and not is_question(sentences[0]):
@@ -118,7 +120,6 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             if not asked and FEELING_RULE.search(sentences[i]):
                 # "we broke up and I'm not meant to be this upset": the rule, after "and", said back as theirs
                 key = _RULE_AFTER.sub(_theirs, key)
-            harsh = SELF_CRITICAL.search(sentences[i]) or SELF_HATE.search(sentences[i])
             options = templates["wondering"] if asked else \
                 templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) else \
                 [t for t in templates["templates"] if t.get("theirs")] if harsh else plain
