@@ -206,3 +206,35 @@ def test_feeling_stupid_for_having_been_excited_is_neither_joy_nor_a_harsh_thoug
                             "being excited about it.")
     assert "believes your friend group" not in said.reply and "What does this mean to you" not in said.reply
     assert said.feeling is None or said.feeling.label not in {"excitement", "joy"}
+
+
+def test_been_a_weird_week_is_said_back_as_its_been_not_youve_been(listener):
+    said = listener.respond(Conversation(), "been a weird week tbh")
+    assert "it's been a weird week" in said.reply and "you've been a weird week" not in said.reply
+
+
+def test_a_dissertation_no_longer_hanging_over_them_is_not_named_scared(listener):
+    said = talk(listener, "i finally finished my dissertation!!", "feels weird not having it hanging over me")[-1]
+    assert "it feels weird not having it hanging over you" in said.reply
+    assert said.feeling is None or said.feeling.label not in {"fear", "nervousness"}
+
+
+def test_words_said_in_an_argument_and_not_meant_are_regret_not_unconvinced(listener):
+    said = listener.respond(Conversation(), "i had an argument with my best mate and said some stuff i didnt mean")
+    assert said.feeling is not None and said.feeling.label in {"remorse", "embarrassment", "sadness"}
+
+
+def test_idk_in_the_middle_of_a_message_is_said_back_as_you_dont_know(listener):
+    said = listener.respond(Conversation(), "i want to say sorry but idk how")
+    assert "you don't know how" in said.reply and "idk" not in said.reply
+
+
+def test_crying_at_work_is_named_sad_not_devastated(listener):
+    said = listener.respond(Conversation(), "i cried in the toilets at work today")
+    assert said.feeling is not None and said.feeling.word != "devastated"
+
+
+def test_a_nan_in_hospital_is_not_said_back_with_a_shrug(listener):
+    for greetings in range(7):
+        said = talk(listener, *["hi"] * greetings, "my nan's in hospital, they think its her heart")[-1]
+        assert not said.reflection.startswith(("So ", "Let me see if I have this"))

@@ -150,7 +150,8 @@ _DO_FRAGMENT = {
     "snapped", "cried", "said", "told", "hope", "guess", "spent", "let", "lied", "yelled", "keeps",
 }
 # Verbs whose missing subject is "it": "still stings", "hurts so much", "sucks".
-_IT_FRAGMENT = {"stings", "hurts", "sucks", "matters", "helps", "burns", "aches", "happens", "kills", "scares",
+_TIME_AFTER_BEEN = {"a", "an", "the", "ages", "forever", "years", "months", "weeks", "days", "such", "one"}
+_IT_FRAGMENT = {"feels", "seems", "stings", "hurts", "sucks", "matters", "helps", "burns", "aches", "happens", "kills", "scares",
                 "terrifies", "haunts", "bothers", "annoys", "upsets"}
 # Adverbs that can open either kind: the word after them decides ("still can't sleep", "so tired").
 _ADVERBS = {"so", "too", "very", "really", "just", "kinda", "pretty", "completely", "totally", "absolutely",
@@ -174,6 +175,8 @@ def as_clause(reflected: str) -> str:
         if word in ("made", "makes") and n + 1 < len(tokens) and tokens[n + 1] in _CAUSED:
             return "that " + reflected  # "(moving out) just made it worse": the client didn't make it worse
         if word == "been":
+            if n + 1 < len(tokens) and tokens[n + 1] in _TIME_AFTER_BEEN:
+                return "it's " + reflected  # "been a weird week", "been ages": the time has been, not the client
             return "you've " + reflected  # "been crying every day this week"
         if word in _IT_FRAGMENT:
             return "it " + reflected  # "(I know it's the illness talking.) Still stings."

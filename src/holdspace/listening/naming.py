@@ -37,7 +37,8 @@ _DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bip
                        r"(?:i'?m|im) (?:so |just |completely |totally |honestly )?done|burn(?:ing|t|ed) out|burnout|"
                        r"exhausted|knackered|drained|went (?:under|bust)|bankrupt\w*|laid off|made redundant|"
                        r"lost (?:my job|everything|the business|the house)|dumped|broke up|split up|left me|ghosted|"
-                       r"cheated|divorc\w*|relapsed?|rejected|bad news)\b", re.I)
+                       r"cheated|divorc\w*|relapsed?|rejected|bad news|hospital|icu|intensive care|cancer|stroke|"
+                       r"heart attack|ambulance|a&e|emergency room)\b", re.I)
 
 
 # The turn in "I love her so much but some days I don't feel like myself": what follows it carries the weight.
@@ -210,6 +211,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         skip = skip | {"sadness", "caring", "grief"}
     if _LOVED_BY.search(text) and "love" not in cues:
         skip = skip | {"love", "caring", "joy", "admiration", "gratitude", "approval", "optimism"}
+    if "relief" in cues and not {"fear", "nervousness"} & set(cues):
+        skip = skip | {"fear", "nervousness"}  # "not having it hanging over me": the worry is what has gone
     if "surprise" in cues:
         skip = skip | {"disapproval"}  # "didnt think id get it": disbelief, which the model hears as disapproval
     if _SHIES_FROM_CONFLICT.search(text):
@@ -241,6 +244,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
             continue  # ("lol my life is a mess" laughs at pain; it is not amusement)
         if label == "disgust" and label not in cues:
             continue
+        if label == "disapproval" and model < 0.5 and label not in cues:
+            continue  # "unconvinced" is almost never what someone telling their trouble feels
         if label == "desire" and not _OWN_WISH.search(text):
             continue  # "she wants me to be safe" is her wish; "wishful" is named only for the client's own
         # each distinct cue counts, up to two: "snapped at my kids... feel terrible" is guilt
@@ -250,7 +255,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if best_label is None:
         return None
     scores = dict(overall.scores)
-    scores[best_label] = min(1.0, max(overall.scores[best_label], best - CUE_WEIGHT / 2))
+    # a cue word helps choose the feeling and may lift it to its middle word, never to its strongest ("i cried in
+    # the toilets at work" is not "devastated"): only the model's own certainty names a feeling at its strongest
+    scores[best_label] = min(1.0, max(overall.scores[best_label], min(best - CUE_WEIGHT / 2, 0.79)))
     found = feeling_for(Emotions(scores, (best_label,), overall.family), text, unglad)
     if found and best_label in cues:
         found = replace(found, cues=found.cues + tuple(cues[best_label]))

@@ -37,6 +37,7 @@ _WORDS = {
     "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves", "we're": "you're",
     "we've": "you've", "we'd": "you'd", "we'll": "you'll",
     "you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm",
+    "idk": "you don't know",  # mid-sentence ("i want to say sorry but idk how"); at the edges it is a filler, gone
     "youre": "I'm", "youve": "I've", "youll": "I'll", "you've": "I've", "you'd": "I'd", "you'll": "I'll", "u": "I", "ur": "my",
 }
 # Contractions typed without their apostrophe ("i dont", "cant", "theyre"), said back with it: "you dont"
