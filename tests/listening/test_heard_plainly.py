@@ -238,3 +238,16 @@ def test_a_nan_in_hospital_is_not_said_back_with_a_shrug(listener):
     for greetings in range(7):
         said = talk(listener, *["hi"] * greetings, "my nan's in hospital, they think its her heart")[-1]
         assert not said.reflection.startswith(("So ", "Let me see if I have this"))
+
+
+def test_parents_divorcing_is_asked_about_as_family_not_as_the_clients_own_ending(listener):
+    said = listener.respond(Conversation(), "my parents are getting divorced")
+    assert said.topic == "family" and "since it ended" not in said.reply and "missing most" not in said.reply
+
+
+def test_a_boss_who_was_nice_about_time_off_is_not_named_awe(listener):
+    said = talk(listener, "ok so i did the thing, i told my boss i need time off for my mental health",
+                "he was actually really nice about it")
+    assert said[0].feeling is not None and said[0].feeling.label == "pride"
+    assert "pleased with yourself" not in said[0].reply  # (which can sound like smugness)
+    assert said[1].feeling is None or said[1].feeling.label not in {"admiration"}

@@ -212,7 +212,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if _LOVED_BY.search(text) and "love" not in cues:
         skip = skip | {"love", "caring", "joy", "admiration", "gratitude", "approval", "optimism"}
     if "relief" in cues and not {"fear", "nervousness"} & set(cues):
-        skip = skip | {"fear", "nervousness"}  # "not having it hanging over me": the worry is what has gone
+        # "not having it hanging over me": the worry is what has gone; "he was really nice about it" is relief at
+        # being met kindly, not awe of him
+        skip = skip | {"fear", "nervousness", "admiration"}
     if "surprise" in cues:
         skip = skip | {"disapproval"}  # "didnt think id get it": disbelief, which the model hears as disapproval
     if _SHIES_FROM_CONFLICT.search(text):

@@ -100,6 +100,8 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         topic = before
     elif key.startswith(_THIRD_PERSON) and topic in _ABOUT_THE_CLIENT:
         topic = None
+    if topic == "breakup" and _PARENTS_PARTING.search(clean):
+        topic = "family"  # "my parents are getting divorced": their ending, lived by the client as family
     if topic == "relationship" and any(t.topic == "breakup" for t in conversation.turns[-6:]):
         topic = "breakup"  # "she was my girlfriend for three years" after "we broke up": still the ending
     if topic in (None, "study", "friends") and any(t.topic == "bullying" for t in conversation.turns[-6:]):
@@ -107,6 +109,8 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
     return topic
 
 
+_PARENTS_PARTING = re.compile(r"\b(?:parents|mum and dad|mom and dad|dad and mum|dad and mom|folks)\b[^.!?]{0,30}"
+                              r"\b(?:divorc\w*|split\w*|separat\w*|broke up|breaking up)", re.I)
 # Stories of something that ended: a death, a break-up.
 ENDINGS = ("loss", "breakup")
 # Warm feelings that, told after an ending, are most often love remembered ("I loved her so much").
