@@ -261,3 +261,13 @@ def test_no_not_like_that_to_the_gentle_check_in_is_all_answer_and_the_message_b
     reply = listener.respond(conversation, answer)
     assert reply.reply.startswith("Thank you for answering that - let's carry on.")
     assert "your boyfriend dumped you on saturday" in reply.reply and "like that" not in reply.reflection
+
+
+@pytest.mark.parametrize("answer", ["no", "nope", "no im not"])
+def test_a_bare_no_to_the_crisis_responses_question_is_thanked_as_an_answer_with_the_flag_kept(listener, answer):
+    conversation = Conversation()
+    assert listener.respond(conversation, "I wish I wasn't alive anymore").crisis
+    reply = listener.respond(conversation, answer)
+    assert reply.crisis and reply.level == "concern" and conversation.safety.flagged
+    assert "/crisis" in reply.reply and '"no' not in reply.reply and "unhappy" not in reply.reply
+    assert reply.reply.startswith("Thank you for")

@@ -122,6 +122,13 @@ class Listener:
         # "If not, just say so and we'll carry on": after a "no" to the gentle check-in, carry on with what they
         # said before the question or after their "no", rather than asking again
         answered = self._said_no_to_check_in(conversation, clean)
+        if answered is None and conversation.turns and conversation.turns[-1].reply.variant \
+                and (found := NO_TO_CHECK_IN.match(clean)) and not clean[found.end():].strip():
+            # a bare "no" to the crisis response's "are you having thoughts of ending your life?": thanked as the
+            # answer it is, with the flag kept and the way to help still in view
+            reply = replace(fixed(r["no_after_crisis"], conversation, used), level=conversation.safety.level,
+                            crisis=True)
+            return self._remember(conversation, clean, reply)
         if answered is None and conversation.safety.flagged and (is_retraction(clean) or DISMISS.match(clean)):
             # A bare "I'm fine" after a flag: stay gentle and keep the door to help open. The flag stays either way;
             # if the last thing raised was the gentle check-in and they answered it "no", it is not asked again.

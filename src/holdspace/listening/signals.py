@@ -30,7 +30,8 @@ DISMISS = re.compile(r"^\W*(?:(?:i'?m|im) (?:fine|ok|okay|alright)|fine|ok|okay|
 NO_TO_CHECK_IN = re.compile(
     r"^\W*(?:no+|nope|nah|not at all|no way|of course not|definitely not|god no|hell no|not really)\b"
     r"(?:[\s,.!-]*(?:not at all|no+|honestly|really|definitely not|i promise|(?:not|nothing) (?:really )?like that|"
-    r"not that|never|i'?d never|i would never|(?:i'?m|im|i am) not suicidal|not suicidal)\b)*"
+    r"not that|never|i'?d never|i would never|(?:i'?m|im|i am) not suicidal|not suicidal|"
+    r"(?:i'?m|im|i am) not(?=[\s,.!-]*$))\b)*"
     r"(?:[\s,.!-]*(?:i'?m|im|i am)\s+(?:fine|ok|okay|alright|all right|good|safe)\b)?[\s,.!-]*", re.I)
 THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
                      r"your time|this|that|the chat|talking|everything)))*(?:\W+(?:i guess|anyway|really|bye|x+|"
