@@ -5,7 +5,7 @@ import pytest
 
 from holdspace.listening.listener import Listener
 from holdspace.listening.memory import Conversation
-from tests.listening.stand_ins import bag_of_words, stand_in
+from tests.listening.stand_ins import bag_of_words, stand_in, talk
 
 
 def test_a_message_at_risk_gets_the_fixed_crisis_response_and_nothing_generated(listener):
@@ -271,3 +271,35 @@ def test_a_bare_no_to_the_crisis_responses_question_is_thanked_as_an_answer_with
     assert reply.crisis and reply.level == "concern" and conversation.safety.flagged
     assert "/crisis" in reply.reply and '"no' not in reply.reply and "unhappy" not in reply.reply
     assert reply.reply.startswith("Thank you for")
+
+
+@pytest.mark.parametrize("answer", ["yes", "yeah", "sometimes", "idk", "yeah most nights tbh", "kinda"])
+def test_yes_to_the_crisis_responses_question_gets_the_response_that_thanks_them_for_telling(listener, answer):
+    conversation = Conversation()
+    assert listener.respond(conversation, "I wish I wasn't alive anymore").crisis
+    reply = listener.respond(conversation, answer)
+    assert reply.crisis and reply.level in ("concern", "urgent") and conversation.safety.flagged
+    assert reply.reply.startswith("Thank you for telling me, and I'm really glad you did")
+    assert "/crisis" in reply.reply and not reply.reflection
+
+
+@pytest.mark.parametrize("answer", ["yes", "yeah", "i dont know"])
+def test_yes_to_the_gentle_check_in_gets_the_full_response_with_the_lines(answer):
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    listener.respond(conversation, "my boyfriend dumped me on saturday")
+    reply = listener.respond(conversation, answer)
+    assert reply.crisis and reply.level != "none" and not reply.reflection
+    assert reply.reply.startswith("Thank you for telling me, and I'm really glad you did")  # the lines come next
+
+
+def test_thanks_after_the_crisis_response_is_not_taken_for_a_yes(listener):
+    conversation = Conversation()
+    listener.respond(conversation, "I wish I wasn't alive anymore")
+    reply = listener.respond(conversation, "yeah thanks")
+    assert not reply.reply.startswith("Thank you for telling me, and I'm really glad you did")
+
+
+def test_yeah_is_only_a_yes_right_after_the_question(listener):
+    reply = talk(listener, "work was long today", "yeah")[-1]
+    assert not reply.crisis

@@ -29,9 +29,10 @@ from holdspace.listening.questions import MOVING_ON, family_for, mourned, pronou
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
 from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, SELF_HARM,
+                                        YES_TO_CHECK_IN,
                                         roadblocks_in)
 from holdspace.listening.templates import fixed, pick, responses
-from holdspace.safety.response import GENTLE
+from holdspace.safety.response import GENTLE, crisis_response
 from holdspace.safety.risk import classifier_only
 
 __all__ = ["Listener", "REMINDER_EVERY"]
@@ -40,6 +41,7 @@ __all__ = ["Listener", "REMINDER_EVERY"]
 REMINDER_EVERY = 30
 #: Marks (among a reply's templates) the reply that carried on after a "no" to the gentle check-in.
 CARRIED_ON = "carry-on"
+_YES_REASON = "Asked about thoughts of ending their life, they said yes or could not say no."
 _CHECK_IN_REASON = "The message sounds like thoughts of not being here, or of hurting oneself."
 
 # Added to the crisis response in a conversation; the web page makes "the crisis page" a link.
@@ -100,6 +102,12 @@ class Listener:
             return self._remember(conversation, clean, Reply(r["unreadable"]))
 
         assessment = self.risk(clean)
+        said_yes = assessment.level == "none" and self._asked_about_ending_life(conversation) \
+            and bool(YES_TO_CHECK_IN.match(clean)) and not NO_TO_CHECK_IN.match(clean)
+        if said_yes:
+            # "yes" (or "sometimes", "idk") to "are you having thoughts of ending your life?": words that mean nothing
+            # alone, and everything here
+            assessment = replace(assessment, level="concern", reasons=[_YES_REASON])
         check_in = assessment.level == "none" and bool(NOT_BEING_HERE.search(clean) or SELF_HARM.search(clean))
         if check_in:
             # the risk check found nothing, but this is no ordinary feeling to reflect
@@ -115,6 +123,12 @@ class Listener:
             # only the classifier heard it, and nothing earlier did: ask, without the full crisis response
             return self._remember(conversation, clean, Reply(r["check_in_unsure"], level=level, crisis=True,
                                                                      variant=GENTLE))
+        if said_yes:
+            # the response that thanks them for telling, with the lines first: the concern response would ask again
+            # the very question they have just answered
+            response = crisis_response(self.country, has_safety_plan=has_safety_plan, variant="urgent")
+            return self._remember(conversation, clean, Reply(response.message + CRISIS_PAGE_NOTE, level=level,
+                                                             crisis=True, variant="urgent"))
         if level != "none":
             earlier = conversation.safety.reasons[:len(conversation.safety.reasons) - len(conversation.safety.last.reasons)] \
                 if conversation.safety.turns > 1 else ()
@@ -195,6 +209,12 @@ class Listener:
         reply = Reply(" ".join(parts), reflection, validation or summed, asked, feeling, emotions,
                       "none", False, tuple(used), key, topic)
         return self._remember(conversation, message, reply, key=key, topic=topic, vector=vector)
+
+    @staticmethod
+    def _asked_about_ending_life(conversation: Conversation) -> bool:
+        """Whether the last reply asked "are you having thoughts of ending your life?" (the gentle or the direct
+        check-in, or the concern or urgent crisis response)."""
+        return bool(conversation.turns) and conversation.turns[-1].reply.variant in (GENTLE, "concern", "urgent")
 
     @staticmethod
     def _answered_no(conversation: Conversation) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
-           "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "without_independence", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
+           "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "looks_english"]
 
 #: Phrases that block listening; none may appear in what the listener says.
@@ -33,6 +33,15 @@ NO_TO_CHECK_IN = re.compile(
     r"not that|never|i'?d never|i would never|(?:i'?m|im|i am) not suicidal|not suicidal|"
     r"(?:i'?m|im|i am) not(?=[\s,.!-]*$))\b)*"
     r"(?:[\s,.!-]*(?:i'?m|im|i am)\s+(?:fine|ok|okay|alright|all right|good|safe)\b)?[\s,.!-]*", re.I)
+# "Yes" to "are you having thoughts of ending your life?", or an answer short of "no" ("sometimes", "idk",
+# "kind of"), or a message that starts with one ("yeah, most nights"): a disclosure, never a feeling to reflect.
+YES_TO_CHECK_IN = re.compile(
+    r"^\W*(?:(?:honestly|tbh|um+|uh+|well|i mean|i guess|i think|ngl)\W+)*(?:yes+|yeah+|yea|yep|yup|ya|yh|ye|mhm+|uh-huh|"
+    r"i am|i do|i have|i guess|i think so|i suppose|sometimes|some days|at times|maybe|kind of|kinda|sort of|a bit|a little|"
+    r"probably|a lot|all the time|every day|most days|most nights|constantly|lately|i (?:don'?t|dont|do not) know|idk|"
+    r"not sure|i'?m not sure|dunno|possibly|on and off|now and then|a few times|more than i'?d like)\b"
+    # ("yeah thanks", "yes i'll call them": thanks for the lines, not a yes to the question)
+    r"(?!\W*(?:thanks|thank you|ty|thx|ok|okay|i know|will do|i will|i'?ll (?:call|text|try|do that|look|ring))\b)", re.I)
 THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
                      r"your time|this|that|the chat|talking|everything)))*(?:\W+(?:i guess|anyway|really|bye|x+|"
                      r"(?:it|this|that|talking) (?:really )?(?:helps|helped)(?: (?:a bit|a little|a lot|somehow))?"
