@@ -251,3 +251,9 @@ def test_a_boss_who_was_nice_about_time_off_is_not_named_awe(listener):
     assert said[0].feeling is not None and said[0].feeling.label == "pride"
     assert "pleased with yourself" not in said[0].reply  # (which can sound like smugness)
     assert said[1].feeling is None or said[1].feeling.label not in {"admiration"}
+
+
+def test_feeling_a_bit_better_is_not_named_concerned(listener):
+    said = talk(listener, "feeling a bit better today tbh", "slept 8 hours for the first time in ages")
+    assert said[0].feeling is None or said[0].feeling.label not in {"caring", "fear", "nervousness"}
+    assert "you slept 8 hours" in said[1].reply

@@ -303,3 +303,12 @@ def test_thanks_after_the_crisis_response_is_not_taken_for_a_yes(listener):
 def test_yeah_is_only_a_yes_right_after_the_question(listener):
     reply = talk(listener, "work was long today", "yeah")[-1]
     assert not reply.crisis
+
+
+def test_no_with_more_after_the_direct_check_in_is_thanked_and_the_rest_heard_with_the_flag_kept(listener):
+    conversation = Conversation()
+    assert listener.respond(conversation, "i cant do this anymore").crisis
+    reply = listener.respond(conversation, "no i mean uni, i cant do uni anymore")
+    assert reply.reply.startswith("Thank you for answering that") and "carry on" not in reply.reply
+    assert "you can't do uni anymore" in reply.reply and conversation.safety.flagged
+    assert listener.respond(conversation, "im fine").crisis  # and a bare "I'm fine" after it still gets the check

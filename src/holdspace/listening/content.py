@@ -148,6 +148,7 @@ _DO_FRAGMENT = {
     "found", "made", "did", "messed", "screwed", "ruined", "forgot", "broke", "haven't", "hadn't",
     "wasn't", "have", "think", "thought", "know", "knew", "wanna", "gotta", "passed", "quit", "left",
     "snapped", "cried", "said", "told", "hope", "guess", "spent", "let", "lied", "yelled", "keeps",
+    "slept", "woke", "ate", "spoke", "saw", "met", "took", "gave", "came", "ran", "sat", "stayed", "started", "stopped",
 }
 # Verbs whose missing subject is "it": "still stings", "hurts so much", "sucks".
 _TIME_AFTER_BEEN = {"a", "an", "the", "ages", "forever", "years", "months", "weeks", "days", "such", "one"}

@@ -136,6 +136,8 @@ class Listener:
         # "If not, just say so and we'll carry on": after a "no" to the gentle check-in, carry on with what they
         # said before the question or after their "no", rather than asking again
         answered = self._said_no_to_check_in(conversation, clean)
+        # "no, i mean uni": after the gentle check-in we said we'd carry on; after the direct one, a thank-you
+        gently_asked = bool(conversation.turns) and conversation.turns[-1].reply.variant == GENTLE
         if answered is None and conversation.turns and conversation.turns[-1].reply.variant \
                 and (found := NO_TO_CHECK_IN.match(clean)) and not clean[found.end():].strip():
             # a bare "no" to the crisis response's "are you having thoughts of ending your life?": thanked as the
@@ -201,8 +203,8 @@ class Listener:
         asked = question(topic, family, conversation, used, pronoun(conversation, clean))
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
-            parts.insert(0, r["carry_on"])
-            used.append(CARRIED_ON)
+            parts.insert(0, r["carry_on"] if gently_asked else r["thanks_for_answering"])
+            used.append(CARRIED_ON if gently_asked else "answered")
         if (len(conversation.turns) + 1) % REMINDER_EVERY == 0:
             parts.insert(0, r["reminder"])
         emotions = tuple((label, overall.scores[label]) for label in overall.labels)
@@ -231,7 +233,7 @@ class Listener:
         message the check-in was about), or None when this message is not such an answer."""
         from holdspace.safety.conversation import is_retraction
 
-        if not conversation.turns or conversation.turns[-1].reply.variant != GENTLE:
+        if not conversation.turns or conversation.turns[-1].reply.variant not in (GENTLE, "concern", "urgent"):
             return None
         found = NO_TO_CHECK_IN.match(clean)
         if found is None:
@@ -239,7 +241,8 @@ class Listener:
         rest = clean[found.end():].strip()
         if len(rest.split()) >= 2 and not is_retraction(rest) and not DISMISS.match(rest):
             return rest
-        return conversation.turns[-1].text
+        # (after the direct check-in or the crisis response a bare "no" has its own reply, and the flag its own words)
+        return conversation.turns[-1].text if conversation.turns[-1].reply.variant == GENTLE else None
 
     def name_feeling(self, text: str) -> Feeling | None:
         """The feeling the listener would name for one message, on its own."""

@@ -214,7 +214,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if "relief" in cues and not {"fear", "nervousness"} & set(cues):
         # "not having it hanging over me": the worry is what has gone; "he was really nice about it" is relief at
         # being met kindly, not awe of him
-        skip = skip | {"fear", "nervousness", "admiration"}
+        skip = skip | {"fear", "nervousness", "admiration", "caring"}
     if "surprise" in cues:
         skip = skip | {"disapproval"}  # "didnt think id get it": disbelief, which the model hears as disapproval
     if _SHIES_FROM_CONFLICT.search(text):
