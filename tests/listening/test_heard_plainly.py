@@ -205,6 +205,7 @@ def test_feeling_stupid_for_having_been_excited_is_neither_joy_nor_a_harsh_thoug
                             "couldn't do, and nobody said anything to me, I found out from a photo. I feel so stupid for "
                             "being excited about it.")
     assert "believes your friend group" not in said.reply and "What does this mean to you" not in said.reply
+    assert "your friend group has been planning this trip for months" in said.reply
     assert said.feeling is None or said.feeling.label not in {"excitement", "joy"}
 
 
@@ -257,3 +258,8 @@ def test_feeling_a_bit_better_is_not_named_concerned(listener):
     said = talk(listener, "feeling a bit better today tbh", "slept 8 hours for the first time in ages")
     assert said[0].feeling is None or said[0].feeling.label not in {"caring", "fear", "nervousness"}
     assert "you slept 8 hours" in said[1].reply
+
+
+def test_a_short_harsh_message_is_quoted_with_a_capital_i_and_its_apostrophe(listener):
+    said = listener.respond(Conversation(), "im so stupid")
+    assert '"I\'m so stupid"' in said.reply

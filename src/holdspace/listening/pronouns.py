@@ -128,8 +128,14 @@ def _is_ill_for_i_will(tokens: list[str], words: list[int], n: int) -> bool:
 
 def mend_apostrophes(text: str) -> str:
     """The client's words as they are (still "I"), with the apostrophes a quick typist left out put back."""
-    return re.sub(r"[A-Za-z]+", lambda m: _match_case(m.group(0), _MENDED[m.group(0).lower()], True)
-                  if m.group(0).lower() in _MENDED else m.group(0), text)
+    def mended(word: str) -> str:
+        low = word.lower()
+        return _I_FORMS[low] if low in _I_FORMS else _match_case(word, _MENDED[low], True) if low in _MENDED else word
+
+    return re.sub(r"[A-Za-z]+(?:'[A-Za-z]+)?", lambda m: mended(m.group(0)), text)
+
+
+_I_FORMS = {"i": "I", "im": "I'm", "i'm": "I'm", "ive": "I've", "i've": "I've", "i'll": "I'll", "i'd": "I'd"}
 
 
 # "id" is "I'd" before a verb or an adverb, and an ID after these or before these ("my id expired").

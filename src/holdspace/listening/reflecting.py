@@ -95,12 +95,17 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             if roadblocks_in(key + ("?" if asked else "")):
                 continue
             harsh = SELF_CRITICAL.search(sentences[i]) or SELF_HATE.search(sentences[i])
-            if not asked and len(words(clean)) > LONG_MESSAGE and i != 0 and len(sentences) > 2 and not harsh:
-                # (not before a harsh thought: "part of you believes your friend group has been planning a trip")
+            story = ""
+            if not asked and len(words(clean)) > LONG_MESSAGE and i != 0 and len(sentences) > 2:
                 # In a long message, what brought them is usually said first: keep it too.
                 opening = as_clause(reflect_words(key_part(sentences[0])))
                 if len(words(opening)) >= 3 and not roadblocks_in(opening) and not is_question(sentences[0]):
-                    key = f"{opening}, and {key}"
+                    if harsh:
+                        # a sentence of its own before the harsh thought: joined, it would read "part of you
+                        # believes your friend group has been planning this trip"
+                        story = pick(plain, conversation, used)["text"].format(content=opening) + " "
+                    else:
+                        key = f"{opening}, and {key}"
             elif not asked and len(words(part)) <= 5 and i > 0 and len(words(sentences[i - 1])) <= 12 \
                     and not is_question(sentences[i - 1]) and not says_little(sentences[i - 1]) \
                     and not SELF_CRITICAL.search(sentences[i]):
@@ -120,13 +125,16 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             if not asked and FEELING_RULE.search(sentences[i]):
                 # "we broke up and I'm not meant to be this upset": the rule, after "and", said back as theirs
                 key = _RULE_AFTER.sub(_theirs, key)
+            # ("you feel so stupid for..." is already theirs in their words: "part of you believes you feel so stupid"
+            # would hold it at two removes)
+            felt_so = re.match(r"you (?:just |really |honestly )?feel (?:like )?(?:so |such |really |completely )?", key)
             options = templates["wondering"] if asked else \
-                templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) else \
+                templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) and not felt_so else \
                 [t for t in templates["templates"] if t.get("theirs")] if harsh else plain
             if options is templates["self_critical"]:
                 # "part of you believes maybe you're useless" hedges twice: the template already holds it lightly
                 key = _HEDGE.sub("", key)
-            said = pick(options, conversation, used)["text"].format(content=key)
+            said = story + pick(options, conversation, used, after=story)["text"].format(content=key)
             # said back later (a summary, a link) it stays theirs: never "you're useless" as a fact
             return said, f"you said {key}" if harsh and not asked else key
     return "", ""
