@@ -263,3 +263,20 @@ def test_feeling_a_bit_better_is_not_named_concerned(listener):
 def test_a_short_harsh_message_is_quoted_with_a_capital_i_and_its_apostrophe(listener):
     said = listener.respond(Conversation(), "im so stupid")
     assert '"I\'m so stupid"' in said.reply
+
+
+def test_a_first_christmas_without_dad_is_grief_not_pleased(listener):
+    said = listener.respond(Conversation(), "its my first christmas without my dad")
+    assert said.feeling is not None and said.feeling.label in {"grief", "sadness"}
+    assert said.topic == "loss" and "What does this mean to you" not in said.reply and "them" not in said.question
+
+
+def test_scary_but_good_is_both_not_a_worry(listener):
+    said = talk(listener, "i finally said no to my boss about working the weekend", "felt scary but good")[-1]
+    assert said.feeling is not None and said.feeling.intensity == "mixed" and "worry" not in said.reply
+
+
+def test_cant_get_up_is_low_not_let_down(listener):
+    said = talk(listener, "rn im just lying in bed scrolling", "cant get up")
+    assert "rn" not in said[0].reflection.split()
+    assert said[1].feeling is None or said[1].feeling.label != "disappointment"

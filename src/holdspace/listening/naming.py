@@ -84,6 +84,11 @@ _PAST_FEELING = re.compile(r"\b(?:i|we)\s+(?:was|were|felt|had been|'d been|got)
 _GOES_ON = re.compile(r"\b(?:still|now|but then|except|although|though|i'?m|im|am|worried|scared|nervous|anxious|"
                       r"worry|dread\w*|what if)\b", re.I)
 
+# Something hard done and glad of it ("felt scary but good", "terrifying but worth it").
+_SCARY_BUT_GOOD = re.compile(r"\b(?:scary|scared|terrifying|terrified|nerve-?wracking|nervous|frightening)\s+(?:but|and)\s+"
+                             r"(?:(?:so|really|also|actually|kind of|kinda)\s+)?(?:good|great|worth it|amazing|freeing|"
+                             r"exciting|empowering|right|proud|brilliant)\b", re.I)
+
 
 def _worry_resolved(text: str) -> bool:
     """Whether a worry is told as past and over: "i was nervous before the interview but it went fine"."""
@@ -158,6 +163,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     text = " ".join(sentences)
     if "relief" not in rejected and _worry_resolved(text):
         return Feeling("relieved", "relief", "moderate")
+    if _SCARY_BUT_GOOD.search(text) and not {"fear", "relief"} & rejected:
+        # "felt scary but good": both, not a worry to ask about
+        return Feeling("scared and glad at the same time", "relief", "mixed")
     skip = NOT_FELT | rejected | others_labels(text)
     harsh = bool(SELF_CRITICAL.search(text) or SELF_HATE.search(text))
     # "I feel so stupid for being excited about it": the excitement is what they turn on themselves for, not a joy
