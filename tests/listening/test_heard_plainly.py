@@ -280,3 +280,9 @@ def test_cant_get_up_is_low_not_let_down(listener):
     said = talk(listener, "rn im just lying in bed scrolling", "cant get up")
     assert "rn" not in said[0].reflection.split()
     assert said[1].feeling is None or said[1].feeling.label != "disappointment"
+
+
+def test_just_a_cat_after_her_death_is_said_back_as_their_words_not_agreed_with(listener):
+    for greetings in range(4):
+        said = talk(listener, *["hi"] * greetings, "my cat died this morning. she was 19", "i know shes just a cat but")[-1]
+        assert not said.reflection.startswith(("It sounds like", "So ")) and not said.reflection.endswith("but.")

@@ -23,7 +23,7 @@ _LEADING = re.compile(
 # honestly" keeps the filler as if it were content).
 _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|ngl|fr|you know|i guess|or something|or whatever|"
                        r"and stuff|and everything|honestly|to be honest|if i'?m honest|if i'?m being honest|"
-                       r"to be fair|tho|though|too|as well|also|either|lowkey|tbf|rn)(?<!\bnot too)"
+                       r"to be fair|tho|though|too|as well|also|either|lowkey|tbf|rn|but|and|or|because|cos|cause)(?<!\bnot too)"
                        r"(?<!\bme too)(?<!\bme as well))+[\s.!?]*$", re.I)
 _FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly)(?=\s*,)", re.I)
 _CLAUSE = re.compile(r"\s*(?:[;:]|,\s*(?:but|and|so|because|cause|cos)?|\s-\s|\bbut\b|\bbecause\b|\bso\b)\s*", re.I)

@@ -12,7 +12,7 @@ from holdspace.listening.memory import Conversation
 from holdspace.listening.naming import NOT_FELT, OPINIONS, sounds_painful, story_hurts
 from holdspace.listening.content import strip_fillers
 from holdspace.listening.pronouns import mend_apostrophes
-from holdspace.listening.signals import FEELING_RULE, OWN_FEELING_RULE, RHETORICAL, SELF_CRITICAL, SELF_HATE, roadblocks_in
+from holdspace.listening.signals import FEELING_RULE, MINIMISING, OWN_FEELING_RULE, RHETORICAL, SELF_CRITICAL, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import pick, responses
 
 __all__ = ["LONG_MESSAGE", "is_question", "reflect"]
@@ -130,7 +130,8 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             felt_so = re.match(r"you (?:just |really |honestly )?feel (?:like )?(?:so |such |really |completely )?", key)
             options = templates["wondering"] if asked else \
                 templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) and not felt_so else \
-                [t for t in templates["templates"] if t.get("theirs")] if harsh else plain
+                [t for t in templates["templates"] if t.get("theirs")] if harsh or MINIMISING.search(sentences[i]) \
+                else plain  # ("It sounds like she's just a cat" would agree with making it small)
             if options is templates["self_critical"]:
                 # "part of you believes maybe you're useless" hedges twice: the template already holds it lightly
                 key = _HEDGE.sub("", key)

@@ -97,7 +97,10 @@ MINIMISING = re.compile(
     r"(?:other|some) people have it (?:so much |way |much |far )?worse|i'?m (?:probably |just )?(?:being|overreacting|"
     r"making a (?:big )?deal)|i shouldn'?t (?:even )?(?:be|feel) (?:this|so) (?:upset|bothered|stressed|sad)|"
     # said after the thing itself: "I still set out two cups. Silly really."
-    r"(?:silly|stupid|daft|dumb|pathetic) (?:really|i know|of me|i suppose|i guess)|i know (?:it'?s|its|that'?s) (?:silly|stupid|daft|dumb))\b", re.I)
+    r"(?:silly|stupid|daft|dumb|pathetic) (?:really|i know|of me|i suppose|i guess)|"
+    # "i know shes just a cat but": a loss made small before anyone else can
+    r"(?:she'?s|shes|he'?s|hes|it'?s|its|she was|he was|it was|they'?re|theyre) (?:just|only) (?:a|an) (?:cat|dog|pet|hamster|"
+    r"rabbit|bird|fish|horse|job|exam|test|game|break-?up|friend)|i know (?:it'?s|its|that'?s) (?:silly|stupid|daft|dumb))\b", re.I)
 # A rule about how much one may feel ("I'm not even meant to be this upset", "I should be over it by now",
 # "everyone says I should have moved on"): the reply makes room for the feeling instead of the rule.
 _RULE = (r"(?:(?:i'?m|im|i am) (?:not )?(?:even |really |honestly |still )?(?:meant|supposed|allowed) to (?:be|feel)|"
