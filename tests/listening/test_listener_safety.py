@@ -312,3 +312,12 @@ def test_no_with_more_after_the_direct_check_in_is_thanked_and_the_rest_heard_wi
     assert reply.reply.startswith("Thank you for answering that") and "carry on" not in reply.reply
     assert "you can't do uni anymore" in reply.reply and conversation.safety.flagged
     assert listener.respond(conversation, "im fine").crisis  # and a bare "I'm fine" after it still gets the check
+
+
+def test_a_bare_no_after_are_you_safe_right_now_is_never_thanked_as_reassurance_and_never_reflected(listener):
+    conversation = Conversation()
+    assert listener.respond(conversation, "I have the pills saved up and I'm going to take them all tonight").crisis
+    reply = listener.respond(conversation, "no")
+    assert "If that ever changes" not in reply.reply and "glad you answered" not in reply.reply
+    assert reply.crisis and conversation.safety.level == "urgent" and not reply.reflection  # (not '"no" is where...')
+    assert "are you safe right now?" in reply.reply and "/crisis" in reply.reply

@@ -141,9 +141,11 @@ class Listener:
         if answered is None and conversation.turns and conversation.turns[-1].reply.variant \
                 and (found := NO_TO_CHECK_IN.match(clean)) and not clean[found.end():].strip():
             # a bare "no" to the crisis response's "are you having thoughts of ending your life?": thanked as the
-            # answer it is, with the flag kept and the way to help still in view
+            # answer it is, with the flag kept and the way to help still in view; to "are you safe right now, and
+            # are you thinking about ending your life?" it could mean either, so it is asked about gently again
             reply = replace(fixed(r["no_after_crisis"], conversation, used), level=conversation.safety.level,
-                            crisis=True)
+                            crisis=True) if self._asked_only_about_thoughts(conversation) else \
+                Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
             return self._remember(conversation, clean, reply)
         if answered is None and conversation.safety.flagged and (is_retraction(clean) or DISMISS.match(clean)):
             # A bare "I'm fine" after a flag: stay gentle and keep the door to help open. The flag stays either way;
@@ -219,6 +221,17 @@ class Listener:
         return bool(conversation.turns) and conversation.turns[-1].reply.variant in (GENTLE, "concern", "urgent")
 
     @staticmethod
+    def _asked_only_about_thoughts(conversation: Conversation) -> bool:
+        """Whether the last reply's one question was "are you having thoughts of ending your life?" (the direct
+        check-in, the concern response): a "no" then answers it. After "are you safe right now, and are you
+        thinking about ending your life?" (the urgent response, the self-harm check-in) a "no" could mean "I'm not
+        safe", so it is never thanked as reassurance."""
+        if not conversation.turns:
+            return False
+        last = conversation.turns[-1].reply
+        return last.variant == "concern" and last.reply != responses()["conversation"]["check_in_self_harm"]
+
+    @staticmethod
     def _answered_no(conversation: Conversation) -> bool:
         """Whether the last risk the conversation raised was the gentle check-in, answered "no" (and carried on)."""
         for n in range(len(conversation.turns) - 1, -1, -1):
@@ -233,7 +246,8 @@ class Listener:
         message the check-in was about), or None when this message is not such an answer."""
         from holdspace.safety.conversation import is_retraction
 
-        if not conversation.turns or conversation.turns[-1].reply.variant not in (GENTLE, "concern", "urgent"):
+        if not conversation.turns or conversation.turns[-1].reply.variant != GENTLE \
+                and not Listener._asked_only_about_thoughts(conversation):
             return None
         found = NO_TO_CHECK_IN.match(clean)
         if found is None:
