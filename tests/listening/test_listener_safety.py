@@ -5,7 +5,7 @@ import pytest
 
 from holdspace.listening.listener import Listener
 from holdspace.listening.memory import Conversation
-from tests.listening.stand_ins import bag_of_words, stand_in, talk
+from tests.listening.stand_ins import bag_of_words, rules_only, stand_in, talk
 
 
 def test_a_message_at_risk_gets_the_fixed_crisis_response_and_nothing_generated(listener):
@@ -321,3 +321,12 @@ def test_a_bare_no_after_are_you_safe_right_now_is_never_thanked_as_reassurance_
     assert "If that ever changes" not in reply.reply and "glad you answered" not in reply.reply
     assert reply.crisis and conversation.safety.level == "urgent" and not reply.reflection  # (not '"no" is where...')
     assert "are you safe right now?" in reply.reply and "/crisis" in reply.reply
+
+
+@pytest.mark.parametrize("answer", ["yes", "yeah", "no"])
+def test_a_bare_answer_to_are_you_somewhere_safe_after_abuse_is_asked_about_again_never_reflected(answer):
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=rules_only)
+    conversation = Conversation()
+    assert listener.respond(conversation, "my partner hit me last night").variant == "hurt_by_someone"
+    reply = listener.respond(conversation, answer)
+    assert reply.crisis and not reply.reflection and "are you safe right now?" in reply.reply

@@ -147,6 +147,12 @@ class Listener:
                             crisis=True) if self._asked_only_about_thoughts(conversation) else \
                 Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
             return self._remember(conversation, clean, reply)
+        if answered is None and conversation.turns and conversation.turns[-1].reply.variant == "hurt_by_someone" \
+                and (YES_TO_CHECK_IN.match(clean) or NO_TO_CHECK_IN.match(clean)) and len(clean.split()) <= 3:
+            # "yes" to "are you somewhere safe right now, and is the person who hurt you near you?" could mean either:
+            # asked about gently again, never reflected as an ordinary message
+            return self._remember(conversation, clean, Reply(r["after_flag"], level=conversation.safety.level,
+                                                             crisis=True))
         if answered is None and conversation.safety.flagged and (is_retraction(clean) or DISMISS.match(clean)):
             # A bare "I'm fine" after a flag: stay gentle and keep the door to help open. The flag stays either way;
             # if the last thing raised was the gentle check-in and they answered it "no", it is not asked again.
