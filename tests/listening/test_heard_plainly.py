@@ -286,3 +286,15 @@ def test_just_a_cat_after_her_death_is_said_back_as_their_words_not_agreed_with(
     for greetings in range(4):
         said = talk(listener, *["hi"] * greetings, "my cat died this morning. she was 19", "i know shes just a cat but")[-1]
         assert not said.reflection.startswith(("It sounds like", "So ")) and not said.reflection.endswith("but.")
+
+
+def test_having_hoped_for_an_a_after_a_b_is_not_named_confident(listener):
+    said = talk(listener, "i got a B on my essay", "i was hoping for an A tbh")[-1]
+    assert said.feeling is None or said.feeling.label not in {"optimism", "joy", "excitement", "pride"}
+    assert "felt best" not in said.reply and "build on" not in said.reply
+
+
+def test_a_short_statement_is_never_told_it_is_where_they_are(listener):
+    for greetings in range(5):
+        said = talk(listener, *["hi"] * greetings, "hey so i had a panic attack on the bus today", "everyone was staring")[-1]
+        assert "is where you are right now" not in said.reply

@@ -105,6 +105,8 @@ _LOVED_BY = re.compile(r"\b(?:he|she|they|(?:my|his|her|their) \w+)(?:\s+(?:says
                        r"saying|tells me|told me)(?: (?:it'?s|its|that'?s|thats) (?:because|cause|cos|bc))?)?\s+(?:\w+\s+)?"
                        r"(?:loves?|cares? about|adores?|worries about|is (?:just )?(?:looking out|protecting))\s+(?:me|for me)\b",
                        re.I)
+# A hope told as past, and so as not met ("i was hoping for an A", "i'd hoped he would come").
+_HOPE_GONE = re.compile(r"\b(?:i was|i'?d|i had|we were|we'?d|we had) (?:really |so |kind of |kinda )?hop(?:ing|ed)\b", re.I)
 # Shying away from conflict ("i hate confrontation", "i avoid arguments"): the "hate" is dread of it, not anger.
 _SHIES_FROM_CONFLICT = re.compile(r"\b(?:hate|avoid|dread|can'?t (?:do|handle|deal with|stand)|cant (?:do|handle|stand)|"
                                   r"scared of|afraid of|terrified of|bad at|struggle with)\s+(?:any\s+)?(?:confrontation|"
@@ -223,6 +225,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         # "not having it hanging over me": the worry is what has gone; "he was really nice about it" is relief at
         # being met kindly, not awe of him
         skip = skip | {"fear", "nervousness", "admiration", "caring"}
+    if _HOPE_GONE.search(text):
+        skip = skip | {"optimism", "joy", "excitement", "desire"}  # "i was hoping for an A": the hope is what fell short
     if "surprise" in cues:
         skip = skip | {"disapproval"}  # "didnt think id get it": disbelief, which the model hears as disapproval
     if _SHIES_FROM_CONFLICT.search(text):
