@@ -52,6 +52,7 @@ def test_ill_typed_for_i_will_is_shifted_and_being_ill_is_left_alone():
     ("i wasnt ready, thats all", "you weren't ready, that's all"),
     ("he doesnt care and we havent spoken", "he doesn't care and you haven't spoken"),
     ("Dont know why", "Don't know why"),
+    ("but itd mean leaving my family", "but it'd mean leaving your family"),
 ])
 def test_contractions_typed_without_an_apostrophe_are_said_back_with_one(said, heard):
     assert to_second_person(said) == heard

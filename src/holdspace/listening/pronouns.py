@@ -51,7 +51,8 @@ _MENDED = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
            "heres": "here's", "wheres": "where's", "whos": "who's", "hows": "how's", "hes": "he's", "shes": "she's",
            "wouldve": "would've", "couldve": "could've", "mightve": "might've", "mustve": "must've",
            "everyones": "everyone's", "nobodys": "nobody's", "noones": "no one's", "somethings": "something's",
-           "everythings": "everything's", "yall": "y'all"}
+           "everythings": "everything's", "yall": "y'all", "itd": "it'd", "itll": "it'll", "thatd": "that'd",
+           "thatll": "that'll", "wholl": "who'll"}
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^A-Za-z0-9]+")
 
 
