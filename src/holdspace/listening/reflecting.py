@@ -103,7 +103,8 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
                     if harsh:
                         # a sentence of its own before the harsh thought: joined, it would read "part of you
                         # believes your friend group has been planning this trip"
-                        story = pick(plain, conversation, used)["text"].format(content=opening) + " "
+                        # (in words of its own, so the wordings that attribute are all left for the harsh part)
+                        story = templates["story"].format(content=opening) + " "
                     else:
                         key = f"{opening}, and {key}"
             elif not asked and len(words(part)) <= 5 and i > 0 and len(words(sentences[i - 1])) <= 12 \
