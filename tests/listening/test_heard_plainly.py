@@ -298,3 +298,15 @@ def test_a_short_statement_is_never_told_it_is_where_they_are(listener):
     for greetings in range(5):
         said = talk(listener, *["hi"] * greetings, "hey so i had a panic attack on the bus today", "everyone was staring")[-1]
         assert "is where you are right now" not in said.reply
+
+
+@pytest.mark.parametrize("message", ["im soooo bored", "so bored at work today"])
+def test_boredom_is_met_as_boredom_not_as_pain(listener, message):
+    said = listener.respond(Conversation(), message)
+    assert said.feeling is not None and said.feeling.word == "bored"
+    assert "a lot to carry" not in said.reply and "hardest part" not in said.reply and "hurts" not in said.reply
+
+
+def test_bored_of_being_sad_is_heard_as_sad(listener):
+    said = listener.respond(Conversation(), "im bored of being sad all the time")
+    assert said.feeling is not None and said.feeling.word == "sad"

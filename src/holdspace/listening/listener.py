@@ -50,6 +50,7 @@ CRISIS_PAGE_NOTE = " More ways to reach someone are on the crisis page (/crisis)
 
 # Their own word for being worn out: "that hurts" or "a lot to carry" would make more of it than they did.
 _WEARY = {"tired", "exhausted", "drained"}
+_BORED = {"bored"}
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -197,14 +198,16 @@ class Listener:
             # (when their own feeling word is already in the reflection, naming it again is an echo)
             parts.append(pick(responses()["feeling"]["templates"], conversation, used, after=" ".join(parts))["text"]
                          .format(feeling=feeling.word))
-        family = family_for(feeling)
+        # "im soooo bored": their word, met as boredom, not as pain ("that's a lot to carry", "the hardest part")
+        bored = feeling is not None and feeling.word in _BORED
+        family = "neutral" if bored else family_for(feeling)
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = weighs_heavily(clean, feeling, topic)
         # one look back per reply: a link to an earlier message and a summary in the same reply say things twice
         summed = summary(conversation, feeling, used) if not heavy and not link and not moving_on \
             and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
-            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY else family
+            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY else "bored" if bored else family
         validation = "" if summed else pick(
             responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
             after=" ".join(parts))["text"]

@@ -173,6 +173,10 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     # "I feel so stupid for being excited about it": the excitement is what they turn on themselves for, not a joy
     unglad = rejected | (_POSITIVE if harsh else set())
     theirs = [(w, l) for w, l in own_words(text) if l not in unglad]
+    if len(theirs) > 1 and any(w == "bored" for w, _ in theirs):
+        # "im bored of being sad all the time": the sadness is what they are bored of, and what to hear
+        other = next((w, l) for w, l in theirs if w != "bored")
+        return Feeling(other[0], other[1], "theirs")
     glad = [w for w, l in theirs if l in _POSITIVE]
     hurting = [(w, l) for w, l in theirs if l in _NEGATIVE]
     if glad and hurting:
