@@ -5,7 +5,7 @@ import pytest
 
 from holdspace.listening.listener import Listener
 from holdspace.listening.memory import Conversation
-from tests.listening.stand_ins import bag_of_words, stand_in
+from tests.listening.stand_ins import bag_of_words, rules_only, stand_in, talk
 
 
 def test_a_message_at_risk_gets_the_fixed_crisis_response_and_nothing_generated(listener):
@@ -212,3 +212,121 @@ def test_a_no_is_only_an_answer_right_after_the_gentle_check_in():
     listener.respond(conversation, "work was long today")
     reply = listener.respond(conversation, "no one asked how my day was")
     assert not reply.reply.startswith("Thank you for answering")
+
+
+def test_im_fine_after_answering_no_to_the_gentle_check_in_keeps_the_flag_without_asking_the_same_question_again():
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    listener.respond(conversation, "my boyfriend dumped me on saturday")
+    listener.respond(conversation, "no")
+    listener.respond(conversation, "i keep thinking about him")
+    reply = listener.respond(conversation, "im fine")
+    assert reply.crisis and reply.level == "concern" and conversation.safety.flagged  # the flag stays sticky
+    assert "are you safe" not in reply.reply and "?" not in reply.reply  # they answered that three messages ago
+    assert "/crisis" in reply.reply and "here" in reply.reply  # the door stays open
+
+
+def test_im_fine_after_a_full_crisis_response_still_asks_gently_whether_they_are_safe(listener):
+    conversation = Conversation()
+    assert listener.respond(conversation, "I wish I wasn't alive anymore").crisis
+    reply = listener.respond(conversation, "im fine")
+    assert reply.crisis and "are you safe right now?" in reply.reply
+
+
+def test_im_fine_after_a_no_and_then_a_new_risk_asks_again():
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    listener.respond(conversation, "my boyfriend dumped me on saturday")
+    listener.respond(conversation, "no")
+    assert listener.respond(conversation, "sometimes i wish i wasn't alive").crisis
+    reply = listener.respond(conversation, "im fine")
+    assert reply.crisis and "are you safe right now?" in reply.reply
+
+
+def test_a_no_to_the_gentle_check_in_is_still_heard_as_an_answer_in_a_stored_conversation():
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    listener.respond(conversation, "my boyfriend dumped me on saturday")
+    resumed = Conversation.from_history((t.text, t.reply.as_dict()) for t in conversation.turns)
+    reply = listener.respond(resumed, "no")
+    assert reply.reply.startswith("Thank you for answering that - let's carry on.")
+    assert "your boyfriend dumped you on saturday" in reply.reply
+
+
+@pytest.mark.parametrize("answer", ["no not like that", "nah nothing like that", "no, im not suicidal"])
+def test_no_not_like_that_to_the_gentle_check_in_is_all_answer_and_the_message_before_is_heard(answer):
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    listener.respond(conversation, "my boyfriend dumped me on saturday")
+    reply = listener.respond(conversation, answer)
+    assert reply.reply.startswith("Thank you for answering that - let's carry on.")
+    assert "your boyfriend dumped you on saturday" in reply.reply and "like that" not in reply.reflection
+
+
+@pytest.mark.parametrize("answer", ["no", "nope", "no im not"])
+def test_a_bare_no_to_the_crisis_responses_question_is_thanked_as_an_answer_with_the_flag_kept(listener, answer):
+    conversation = Conversation()
+    assert listener.respond(conversation, "I wish I wasn't alive anymore").crisis
+    reply = listener.respond(conversation, answer)
+    assert reply.crisis and reply.level == "concern" and conversation.safety.flagged
+    assert "/crisis" in reply.reply and '"no' not in reply.reply and "unhappy" not in reply.reply
+    assert reply.reply.startswith("Thank you for")
+
+
+@pytest.mark.parametrize("answer", ["yes", "yeah", "sometimes", "idk", "yeah most nights tbh", "kinda"])
+def test_yes_to_the_crisis_responses_question_gets_the_response_that_thanks_them_for_telling(listener, answer):
+    conversation = Conversation()
+    assert listener.respond(conversation, "I wish I wasn't alive anymore").crisis
+    reply = listener.respond(conversation, answer)
+    assert reply.crisis and reply.level in ("concern", "urgent") and conversation.safety.flagged
+    assert reply.reply.startswith("Thank you for telling me, and I'm really glad you did")
+    assert "/crisis" in reply.reply and not reply.reflection
+
+
+@pytest.mark.parametrize("answer", ["yes", "yeah", "i dont know"])
+def test_yes_to_the_gentle_check_in_gets_the_full_response_with_the_lines(answer):
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=_model_hears("dumped"))
+    conversation = Conversation()
+    listener.respond(conversation, "my boyfriend dumped me on saturday")
+    reply = listener.respond(conversation, answer)
+    assert reply.crisis and reply.level != "none" and not reply.reflection
+    assert reply.reply.startswith("Thank you for telling me, and I'm really glad you did")  # the lines come next
+
+
+def test_thanks_after_the_crisis_response_is_not_taken_for_a_yes(listener):
+    conversation = Conversation()
+    listener.respond(conversation, "I wish I wasn't alive anymore")
+    reply = listener.respond(conversation, "yeah thanks")
+    assert not reply.reply.startswith("Thank you for telling me, and I'm really glad you did")
+
+
+def test_yeah_is_only_a_yes_right_after_the_question(listener):
+    reply = talk(listener, "work was long today", "yeah")[-1]
+    assert not reply.crisis
+
+
+def test_no_with_more_after_the_direct_check_in_is_thanked_and_the_rest_heard_with_the_flag_kept(listener):
+    conversation = Conversation()
+    assert listener.respond(conversation, "i cant do this anymore").crisis
+    reply = listener.respond(conversation, "no i mean uni, i cant do uni anymore")
+    assert reply.reply.startswith("Thank you for answering that") and "carry on" not in reply.reply
+    assert "you can't do uni anymore" in reply.reply and conversation.safety.flagged
+    assert listener.respond(conversation, "im fine").crisis  # and a bare "I'm fine" after it still gets the check
+
+
+def test_a_bare_no_after_are_you_safe_right_now_is_never_thanked_as_reassurance_and_never_reflected(listener):
+    conversation = Conversation()
+    assert listener.respond(conversation, "I have the pills saved up and I'm going to take them all tonight").crisis
+    reply = listener.respond(conversation, "no")
+    assert "If that ever changes" not in reply.reply and "glad you answered" not in reply.reply
+    assert reply.crisis and conversation.safety.level == "urgent" and not reply.reflection  # (not '"no" is where...')
+    assert "are you safe right now?" in reply.reply and "/crisis" in reply.reply
+
+
+@pytest.mark.parametrize("answer", ["yes", "yeah", "no"])
+def test_a_bare_answer_to_are_you_somewhere_safe_after_abuse_is_asked_about_again_never_reflected(answer):
+    listener = Listener(emotions=stand_in, embed=bag_of_words, risk=rules_only)
+    conversation = Conversation()
+    assert listener.respond(conversation, "my partner hit me last night").variant == "hurt_by_someone"
+    reply = listener.respond(conversation, answer)
+    assert reply.crisis and not reply.reflection and "are you safe right now?" in reply.reply

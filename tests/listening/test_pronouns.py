@@ -41,3 +41,29 @@ def test_ill_typed_for_i_will_is_shifted_and_being_ill_is_left_alone():
     assert to_second_person("i've been ill for weeks") == "you've been ill for weeks"
     assert to_second_person("i feel ill today") == "you feel ill today"
     assert to_second_person("my mum is ill and i'm scared") == "your mum is ill and you're scared"
+
+
+@pytest.mark.parametrize("said, heard", [
+    ("i dont know what to do without her", "you don't know what to do without her"),
+    ("i cant stop crying", "you can't stop crying"),
+    ("im tired and ive had enough of it", "you're tired and you've had enough of it"),
+    ("she wont talk to me and it didnt help", "she won't talk to you and it didn't help"),
+    ("it isnt fair and theyre not listening", "it isn't fair and they're not listening"),
+    ("i wasnt ready, thats all", "you weren't ready, that's all"),
+    ("he doesnt care and we havent spoken", "he doesn't care and you haven't spoken"),
+    ("Dont know why", "Don't know why"),
+    ("but itd mean leaving my family", "but it'd mean leaving your family"),
+])
+def test_contractions_typed_without_an_apostrophe_are_said_back_with_one(said, heard):
+    assert to_second_person(said) == heard
+
+
+@pytest.mark.parametrize("said, heard", [
+    ("cant sleep again, its 3am", "can't sleep again, it's 3am"),
+    ("its so quiet without her", "it's so quiet without her"),
+    ("the dog wagged its tail", "the dog wagged its tail"),
+    ("honestly didnt think id get it", "honestly didn't think you'd get it"),
+    ("i lost my id card", "you lost your id card"),
+])
+def test_its_and_id_get_their_apostrophe_only_where_they_stand_for_it_is_and_i_would(said, heard):
+    assert to_second_person(said) == heard

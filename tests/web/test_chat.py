@@ -257,3 +257,31 @@ def test_the_clients_own_export_holds_her_conversations(personas, sign_in):
     [conversation] = data["conversations"]
     [message] = conversation["messages"]
     assert message["text"] == WORRY and message["level"] == "none" and "sister" in message["reply"]["reply"]
+
+
+def test_an_answer_to_the_gentle_check_in_is_heard_as_an_answer_through_the_api(personas, web, api_token, monkeypatch):
+    """The conversation is stored between messages: the check-in it asked must still be known when the answer comes."""
+    from holdspace.safety import classifier, risk
+    from holdspace.safety.assessment import NO_RISK, Assessment
+
+    heard = "my boyfriend dumped me on saturday"
+
+    def hears_one_sentence(text, deadline):
+        return Assessment("concern", [classifier.REASON]) if heard in text else NO_RISK
+    hears_one_sentence.only_when_none = True
+    monkeypatch.setattr(risk, "default_layers", lambda: [risk.rules_layer, hears_one_sentence])
+    headers = api_token(personas.alice)
+
+    def conversation():
+        url = f"/api/v1/conversations/{web.post('/api/v1/conversations', headers=headers).json()['id']}/messages"
+        assert "I'd rather ask than miss it" in web.post(url, json={"text": heard}, headers=headers).json()["reply"]["reply"]
+        return url
+
+    url = conversation()
+    no = web.post(url, json={"text": "no"}, headers=headers).json()
+    assert no["reply"]["reply"].startswith("Thank you for answering that - let's carry on.")
+    assert "your boyfriend dumped you on saturday" in no["reply"]["reply"]
+    url = conversation()
+    yes = web.post(url, json={"text": "yeah"}, headers=headers).json()
+    assert yes["level"] != "none" and yes["reply"]["crisis"]
+    assert yes["reply"]["reply"].startswith("Thank you for telling me, and I'm really glad you did")

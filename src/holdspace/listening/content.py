@@ -14,14 +14,16 @@ __all__ = ["MAX_WORDS", "TURNS", "as_clause", "key_part", "reflect_words", "says
 MAX_WORDS = 22
 
 _LEADING = re.compile(
-    r"^(?:(?:so|well|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
+    r"^(?:(?:on (?:the|a) (?:plus|bright|brighter|good|positive|lighter|happier|better|different) (?:side|note)|"
+    r"on another note|in other news|by the way|btw|other than that|apart from that|aside from that|moving on|"
+    r"rn|so|well|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
     r"i mean|i guess|idk|tbh|just|whatever|lowkey|highkey|ngl|fr|i dunno|dunno|i (?:don'?t|dont) know(?=\s*,)|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right)\b[\s,.!-]*)+", re.I)
 # What closes a sentence without adding to it: laughter, hedges, "honestly", and the "too" or "as well"
 # that points back at something said before ("I'm tired too honestly": said back, "you're tired too
 # honestly" keeps the filler as if it were content).
 _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|ngl|fr|you know|i guess|or something|or whatever|"
                        r"and stuff|and everything|honestly|to be honest|if i'?m honest|if i'?m being honest|"
-                       r"to be fair|tho|though|too|as well|also|either|lowkey|tbf|rn)(?<!\bnot too)"
+                       r"to be fair|tho|though|too|as well|also|either|lowkey|tbf|rn|but|and|or|because|cos|cause)(?<!\bnot too)"
                        r"(?<!\bme too)(?<!\bme as well))+[\s.!?]*$", re.I)
 _FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly)(?=\s*,)", re.I)
 _CLAUSE = re.compile(r"\s*(?:[;:]|,\s*(?:but|and|so|because|cause|cos)?|\s-\s|\bbut\b|\bbecause\b|\bso\b)\s*", re.I)
@@ -146,9 +148,11 @@ _DO_FRAGMENT = {
     "found", "made", "did", "messed", "screwed", "ruined", "forgot", "broke", "haven't", "hadn't",
     "wasn't", "have", "think", "thought", "know", "knew", "wanna", "gotta", "passed", "quit", "left",
     "snapped", "cried", "said", "told", "hope", "guess", "spent", "let", "lied", "yelled", "keeps",
+    "slept", "woke", "ate", "spoke", "saw", "met", "took", "gave", "came", "ran", "sat", "stayed", "started", "stopped",
 }
 # Verbs whose missing subject is "it": "still stings", "hurts so much", "sucks".
-_IT_FRAGMENT = {"stings", "hurts", "sucks", "matters", "helps", "burns", "aches", "happens", "kills", "scares",
+_TIME_AFTER_BEEN = {"a", "an", "the", "ages", "forever", "years", "months", "weeks", "days", "such", "one"}
+_IT_FRAGMENT = {"feels", "seems", "stings", "hurts", "sucks", "matters", "helps", "burns", "aches", "happens", "kills", "scares",
                 "terrifies", "haunts", "bothers", "annoys", "upsets"}
 # Adverbs that can open either kind: the word after them decides ("still can't sleep", "so tired").
 _ADVERBS = {"so", "too", "very", "really", "just", "kinda", "pretty", "completely", "totally", "absolutely",
@@ -172,6 +176,8 @@ def as_clause(reflected: str) -> str:
         if word in ("made", "makes") and n + 1 < len(tokens) and tokens[n + 1] in _CAUSED:
             return "that " + reflected  # "(moving out) just made it worse": the client didn't make it worse
         if word == "been":
+            if n + 1 < len(tokens) and tokens[n + 1] in _TIME_AFTER_BEEN:
+                return "it's " + reflected  # "been a weird week", "been ages": the time has been, not the client
             return "you've " + reflected  # "been crying every day this week"
         if word in _IT_FRAGMENT:
             return "it " + reflected  # "(I know it's the illness talking.) Still stings."

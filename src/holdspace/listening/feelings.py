@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from holdspace.language.emotions import LABELS, Emotions, family_of
+from holdspace.listening.signals import without_independence
 
 __all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "at_its_strongest", "denied_cues", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
            "someone_elses"]
@@ -68,8 +69,13 @@ def at_its_strongest(feeling: Feeling, text: str) -> bool:
     return feeling.word in strongest or intensity_cues(_without_feeling_cues(text))[0] > 0
 
 
+# A word typed long ("soooo", "reallyyy") is the same intensifier as the short one.
+_STRETCHED = re.compile(r"\b(s)o{2,}\b|\b(reall)y{2,}\b|\b(ver)y{2,}\b", re.I)
+
+
 def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:
     """Return how many steps the wording moves a feeling (-1, 0 or +1) and the cues found."""
+    text = _STRETCHED.sub(lambda m: (m[1] and m[1] + "o") or (m[2] and m[2] + "y") or m[3] + "y", text)
     lower = text.lower()
     down = _cue_pattern("softer").findall(lower)
     # the "really" of "I don't really know" hedges; it doesn't intensify
@@ -197,7 +203,12 @@ def _slips() -> dict[str, str]:
 
 
 # Own words said back in the form that follows "feeling": "alone" -> "lonely", "worry" -> "worried".
-_SAID_AS = {"alone": "lonely", "worry": "worried"}
+_SAID_AS = {"alone": "lonely", "worry": "worried", "scary": "scared", "exciting": "excited", "anxiety": "anxious"}
+
+
+# Feeling words that are nouns, and whose they are when typed without an apostrophe ("my mums anxiety", "his worry").
+_NOUNS = frozenset({"anxiety", "worry"})
+_THEIR_NOUN = re.compile(r"\b(?:his|her|their|(?:my|his|her|their|our|the)\s+\w+(?:'s|s'|s))\s+$")
 
 
 def own_words(text: str) -> list[tuple[str, str]]:
@@ -207,7 +218,8 @@ def own_words(text: str) -> list[tuple[str, str]]:
     found: list[tuple[int, str, str]] = []
     for match in re.finditer(r"[a-z]+", lower):
         word = _slips().get(match.group(0), match.group(0))
-        if word in own and not unfelt(lower, match.start()) and not someone_elses(lower, match.start()):
+        if word in own and not unfelt(lower, match.start()) and not someone_elses(lower, match.start()) \
+                and not (word in _NOUNS and _THEIR_NOUN.search(lower[max(0, match.start() - 40):match.start()])):
             found.append((match.start(), _SAID_AS.get(word, word), own[word]))
     for pattern, word in _OWN_PHRASES:
         match = pattern.search(lower)
@@ -259,7 +271,7 @@ _SOMEONE_ELSE_DOES = re.compile(r"\b(?:he|she|they|(?:my|his|her|their) \w+)(?:'
                                 r" only| really| gets?| got| be| get| was| is)*\s+$")
 _APOSTROPHES = {"dont": "don't", "cant": "can't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
                 "wasnt": "wasn't", "havent": "haven't", "hasnt": "hasn't", "couldnt": "couldn't", "wouldnt": "wouldn't",
-                "shouldnt": "shouldn't", "arent": "aren't", "werent": "weren't", "im": "i'm", "ive": "i've"}
+                "shouldnt": "shouldn't", "arent": "aren't", "werent": "weren't", "im": "i'm", "ive": "i've", "its": "it's"}
 _NO_APOSTROPHE = re.compile(r"\b(" + "|".join(_APOSTROPHES) + r")\b")
 
 
@@ -277,7 +289,7 @@ def feeling_cues(text: str) -> dict[str, list[str]]:
 @lru_cache(maxsize=256)
 def _feeling_cues(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """feeling_cues, once per text: a reply asks about the same message and its pieces several times."""
-    lower = _not_cues().sub(lambda m: " " * len(m.group(0)), _with_apostrophes(text.lower()))
+    lower = without_independence(_not_cues().sub(lambda m: " " * len(m.group(0)), _with_apostrophes(text.lower())))
     found: dict[str, list[str]] = {}
     own = _table()["own"]
     for label, pattern in _label_patterns().items():
@@ -330,5 +342,8 @@ def feeling_for(emotions: Emotions, text: str = "", avoid: frozenset[str] | set[
     score = emotions.scores[label]
     level = 0 if score < 0.5 else 2 if score >= 0.8 else 1
     step, cues = intensity_cues(_without_feeling_cues(text)) if text else (0, ())
-    level = min(max(level + step, 0), len(INTENSITIES) - 1)
+    # "so", "really", "SO" lift a mild word one step, never to the strongest: "he is being so selfish and it
+    # hurts" is not "devastated", and "im so bored" is not "down" made "sad" made "devastated". Only the
+    # model's own certainty names a feeling at its strongest.
+    level = min(max(level + step, 0), max(level, 1))
     return Feeling(_table()["words"][label][level], label, INTENSITIES[level], cues)

@@ -25,19 +25,23 @@ from holdspace.listening.feelings import Feeling
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.naming import choose_feeling, story_hurts
-from holdspace.listening.questions import family_for, pronoun, question, remembered_love, topic_for
+from holdspace.listening.questions import MOVING_ON, family_for, mourned, pronoun, question, remembered_love, topic_for
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
 from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, SELF_HARM,
+                                        YES_TO_CHECK_IN,
                                         roadblocks_in)
 from holdspace.listening.templates import fixed, pick, responses
-from holdspace.safety.response import GENTLE
+from holdspace.safety.response import GENTLE, crisis_response
 from holdspace.safety.risk import classifier_only
 
 __all__ = ["Listener", "REMINDER_EVERY"]
 
 #: Every Nth message, the listener says again that it is software (SAFETY.md, clinical point 9).
 REMINDER_EVERY = 30
+#: Marks (among a reply's templates) the reply that carried on after a "no" to the gentle check-in.
+CARRIED_ON = "carry-on"
+_YES_REASON = "Asked about thoughts of ending their life, they said yes or could not say no."
 _CHECK_IN_REASON = "The message sounds like thoughts of not being here, or of hurting oneself."
 
 # Added to the crisis response in a conversation; the web page makes "the crisis page" a link.
@@ -46,6 +50,7 @@ CRISIS_PAGE_NOTE = " More ways to reach someone are on the crisis page (/crisis)
 
 # Their own word for being worn out: "that hurts" or "a lot to carry" would make more of it than they did.
 _WEARY = {"tired", "exhausted", "drained"}
+_BORED = {"bored"}
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -98,6 +103,12 @@ class Listener:
             return self._remember(conversation, clean, Reply(r["unreadable"]))
 
         assessment = self.risk(clean)
+        said_yes = assessment.level == "none" and self._asked_about_ending_life(conversation) \
+            and bool(YES_TO_CHECK_IN.match(clean)) and not NO_TO_CHECK_IN.match(clean)
+        if said_yes:
+            # "yes" (or "sometimes", "idk") to "are you having thoughts of ending your life?": words that mean nothing
+            # alone, and everything here
+            assessment = replace(assessment, level="concern", reasons=[_YES_REASON])
         check_in = assessment.level == "none" and bool(NOT_BEING_HERE.search(clean) or SELF_HARM.search(clean))
         if check_in:
             # the risk check found nothing, but this is no ordinary feeling to reflect
@@ -113,6 +124,12 @@ class Listener:
             # only the classifier heard it, and nothing earlier did: ask, without the full crisis response
             return self._remember(conversation, clean, Reply(r["check_in_unsure"], level=level, crisis=True,
                                                                      variant=GENTLE))
+        if said_yes:
+            # the response that thanks them for telling, with the lines first: the concern response would ask again
+            # the very question they have just answered
+            response = crisis_response(self.country, has_safety_plan=has_safety_plan, variant="urgent")
+            return self._remember(conversation, clean, Reply(response.message + CRISIS_PAGE_NOTE, level=level,
+                                                             crisis=True, variant="urgent"))
         if level != "none":
             earlier = conversation.safety.reasons[:len(conversation.safety.reasons) - len(conversation.safety.last.reasons)] \
                 if conversation.safety.turns > 1 else ()
@@ -120,9 +137,31 @@ class Listener:
         # "If not, just say so and we'll carry on": after a "no" to the gentle check-in, carry on with what they
         # said before the question or after their "no", rather than asking again
         answered = self._said_no_to_check_in(conversation, clean)
+        # "no, i mean uni": after the gentle check-in we said we'd carry on; after the direct one, a thank-you
+        gently_asked = bool(conversation.turns) and conversation.turns[-1].reply.variant == GENTLE
+        if answered is None and conversation.turns and conversation.turns[-1].reply.variant \
+                and (found := NO_TO_CHECK_IN.match(clean)) and not clean[found.end():].strip():
+            # a bare "no" to the crisis response's "are you having thoughts of ending your life?": thanked as the
+            # answer it is, with the flag kept and the way to help still in view; to "are you safe right now, and
+            # are you thinking about ending your life?" it could mean either, so it is asked about gently again
+            reply = replace(fixed(r["no_after_crisis"], conversation, used), level=conversation.safety.level,
+                            crisis=True) if self._asked_only_about_thoughts(conversation) else \
+                Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
+            return self._remember(conversation, clean, reply)
+        if answered is None and conversation.turns and conversation.turns[-1].reply.variant == "hurt_by_someone" \
+                and (YES_TO_CHECK_IN.match(clean) or NO_TO_CHECK_IN.match(clean)) and len(clean.split()) <= 3:
+            # "yes" to "are you somewhere safe right now, and is the person who hurt you near you?" could mean either:
+            # asked about gently again, never reflected as an ordinary message
+            return self._remember(conversation, clean, Reply(r["after_flag"], level=conversation.safety.level,
+                                                             crisis=True))
         if answered is None and conversation.safety.flagged and (is_retraction(clean) or DISMISS.match(clean)):
-            # A bare "I'm fine" after a flag: stay gentle and keep the door to help open.
-            reply = Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
+            # A bare "I'm fine" after a flag: stay gentle and keep the door to help open. The flag stays either way;
+            # if the last thing raised was the gentle check-in and they answered it "no", it is not asked again.
+            if self._answered_no(conversation):
+                reply = replace(fixed(r["after_flag_answered"], conversation, used), level=conversation.safety.level,
+                                crisis=True)
+            else:
+                reply = Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
             return self._remember(conversation, clean, reply)
 
         reply = fixed_reply(conversation, clean, used) if answered is None else None
@@ -144,8 +183,13 @@ class Listener:
             pained = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=True)
             if pained != feeling:
                 feeling, topic = pained, topic_for(clean, key, pained, conversation)
+        if not ending:
+            # "she basically raised me and i dont know what to do without her", after "my nan died": the loss
+            feeling = mourned(clean, feeling, topic, pronoun(conversation, clean)) or feeling
         parts = []
-        link, vector = link_back(self.embed, conversation, clean, used)
+        # "anyway, my cousin had her baby": they have moved on, so no link back and no summary of what came before
+        moving_on = bool(MOVING_ON.match(clean))
+        link, vector = link_back(self.embed, conversation, clean, used) if not moving_on else ("", None)
         if link:
             parts.append(link)
         if reflection:
@@ -154,20 +198,24 @@ class Listener:
             # (when their own feeling word is already in the reflection, naming it again is an echo)
             parts.append(pick(responses()["feeling"]["templates"], conversation, used, after=" ".join(parts))["text"]
                          .format(feeling=feeling.word))
-        family = family_for(feeling)
+        # "im soooo bored": their word, met as boredom, not as pain ("that's a lot to carry", "the hardest part")
+        bored = feeling is not None and feeling.word in _BORED
+        family = "neutral" if bored else family_for(feeling)
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = weighs_heavily(clean, feeling, topic)
         # one look back per reply: a link to an earlier message and a summary in the same reply say things twice
-        summed = summary(conversation, feeling, used) if not heavy and not link and summary_due(conversation) else ""
+        summed = summary(conversation, feeling, used) if not heavy and not link and not moving_on \
+            and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
-            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY else family
+            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY else "bored" if bored else family
         validation = "" if summed else pick(
             responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
             after=" ".join(parts))["text"]
         asked = question(topic, family, conversation, used, pronoun(conversation, clean))
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
-            parts.insert(0, r["carry_on"])
+            parts.insert(0, r["carry_on"] if gently_asked else r["thanks_for_answering"])
+            used.append(CARRIED_ON if gently_asked else "answered")
         if (len(conversation.turns) + 1) % REMINDER_EVERY == 0:
             parts.insert(0, r["reminder"])
         emotions = tuple((label, overall.scores[label]) for label in overall.labels)
@@ -176,12 +224,39 @@ class Listener:
         return self._remember(conversation, message, reply, key=key, topic=topic, vector=vector)
 
     @staticmethod
+    def _asked_about_ending_life(conversation: Conversation) -> bool:
+        """Whether the last reply asked "are you having thoughts of ending your life?" (the gentle or the direct
+        check-in, or the concern or urgent crisis response)."""
+        return bool(conversation.turns) and conversation.turns[-1].reply.variant in (GENTLE, "concern", "urgent")
+
+    @staticmethod
+    def _asked_only_about_thoughts(conversation: Conversation) -> bool:
+        """Whether the last reply's one question was "are you having thoughts of ending your life?" (the direct
+        check-in, the concern response): a "no" then answers it. After "are you safe right now, and are you
+        thinking about ending your life?" (the urgent response, the self-harm check-in) a "no" could mean "I'm not
+        safe", so it is never thanked as reassurance."""
+        if not conversation.turns:
+            return False
+        last = conversation.turns[-1].reply
+        return last.variant == "concern" and last.reply != responses()["conversation"]["check_in_self_harm"]
+
+    @staticmethod
+    def _answered_no(conversation: Conversation) -> bool:
+        """Whether the last risk the conversation raised was the gentle check-in, answered "no" (and carried on)."""
+        for n in range(len(conversation.turns) - 1, -1, -1):
+            if conversation.turns[n].reply.variant:
+                return conversation.turns[n].reply.variant == GENTLE and n + 1 < len(conversation.turns) \
+                    and CARRIED_ON in conversation.turns[n + 1].reply.templates
+        return False
+
+    @staticmethod
     def _said_no_to_check_in(conversation: Conversation, clean: str) -> str | None:
         """After the gentle check-in, a "no" to it: what to listen to now (what followed the "no", or else the
         message the check-in was about), or None when this message is not such an answer."""
         from holdspace.safety.conversation import is_retraction
 
-        if not conversation.turns or conversation.turns[-1].reply.variant != GENTLE:
+        if not conversation.turns or conversation.turns[-1].reply.variant != GENTLE \
+                and not Listener._asked_only_about_thoughts(conversation):
             return None
         found = NO_TO_CHECK_IN.match(clean)
         if found is None:
@@ -189,7 +264,8 @@ class Listener:
         rest = clean[found.end():].strip()
         if len(rest.split()) >= 2 and not is_retraction(rest) and not DISMISS.match(rest):
             return rest
-        return conversation.turns[-1].text
+        # (after the direct check-in or the crisis response a bare "no" has its own reply, and the flag its own words)
+        return conversation.turns[-1].text if conversation.turns[-1].reply.variant == GENTLE else None
 
     def name_feeling(self, text: str) -> Feeling | None:
         """The feeling the listener would name for one message, on its own."""

@@ -74,7 +74,7 @@ class Reply:
         topic = data.get("topic") if isinstance(data.get("topic"), str) else None
         return cls(text("reply"), text("reflection"), text("validation"), text("question"), feeling,
                    emotions, level, bool(data.get("crisis")), strings("templates"), text("key"), topic,
-                   strings("rejected"), text("source") or "listener")
+                   strings("rejected"), text("source") or "listener", text("variant"))
 
 
 @dataclass

@@ -37,7 +37,8 @@ _DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bip
                        r"(?:i'?m|im) (?:so |just |completely |totally |honestly )?done|burn(?:ing|t|ed) out|burnout|"
                        r"exhausted|knackered|drained|went (?:under|bust)|bankrupt\w*|laid off|made redundant|"
                        r"lost (?:my job|everything|the business|the house)|dumped|broke up|split up|left me|ghosted|"
-                       r"cheated|divorc\w*|relapsed?|rejected|bad news)\b", re.I)
+                       r"cheated|divorc\w*|relapsed?|rejected|bad news|hospital|icu|intensive care|cancer|stroke|"
+                       r"heart attack|ambulance|a&e|emergency room)\b", re.I)
 
 
 # The turn in "I love her so much but some days I don't feel like myself": what follows it carries the weight.
@@ -60,6 +61,57 @@ _AMUSING = re.compile(r"\b(?:funny|hilarious|hysterical|laugh\w*|cracking up|cra
 # Being laughed at or mocked: their laughter, never the client's amusement.
 _LAUGHED_AT = re.compile(r"\blaugh(?:s|ed|ing)? (?:at|about) (?:me|my|them|it|us|what)\b|\b(?:made|make|makes|making) fun of\b|"
                          r"\bmock(?:s|ed|ing)? (?:me|my)\b|\bjok(?:e|es|ed|ing) about me\b", re.I)
+
+# Someone else judged by the client ("my sister is SO selfish", "he was so rude to me"): anger or hurt at them; the
+# model hears "down" in it, which would tell them they are sad about a judgement they are angry about.
+_JUDGES_SOMEONE = re.compile(
+    r"\b(?:he|she|they|(?:my|his|her|their|our|the)\s+\w+)(?:'s|\s+(?:is|are|was|were|is being|was being|are being|"
+    r"has been|have been|can be|gets|got))\s+(?:(?:so|really|such|super|very|incredibly|just|always|literally|"
+    r"being|a|an|completely|totally|unbelievably)\s+)*(?:selfish|rude|inconsiderate|unfair|ungrateful|entitled|"
+    r"two-faced|manipulative|controlling|disrespectful|hypocritical|petty|spiteful|nasty|mean)\b", re.I)
+
+# A worry that is over ("i was nervous before the interview but it went fine"): what is left is relief. Named
+# as the nerves, with "what worries you most?", it would tell them of a worry they have just said is past.
+_RESOLVED = re.compile(
+    r"\b(?:but|and|though|luckily|thankfully|in the end)\b[^.!?]{0,40}?\b(?:it|that|everything|things|all|the \w+|"
+    r"she|he|they|we|i)\s+(?:went|turned out|was|were|worked out|ended up|came back|did)\s+(?:(?:really|totally|"
+    r"absolutely|actually|pretty|all|so|just|completely|totally)\s+)*(?:fine|ok|okay|alright|all right|well|great|"
+    r"good|better than (?:i|expected)|clear|amazing|brilliant|perfect|lovely)\b|"
+    r"\b(?:turned|worked) out (?:fine|ok|okay|well|alright|all right|great)\b", re.I)
+# The feeling before it, told as past ("i was nervous", "we were dreading it", "i'd been so scared").
+_PAST_FEELING = re.compile(r"\b(?:i|we)\s+(?:was|were|felt|had been|'d been|got)\b", re.I)
+# ...and nothing that says it goes on ("but now i'm worried they won't call").
+_GOES_ON = re.compile(r"\b(?:still|now|but then|except|although|though|i'?m|im|am|worried|scared|nervous|anxious|"
+                      r"worry|dread\w*|what if)\b", re.I)
+
+# Something hard done and glad of it ("felt scary but good", "terrifying but worth it").
+_SCARY_BUT_GOOD = re.compile(r"\b(?:scary|scared|terrifying|terrified|nerve-?wracking|nervous|frightening)\s+(?:but|and)\s+"
+                             r"(?:(?:so|really|also|actually|kind of|kinda)\s+)?(?:good|great|worth it|amazing|freeing|"
+                             r"exciting|empowering|right|proud|brilliant)\b", re.I)
+
+
+def _worry_resolved(text: str) -> bool:
+    """Whether a worry is told as past and over: "i was nervous before the interview but it went fine"."""
+    found = _RESOLVED.search(text)
+    if found is None or not _PAST_FEELING.search(text[:found.start()]) or _GOES_ON.search(text[found.end():]):
+        return False
+    before = feeling_cues(text[:found.start()])
+    # only a worry or a fear ("i was heartbroken when my dog died but the vet was lovely" is no relief)
+    return bool({"nervousness", "fear"} & set(before)) and not {"grief", "sadness", "anger", "remorse"} & set(before)
+
+# Someone else's love or care for the client, reported ("he says its because he loves me"): theirs, and often given
+# as the reason for something that hurts; never named back as the client's own warm feeling.
+_LOVED_BY = re.compile(r"\b(?:he|she|they|(?:my|his|her|their) \w+)(?:\s+(?:says|said|claims|claimed|thinks|swears|keeps "
+                       r"saying|tells me|told me)(?: (?:it'?s|its|that'?s|thats) (?:because|cause|cos|bc))?)?\s+(?:\w+\s+)?"
+                       r"(?:loves?|cares? about|adores?|worries about|is (?:just )?(?:looking out|protecting))\s+(?:me|for me)\b",
+                       re.I)
+# A hope told as past, and so as not met ("i was hoping for an A", "i'd hoped he would come").
+_HOPE_GONE = re.compile(r"\b(?:i was|i'?d|i had|we were|we'?d|we had) (?:really |so |kind of |kinda )?hop(?:ing|ed)\b", re.I)
+# Shying away from conflict ("i hate confrontation", "i avoid arguments"): the "hate" is dread of it, not anger.
+_SHIES_FROM_CONFLICT = re.compile(r"\b(?:hate|avoid|dread|can'?t (?:do|handle|deal with|stand)|cant (?:do|handle|stand)|"
+                                  r"scared of|afraid of|terrified of|bad at|struggle with)\s+(?:any\s+)?(?:confrontation|"
+                                  r"conflict|arguments|arguing|rocking the boat|making a fuss|causing a fuss|"
+                                  r"causing drama|upsetting people)\b", re.I)
 
 
 def _last_turn(text: str) -> int:
@@ -111,8 +163,20 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     conversation so far tells of pain (see story_hurts): glad and judging labels then need more.
     """
     text = " ".join(sentences)
+    if "relief" not in rejected and _worry_resolved(text):
+        return Feeling("relieved", "relief", "moderate")
+    if _SCARY_BUT_GOOD.search(text) and not {"fear", "relief"} & rejected:
+        # "felt scary but good": both, not a worry to ask about
+        return Feeling("scared and glad at the same time", "relief", "mixed")
     skip = NOT_FELT | rejected | others_labels(text)
-    theirs = [(w, l) for w, l in own_words(text) if l not in rejected]
+    harsh = bool(SELF_CRITICAL.search(text) or SELF_HATE.search(text))
+    # "I feel so stupid for being excited about it": the excitement is what they turn on themselves for, not a joy
+    unglad = rejected | (_POSITIVE if harsh else set())
+    theirs = [(w, l) for w, l in own_words(text) if l not in unglad]
+    if len(theirs) > 1 and any(w == "bored" for w, _ in theirs):
+        # "im bored of being sad all the time": the sadness is what they are bored of, and what to hear
+        other = next((w, l) for w, l in theirs if w != "bored")
+        return Feeling(other[0], other[1], "theirs")
     glad = [w for w, l in theirs if l in _POSITIVE]
     hurting = [(w, l) for w, l in theirs if l in _NEGATIVE]
     if glad and hurting:
@@ -124,7 +188,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         # later one leads the response (it is where they ended up)
         first, last = (next(w for w, l in hurting if l == kind) for kind in kinds[:2])
         return Feeling(f"{first} and {last}", kinds[1], "theirs")
-    theirs = feeling_for(replace(overall, labels=()), text, rejected)
+    theirs = feeling_for(replace(overall, labels=()), text, unglad)
     if theirs:
         return theirs
     if _TORN.search(text) and "confusion" not in rejected:
@@ -157,6 +221,20 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if _VERDICT.search(text) and not {"fear", "nervousness"} & set(cues):
         # "she told me I'm a terrible daughter": words that wound; the model hears "terrible" as fear
         skip = skip | {"fear", "nervousness"}
+    if _JUDGES_SOMEONE.search(text) and "sadness" not in cues:
+        skip = skip | {"sadness", "caring", "grief"}
+    if _LOVED_BY.search(text) and "love" not in cues:
+        skip = skip | {"love", "caring", "joy", "admiration", "gratitude", "approval", "optimism"}
+    if "relief" in cues and not {"fear", "nervousness"} & set(cues):
+        # "not having it hanging over me": the worry is what has gone; "he was really nice about it" is relief at
+        # being met kindly, not awe of him
+        skip = skip | {"fear", "nervousness", "admiration", "caring"}
+    if _HOPE_GONE.search(text):
+        skip = skip | {"optimism", "joy", "excitement", "desire"}  # "i was hoping for an A": the hope is what fell short
+    if "surprise" in cues:
+        skip = skip | {"disapproval"}  # "didnt think id get it": disbelief, which the model hears as disapproval
+    if _SHIES_FROM_CONFLICT.search(text):
+        skip = skip | {"anger", "annoyance", "disgust", "disapproval"}
     if _WONDERING.search(text):
         skip = skip | {"surprise"}  # "I wonder if anyone even notices": wondering, not surprise
     if _FOR_EVER.search(text):
@@ -184,6 +262,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
             continue  # ("lol my life is a mess" laughs at pain; it is not amusement)
         if label == "disgust" and label not in cues:
             continue
+        if label == "disapproval" and model < 0.5 and label not in cues:
+            continue  # "unconvinced" is almost never what someone telling their trouble feels
         if label == "desire" and not _OWN_WISH.search(text):
             continue  # "she wants me to be safe" is her wish; "wishful" is named only for the client's own
         # each distinct cue counts, up to two: "snapped at my kids... feel terrible" is guilt
@@ -193,8 +273,10 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if best_label is None:
         return None
     scores = dict(overall.scores)
-    scores[best_label] = min(1.0, max(overall.scores[best_label], best - CUE_WEIGHT / 2))
-    found = feeling_for(Emotions(scores, (best_label,), overall.family), text, rejected)
+    # a cue word helps choose the feeling and may lift it to its middle word, never to its strongest ("i cried in
+    # the toilets at work" is not "devastated"): only the model's own certainty names a feeling at its strongest
+    scores[best_label] = min(1.0, max(overall.scores[best_label], min(best - CUE_WEIGHT / 2, 0.79)))
+    found = feeling_for(Emotions(scores, (best_label,), overall.family), text, unglad)
     if found and best_label in cues:
         found = replace(found, cues=found.cues + tuple(cues[best_label]))
     return found

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["to_second_person"]
+__all__ = ["mend_apostrophes", "to_second_person"]
 
 # Two-word forms first: they decide verb agreement ("I was" -> "you were", "you are" -> "I am").
 _PAIRS = {
@@ -19,7 +19,8 @@ _PAIRS = {
     ("you", "are"): "I am", ("you", "were"): "I was", ("i", "wasn't"): "you weren't",
     ("you", "weren't"): "I wasn't", ("you", "aren't"): "I'm not", ("i", "shouldn't"): "you're not meant to",
     ("i", "should've"): "you wish you had", ("i", "shouldve"): "you wish you had", ("i", "shoulda"): "you wish you had",
-    ("i", "shouldnt"): "you're not meant to",
+    ("i", "shouldnt"): "you're not meant to", ("i", "wasnt"): "you weren't", ("you", "werent"): "I wasn't",
+    ("you", "arent"): "I'm not", ("i", "aint"): "you're not",
     ("was", "i"): "were you", ("am", "i"): "are you", ("are", "you"): "am I", ("were", "you"): "was I",
 }
 # Three-word forms, checked before pairs.
@@ -36,8 +37,22 @@ _WORDS = {
     "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves", "we're": "you're",
     "we've": "you've", "we'd": "you'd", "we'll": "you'll",
     "you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm",
-    "youre": "I'm", "you've": "I've", "you'd": "I'd", "you'll": "I'll", "u": "I", "ur": "my",
+    "idk": "you don't know",  # mid-sentence ("i want to say sorry but idk how"); at the edges it is a filler, gone
+    "youre": "I'm", "youve": "I've", "youll": "I'll", "you've": "I've", "you'd": "I'd", "you'll": "I'll", "u": "I", "ur": "my",
 }
+# Contractions typed without their apostrophe ("i dont", "cant", "theyre"), said back with it: "you dont"
+# reads as a typo of the listener's own. (Not "its", "id", "well", "were", "hell", "shell", "wed", "lets":
+# each is a word of its own too.)
+_MENDED = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
+           "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "havent": "haven't",
+           "hasnt": "hasn't", "hadnt": "hadn't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+           "mustnt": "mustn't", "neednt": "needn't", "aint": "ain't", "theyre": "they're", "theyve": "they've",
+           "theyll": "they'll", "theyd": "they'd", "thats": "that's", "whats": "what's", "theres": "there's",
+           "heres": "here's", "wheres": "where's", "whos": "who's", "hows": "how's", "hes": "he's", "shes": "she's",
+           "wouldve": "would've", "couldve": "could've", "mightve": "might've", "mustve": "must've",
+           "everyones": "everyone's", "nobodys": "nobody's", "noones": "no one's", "somethings": "something's",
+           "everythings": "everything's", "yall": "y'all", "itd": "it'd", "itll": "it'll", "thatd": "that'd",
+           "thatll": "that'll", "wholl": "who'll"}
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^A-Za-z0-9]+")
 
 
@@ -80,11 +95,19 @@ def to_second_person(text: str) -> str:
         if low == "ill" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_ill_for_i_will(tokens, words, n):
             out[i] = "you'll"  # "scared ill mess it up": "I'll" typed without its apostrophe
             continue
+        if low == "id" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_id_for_i_would(tokens, words, n):
+            out[i] = "you'd"  # "didnt think id get it": "I'd" typed without its apostrophe
+            continue
+        if low == "its" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_its_for_it_is(tokens[nxt]):
+            out[i] = _match_case(tokens[i], "it's", True)  # "its 3am", "its so quiet": "it's"; "its own" stays
+            continue
         if low in _WORDS:
             new = _WORDS[low]
             if low == "you" and n > 0 and (tokens[words[n - 1]].lower() in _OBJECT_BEFORE or _ends_clause(tokens, i)):
                 new = "me"
             out[i] = _match_case(tokens[i], new, n == 0)
+        elif low in _MENDED:
+            out[i] = _match_case(tokens[i], _MENDED[low], True)
     return "".join(out)
 
 
@@ -102,6 +125,49 @@ def _is_ill_for_i_will(tokens: list[str], words: list[int], n: int) -> bool:
     before = tokens[words[n - 1]].lower() if n > 0 else ""
     after = tokens[words[n + 1]].lower()
     return before not in _UNWELL_BEFORE and after not in _NOT_A_VERB_AFTER and after.isalpha()
+
+
+def mend_apostrophes(text: str) -> str:
+    """The client's words as they are (still "I"), with the apostrophes a quick typist left out put back."""
+    def mended(word: str) -> str:
+        low = word.lower()
+        return _I_FORMS[low] if low in _I_FORMS else _match_case(word, _MENDED[low], True) if low in _MENDED else word
+
+    return re.sub(r"[A-Za-z]+(?:'[A-Za-z]+)?", lambda m: mended(m.group(0)), text)
+
+
+_I_FORMS = {"i": "I", "im": "I'm", "i'm": "I'm", "ive": "I've", "i've": "I've", "i'll": "I'll", "i'd": "I'd"}
+
+
+# "id" is "I'd" before a verb or an adverb, and an ID after these or before these ("my id expired").
+_ID_BEFORE = {"my", "your", "the", "an", "a", "his", "her", "their", "our", "photo", "student", "staff", "user", "caller",
+              "fake", "valid", "no", "of", "with", "without", "show", "showed", "lost", "forgot", "need", "needed"}
+_ID_AFTER = {"card", "cards", "number", "badge", "photo", "check", "checks", "theft", "document", "documents",
+             "expired", "is", "was", "and", "or", "to", "for", "please", "at", "in", "on"}
+
+
+def _is_id_for_i_would(tokens: list[str], words: list[int], n: int) -> bool:
+    before = tokens[words[n - 1]].lower() if n > 0 else ""
+    after = tokens[words[n + 1]].lower()
+    return before not in _ID_BEFORE and after not in _ID_AFTER and after.isalpha()
+
+
+# "its" is "it's" before these (and before a number: "its 3am"); before anything else it is the possessive
+# ("its own", "its fur").
+_ITS_IS_BEFORE = {"so", "really", "not", "just", "been", "a", "an", "the", "all", "like", "too", "very", "gonna",
+                  "going", "getting", "always", "never", "only", "still", "ok", "okay", "fine", "hard", "over", "late",
+                  "true", "weird", "nice", "awful", "horrible", "bad", "good", "great", "crazy", "impossible", "scary",
+                  "easy", "literally", "honestly", "kinda", "almost", "already", "making", "killing", "helping",
+                  "driving", "taking", "happening", "got", "because", "cause", "bc", "about", "what", "that", "this",
+                  "no", "nothing", "everything", "my", "your", "her", "his", "their", "our", "me", "him", "them",
+                  "quiet", "lonely", "hell", "rough", "tough", "exhausting", "pointless", "fine", "different",
+                  "worse", "better", "been", "probably", "definitely", "actually", "gotten", "funny", "stupid",
+                  "silly", "dumb", "sad", "unfair", "normal", "getting", "coming", "becoming", "one", "time", "on",
+                  "every", "whatever", "fine", "such", "nearly", "half", "gone", "done", "still", "mostly", "way"}
+
+
+def _is_its_for_it_is(after: str) -> bool:
+    return after.lower() in _ITS_IS_BEFORE or after[:1].isdigit()
 
 
 def _ends_clause(tokens: list[str], i: int) -> bool:

@@ -9,9 +9,10 @@ from holdspace.language.emotions import family_of
 from holdspace.language.text import words
 from holdspace.listening.feelings import Feeling, feeling_cues, negated
 from holdspace.listening.memory import Conversation
+from holdspace.listening.signals import without_independence
 from holdspace.listening.templates import pick, responses
 
-__all__ = ["ENDINGS", "family_for", "pronoun", "question", "remembered_love", "topic_of", "topic_for"]
+__all__ = ["ENDINGS", "MOVING_ON", "mourned", "family_for", "pronoun", "question", "remembered_love", "topic_of", "topic_for"]
 
 # Which validations and questions fit a feeling: by its family, except where the family would
 # mislead (caring is "joy" in GoEmotions, but "concerned" is a worry; guilt and shame get their own).
@@ -21,9 +22,16 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|gir
                   r"nana|granny|daughter|aunt|auntie|niece)\b")
 _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|grandpa|grandfather|grandad|"
                  r"granddad|son|uncle|nephew)\b")
-_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|killed)\b", re.I)
+_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|killed|first [\w']+(?: [\w']+)? without)\b",
+                      re.I)
 # How a reflected piece about someone else begins.
 _THIRD_PERSON = ("he ", "she ", "they ", "his ", "her ", "their ", "he's ", "she's ", "they're ")
+# Moving on from what was said before ("anyway", "on the plus side", "in other news"): the earlier topic stays behind.
+MOVING_ON = re.compile(r"^\W*(?:(?:ok(?:ay)?|well|but|and|oh|so)\W+)?(?:anyway|anyways|anyhow|on (?:the|a) (?:plus|bright|"
+                       r"brighter|good|positive|other|lighter|happier|better|different) (?:side|note)|on another note|"
+                       r"in other news|btw|by the way|changing the subject|to change the subject|other than that|"
+                       r"apart from that|aside from that|besides that|moving on|whatever|enough about (?:that|me|work|it))\b",
+                       re.I)
 # Topics named by who is in the story: a worry told with them in it is asked about as a worry.
 _PEOPLE = {"family", "relationship", "friends"}
 # Topics whose questions ask about the client's own situation ("How has work been affecting...").
@@ -38,16 +46,24 @@ def _any_word(topic: str) -> re.Pattern:
 
 def topic_of(text: str) -> str | None:
     """The topic of highest priority, then with most of its words in the text, then mentioned first."""
-    lower = " " + " ".join(w.lower() for w in words(text)) + " "
+    lower = " " + " ".join(w.lower() for w in words(without_independence(text))) + " "
     best, rank = None, (0, 0, 0)
     for name, topic in responses()["topics"].items():
         if not _any_word(name).search(lower):
             continue  # (one search per topic first: most topics have none of their words in a message)
-        places = [p for p in (lower.find(f" {w} ") for w in topic["words"])
-                  if p >= 0 and not negated(lower, p + 1)]  # "I don't feel lonely now": not loneliness
+        places = [p for w in topic["words"] if (p := lower.find(f" {w} ")) >= 0
+                  # "I don't feel lonely now": not loneliness; "i dont really have anyone to talk to" is
+                  and (not negated(lower, p + 1) or w.startswith(("anyone", "anybody")))
+                  and not _FINE_AFTER.match(lower, p + len(w) + 1)]  # "work is fine i guess. its everything else"
         if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
             best, rank = name, (topic.get("priority", 1), len(places), -min(places))
     return best
+
+
+# A topic set aside as fine ("work is fine i guess", "school's ok"): what they go on to is what weighs.
+_FINE_AFTER = re.compile(r" (?:is|was|s|has been|'s) (?:(?:fine|ok|okay|alright|good|great|actually|honestly|"
+                         r"all|right)(?: |$))+(?:i guess |i suppose |tbh |honestly |really |actually )*(?:and |so )?(?:(?:its|it's|it s) )?"
+                         r"(?:just |but )")
 
 
 def _priority(topic: str) -> int:
@@ -68,6 +84,13 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         # told (old friends left behind) is missing, not a bereavement to ask memories of
         topic = "loss"
     before = conversation.turns[-1].topic if conversation.turns else None
+    if MOVING_ON.match(clean):
+        return topic  # "anyway, i watched a film last night": they have moved on, and so does the question
+    if before and before != "loss" and not any(topic_of(t.text) == before or topic_of(t.key) == before
+                                               for t in conversation.turns[-2:]):
+        # a topic carries a turn or two past the words that told it, not for ever: "my new trainers are comfy"
+        # two messages after "my boss yelled at me" is not about work
+        before = None
     if topic is None and feeling is None and any(t.topic == "loss" for t in conversation.turns[-3:]):
         before = "loss"  # a death told a few turns ago is still the story ("I keep picking up the phone")
     if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON)
@@ -78,6 +101,8 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         topic = before
     elif key.startswith(_THIRD_PERSON) and topic in _ABOUT_THE_CLIENT:
         topic = None
+    if topic == "breakup" and _PARENTS_PARTING.search(clean):
+        topic = "family"  # "my parents are getting divorced": their ending, lived by the client as family
     if topic == "relationship" and any(t.topic == "breakup" for t in conversation.turns[-6:]):
         topic = "breakup"  # "she was my girlfriend for three years" after "we broke up": still the ending
     if topic in (None, "study", "friends") and any(t.topic == "bullying" for t in conversation.turns[-6:]):
@@ -85,6 +110,8 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
     return topic
 
 
+_PARENTS_PARTING = re.compile(r"\b(?:parents|mum and dad|mom and dad|dad and mum|dad and mom|folks)\b[^.!?]{0,30}"
+                              r"\b(?:divorc\w*|split\w*|separat\w*|broke up|breaking up)", re.I)
 # Stories of something that ended: a death, a break-up.
 ENDINGS = ("loss", "breakup")
 # Warm feelings that, told after an ending, are most often love remembered ("I loved her so much").
@@ -104,6 +131,27 @@ def remembered_love(clean: str, feeling: Feeling | None, topic: str | None, conv
     if not _SOMEONE.search(clean):
         return None
     return next((t.topic for t in reversed(conversation.turns[-3:]) if t.topic in ENDINGS), None)
+
+
+# Feelings the model hears in words of missing someone who died ("i dont know what to do without her" is heard as
+# confusion, "she was everything" as surprise): the loss is the feeling. A guilt, an anger, a fear or a warm memory
+# after a death is its own, and stays.
+_MISHEARD_IN_MOURNING = {"confusion", "sadness", "disappointment", "surprise", "realization", "curiosity", "desire",
+                         "nervousness", "caring"}
+_MISSING = re.compile(r"\b(?:without|miss\w*|gone|anymore|any more|never again|raised me|brought me up)\b", re.I)
+
+
+def mourned(clean: str, feeling: Feeling | None, topic: str | None, them: str) -> Feeling | None:
+    """In a story of a death still told (topic "loss"), a message about the one who died or about missing them,
+    with no feeling word of the client's own: the loss of them, not what the model hears in the words."""
+    if topic != "loss" or feeling is not None and (feeling.intensity in ("theirs", "mixed") or feeling.label == "grief"
+                                                   or feeling.label not in _MISHEARD_IN_MOURNING):
+        return None
+    lower = clean.lower()
+    speaks_of_them = {"her": _SHE, "him": _HE}.get(them, re.compile(r"\b(?:they|them|their)\b")).search(lower)
+    if not speaks_of_them and not _MISSING.search(lower):
+        return None
+    return Feeling(f"the loss of {them}", "grief", "moderate")
 
 
 def family_for(feeling: Feeling | None) -> str:

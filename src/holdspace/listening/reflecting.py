@@ -9,9 +9,10 @@ from holdspace.language.text import words
 from holdspace.listening.content import TURNS, as_clause, key_part, reflect_words, says_little, sentence_weight
 from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
 from holdspace.listening.memory import Conversation
-from holdspace.listening.naming import NOT_FELT, OPINIONS, sounds_painful
+from holdspace.listening.naming import NOT_FELT, OPINIONS, sounds_painful, story_hurts
 from holdspace.listening.content import strip_fillers
-from holdspace.listening.signals import FEELING_RULE, OWN_FEELING_RULE, RHETORICAL, SELF_CRITICAL, SELF_HATE, roadblocks_in
+from holdspace.listening.pronouns import mend_apostrophes
+from holdspace.listening.signals import FEELING_RULE, MINIMISING, OWN_FEELING_RULE, RHETORICAL, SELF_CRITICAL, SELF_HATE, roadblocks_in
 from holdspace.listening.templates import pick, responses
 
 __all__ = ["LONG_MESSAGE", "is_question", "reflect"]
@@ -19,8 +20,8 @@ __all__ = ["LONG_MESSAGE", "is_question", "reflect"]
 # What comes before a rule about feelings ("honestly, I know I should be over it"): not said back.
 _RULE_LEAD = re.compile(r"^(?:(?:but|and|so|honestly|like|you know|you guess|you think|you feel like),?\s+)+", re.I)
 
-# The client's own rule after "and", "but" or "so", once shifted to "you" ("and you're not even meant to be").
-_RULE_AFTER = re.compile(r"\b(and|but|so),? (you're (?:not )?(?:even )?(?:meant|supposed|allowed) to (?:be|feel))\b")
+# The client's own rule after "and", "but", "so" or a comma, once shifted to "you" ("and you're not even meant to be").
+_RULE_AFTER = re.compile(r"(\band|\bbut|\bso|,),? (you're (?:not )?(?:even )?(?:meant|supposed|allowed) to (?:be|feel|care))\b")
 
 
 
@@ -46,8 +47,8 @@ def is_question(sentence: str) -> bool:
 
 def _quoted(sentence: str) -> str:
     """A question the client asked of life, as they said it, for quoting: "why do I even bother"."""
-    said = strip_fillers(sentence).rstrip("?!.,;: ")
-    said = re.sub(r"\bi\b", "I", said)
+    said = mend_apostrophes(strip_fillers(sentence).rstrip("?!.,;: "))
+    said = re.sub(r"\bi\b", "I", re.sub(r"\bim\b", "I'm", re.sub(r"\bive\b", "I've", said)))
     return said[:1].upper() + said[1:]
 
 
@@ -61,7 +62,7 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
         if SELF_CRITICAL.search(said) or SELF_HATE.search(said):
             key = f"you said {key}"
         fitting = [t for t in templates["short"] if not t.get("one_word") or len(words(said)) == 1]
-        return pick(fitting, conversation, used)["text"].format(content=said), key
+        return pick(fitting, conversation, used)["text"].format(content=mend_apostrophes(said)), key
     def felt(i: int) -> float:
         scores = per_sentence[i].scores
         model = max((s for l, s in scores.items() if l not in NOT_FELT | OPINIONS), default=0.0)
@@ -74,7 +75,8 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
 
     ranked = sorted(range(len(sentences)), key=lambda i: -weight(i))
     # "So your mum died on tuesday." reads as a shrug: pain is said back with the gentler openings
-    painful = sounds_painful(clean, per_sentence)
+    # (and so is the next message in a story that hurts: "So she basically raised you" a message after "my nan died")
+    painful = sounds_painful(clean, per_sentence) or story_hurts(conversation)
     plain = [t for t in templates["templates"] if not (t.get("brisk") and painful)]
     # statements first; a message that only asks gets its question said back as a wondering
     for asked in (False, True):
@@ -92,11 +94,19 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             key = reflect_words(part) if asked else as_clause(reflect_words(part))
             if roadblocks_in(key + ("?" if asked else "")):
                 continue
+            harsh = SELF_CRITICAL.search(sentences[i]) or SELF_HATE.search(sentences[i])
+            story = ""
             if not asked and len(words(clean)) > LONG_MESSAGE and i != 0 and len(sentences) > 2:
                 # In a long message, what brought them is usually said first: keep it too.
                 opening = as_clause(reflect_words(key_part(sentences[0])))
                 if len(words(opening)) >= 3 and not roadblocks_in(opening) and not is_question(sentences[0]):
-                    key = f"{opening}, and {key}"
+                    if harsh:
+                        # a sentence of its own before the harsh thought: joined, it would read "part of you
+                        # believes your friend group has been planning this trip"
+                        # (in words of its own, so the wordings that attribute are all left for the harsh part)
+                        story = templates["story"].format(content=opening) + " "
+                    else:
+                        key = f"{opening}, and {key}"
             elif not asked and len(words(part)) <= 5 and i > 0 and len(words(sentences[i - 1])) <= 12 \
                     and not is_question(sentences[i - 1]) and not says_little(sentences[i - 1]) \
                     and not SELF_CRITICAL.search(sentences[i]):
@@ -116,14 +126,17 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             if not asked and FEELING_RULE.search(sentences[i]):
                 # "we broke up and I'm not meant to be this upset": the rule, after "and", said back as theirs
                 key = _RULE_AFTER.sub(_theirs, key)
-            harsh = SELF_CRITICAL.search(sentences[i]) or SELF_HATE.search(sentences[i])
+            # ("you feel so stupid for..." is already theirs in their words: "part of you believes you feel so stupid"
+            # would hold it at two removes)
+            felt_so = re.match(r"you (?:just |really |honestly )?feel (?:like )?(?:so |such |really |completely )?", key)
             options = templates["wondering"] if asked else \
-                templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) else \
-                [t for t in templates["templates"] if t.get("theirs")] if harsh else plain
+                templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) and not felt_so else \
+                [t for t in templates["templates"] if t.get("theirs")] if harsh or MINIMISING.search(sentences[i]) \
+                else plain  # ("It sounds like she's just a cat" would agree with making it small)
             if options is templates["self_critical"]:
                 # "part of you believes maybe you're useless" hedges twice: the template already holds it lightly
                 key = _HEDGE.sub("", key)
-            said = pick(options, conversation, used)["text"].format(content=key)
+            said = story + pick(options, conversation, used, after=story)["text"].format(content=key)
             # said back later (a summary, a link) it stays theirs: never "you're useless" as a fact
             return said, f"you said {key}" if harsh and not asked else key
     return "", ""

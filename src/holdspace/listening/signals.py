@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
-           "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
+           "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "looks_english"]
 
 #: Phrases that block listening; none may appear in what the listener says.
@@ -22,15 +22,26 @@ _ROADBLOCK = re.compile("|".join(ROADBLOCKS), re.I)
 GREETING = re.compile(r"^\W*(?:hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|morning|evening)"
                        r"(?: there| again| you)?\W*$", re.I)
 DISMISS = re.compile(r"^\W*(?:(?:i'?m|im) (?:fine|ok|okay|alright)|fine|ok|okay|forget it|never ?mind|nvm|"
-                      r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|leave it|drop it)"
+                      r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|it'?s whatever|leave it|drop it)"
                       r"(?:\W+(?:(?:i'?m|im) (?:fine|ok|okay)|fine|ok|okay|forget it|never ?mind|nvm|whatever|"
-                      r"really|honestly|anyway|lol|it'?s fine|doesn'?t matter))*\W*$", re.I)
+                      r"really|honestly|anyway|lol|i guess|it'?s fine|doesn'?t matter))*\W*$", re.I)
 # "No" to the gentle check-in ("are you having any thoughts of ending your life?"): "no", "nope, im ok",
 # "no not at all". The rest of the message ("no, im just sad") is what they went on to say.
 NO_TO_CHECK_IN = re.compile(
     r"^\W*(?:no+|nope|nah|not at all|no way|of course not|definitely not|god no|hell no|not really)\b"
-    r"(?:[\s,.!-]*(?:not at all|no+|honestly|really|definitely not|i promise)\b)*"
+    r"(?:[\s,.!-]*(?:not at all|no+|honestly|really|definitely not|i promise|(?:not|nothing) (?:really )?like that|"
+    r"not that|never|i'?d never|i would never|(?:i'?m|im|i am) not suicidal|not suicidal|"
+    r"(?:i'?m|im|i am) not(?=[\s,.!-]*$))\b)*"
     r"(?:[\s,.!-]*(?:i'?m|im|i am)\s+(?:fine|ok|okay|alright|all right|good|safe)\b)?[\s,.!-]*", re.I)
+# "Yes" to "are you having thoughts of ending your life?", or an answer short of "no" ("sometimes", "idk",
+# "kind of"), or a message that starts with one ("yeah, most nights"): a disclosure, never a feeling to reflect.
+YES_TO_CHECK_IN = re.compile(
+    r"^\W*(?:(?:honestly|tbh|um+|uh+|well|i mean|i guess|i think|ngl)\W+)*(?:yes+|yeah+|yea|yep|yup|ya|yh|ye|mhm+|uh-huh|"
+    r"i am|i do|i have|i guess|i think so|i suppose|sometimes|some days|at times|maybe|kind of|kinda|sort of|a bit|a little|"
+    r"probably|a lot|all the time|every day|most days|most nights|constantly|lately|i (?:don'?t|dont|do not) know|idk|"
+    r"not sure|i'?m not sure|dunno|possibly|on and off|now and then|a few times|more than i'?d like)\b"
+    # ("yeah thanks", "yes i'll call them": thanks for the lines, not a yes to the question)
+    r"(?!\W*(?:thanks|thank you|ty|thx|ok|okay|i know|will do|i will|i'?ll (?:call|text|try|do that|look|ring))\b)", re.I)
 THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
                      r"your time|this|that|the chat|talking|everything)))*(?:\W+(?:i guess|anyway|really|bye|x+|"
                      r"(?:it|this|that|talking) (?:really )?(?:helps|helped)(?: (?:a bit|a little|a lot|somehow))?"
@@ -86,13 +97,17 @@ MINIMISING = re.compile(
     r"(?:other|some) people have it (?:so much |way |much |far )?worse|i'?m (?:probably |just )?(?:being|overreacting|"
     r"making a (?:big )?deal)|i shouldn'?t (?:even )?(?:be|feel) (?:this|so) (?:upset|bothered|stressed|sad)|"
     # said after the thing itself: "I still set out two cups. Silly really."
-    r"(?:silly|stupid|daft|dumb|pathetic) (?:really|i know|of me|i suppose|i guess)|i know (?:it'?s|its|that'?s) (?:silly|stupid|daft|dumb))\b", re.I)
+    r"(?:silly|stupid|daft|dumb|pathetic) (?:really|i know|of me|i suppose|i guess)|"
+    # "i know shes just a cat but": a loss made small before anyone else can
+    r"(?:she'?s|shes|he'?s|hes|it'?s|its|she was|he was|it was|they'?re|theyre) (?:just|only) (?:a|an) (?:cat|dog|pet|hamster|"
+    r"rabbit|bird|fish|horse|job|exam|test|game|break-?up|friend)|i know (?:it'?s|its|that'?s) (?:silly|stupid|daft|dumb))\b", re.I)
 # A rule about how much one may feel ("I'm not even meant to be this upset", "I should be over it by now",
 # "everyone says I should have moved on"): the reply makes room for the feeling instead of the rule.
 _RULE = (r"(?:(?:i'?m|im|i am) (?:not )?(?:even |really |honestly |still )?(?:meant|supposed|allowed) to (?:be|feel)|"
          r"i (?:should|shouldn'?t|ought to|oughtn'?t to)(?: not)? (?:even |still |really |just )?(?:be|feel)"
          r"(?= (?:\w+ )?(?:over|past|this|so|that|more|less|any|better|fine|okay|ok|upset|sad|bothered|hurt|gutted|"
-         r"moved on|done|used to))|i should (?:have|'ve) (?:got|gotten|moved|gotten over|got over|moved on)\b)")
+         r"moved on|done|used to))|i should (?:have|'ve) (?:got|gotten|moved|gotten over|got over|moved on)\b|"
+         r"i (?:shouldn'?t|shouldnt) (?:even |still |really )?care\b)")
 FEELING_RULE = re.compile(r"\b" + _RULE, re.I)
 # The same rule as the client's own, at the start of what they said ("but I'm not meant to be this upset"),
 # not someone else's they report ("everyone says I should be over it"): said back as theirs, never as fact.
@@ -104,7 +119,7 @@ _REPORTED = "".join(f"(?<!{w} )" for w in ("acted like", "acts like", "act like"
                                             "calls me", "called me", "made out", "makes out", "decided"))
 SELF_CRITICAL = re.compile(
     r"\b" + _REPORTED + r"(?:i'?m|im|i am|i feel|i'?ve always been|i was)\s+(?:\w+\s+){0,2}(?:worthless|useless|a failure|"
-    r"a mess|pathetic|stupid|an idiot|a burden|disgusting|ugly|a joke|a loser|a disappointment|not good enough|"
+    r"a mess|pathetic|stupid|an idiot|a burden|a doormat|a pushover|disgusting|ugly|a joke|a loser|a disappointment|not good enough|"
     r"never good enough|unlovable|too much|broken|weak|a fraud|the problem|too sensitive|overreacting|"
     r"so dramatic|too dramatic|needy|selfish|crazy|not (?:smart|clever|pretty|thin|strong|brave|interesting|funny|"
     r"attractive|talented|bright|successful|cool|good-looking) enough)\b|"
@@ -140,6 +155,8 @@ DOUBTS_IT = re.compile(
 RHETORICAL = re.compile(
     r"^\W*(?:(?:but|and|so|like|honestly|seriously|i mean|i just|just|ugh|like)\W+)*(?:"
     r"(?:what'?s|whats|what is|what was) the (?:point|use)\b|why\b|"
+    # "idk whats wrong with me": a question asked of oneself; said back as a statement it reads "that what's wrong with you"
+    r"(?:(?:idk|dunno|i (?:don'?t|dont|do not) (?:even )?know)\W+)?(?:what'?s|whats|what is) (?:even )?wrong with me\b|"
     r"how (?:am|are|is|can|could|do|would|will) (?:i|we|anyone|anybody|one|things)\b[^?.!]*?"
     r"\b(?:supposed|meant|expected|ever|even|possibly|keep)\b|"
     r"who (?:would|could|cares|even|wants|would ever)\b|what (?:did|have) i (?:ever )?(?:do|done) to deserve\b|"
@@ -150,6 +167,27 @@ RHETORICAL = re.compile(
 # Hating oneself is said back only as their words ("You're saying..."), never as "It sounds like".
 SELF_HATE = re.compile(r"\bi (?:really |just |kind of )?(?:hate|loathe|can'?t stand) (?:myself|my ?self|how i|who i|the way i|"
                        r"everything about me|my body|my face)\b", re.I)
+
+
+# "I did it on my own", "moved out on my own", "fixed the car by myself": done without help, not loneliness.
+# (Being, living, sitting or spending time on one's own stays loneliness: "since I moved out I've been on my own
+# every night" has "been" between the doing and the "on my own".)
+_DOING = (r"did|do|done|doing|made|make|making|built|build|building|moved|move|moving|fixed|fix|fixing|figured|"
+          r"managed|manage|learned|learnt|learning|taught|paid|pay|paying|bought|buy|finished|finish|raised|raising|"
+          r"handled|handle|cooked|cook|drove|drive|driving|passed|sorted|sort|painted|paint|wrote|write|planned|plan|"
+          r"organised|organized|started|start|set|ran|run|travelled|traveled|travel|travelling|traveling|assembled|"
+          r"decorated|renovated|saved|afforded|climbed|walked|hiked|booked|applied|solved|worked|"
+          r"cleaned|packed|carried|lifted|installed|changed|repaired|designed|launched|founded|opened|created|"
+          r"baked|sewed|knitted|grew|trained|studied|revised|taught")
+_NOT_BETWEEN = r"(?!(?:been|am|i'?m|im|was|were|being|be|live|living|lived|sit|sitting|sat|spend|spending|spent|stay|" \
+               r"staying|stayed|alone|eat|eating|ate|feel|feeling|felt|left|and|but|because|cos|so|now|still)\b)"
+INDEPENDENTLY = re.compile(r"\b(?:" + _DOING + r")\b(?:\s+" + _NOT_BETWEEN + r"[\w']+){0,5}?\s+(?:all\s+)?"
+                           r"(on my own|by myself)\b", re.I)
+
+
+def without_independence(text: str) -> str:
+    """The text with each "on my own" or "by myself" that means "without help" blanked (same length)."""
+    return INDEPENDENTLY.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + " " * len(m.group(1)), text)
 
 
 def roadblocks_in(text: str) -> list[str]:
