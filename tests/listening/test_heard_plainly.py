@@ -310,3 +310,9 @@ def test_boredom_is_met_as_boredom_not_as_pain(listener, message):
 def test_bored_of_being_sad_is_heard_as_sad(listener):
     said = listener.respond(Conversation(), "im bored of being sad all the time")
     assert said.feeling is not None and said.feeling.word == "sad"
+
+
+def test_a_quiet_message_about_rope_and_a_banister_is_never_met_with_pleased(listener):
+    reply = listener.respond(Conversation(),
+                             "Bought a length of rope at the hardware shop today. I keep looking up at the banister.")
+    assert "pleased" not in reply.reply and (reply.feeling is None or reply.feeling.label != "joy")

@@ -171,7 +171,9 @@ class Listener:
 
         sentences = units_of(clean) or [clean]
         overall, per_sentence = self._emotions(clean, sentences)
-        feeling = choose_feeling(overall, per_sentence, sentences, conversation.rejected)
+        # risk words the rules read and set aside ("bought a length of rope today. i keep looking up at the
+        # banister"): whatever it is, it is no gladness to guess at
+        feeling = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=assessment.set_aside)
         reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
         topic = topic_for(clean, key, feeling, conversation)
         ending = remembered_love(clean, feeling, topic, conversation)
