@@ -52,12 +52,12 @@ def score(path: Path, texts: list[str], whole: bool = False) -> np.ndarray:
     or one of its sentences, `classifier.windows`) it hears most risk in; with `whole`, of the whole text only
     (the product until 30 Nov 2026)."""
     from holdspace.language.embedding import MAX_TOKENS, Encoder, tokenizer_file
-    from holdspace.safety.classifier import windows
+    from holdspace.safety.classifier import read_in_windows
 
     enc = Encoder(path, tokenizer_file(), sha256(path), max_tokens=MAX_TOKENS, memo=0, spin=False)
     out = np.zeros((len(texts), 3), dtype=np.float32)
     for i, t in enumerate(texts):
-        p = enc.outputs([t] if whole else windows(t))
+        p = enc.outputs([t]) if whole else read_in_windows(enc.outputs, t)
         out[i] = p[int(np.argmax(1.0 - p[:, 0]))]
     return out
 

@@ -204,6 +204,19 @@ def test_a_text_the_rules_find_urgent_is_not_run_through_the_model():
     assert model.seen == [FAREWELL]
 
 
+def test_a_longer_text_read_whole_as_surely_safe_is_not_read_again_sentence_by_sentence():
+    model = Counting()
+    layer = ModelLayer(model=model)
+    layer.load()
+    calm = "I had a lovely walk with my dog today. Then we had tea in the garden."
+    assert layer.probabilities(calm)[0] >= classifier.SURELY_NONE
+    model.seen.clear()
+    assert assess(calm, layers=[rules_layer, layer]).level == "none" and model.seen == [calm]
+    hidden = " ".join(DAY[:2] + [FAREWELL + "."] + DAY[2:])
+    model.seen.clear()
+    assert assess(hidden, layers=[rules_layer, layer]).level == "urgent" and model.seen == windows(hidden)
+
+
 def test_the_model_reads_word_pieces_with_the_language_engines_tokenizer_and_cut():
     enc = risk_encoder()
     assert enc.max_tokens == MAX_TOKENS == 256
