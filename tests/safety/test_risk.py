@@ -55,6 +55,19 @@ def test_the_held_back_everyday_sets_have_ordinary_rows_of_each_kind_and_share_n
 
 
 @pytest.mark.parametrize("text, level", [
+    ("i feel like such a burden to everyone", "concern"),
+    ("I feel like a burden to my whole family lately", "concern"),
+    ("I feel like a burden to my mum when I ask for lifts", "none"),
+    ("To the part of me that feels like a burden at work: asking questions is part of learning.", "none"),
+    ("i don't feel like a burden to everyone anymore", "none"),
+    ("doing the sewerslide this weekend. not a joke this time", "urgent"),
+    ("we are doing the suicide prevention training at work this weekend", "none"),
+])
+def test_the_rules_hear_feeling_a_burden_to_everyone_and_the_act_as_something_one_will_do(text, level):
+    assert assess(text, layers=[risk.rules_layer]).level == level
+
+
+@pytest.mark.parametrize("text, level", [
     # explicit
     ("I'm going to kill myself tonight", "urgent"),
     ("i've got 40 pills saved up and i'm taking them after everyone is asleep", "urgent"),

@@ -14,9 +14,9 @@ from holdspace.safety.rules import Hit
 
 URGENT = {"intent", "plan", "means_seek", "means_have", "method_thoughts", "attempt", "farewell", "danger",
           "self_harm_danger", "harm_others_urgent"}
-CONCERN = {"thoughts", "passive", "not_missed", "cant_go_on", "death", "hedged", "self_harm", "abuse", "eating", "harm_others",
+CONCERN = {"thoughts", "passive", "not_missed", "burden", "cant_go_on", "death", "hedged", "self_harm", "abuse", "eating", "harm_others",
            "harm_others_thoughts", "directed", "attempt_history", "history", "farewell_weak", "means_question"}
-IDEATION = {"thoughts", "passive", "not_missed", "cant_go_on", "death", "hedged", "attempt_history", "history"}
+IDEATION = {"thoughts", "passive", "not_missed", "burden", "cant_go_on", "death", "hedged", "attempt_history", "history"}
 # Kinds whose past tense, once resolved, is no longer a risk.
 PAST_SENSITIVE = URGENT | CONCERN - {"abuse", "directed"}
 # Kinds that only ever add to others.
@@ -41,6 +41,7 @@ SENTENCES = {
     "passive": "A wish not to be alive was expressed.",
     "not_missed": "A feeling that nobody would notice or miss them if they were gone was expressed.",
     "cant_go_on": "A feeling of not being able to go on was expressed.",
+    "burden": "A feeling of being a burden to everyone close was expressed.",
     "death": "Thoughts of death were mentioned.",
     "hopeless_death": "Hopelessness with thoughts of death was expressed.",
     "hedged": "Suicide was ruled out only tentatively.",
@@ -191,7 +192,7 @@ def judge(hits: list[Hit], *, resolved: bool = False) -> Judgement:
         counted.append(a)
     if abuse:
         concern.append("abuse")
-    for kind in ("thoughts", "passive", "not_missed", "cant_go_on", "death", "hedged", "self_harm", "eating", "harm_others_thoughts",
+    for kind in ("thoughts", "passive", "not_missed", "burden", "cant_go_on", "death", "hedged", "self_harm", "eating", "harm_others_thoughts",
                  "directed", "attempt_history", "history", "means_question", "farewell_weak"):
         if kind in kinds:
             concern.append(kind)
