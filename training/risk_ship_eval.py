@@ -111,6 +111,9 @@ def frozen_view(text: np.ndarray, source: np.ndarray):
     return score, gate, head.threshold
 
 
+from holdspace.safety.classifier import SURELY_URGENT  # noqa: E402
+
+
 def levels(s: Setting, probs, t, rules, aside, gate, frozen_flag) -> np.ndarray:
     """The product's final level per row for setting `s` at threshold `t`."""
     flag = (1 - probs[:, 0]) >= t
@@ -125,7 +128,7 @@ def levels(s: Setting, probs, t, rules, aside, gate, frozen_flag) -> np.ndarray:
     raised = runs_none & flag
     out[raised] = np.where(s.urgent & urgent[raised], 2, 1)
     if s.on_concern:
-        up = (rules == 1) & ~quiet & flag & urgent
+        up = (rules == 1) & ~quiet & flag & (probs[:, 2] >= SURELY_URGENT)  # as classifier.ModelLayer over a concern
         out[up] = 2
     if s.frozen:
         out[(out == 0) & runs_none & frozen_flag] = 1

@@ -151,6 +151,14 @@ def test_a_concern_the_rules_found_becomes_urgent_where_the_model_hears_danger_n
     assert after.level == "urgent" and after.reasons == before.reasons + [URGENT_REASON]
 
 
+def test_over_a_concern_the_rules_found_a_model_torn_between_concern_and_urgent_adds_nothing():
+    text = "im a burden on everyone"
+    probabilities = ModelLayer().probabilities(text)
+    assert probabilities[2] > probabilities[1] and probabilities[2] < classifier.SURELY_URGENT
+    assert rules_alone(text).level == "concern"
+    assert assess(text) == rules_alone(text)
+
+
 def test_over_a_concern_the_rules_found_the_model_adds_nothing_unless_it_hears_danger_now():
     text = "I've been hurting myself again and some nights I wish I could stop existing"
     assert rules_alone(text).level == "concern"

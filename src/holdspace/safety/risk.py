@@ -150,7 +150,7 @@ def assess(text: str, *, layers: Sequence[Layer] | None = None, budget_s: float 
         if getattr(layer, "only_when_none", False) and (level != "none" or failed or set_aside):
             continue
         try:
-            result = layer(text, deadline)
+            result = layer(text, deadline, over=level) if second else layer(text, deadline)
             if result.level not in LEVELS:
                 raise ValueError(f"unknown level {result.level!r}")
             if time.monotonic() > deadline:
