@@ -8,7 +8,7 @@ there are several, each of its sentences (`windows`): a risk said in one sentenc
 otherwise drowned by the rest. It can raise a text to `concern` or `urgent`, never lower: where the rules found
 nothing, and where they found a concern that it reads as urgent; never where the rules set their words aside (a
 denial, a past said to be behind the writer, a story, song, news report or suicide as a topic:
-`Assessment.set_aside`). What it alone heard gets the gentle check-in, not the full crisis response
+`Assessment.denied_or_framed`). What it alone heard gets the gentle check-in, not the full crisis response
 (`risk.classifier_only`). Its threshold, its known false alarms and why it replaced the head:
 training/README.md, "Risk model: the fine-tuned encoder".
 
@@ -195,9 +195,8 @@ class ModelLayer:
 
     It reads three probabilities (none, concern, urgent) for each of the text's `windows` (`read_in_windows`). A text
     is flagged when 1 - p(none) of some window reaches `threshold`, and is urgent when that window's p(urgent) >
-    p(concern). It is a
-    second opinion: `assess` runs it where the rules found nothing or only a concern and set nothing aside, and
-    takes from it, over a concern, only an urgent reading.
+    p(concern). It is a second opinion: `assess` runs it where the rules found nothing or only a concern and read
+    nothing as denied, past or framed, and over a concern it answers only a sure urgent (`SURELY_URGENT`).
     """
 
     second_opinion = True  # assess: not after urgent, a failure or words set aside; over a concern, urgent only

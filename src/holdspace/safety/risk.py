@@ -2,11 +2,11 @@
 
 Two layers run one after another (the second can be switched off: SECOND_LAYER_ON below): the rules
 (rules.py, rules.toml), then the fine-tuned risk model (classifier.ModelLayer), which can raise a text to
-`concern` or `urgent`. The model speaks where the rules found nothing, or found a concern it reads as urgent,
-and never where they set their words aside (a denial, a past said to be behind the writer, a story, song, news
-report or suicide as a topic). Each layer can only raise the level. If a layer raises or runs out of time, the text counts as
-at risk: the result is at least `concern` with the reason "could not check" — never `none`. Every message
-is judged on its own, so the same words get the same level at turn 1 and at turn 300.
+`concern` or `urgent`. The model speaks where the rules found nothing, or found a concern it reads as surely
+urgent, and never where they set their words aside (a denial, a past said to be behind the writer, a story, song,
+news report or suicide as a topic). Each layer can only raise the level. If a layer raises or runs out of time,
+the text counts as at risk: the result is at least `concern` with the reason "could not check" — never `none`.
+Every message is judged on its own, so the same words get the same level at turn 1 and at turn 300.
 """
 
 from __future__ import annotations
