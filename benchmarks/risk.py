@@ -81,6 +81,42 @@ class WholeTextModelLayer:
         return Assessment("urgent", [URGENT_REASON]) if p[2] > p[1] else Assessment("concern", [REASON])
 
 
+#: The held-back sets: key (for --held-back), risk file, everyday first-person file, title.
+HELD_BACK = [
+    ("1", "risk_test.jsonl", "everyday_test.jsonl", "Held-back test set (written first, never tuned on)"),
+    ("3", "risk_test3.jsonl", None, "Held-back set 3 (written with dev-t3 before the rules changed, never tuned on)"),
+    ("4", "risk_test4.jsonl", "everyday_test4.jsonl", "Held-back set 4 (written 29 Nov 2026 by a helper who tuned nothing)"),
+    ("5", "risk_test5.jsonl", "everyday_test5.jsonl",
+     "Held-back set 5 (never tuned on; written 29 Nov 2026 by a helper who tuned nothing)"),
+    ("6", "risk_test6.jsonl", "everyday_test6.jsonl",
+     "Held-back set 6 (never tuned on; written 30 Nov 2026 by a helper who tuned nothing)"),
+    ("7", "risk_test7.jsonl", "everyday_test7.jsonl",
+     "Held-back set 7 (never tuned on; written 30 Nov 2026 by a helper who tuned nothing)"),
+]
+
+
+class CandidateModelLayer:
+    """A risk model not (yet) in the product, read as the product reads its own (windows, second opinion)."""
+
+    second_opinion = True
+
+    def __init__(self, path: str, threshold: float):
+        import hashlib
+
+        from holdspace.language.embedding import Encoder, tokenizer_file
+        from holdspace.safety.classifier import MAX_TOKENS, ModelLayer
+
+        sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        encoder = Encoder(Path(path), tokenizer_file(), sha, max_tokens=MAX_TOKENS, memo=0, spin=False)
+        self.model = ModelLayer(model=lambda: encoder, threshold=threshold)
+
+    def load(self) -> None:
+        self.model.load()
+
+    def __call__(self, text: str, deadline: float, over: str = "none") -> Assessment:
+        return self.model(text, deadline, over=over)
+
+
 def load(name: str) -> list[dict]:
     with open(DATA / name, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
@@ -365,6 +401,10 @@ def main() -> None:
     parser.add_argument("--rules-only", action="store_true", help="measure the rules alone, not the classifier too")
     parser.add_argument("--old-reading", action="store_true",
                         help="also the risk model read as until 30 Nov 2026 (whole text only, where the rules found nothing)")
+    parser.add_argument("--held-back", default=",".join(h[0] for h in HELD_BACK), metavar="KEYS",
+                        help="which held-back sets to read, e.g. 6,7 (default: all)")
+    parser.add_argument("--candidate", nargs=2, metavar=("ONNX", "THRESHOLD"),
+                        help="also a candidate risk model (an int8 ONNX export) at its threshold, read as the product reads")
     args = parser.parse_args()
     global LAYERS
     if args.classifier_experiment:
@@ -382,6 +422,9 @@ def main() -> None:
     if args.old_reading:
         configs.append(("rules + risk model read the old way (whole text only, where the rules found nothing and set "
                         "nothing aside, means included; at 0.9613396)", [rules_layer, WholeTextModelLayer()]))
+    if args.candidate:
+        configs.append((f"rules + candidate risk model {Path(args.candidate[0]).name} at {args.candidate[1]}",
+                        [rules_layer, CandidateModelLayer(args.candidate[0], float(args.candidate[1]))]))
     if args.batch:
         rows = [r for r in load("risk_dev.jsonl") if r["id"].startswith(args.batch + "-")]
         if not rows:
@@ -394,33 +437,28 @@ def main() -> None:
         return
     dev = load("risk_dev.jsonl")
     # the held-back sets are not even read while tuning
-    test, test3, test4 = ([], [], []) if args.tuning else (
-        load("risk_test.jsonl"), load("risk_test3.jsonl"), load("risk_test4.jsonl"))
+    held = [] if args.tuning else [h for h in HELD_BACK if h[0] in args.held_back.split(",")
+                                   and (DATA / h[1]).exists()]
+    speed_rows = dev + [r for key, name, *_ in held if key in ("1", "3") for r in load(name)]
     for name, layers in configs:
         LAYERS = layers
         print(f"\n=== {name} ===")
         if args.speed_only:
-            speed(dev + ([] if args.tuning else test + test3))
+            speed(speed_rows)
             continue
         must_catch()
         table(dev, f"Dev set (tuned on), n={len(dev)}")
         everyday_first_person("everyday_dev.jsonl", "Everyday first-person dev (trained and tuned on)")
         classifier_set()
         product_checks()
-        if not args.tuning:
-            everyday_first_person("everyday_test.jsonl", "Everyday first-person, held back (never tuned on)")
-            table(test, f"Held-back test set (written first, never tuned on), n={len(test)}")
-            table(test3, f"Held-back set 3 (written with dev-t3 before the rules changed, never tuned on), n={len(test3)}")
-            everyday_first_person("everyday_test4.jsonl", "Everyday first-person, held-back set 4 (never tuned on)")
-            table(test4, f"Held-back set 4 (written 29 Nov 2026 by a helper who tuned nothing), n={len(test4)}")
-            test5 = load("risk_test5.jsonl")
-            everyday_first_person("everyday_test5.jsonl", "Everyday first-person, held-back set 5 (never tuned on)")
-            table(test5, f"Held-back set 5 (never tuned on; written 29 Nov 2026 by a helper who tuned nothing), n={len(test5)}")
-            test6 = load("risk_test6.jsonl")
-            everyday_first_person("everyday_test6.jsonl", "Everyday first-person, held-back set 6 (never tuned on)")
-            table(test6, f"Held-back set 6 (never tuned on; written 30 Nov 2026 by a helper who tuned nothing), n={len(test6)}")
+        for _, risk_file, everyday_file, title in held:
+            if everyday_file:
+                everyday_first_person(everyday_file, f"Everyday first-person, {title.split(' (')[0].lower()}")
+            rows = load(risk_file)
+            table(rows, f"{title}, n={len(rows)}")
         cssrs(args.cssrs)
-        speed(dev + ([] if args.tuning else test + test3))
+        speed(speed_rows)
+
 
 if __name__ == "__main__":
     main()

@@ -92,8 +92,13 @@ class RiskModel(nn.Module):
         return self.head(self.dropout(unit * SCALE))
 
 
+#: held-back sets retired into training (`--retired`): read so often that they no longer measure fresh wording
+RETIRED = ("4", "5")
+
+
 def jsonl(name: str) -> list[dict]:
-    assert "test" not in name, "held-back sets are never read here"
+    assert "test" not in name or any(name in (f"risk_test{n}.jsonl", f"everyday_test{n}.jsonl") for n in RETIRED), \
+        "held-back sets are never read here"
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -143,7 +148,7 @@ def natural_negatives(n: int, seed: int = SEED) -> list[tuple[str, str]]:
 
 
 def load(cssrs_posts: int, cssrs_chars: int = 2000, dev_posts: int = 1000, with_fresh: bool = False,
-         skip_context: bool = False, natural: int = 0):
+         skip_context: bool = False, natural: int = 0, retired: bool = False):
     """Rows as parallel lists: text, source, category, level index (FLAG for C-SSRS at risk), group."""
     text, source, category, y, group = [], [], [], [], []
 
@@ -155,6 +160,12 @@ def load(cssrs_posts: int, cssrs_chars: int = 2000, dev_posts: int = 1000, with_
             continue  # labelled as the last message of a conversation: alone it may mean nothing
         src = "fresh" if row["id"].startswith(FRESH) and not with_fresh else "team_dev"
         add(row["text"], src, row["category"], LEVELS.index(row["level"]), row["id"].rsplit("-", 1)[0])
+    for n in RETIRED if retired else ():  # as dev rows, folds included; their ids (t4-…, e4-…) are their groups
+        for row in jsonl(f"risk_test{n}.jsonl"):
+            if not (skip_context and row.get("context")):
+                add(row["text"], "team_dev", row["category"], LEVELS.index(row["level"]), f"t{n}")
+        for row in jsonl(f"everyday_test{n}.jsonl"):
+            add(row["text"], "everyday_dev", f"none.first_person.{row['kind']}", 0, "everyday")
     for row in jsonl("classifier_dev.jsonl"):
         add(row["text"], "classifier_dev", row["category"], LEVELS.index(row["level"]), "clf")
     for row in jsonl("must_catch.jsonl"):
@@ -331,13 +342,16 @@ def main() -> None:
     parser.add_argument("--joined", type=int, default=0,
                         help="longer messages made of each model's own training rows (joined(): repeats, joined "
                              "everyday rows, a risk statement among them)")
+    parser.add_argument("--retired", action="store_true",
+                        help="train on held-back sets 4 and 5 too (RETIRED), as dev rows: they were read too often "
+                             "to measure fresh wording any more")
     parser.add_argument("--save-folds", action="store_true",
                         help="save each fold's model as STEM_fold{k}.pt (to export and score them as ONNX)")
     args = parser.parse_args()
     torch.set_num_threads(1)
     stem = args.name or f"risk_ft_L{args.layers}"
     text, source, category, y, group = load(args.cssrs_posts, with_fresh=args.with_fresh, skip_context=args.skip_context,
-                                            natural=args.natural)
+                                            natural=args.natural, retired=args.retired)
     ids = tokenize(text, args.max_tokens)
     eval_ids = tokenize(text, args.eval_tokens)
     pool = np.isin(source, POOL)
