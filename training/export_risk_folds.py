@@ -75,7 +75,8 @@ def rows_of(stem: str) -> dict:
         return {k: d[k] for k in ("text", "source", "category", "y", "group", "fold")} | {"scored": scored}
     args = torch.load(CACHE / f"{stem}.pt", map_location="cpu", weights_only=False)["args"]
     text, source, category, y, group = load(args["cssrs_posts"], with_fresh=args.get("with_fresh", False),
-                                            skip_context=args.get("skip_context", False), natural=args.get("natural", 0))
+                                            skip_context=args.get("skip_context", False), natural=args.get("natural", 0),
+                                            retired=args.get("retired", False))
     pool = np.isin(source, POOL)
     fold = np.full(len(text), -1, dtype=np.int64)
     idx = np.flatnonzero(pool)
