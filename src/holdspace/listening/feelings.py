@@ -1,8 +1,9 @@
 """A plain feeling word, at a fitting intensity, for what the emotion model detected.
 
 The words and the cues that turn a feeling up or down live in feelings.toml. The intensity
-starts from the model's confidence (mild below 0.5, strong from 0.8) and moves one step for an
-intensifier ("so", "really", "!!", a word in capitals) or a softener ("a bit", "kind of").
+starts from the model's confidence (mild below 0.5, moderate above) and moves one step for an
+intensifier ("so", "really", "!!", a word in capitals) or a softener ("a bit", "kind of"). The strongest
+word takes both: the model sure of the feeling (0.8 or more) and an intensifier in the words.
 """
 
 from __future__ import annotations
@@ -140,6 +141,9 @@ _OWN_PHRASES = (
     (re.compile(r"\b(?:i (?:have|haven'?t|havent|hadn'?t)(?: really)? (?:not )?slept|(?:haven'?t|havent) "
                 r"(?:had )?(?:any )?(?:slept|sleep)|running on (?:no|zero|empty)(?: sleep)?|no sleep|(?:can'?t|cant) "
                 r"remember the last time i slept)\b"), "exhausted"),
+    # "i don't even want to go anymore" (to the gym, to school): worn down, pulling back; never "irritated"
+    (re.compile(r"\bi (?:don'?t|dont|do not) (?:even |really )?(?:want|wanna) to (?:go|try|bother|do (?:it|anything))"
+                r"(?: \w+){0,3}? (?:anymore|any more)\b"), "discouraged"),
     # "what's the point of even trying", "why do I even bother": worn down by trying, said in a question
     (re.compile(r"\b(?:what'?s|whats|what is) the (?:point|use)(?: (?:of|in) (?:\w+ ){0,2}(?:trying|bother\w*|applying|"
                 r"going|doing|caring|studying|revising))?\b(?! of (?:talking|writing|speaking|typing))|"
@@ -342,6 +346,10 @@ def feeling_for(emotions: Emotions, text: str = "", avoid: frozenset[str] | set[
     score = emotions.scores[label]
     level = 0 if score < 0.5 else 2 if score >= 0.8 else 1
     step, cues = intensity_cues(_without_feeling_cues(text)) if text else (0, ())
+    if level == 2 and step <= 0 and text:
+        # the model's certainty says which feeling it is, not how strong: "i miss my old school" (sadness 0.84)
+        # is sad, not devastated. The strongest word needs their words to say so too ("so", "really", "!!").
+        level = 1
     # "so", "really", "SO" lift a mild word one step, never to the strongest: "he is being so selfish and it
     # hurts" is not "devastated", and "im so bored" is not "down" made "sad" made "devastated". Only the
     # model's own certainty names a feeling at its strongest.

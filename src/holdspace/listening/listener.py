@@ -24,12 +24,13 @@ from holdspace.listening.content import units_of
 from holdspace.listening.feelings import Feeling
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
-from holdspace.listening.naming import choose_feeling, story_hurts
-from holdspace.listening.questions import MOVING_ON, family_for, mourned, pronoun, question, remembered_love, topic_for
+from holdspace.listening.naming import choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts
+from holdspace.listening.questions import (MOVING_ON, family_for, mourned, pronoun, question, remembered_love, topic_for,
+                                           topic_of)
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
-from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, SELF_HARM,
-                                        YES_TO_CHECK_IN,
+from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, SELF_CRITICAL,
+                                        SELF_HARM, SELF_HATE, YES_TO_CHECK_IN,
                                         roadblocks_in)
 from holdspace.listening.templates import fixed, pick, responses
 from holdspace.safety.response import GENTLE, crisis_response
@@ -49,8 +50,14 @@ CRISIS_PAGE_NOTE = " More ways to reach someone are on the crisis page (/crisis)
 
 
 # Their own word for being worn out: "that hurts" or "a lot to carry" would make more of it than they did.
-_WEARY = {"tired", "exhausted", "drained"}
+_WEARY = {"tired", "exhausted", "drained", "knackered"}
 _BORED = {"bored"}
+# A topic said to be going well ("revision is going ok actually", "work's been good"): no weight to ask about.
+_GOING_WELL = re.compile(r"\b(?:is|are|was|were|'s|s|has been|have been|'ve been|been|going|went|gone|turned out)\s+"
+                         r"(?:(?:really|actually|pretty|quite|so|surprisingly|honestly|all)\s+)*(?:ok|okay|alright|fine|"
+                         r"well|good|great|better|brilliant|amazing|smoothly)\b(?!\s+(?:i guess|but|except|until))", re.I)
+# Stories a harsh thought about oneself belongs to rather than replaces ("i feel so stupid" after "she cheated on me").
+_OWN_STORIES = {"loss", "breakup", "betrayal", "bullying", "self"}
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -173,9 +180,15 @@ class Listener:
         overall, per_sentence = self._emotions(clean, sentences)
         # risk words the rules read and set aside ("bought a length of rope today. i keep looking up at the
         # banister"): whatever it is, it is no gladness to guess at
-        feeling = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=assessment.set_aside)
+        feeling = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=assessment.set_aside,
+                                 after_good_news=story_glad(conversation))
         reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
         topic = topic_for(clean, key, feeling, conversation)
+        harsh = bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean))
+        if harsh and topic not in _OWN_STORIES:
+            # "maybe I'm just not worth talking to", "i always mess these things up": the harsh thought is what to
+            # ask about ("what does that inner voice tend to say?"), not the friends or the interview
+            topic = "self"
         ending = remembered_love(clean, feeling, topic, conversation)
         if ending:
             # "I loved her so much" after "we split up": love remembered, not a joy to build on
@@ -202,18 +215,28 @@ class Listener:
                          .format(feeling=feeling.word))
         # "im soooo bored": their word, met as boredom, not as pain ("that's a lot to carry", "the hardest part")
         bored = feeling is not None and feeling.word in _BORED
-        family = "neutral" if bored else family_for(feeling)
+        # "bit sad today", "missed the bus this morning": heard plainly, not as a weight to carry
+        light = not bored and said_lightly(clean, feeling, topic)
+        family = "neutral" if bored or light else family_for(feeling)
+        if harsh and family == "neutral":
+            family = "shame"  # a harsh thought with no feeling named is still no neutral news ("I'm glad you're telling me")
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = weighs_heavily(clean, feeling, topic)
         # one look back per reply: a link to an earlier message and a summary in the same reply say things twice
         summed = summary(conversation, feeling, used) if not heavy and not link and not moving_on \
             and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
-            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY else "bored" if bored else family
+            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY else "bored" if bored else "light" if light else family
         validation = "" if summed else pick(
             responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
             after=" ".join(parts))["text"]
-        asked = question(topic, family, conversation, used, pronoun(conversation, clean))
+        # a topic's questions ask about a weight ("what part of your studies is weighing on you most?"): asked when
+        # something weighs, or of the topic told plainly in this message ("the kids were screaming all morning");
+        # never of "revision is going ok actually", nor of "took me 4 goes lol" carried on from a pass
+        weighs = family != "neutral" or sounds_painful(clean, per_sentence) or story_hurts(conversation) \
+            or topic is not None and topic_of(clean) == topic and not _GOING_WELL.search(clean) \
+            and not story_glad(conversation)
+        asked = question(topic if weighs else None, family, conversation, used, pronoun(conversation, clean))
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
             parts.insert(0, r["carry_on"] if gently_asked else r["thanks_for_answering"])

@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from holdspace.language.emotions import Emotions
-from holdspace.listening.feelings import CUE_WEIGHT, Feeling, denied_cues, feeling_cues, feeling_for, others_labels, own_words
+from holdspace.language.emotions import Emotions, family_of
+from holdspace.listening.feelings import (CUE_WEIGHT, Feeling, denied_cues, feeling_cues, feeling_for, intensity_cues,
+                                         others_labels, own_words)
 from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
 from holdspace.listening.signals import MINIMISING, RHETORICAL, SELF_CRITICAL, SELF_HATE
 
-__all__ = ["FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "sounds_painful", "story_hurts"]
+__all__ = ["AFTER_GOOD_NEWS_FLOOR", "FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "said_lightly",
+           "sounds_painful", "story_glad", "story_hurts"]
 
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
 FEELING_FLOOR = 0.08
@@ -84,6 +86,25 @@ _PAST_FEELING = re.compile(r"\b(?:i|we)\s+(?:was|were|felt|had been|'d been|got)
 _GOES_ON = re.compile(r"\b(?:still|now|but then|except|although|though|i'?m|im|am|worried|scared|nervous|anxious|"
                       r"worry|dread\w*|what if)\b", re.I)
 
+# Glad news in the cues, and the occasions it often comes with (which are cues of nerves on their own).
+_GOOD_NEWS = {"pride", "relief", "joy", "excitement"}
+_OCCASIONS = {"exam", "exams", "interview", "presentation", "deadline", "deadlines", "test results", "scan results",
+              "results come back", "waiting"}
+_GOES_ON_WORRYING = re.compile(r"\b(?:but|still|now)\b[^.!?]{0,40}\b(?:worr\w*|nervous|anxious|scared|stress\w*|dread\w*|"
+                               r"panic\w*|what if)\b", re.I)
+
+# Measured against others and coming off worse ("she's so much prettier than me", "everyone's doing better than me").
+_COMPARED = re.compile(r"\b(?:\w+er|better|more \w+)\s+than\s+(?:me|i am|i'?ll ever be|i could ever be|i was)\b", re.I)
+
+# The word for what a glad message turns to, by its family ("happy for him but i'll miss him": happy and sad).
+_TURNED_TO = {"sadness": "sad", "fear": "worried", "anger": "frustrated", "disgust": "uneasy"}
+
+# Being cheated on, told by the one it was done to.
+_BETRAYED = re.compile(r"\b(?:cheated|cheating|been cheating|was cheating|is cheating) on me\b|"
+                       r"\b(?:he|she|they|(?:my|his|her) (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee))"
+                       r"\s+(?:has been |had been |was |is |'s been |has )?(?:cheating|cheated|having an affair|had an affair)\b",
+                       re.I)
+
 # Something hard done and glad of it ("felt scary but good", "terrifying but worth it").
 _SCARY_BUT_GOOD = re.compile(r"\b(?:scary|scared|terrifying|terrified|nerve-?wracking|nervous|frightening)\s+(?:but|and)\s+"
                              r"(?:(?:so|really|also|actually|kind of|kinda)\s+)?(?:good|great|worth it|amazing|freeing|"
@@ -145,15 +166,55 @@ def sounds_painful(text: str, found: list[Emotions]) -> bool:
         or any(e.scores.get(label, 0.0) >= 0.3 for e in found for label in _NEGATIVE)
 
 
+_HURTING_TOPICS = {"betrayal", "bullying", "self"}
+
+
 def story_hurts(conversation: Conversation) -> bool:
     """Whether the last few messages told of a death, a break-up or a painful feeling: then a plain
     message ("work gave me 3 days off lol", "I'm fine most of the time") is read in that light."""
-    return any(turn.topic in ENDINGS or turn.reply.feeling is not None and turn.reply.feeling.label in _NEGATIVE
+    # (and a betrayal, bullying or a harsh thought about oneself: "everyone at the gym looks better than me" after
+    # "i hate my body" is no admiration)
+    return any(turn.topic in ENDINGS or turn.topic in _HURTING_TOPICS
+               or turn.reply.feeling is not None and turn.reply.feeling.label in _NEGATIVE
                for turn in conversation.turns[-3:])
 
 
+# "bit sad today": a softener with its "a" dropped, at the start of a message.
+_BIT = re.compile(r"^\W*(?:(?:just|feeling|feel|im|i'?m)\s+)?(?:a\s+)?(?:bit|lil|little)\b", re.I)
+# Stories heavier than their words: a death, an ending, a betrayal, loneliness, a harsh view of oneself.
+_HEAVY_TOPICS = {"loss", "breakup", "betrayal", "loneliness", "self", "bullying"}
+
+
+def said_lightly(text: str, feeling: Feeling | None, topic: str | None) -> bool:
+    """Whether a low feeling is told lightly ("bit sad today", "missed the bus this morning"): said softly or
+    only half heard by the model, with no word of pain beside it. "That's a lot to carry" or "that sounds really
+    heavy" would make more of it than they did; plainer words fit."""
+    if feeling is None or family_of(feeling.label) != "sadness" or topic in _HEAVY_TOPICS \
+            or _DISTRESS.search(text) or SELF_CRITICAL.search(text) or SELF_HATE.search(text):
+        return False
+    softened = intensity_cues(text)[0] < 0 or bool(_BIT.match(text))
+    if not (feeling.intensity == "mild" or feeling.intensity == "theirs" and softened):
+        return False
+    said = {word for label, found in feeling_cues(text).items() if label in _NEGATIVE for word in found}
+    return not said - set(feeling.word.split())
+
+
+def story_glad(conversation: Conversation) -> bool:
+    """Whether the last message was good news ("i passed my driving test!!") and nothing before it hurts: then a
+    plain message after it ("took me 4 goes lol", "i nearly gave up") is read in that light."""
+    # the last feeling named in the last two messages ("took me 4 goes lol" names none, and goes on with the pass)
+    felt = next((t.reply.feeling for t in reversed(conversation.turns[-2:]) if t.reply.feeling is not None), None)
+    return felt is not None and felt.label in _POSITIVE and felt.intensity != "mixed" and not story_hurts(conversation)
+
+
+# Laughing along: "mum cried haha" after good news is happy tears.
+_LAUGHING = re.compile(r"\b(?:haha\w*|lol|lmao|lmfao)\b|😂|🥲", re.I)
+#: After good news, a painful label the model only half hears (below this, and with no cue) is not named.
+AFTER_GOOD_NEWS_FLOOR = 0.3
+
+
 def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: list[str],
-                 rejected: set[str], in_pain: bool = False) -> Feeling | None:
+                 rejected: set[str], in_pain: bool = False, after_good_news: bool = False) -> Feeling | None:
     """The client's own feeling word, else the likeliest feeling from the model and the cues.
 
     A label's score is its best score over the whole message and each piece of it, plus
@@ -161,6 +222,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     others only once the score reaches FEELING_FLOOR, and they are then offered mildly.
     Labels in `rejected` (the client said they were wrong) are never named. `in_pain` says the
     conversation so far tells of pain (see story_hurts): glad and judging labels then need more.
+    `after_good_news` (see story_glad): painful labels then need a cue or the model fairly sure.
     """
     text = " ".join(sentences)
     if "relief" not in rejected and _worry_resolved(text):
@@ -182,6 +244,14 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if glad and hurting:
         # "happy for her but jealous": both at once is the reflection, not either one alone
         return Feeling(f"{glad[0]} and {hurting[0][0]} at the same time", hurting[0][1], "mixed")
+    if glad and not hurting and _turns_to_pain(text) and "mixed" not in rejected:
+        after = text[_last_turn(text):]
+        pained = [label for label in feeling_cues(after) if label in _NEGATIVE and label not in rejected]
+        if pained and glad[0] not in {w for w, _ in own_words(after)}:
+            # "i'm happy for him but i'll miss him loads": the gladness conceded, and the missing after the turn;
+            # named as the gladness alone ("a moment worth holding on to") the missing goes unheard
+            word = _TURNED_TO.get(family_of(pained[0]), "sad")
+            return Feeling(f"{glad[0]} and {word} at the same time", pained[0], "mixed")
     kinds = list(dict.fromkeys(l for _, l in hurting))
     if len(kinds) >= 2:
         # "so angry all the time and then I feel guilty for being angry": both, in their words; the
@@ -191,6 +261,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     theirs = feeling_for(replace(overall, labels=()), text, unglad)
     if theirs:
         return theirs
+    if _BETRAYED.search(text) and "sadness" not in rejected:
+        # "my partner cheated on me": not "sad" alone, nor "guilty" (the model and the cue "cheated on" hear guilt)
+        return Feeling("hurt and betrayed", "sadness", "moderate")
     if _TORN.search(text) and "confusion" not in rejected:
         # "part of me really wants to go though": one side of two, not a glad feeling to build on
         return Feeling("torn", "confusion", "mixed")
@@ -229,8 +302,16 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         # "not having it hanging over me": the worry is what has gone; "he was really nice about it" is relief at
         # being met kindly, not awe of him
         skip = skip | {"fear", "nervousness", "admiration", "caring"}
+    if _COMPARED.search(text):
+        # "everyone at the gym looks better than me": measured against others and found short, not admiring them
+        skip = skip | _POSITIVE
     if _HOPE_GONE.search(text):
         skip = skip | {"optimism", "joy", "excitement", "desire"}  # "i was hoping for an A": the hope is what fell short
+    if any(label in _GOOD_NEWS for label in cues) and "fear" not in cues \
+            and set(cues.get("nervousness", ())) <= _OCCASIONS and not _GOES_ON_WORRYING.search(text):
+        # "got my exam results and i PASSED", "finally finished my essay": the exam is where the good news
+        # happened, not a worry to name ("nervous", "what part of your studies is weighing on you?")
+        skip = skip | {"nervousness", "fear"}
     if "surprise" in cues:
         skip = skip | {"disapproval"}  # "didnt think id get it": disbelief, which the model hears as disapproval
     if _SHIES_FROM_CONFLICT.search(text):
@@ -250,11 +331,15 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         skip = skip | {"confusion"}
     if any(label != "confusion" for label in cues):
         skip = skip | {"confusion"}  # "I don't know anyone here" is lonely before it is confused
+    if after_good_news and _LAUGHING.search(text) and not _DISTRESS.search(text):
+        skip = skip | {"sadness", "grief"}  # "mum cried haha", after "i passed my driving test!!": happy tears
     best_label, best = None, FEELING_FLOOR
     for label in overall.scores:
         if label in skip:
             continue
         model = max([overall.scores[label]] + [e.scores[label] for e in per_sentence])
+        if after_good_news and label in _NEGATIVE and label not in cues and model < AFTER_GOOD_NEWS_FLOOR:
+            continue  # "it took me three weeks and i nearly gave up", after "i finally finished my essay"
         sure = any(label in e.labels for e in [overall] + per_sentence)
         if label in OPINIONS and label not in cues and (not sure or gloomy):
             continue  # "I don't feel anything anymore" is numbness, not disapproval of something

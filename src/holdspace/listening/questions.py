@@ -17,7 +17,9 @@ __all__ = ["ENDINGS", "MOVING_ON", "mourned", "family_for", "pronoun", "question
 # Which validations and questions fit a feeling: by its family, except where the family would
 # mislead (caring is "joy" in GoEmotions, but "concerned" is a worry; guilt and shame get their own).
 _RESPONSE_GROUP = {"caring": "fear", "confusion": "unsure", "realization": "unsure", "desire": "neutral",
-                   "remorse": "shame", "embarrassment": "shame"}
+                   "remorse": "shame", "embarrassment": "shame",
+                   # "unhappy about it" is an opinion, not anger: "how does that anger show up for you?" would mishear it
+                   "disapproval": "neutral"}
 _SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|girlfriend|grandma|grandmother|nan|"
                   r"nana|granny|daughter|aunt|auntie|niece)\b")
 _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|grandpa|grandfather|grandad|"
@@ -93,6 +95,8 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         before = None
     if topic is None and feeling is None and any(t.topic == "loss" for t in conversation.turns[-3:]):
         before = "loss"  # a death told a few turns ago is still the story ("I keep picking up the phone")
+    if before == "betrayal" and topic in (None, "relationship"):
+        topic = before  # "i found the messages on his phone" after "my partner cheated on me": the same story
     if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON)
                    or before == "loss" and topic in (None, "health", "family", "relationship")):
         # still the same story: "I keep picking up the phone to call her" after "my mum died";
@@ -103,8 +107,11 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         topic = None
     if topic == "breakup" and _PARENTS_PARTING.search(clean):
         topic = "family"  # "my parents are getting divorced": their ending, lived by the client as family
-    if topic == "relationship" and any(t.topic == "breakup" for t in conversation.turns[-6:]):
-        topic = "breakup"  # "she was my girlfriend for three years" after "we broke up": still the ending
+    if topic == "relationship" and (told := next((t.topic for t in reversed(conversation.turns[-6:])
+                                                  if t.topic in ("breakup", "betrayal")), None)):
+        # "she was my girlfriend for three years" after "we broke up", "we've been together six years" after
+        # "he cheated on me": still the ending, still the betrayal
+        topic = told
     if topic in (None, "study", "friends") and any(t.topic == "bullying" for t in conversation.turns[-6:]):
         topic = "bullying"  # "i dont want to go to school tomorrow" after the group chat: still that story
     return topic

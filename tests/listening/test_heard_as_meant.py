@@ -1,0 +1,222 @@
+"""Conversations as people in distress write them, with the real emotion model: the size of a feeling heard as
+they told it (a mild day is no weight to carry, good news no worry), a betrayal heard as one, harsh thoughts
+about oneself heard as harsh, and the reflected words always a whole clause."""
+
+import pytest
+
+from holdspace.language.emotions import LABELS, Emotions
+from holdspace.listening.content import as_clause
+from holdspace.listening.feelings import Feeling, feeling_cues, feeling_for
+from holdspace.listening.questions import family_for
+from tests.listening.stand_ins import talk
+
+HEAVY = ("a lot to carry", "really heavy", "something this painful")
+
+
+@pytest.fixture
+def listener(real_listener):
+    return real_listener
+
+
+def _sure_of(label: str, score: float) -> Emotions:
+    scores = {name: 0.01 for name in LABELS}
+    scores[label] = score
+    return Emotions(scores, (label,), "sadness")
+
+
+# --- the words said back are a whole clause -------------------------------------------------------
+
+def test_a_fragment_that_starts_with_an_adverb_and_a_past_verb_gets_its_subject(listener):
+    said = talk(listener, "finally finished my essay")[-1].reply
+    assert "you finally finished your essay" in said
+
+
+def test_took_me_four_goes_is_it_took_you_never_you_took_you(listener):
+    said = talk(listener, "i passed my driving test!!", "took me 4 goes lol")[-1].reply
+    assert "it took you 4 goes" in said and "you took you" not in said
+
+
+@pytest.mark.parametrize("fragment, clause", [
+    ("bit sad today", "you're a bit sad today"),
+    ("one of those days", "it's one of those days"),
+    ("cost you a fortune", "it cost you a fortune"),
+    ("told you to leave", "told you to leave"),  # whoever told them, it was not "you told you"
+])
+def test_fragments_get_the_subject_they_lack_and_no_wrong_one(fragment, clause):
+    assert as_clause(fragment) == clause
+
+
+# --- the size of a feeling, as they told it ---------------------------------------------------------
+
+def test_the_model_sure_of_sadness_alone_names_sad_not_devastated():
+    found = feeling_for(_sure_of("sadness", 0.85), "i miss my old school")
+    assert found.word == "sad"
+
+
+def test_the_strongest_word_needs_the_words_to_say_so_too():
+    assert feeling_for(_sure_of("sadness", 0.85), "i miss my old school so much").word == "devastated"
+
+
+def test_i_miss_my_old_school_is_not_devastated(listener):
+    said = talk(listener, "i miss my old school")[-1]
+    assert said.feeling is not None and said.feeling.word != "devastated"
+
+
+@pytest.mark.parametrize("lines", [
+    ("missed the bus this morning",),
+    ("i feel a bit sad today",),
+    ("bit sad today", "missed the bus this morning"),
+])
+def test_a_low_day_told_lightly_is_not_made_a_weight_to_carry(listener, lines):
+    said = talk(listener, *lines)[-1].reply
+    assert not any(words in said for words in HEAVY), said
+
+
+def test_pain_told_plainly_is_still_met_as_pain(listener):
+    said = talk(listener, "no one came to my party")[-1].reply
+    assert any(words in said for words in HEAVY) or "hardest" in said
+
+
+# --- good news is heard as good news ----------------------------------------------------------------
+
+def test_passing_an_exam_is_pride_not_nerves_or_studies_weighing(listener):
+    said = talk(listener, "got my exam results and i PASSED")[-1]
+    assert said.feeling is not None and said.feeling.label in {"pride", "joy", "relief", "excitement"}
+    assert "weighing" not in said.reply and "pressure" not in said.reply
+
+
+def test_studies_going_ok_are_not_asked_about_as_a_weight(listener):
+    for said in talk(listener, "revision is going ok actually", "did 3 past papers today"):
+        assert "weighing" not in said.reply and "pressure" not in said.reply, said.reply
+
+
+def test_feeling_a_bit_more_confident_is_their_confidence_not_concern(listener):
+    said = talk(listener, "feeling a bit more confident")[-1]
+    assert said.feeling is None or said.feeling.label not in {"caring", "fear", "nervousness"}
+    assert "at stake" not in said.reply
+
+
+def test_after_good_news_nearly_giving_up_is_not_named_a_let_down(listener):
+    said = talk(listener, "i finally finished my essay", "it took me three weeks and i nearly gave up")[-1]
+    assert said.feeling is None or said.feeling.label not in {"disappointment", "sadness"}, said.reply
+    assert "hurts" not in said.reply
+
+
+def test_after_good_news_mum_cried_haha_is_happy_tears(listener):
+    said = talk(listener, "i passed my driving test!!", "took me 4 goes lol", "mum cried haha")[-1]
+    assert said.feeling is None or said.feeling.label not in {"sadness", "grief"}, said.reply
+    assert not any(words in said.reply for words in HEAVY)
+
+
+def test_now_i_can_actually_sleep_is_relief_not_a_health_worry(listener):
+    said = talk(listener, "i finally finished my essay", "now i can actually sleep")[-1]
+    assert said.feeling is not None and said.feeling.label == "relief"
+    assert "affecting your days" not in said.reply
+
+
+def test_a_new_baby_in_the_family_is_happy_news(listener):
+    said = talk(listener, "my sister had her baby this morning!!")[-1]
+    assert said.feeling is not None and said.feeling.label in {"joy", "excitement"}
+    assert not any(words in said.reply for words in HEAVY)
+
+
+def test_happy_for_him_but_missing_him_is_both(listener):
+    said = talk(listener, "my best mate is moving to australia", "i'm happy for him but i'll miss him loads")[-1]
+    assert said.feeling is not None and said.feeling.word == "happy and sad at the same time"
+    assert "build on it" not in said.reply
+
+
+def test_a_friend_moving_away_is_no_admiration(listener):
+    said = talk(listener, "my best mate is moving to australia")[-1]
+    assert said.feeling is None or said.feeling.label not in {"admiration", "joy", "excitement"}
+
+
+# --- a betrayal is heard as one ----------------------------------------------------------------------
+
+def test_being_cheated_on_is_heard_as_a_betrayal_not_a_rough_patch_in_the_relationship(listener):
+    replies = talk(listener, "my partner cheated on me", "i found the messages on his phone",
+                   "we've been together six years")
+    assert replies[0].feeling is not None and replies[0].feeling.word == "hurt and betrayed"
+    for said in replies:
+        assert "between the two of you" not in said.reply and "in this relationship" not in said.reply, said.reply
+    assert "found out" in replies[0].reply
+
+
+def test_cheating_on_someone_oneself_is_guilt_not_betrayal(listener):
+    said = talk(listener, "i cheated on my boyfriend and i feel awful")[-1]
+    assert said.feeling is not None and "betrayed" not in said.feeling.word
+    assert "found out" not in said.reply
+
+
+# --- harsh thoughts about oneself are heard as harsh ------------------------------------------------
+
+def test_i_just_feel_stupid_is_a_harsh_thought_not_irritation(listener):
+    said = talk(listener, "me and my girlfriend broke up last night",
+                "i just feel stupid for thinking it would last")[-1]
+    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance"}, said.reply
+    assert "receiving end" not in said.reply
+
+
+def test_not_worth_talking_to_is_a_painful_thought_asked_about_as_one(listener):
+    said = talk(listener, "I'm so lonely. I haven't spoken to anyone in days",
+                "maybe I'm just not worth talking to")[-1].reply
+    assert "painful thought" in said or "telling yourself" in said or "part of you" in said or "voice" in said
+    assert "unsure" not in said and "doesn't make sense yet" not in said
+
+
+def test_i_always_mess_these_things_up_is_never_met_as_anger(listener):
+    said = talk(listener, "i'm so nervous about my interview tomorrow", "i always mess these things up")[-1]
+    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance"}
+    assert "anger" not in said.reply and "given what happened" not in said.reply
+    assert "glad you're telling me" not in said.reply  # no neutral news
+
+
+def test_comparing_oneself_badly_is_never_admiration(listener):
+    said = talk(listener, "i hate my body", "everyone at the gym looks better than me")[-1]
+    assert said.feeling is None or said.feeling.label not in {"admiration", "joy", "pride"}, said.reply
+    assert "felt best" not in said.reply
+
+
+def test_not_wanting_to_go_anymore_is_discouragement_not_anger(listener):
+    said = talk(listener, "i hate my body", "everyone at the gym looks better than me",
+                "i don't even want to go anymore")[-1]
+    assert said.feeling is not None and said.feeling.word == "discouraged", said.reply
+    assert "anger" not in said.reply
+
+
+def test_unhappy_about_it_is_not_asked_about_as_anger():
+    assert family_for(Feeling("unhappy about it", "disapproval", "moderate")) == "neutral"
+
+
+# --- everyday words --------------------------------------------------------------------------------------
+
+def test_knackered_is_worn_out_not_surprised(listener):
+    said = talk(listener, "im knackered")[-1]
+    assert said.feeling is not None and said.feeling.word == "knackered"
+    assert "take in" not in said.reply
+
+
+def test_doing_my_head_in_is_annoyance():
+    assert "annoyance" in feeling_cues("my housemate is doing my head in")
+
+
+def test_a_manager_dumping_work_on_you_is_no_break_up(listener):
+    said = talk(listener, "my manager dumped three extra things on me at half four")[-1]
+    assert said.topic != "breakup" and "missing most" not in said.reply and "since it ended" not in said.reply
+
+
+def test_parents_going_to_kill_me_if_i_fail_is_dread_not_anger(listener):
+    said = talk(listener, "exams start on monday and i havent revised anything",
+                "my parents are going to kill me if i fail")[-1]
+    assert said.feeling is not None and said.feeling.label in {"fear", "nervousness"}, said.reply
+    assert "given what happened" not in said.reply
+
+
+def test_a_hedge_before_a_turn_is_not_said_back_as_you_guess(listener):
+    said = talk(listener, "work is fine i guess but my boss keeps emailing at night")[-1].reply
+    assert "you guess" not in said and "your boss keeps emailing at night" in said
+
+
+def test_a_topic_told_plainly_in_the_message_is_still_asked_about(listener):
+    said = talk(listener, "The kids were screaming all morning and I still had to finish a report.")[-1]
+    assert said.topic == "family" and "family" in said.question
