@@ -220,3 +220,91 @@ def test_a_hedge_before_a_turn_is_not_said_back_as_you_guess(listener):
 def test_a_topic_told_plainly_in_the_message_is_still_asked_about(listener):
     said = talk(listener, "The kids were screaming all morning and I still had to finish a report.")[-1]
     assert said.topic == "family" and "family" in said.question
+
+
+# --- second round: more conversations -----------------------------------------------------------------
+
+def test_buzzing_about_a_mark_is_excitement_not_studies_weighing(listener):
+    said = talk(listener, "i got a B on my dissertation and im actually buzzing")[-1]
+    assert said.feeling is not None and said.feeling.label in {"excitement", "joy", "pride"}
+    assert "weighing" not in said.reply
+
+
+@pytest.mark.parametrize("line", ["theyre quite religious", "my best mate is moving to australia",
+                                  "my tutor said it was one of the best she'd read this year"])
+def test_admiration_is_not_named_from_a_plain_description_of_someone(listener, line):
+    said = talk(listener, line)[-1]
+    assert said.feeling is None or said.feeling.label != "admiration", said.reply
+    assert "impressed" not in said.reply and "inspired" not in said.reply
+
+
+def test_nice_about_it_but_cant_stop_thinking_about_it_is_not_relief_to_build_on(listener):
+    said = talk(listener, "i'm so embarassed, i cried in a meeting today",
+                "my boss was nice about it but i cant stop thinking about it")[-1]
+    assert said.feeling is None or said.feeling.label != "relief", said.reply
+    assert "felt best" not in said.reply and "worth holding on to" not in said.reply
+
+
+def test_nothing_even_wrong_is_a_low_mood_made_small_not_annoyance(listener):
+    said = talk(listener, "been feeling rly low lately", "dunno why", "nothing's even wrong really")[-1]
+    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance", "disapproval"}, said.reply
+    assert "anger" not in said.reply and "given what happened" not in said.reply
+
+
+def test_im_used_to_it_is_hurt_made_ordinary_and_heard_as_mattering(listener):
+    said = talk(listener, "my dad forgot my birthday again", "he remembered my brothers tho",
+                "its fine im used to it")[-1].reply
+    assert "doesn't have to be big" in said or "feel small" in said or "small" in said
+
+
+def test_a_message_in_a_painful_story_that_names_no_feeling_is_not_met_as_neutral_news(listener):
+    replies = talk(listener, "mum's cancer is back", "they found it in her liver")
+    assert replies[0].feeling is not None and replies[0].feeling.word != "down"  # grave news, never the mildest word
+    assert "glad you're telling me" not in replies[1].reply and "Thank you for sharing" not in replies[1].reply
+
+
+def test_falling_apart_is_overwhelmed(listener):
+    said = talk(listener, "mum's cancer is back", "she's being so brave and i'm just falling apart")[-1]
+    assert said.feeling is not None and said.feeling.word == "overwhelmed", said.reply
+    assert "Where would you like to start" not in said.reply
+
+
+def test_where_would_you_like_to_start_is_asked_only_at_the_start(listener):
+    replies = talk(listener, *["the bus was late", "i had toast", "it rained", "i watched tv", "the cat slept",
+                               "i did some washing", "i read a bit", "i went to bed"])
+    assert all("Where would you like to start" not in said.reply for said in replies[1:])
+
+
+def test_a_driving_test_is_not_asked_about_as_studies(listener):
+    said = talk(listener, "i failed my driving test for the third time")[-1]
+    assert said.topic != "study" and "studies" not in said.reply
+
+
+def test_i_just_want_to_give_up_is_discouragement(listener):
+    said = talk(listener, "i failed my driving test for the third time", "i just want to give up")[-1]
+    assert said.feeling is not None and said.feeling.word == "discouraged"
+
+
+def test_family_not_talking_to_me_is_a_loss_not_irritation(listener):
+    said = talk(listener, "my family don't talk to me anymore")[-1]
+    assert said.feeling is not None and said.feeling.label not in {"anger", "annoyance"}, said.reply
+
+
+def test_the_end_of_a_run_on_message_is_said_back_with_its_start(listener):
+    said = talk(listener, "so basically my flatmate moved out without telling me and left me with the full rent "
+                          "and i dont even have her new number and the landlord is being a nightmare and i have uni "
+                          "deadlines and i just cant cope with all of it at once")[-1].reply
+    assert "flatmate" in said and "can't cope" in said
+
+
+def test_after_good_news_the_longest_ive_ever_gone_and_mum_crying_are_glad(listener):
+    replies = talk(listener, "i've been clean for six months today", "it's the longest i've ever gone",
+                   "my mum hugged me and cried")
+    for said in replies[1:]:
+        assert said.feeling is None or said.feeling.label not in {"sadness", "grief", "disappointment"}, said.reply
+        assert "hurts" not in said.reply
+
+
+def test_after_good_news_pain_in_their_own_words_is_still_heard(listener):
+    said = talk(listener, "i passed my exam", "but i'm gutted i didn't get an A")[-1]
+    assert said.feeling is not None and said.feeling.word == "gutted"

@@ -110,6 +110,19 @@ def reflect_words(part: str) -> str:
 _PAUSE = re.compile(r"(\w)\s*(?:\.{2,}|…)\s*(?=[a-z])")
 
 
+# "and" between two clauses, each with its own subject: where a run-on message with no commas can be cut.
+_AND_THEN = re.compile(r"\s+and\s+(?=(?:i|i'?m|im|i'?ve|ive|my|the|she|he|they|we|it|it'?s|its|now|then)\b)", re.I)
+
+
+def _run_on(clause: str) -> list[str]:
+    """A clause too long to say back, cut at each "and" that starts a new clause ("...the landlord is being a
+    nightmare and i have uni deadlines and i just cant cope with all of it at once"); else the clause itself."""
+    if len(words(clause)) <= MAX_WORDS:
+        return [clause]
+    pieces = [p for p in _AND_THEN.split(clause) if p.strip()]
+    return pieces if len(pieces) > 1 and all(len(words(p)) >= 3 for p in pieces) else [clause]
+
+
 def units_of(text: str, limit: int = 16) -> list[str]:
     """The pieces a reflection may choose from: sentences, and the clauses of long ones.
 
@@ -124,7 +137,7 @@ def units_of(text: str, limit: int = 16) -> list[str]:
             found.append(sentence)
             continue
         clauses = [c for c in _CLAUSE.split(sentence) if c and len(words(c)) >= 3]
-        found.extend(clauses or [sentence])
+        found.extend(piece for c in clauses or [sentence] for piece in _run_on(c))
     if len(found) <= limit:
         return found
     return found[: limit // 2] + found[-(limit - limit // 2):]

@@ -141,14 +141,29 @@ _OWN_PHRASES = (
     (re.compile(r"\b(?:i (?:have|haven'?t|havent|hadn'?t)(?: really)? (?:not )?slept|(?:haven'?t|havent) "
                 r"(?:had )?(?:any )?(?:slept|sleep)|running on (?:no|zero|empty)(?: sleep)?|no sleep|(?:can'?t|cant) "
                 r"remember the last time i slept)\b"), "exhausted"),
-    # "i don't even want to go anymore" (to the gym, to school): worn down, pulling back; never "irritated"
+    # "i don't even want to go anymore" (to the gym, to school), "i just want to give up": worn down, pulling back;
+    # never "irritated"
     (re.compile(r"\bi (?:don'?t|dont|do not) (?:even |really )?(?:want|wanna) to (?:go|try|bother|do (?:it|anything))"
-                r"(?: \w+){0,3}? (?:anymore|any more)\b"), "discouraged"),
+                r"(?: \w+){0,3}? (?:anymore|any more)\b|\bi (?:just |really |kind of |kinda )?(?:want to|wanna|feel like)"
+                r" giv(?:e|ing) up\b(?! on (?:life|living|everything))"), "discouraged"),
+    # "i feel weirdly flat about it": flat, even about good news
+    (re.compile(r"\b(?:i (?:just )?(?:feel|felt)|i'?m feeling|feeling|i'?m|im) (?:\w+ly |so |really |kind of |kinda |a bit |"
+                r"just )?flat\b"), "flat"),
+    # "i am SO sick of it", "im fed up with her": their own word for it
+    (re.compile(r"\b(?:i'?m|im|i am) (?:so |really |completely |totally |just |getting |sick and )?(?:sick of|fed up)\b"),
+     "fed up"),
+    # "i'm just falling apart", "im a wreck": more than they can hold
+    (re.compile(r"\b(?:i'?m|im|i am|i feel like i'?m|i feel like im) (?:just |completely |totally |kind of |kinda |"
+                r"literally |honestly )?(?:falling apart|breaking down|a wreck|an absolute wreck|a mess)\b"), "overwhelmed"),
     # "what's the point of even trying", "why do I even bother": worn down by trying, said in a question
     (re.compile(r"\b(?:what'?s|whats|what is) the (?:point|use)(?: (?:of|in) (?:\w+ ){0,2}(?:trying|bother\w*|applying|"
                 r"going|doing|caring|studying|revising))?\b(?! of (?:talking|writing|speaking|typing))|"
                 r"\bwhy (?:do|should|would|even) (?:i )?(?:even )?(?:bother|try)\b|\bwhy bother\b"), "discouraged"),
 )
+
+
+# The label of each phrase's word, where it is not sadness.
+_PHRASE_LABELS = {"discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness"}
 
 
 # "I want her to be proud", "he'd be angry": a feeling wished on or expected of someone else.
@@ -228,7 +243,7 @@ def own_words(text: str) -> list[tuple[str, str]]:
     for pattern, word in _OWN_PHRASES:
         match = pattern.search(lower)
         if match:
-            found.append((match.start(), word, "disappointment" if word == "discouraged" else "sadness"))
+            found.append((match.start(), word, _PHRASE_LABELS.get(word, "sadness")))
     return list(dict.fromkeys((word, label) for _, word, label in sorted(found)))
 
 

@@ -60,6 +60,21 @@ _GOING_WELL = re.compile(r"\b(?:is|are|was|were|'s|s|has been|have been|'ve been
 _OWN_STORIES = {"loss", "breakup", "betrayal", "bullying", "self"}
 
 
+# Validations that fit a story's pain when a message in it names none of its own.
+_STORY_GROUPS = {"sadness", "fear", "anger", "shame"}
+
+
+def _story_family(conversation: Conversation) -> str | None:
+    """The group of the last painful feeling named in a story that still hurts (see story_hurts), else None."""
+    if not story_hurts(conversation):
+        return None
+    for turn in reversed(conversation.turns[-3:]):
+        felt = turn.reply.feeling
+        if felt is not None and felt.intensity != "mixed" and (group := family_for(felt)) in _STORY_GROUPS:
+            return group
+    return None
+
+
 def _has_phrase(text: str, phrase: str) -> bool:
     return re.search(r"(?<![\w'])" + re.escape(phrase.lower()) + r"(?![\w'])", text.lower()) is not None
 
@@ -220,13 +235,17 @@ class Listener:
         family = "neutral" if bored or light else family_for(feeling)
         if harsh and family == "neutral":
             family = "shame"  # a harsh thought with no feeling named is still no neutral news ("I'm glad you're telling me")
+        # "they found it in her liver" after "mum's cancer is back": no feeling named in it, and still no neutral news
+        # ("I'm glad you're telling me about it"); met as the story's feeling is
+        told = _story_family(conversation) if feeling is None and not harsh and family == "neutral" \
+            and not moving_on else None
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = weighs_heavily(clean, feeling, topic)
         # one look back per reply: a link to an earlier message and a summary in the same reply say things twice
         summed = summary(conversation, feeling, used) if not heavy and not link and not moving_on \
             and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
-            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY else "bored" if bored else "light" if light else family
+            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY else "bored" if bored else "light" if light else told or family
         validation = "" if summed else pick(
             responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
             after=" ".join(parts))["text"]

@@ -14,7 +14,7 @@ from holdspace.listening.feelings import (CUE_WEIGHT, Feeling, denied_cues, feel
                                          others_labels, own_words)
 from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
-from holdspace.listening.signals import MINIMISING, RHETORICAL, SELF_CRITICAL, SELF_HATE
+from holdspace.listening.signals import MINIMISING, NO_REASON, RHETORICAL, SELF_CRITICAL, SELF_HATE
 
 __all__ = ["AFTER_GOOD_NEWS_FLOOR", "FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "said_lightly",
            "sounds_painful", "story_glad", "story_hurts"]
@@ -156,8 +156,8 @@ _TORN = re.compile(r"\b(?:(?:a |one |some )?part of me|half of me|a side of me|o
 
 
 # The client's own wish: the only time "wishful" or "longing" may be named.
-_OWN_WISH = re.compile(r"\b(?:i|i'?m|i am)\s+(?:just\s+|really\s+|only\s+|still\s+|so\s+)?(?:want|wish|long|hope|"
-                       r"wanted|wished|longing|miss|missing)\b|\bif only\b", re.I)
+_OWN_WISH = re.compile(r"\b(?:i|i'?m|i am|i'?ve|ive|i have)\s+(?:just\s+|really\s+|only\s+|still\s+|so\s+|never\s+|"
+                       r"always\s+)?(?:want|wish|long|hope|wanted|wished|longing|miss|missing)\b|\bif only\b", re.I)
 
 
 def sounds_painful(text: str, found: list[Emotions]) -> bool:
@@ -209,6 +209,12 @@ def story_glad(conversation: Conversation) -> bool:
 
 # Laughing along: "mum cried haha" after good news is happy tears.
 _LAUGHING = re.compile(r"\b(?:haha\w*|lol|lmao|lmfao)\b|😂|🥲", re.I)
+# Grave news about health: never named with a feeling's mildest word.
+_GRAVE = re.compile(r"\b(?:cancer|tumou?r|stroke|heart attack|icu|intensive care|dementia|alzheimer'?s|terminal|"
+                    r"hospice|palliative|life support|brain injury|in a coma|miscarriage)\b", re.I)
+# Someone else's tears ("my mum hugged me and cried"), not the client's own.
+_THEY_CRIED = re.compile(r"^(?!.*\bi (?:\w+ )?(?:cried|was crying|started crying)\b).*\b(?:she|he|they|everyone|(?:my|our) \w+)\b"
+                         r"[^.!?]{0,30}\b(?:cried|was crying|were crying|started crying|in tears|teared up)\b", re.I)
 #: After good news, a painful label the model only half hears (below this, and with no cue) is not named.
 AFTER_GOOD_NEWS_FLOOR = 0.3
 
@@ -323,6 +329,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if _HATED.search(text):
         # "idk why they hate me": hate aimed at the client hurts; it is not the client's fury
         skip = skip | {"anger", "annoyance", "disapproval", "disgust"}
+    if re.search(NO_REASON, text, re.I):
+        # "nothing's even wrong really": puzzled by their own low mood, not annoyed at anything
+        skip = skip | {"anger", "annoyance", "disapproval", "disgust"}
     if MINIMISING.search(text):
         # "it's probably not a big deal" plays it down: never glad about it, nor "unhappy about it"
         skip = skip | OPINIONS | _POSITIVE
@@ -331,8 +340,13 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         skip = skip | {"confusion"}
     if any(label != "confusion" for label in cues):
         skip = skip | {"confusion"}  # "I don't know anyone here" is lonely before it is confused
-    if after_good_news and _LAUGHING.search(text) and not _DISTRESS.search(text):
-        skip = skip | {"sadness", "grief"}  # "mum cried haha", after "i passed my driving test!!": happy tears
+    if after_good_news and (_LAUGHING.search(text) or _THEY_CRIED.search(text)) and not _DISTRESS.search(text):
+        # "mum cried haha", "my mum hugged me and cried", after "i passed my driving test!!": happy tears
+        skip = skip | {"sadness", "grief"}
+    # good news going on, in glad words and none of pain: the mirror of `gloomy`
+    # (a cue of pain alone does not stop it: the "gone" of "the longest i've ever gone" is no loss)
+    glad_story = after_good_news and any(label in _POSITIVE for label in cues) and not _DISTRESS.search(text) \
+        and not any(label in _NEGATIVE for _, label in own_words(text))
     best_label, best = None, FEELING_FLOOR
     for label in overall.scores:
         if label in skip:
@@ -340,13 +354,15 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         model = max([overall.scores[label]] + [e.scores[label] for e in per_sentence])
         if after_good_news and label in _NEGATIVE and label not in cues and model < AFTER_GOOD_NEWS_FLOOR:
             continue  # "it took me three weeks and i nearly gave up", after "i finally finished my essay"
+        if glad_story and label in _NEGATIVE and model < 0.8:
+            continue  # "it's the longest i've ever gone" after "clean for six months": its "gone" is no loss
         sure = any(label in e.labels for e in [overall] + per_sentence)
         if label in OPINIONS and label not in cues and (not sure or gloomy):
             continue  # "I don't feel anything anymore" is numbness, not disapproval of something
         if gloomy and label in _POSITIVE and (model < 0.8 or label == "amusement"):
             continue  # ("lol my life is a mess" laughs at pain; it is not amusement)
-        if label == "disgust" and label not in cues:
-            continue
+        if label in ("disgust", "admiration") and label not in cues:
+            continue  # (see feelings.toml: "theyre quite religious" is no admiration)
         if label == "disapproval" and model < 0.5 and label not in cues:
             continue  # "unconvinced" is almost never what someone telling their trouble feels
         if label == "desire" and not _OWN_WISH.search(text):
@@ -358,6 +374,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if best_label is None:
         return None
     scores = dict(overall.scores)
+    if _GRAVE.search(text) and best_label in _NEGATIVE:
+        # "mum's cancer is back": the model's half-hearing (sadness 0.4) names "down", which undersells it
+        best = max(best, 0.5 + CUE_WEIGHT / 2)
     # a cue word helps choose the feeling and may lift it to its middle word, never to its strongest ("i cried in
     # the toilets at work" is not "devastated"): only the model's own certainty names a feeling at its strongest
     scores[best_label] = min(1.0, max(overall.scores[best_label], min(best - CUE_WEIGHT / 2, 0.79)))

@@ -48,7 +48,8 @@ def _any_word(topic: str) -> re.Pattern:
 
 def topic_of(text: str) -> str | None:
     """The topic of highest priority, then with most of its words in the text, then mentioned first."""
-    lower = " " + " ".join(w.lower() for w in words(without_independence(text))) + " "
+    # ("my driving test", "a blood test": no studies)
+    lower = " " + " ".join(w.lower() for w in words(_NOT_STUDIES.sub(" ", without_independence(text)))) + " "
     best, rank = None, (0, 0, 0)
     for name, topic in responses()["topics"].items():
         if not _any_word(name).search(lower):
@@ -60,6 +61,10 @@ def topic_of(text: str) -> str | None:
         if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
             best, rank = name, (topic.get("priority", 1), len(places), -min(places))
     return best
+
+
+# Tests that are no part of anyone's studies.
+_NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearing|mot|drug|dna|smear|allergy) tests?\b", re.I)
 
 
 # A topic set aside as fine ("work is fine i guess", "school's ok"): what they go on to is what weighs.
@@ -194,5 +199,7 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
         fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent]
         if fresh:
             return pick(fresh, conversation, used)["text"].format(them=them)
-    return pick(responses()["questions"].get(family, ()), conversation, used,
-                responses()["questions"]["neutral"])["text"]
+    # "Where would you like to start?" fits only a conversation's start
+    neutral = [q for q in responses()["questions"]["neutral"] if not (conversation.turns and q.get("opening"))]
+    options = responses()["questions"].get(family, ())
+    return pick(neutral if family == "neutral" else options, conversation, used, neutral)["text"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
+__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "looks_english"]
 
@@ -91,6 +91,10 @@ DONT_KNOW = re.compile(
 # ("It sounds like you're worthless" would agree with them).
 # Making light of one's own trouble ("it's probably not a big deal", "others have it worse"): the
 # reply says it matters anyway, rather than naming an opinion about it.
+# A low mood with no reason they can point to ("nothing's even wrong really", "i have no reason to feel like this").
+NO_REASON = (r"(?:nothing'?s|nothings|nothing is) (?:even |actually |really )?(?:wrong|bad|going wrong)(?! with (?!me\b))|"
+             r"(?:i'?ve|i have|ive) (?:got )?(?:no|nothing to|no reason to) (?:reason to )?(?:be|feel) (?:\w+ )?"
+             r"(?:sad|upset|down|depressed|like this|this way|low)|(?:for )?no reason at all")
 MINIMISING = re.compile(
     r"\b(?:(?:it'?s|its|this is|that'?s|it was|it isn'?t|it is)\s+(?:probably |prob |really |honestly |just )?"
     r"(?:not (?:a |that )?(?:big|huge) (?:deal|thing)|no (?:big )?deal|silly|stupid|nothing really|so small|so minor|dumb)|"
@@ -100,7 +104,11 @@ MINIMISING = re.compile(
     r"(?:silly|stupid|daft|dumb|pathetic) (?:really|i know|of me|i suppose|i guess)|"
     # "i know shes just a cat but": a loss made small before anyone else can
     r"(?:she'?s|shes|he'?s|hes|it'?s|its|she was|he was|it was|they'?re|theyre) (?:just|only) (?:a|an) (?:cat|dog|pet|hamster|"
-    r"rabbit|bird|fish|horse|job|exam|test|game|break-?up|friend)|i know (?:it'?s|its|that'?s) (?:silly|stupid|daft|dumb))\b", re.I)
+    r"rabbit|bird|fish|horse|job|exam|test|game|break-?up|friend)|i know (?:it'?s|its|that'?s) (?:silly|stupid|daft|dumb)|"
+    # "its fine im used to it": hurt made ordinary by happening often
+    r"(?:i'?m|im|i am|i'?ve got|i got) (?:kind of |kinda |pretty |just |so )?used to it|"
+    # "nothing's even wrong really", "i have no reason to be sad": a low mood they don't feel entitled to
+    + NO_REASON + r")\b", re.I)
 # A rule about how much one may feel ("I'm not even meant to be this upset", "I should be over it by now",
 # "everyone says I should have moved on"): the reply makes room for the feeling instead of the rule.
 _RULE = (r"(?:(?:i'?m|im|i am) (?:not )?(?:even |really |honestly |still )?(?:meant|supposed|allowed) to (?:be|feel)|"
