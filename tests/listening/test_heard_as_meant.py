@@ -308,3 +308,76 @@ def test_after_good_news_the_longest_ive_ever_gone_and_mum_crying_are_glad(liste
 def test_after_good_news_pain_in_their_own_words_is_still_heard(listener):
     said = talk(listener, "i passed my exam", "but i'm gutted i didn't get an A")[-1]
     assert said.feeling is not None and said.feeling.word == "gutted"
+
+
+def test_a_phone_buzzing_is_no_excitement(listener):
+    said = talk(listener, "my phone won't stop buzzing with work messages even on my day off")[-1]
+    assert said.feeling is None or said.feeling.label not in {"excitement", "joy"}, said.reply
+
+
+# --- third round -------------------------------------------------------------------------------------------
+
+def test_like_you_suggested_keeps_who_suggested_it():
+    from holdspace.listening.pronouns import to_second_person
+    assert to_second_person("i talked to my mum like you kinda suggested") == \
+        "you talked to your mum like I kinda suggested"
+    assert to_second_person("i feel like you dont get me") == "you feel like I don't get you"
+    assert to_second_person("i feel like you") == "you feel like me"
+
+
+def test_i_really_am_is_you_really_are():
+    from holdspace.listening.pronouns import to_second_person
+    assert to_second_person("i'm happy for her i really am") == "you're happy for her you really are"
+
+
+def test_my_team_must_hate_me_is_hurt_not_anger(listener):
+    said = talk(listener, "been off work with stress for 3 weeks", "my team must hate me")[-1]
+    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance"}, said.reply
+    assert "given what happened" not in said.reply
+
+
+def test_yelling_at_mum_and_feeling_like_garbage_is_guilt_said_back_as_theirs(listener):
+    said = talk(listener, "i yelled at my mom today and i feel like garbage")[-1]
+    assert said.feeling is not None and said.feeling.label in {"remorse", "embarrassment"}, said.reply
+    assert "believes you yelled" not in said.reply  # the yelling happened: it is no belief
+
+
+def test_thanks_for_listening_earlier_is_thanks(listener):
+    said = talk(listener, "thx for listening earlier")[-1].reply
+    assert "You're saying" not in said and ("welcome" in said.lower() or "thank" in said.lower())
+
+
+def test_wtf_is_wrong_with_me_is_their_question_about_themselves(listener):
+    said = talk(listener, "wtf is wrong with me")[-1]
+    assert "wrong with you" not in said.reply  # never said back as the listener's own statement
+    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance"}
+
+
+def test_a_piece_with_no_clause_is_quoted_not_said_after_im_hearing_that(listener):
+    said = talk(listener, "i can't stop crying and i don't even know why", "at work, in the car, everywhere")[-1].reply
+    assert "hearing that at work" not in said and "sounds like at work" not in said
+    assert '"at work, in the car, everywhere"' in said
+
+
+def test_a_turn_from_good_news_conceded_is_the_weight(listener):
+    said = talk(listener, "my therapist is going on maternity leave", "i know its good news for her",
+                "but i finally trusted someone")[-1]
+    assert said.feeling is None or said.feeling.label not in {"relief", "joy", "pride"}, said.reply
+    assert "build on it" not in said.reply and "worth holding on to" not in said.reply
+
+
+def test_happy_for_her_inside_a_story_that_hurts_is_both(listener):
+    said = talk(listener, "my best friend is pregnant and i've been trying for two years",
+                "i'm happy for her i really am")[-1].reply
+    assert "felt best" not in said and "build on it" not in said and "good to hear" not in said
+
+
+def test_a_long_story_the_model_only_half_hears_is_not_met_lightly(listener):
+    said = talk(listener, "my best friend is pregnant and i've been trying for two years")[-1].reply
+    assert "It makes sense to feel that way." not in said and "stayed with you" not in said \
+        and "just as it is" not in said
+
+
+def test_relief_after_a_worry_is_still_relief(listener):
+    said = talk(listener, "i was nervous about the results", "but it came back clear")[-1]
+    assert said.feeling is not None and said.feeling.label == "relief"

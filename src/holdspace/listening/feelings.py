@@ -152,6 +152,8 @@ _OWN_PHRASES = (
     # "i am SO sick of it", "im fed up with her": their own word for it
     (re.compile(r"\b(?:i'?m|im|i am) (?:so |really |completely |totally |just |getting |sick and )?(?:sick of|fed up)\b"),
      "fed up"),
+    # "im actually buzzing": glad, in British English (a phone buzzing is no feeling)
+    (re.compile(r"\b(?:i'?m|im|i am|i was|we'?re|we are|feeling|still) (?:\w+ )?buzzing\b"), "buzzing"),
     # "i'm just falling apart", "im a wreck": more than they can hold
     (re.compile(r"\b(?:i'?m|im|i am|i feel like i'?m|i feel like im) (?:just |completely |totally |kind of |kinda |"
                 r"literally |honestly )?(?:falling apart|breaking down|a wreck|an absolute wreck|a mess)\b"), "overwhelmed"),
@@ -163,7 +165,8 @@ _OWN_PHRASES = (
 
 
 # The label of each phrase's word, where it is not sadness.
-_PHRASE_LABELS = {"discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness"}
+_PHRASE_LABELS = {"discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness",
+                  "buzzing": "excitement"}
 
 
 # "I want her to be proud", "he'd be angry": a feeling wished on or expected of someone else.

@@ -24,7 +24,8 @@ from holdspace.listening.content import units_of
 from holdspace.listening.feelings import Feeling
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
-from holdspace.listening.naming import choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts
+from holdspace.listening.naming import (choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts,
+                                        turns_from_good_news)
 from holdspace.listening.questions import (MOVING_ON, family_for, mourned, pronoun, question, remembered_love, topic_for,
                                            topic_of)
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
@@ -60,6 +61,8 @@ _GOING_WELL = re.compile(r"\b(?:is|are|was|were|'s|s|has been|have been|'ve been
 _OWN_STORIES = {"loss", "breakup", "betrayal", "bullying", "self"}
 
 
+# Glad for someone else ("happy for her", "pleased for them").
+_GLAD_FOR = re.compile(r"\b(?:happy|pleased|glad|thrilled|excited|proud) for (?:her|him|them|you|my \w+|everyone)\b", re.I)
 # Validations that fit a story's pain when a message in it names none of its own.
 _STORY_GROUPS = {"sadness", "fear", "anger", "shame"}
 
@@ -195,8 +198,9 @@ class Listener:
         overall, per_sentence = self._emotions(clean, sentences)
         # risk words the rules read and set aside ("bought a length of rope today. i keep looking up at the
         # banister"): whatever it is, it is no gladness to guess at
+        conceded = turns_from_good_news(clean, conversation)
         feeling = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=assessment.set_aside,
-                                 after_good_news=story_glad(conversation))
+                                 after_good_news=story_glad(conversation), after_concession=conceded)
         reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
         topic = topic_for(clean, key, feeling, conversation)
         harsh = bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean))
@@ -210,7 +214,8 @@ class Listener:
             feeling, topic = None, ending
         elif story_hurts(conversation):
             # after a death or a painful feeling, "work gave me 3 days off lol" is no delight to build on
-            pained = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=True)
+            pained = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=True,
+                                    after_concession=conceded)
             if pained != feeling:
                 feeling, topic = pained, topic_for(clean, key, pained, conversation)
         if not ending:
@@ -233,6 +238,10 @@ class Listener:
         # "bit sad today", "missed the bus this morning": heard plainly, not as a weight to carry
         light = not bored and said_lightly(clean, feeling, topic)
         family = "neutral" if bored or light else family_for(feeling)
+        if feeling is not None and family == "joy" and _GLAD_FOR.search(clean) and story_hurts(conversation):
+            # "i'm happy for her i really am", after "my best friend is pregnant and i've been trying for two years":
+            # glad for someone else inside a story that hurts is both, not good news to ask "what felt best?" of
+            family = "mixed"
         if harsh and family == "neutral":
             family = "shame"  # a harsh thought with no feeling named is still no neutral news ("I'm glad you're telling me")
         # "they found it in her liver" after "mum's cancer is back": no feeling named in it, and still no neutral news

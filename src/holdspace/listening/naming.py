@@ -16,7 +16,7 @@ from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
 from holdspace.listening.signals import MINIMISING, NO_REASON, RHETORICAL, SELF_CRITICAL, SELF_HATE
 
-__all__ = ["AFTER_GOOD_NEWS_FLOOR", "FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "said_lightly",
+__all__ = ["AFTER_GOOD_NEWS_FLOOR", "FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "said_lightly", "turns_from_good_news",
            "sounds_painful", "story_glad", "story_hurts"]
 
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
@@ -55,7 +55,8 @@ _WONDERING = re.compile(r"\bwonder(?:ing)? (?:if|whether|why|how|what|who)\b", r
 # Not knowing how long it has been: a way of saying "for ages".
 _FOR_EVER = re.compile(r"\b(?:i )?(?:don'?t|dont|do not) (?:even )?know how (?:long|many|much)\b|\bwho knows how long\b", re.I)
 # Hate aimed at the client ("they hate me", "everyone hates me").
-_HATED = re.compile(r"\b(?:they|he|she|everyone|everybody|people|ppl|all|\w+s) (?:all |really |just |must |still |actually )?"
+_HATED = re.compile(r"\b(?:they|he|she|everyone|everybody|people|ppl|all|\w+s|(?:my|the|our|his|her) \w+) "
+                    r"(?:all |really |just |must |still |actually |probably |definitely |secretly )?"
                     r"hate[sd]? me\b", re.I)
 # What amuses, in words: without any, "lol" or "haha" alone is no amusement to name.
 _AMUSING = re.compile(r"\b(?:funny|hilarious|hysterical|laugh\w*|cracking up|cracked up|crack me up|joke\w*|"
@@ -181,6 +182,8 @@ def story_hurts(conversation: Conversation) -> bool:
 
 # "bit sad today": a softener with its "a" dropped, at the start of a message.
 _BIT = re.compile(r"^\W*(?:(?:just|feeling|feel|im|i'?m)\s+)?(?:a\s+)?(?:bit|lil|little)\b", re.I)
+#: A low feeling the model only half hears is taken as told lightly in a message of at most this many words.
+LIGHT_WORDS = 8
 # Stories heavier than their words: a death, an ending, a betrayal, loneliness, a harsh view of oneself.
 _HEAVY_TOPICS = {"loss", "breakup", "betrayal", "loneliness", "self", "bullying"}
 
@@ -193,7 +196,10 @@ def said_lightly(text: str, feeling: Feeling | None, topic: str | None) -> bool:
             or _DISTRESS.search(text) or SELF_CRITICAL.search(text) or SELF_HATE.search(text):
         return False
     softened = intensity_cues(text)[0] < 0 or bool(_BIT.match(text))
-    if not (feeling.intensity == "mild" or feeling.intensity == "theirs" and softened):
+    # a mild reading alone is the model unsure, not the message light: only a few words of it count
+    # ("my best friend is pregnant and i've been trying for two years" is no light news)
+    if not (softened and feeling.intensity in ("mild", "theirs") or feeling.intensity == "mild"
+            and len(text.split()) <= LIGHT_WORDS):
         return False
     said = {word for label, found in feeling_cues(text).items() if label in _NEGATIVE for word in found}
     return not said - set(feeling.word.split())
@@ -219,8 +225,25 @@ _THEY_CRIED = re.compile(r"^(?!.*\bi (?:\w+ )?(?:cried|was crying|started crying
 AFTER_GOOD_NEWS_FLOOR = 0.3
 
 
+def turns_from_good_news(text: str, conversation: Conversation) -> bool:
+    """Whether a message turns ("but i finally trusted someone") from good news conceded just before it ("i know its
+    good news for her"): what follows the turn is the weight, whatever glad word it holds."""
+    if not conversation.turns or not _OPENS_WITH_TURN.match(text):
+        return False
+    before = conversation.turns[-1].text
+    return bool(_CONCEDED.search(before)) or any(label in _POSITIVE for label in feeling_cues(before))
+
+
+# A message that opens by turning from what came before.
+_OPENS_WITH_TURN = re.compile(r"^\W*(?:but|though|still|except|it'?s just|its just|the thing is)\b", re.I)
+# Good news granted, for someone else or in principle ("i know its good news for her", "i'm happy for him").
+_CONCEDED = re.compile(r"\b(?:good news|a good thing|great news|happy for|pleased for|glad for|the right thing|"
+                       r"good for (?:her|him|them))\b", re.I)
+
+
 def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: list[str],
-                 rejected: set[str], in_pain: bool = False, after_good_news: bool = False) -> Feeling | None:
+                 rejected: set[str], in_pain: bool = False, after_good_news: bool = False,
+                 after_concession: bool = False) -> Feeling | None:
     """The client's own feeling word, else the likeliest feeling from the model and the cues.
 
     A label's score is its best score over the whole message and each piece of it, plus
@@ -229,6 +252,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     Labels in `rejected` (the client said they were wrong) are never named. `in_pain` says the
     conversation so far tells of pain (see story_hurts): glad and judging labels then need more.
     `after_good_news` (see story_glad): painful labels then need a cue or the model fairly sure.
+    `after_concession` (see turns_from_good_news): glad labels are not named from the model or cues.
     """
     text = " ".join(sentences)
     if "relief" not in rejected and _worry_resolved(text):
@@ -278,6 +302,10 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     # words carry distress and nothing glad, a glad label needs the model to be very sure.
     distress = any(label in _NEGATIVE for label in cues) or bool(_DISTRESS.search(text))
     gloomy = (distress or in_pain) and not any(label in _POSITIVE for label in cues)
+    if after_concession:
+        # "but i finally trusted someone" after "i know its good news for her": the turn is the weight
+        skip = skip | (_POSITIVE - {"caring"})
+        gloomy = True
     if _turns_to_pain(text) and not any(label in _POSITIVE for label in feeling_cues(text[_last_turn(text):])):
         # "I love her so much but some days I don't feel like myself", "my wife has been great about it but
         # she's worried about money": the glad part is conceded; naming it ("good news") would miss the turn

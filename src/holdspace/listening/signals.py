@@ -43,7 +43,8 @@ YES_TO_CHECK_IN = re.compile(
     # ("yeah thanks", "yes i'll call them": thanks for the lines, not a yes to the question)
     r"(?!\W*(?:thanks|thank you|ty|thx|ok|okay|i know|will do|i will|i'?ll (?:call|text|try|do that|look|ring))\b)", re.I)
 THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
-                     r"your time|this|that|the chat|talking|everything)))*(?:\W+(?:i guess|anyway|really|bye|x+|"
+                     r"your time|this|that|the chat|talking|everything)(?: (?:earlier|before|last time|yesterday|last night|"
+                     r"the other day))?))*(?:\W+(?:i guess|anyway|really|bye|x+|"
                      r"(?:it|this|that|talking) (?:really )?(?:helps|helped)(?: (?:a bit|a little|a lot|somehow))?"
                      r"(?: to (?:say|talk about|get|write|put) (?:it|this|that)(?: out| down)?)?|"
                      r"i feel (?:a bit |a little )?better|(?:i think )?i (?:just )?needed (?:to (?:say|hear|get|write) (?:it|that|this)"
@@ -128,6 +129,7 @@ _REPORTED = "".join(f"(?<!{w} )" for w in ("acted like", "acts like", "act like"
 SELF_CRITICAL = re.compile(
     r"\b" + _REPORTED + r"(?:i'?m|im|i am|i (?:just |really |honestly |kind of |kinda )?feel|i'?ve always been|i was)\s+"
     r"(?:\w+\s+){0,2}(?:worthless|useless|a failure|not worth (?:it|anything|talking to|knowing|the effort|loving)|"
+    r"(?:like )?(?:garbage|trash|rubbish|crap|shit|scum)\b|"
     r"a mess|pathetic|stupid|an idiot|a burden|a doormat|a pushover|disgusting|ugly|a joke|a loser|a disappointment|not good enough|"
     r"never good enough|unlovable|too much|broken|weak|a fraud|the problem|too sensitive|overreacting|"
     r"so dramatic|too dramatic|needy|selfish|crazy|not (?:smart|clever|pretty|thin|strong|brave|interesting|funny|"
@@ -140,7 +142,7 @@ SELF_CRITICAL = re.compile(
     # "i always mess these things up", "i screw everything up"
     r"\bi (?:always|just always|always just|constantly) (?:mess|messing|screw|screwing|muck|mucking|fuck|fucking) "
     r"(?:\w+ ){0,2}up\b|\bi (?:mess|screw|muck|fuck) (?:everything|it all|things) up\b|\bi (?:don'?t|do not|dont) deserve (?:to|anything|good|love|it|them|him|her|help|"
-    r"kindness|happiness|better)\b|\bwhat'?s wrong with me\b|\bi ruin everything\b", re.I)
+    r"kindness|happiness|better)\b|\b(?:what'?s|wtf is|what the (?:hell|heck|fuck) is) wrong with me\b|\bi ruin everything\b", re.I)
 
 # Questions to the listener itself, answered honestly instead of being reflected back.
 ASKS_ADVICE = re.compile(
@@ -168,7 +170,8 @@ RHETORICAL = re.compile(
     r"^\W*(?:(?:but|and|so|like|honestly|seriously|i mean|i just|just|ugh|like)\W+)*(?:"
     r"(?:what'?s|whats|what is|what was) the (?:point|use)\b|why\b|"
     # "idk whats wrong with me": a question asked of oneself; said back as a statement it reads "that what's wrong with you"
-    r"(?:(?:idk|dunno|i (?:don'?t|dont|do not) (?:even )?know)\W+)?(?:what'?s|whats|what is) (?:even )?wrong with me\b|"
+    r"(?:(?:idk|dunno|i (?:don'?t|dont|do not) (?:even )?know)\W+)?(?:what'?s|whats|what is|wtf is|what the (?:hell|heck|fuck) is)"
+    r" (?:even )?wrong with me\b|"
     r"how (?:am|are|is|can|could|do|would|will) (?:i|we|anyone|anybody|one|things)\b[^?.!]*?"
     r"\b(?:supposed|meant|expected|ever|even|possibly|keep)\b|"
     r"who (?:would|could|cares|even|wants|would ever)\b|what (?:did|have) i (?:ever )?(?:do|done) to deserve\b|"
