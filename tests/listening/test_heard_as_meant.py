@@ -381,3 +381,47 @@ def test_a_long_story_the_model_only_half_hears_is_not_met_lightly(listener):
 def test_relief_after_a_worry_is_still_relief(listener):
     said = talk(listener, "i was nervous about the results", "but it came back clear")[-1]
     assert said.feeling is not None and said.feeling.label == "relief"
+
+
+# --- fourth round -------------------------------------------------------------------------------------------
+
+def test_it_felt_amazing_is_gladness_not_admiration(listener):
+    said = talk(listener, "I'm really proud of myself today", "I went to the gym for the first time in months",
+                "it felt amazing")
+    assert said[-1].feeling is not None and said[-1].feeling.label in {"joy", "pride", "excitement", "relief"}
+    assert "glad you're telling me" not in said[1].reply  # a plain message in a glad story is still glad news
+
+
+def test_sleep_getting_better_in_a_good_week_is_relief_not_worry(listener):
+    said = talk(listener, "honestly it's been a pretty good week", "my sleep is better")[-1]
+    assert said.feeling is not None and said.feeling.label not in {"caring", "fear", "nervousness"}, said.reply
+    assert "worry" not in said.reply
+
+
+def test_not_bothering_friends_is_a_lonely_holding_back_not_anger(listener):
+    said = talk(listener, "i dont really have anyone to talk to", "my friends all have their own stuff going on",
+                "so i just dont bother them")[-1]
+    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance"}, said.reply
+    assert "anger" not in said.reply
+
+
+def test_mornings_are_the_worst_is_low_not_annoyed(listener):
+    said = talk(listener, "mornings are the worst")[-1]
+    assert said.feeling is not None and said.feeling.label not in {"anger", "annoyance", "disgust"}, said.reply
+
+
+def test_running_on_fumes_is_exhausted(listener):
+    said = talk(listener, "work has been insane this week", "i'm running on fumes")[-1]
+    assert said.feeling is not None and said.feeling.word == "exhausted"
+
+
+def test_all_six_of_them_is_quoted_not_it_sounds_like_all_six_of_them(listener):
+    said = talk(listener, "i got rejected from every grad program i applied to", "all six of them")[-1].reply
+    assert "sounds like all six" not in said and '"all six of them"' in said
+
+
+def test_a_closing_i_think_is_a_hedge_not_said_back_as_you_think():
+    from holdspace.listening.content import strip_fillers
+    assert strip_fillers("it was weird but good i think") == "it was weird but good"
+    assert strip_fillers("its ok i think.") == "its ok."
+    assert strip_fillers("i dont know what i think") == "i dont know what i think"

@@ -27,7 +27,10 @@ _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|ngl|fr|you know|i gu
                        r"(?<!\bme too)(?<!\bme as well))+[\s.!?]*$", re.I)
 _FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly)(?=\s*,)|"
                       # "work is fine i guess but...": the hedge before a turn, said back, reads "fine you guess"
-                      r"\s+(?:i guess|i suppose)(?=\s*(?:,|\bbut\b|\band\b))", re.I)
+                      r"\s+(?:i guess|i suppose)(?=\s*(?:,|\bbut\b|\band\b))|"
+                      # "it was weird but good i think": a hedge at the end ("what i think" is no hedge)
+                      r"(?<!what)(?<!how)(?<!who)(?<!why)(?<!where)(?<!when)(?<!which)(?<!whether)(?<!if)(?<!that)"
+                      r"\s+i think\s*(?=[.!?]*\s*$)", re.I)
 _CLAUSE = re.compile(r"\s*(?:[;:]|,\s*(?:but|and|so|because|cause|cos)?|\s-\s|\bbut\b|\bbecause\b|\bso\b)\s*", re.I)
 _FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself", "i've", "i'd", "i'll", "mine", "we", "we're", "we've", "we'd", "our", "us"}
 # A reflection starts mid-sentence, so its first word loses a sentence-initial capital — except
@@ -49,7 +52,7 @@ def strip_fillers(text: str) -> str:
     text = _FILLERS.sub(" ", text)
     text = _TRAILING.sub("", text)
     text = _LEADING.sub("", text.strip())
-    return re.sub(r"\s+,", ",", re.sub(r"\s+", " ", text)).strip(" ,;:-")
+    return re.sub(r"\s+([,.!?])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:-")
 
 
 # Words about saying rather than what is said ("I don't know how to say this"): the next sentence

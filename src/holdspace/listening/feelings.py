@@ -140,7 +140,7 @@ _OWN_PHRASES = (
     # "I haven't slept more than 2 hours in a row", "running on no sleep": exhausted, in other words
     (re.compile(r"\b(?:i (?:have|haven'?t|havent|hadn'?t)(?: really)? (?:not )?slept|(?:haven'?t|havent) "
                 r"(?:had )?(?:any )?(?:slept|sleep)|running on (?:no|zero|empty)(?: sleep)?|no sleep|(?:can'?t|cant) "
-                r"remember the last time i slept)\b"), "exhausted"),
+                r"remember the last time i slept|running on fumes)\b"), "exhausted"),
     # "i don't even want to go anymore" (to the gym, to school), "i just want to give up": worn down, pulling back;
     # never "irritated"
     (re.compile(r"\bi (?:don'?t|dont|do not) (?:even |really )?(?:want|wanna) to (?:go|try|bother|do (?:it|anything))"

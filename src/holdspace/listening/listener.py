@@ -68,7 +68,10 @@ _STORY_GROUPS = {"sadness", "fear", "anger", "shame"}
 
 
 def _story_family(conversation: Conversation) -> str | None:
-    """The group of the last painful feeling named in a story that still hurts (see story_hurts), else None."""
+    """The group of the last painful feeling named in a story that still hurts (see story_hurts), joy in a story of
+    good news (see story_glad), else None."""
+    if story_glad(conversation):
+        return "joy"  # "I went to the gym for the first time in months" after "I'm really proud of myself today"
     if not story_hurts(conversation):
         return None
     for turn in reversed(conversation.turns[-3:]):

@@ -36,7 +36,7 @@ _HEDGE = re.compile(r"^(?:(?:maybe|perhaps|probably|you think|you guess|you feel
                    r"(?=(?:you|you're|you've|there|there's|there is)\b)", re.I)
 
 # Words that open a piece with no clause in it ("at work, in the car, everywhere", "all day every day").
-_NO_CLAUSE = re.compile(r"(?:at|in|on|with|from|during|around|everywhere|all day|every day|every night|always)\b(?![^,]*\b(?:i|you|"
+_NO_CLAUSE = re.compile(r"(?:at|in|on|with|from|during|around|everywhere|all|both|every|always)\b(?![^,]*\b(?:i|you|"
                         r"he|she|they|we|it|is|was|are|were|had|has|have|did)\b)", re.I)
 
 #: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
