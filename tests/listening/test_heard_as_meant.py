@@ -425,3 +425,18 @@ def test_a_closing_i_think_is_a_hedge_not_said_back_as_you_think():
     assert strip_fillers("it was weird but good i think") == "it was weird but good"
     assert strip_fillers("its ok i think.") == "its ok."
     assert strip_fillers("i dont know what i think") == "i dont know what i think"
+
+
+def test_a_light_story_goes_on_lightly(listener):
+    said = talk(listener, "bit sad today", "missed the bus this morning", "just one of those days")[-1].reply
+    assert not any(words in said for words in HEAVY), said
+
+
+def test_a_glad_story_goes_on_with_glad_questions(listener):
+    said = talk(listener, "i passed my driving test!!", "took me 4 goes lol", "mum cried haha")[-1].reply
+    assert "family understood" not in said and "weighing" not in said
+
+
+def test_they_didnt_deserve_it_after_snapping_at_them_is_guilt(listener):
+    said = talk(listener, "i snapped at my kids this morning and i feel awful", "they didnt deserve it")[-1]
+    assert said.feeling is not None and said.feeling.label == "remorse", said.reply

@@ -75,9 +75,13 @@ def _story_family(conversation: Conversation) -> str | None:
     if not story_hurts(conversation):
         return None
     for turn in reversed(conversation.turns[-3:]):
+        if any(t.startswith("v-light-") for t in turn.reply.templates):
+            return "light"  # "just one of those days" after "bit sad today": still said lightly, never "really heavy"
         felt = turn.reply.feeling
         if felt is not None and felt.intensity != "mixed" and (group := family_for(felt)) in _STORY_GROUPS:
             return group
+        if turn.topic == "self":
+            return "shame"  # "everyone at the gym looks better than me" after "i hate my body"
     return None
 
 
@@ -251,6 +255,8 @@ class Listener:
         # ("I'm glad you're telling me about it"); met as the story's feeling is
         told = _story_family(conversation) if feeling is None and not harsh and family == "neutral" \
             and not moving_on else None
+        if told == "joy":
+            family = told  # and its questions: "mum cried haha" after a pass is not asked what the family should understand
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = weighs_heavily(clean, feeling, topic)
         # one look back per reply: a link to an earlier message and a summary in the same reply say things twice
