@@ -440,3 +440,52 @@ def test_a_glad_story_goes_on_with_glad_questions(listener):
 def test_they_didnt_deserve_it_after_snapping_at_them_is_guilt(listener):
     said = talk(listener, "i snapped at my kids this morning and i feel awful", "they didnt deserve it")[-1]
     assert said.feeling is not None and said.feeling.label == "remorse", said.reply
+
+
+# --- fifth round ---------------------------------------------------------------------------------------------
+
+def test_do_you_think_i_overreacted_is_answered_honestly_not_said_back(listener):
+    said = talk(listener, "do you think i overreacted")[-1].reply
+    assert "You're saying" not in said and "do I think" not in said
+    assert "judge" in said
+
+
+def test_a_joke_about_my_weight_is_never_amusement(listener):
+    replies = talk(listener, "i left the party because someone made a joke about my weight",
+                   "everyone said i was being dramatic")
+    for said in replies:
+        assert said.feeling is None or said.feeling.label not in {"amusement", "joy"}, said.reply
+        assert "felt best" not in said.reply and "good news" not in said.reply
+
+
+def test_tired_of_feeling_like_the_disappointment_is_a_harsh_thought_not_tiredness(listener):
+    said = talk(listener, "my mom keeps comparing me to my cousin",
+                "i'm tired of feeling like the disappointment of the family")[-1].reply
+    assert "tiredness" not in said and "worn out like that" not in said
+    assert "voice" in said or "painful thought" in said or "telling yourself" in said
+
+
+def test_not_much_but_its_mine_is_pride_not_unhappiness(listener):
+    said = talk(listener, "i got my first paycheck today!!", "it's not much but it's mine")[-1]
+    assert said.feeling is None or said.feeling.label not in {"disapproval", "disappointment"}, said.reply
+
+
+def test_a_negation_does_not_reach_past_but():
+    assert feeling_cues("it's not much but it's mine") == {"pride": ["it's mine"]}
+
+
+@pytest.mark.parametrize("word", ["k", "sure"])
+def test_k_and_sure_part_way_through_are_assent(listener, word):
+    said = talk(listener, "it's been a year since my brother died", word)[-1].reply
+    assert f'"{word}"' not in said
+
+
+def test_shaking_after_saying_yes_to_a_proposal_is_no_worry(listener):
+    said = talk(listener, "my partner proposed last night!", "i said yes", "i'm still shaking")[-1]
+    assert said.feeling is None or said.feeling.label not in {"nervousness", "fear"}, said.reply
+    assert "what has helped" not in said.reply.lower()
+
+
+def test_fifteen_years_at_that_company_on_its_own_is_quoted(listener):
+    said = talk(listener, "i got laid off today", "15 years at that company")[-1].reply
+    assert "sounds like 15 years" not in said and '"15 years at that company"' in said

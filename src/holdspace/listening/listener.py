@@ -52,6 +52,8 @@ CRISIS_PAGE_NOTE = " More ways to reach someone are on the crisis page (/crisis)
 
 # Their own word for being worn out: "that hurts" or "a lot to carry" would make more of it than they did.
 _WEARY = {"tired", "exhausted", "drained", "knackered"}
+# "tired of feeling like the disappointment of the family": worn down by something, not a tiredness of the body
+_TIRED_OF = re.compile(r"\b(?:tired|exhausted|sick and tired) of\b", re.I)
 _BORED = {"bored"}
 # A topic said to be going well ("revision is going ok actually", "work's been good"): no weight to ask about.
 _GOING_WELL = re.compile(r"\b(?:is|are|was|were|'s|s|has been|have been|'ve been|been|going|went|gone|turned out)\s+"
@@ -263,7 +265,7 @@ class Listener:
         summed = summary(conversation, feeling, used) if not heavy and not link and not moving_on \
             and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
-            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY else "bored" if bored else "light" if light else told or family
+            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY and not _TIRED_OF.search(clean) else "bored" if bored else "light" if light else told or family
         validation = "" if summed else pick(
             responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
             after=" ".join(parts))["text"]

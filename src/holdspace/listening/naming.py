@@ -63,6 +63,7 @@ _AMUSING = re.compile(r"\b(?:funny|hilarious|hysterical|laugh\w*|cracking up|cra
                       r"amus\w*|comedy|ridiculous|lmfao|rofl|dying of laughter|in stitches)\b", re.I)
 # Being laughed at or mocked: their laughter, never the client's amusement.
 _LAUGHED_AT = re.compile(r"\blaugh(?:s|ed|ing)? (?:at|about) (?:me|my|them|it|us|what)\b|\b(?:made|make|makes|making) fun of\b|"
+                         r"\b(?:joke|jokes|joked|joking|comment|comments|remark|remarks) (?:about|on) (?:me|my)\b|"
                          r"\bmock(?:s|ed|ing)? (?:me|my)\b|\bjok(?:e|es|ed|ing) about me\b", re.I)
 
 # Someone else judged by the client ("my sister is SO selfish", "he was so rude to me"): anger or hurt at them; the
@@ -90,7 +91,9 @@ _GOES_ON = re.compile(r"\b(?:still|now|but then|except|although|though|i'?m|im|a
 # Glad news in the cues, and the occasions it often comes with (which are cues of nerves on their own).
 _GOOD_NEWS = {"pride", "relief", "joy", "excitement"}
 _OCCASIONS = {"exam", "exams", "interview", "presentation", "deadline", "deadlines", "test results", "scan results",
-              "results come back", "waiting"}
+              "results come back", "waiting",
+              # the body's side of good news ("i'm still shaking" after "i said yes")
+              "shaking", "racing", "races", "heart was racing", "heart was pounding"}
 _GOES_ON_WORRYING = re.compile(r"\b(?:but|still|now)\b[^.!?]{0,40}\b(?:worr\w*|nervous|anxious|scared|stress\w*|dread\w*|"
                                r"panic\w*|what if)\b", re.I)
 
@@ -341,7 +344,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         skip = skip | _POSITIVE
     if _HOPE_GONE.search(text):
         skip = skip | {"optimism", "joy", "excitement", "desire"}  # "i was hoping for an A": the hope is what fell short
-    if any(label in _GOOD_NEWS for label in cues) and "fear" not in cues \
+    if (any(label in _GOOD_NEWS for label in cues) or after_good_news) and "fear" not in cues \
             and set(cues.get("nervousness", ())) <= _OCCASIONS and not _GOES_ON_WORRYING.search(text):
         # "got my exam results and i PASSED", "finally finished my essay": the exam is where the good news
         # happened, not a worry to name ("nervous", "what part of your studies is weighing on you?")

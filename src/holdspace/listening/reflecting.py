@@ -36,7 +36,8 @@ _HEDGE = re.compile(r"^(?:(?:maybe|perhaps|probably|you think|you guess|you feel
                    r"(?=(?:you|you're|you've|there|there's|there is)\b)", re.I)
 
 # Words that open a piece with no clause in it ("at work, in the car, everywhere", "all day every day").
-_NO_CLAUSE = re.compile(r"(?:at|in|on|with|from|during|around|everywhere|all|both|every|always)\b(?![^,]*\b(?:i|you|"
+_NO_CLAUSE = re.compile(r"(?:at|in|on|with|from|during|around|everywhere|all|both|every|always|even|\d+|one|two|three|four|"
+                        r"five|six|seven|eight|nine|ten|twenty|thirty)\b(?![^,]*\b(?:i|you|"
                         r"he|she|they|we|it|is|was|are|were|had|has|have|did)\b)", re.I)
 
 #: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
@@ -98,7 +99,7 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             key = reflect_words(part) if asked else as_clause(reflect_words(part))
             if roadblocks_in(key + ("?" if asked else "")):
                 continue
-            if not asked and _NO_CLAUSE.match(key) and len(words(part)) <= 8:
+            if not asked and len(sentences) == 1 and _NO_CLAUSE.match(key) and len(words(part)) <= 8:
                 # "at work, in the car, everywhere": no clause to say back after "I'm hearing that"; quoted instead
                 fitting = [t for t in templates["short"] if not t.get("one_word")]
                 return pick(fitting, conversation, used)["text"].format(content=mend_apostrophes(part)), key

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
-           "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
+           "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "looks_english"]
 
 #: Phrases that block listening; none may appear in what the listener says.
@@ -22,7 +22,7 @@ _ROADBLOCK = re.compile("|".join(ROADBLOCKS), re.I)
 GREETING = re.compile(r"^\W*(?:hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|morning|evening)"
                        r"(?: there| again| you)?\W*$", re.I)
 DISMISS = re.compile(r"^\W*(?:(?:i'?m|im) (?:fine|ok|okay|alright)|fine|ok|okay|forget it|never ?mind|nvm|"
-                      r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|it'?s whatever|leave it|drop it)"
+                      r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|it'?s whatever|leave it|drop it|nah|nothing|nothing really|not much)"
                       r"(?:\W+(?:(?:i'?m|im) (?:fine|ok|okay)|fine|ok|okay|forget it|never ?mind|nvm|whatever|"
                       r"really|honestly|anyway|lol|i guess|it'?s fine|doesn'?t matter))*\W*$", re.I)
 # "No" to the gentle check-in ("are you having any thoughts of ending your life?"): "no", "nope, im ok",
@@ -50,7 +50,7 @@ THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?:
                      r"i feel (?:a bit |a little )?better|(?:i think )?i (?:just )?needed (?:to (?:say|hear|get|write) (?:it|that|this)"
                      r"(?: out loud| out| down)?|that)))*\W*$", re.I)
 # A bare "yeah", "mm", "right": they are still with it; answer that, don't quote the word back.
-ASSENT = re.compile(r"^\W*(?:yeah|yea|yep|yes|yup|ya|mm+|mhm+|m-hm|uh-huh|right|true|exactly|i guess|i suppose|"
+ASSENT = re.compile(r"^\W*(?:yeah|yea|yep|yes|yup|ya|yh|k|kk|sure|mm+|mhm+|m-hm|uh-huh|right|true|exactly|i guess|i suppose|"
                     r"kind of|sort of|maybe|probably|guess so|suppose so|i think so|pretty much)"
                     r"(?:\W+(?:yeah|i guess|i suppose|really|maybe|so|lol|haha|exactly|true|right))*\W*$", re.I)
 # Ways of saying "I might not want to be here" that a listener must never reflect back as an
@@ -139,6 +139,9 @@ SELF_CRITICAL = re.compile(
     r"\b" + _REPORTED + r"(?:i'?m|im|i am|i feel like|i'?ve been) (?:such |the |a )?(?:worst|bad|terrible|horrible|awful|useless|rubbish|crap) "
     r"(?:mum|mom|mother|dad|father|parent|friend|partner|wife|husband|daughter|son|sister|brother|person|human)\b|"
     r"\b(?:i )?(?:can'?t|never) do anything right\b|"
+    # "i'm tired of feeling like the disappointment of the family"
+    r"\b(?:feel|feeling|felt|feels) like (?:a|the|such a|a total|a complete) (?:disappointment|failure|burden|loser|fraud|"
+    r"joke|screw-?up|fuck-?up|mistake|waste of space|let-?down)\b|"
     # "i always mess these things up", "i screw everything up"
     r"\bi (?:always|just always|always just|constantly) (?:mess|messing|screw|screwing|muck|mucking|fuck|fucking) "
     r"(?:\w+ ){0,2}up\b|\bi (?:mess|screw|muck|fuck) (?:everything|it all|things) up\b|\bi (?:don'?t|do not|dont) deserve (?:to|anything|good|love|it|them|him|her|help|"
@@ -154,6 +157,12 @@ ASKS_ADVICE = re.compile(
 ASKS_MEDICATION = re.compile(
     r"\b(?:should|can|could|do|shall) i (?:take|stop|skip|come off|up|increase|lower|double|quit|keep taking|start)\b"
     r"[^.?!]{0,30}\b(?:meds|medication|medicine|pills?|tablets?|dose|antidepressants?|sertraline|prozac|lithium)\b", re.I)
+# Asked to judge them ("do you think i overreacted", "am i being dramatic"): not the listener's to judge, said so.
+ASKS_JUDGEMENT = re.compile(
+    r"^\W*(?:(?:honestly|be honest|so|ok|okay|like)\W+)*(?:do|did|would) (?:you|u) (?:think|reckon) (?:i|i'?m|im|i was|i've|"
+    r"ive|i should have|i shouldn'?t have|it was|that was)\b|"
+    r"^\W*(?:(?:honestly|so|ok|okay|like|but)\W+)*(?:am|was) i (?:overreacting|wrong|being (?:dramatic|unreasonable|"
+    r"silly|too sensitive|petty|oversensitive)|in the wrong|right to)\b|^\W*did i overreact\b", re.I)
 ASKS_WHAT_IT_IS = re.compile(
     r"\b(?:are|r) (?:you|u) (?:a |an )?(?:real|human|person|bot|robot|ai|computer|machine|therapist|a real person|"
     r"actually (?:real|human|a person))\b|\bam i (?:talking|speaking|writing) to (?:a |an )?(?:real |actual )?"
