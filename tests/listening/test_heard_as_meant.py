@@ -489,3 +489,28 @@ def test_shaking_after_saying_yes_to_a_proposal_is_no_worry(listener):
 def test_fifteen_years_at_that_company_on_its_own_is_quoted(listener):
     said = talk(listener, "i got laid off today", "15 years at that company")[-1].reply
     assert "sounds like 15 years" not in said and '"15 years at that company"' in said
+
+
+# --- sixth round ----------------------------------------------------------------------------------------------
+
+def test_a_plain_happy_day_goes_on_glad(listener):
+    said = talk(listener, "i'm actually really happy today", "the sun is out and i had a lie in")[-1]
+    assert said.feeling is None or said.feeling.label not in {"sadness", "disappointment"}, said.reply
+    assert "hurts" not in said.reply
+
+
+def test_not_even_an_interview_is_no_youre_not_even_an_interview(listener):
+    said = talk(listener, "i've been applying for jobs for 6 months", "nothing", "not even an interview")
+    assert "There's no pressure to say more" not in said[1].reply  # "nothing" came back: no brush-off
+    assert "you're not even an interview" not in said[2].reply
+
+
+def test_work_stuff_after_just_tired_stays_with_the_tiredness(listener):
+    said = talk(listener, "lol i'm fine just tired", "work stuff")[-1].reply
+    assert "hurts" not in said and "painful" not in said and "heavy" not in said
+
+
+def test_a_gran_who_died_is_her():
+    from holdspace.listening.memory import Conversation
+    from holdspace.listening.questions import pronoun
+    assert pronoun(Conversation(), "my gran's funeral is tomorrow") == "her"

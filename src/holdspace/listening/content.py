@@ -190,6 +190,8 @@ def as_clause(reflected: str) -> str:
         return reflected
     if tokens[0] == "bit" and len(tokens) > 1 and tokens[1] in _BE_FRAGMENT:
         return "you're a " + reflected  # "(a) bit sad today": "you're a bit sad today", not "bit sad today"
+    if tokens[0] == "not" and len(tokens) > 1 and tokens[1] in ("even", "a", "an", "one", "once", "any", "a", "single"):
+        return reflected  # "not even an interview" is no "you're not even an interview"
     if tokens[:3] == ["one", "of", "those"]:
         return "it's " + reflected  # "just one of those days"
     for n, word in enumerate(tokens):

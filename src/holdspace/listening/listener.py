@@ -79,6 +79,8 @@ def _story_family(conversation: Conversation) -> str | None:
     for turn in reversed(conversation.turns[-3:]):
         if any(t.startswith("v-light-") for t in turn.reply.templates):
             return "light"  # "just one of those days" after "bit sad today": still said lightly, never "really heavy"
+        if any(t.startswith("v-weary-") for t in turn.reply.templates):
+            return "weary"  # "work stuff" after "i'm fine just tired": worn out, not "it makes sense that this hurts"
         felt = turn.reply.feeling
         if felt is not None and felt.intensity != "mixed" and (group := family_for(felt)) in _STORY_GROUPS:
             return group

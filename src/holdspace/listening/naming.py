@@ -376,8 +376,10 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         skip = skip | {"sadness", "grief"}
     # good news going on, in glad words and none of pain: the mirror of `gloomy`
     # (a cue of pain alone does not stop it: the "gone" of "the longest i've ever gone" is no loss)
-    glad_story = after_good_news and any(label in _POSITIVE for label in cues) and not _DISTRESS.search(text) \
-        and not any(label in _NEGATIVE for _, label in own_words(text))
+    # (nor does a plain message with no word of pain at all: "the sun is out and i had a lie in" after "really happy")
+    glad_story = after_good_news and not _DISTRESS.search(text) \
+        and not any(label in _NEGATIVE for _, label in own_words(text)) \
+        and (any(label in _POSITIVE for label in cues) or not any(label in _NEGATIVE for label in cues))
     best_label, best = None, FEELING_FLOOR
     for label in overall.scores:
         if label in skip:

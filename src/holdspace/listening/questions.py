@@ -21,9 +21,9 @@ _RESPONSE_GROUP = {"caring": "fear", "confusion": "unsure", "realization": "unsu
                    # "unhappy about it" is an opinion, not anger: "how does that anger show up for you?" would mishear it
                    "disapproval": "neutral"}
 _SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|girlfriend|grandma|grandmother|nan|"
-                  r"nana|granny|daughter|aunt|auntie|niece)\b")
+                  r"nana|nanna|nanny|gran|granny|grandmom|grandmum|grammy|daughter|aunt|auntie|niece)\b")
 _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|grandpa|grandfather|grandad|"
-                 r"granddad|son|uncle|nephew)\b")
+                 r"granddad|gramps|grandpop|son|uncle|nephew)\b")
 _A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|killed|first [\w']+(?: [\w']+)? without)\b",
                       re.I)
 # How a reflected piece about someone else begins.

@@ -36,7 +36,8 @@ _HEDGE = re.compile(r"^(?:(?:maybe|perhaps|probably|you think|you guess|you feel
                    r"(?=(?:you|you're|you've|there|there's|there is)\b)", re.I)
 
 # Words that open a piece with no clause in it ("at work, in the car, everywhere", "all day every day").
-_NO_CLAUSE = re.compile(r"(?:at|in|on|with|from|during|around|everywhere|all|both|every|always|even|\d+|one|two|three|four|"
+_NO_CLAUSE = re.compile(r"(?:at|in|on|with|from|during|around|everywhere|all|both|every|always|even|not (?:even|a|an|one|once|any)|"
+                        r"\d+|one|two|three|four|"
                         r"five|six|seven|eight|nine|ten|twenty|thirty)\b(?![^,]*\b(?:i|you|"
                         r"he|she|they|we|it|is|was|are|were|had|has|have|did)\b)", re.I)
 

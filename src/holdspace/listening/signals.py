@@ -22,7 +22,7 @@ _ROADBLOCK = re.compile("|".join(ROADBLOCKS), re.I)
 GREETING = re.compile(r"^\W*(?:hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|morning|evening)"
                        r"(?: there| again| you)?\W*$", re.I)
 DISMISS = re.compile(r"^\W*(?:(?:i'?m|im) (?:fine|ok|okay|alright)|fine|ok|okay|forget it|never ?mind|nvm|"
-                      r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|it'?s whatever|leave it|drop it|nah|nothing|nothing really|not much)"
+                      r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|it'?s whatever|leave it|drop it|nah)"
                       r"(?:\W+(?:(?:i'?m|im) (?:fine|ok|okay)|fine|ok|okay|forget it|never ?mind|nvm|whatever|"
                       r"really|honestly|anyway|lol|i guess|it'?s fine|doesn'?t matter))*\W*$", re.I)
 # "No" to the gentle check-in ("are you having any thoughts of ending your life?"): "no", "nope, im ok",
