@@ -514,3 +514,48 @@ def test_a_gran_who_died_is_her():
     from holdspace.listening.memory import Conversation
     from holdspace.listening.questions import pronoun
     assert pronoun(Conversation(), "my gran's funeral is tomorrow") == "her"
+
+
+# --- seventh round --------------------------------------------------------------------------------------------
+
+def test_anxous_is_anxious_not_annoyed(listener):
+    said = talk(listener, "im sooo anxous about tmrw")[-1]
+    assert said.feeling is not None and said.feeling.label == "nervousness", said.reply
+
+
+def test_wat_if_is_a_question(listener):
+    said = talk(listener, "wat if nobody likes me")[-1].reply
+    assert "hearing that wat if" not in said and "what if nobody likes you?" in said
+
+
+def test_a_forgotten_anniversary_is_no_bereavement(listener):
+    said = talk(listener, "my bf forgot our anniversary")[-1]
+    assert said.topic != "loss" and "remembering about" not in said.reply and "this loss" not in said.reply
+
+
+def test_the_anniversary_of_a_death_still_is(listener):
+    said = talk(listener, "its the anniversary of my dads death")[-1]
+    assert said.topic == "loss" and "him" in said.question
+
+
+def test_a_car_that_broke_down_is_no_money_worry(listener):
+    said = talk(listener, "my car broke down on the motorway this morning")[-1]
+    assert said.topic != "money" and "money" not in said.reply
+
+
+def test_crying_after_being_met_with_support_is_being_moved_not_grief(listener):
+    said = talk(listener, "i finally told my parents i'm gay", "they were actually really supportive",
+                "i cried so much")[-1]
+    assert said.feeling is not None and said.feeling.label not in {"sadness", "grief"}, said.reply
+    assert not any(words in said.reply for words in HEAVY)
+
+
+def test_her_apology_is_not_the_clients_guilt(listener):
+    said = talk(listener, "my flatmate keeps leaving dirty dishes everywhere and its driving me up the wall",
+                "she just says sorry and does it again")[-1]
+    assert said.feeling is None or said.feeling.label != "remorse", said.reply
+
+
+def test_we_broke_up_is_still_a_break_up():
+    from holdspace.listening.questions import topic_of
+    assert topic_of("we broke up last week") == "breakup"

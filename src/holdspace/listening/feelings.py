@@ -206,19 +206,19 @@ def others_labels(text: str) -> set[str]:
 # Real words one slip away from a feeling word: never read as that feeling ("I tried", "a sacred place").
 _NOT_SLIPS = frozenset({"tried", "sacred", "lovely", "tires", "hired", "wired", "fired", "trade", "sadder", "angel",
                         "anger", "upsets", "relived", "relieve", "confuse", "devastate", "frustrate", "irritate",
-                        "tankful"})
+                        "tankful", "scare", "exited", "numbe", "lone", "hopful"})
 
 
 @cache
 def _slips() -> dict[str, str]:
     """Common slips of the client's feeling words -> the word: two neighbouring letters swapped ("lonley")
-    in words of five letters or more, one letter dropped ("exausted", "embarassed") in words of eight or more."""
+    in words of five letters or more, one letter dropped ("exausted", "anxous") in words of six or more."""
     found: dict[str, str] = {}
     for word in _table()["own"]:
         if len(word) >= 5:
             for i in range(1, len(word) - 1):  # the first letter is rarely the slip
                 found.setdefault(word[:i] + word[i + 1] + word[i] + word[i + 2:], word)
-        if len(word) >= 8:
+        if len(word) >= 6:  # ("anxous", "woried", "lonly": six letters is long enough to be sure)
             for i in range(1, len(word)):
                 found.setdefault(word[:i] + word[i + 1:], word)
     return {slip: word for slip, word in found.items() if slip != word and slip not in _table()["own"]

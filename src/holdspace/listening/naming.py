@@ -224,6 +224,11 @@ _GRAVE = re.compile(r"\b(?:cancer|tumou?r|stroke|heart attack|icu|intensive care
 # Someone else's tears ("my mum hugged me and cried"), not the client's own.
 _THEY_CRIED = re.compile(r"^(?!.*\bi (?:\w+ )?(?:cried|was crying|started crying)\b).*\b(?:she|he|they|everyone|(?:my|our) \w+)\b"
                          r"[^.!?]{0,30}\b(?:cried|was crying|were crying|started crying|in tears|teared up)\b", re.I)
+# The client's own tears.
+_I_CRIED = re.compile(r"\bi (?:\w+ )?(?:cried|was crying|started crying|teared up|burst into tears|was in tears)\b", re.I)
+# Someone else's apology, told ("she just says sorry", "he apologised again").
+_THEIR_APOLOGY = re.compile(r"\b(?:he|she|they|(?:my|his|her|the) \w+) (?:just |always |only |keeps |then )?(?:says|said|"
+                            r"saying|apologi[sz]es|apologi[sz]ed)(?: sorry)?\b", re.I)
 #: After good news, a painful label the model only half hears (below this, and with no cue) is not named.
 AFTER_GOOD_NEWS_FLOOR = 0.3
 
@@ -371,6 +376,12 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         skip = skip | {"confusion"}
     if any(label != "confusion" for label in cues):
         skip = skip | {"confusion"}  # "I don't know anyone here" is lonely before it is confused
+    if after_good_news and _I_CRIED.search(text) and not _DISTRESS.search(text) and "sadness" not in rejected \
+            and not any(label in _NEGATIVE for _, label in own_words(text)):
+        # "i cried so much" after "they were actually really supportive": tears of relief, not grief
+        return Feeling("moved", "relief", "moderate")
+    if _THEIR_APOLOGY.search(text) and set(cues.get("remorse", ())) <= {"sorry", "apologise", "apologize"}:
+        skip = skip | {"remorse"}  # "she just says sorry and does it again": her apology, not the client's guilt
     if after_good_news and (_LAUGHING.search(text) or _THEY_CRIED.search(text)) and not _DISTRESS.search(text):
         # "mum cried haha", "my mum hugged me and cried", after "i passed my driving test!!": happy tears
         skip = skip | {"sadness", "grief"}

@@ -52,7 +52,9 @@ _MENDED = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
            "wouldve": "would've", "couldve": "could've", "mightve": "might've", "mustve": "must've",
            "everyones": "everyone's", "nobodys": "nobody's", "noones": "no one's", "somethings": "something's",
            "everythings": "everything's", "yall": "y'all", "itd": "it'd", "itll": "it'll", "thatd": "that'd",
-           "thatll": "that'll", "wholl": "who'll"}
+           "thatll": "that'll", "wholl": "who'll",
+           # quick typing of "what" ("wat if nobody likes me")
+           "wat": "what", "wut": "what"}
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^A-Za-z0-9]+")
 
 

@@ -21,9 +21,11 @@ _RESPONSE_GROUP = {"caring": "fear", "confusion": "unsure", "realization": "unsu
                    # "unhappy about it" is an opinion, not anger: "how does that anger show up for you?" would mishear it
                    "disapproval": "neutral"}
 _SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|girlfriend|grandma|grandmother|nan|"
-                  r"nana|nanna|nanny|gran|granny|grandmom|grandmum|grammy|daughter|aunt|auntie|niece)\b")
+                  r"nana|nanna|nanny|gran|granny|grandmom|grandmum|grammy|daughter|aunt|auntie|niece|"
+                  # ("my mums funeral": the apostrophe left out)
+                  r"mums|moms|mams|nans|grans|grandmas|nannas)\b")
 _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|grandpa|grandfather|grandad|"
-                 r"granddad|gramps|grandpop|son|uncle|nephew)\b")
+                 r"granddad|gramps|grandpop|son|uncle|nephew|dads|grandads|grandpas)\b")
 _A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|killed|first [\w']+(?: [\w']+)? without)\b",
                       re.I)
 # How a reflected piece about someone else begins.
@@ -63,8 +65,10 @@ def topic_of(text: str) -> str | None:
     return best
 
 
-# Tests that are no part of anyone's studies.
-_NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearing|mot|drug|dna|smear|allergy) tests?\b", re.I)
+# Tests that are no part of anyone's studies, and "broke" that is no lack of money: blanked before topics are read.
+_NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearing|mot|drug|dna|smear|allergy) tests?\b|"
+                          # ("my car broke down": no money worry)
+                          r"\bbroke (?=(?:down|into|out|off|through|in)\b)", re.I)  # ("broke up" stays: a break-up)
 
 
 # A topic set aside as fine ("work is fine i guess", "school's ok"): what they go on to is what weighs.

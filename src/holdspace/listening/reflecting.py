@@ -47,7 +47,7 @@ LONG_MESSAGE = 45
 
 def is_question(sentence: str) -> bool:
     """A question, with or without its mark: "what if I fail" said back as "So what if you fail" would scoff."""
-    return sentence.rstrip().endswith("?") or bool(re.match(r"\W*(?:but |and |so )?what if\b", sentence, re.I)) \
+    return sentence.rstrip().endswith("?") or bool(re.match(r"\W*(?:but |and |so )?(?:what|wat|wut) if\b", sentence, re.I)) \
         or bool(RHETORICAL.search(sentence))
 
 
