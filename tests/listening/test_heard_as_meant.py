@@ -559,3 +559,9 @@ def test_her_apology_is_not_the_clients_guilt(listener):
 def test_we_broke_up_is_still_a_break_up():
     from holdspace.listening.questions import topic_of
     assert topic_of("we broke up last week") == "breakup"
+
+
+@pytest.mark.parametrize("text", ["he got cuffed by the police", "i had to stoke the fire", "nothing seems to excite me"])
+def test_real_words_one_letter_from_a_feeling_word_are_not_read_as_it(text):
+    from holdspace.listening.feelings import own_words
+    assert own_words(text) == []

@@ -206,7 +206,7 @@ def others_labels(text: str) -> set[str]:
 # Real words one slip away from a feeling word: never read as that feeling ("I tried", "a sacred place").
 _NOT_SLIPS = frozenset({"tried", "sacred", "lovely", "tires", "hired", "wired", "fired", "trade", "sadder", "angel",
                         "anger", "upsets", "relived", "relieve", "confuse", "devastate", "frustrate", "irritate",
-                        "tankful", "scare", "exited", "numbe", "lone", "hopful"})
+                        "tankful", "scare", "exited", "numbe", "lone", "hopful", "cuffed", "stoke", "excite"})
 
 
 @cache
