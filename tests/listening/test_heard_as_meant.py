@@ -565,3 +565,8 @@ def test_we_broke_up_is_still_a_break_up():
 def test_real_words_one_letter_from_a_feeling_word_are_not_read_as_it(text):
     from holdspace.listening.feelings import own_words
     assert own_words(text) == []
+
+
+def test_missing_an_old_school_is_not_asked_about_studies_weighing_now(listener):
+    said = talk(listener, "i miss my old school")[-1].reply
+    assert "weighing on you" not in said and "pressure" not in said

@@ -63,6 +63,9 @@ _GOING_WELL = re.compile(r"\b(?:is|are|was|were|'s|s|has been|have been|'ve been
 _OWN_STORIES = {"loss", "breakup", "betrayal", "bullying", "self"}
 
 
+# Missing a place or a time left behind ("i miss my old school", "i miss how work used to be").
+_LEFT_BEHIND = re.compile(r"\bmiss(?:ing)? (?:my|our|the) (?:old|last|previous|first)\b|\bmiss(?:ing)? how (?:\w+ )?used to\b",
+                          re.I)
 # Glad for someone else ("happy for her", "pleased for them").
 _GLAD_FOR = re.compile(r"\b(?:happy|pleased|glad|thrilled|excited|proud) for (?:her|him|them|you|my \w+|everyone)\b", re.I)
 # Validations that fit a story's pain when a message in it names none of its own.
@@ -277,7 +280,9 @@ class Listener:
         weighs = family != "neutral" or sounds_painful(clean, per_sentence) or story_hurts(conversation) \
             or topic is not None and topic_of(clean) == topic and not _GOING_WELL.search(clean) \
             and not story_glad(conversation)
-        asked = question(topic if weighs else None, family, conversation, used, pronoun(conversation, clean))
+        # "i miss my old school": what is missed is behind them, not a weight of studies now
+        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) else None, family, conversation, used,
+                         pronoun(conversation, clean))
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
             parts.insert(0, r["carry_on"] if gently_asked else r["thanks_for_answering"])
