@@ -11,7 +11,9 @@ def emotions(**scores) -> Emotions:
 def test_mild_anger_is_frustration_and_strong_anger_is_fury():
     assert feeling_for(emotions(anger=0.4), "it didn't go to plan").word == "frustrated"
     assert feeling_for(emotions(anger=0.65), "he lied to me").word == "angry"
-    assert feeling_for(emotions(anger=0.9), "he lied to me").word == "furious"
+    # the model's certainty says it is anger; the strongest word needs the words to say so too
+    assert feeling_for(emotions(anger=0.9), "he lied to me").word == "angry"
+    assert feeling_for(emotions(anger=0.9), "he lied to me!!").word == "furious"
 
 
 def test_wording_moves_the_intensity_a_step_but_an_intensifier_alone_never_reaches_the_strongest_word():
@@ -20,7 +22,7 @@ def test_wording_moves_the_intensity_a_step_but_an_intensifier_alone_never_reach
     assert feeling_for(emotions(sadness=0.65), "I'm so low today").word == "sad"  # not "devastated"
     assert feeling_for(emotions(sadness=0.4), "im soooo low today").word == "sad"
     assert feeling_for(emotions(sadness=0.9), "I'm so low today").word == "devastated"  # the model is sure of it
-    assert feeling_for(emotions(sadness=0.9), "I'm a bit low today").word == "sad"
+    assert feeling_for(emotions(sadness=0.9), "I'm a bit low today").word == "down"  # softened, as they said it
     assert intensity_cues("THIS IS AWFUL!!")[0] == 1
     assert intensity_cues("So I went home")[0] == 0
 

@@ -25,7 +25,12 @@ _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|ngl|fr|you know|i gu
                        r"and stuff|and everything|honestly|to be honest|if i'?m honest|if i'?m being honest|"
                        r"to be fair|tho|though|too|as well|also|either|lowkey|tbf|rn|but|and|or|because|cos|cause)(?<!\bnot too)"
                        r"(?<!\bme too)(?<!\bme as well))+[\s.!?]*$", re.I)
-_FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly)(?=\s*,)", re.I)
+_FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly)(?=\s*,)|"
+                      # "work is fine i guess but...": the hedge before a turn, said back, reads "fine you guess"
+                      r"\s+(?:i guess|i suppose)(?=\s*(?:,|\bbut\b|\band\b))|"
+                      # "it was weird but good i think": a hedge at the end ("what i think" is no hedge)
+                      r"(?<!what)(?<!how)(?<!who)(?<!why)(?<!where)(?<!when)(?<!which)(?<!whether)(?<!if)(?<!that)"
+                      r"\s+i think\s*(?=[.!?]*\s*$)", re.I)
 _CLAUSE = re.compile(r"\s*(?:[;:]|,\s*(?:but|and|so|because|cause|cos)?|\s-\s|\bbut\b|\bbecause\b|\bso\b)\s*", re.I)
 _FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself", "i've", "i'd", "i'll", "mine", "we", "we're", "we've", "we'd", "our", "us"}
 # A reflection starts mid-sentence, so its first word loses a sentence-initial capital — except
@@ -47,7 +52,7 @@ def strip_fillers(text: str) -> str:
     text = _FILLERS.sub(" ", text)
     text = _TRAILING.sub("", text)
     text = _LEADING.sub("", text.strip())
-    return re.sub(r"\s+,", ",", re.sub(r"\s+", " ", text)).strip(" ,;:-")
+    return re.sub(r"\s+([,.!?])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:-")
 
 
 # Words about saying rather than what is said ("I don't know how to say this"): the next sentence
@@ -108,6 +113,19 @@ def reflect_words(part: str) -> str:
 _PAUSE = re.compile(r"(\w)\s*(?:\.{2,}|…)\s*(?=[a-z])")
 
 
+# "and" between two clauses, each with its own subject: where a run-on message with no commas can be cut.
+_AND_THEN = re.compile(r"\s+and\s+(?=(?:i|i'?m|im|i'?ve|ive|my|the|she|he|they|we|it|it'?s|its|now|then)\b)", re.I)
+
+
+def _run_on(clause: str) -> list[str]:
+    """A clause too long to say back, cut at each "and" that starts a new clause ("...the landlord is being a
+    nightmare and i have uni deadlines and i just cant cope with all of it at once"); else the clause itself."""
+    if len(words(clause)) <= MAX_WORDS:
+        return [clause]
+    pieces = [p for p in _AND_THEN.split(clause) if p.strip()]
+    return pieces if len(pieces) > 1 and all(len(words(p)) >= 3 for p in pieces) else [clause]
+
+
 def units_of(text: str, limit: int = 16) -> list[str]:
     """The pieces a reflection may choose from: sentences, and the clauses of long ones.
 
@@ -122,7 +140,7 @@ def units_of(text: str, limit: int = 16) -> list[str]:
             found.append(sentence)
             continue
         clauses = [c for c in _CLAUSE.split(sentence) if c and len(words(c)) >= 3]
-        found.extend(clauses or [sentence])
+        found.extend(piece for c in clauses or [sentence] for piece in _run_on(c))
     if len(found) <= limit:
         return found
     return found[: limit // 2] + found[-(limit - limit // 2):]
@@ -160,6 +178,8 @@ _ADVERBS = {"so", "too", "very", "really", "just", "kinda", "pretty", "completel
             "finally", "actually", "honestly", "seriously", "also", "only", "even", "sometimes"}
 _DEGREE = {"so", "too", "very", "really", "kinda", "pretty", "completely", "totally", "absolutely", "super"}
 _CAUSED = {"it", "things", "everything", "that", "this"}
+# Verbs whose missing subject is "it" when "me" follows: "took me 4 goes", "cost me a fortune".
+_TAKES = {"took", "takes", "take", "cost", "costs"}
 _SUBJECTS = ("you", "you're", "you've", "you'd", "you'll", "your")
 
 
@@ -168,6 +188,12 @@ def as_clause(reflected: str) -> str:
     tokens = [t.lower().strip(",.") for t in reflected.split()]
     if not tokens or tokens[0] in _SUBJECTS:
         return reflected
+    if tokens[0] == "bit" and len(tokens) > 1 and tokens[1] in _BE_FRAGMENT:
+        return "you're a " + reflected  # "(a) bit sad today": "you're a bit sad today", not "bit sad today"
+    if tokens[0] == "not" and len(tokens) > 1 and tokens[1] in ("even", "a", "an", "one", "once", "any", "a", "single"):
+        return reflected  # "not even an interview" is no "you're not even an interview"
+    if tokens[:3] == ["one", "of", "those"]:
+        return "it's " + reflected  # "just one of those days"
     for n, word in enumerate(tokens):
         if word in _ADVERBS and n + 1 < len(tokens):
             continue
@@ -181,7 +207,12 @@ def as_clause(reflected: str) -> str:
             return "you've " + reflected  # "been crying every day this week"
         if word in _IT_FRAGMENT:
             return "it " + reflected  # "(I know it's the illness talking.) Still stings."
-        if word in _DO_FRAGMENT or word == "lost" or (word.endswith("ed") and len(word) > 4 and n == 0):
+        if word in _TAKES and n + 1 < len(tokens) and tokens[n + 1] == "you":
+            return "it " + reflected  # "took me 4 goes": it took you 4 goes, never "you took you"
+        if n + 1 < len(tokens) and tokens[n + 1] in ("you", "yourself") and word in _DO_FRAGMENT | _TAKES:
+            return reflected  # "told me to leave": whoever did it is not the client; no "you told you"
+        # (after adverbs too: "finally finished my essay" is "you finally finished your essay")
+        if word in _DO_FRAGMENT or word == "lost" or (word.endswith("ed") and len(word) > 4):
             return "you " + reflected
         if n > 0 and tokens[0] in _DEGREE:
             return "you're " + reflected  # "so over it", "really not okay"

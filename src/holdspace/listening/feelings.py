@@ -1,8 +1,9 @@
 """A plain feeling word, at a fitting intensity, for what the emotion model detected.
 
 The words and the cues that turn a feeling up or down live in feelings.toml. The intensity
-starts from the model's confidence (mild below 0.5, strong from 0.8) and moves one step for an
-intensifier ("so", "really", "!!", a word in capitals) or a softener ("a bit", "kind of").
+starts from the model's confidence (mild below 0.5, moderate above) and moves one step for an
+intensifier ("so", "really", "!!", a word in capitals) or a softener ("a bit", "kind of"). The strongest
+word takes both: the model sure of the feeling (0.8 or more) and an intensifier in the words.
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:
 # Typed without the apostrophe ("i dont even feel sad anymore") it is the same denial.
 _NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|doesn't|n't|nor|without|(?:i|we) used to|"
                        r"dont|didnt|doesnt|isnt|arent|wasnt)"
-                       r"[^\w,;:.!?]+(?:\w+[^\w,;:.!?]+){0,2}$")
+                       # (never past a "but": "it's not much but it's mine" is theirs, and glad)
+                       r"[^\w,;:.!?]+(?:(?!but\b|yet\b)\w+[^\w,;:.!?]+){0,2}$")
 # "No one really knows me", "I don't think anyone cares": the negation is the feeling, not its absence.
 _NOBODY = re.compile(r"\b(?:no one|anyone|anybody)\b")
 
@@ -139,12 +141,33 @@ _OWN_PHRASES = (
     # "I haven't slept more than 2 hours in a row", "running on no sleep": exhausted, in other words
     (re.compile(r"\b(?:i (?:have|haven'?t|havent|hadn'?t)(?: really)? (?:not )?slept|(?:haven'?t|havent) "
                 r"(?:had )?(?:any )?(?:slept|sleep)|running on (?:no|zero|empty)(?: sleep)?|no sleep|(?:can'?t|cant) "
-                r"remember the last time i slept)\b"), "exhausted"),
+                r"remember the last time i slept|running on fumes)\b"), "exhausted"),
+    # "i don't even want to go anymore" (to the gym, to school), "i just want to give up": worn down, pulling back;
+    # never "irritated"
+    (re.compile(r"\bi (?:don'?t|dont|do not) (?:even |really )?(?:want|wanna) to (?:go|try|bother|do (?:it|anything))"
+                r"(?: \w+){0,3}? (?:anymore|any more)\b|\bi (?:just |really |kind of |kinda )?(?:want to|wanna|feel like)"
+                r" giv(?:e|ing) up\b(?! on (?:life|living|everything))"), "discouraged"),
+    # "i feel weirdly flat about it": flat, even about good news
+    (re.compile(r"\b(?:i (?:just )?(?:feel|felt)|i'?m feeling|feeling|i'?m|im) (?:\w+ly |so |really |kind of |kinda |a bit |"
+                r"just )?flat\b"), "flat"),
+    # "i am SO sick of it", "im fed up with her": their own word for it
+    (re.compile(r"\b(?:i'?m|im|i am) (?:so |really |completely |totally |just |getting |sick and )?(?:sick of|fed up)\b"),
+     "fed up"),
+    # "im actually buzzing": glad, in British English (a phone buzzing is no feeling)
+    (re.compile(r"\b(?:i'?m|im|i am|i was|we'?re|we are|feeling|still) (?:\w+ )?buzzing\b"), "buzzing"),
+    # "i'm just falling apart", "im a wreck": more than they can hold
+    (re.compile(r"\b(?:i'?m|im|i am|i feel like i'?m|i feel like im) (?:just |completely |totally |kind of |kinda |"
+                r"literally |honestly )?(?:falling apart|breaking down|a wreck|an absolute wreck|a mess)\b"), "overwhelmed"),
     # "what's the point of even trying", "why do I even bother": worn down by trying, said in a question
     (re.compile(r"\b(?:what'?s|whats|what is) the (?:point|use)(?: (?:of|in) (?:\w+ ){0,2}(?:trying|bother\w*|applying|"
                 r"going|doing|caring|studying|revising))?\b(?! of (?:talking|writing|speaking|typing))|"
                 r"\bwhy (?:do|should|would|even) (?:i )?(?:even )?(?:bother|try)\b|\bwhy bother\b"), "discouraged"),
 )
+
+
+# The label of each phrase's word, where it is not sadness.
+_PHRASE_LABELS = {"discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness",
+                  "buzzing": "excitement"}
 
 
 # "I want her to be proud", "he'd be angry": a feeling wished on or expected of someone else.
@@ -183,19 +206,19 @@ def others_labels(text: str) -> set[str]:
 # Real words one slip away from a feeling word: never read as that feeling ("I tried", "a sacred place").
 _NOT_SLIPS = frozenset({"tried", "sacred", "lovely", "tires", "hired", "wired", "fired", "trade", "sadder", "angel",
                         "anger", "upsets", "relived", "relieve", "confuse", "devastate", "frustrate", "irritate",
-                        "tankful"})
+                        "tankful", "scare", "exited", "numbe", "lone", "hopful", "cuffed", "stoke", "excite"})
 
 
 @cache
 def _slips() -> dict[str, str]:
     """Common slips of the client's feeling words -> the word: two neighbouring letters swapped ("lonley")
-    in words of five letters or more, one letter dropped ("exausted", "embarassed") in words of eight or more."""
+    in words of five letters or more, one letter dropped ("exausted", "anxous") in words of six or more."""
     found: dict[str, str] = {}
     for word in _table()["own"]:
         if len(word) >= 5:
             for i in range(1, len(word) - 1):  # the first letter is rarely the slip
                 found.setdefault(word[:i] + word[i + 1] + word[i] + word[i + 2:], word)
-        if len(word) >= 8:
+        if len(word) >= 6:  # ("anxous", "woried", "lonly": six letters is long enough to be sure)
             for i in range(1, len(word)):
                 found.setdefault(word[:i] + word[i + 1:], word)
     return {slip: word for slip, word in found.items() if slip != word and slip not in _table()["own"]
@@ -224,7 +247,7 @@ def own_words(text: str) -> list[tuple[str, str]]:
     for pattern, word in _OWN_PHRASES:
         match = pattern.search(lower)
         if match:
-            found.append((match.start(), word, "disappointment" if word == "discouraged" else "sadness"))
+            found.append((match.start(), word, _PHRASE_LABELS.get(word, "sadness")))
     return list(dict.fromkeys((word, label) for _, word, label in sorted(found)))
 
 
@@ -342,6 +365,10 @@ def feeling_for(emotions: Emotions, text: str = "", avoid: frozenset[str] | set[
     score = emotions.scores[label]
     level = 0 if score < 0.5 else 2 if score >= 0.8 else 1
     step, cues = intensity_cues(_without_feeling_cues(text)) if text else (0, ())
+    if level == 2 and step <= 0 and text:
+        # the model's certainty says which feeling it is, not how strong: "i miss my old school" (sadness 0.84)
+        # is sad, not devastated. The strongest word needs their words to say so too ("so", "really", "!!").
+        level = 1
     # "so", "really", "SO" lift a mild word one step, never to the strongest: "he is being so selfish and it
     # hurts" is not "devastated", and "im so bored" is not "down" made "sad" made "devastated". Only the
     # model's own certainty names a feeling at its strongest.

@@ -7,7 +7,7 @@ from __future__ import annotations
 from holdspace.language.text import words
 from holdspace.listening.feelings import Feeling, own_word
 from holdspace.listening.memory import Conversation, Reply
-from holdspace.listening.signals import (APOLOGY, ASKS_ADVICE, ASSENT, ASKS_MEDICATION, ASKS_WHAT_IT_IS, CORRECTION, DISMISS,
+from holdspace.listening.signals import (APOLOGY, ASKS_ADVICE, ASKS_JUDGEMENT, ASSENT, ASKS_MEDICATION, ASKS_WHAT_IT_IS, CORRECTION, DISMISS,
                                          DONT_KNOW, DOUBTS_IT, GREETING, THANKS, looks_english)
 from holdspace.listening.templates import fixed, pick, responses
 
@@ -31,7 +31,8 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
     if not looks_english(clean):
         return fixed(r["other_language"], conversation, used)
     for signal, key in ((ASKS_WHAT_IT_IS, "asks_what_it_is"), (DOUBTS_IT, "doubts_it"),
-                        (ASKS_MEDICATION, "asks_medication"), (ASKS_ADVICE, "asks_advice")):
+                        (ASKS_MEDICATION, "asks_medication"), (ASKS_ADVICE, "asks_advice"),
+                        (ASKS_JUDGEMENT, "asks_judgement")):
         if signal.search(clean) and len(words(clean)) <= 20:
             return fixed(r[key], conversation, used)
     if APOLOGY.match(clean):

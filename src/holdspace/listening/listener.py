@@ -24,12 +24,14 @@ from holdspace.listening.content import units_of
 from holdspace.listening.feelings import Feeling
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
-from holdspace.listening.naming import choose_feeling, story_hurts
-from holdspace.listening.questions import MOVING_ON, family_for, mourned, pronoun, question, remembered_love, topic_for
+from holdspace.listening.naming import (choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts,
+                                        turns_from_good_news)
+from holdspace.listening.questions import (MOVING_ON, family_for, mourned, pronoun, question, remembered_love, topic_for,
+                                           topic_of)
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
-from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, SELF_HARM,
-                                        YES_TO_CHECK_IN,
+from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, SELF_CRITICAL,
+                                        SELF_HARM, SELF_HATE, YES_TO_CHECK_IN,
                                         roadblocks_in)
 from holdspace.listening.templates import fixed, pick, responses
 from holdspace.safety.response import GENTLE, crisis_response
@@ -49,8 +51,45 @@ CRISIS_PAGE_NOTE = " More ways to reach someone are on the crisis page (/crisis)
 
 
 # Their own word for being worn out: "that hurts" or "a lot to carry" would make more of it than they did.
-_WEARY = {"tired", "exhausted", "drained"}
+_WEARY = {"tired", "exhausted", "drained", "knackered"}
+# "tired of feeling like the disappointment of the family": worn down by something, not a tiredness of the body
+_TIRED_OF = re.compile(r"\b(?:tired|exhausted|sick and tired) of\b", re.I)
 _BORED = {"bored"}
+# A topic said to be going well ("revision is going ok actually", "work's been good"): no weight to ask about.
+_GOING_WELL = re.compile(r"\b(?:is|are|was|were|'s|s|has been|have been|'ve been|been|going|went|gone|turned out)\s+"
+                         r"(?:(?:really|actually|pretty|quite|so|surprisingly|honestly|all)\s+)*(?:ok|okay|alright|fine|"
+                         r"well|good|great|better|brilliant|amazing|smoothly)\b(?!\s+(?:i guess|but|except|until))", re.I)
+# Stories a harsh thought about oneself belongs to rather than replaces ("i feel so stupid" after "she cheated on me").
+_OWN_STORIES = {"loss", "breakup", "betrayal", "bullying", "self"}
+
+
+# Missing a place or a time left behind ("i miss my old school", "i miss how work used to be").
+_LEFT_BEHIND = re.compile(r"\bmiss(?:ing)? (?:my|our|the) (?:old|last|previous|first)\b|\bmiss(?:ing)? how (?:\w+ )?used to\b",
+                          re.I)
+# Glad for someone else ("happy for her", "pleased for them").
+_GLAD_FOR = re.compile(r"\b(?:happy|pleased|glad|thrilled|excited|proud) for (?:her|him|them|you|my \w+|everyone)\b", re.I)
+# Validations that fit a story's pain when a message in it names none of its own.
+_STORY_GROUPS = {"sadness", "fear", "anger", "shame"}
+
+
+def _story_family(conversation: Conversation) -> str | None:
+    """The group of the last painful feeling named in a story that still hurts (see story_hurts), joy in a story of
+    good news (see story_glad), else None."""
+    if story_glad(conversation):
+        return "joy"  # "I went to the gym for the first time in months" after "I'm really proud of myself today"
+    if not story_hurts(conversation):
+        return None
+    for turn in reversed(conversation.turns[-3:]):
+        if any(t.startswith("v-light-") for t in turn.reply.templates):
+            return "light"  # "just one of those days" after "bit sad today": still said lightly, never "really heavy"
+        if any(t.startswith("v-weary-") for t in turn.reply.templates):
+            return "weary"  # "work stuff" after "i'm fine just tired": worn out, not "it makes sense that this hurts"
+        felt = turn.reply.feeling
+        if felt is not None and felt.intensity != "mixed" and (group := family_for(felt)) in _STORY_GROUPS:
+            return group
+        if turn.topic == "self":
+            return "shame"  # "everyone at the gym looks better than me" after "i hate my body"
+    return None
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -173,16 +212,24 @@ class Listener:
         overall, per_sentence = self._emotions(clean, sentences)
         # risk words the rules read and set aside ("bought a length of rope today. i keep looking up at the
         # banister"): whatever it is, it is no gladness to guess at
-        feeling = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=assessment.set_aside)
+        conceded = turns_from_good_news(clean, conversation)
+        feeling = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=assessment.set_aside,
+                                 after_good_news=story_glad(conversation), after_concession=conceded)
         reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
         topic = topic_for(clean, key, feeling, conversation)
+        harsh = bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean))
+        if harsh and topic not in _OWN_STORIES:
+            # "maybe I'm just not worth talking to", "i always mess these things up": the harsh thought is what to
+            # ask about ("what does that inner voice tend to say?"), not the friends or the interview
+            topic = "self"
         ending = remembered_love(clean, feeling, topic, conversation)
         if ending:
             # "I loved her so much" after "we split up": love remembered, not a joy to build on
             feeling, topic = None, ending
         elif story_hurts(conversation):
             # after a death or a painful feeling, "work gave me 3 days off lol" is no delight to build on
-            pained = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=True)
+            pained = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=True,
+                                    after_concession=conceded)
             if pained != feeling:
                 feeling, topic = pained, topic_for(clean, key, pained, conversation)
         if not ending:
@@ -202,18 +249,40 @@ class Listener:
                          .format(feeling=feeling.word))
         # "im soooo bored": their word, met as boredom, not as pain ("that's a lot to carry", "the hardest part")
         bored = feeling is not None and feeling.word in _BORED
-        family = "neutral" if bored else family_for(feeling)
+        # "bit sad today", "missed the bus this morning": heard plainly, not as a weight to carry
+        light = not bored and said_lightly(clean, feeling, topic)
+        family = "neutral" if bored or light else family_for(feeling)
+        if feeling is not None and family == "joy" and _GLAD_FOR.search(clean) and story_hurts(conversation):
+            # "i'm happy for her i really am", after "my best friend is pregnant and i've been trying for two years":
+            # glad for someone else inside a story that hurts is both, not good news to ask "what felt best?" of
+            family = "mixed"
+        if harsh and family == "neutral":
+            family = "shame"  # a harsh thought with no feeling named is still no neutral news ("I'm glad you're telling me")
+        # "they found it in her liver" after "mum's cancer is back": no feeling named in it, and still no neutral news
+        # ("I'm glad you're telling me about it"); met as the story's feeling is
+        told = _story_family(conversation) if feeling is None and not harsh and family == "neutral" \
+            and not moving_on else None
+        if told == "joy":
+            family = told  # and its questions: "mum cried haha" after a pass is not asked what the family should understand
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = weighs_heavily(clean, feeling, topic)
         # one look back per reply: a link to an earlier message and a summary in the same reply say things twice
         summed = summary(conversation, feeling, used) if not heavy and not link and not moving_on \
             and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
-            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY else "bored" if bored else family
+            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY and not _TIRED_OF.search(clean) else "bored" if bored else "light" if light else told or family
         validation = "" if summed else pick(
             responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
             after=" ".join(parts))["text"]
-        asked = question(topic, family, conversation, used, pronoun(conversation, clean))
+        # a topic's questions ask about a weight ("what part of your studies is weighing on you most?"): asked when
+        # something weighs, or of the topic told plainly in this message ("the kids were screaming all morning");
+        # never of "revision is going ok actually", nor of "took me 4 goes lol" carried on from a pass
+        weighs = family != "neutral" or sounds_painful(clean, per_sentence) or story_hurts(conversation) \
+            or topic is not None and topic_of(clean) == topic and not _GOING_WELL.search(clean) \
+            and not story_glad(conversation)
+        # "i miss my old school": what is missed is behind them, not a weight of studies now
+        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) else None, family, conversation, used,
+                         pronoun(conversation, clean))
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
             parts.insert(0, r["carry_on"] if gently_asked else r["thanks_for_answering"])

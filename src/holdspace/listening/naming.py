@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from holdspace.language.emotions import Emotions
-from holdspace.listening.feelings import CUE_WEIGHT, Feeling, denied_cues, feeling_cues, feeling_for, others_labels, own_words
+from holdspace.language.emotions import Emotions, family_of
+from holdspace.listening.feelings import (CUE_WEIGHT, Feeling, denied_cues, feeling_cues, feeling_for, intensity_cues,
+                                         others_labels, own_words)
 from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
-from holdspace.listening.signals import MINIMISING, RHETORICAL, SELF_CRITICAL, SELF_HATE
+from holdspace.listening.signals import MINIMISING, NO_REASON, RHETORICAL, SELF_CRITICAL, SELF_HATE
 
-__all__ = ["FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "sounds_painful", "story_hurts"]
+__all__ = ["AFTER_GOOD_NEWS_FLOOR", "FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "said_lightly", "turns_from_good_news",
+           "sounds_painful", "story_glad", "story_hurts"]
 
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
 FEELING_FLOOR = 0.08
@@ -53,13 +55,15 @@ _WONDERING = re.compile(r"\bwonder(?:ing)? (?:if|whether|why|how|what|who)\b", r
 # Not knowing how long it has been: a way of saying "for ages".
 _FOR_EVER = re.compile(r"\b(?:i )?(?:don'?t|dont|do not) (?:even )?know how (?:long|many|much)\b|\bwho knows how long\b", re.I)
 # Hate aimed at the client ("they hate me", "everyone hates me").
-_HATED = re.compile(r"\b(?:they|he|she|everyone|everybody|people|ppl|all|\w+s) (?:all |really |just |must |still |actually )?"
+_HATED = re.compile(r"\b(?:they|he|she|everyone|everybody|people|ppl|all|\w+s|(?:my|the|our|his|her) \w+) "
+                    r"(?:all |really |just |must |still |actually |probably |definitely |secretly )?"
                     r"hate[sd]? me\b", re.I)
 # What amuses, in words: without any, "lol" or "haha" alone is no amusement to name.
 _AMUSING = re.compile(r"\b(?:funny|hilarious|hysterical|laugh\w*|cracking up|cracked up|crack me up|joke\w*|"
                       r"amus\w*|comedy|ridiculous|lmfao|rofl|dying of laughter|in stitches)\b", re.I)
 # Being laughed at or mocked: their laughter, never the client's amusement.
 _LAUGHED_AT = re.compile(r"\blaugh(?:s|ed|ing)? (?:at|about) (?:me|my|them|it|us|what)\b|\b(?:made|make|makes|making) fun of\b|"
+                         r"\b(?:joke|jokes|joked|joking|comment|comments|remark|remarks) (?:about|on) (?:me|my)\b|"
                          r"\bmock(?:s|ed|ing)? (?:me|my)\b|\bjok(?:e|es|ed|ing) about me\b", re.I)
 
 # Someone else judged by the client ("my sister is SO selfish", "he was so rude to me"): anger or hurt at them; the
@@ -83,6 +87,27 @@ _PAST_FEELING = re.compile(r"\b(?:i|we)\s+(?:was|were|felt|had been|'d been|got)
 # ...and nothing that says it goes on ("but now i'm worried they won't call").
 _GOES_ON = re.compile(r"\b(?:still|now|but then|except|although|though|i'?m|im|am|worried|scared|nervous|anxious|"
                       r"worry|dread\w*|what if)\b", re.I)
+
+# Glad news in the cues, and the occasions it often comes with (which are cues of nerves on their own).
+_GOOD_NEWS = {"pride", "relief", "joy", "excitement"}
+_OCCASIONS = {"exam", "exams", "interview", "presentation", "deadline", "deadlines", "test results", "scan results",
+              "results come back", "waiting",
+              # the body's side of good news ("i'm still shaking" after "i said yes")
+              "shaking", "racing", "races", "heart was racing", "heart was pounding"}
+_GOES_ON_WORRYING = re.compile(r"\b(?:but|still|now)\b[^.!?]{0,40}\b(?:worr\w*|nervous|anxious|scared|stress\w*|dread\w*|"
+                               r"panic\w*|what if)\b", re.I)
+
+# Measured against others and coming off worse ("she's so much prettier than me", "everyone's doing better than me").
+_COMPARED = re.compile(r"\b(?:\w+er|better|more \w+)\s+than\s+(?:me|i am|i'?ll ever be|i could ever be|i was)\b", re.I)
+
+# The word for what a glad message turns to, by its family ("happy for him but i'll miss him": happy and sad).
+_TURNED_TO = {"sadness": "sad", "fear": "worried", "anger": "frustrated", "disgust": "uneasy"}
+
+# Being cheated on, told by the one it was done to.
+_BETRAYED = re.compile(r"\b(?:cheated|cheating|been cheating|was cheating|is cheating) on me\b|"
+                       r"\b(?:he|she|they|(?:my|his|her) (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee))"
+                       r"\s+(?:has been |had been |was |is |'s been |has )?(?:cheating|cheated|having an affair|had an affair)\b",
+                       re.I)
 
 # Something hard done and glad of it ("felt scary but good", "terrifying but worth it").
 _SCARY_BUT_GOOD = re.compile(r"\b(?:scary|scared|terrifying|terrified|nerve-?wracking|nervous|frightening)\s+(?:but|and)\s+"
@@ -135,8 +160,8 @@ _TORN = re.compile(r"\b(?:(?:a |one |some )?part of me|half of me|a side of me|o
 
 
 # The client's own wish: the only time "wishful" or "longing" may be named.
-_OWN_WISH = re.compile(r"\b(?:i|i'?m|i am)\s+(?:just\s+|really\s+|only\s+|still\s+|so\s+)?(?:want|wish|long|hope|"
-                       r"wanted|wished|longing|miss|missing)\b|\bif only\b", re.I)
+_OWN_WISH = re.compile(r"\b(?:i|i'?m|i am|i'?ve|ive|i have)\s+(?:just\s+|really\s+|only\s+|still\s+|so\s+|never\s+|"
+                       r"always\s+)?(?:want|wish|long|hope|wanted|wished|longing|miss|missing)\b|\bif only\b", re.I)
 
 
 def sounds_painful(text: str, found: list[Emotions]) -> bool:
@@ -145,15 +170,88 @@ def sounds_painful(text: str, found: list[Emotions]) -> bool:
         or any(e.scores.get(label, 0.0) >= 0.3 for e in found for label in _NEGATIVE)
 
 
+_HURTING_TOPICS = {"betrayal", "bullying", "self"}
+
+
 def story_hurts(conversation: Conversation) -> bool:
     """Whether the last few messages told of a death, a break-up or a painful feeling: then a plain
     message ("work gave me 3 days off lol", "I'm fine most of the time") is read in that light."""
-    return any(turn.topic in ENDINGS or turn.reply.feeling is not None and turn.reply.feeling.label in _NEGATIVE
+    # (and a betrayal, bullying or a harsh thought about oneself: "everyone at the gym looks better than me" after
+    # "i hate my body" is no admiration)
+    return any(turn.topic in ENDINGS or turn.topic in _HURTING_TOPICS
+               or turn.reply.feeling is not None and turn.reply.feeling.label in _NEGATIVE
                for turn in conversation.turns[-3:])
 
 
+# "bit sad today": a softener with its "a" dropped, at the start of a message.
+_BIT = re.compile(r"^\W*(?:(?:just|feeling|feel|im|i'?m)\s+)?(?:a\s+)?(?:bit|lil|little)\b", re.I)
+#: A low feeling the model only half hears is taken as told lightly in a message of at most this many words.
+LIGHT_WORDS = 8
+# Stories heavier than their words: a death, an ending, a betrayal, loneliness, a harsh view of oneself.
+_HEAVY_TOPICS = {"loss", "breakup", "betrayal", "loneliness", "self", "bullying"}
+
+
+def said_lightly(text: str, feeling: Feeling | None, topic: str | None) -> bool:
+    """Whether a low feeling is told lightly ("bit sad today", "missed the bus this morning"): said softly or
+    only half heard by the model, with no word of pain beside it. "That's a lot to carry" or "that sounds really
+    heavy" would make more of it than they did; plainer words fit."""
+    if feeling is None or family_of(feeling.label) != "sadness" or topic in _HEAVY_TOPICS \
+            or _DISTRESS.search(text) or SELF_CRITICAL.search(text) or SELF_HATE.search(text):
+        return False
+    softened = intensity_cues(text)[0] < 0 or bool(_BIT.match(text))
+    # a mild reading alone is the model unsure, not the message light: only a few words of it count
+    # ("my best friend is pregnant and i've been trying for two years" is no light news)
+    if not (softened and feeling.intensity in ("mild", "theirs") or feeling.intensity == "mild"
+            and len(text.split()) <= LIGHT_WORDS):
+        return False
+    said = {word for label, found in feeling_cues(text).items() if label in _NEGATIVE for word in found}
+    return not said - set(feeling.word.split())
+
+
+def story_glad(conversation: Conversation) -> bool:
+    """Whether the last message was good news ("i passed my driving test!!") and nothing before it hurts: then a
+    plain message after it ("took me 4 goes lol", "i nearly gave up") is read in that light."""
+    # the last feeling named in the last two messages ("took me 4 goes lol" names none, and goes on with the pass)
+    felt = next((t.reply.feeling for t in reversed(conversation.turns[-2:]) if t.reply.feeling is not None), None)
+    return felt is not None and felt.label in _POSITIVE and felt.intensity != "mixed" and not story_hurts(conversation)
+
+
+# Laughing along: "mum cried haha" after good news is happy tears.
+_LAUGHING = re.compile(r"\b(?:haha\w*|lol|lmao|lmfao)\b|😂|🥲", re.I)
+# Grave news about health: never named with a feeling's mildest word.
+_GRAVE = re.compile(r"\b(?:cancer|tumou?r|stroke|heart attack|icu|intensive care|dementia|alzheimer'?s|terminal|"
+                    r"hospice|palliative|life support|brain injury|in a coma|miscarriage)\b", re.I)
+# Someone else's tears ("my mum hugged me and cried"), not the client's own.
+_THEY_CRIED = re.compile(r"^(?!.*\bi (?:\w+ )?(?:cried|was crying|started crying)\b).*\b(?:she|he|they|everyone|(?:my|our) \w+)\b"
+                         r"[^.!?]{0,30}\b(?:cried|was crying|were crying|started crying|in tears|teared up)\b", re.I)
+# The client's own tears.
+_I_CRIED = re.compile(r"\bi (?:\w+ )?(?:cried|was crying|started crying|teared up|burst into tears|was in tears)\b", re.I)
+# Someone else's apology, told ("she just says sorry", "he apologised again").
+_THEIR_APOLOGY = re.compile(r"\b(?:he|she|they|(?:my|his|her|the) \w+) (?:just |always |only |keeps |then )?(?:says|said|"
+                            r"saying|apologi[sz]es|apologi[sz]ed)(?: sorry)?\b", re.I)
+#: After good news, a painful label the model only half hears (below this, and with no cue) is not named.
+AFTER_GOOD_NEWS_FLOOR = 0.3
+
+
+def turns_from_good_news(text: str, conversation: Conversation) -> bool:
+    """Whether a message turns ("but i finally trusted someone") from good news conceded just before it ("i know its
+    good news for her"): what follows the turn is the weight, whatever glad word it holds."""
+    if not conversation.turns or not _OPENS_WITH_TURN.match(text):
+        return False
+    before = conversation.turns[-1].text
+    return bool(_CONCEDED.search(before)) or any(label in _POSITIVE for label in feeling_cues(before))
+
+
+# A message that opens by turning from what came before.
+_OPENS_WITH_TURN = re.compile(r"^\W*(?:but|though|still|except|it'?s just|its just|the thing is)\b", re.I)
+# Good news granted, for someone else or in principle ("i know its good news for her", "i'm happy for him").
+_CONCEDED = re.compile(r"\b(?:good news|a good thing|great news|happy for|pleased for|glad for|the right thing|"
+                       r"good for (?:her|him|them))\b", re.I)
+
+
 def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: list[str],
-                 rejected: set[str], in_pain: bool = False) -> Feeling | None:
+                 rejected: set[str], in_pain: bool = False, after_good_news: bool = False,
+                 after_concession: bool = False) -> Feeling | None:
     """The client's own feeling word, else the likeliest feeling from the model and the cues.
 
     A label's score is its best score over the whole message and each piece of it, plus
@@ -161,6 +259,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     others only once the score reaches FEELING_FLOOR, and they are then offered mildly.
     Labels in `rejected` (the client said they were wrong) are never named. `in_pain` says the
     conversation so far tells of pain (see story_hurts): glad and judging labels then need more.
+    `after_good_news` (see story_glad): painful labels then need a cue or the model fairly sure.
+    `after_concession` (see turns_from_good_news): glad labels are not named from the model or cues.
     """
     text = " ".join(sentences)
     if "relief" not in rejected and _worry_resolved(text):
@@ -182,6 +282,14 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if glad and hurting:
         # "happy for her but jealous": both at once is the reflection, not either one alone
         return Feeling(f"{glad[0]} and {hurting[0][0]} at the same time", hurting[0][1], "mixed")
+    if glad and not hurting and _turns_to_pain(text) and "mixed" not in rejected:
+        after = text[_last_turn(text):]
+        pained = [label for label in feeling_cues(after) if label in _NEGATIVE and label not in rejected]
+        if pained and glad[0] not in {w for w, _ in own_words(after)}:
+            # "i'm happy for him but i'll miss him loads": the gladness conceded, and the missing after the turn;
+            # named as the gladness alone ("a moment worth holding on to") the missing goes unheard
+            word = _TURNED_TO.get(family_of(pained[0]), "sad")
+            return Feeling(f"{glad[0]} and {word} at the same time", pained[0], "mixed")
     kinds = list(dict.fromkeys(l for _, l in hurting))
     if len(kinds) >= 2:
         # "so angry all the time and then I feel guilty for being angry": both, in their words; the
@@ -191,6 +299,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     theirs = feeling_for(replace(overall, labels=()), text, unglad)
     if theirs:
         return theirs
+    if _BETRAYED.search(text) and "sadness" not in rejected:
+        # "my partner cheated on me": not "sad" alone, nor "guilty" (the model and the cue "cheated on" hear guilt)
+        return Feeling("hurt and betrayed", "sadness", "moderate")
     if _TORN.search(text) and "confusion" not in rejected:
         # "part of me really wants to go though": one side of two, not a glad feeling to build on
         return Feeling("torn", "confusion", "mixed")
@@ -199,6 +310,10 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     # words carry distress and nothing glad, a glad label needs the model to be very sure.
     distress = any(label in _NEGATIVE for label in cues) or bool(_DISTRESS.search(text))
     gloomy = (distress or in_pain) and not any(label in _POSITIVE for label in cues)
+    if after_concession:
+        # "but i finally trusted someone" after "i know its good news for her": the turn is the weight
+        skip = skip | (_POSITIVE - {"caring"})
+        gloomy = True
     if _turns_to_pain(text) and not any(label in _POSITIVE for label in feeling_cues(text[_last_turn(text):])):
         # "I love her so much but some days I don't feel like myself", "my wife has been great about it but
         # she's worried about money": the glad part is conceded; naming it ("good news") would miss the turn
@@ -229,8 +344,16 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         # "not having it hanging over me": the worry is what has gone; "he was really nice about it" is relief at
         # being met kindly, not awe of him
         skip = skip | {"fear", "nervousness", "admiration", "caring"}
+    if _COMPARED.search(text):
+        # "everyone at the gym looks better than me": measured against others and found short, not admiring them
+        skip = skip | _POSITIVE
     if _HOPE_GONE.search(text):
         skip = skip | {"optimism", "joy", "excitement", "desire"}  # "i was hoping for an A": the hope is what fell short
+    if (any(label in _GOOD_NEWS for label in cues) or after_good_news) and "fear" not in cues \
+            and set(cues.get("nervousness", ())) <= _OCCASIONS and not _GOES_ON_WORRYING.search(text):
+        # "got my exam results and i PASSED", "finally finished my essay": the exam is where the good news
+        # happened, not a worry to name ("nervous", "what part of your studies is weighing on you?")
+        skip = skip | {"nervousness", "fear"}
     if "surprise" in cues:
         skip = skip | {"disapproval"}  # "didnt think id get it": disbelief, which the model hears as disapproval
     if _SHIES_FROM_CONFLICT.search(text):
@@ -242,6 +365,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if _HATED.search(text):
         # "idk why they hate me": hate aimed at the client hurts; it is not the client's fury
         skip = skip | {"anger", "annoyance", "disapproval", "disgust"}
+    if re.search(NO_REASON, text, re.I):
+        # "nothing's even wrong really": puzzled by their own low mood, not annoyed at anything
+        skip = skip | {"anger", "annoyance", "disapproval", "disgust"}
     if MINIMISING.search(text):
         # "it's probably not a big deal" plays it down: never glad about it, nor "unhappy about it"
         skip = skip | OPINIONS | _POSITIVE
@@ -250,18 +376,37 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         skip = skip | {"confusion"}
     if any(label != "confusion" for label in cues):
         skip = skip | {"confusion"}  # "I don't know anyone here" is lonely before it is confused
+    if after_good_news and _I_CRIED.search(text) and not _DISTRESS.search(text) and "sadness" not in rejected \
+            and not any(label in _NEGATIVE for _, label in own_words(text)):
+        # "i cried so much" after "they were actually really supportive": tears of relief, not grief
+        return Feeling("moved", "relief", "moderate")
+    if _THEIR_APOLOGY.search(text) and set(cues.get("remorse", ())) <= {"sorry", "apologise", "apologize"}:
+        skip = skip | {"remorse"}  # "she just says sorry and does it again": her apology, not the client's guilt
+    if after_good_news and (_LAUGHING.search(text) or _THEY_CRIED.search(text)) and not _DISTRESS.search(text):
+        # "mum cried haha", "my mum hugged me and cried", after "i passed my driving test!!": happy tears
+        skip = skip | {"sadness", "grief"}
+    # good news going on, in glad words and none of pain: the mirror of `gloomy`
+    # (a cue of pain alone does not stop it: the "gone" of "the longest i've ever gone" is no loss)
+    # (nor does a plain message with no word of pain at all: "the sun is out and i had a lie in" after "really happy")
+    glad_story = after_good_news and not _DISTRESS.search(text) \
+        and not any(label in _NEGATIVE for _, label in own_words(text)) \
+        and (any(label in _POSITIVE for label in cues) or not any(label in _NEGATIVE for label in cues))
     best_label, best = None, FEELING_FLOOR
     for label in overall.scores:
         if label in skip:
             continue
         model = max([overall.scores[label]] + [e.scores[label] for e in per_sentence])
+        if after_good_news and label in _NEGATIVE and label not in cues and model < AFTER_GOOD_NEWS_FLOOR:
+            continue  # "it took me three weeks and i nearly gave up", after "i finally finished my essay"
+        if glad_story and label in _NEGATIVE and model < 0.8:
+            continue  # "it's the longest i've ever gone" after "clean for six months": its "gone" is no loss
         sure = any(label in e.labels for e in [overall] + per_sentence)
         if label in OPINIONS and label not in cues and (not sure or gloomy):
             continue  # "I don't feel anything anymore" is numbness, not disapproval of something
         if gloomy and label in _POSITIVE and (model < 0.8 or label == "amusement"):
             continue  # ("lol my life is a mess" laughs at pain; it is not amusement)
-        if label == "disgust" and label not in cues:
-            continue
+        if label in ("disgust", "admiration") and label not in cues:
+            continue  # (see feelings.toml: "theyre quite religious" is no admiration)
         if label == "disapproval" and model < 0.5 and label not in cues:
             continue  # "unconvinced" is almost never what someone telling their trouble feels
         if label == "desire" and not _OWN_WISH.search(text):
@@ -273,6 +418,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if best_label is None:
         return None
     scores = dict(overall.scores)
+    if _GRAVE.search(text) and best_label in _NEGATIVE:
+        # "mum's cancer is back": the model's half-hearing (sadness 0.4) names "down", which undersells it
+        best = max(best, 0.5 + CUE_WEIGHT / 2)
     # a cue word helps choose the feeling and may lift it to its middle word, never to its strongest ("i cried in
     # the toilets at work" is not "devastated"): only the model's own certainty names a feeling at its strongest
     scores[best_label] = min(1.0, max(overall.scores[best_label], min(best - CUE_WEIGHT / 2, 0.79)))

@@ -52,7 +52,9 @@ _MENDED = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
            "wouldve": "would've", "couldve": "could've", "mightve": "might've", "mustve": "must've",
            "everyones": "everyone's", "nobodys": "nobody's", "noones": "no one's", "somethings": "something's",
            "everythings": "everything's", "yall": "y'all", "itd": "it'd", "itll": "it'll", "thatd": "that'd",
-           "thatll": "that'll", "wholl": "who'll"}
+           "thatll": "that'll", "wholl": "who'll",
+           # quick typing of "what" ("wat if nobody likes me")
+           "wat": "what", "wut": "what"}
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^A-Za-z0-9]+")
 
 
@@ -101,9 +103,14 @@ def to_second_person(text: str) -> str:
         if low == "its" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_its_for_it_is(tokens[nxt]):
             out[i] = _match_case(tokens[i], "it's", True)  # "its 3am", "its so quiet": "it's"; "its own" stays
             continue
+        if low in ("am", "was") and n >= 2 and tokens[words[n - 2]].lower() == "i" \
+                and tokens[words[n - 1]].lower() in _BETWEEN_I_AND_VERB:
+            out[i] = "are" if low == "am" else "were"  # "i really am" -> "you really are", never "you really am"
+            continue
         if low in _WORDS:
             new = _WORDS[low]
-            if low == "you" and n > 0 and (tokens[words[n - 1]].lower() in _OBJECT_BEFORE or _ends_clause(tokens, i)):
+            if low == "you" and n > 0 and (tokens[words[n - 1]].lower() in _OBJECT_BEFORE or _ends_clause(tokens, i)) \
+                    and not _subject_after_like(tokens, words, n):
                 new = "me"
             out[i] = _match_case(tokens[i], new, n == 0)
         elif low in _MENDED:
@@ -175,6 +182,22 @@ def _ends_clause(tokens: list[str], i: int) -> bool:
     rest = tokens[i + 1:]
     return not rest or not rest[0].isspace() or rest[0].isspace() and (len(rest) == 1 or not rest[1][:1].isalnum()) \
         or (len(rest) > 1 and rest[1].lower() in {"and", "but", "so", "or", "because", "too", "again", "anymore", "either"})
+
+
+# Words that come between "I" and "am" or "was" ("i really am", "i honestly was").
+_BETWEEN_I_AND_VERB = {"really", "honestly", "actually", "truly", "genuinely", "definitely", "still", "just", "never",
+                       "always", "literally", "seriously", "totally", "so", "sure", "probably"}
+# After "like" or "as", "you" before a verb of saying is the subject: "like you said" -> "like I said".
+_SAYING = {"said", "say", "says", "suggested", "suggest", "told", "mentioned", "asked", "did", "do", "kinda", "kind",
+           "sort", "sorta", "just", "once", "always", "don't", "dont", "didn't", "didnt", "can't", "cant", "won't",
+           "wont", "never", "get", "got", "understand", "know", "think", "care", "wouldn't", "wouldnt", "couldn't",
+           "couldnt", "would", "could", "might", "probably", "really", "actually", "even"}
+
+
+def _subject_after_like(tokens: list[str], words: list[int], n: int) -> bool:
+    """Whether "you" after "like" or "as" is the subject of a verb ("like you kinda suggested", "like you don't get me")."""
+    return tokens[words[n - 1]].lower() in ("like", "as") and n + 1 < len(words) \
+        and tokens[words[n + 1]].lower() in _SAYING
 
 
 # After these words "you" is an object and becomes "me" ("I told you" -> "you told me").

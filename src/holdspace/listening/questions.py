@@ -17,11 +17,15 @@ __all__ = ["ENDINGS", "MOVING_ON", "mourned", "family_for", "pronoun", "question
 # Which validations and questions fit a feeling: by its family, except where the family would
 # mislead (caring is "joy" in GoEmotions, but "concerned" is a worry; guilt and shame get their own).
 _RESPONSE_GROUP = {"caring": "fear", "confusion": "unsure", "realization": "unsure", "desire": "neutral",
-                   "remorse": "shame", "embarrassment": "shame"}
+                   "remorse": "shame", "embarrassment": "shame",
+                   # "unhappy about it" is an opinion, not anger: "how does that anger show up for you?" would mishear it
+                   "disapproval": "neutral"}
 _SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|girlfriend|grandma|grandmother|nan|"
-                  r"nana|granny|daughter|aunt|auntie|niece)\b")
+                  r"nana|nanna|nanny|gran|granny|grandmom|grandmum|grammy|daughter|aunt|auntie|niece|"
+                  # ("my mums funeral": the apostrophe left out)
+                  r"mums|moms|mams|nans|grans|grandmas|nannas)\b")
 _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|grandpa|grandfather|grandad|"
-                 r"granddad|son|uncle|nephew)\b")
+                 r"granddad|gramps|grandpop|son|uncle|nephew|dads|grandads|grandpas)\b")
 _A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|killed|first [\w']+(?: [\w']+)? without)\b",
                       re.I)
 # How a reflected piece about someone else begins.
@@ -46,7 +50,8 @@ def _any_word(topic: str) -> re.Pattern:
 
 def topic_of(text: str) -> str | None:
     """The topic of highest priority, then with most of its words in the text, then mentioned first."""
-    lower = " " + " ".join(w.lower() for w in words(without_independence(text))) + " "
+    # ("my driving test", "a blood test": no studies)
+    lower = " " + " ".join(w.lower() for w in words(_NOT_STUDIES.sub(" ", without_independence(text)))) + " "
     best, rank = None, (0, 0, 0)
     for name, topic in responses()["topics"].items():
         if not _any_word(name).search(lower):
@@ -58,6 +63,12 @@ def topic_of(text: str) -> str | None:
         if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
             best, rank = name, (topic.get("priority", 1), len(places), -min(places))
     return best
+
+
+# Tests that are no part of anyone's studies, and "broke" that is no lack of money: blanked before topics are read.
+_NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearing|mot|drug|dna|smear|allergy) tests?\b|"
+                          # ("my car broke down": no money worry)
+                          r"\bbroke (?=(?:down|into|out|off|through|in)\b)", re.I)  # ("broke up" stays: a break-up)
 
 
 # A topic set aside as fine ("work is fine i guess", "school's ok"): what they go on to is what weighs.
@@ -93,6 +104,8 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         before = None
     if topic is None and feeling is None and any(t.topic == "loss" for t in conversation.turns[-3:]):
         before = "loss"  # a death told a few turns ago is still the story ("I keep picking up the phone")
+    if before == "betrayal" and topic in (None, "relationship"):
+        topic = before  # "i found the messages on his phone" after "my partner cheated on me": the same story
     if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON)
                    or before == "loss" and topic in (None, "health", "family", "relationship")):
         # still the same story: "I keep picking up the phone to call her" after "my mum died";
@@ -103,8 +116,11 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         topic = None
     if topic == "breakup" and _PARENTS_PARTING.search(clean):
         topic = "family"  # "my parents are getting divorced": their ending, lived by the client as family
-    if topic == "relationship" and any(t.topic == "breakup" for t in conversation.turns[-6:]):
-        topic = "breakup"  # "she was my girlfriend for three years" after "we broke up": still the ending
+    if topic == "relationship" and (told := next((t.topic for t in reversed(conversation.turns[-6:])
+                                                  if t.topic in ("breakup", "betrayal")), None)):
+        # "she was my girlfriend for three years" after "we broke up", "we've been together six years" after
+        # "he cheated on me": still the ending, still the betrayal
+        topic = told
     if topic in (None, "study", "friends") and any(t.topic == "bullying" for t in conversation.turns[-6:]):
         topic = "bullying"  # "i dont want to go to school tomorrow" after the group chat: still that story
     return topic
@@ -187,5 +203,7 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
         fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent]
         if fresh:
             return pick(fresh, conversation, used)["text"].format(them=them)
-    return pick(responses()["questions"].get(family, ()), conversation, used,
-                responses()["questions"]["neutral"])["text"]
+    # "Where would you like to start?" fits only a conversation's start
+    neutral = [q for q in responses()["questions"]["neutral"] if not (conversation.turns and q.get("opening"))]
+    options = responses()["questions"].get(family, ())
+    return pick(neutral if family == "neutral" else options, conversation, used, neutral)["text"]

@@ -35,13 +35,19 @@ def _theirs(rule: re.Match[str]) -> str:
 _HEDGE = re.compile(r"^(?:(?:maybe|perhaps|probably|you think|you guess|you feel like|honestly),?\s+)+"
                    r"(?=(?:you|you're|you've|there|there's|there is)\b)", re.I)
 
+# Words that open a piece with no clause in it ("at work, in the car, everywhere", "all day every day").
+_NO_CLAUSE = re.compile(r"(?:at|in|on|with|from|during|around|everywhere|all|both|every|always|even|not (?:even|a|an|one|once|any)|"
+                        r"\d+|one|two|three|four|"
+                        r"five|six|seven|eight|nine|ten|twenty|thirty)\b(?![^,]*\b(?:i|you|"
+                        r"he|she|they|we|it|is|was|are|were|had|has|have|did)\b)", re.I)
+
 #: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
 LONG_MESSAGE = 45
 
 
 def is_question(sentence: str) -> bool:
     """A question, with or without its mark: "what if I fail" said back as "So what if you fail" would scoff."""
-    return sentence.rstrip().endswith("?") or bool(re.match(r"\W*(?:but |and |so )?what if\b", sentence, re.I)) \
+    return sentence.rstrip().endswith("?") or bool(re.match(r"\W*(?:but |and |so )?(?:what|wat|wut) if\b", sentence, re.I)) \
         or bool(RHETORICAL.search(sentence))
 
 
@@ -94,6 +100,10 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             key = reflect_words(part) if asked else as_clause(reflect_words(part))
             if roadblocks_in(key + ("?" if asked else "")):
                 continue
+            if not asked and len(sentences) == 1 and _NO_CLAUSE.match(key) and len(words(part)) <= 8:
+                # "at work, in the car, everywhere": no clause to say back after "I'm hearing that"; quoted instead
+                fitting = [t for t in templates["short"] if not t.get("one_word")]
+                return pick(fitting, conversation, used)["text"].format(content=mend_apostrophes(part)), key
             harsh = SELF_CRITICAL.search(sentences[i]) or SELF_HATE.search(sentences[i])
             story = ""
             if not asked and len(words(clean)) > LONG_MESSAGE and i != 0 and len(sentences) > 2:
@@ -128,7 +138,10 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
                 key = _RULE_AFTER.sub(_theirs, key)
             # ("you feel so stupid for..." is already theirs in their words: "part of you believes you feel so stupid"
             # would hold it at two removes)
-            felt_so = re.match(r"you (?:just |really |honestly )?feel (?:like )?(?:so |such |really |completely )?", key)
+            # (anywhere in it: "part of you believes you yelled at your mom today and you feel like garbage" would hold
+            # the yelling itself as a belief)
+            felt_so = re.search(r"(?:^|\band |\bbut |, )you (?:just |really |honestly )?feel (?:like )?"
+                                r"(?:so |such |really |completely )?", key)
             options = templates["wondering"] if asked else \
                 templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) and not felt_so else \
                 [t for t in templates["templates"] if t.get("theirs")] if harsh or MINIMISING.search(sentences[i]) \

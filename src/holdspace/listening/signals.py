@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
-           "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
+__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
+           "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "looks_english"]
 
 #: Phrases that block listening; none may appear in what the listener says.
@@ -22,7 +22,7 @@ _ROADBLOCK = re.compile("|".join(ROADBLOCKS), re.I)
 GREETING = re.compile(r"^\W*(?:hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|morning|evening)"
                        r"(?: there| again| you)?\W*$", re.I)
 DISMISS = re.compile(r"^\W*(?:(?:i'?m|im) (?:fine|ok|okay|alright)|fine|ok|okay|forget it|never ?mind|nvm|"
-                      r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|it'?s whatever|leave it|drop it)"
+                      r"whatever|doesn'?t matter|it'?s nothing|it'?s fine|it'?s whatever|leave it|drop it|nah)"
                       r"(?:\W+(?:(?:i'?m|im) (?:fine|ok|okay)|fine|ok|okay|forget it|never ?mind|nvm|whatever|"
                       r"really|honestly|anyway|lol|i guess|it'?s fine|doesn'?t matter))*\W*$", re.I)
 # "No" to the gentle check-in ("are you having any thoughts of ending your life?"): "no", "nope, im ok",
@@ -43,13 +43,14 @@ YES_TO_CHECK_IN = re.compile(
     # ("yeah thanks", "yes i'll call them": thanks for the lines, not a yes to the question)
     r"(?!\W*(?:thanks|thank you|ty|thx|ok|okay|i know|will do|i will|i'?ll (?:call|text|try|do that|look|ring))\b)", re.I)
 THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
-                     r"your time|this|that|the chat|talking|everything)))*(?:\W+(?:i guess|anyway|really|bye|x+|"
+                     r"your time|this|that|the chat|talking|everything)(?: (?:earlier|before|last time|yesterday|last night|"
+                     r"the other day))?))*(?:\W+(?:i guess|anyway|really|bye|x+|"
                      r"(?:it|this|that|talking) (?:really )?(?:helps|helped)(?: (?:a bit|a little|a lot|somehow))?"
                      r"(?: to (?:say|talk about|get|write|put) (?:it|this|that)(?: out| down)?)?|"
                      r"i feel (?:a bit |a little )?better|(?:i think )?i (?:just )?needed (?:to (?:say|hear|get|write) (?:it|that|this)"
                      r"(?: out loud| out| down)?|that)))*\W*$", re.I)
 # A bare "yeah", "mm", "right": they are still with it; answer that, don't quote the word back.
-ASSENT = re.compile(r"^\W*(?:yeah|yea|yep|yes|yup|ya|mm+|mhm+|m-hm|uh-huh|right|true|exactly|i guess|i suppose|"
+ASSENT = re.compile(r"^\W*(?:yeah|yea|yep|yes|yup|ya|yh|k|kk|sure|mm+|mhm+|m-hm|uh-huh|right|true|exactly|i guess|i suppose|"
                     r"kind of|sort of|maybe|probably|guess so|suppose so|i think so|pretty much)"
                     r"(?:\W+(?:yeah|i guess|i suppose|really|maybe|so|lol|haha|exactly|true|right))*\W*$", re.I)
 # Ways of saying "I might not want to be here" that a listener must never reflect back as an
@@ -91,6 +92,10 @@ DONT_KNOW = re.compile(
 # ("It sounds like you're worthless" would agree with them).
 # Making light of one's own trouble ("it's probably not a big deal", "others have it worse"): the
 # reply says it matters anyway, rather than naming an opinion about it.
+# A low mood with no reason they can point to ("nothing's even wrong really", "i have no reason to feel like this").
+NO_REASON = (r"(?:nothing'?s|nothings|nothing is) (?:even |actually |really )?(?:wrong|bad|going wrong)(?! with (?!me\b))|"
+             r"(?:i'?ve|i have|ive) (?:got )?(?:no|nothing to|no reason to) (?:reason to )?(?:be|feel) (?:\w+ )?"
+             r"(?:sad|upset|down|depressed|like this|this way|low)|(?:for )?no reason at all")
 MINIMISING = re.compile(
     r"\b(?:(?:it'?s|its|this is|that'?s|it was|it isn'?t|it is)\s+(?:probably |prob |really |honestly |just )?"
     r"(?:not (?:a |that )?(?:big|huge) (?:deal|thing)|no (?:big )?deal|silly|stupid|nothing really|so small|so minor|dumb)|"
@@ -100,7 +105,11 @@ MINIMISING = re.compile(
     r"(?:silly|stupid|daft|dumb|pathetic) (?:really|i know|of me|i suppose|i guess)|"
     # "i know shes just a cat but": a loss made small before anyone else can
     r"(?:she'?s|shes|he'?s|hes|it'?s|its|she was|he was|it was|they'?re|theyre) (?:just|only) (?:a|an) (?:cat|dog|pet|hamster|"
-    r"rabbit|bird|fish|horse|job|exam|test|game|break-?up|friend)|i know (?:it'?s|its|that'?s) (?:silly|stupid|daft|dumb))\b", re.I)
+    r"rabbit|bird|fish|horse|job|exam|test|game|break-?up|friend)|i know (?:it'?s|its|that'?s) (?:silly|stupid|daft|dumb)|"
+    # "its fine im used to it": hurt made ordinary by happening often
+    r"(?:i'?m|im|i am|i'?ve got|i got) (?:kind of |kinda |pretty |just |so )?used to it|"
+    # "nothing's even wrong really", "i have no reason to be sad": a low mood they don't feel entitled to
+    + NO_REASON + r")\b", re.I)
 # A rule about how much one may feel ("I'm not even meant to be this upset", "I should be over it by now",
 # "everyone says I should have moved on"): the reply makes room for the feeling instead of the rule.
 _RULE = (r"(?:(?:i'?m|im|i am) (?:not )?(?:even |really |honestly |still )?(?:meant|supposed|allowed) to (?:be|feel)|"
@@ -118,7 +127,9 @@ _REPORTED = "".join(f"(?<!{w} )" for w in ("acted like", "acts like", "act like"
                                             "treated me like", "says", "said", "thinks", "told me", "tells me",
                                             "calls me", "called me", "made out", "makes out", "decided"))
 SELF_CRITICAL = re.compile(
-    r"\b" + _REPORTED + r"(?:i'?m|im|i am|i feel|i'?ve always been|i was)\s+(?:\w+\s+){0,2}(?:worthless|useless|a failure|"
+    r"\b" + _REPORTED + r"(?:i'?m|im|i am|i (?:just |really |honestly |kind of |kinda )?feel|i'?ve always been|i was)\s+"
+    r"(?:\w+\s+){0,2}(?:worthless|useless|a failure|not worth (?:it|anything|talking to|knowing|the effort|loving)|"
+    r"(?:like )?(?:garbage|trash|rubbish|crap|shit|scum)\b|"
     r"a mess|pathetic|stupid|an idiot|a burden|a doormat|a pushover|disgusting|ugly|a joke|a loser|a disappointment|not good enough|"
     r"never good enough|unlovable|too much|broken|weak|a fraud|the problem|too sensitive|overreacting|"
     r"so dramatic|too dramatic|needy|selfish|crazy|not (?:smart|clever|pretty|thin|strong|brave|interesting|funny|"
@@ -127,8 +138,14 @@ SELF_CRITICAL = re.compile(
     r"wrong with me\b|"
     r"\b" + _REPORTED + r"(?:i'?m|im|i am|i feel like|i'?ve been) (?:such |the |a )?(?:worst|bad|terrible|horrible|awful|useless|rubbish|crap) "
     r"(?:mum|mom|mother|dad|father|parent|friend|partner|wife|husband|daughter|son|sister|brother|person|human)\b|"
-    r"\b(?:i )?(?:can'?t|never) do anything right\b|\bi (?:don'?t|do not|dont) deserve (?:to|anything|good|love|it|them|him|her|help|"
-    r"kindness|happiness|better)\b|\bwhat'?s wrong with me\b|\bi ruin everything\b", re.I)
+    r"\b(?:i )?(?:can'?t|never) do anything right\b|"
+    # "i'm tired of feeling like the disappointment of the family"
+    r"\b(?:feel|feeling|felt|feels) like (?:a|the|such a|a total|a complete) (?:disappointment|failure|burden|loser|fraud|"
+    r"joke|screw-?up|fuck-?up|mistake|waste of space|let-?down)\b|"
+    # "i always mess these things up", "i screw everything up"
+    r"\bi (?:always|just always|always just|constantly) (?:mess|messing|screw|screwing|muck|mucking|fuck|fucking) "
+    r"(?:\w+ ){0,2}up\b|\bi (?:mess|screw|muck|fuck) (?:everything|it all|things) up\b|\bi (?:don'?t|do not|dont) deserve (?:to|anything|good|love|it|them|him|her|help|"
+    r"kindness|happiness|better)\b|\b(?:what'?s|wtf is|what the (?:hell|heck|fuck) is) wrong with me\b|\bi ruin everything\b", re.I)
 
 # Questions to the listener itself, answered honestly instead of being reflected back.
 ASKS_ADVICE = re.compile(
@@ -140,6 +157,12 @@ ASKS_ADVICE = re.compile(
 ASKS_MEDICATION = re.compile(
     r"\b(?:should|can|could|do|shall) i (?:take|stop|skip|come off|up|increase|lower|double|quit|keep taking|start)\b"
     r"[^.?!]{0,30}\b(?:meds|medication|medicine|pills?|tablets?|dose|antidepressants?|sertraline|prozac|lithium)\b", re.I)
+# Asked to judge them ("do you think i overreacted", "am i being dramatic"): not the listener's to judge, said so.
+ASKS_JUDGEMENT = re.compile(
+    r"^\W*(?:(?:honestly|be honest|so|ok|okay|like)\W+)*(?:do|did|would) (?:you|u) (?:think|reckon) (?:i|i'?m|im|i was|i've|"
+    r"ive|i should have|i shouldn'?t have|it was|that was)\b|"
+    r"^\W*(?:(?:honestly|so|ok|okay|like|but)\W+)*(?:am|was) i (?:overreacting|wrong|being (?:dramatic|unreasonable|"
+    r"silly|too sensitive|petty|oversensitive)|in the wrong|right to)\b|^\W*did i overreact\b", re.I)
 ASKS_WHAT_IT_IS = re.compile(
     r"\b(?:are|r) (?:you|u) (?:a |an )?(?:real|human|person|bot|robot|ai|computer|machine|therapist|a real person|"
     r"actually (?:real|human|a person))\b|\bam i (?:talking|speaking|writing) to (?:a |an )?(?:real |actual )?"
@@ -156,7 +179,8 @@ RHETORICAL = re.compile(
     r"^\W*(?:(?:but|and|so|like|honestly|seriously|i mean|i just|just|ugh|like)\W+)*(?:"
     r"(?:what'?s|whats|what is|what was) the (?:point|use)\b|why\b|"
     # "idk whats wrong with me": a question asked of oneself; said back as a statement it reads "that what's wrong with you"
-    r"(?:(?:idk|dunno|i (?:don'?t|dont|do not) (?:even )?know)\W+)?(?:what'?s|whats|what is) (?:even )?wrong with me\b|"
+    r"(?:(?:idk|dunno|i (?:don'?t|dont|do not) (?:even )?know)\W+)?(?:what'?s|whats|what is|wtf is|what the (?:hell|heck|fuck) is)"
+    r" (?:even )?wrong with me\b|"
     r"how (?:am|are|is|can|could|do|would|will) (?:i|we|anyone|anybody|one|things)\b[^?.!]*?"
     r"\b(?:supposed|meant|expected|ever|even|possibly|keep)\b|"
     r"who (?:would|could|cares|even|wants|would ever)\b|what (?:did|have) i (?:ever )?(?:do|done) to deserve\b|"

@@ -1,0 +1,572 @@
+"""Conversations as people in distress write them, with the real emotion model: the size of a feeling heard as
+they told it (a mild day is no weight to carry, good news no worry), a betrayal heard as one, harsh thoughts
+about oneself heard as harsh, and the reflected words always a whole clause."""
+
+import pytest
+
+from holdspace.language.emotions import LABELS, Emotions
+from holdspace.listening.content import as_clause
+from holdspace.listening.feelings import Feeling, feeling_cues, feeling_for
+from holdspace.listening.questions import family_for
+from tests.listening.stand_ins import talk
+
+HEAVY = ("a lot to carry", "really heavy", "something this painful")
+
+
+@pytest.fixture
+def listener(real_listener):
+    return real_listener
+
+
+def _sure_of(label: str, score: float) -> Emotions:
+    scores = {name: 0.01 for name in LABELS}
+    scores[label] = score
+    return Emotions(scores, (label,), "sadness")
+
+
+# --- the words said back are a whole clause -------------------------------------------------------
+
+def test_a_fragment_that_starts_with_an_adverb_and_a_past_verb_gets_its_subject(listener):
+    said = talk(listener, "finally finished my essay")[-1].reply
+    assert "you finally finished your essay" in said
+
+
+def test_took_me_four_goes_is_it_took_you_never_you_took_you(listener):
+    said = talk(listener, "i passed my driving test!!", "took me 4 goes lol")[-1].reply
+    assert "it took you 4 goes" in said and "you took you" not in said
+
+
+@pytest.mark.parametrize("fragment, clause", [
+    ("bit sad today", "you're a bit sad today"),
+    ("one of those days", "it's one of those days"),
+    ("cost you a fortune", "it cost you a fortune"),
+    ("told you to leave", "told you to leave"),  # whoever told them, it was not "you told you"
+])
+def test_fragments_get_the_subject_they_lack_and_no_wrong_one(fragment, clause):
+    assert as_clause(fragment) == clause
+
+
+# --- the size of a feeling, as they told it ---------------------------------------------------------
+
+def test_the_model_sure_of_sadness_alone_names_sad_not_devastated():
+    found = feeling_for(_sure_of("sadness", 0.85), "i miss my old school")
+    assert found.word == "sad"
+
+
+def test_the_strongest_word_needs_the_words_to_say_so_too():
+    assert feeling_for(_sure_of("sadness", 0.85), "i miss my old school so much").word == "devastated"
+
+
+def test_i_miss_my_old_school_is_not_devastated(listener):
+    said = talk(listener, "i miss my old school")[-1]
+    assert said.feeling is not None and said.feeling.word != "devastated"
+
+
+@pytest.mark.parametrize("lines", [
+    ("missed the bus this morning",),
+    ("i feel a bit sad today",),
+    ("bit sad today", "missed the bus this morning"),
+])
+def test_a_low_day_told_lightly_is_not_made_a_weight_to_carry(listener, lines):
+    said = talk(listener, *lines)[-1].reply
+    assert not any(words in said for words in HEAVY), said
+
+
+def test_pain_told_plainly_is_still_met_as_pain(listener):
+    said = talk(listener, "no one came to my party")[-1].reply
+    assert any(words in said for words in HEAVY) or "hardest" in said
+
+
+# --- good news is heard as good news ----------------------------------------------------------------
+
+def test_passing_an_exam_is_pride_not_nerves_or_studies_weighing(listener):
+    said = talk(listener, "got my exam results and i PASSED")[-1]
+    assert said.feeling is not None and said.feeling.label in {"pride", "joy", "relief", "excitement"}
+    assert "weighing" not in said.reply and "pressure" not in said.reply
+
+
+def test_studies_going_ok_are_not_asked_about_as_a_weight(listener):
+    for said in talk(listener, "revision is going ok actually", "did 3 past papers today"):
+        assert "weighing" not in said.reply and "pressure" not in said.reply, said.reply
+
+
+def test_feeling_a_bit_more_confident_is_their_confidence_not_concern(listener):
+    said = talk(listener, "feeling a bit more confident")[-1]
+    assert said.feeling is None or said.feeling.label not in {"caring", "fear", "nervousness"}
+    assert "at stake" not in said.reply
+
+
+def test_after_good_news_nearly_giving_up_is_not_named_a_let_down(listener):
+    said = talk(listener, "i finally finished my essay", "it took me three weeks and i nearly gave up")[-1]
+    assert said.feeling is None or said.feeling.label not in {"disappointment", "sadness"}, said.reply
+    assert "hurts" not in said.reply
+
+
+def test_after_good_news_mum_cried_haha_is_happy_tears(listener):
+    said = talk(listener, "i passed my driving test!!", "took me 4 goes lol", "mum cried haha")[-1]
+    assert said.feeling is None or said.feeling.label not in {"sadness", "grief"}, said.reply
+    assert not any(words in said.reply for words in HEAVY)
+
+
+def test_now_i_can_actually_sleep_is_relief_not_a_health_worry(listener):
+    said = talk(listener, "i finally finished my essay", "now i can actually sleep")[-1]
+    assert said.feeling is not None and said.feeling.label == "relief"
+    assert "affecting your days" not in said.reply
+
+
+def test_a_new_baby_in_the_family_is_happy_news(listener):
+    said = talk(listener, "my sister had her baby this morning!!")[-1]
+    assert said.feeling is not None and said.feeling.label in {"joy", "excitement"}
+    assert not any(words in said.reply for words in HEAVY)
+
+
+def test_happy_for_him_but_missing_him_is_both(listener):
+    said = talk(listener, "my best mate is moving to australia", "i'm happy for him but i'll miss him loads")[-1]
+    assert said.feeling is not None and said.feeling.word == "happy and sad at the same time"
+    assert "build on it" not in said.reply
+
+
+def test_a_friend_moving_away_is_no_admiration(listener):
+    said = talk(listener, "my best mate is moving to australia")[-1]
+    assert said.feeling is None or said.feeling.label not in {"admiration", "joy", "excitement"}
+
+
+# --- a betrayal is heard as one ----------------------------------------------------------------------
+
+def test_being_cheated_on_is_heard_as_a_betrayal_not_a_rough_patch_in_the_relationship(listener):
+    replies = talk(listener, "my partner cheated on me", "i found the messages on his phone",
+                   "we've been together six years")
+    assert replies[0].feeling is not None and replies[0].feeling.word == "hurt and betrayed"
+    for said in replies:
+        assert "between the two of you" not in said.reply and "in this relationship" not in said.reply, said.reply
+    assert "found out" in replies[0].reply
+
+
+def test_cheating_on_someone_oneself_is_guilt_not_betrayal(listener):
+    said = talk(listener, "i cheated on my boyfriend and i feel awful")[-1]
+    assert said.feeling is not None and "betrayed" not in said.feeling.word
+    assert "found out" not in said.reply
+
+
+# --- harsh thoughts about oneself are heard as harsh ------------------------------------------------
+
+def test_i_just_feel_stupid_is_a_harsh_thought_not_irritation(listener):
+    said = talk(listener, "me and my girlfriend broke up last night",
+                "i just feel stupid for thinking it would last")[-1]
+    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance"}, said.reply
+    assert "receiving end" not in said.reply
+
+
+def test_not_worth_talking_to_is_a_painful_thought_asked_about_as_one(listener):
+    said = talk(listener, "I'm so lonely. I haven't spoken to anyone in days",
+                "maybe I'm just not worth talking to")[-1].reply
+    assert "painful thought" in said or "telling yourself" in said or "part of you" in said or "voice" in said
+    assert "unsure" not in said and "doesn't make sense yet" not in said
+
+
+def test_i_always_mess_these_things_up_is_never_met_as_anger(listener):
+    said = talk(listener, "i'm so nervous about my interview tomorrow", "i always mess these things up")[-1]
+    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance"}
+    assert "anger" not in said.reply and "given what happened" not in said.reply
+    assert "glad you're telling me" not in said.reply  # no neutral news
+
+
+def test_comparing_oneself_badly_is_never_admiration(listener):
+    said = talk(listener, "i hate my body", "everyone at the gym looks better than me")[-1]
+    assert said.feeling is None or said.feeling.label not in {"admiration", "joy", "pride"}, said.reply
+    assert "felt best" not in said.reply
+
+
+def test_not_wanting_to_go_anymore_is_discouragement_not_anger(listener):
+    said = talk(listener, "i hate my body", "everyone at the gym looks better than me",
+                "i don't even want to go anymore")[-1]
+    assert said.feeling is not None and said.feeling.word == "discouraged", said.reply
+    assert "anger" not in said.reply
+
+
+def test_unhappy_about_it_is_not_asked_about_as_anger():
+    assert family_for(Feeling("unhappy about it", "disapproval", "moderate")) == "neutral"
+
+
+# --- everyday words --------------------------------------------------------------------------------------
+
+def test_knackered_is_worn_out_not_surprised(listener):
+    said = talk(listener, "im knackered")[-1]
+    assert said.feeling is not None and said.feeling.word == "knackered"
+    assert "take in" not in said.reply
+
+
+def test_doing_my_head_in_is_annoyance():
+    assert "annoyance" in feeling_cues("my housemate is doing my head in")
+
+
+def test_a_manager_dumping_work_on_you_is_no_break_up(listener):
+    said = talk(listener, "my manager dumped three extra things on me at half four")[-1]
+    assert said.topic != "breakup" and "missing most" not in said.reply and "since it ended" not in said.reply
+
+
+def test_parents_going_to_kill_me_if_i_fail_is_dread_not_anger(listener):
+    said = talk(listener, "exams start on monday and i havent revised anything",
+                "my parents are going to kill me if i fail")[-1]
+    assert said.feeling is not None and said.feeling.label in {"fear", "nervousness"}, said.reply
+    assert "given what happened" not in said.reply
+
+
+def test_a_hedge_before_a_turn_is_not_said_back_as_you_guess(listener):
+    said = talk(listener, "work is fine i guess but my boss keeps emailing at night")[-1].reply
+    assert "you guess" not in said and "your boss keeps emailing at night" in said
+
+
+def test_a_topic_told_plainly_in_the_message_is_still_asked_about(listener):
+    said = talk(listener, "The kids were screaming all morning and I still had to finish a report.")[-1]
+    assert said.topic == "family" and "family" in said.question
+
+
+# --- second round: more conversations -----------------------------------------------------------------
+
+def test_buzzing_about_a_mark_is_excitement_not_studies_weighing(listener):
+    said = talk(listener, "i got a B on my dissertation and im actually buzzing")[-1]
+    assert said.feeling is not None and said.feeling.label in {"excitement", "joy", "pride"}
+    assert "weighing" not in said.reply
+
+
+@pytest.mark.parametrize("line", ["theyre quite religious", "my best mate is moving to australia",
+                                  "my tutor said it was one of the best she'd read this year"])
+def test_admiration_is_not_named_from_a_plain_description_of_someone(listener, line):
+    said = talk(listener, line)[-1]
+    assert said.feeling is None or said.feeling.label != "admiration", said.reply
+    assert "impressed" not in said.reply and "inspired" not in said.reply
+
+
+def test_nice_about_it_but_cant_stop_thinking_about_it_is_not_relief_to_build_on(listener):
+    said = talk(listener, "i'm so embarassed, i cried in a meeting today",
+                "my boss was nice about it but i cant stop thinking about it")[-1]
+    assert said.feeling is None or said.feeling.label != "relief", said.reply
+    assert "felt best" not in said.reply and "worth holding on to" not in said.reply
+
+
+def test_nothing_even_wrong_is_a_low_mood_made_small_not_annoyance(listener):
+    said = talk(listener, "been feeling rly low lately", "dunno why", "nothing's even wrong really")[-1]
+    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance", "disapproval"}, said.reply
+    assert "anger" not in said.reply and "given what happened" not in said.reply
+
+
+def test_im_used_to_it_is_hurt_made_ordinary_and_heard_as_mattering(listener):
+    said = talk(listener, "my dad forgot my birthday again", "he remembered my brothers tho",
+                "its fine im used to it")[-1].reply
+    assert "doesn't have to be big" in said or "feel small" in said or "small" in said
+
+
+def test_a_message_in_a_painful_story_that_names_no_feeling_is_not_met_as_neutral_news(listener):
+    replies = talk(listener, "mum's cancer is back", "they found it in her liver")
+    assert replies[0].feeling is not None and replies[0].feeling.word != "down"  # grave news, never the mildest word
+    assert "glad you're telling me" not in replies[1].reply and "Thank you for sharing" not in replies[1].reply
+
+
+def test_falling_apart_is_overwhelmed(listener):
+    said = talk(listener, "mum's cancer is back", "she's being so brave and i'm just falling apart")[-1]
+    assert said.feeling is not None and said.feeling.word == "overwhelmed", said.reply
+    assert "Where would you like to start" not in said.reply
+
+
+def test_where_would_you_like_to_start_is_asked_only_at_the_start(listener):
+    replies = talk(listener, *["the bus was late", "i had toast", "it rained", "i watched tv", "the cat slept",
+                               "i did some washing", "i read a bit", "i went to bed"])
+    assert all("Where would you like to start" not in said.reply for said in replies[1:])
+
+
+def test_a_driving_test_is_not_asked_about_as_studies(listener):
+    said = talk(listener, "i failed my driving test for the third time")[-1]
+    assert said.topic != "study" and "studies" not in said.reply
+
+
+def test_i_just_want_to_give_up_is_discouragement(listener):
+    said = talk(listener, "i failed my driving test for the third time", "i just want to give up")[-1]
+    assert said.feeling is not None and said.feeling.word == "discouraged"
+
+
+def test_family_not_talking_to_me_is_a_loss_not_irritation(listener):
+    said = talk(listener, "my family don't talk to me anymore")[-1]
+    assert said.feeling is not None and said.feeling.label not in {"anger", "annoyance"}, said.reply
+
+
+def test_the_end_of_a_run_on_message_is_said_back_with_its_start(listener):
+    said = talk(listener, "so basically my flatmate moved out without telling me and left me with the full rent "
+                          "and i dont even have her new number and the landlord is being a nightmare and i have uni "
+                          "deadlines and i just cant cope with all of it at once")[-1].reply
+    assert "flatmate" in said and "can't cope" in said
+
+
+def test_after_good_news_the_longest_ive_ever_gone_and_mum_crying_are_glad(listener):
+    replies = talk(listener, "i've been clean for six months today", "it's the longest i've ever gone",
+                   "my mum hugged me and cried")
+    for said in replies[1:]:
+        assert said.feeling is None or said.feeling.label not in {"sadness", "grief", "disappointment"}, said.reply
+        assert "hurts" not in said.reply
+
+
+def test_after_good_news_pain_in_their_own_words_is_still_heard(listener):
+    said = talk(listener, "i passed my exam", "but i'm gutted i didn't get an A")[-1]
+    assert said.feeling is not None and said.feeling.word == "gutted"
+
+
+def test_a_phone_buzzing_is_no_excitement(listener):
+    said = talk(listener, "my phone won't stop buzzing with work messages even on my day off")[-1]
+    assert said.feeling is None or said.feeling.label not in {"excitement", "joy"}, said.reply
+
+
+# --- third round -------------------------------------------------------------------------------------------
+
+def test_like_you_suggested_keeps_who_suggested_it():
+    from holdspace.listening.pronouns import to_second_person
+    assert to_second_person("i talked to my mum like you kinda suggested") == \
+        "you talked to your mum like I kinda suggested"
+    assert to_second_person("i feel like you dont get me") == "you feel like I don't get you"
+    assert to_second_person("i feel like you") == "you feel like me"
+
+
+def test_i_really_am_is_you_really_are():
+    from holdspace.listening.pronouns import to_second_person
+    assert to_second_person("i'm happy for her i really am") == "you're happy for her you really are"
+
+
+def test_my_team_must_hate_me_is_hurt_not_anger(listener):
+    said = talk(listener, "been off work with stress for 3 weeks", "my team must hate me")[-1]
+    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance"}, said.reply
+    assert "given what happened" not in said.reply
+
+
+def test_yelling_at_mum_and_feeling_like_garbage_is_guilt_said_back_as_theirs(listener):
+    said = talk(listener, "i yelled at my mom today and i feel like garbage")[-1]
+    assert said.feeling is not None and said.feeling.label in {"remorse", "embarrassment"}, said.reply
+    assert "believes you yelled" not in said.reply  # the yelling happened: it is no belief
+
+
+def test_thanks_for_listening_earlier_is_thanks(listener):
+    said = talk(listener, "thx for listening earlier")[-1].reply
+    assert "You're saying" not in said and ("welcome" in said.lower() or "thank" in said.lower())
+
+
+def test_wtf_is_wrong_with_me_is_their_question_about_themselves(listener):
+    said = talk(listener, "wtf is wrong with me")[-1]
+    assert "wrong with you" not in said.reply  # never said back as the listener's own statement
+    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance"}
+
+
+def test_a_piece_with_no_clause_is_quoted_not_said_after_im_hearing_that(listener):
+    said = talk(listener, "i can't stop crying and i don't even know why", "at work, in the car, everywhere")[-1].reply
+    assert "hearing that at work" not in said and "sounds like at work" not in said
+    assert '"at work, in the car, everywhere"' in said
+
+
+def test_a_turn_from_good_news_conceded_is_the_weight(listener):
+    said = talk(listener, "my therapist is going on maternity leave", "i know its good news for her",
+                "but i finally trusted someone")[-1]
+    assert said.feeling is None or said.feeling.label not in {"relief", "joy", "pride"}, said.reply
+    assert "build on it" not in said.reply and "worth holding on to" not in said.reply
+
+
+def test_happy_for_her_inside_a_story_that_hurts_is_both(listener):
+    said = talk(listener, "my best friend is pregnant and i've been trying for two years",
+                "i'm happy for her i really am")[-1].reply
+    assert "felt best" not in said and "build on it" not in said and "good to hear" not in said
+
+
+def test_a_long_story_the_model_only_half_hears_is_not_met_lightly(listener):
+    said = talk(listener, "my best friend is pregnant and i've been trying for two years")[-1].reply
+    assert "It makes sense to feel that way." not in said and "stayed with you" not in said \
+        and "just as it is" not in said
+
+
+def test_relief_after_a_worry_is_still_relief(listener):
+    said = talk(listener, "i was nervous about the results", "but it came back clear")[-1]
+    assert said.feeling is not None and said.feeling.label == "relief"
+
+
+# --- fourth round -------------------------------------------------------------------------------------------
+
+def test_it_felt_amazing_is_gladness_not_admiration(listener):
+    said = talk(listener, "I'm really proud of myself today", "I went to the gym for the first time in months",
+                "it felt amazing")
+    assert said[-1].feeling is not None and said[-1].feeling.label in {"joy", "pride", "excitement", "relief"}
+    assert "glad you're telling me" not in said[1].reply  # a plain message in a glad story is still glad news
+
+
+def test_sleep_getting_better_in_a_good_week_is_relief_not_worry(listener):
+    said = talk(listener, "honestly it's been a pretty good week", "my sleep is better")[-1]
+    assert said.feeling is not None and said.feeling.label not in {"caring", "fear", "nervousness"}, said.reply
+    assert "worry" not in said.reply
+
+
+def test_not_bothering_friends_is_a_lonely_holding_back_not_anger(listener):
+    said = talk(listener, "i dont really have anyone to talk to", "my friends all have their own stuff going on",
+                "so i just dont bother them")[-1]
+    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance"}, said.reply
+    assert "anger" not in said.reply
+
+
+def test_mornings_are_the_worst_is_low_not_annoyed(listener):
+    said = talk(listener, "mornings are the worst")[-1]
+    assert said.feeling is not None and said.feeling.label not in {"anger", "annoyance", "disgust"}, said.reply
+
+
+def test_running_on_fumes_is_exhausted(listener):
+    said = talk(listener, "work has been insane this week", "i'm running on fumes")[-1]
+    assert said.feeling is not None and said.feeling.word == "exhausted"
+
+
+def test_all_six_of_them_is_quoted_not_it_sounds_like_all_six_of_them(listener):
+    said = talk(listener, "i got rejected from every grad program i applied to", "all six of them")[-1].reply
+    assert "sounds like all six" not in said and '"all six of them"' in said
+
+
+def test_a_closing_i_think_is_a_hedge_not_said_back_as_you_think():
+    from holdspace.listening.content import strip_fillers
+    assert strip_fillers("it was weird but good i think") == "it was weird but good"
+    assert strip_fillers("its ok i think.") == "its ok."
+    assert strip_fillers("i dont know what i think") == "i dont know what i think"
+
+
+def test_a_light_story_goes_on_lightly(listener):
+    said = talk(listener, "bit sad today", "missed the bus this morning", "just one of those days")[-1].reply
+    assert not any(words in said for words in HEAVY), said
+
+
+def test_a_glad_story_goes_on_with_glad_questions(listener):
+    said = talk(listener, "i passed my driving test!!", "took me 4 goes lol", "mum cried haha")[-1].reply
+    assert "family understood" not in said and "weighing" not in said
+
+
+def test_they_didnt_deserve_it_after_snapping_at_them_is_guilt(listener):
+    said = talk(listener, "i snapped at my kids this morning and i feel awful", "they didnt deserve it")[-1]
+    assert said.feeling is not None and said.feeling.label == "remorse", said.reply
+
+
+# --- fifth round ---------------------------------------------------------------------------------------------
+
+def test_do_you_think_i_overreacted_is_answered_honestly_not_said_back(listener):
+    said = talk(listener, "do you think i overreacted")[-1].reply
+    assert "You're saying" not in said and "do I think" not in said
+    assert "judge" in said
+
+
+def test_a_joke_about_my_weight_is_never_amusement(listener):
+    replies = talk(listener, "i left the party because someone made a joke about my weight",
+                   "everyone said i was being dramatic")
+    for said in replies:
+        assert said.feeling is None or said.feeling.label not in {"amusement", "joy"}, said.reply
+        assert "felt best" not in said.reply and "good news" not in said.reply
+
+
+def test_tired_of_feeling_like_the_disappointment_is_a_harsh_thought_not_tiredness(listener):
+    said = talk(listener, "my mom keeps comparing me to my cousin",
+                "i'm tired of feeling like the disappointment of the family")[-1].reply
+    assert "tiredness" not in said and "worn out like that" not in said
+    assert "voice" in said or "painful thought" in said or "telling yourself" in said
+
+
+def test_not_much_but_its_mine_is_pride_not_unhappiness(listener):
+    said = talk(listener, "i got my first paycheck today!!", "it's not much but it's mine")[-1]
+    assert said.feeling is None or said.feeling.label not in {"disapproval", "disappointment"}, said.reply
+
+
+def test_a_negation_does_not_reach_past_but():
+    assert feeling_cues("it's not much but it's mine") == {"pride": ["it's mine"]}
+
+
+@pytest.mark.parametrize("word", ["k", "sure"])
+def test_k_and_sure_part_way_through_are_assent(listener, word):
+    said = talk(listener, "it's been a year since my brother died", word)[-1].reply
+    assert f'"{word}"' not in said
+
+
+def test_shaking_after_saying_yes_to_a_proposal_is_no_worry(listener):
+    said = talk(listener, "my partner proposed last night!", "i said yes", "i'm still shaking")[-1]
+    assert said.feeling is None or said.feeling.label not in {"nervousness", "fear"}, said.reply
+    assert "what has helped" not in said.reply.lower()
+
+
+def test_fifteen_years_at_that_company_on_its_own_is_quoted(listener):
+    said = talk(listener, "i got laid off today", "15 years at that company")[-1].reply
+    assert "sounds like 15 years" not in said and '"15 years at that company"' in said
+
+
+# --- sixth round ----------------------------------------------------------------------------------------------
+
+def test_a_plain_happy_day_goes_on_glad(listener):
+    said = talk(listener, "i'm actually really happy today", "the sun is out and i had a lie in")[-1]
+    assert said.feeling is None or said.feeling.label not in {"sadness", "disappointment"}, said.reply
+    assert "hurts" not in said.reply
+
+
+def test_not_even_an_interview_is_no_youre_not_even_an_interview(listener):
+    said = talk(listener, "i've been applying for jobs for 6 months", "nothing", "not even an interview")
+    assert "There's no pressure to say more" not in said[1].reply  # "nothing" came back: no brush-off
+    assert "you're not even an interview" not in said[2].reply
+
+
+def test_work_stuff_after_just_tired_stays_with_the_tiredness(listener):
+    said = talk(listener, "lol i'm fine just tired", "work stuff")[-1].reply
+    assert "hurts" not in said and "painful" not in said and "heavy" not in said
+
+
+def test_a_gran_who_died_is_her():
+    from holdspace.listening.memory import Conversation
+    from holdspace.listening.questions import pronoun
+    assert pronoun(Conversation(), "my gran's funeral is tomorrow") == "her"
+
+
+# --- seventh round --------------------------------------------------------------------------------------------
+
+def test_anxous_is_anxious_not_annoyed(listener):
+    said = talk(listener, "im sooo anxous about tmrw")[-1]
+    assert said.feeling is not None and said.feeling.label == "nervousness", said.reply
+
+
+def test_wat_if_is_a_question(listener):
+    said = talk(listener, "wat if nobody likes me")[-1].reply
+    assert "hearing that wat if" not in said and "what if nobody likes you?" in said
+
+
+def test_a_forgotten_anniversary_is_no_bereavement(listener):
+    said = talk(listener, "my bf forgot our anniversary")[-1]
+    assert said.topic != "loss" and "remembering about" not in said.reply and "this loss" not in said.reply
+
+
+def test_the_anniversary_of_a_death_still_is(listener):
+    said = talk(listener, "its the anniversary of my dads death")[-1]
+    assert said.topic == "loss" and "him" in said.question
+
+
+def test_a_car_that_broke_down_is_no_money_worry(listener):
+    said = talk(listener, "my car broke down on the motorway this morning")[-1]
+    assert said.topic != "money" and "money" not in said.reply
+
+
+def test_crying_after_being_met_with_support_is_being_moved_not_grief(listener):
+    said = talk(listener, "i finally told my parents i'm gay", "they were actually really supportive",
+                "i cried so much")[-1]
+    assert said.feeling is not None and said.feeling.label not in {"sadness", "grief"}, said.reply
+    assert not any(words in said.reply for words in HEAVY)
+
+
+def test_her_apology_is_not_the_clients_guilt(listener):
+    said = talk(listener, "my flatmate keeps leaving dirty dishes everywhere and its driving me up the wall",
+                "she just says sorry and does it again")[-1]
+    assert said.feeling is None or said.feeling.label != "remorse", said.reply
+
+
+def test_we_broke_up_is_still_a_break_up():
+    from holdspace.listening.questions import topic_of
+    assert topic_of("we broke up last week") == "breakup"
+
+
+@pytest.mark.parametrize("text", ["he got cuffed by the police", "i had to stoke the fire", "nothing seems to excite me"])
+def test_real_words_one_letter_from_a_feeling_word_are_not_read_as_it(text):
+    from holdspace.listening.feelings import own_words
+    assert own_words(text) == []
+
+
+def test_missing_an_old_school_is_not_asked_about_studies_weighing_now(listener):
+    said = talk(listener, "i miss my old school")[-1].reply
+    assert "weighing on you" not in said and "pressure" not in said
