@@ -147,7 +147,11 @@ _load_lock = threading.Lock()
 
 @cache
 def _risk_encoder() -> Encoder:
-    return Encoder(MODEL_FILE, tokenizer_file(), RISK_MODEL_SHA256, max_tokens=MAX_TOKENS, memo=0, spin=False)
+    # One thread: a message's windows are a few dozen word pieces each, too little to share between two cores, and
+    # waking a second thread for every step cost time and CPU (with another process busy: process CPU p95 about 15%
+    # lower, wall time lower too; training/README.md, "Windows, means and a second opinion"). Same probabilities.
+    return Encoder(MODEL_FILE, tokenizer_file(), RISK_MODEL_SHA256, max_tokens=MAX_TOKENS, threads=1, memo=0,
+                   spin=False)
 
 
 def risk_encoder() -> Encoder:
