@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -138,6 +139,25 @@ def test_the_model_reads_the_whole_text_and_each_distinct_sentence_of_a_longer_o
     assert windows(text) == [text, "Rain all day.", "The bus was late!"]
     long_text = " ".join(f"Sentence number {i} of a very long entry." for i in range(500))
     assert len(windows(long_text)) == classifier.MAX_WINDOWS + 1
+
+
+def test_each_sentence_of_a_longer_message_reads_exactly_as_it_does_alone():
+    # One window per run: the int8 model scales each run by what it holds, so windows read together would shift.
+    layer = ModelLayer()
+    text = " ".join(DAY[:2] + [FAREWELL + "."] + DAY[2:])
+    read = classifier.read_in_windows(layer._read, text)
+    assert len(read) == len(windows(text)) == 5
+    for row, window in zip(read, windows(text), strict=True):
+        assert np.array_equal(row, layer.probabilities(window))
+
+
+def test_the_risk_model_reads_the_same_on_one_thread_as_on_every_core():
+    every_core = Encoder(MODEL_FILE, tokenizer_file(), RISK_MODEL_SHA256, threads=0, memo=0, spin=False)
+    texts = [row["text"] for row in _dev_rows()[::10]]
+    one_thread = risk_encoder()
+    assert one_thread.session.get_session_options().intra_op_num_threads == 1
+    for text in texts:
+        assert np.array_equal(one_thread.outputs(windows(text)), every_core.outputs(windows(text))), text
 
 
 # Written for this test: self-harm the rules read as a concern, with a plan for tonight they do not read as one.

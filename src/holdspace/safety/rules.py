@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from holdspace.safety.needles import grams, keys
 from holdspace.safety.text import Text, normalise
 
 _GAP = re.compile(r" ?~(\d+)~ ?")
@@ -34,6 +35,8 @@ class Signal:
     patterns: tuple[re.Pattern[str], ...]
     requires: re.Pattern[str] | None
     requires_scope: str
+    # for each pattern, strings one of which a text's `needles.grams` hold if it can match (None: always run it)
+    keys: tuple[frozenset[str] | None, ...]
     unless: re.Pattern[str] | None = None
 
 
@@ -65,13 +68,15 @@ def signals() -> tuple[Signal, ...]:
     for entry in raw["signal"]:
         requires = entry.get("requires")
         unless = entry.get("unless")
+        patterns = tuple(re.compile(_expand(p, fragments)) for p in entry["patterns"])
         out.append(Signal(
             id=entry["id"], kind=entry["kind"], who=entry.get("who", "match"),
             negatable=entry.get("negatable", True),
-            patterns=tuple(re.compile(_expand(p, fragments)) for p in entry["patterns"]),
+            patterns=patterns,
             requires=re.compile(_expand(requires, fragments)) if requires else None,
             requires_scope=entry.get("requires_scope", "sentence"),
-            unless=re.compile(_expand(unless, fragments)) if unless else None))
+            unless=re.compile(_expand(unless, fragments)) if unless else None,
+            keys=tuple(keys(p) for p in patterns)))
     return tuple(out)
 
 
@@ -223,6 +228,7 @@ def find_hits(raw: str, *, deadline: float | None = None) -> tuple[Text, list[Hi
     quotes = [m.span() for m in _QUOTE.finditer(text)]
     resolved = bool(_RESOLVED.search(text))
     sentence_cache: dict[int, dict[str, bool]] = {}
+    present = grams(text)
 
     def sentence_facts(index: int) -> dict[str, bool]:
         if index not in sentence_cache:
@@ -241,7 +247,9 @@ def find_hits(raw: str, *, deadline: float | None = None) -> tuple[Text, list[Hi
     for signal in signals():
         if deadline is not None and time.monotonic() > deadline:
             raise LayerTimeout(signal.id)
-        for pattern in signal.patterns:
+        for pattern, needed in zip(signal.patterns, signal.keys, strict=True):
+            if needed is not None and needed.isdisjoint(present):
+                continue  # none of what every match of it holds is in the text (needles.py): it cannot match
             for m in pattern.finditer(text):
                 start, end = m.span()
                 if end <= start:
