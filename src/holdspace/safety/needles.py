@@ -11,8 +11,11 @@ read (a case-blind group, a back-reference) gets no needles and always runs, and
 from __future__ import annotations
 
 import re
-from re import _constants as C  # the regular expression parser Python itself compiles with
-from re import _parser
+try:  # the regular expression parser Python itself compiles with (private: if a Python lacks it, every pattern runs)
+    from re import _constants as C
+    from re import _parser
+except ImportError:  # pragma: no cover - present in CPython 3.11 to 3.14
+    C = _parser = None
 
 __all__ = ["KEY_LENGTH", "grams", "keys", "needles"]
 
@@ -100,7 +103,7 @@ def _node(op, av) -> tuple[_Strings, _Strings]:
 
 def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings of 3 characters or more, one of which every match of `pattern` contains; None if none are known."""
-    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+    if _parser is None or pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
     try:
         _, needed = _sequence(_parser.parse(pattern.pattern, pattern.flags).data)
