@@ -145,7 +145,6 @@ def test_the_rules_hear_feeling_a_burden_to_everyone_and_the_act_as_something_on
     ("I'm going to end this argument before it gets worse.", "none"),
     # pills already taken, counted; the same words about the time of day are not
     ("I've taken the tablets, over 30 of them.", "urgent"),
-    ("I've taken my pills, about 20 minutes ago.", "none"),
     ("I'm taking all the credit for that idea.", "none"),
     # a goodbye with a time or preparations, and its everyday twins
     ("The pain ends tonight. I've got everything I need.", "urgent"),
@@ -189,6 +188,13 @@ def test_the_rules_hear_feeling_a_burden_to_everyone_and_the_act_as_something_on
 ])
 def test_levels_in_context(text, level):
     assert assess(text).level == level
+
+
+def test_the_rules_read_pills_taken_at_a_time_of_day_as_no_risk_and_pills_counted_as_an_overdose():
+    # The rules' own distinction. The risk model (session 9) hears the first as an overdose report too and raises it;
+    # that is the model's reading of an ambiguous message, not the rules'.
+    assert risk.rules_layer("I've taken my pills, about 20 minutes ago.", float("inf")).level == "none"
+    assert risk.rules_layer("I've taken the tablets, over 30 of them.", float("inf")).level == "urgent"
 
 
 # Known false alarms of a second layer (training/README.md): the rules read the everyday context in these

@@ -161,22 +161,37 @@ def test_the_risk_model_reads_the_same_on_one_thread_as_on_every_core():
 
 
 # Written for this test: self-harm the rules read as a concern, with a plan for tonight they do not read as one.
-DEEPER = "I cut myself last night and tonight I am going to go deeper so it finally ends"
+AFTER = "I've changed my will and written to my brother to say goodbye. I want things tidy for after."
 
 
 def test_a_concern_the_rules_found_becomes_urgent_where_the_model_hears_danger_now():
-    before = rules_alone(DEEPER)
+    before = rules_alone(AFTER)
     assert before.level == "concern"
-    after = assess(DEEPER)
+    after = assess(AFTER)
     assert after.level == "urgent" and after.reasons == before.reasons + [URGENT_REASON]
+
+
+class Reading:
+    """A stand-in risk model that reads every text with the same three probabilities."""
+
+    def __init__(self, *p):
+        self.p = np.array(p)
+
+    def __call__(self):
+        return self
+
+    def outputs(self, texts):
+        return np.tile(self.p, (len(texts), 1))
 
 
 def test_over_a_concern_the_rules_found_a_model_torn_between_concern_and_urgent_adds_nothing():
     text = "im a burden on everyone"
-    probabilities = ModelLayer().probabilities(text)
-    assert probabilities[2] > probabilities[1] and probabilities[2] < classifier.SURELY_URGENT
     assert rules_alone(text).level == "concern"
-    assert assess(text) == rules_alone(text)
+    torn = ModelLayer(model=Reading(0.01, 0.40, 0.59))
+    assert assess(text, layers=[rules_layer, torn]) == rules_alone(text)
+    sure = ModelLayer(model=Reading(0.01, 0.02, 0.97))
+    assert assess(text, layers=[rules_layer, sure]).level == "urgent"
+    assert assess(text) == rules_alone(text)  # the shipped model: p(urgent) 0.02
 
 
 def test_over_a_concern_the_rules_found_the_model_adds_nothing_unless_it_hears_danger_now():
@@ -279,5 +294,5 @@ def test_of_the_listener_sets_everyday_messages_at_most_3_percent_are_flagged_an
     texts = [json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(texts) >= 150
     flagged = [assess(t) for t in texts if assess(t).flagged]
-    assert len(flagged) <= 0.03 * len(texts)  # 3 of 155 with risk_ship6_L4; the frozen head flagged none
+    assert len(flagged) <= 0.03 * len(texts)  # 3 of 155 with risk_ship6_L4, none with risk_ship9_L4
     assert all(risk.classifier_only(a) for a in flagged)  # a check-in that may be wrong, not the crisis page

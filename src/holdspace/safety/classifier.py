@@ -37,16 +37,17 @@ __all__ = ["HEAD_FILE", "MODEL_FILE", "REASON", "RISK_MODEL_SHA256", "THRESHOLD"
            "Gate", "ModelLayer", "RiskHead", "read_in_windows", "read_risk_head", "risk_encoder", "windows"]
 
 HEAD_FILE = Path(__file__).parent / "risk_head.npz"
-#: The fine-tuned risk model (training/finetune_risk.py --with-fresh --skip-context, training/export_risk_folds.py).
+#: The fine-tuned risk model, `risk_ship9_L4` (training/finetune_risk.py --with-fresh --skip-context --retired,
+#: training/export_risk_folds.py; training/README.md, "Retraining on batches I, J, M and the retired sets 4 and 5").
 MODEL_FILE = Path(__file__).parent / "models" / "risk.onnx"
 #: sha256 of models/risk.onnx as written by training/export_risk_folds.py; any other file is refused.
-RISK_MODEL_SHA256 = "642f0d3bd2841301d9852733751cf2bda5268e449f833f3b393df2f39709f795"
+RISK_MODEL_SHA256 = "c4ebf8986a9e5c010ce744d489506714abf1d71ea9e9f5b7ce7f83adfd36e839"
 #: ModelLayer flags a text when 1 - p(none) of one of its windows reaches this: the lowest keeping the int8 fold
 #: models' cross-validated false alarms (rules first, then the model as `assess` runs it, every text read in
 #: windows) <= 3% on everyday and figurative dev rows, everyday first-person dev, the classifier set's negatives and
 #: the natural negatives (training/risk_ship_eval.py, setting "urgent, aside but not means, +rule-con", on
 #: training/export_risk_folds.py's windowed scores; training/README.md, "Windows, means and a second opinion").
-THRESHOLD = 0.9775935
+THRESHOLD = 0.9798051
 REASON = "The wording resembles posts by people at risk of suicide, though no single phrase said so."
 URGENT_REASON = ("The wording resembles what people write when they are in danger now, "
                  "though no single phrase said so.")

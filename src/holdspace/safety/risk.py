@@ -58,11 +58,12 @@ def sets_aside(hits, resolved: bool, *, means: bool = True) -> bool:
         for h in hits)
 
 
-# The second layer is the fine-tuned risk model (risk_ship6_L4), which replaced the frozen-vector head on
-# 30 Nov 2026: on fresh risk wording (dev batch H, cross-validated) it flags 69% of urgent statements where the
-# head flagged 55%, and on 3,845 everyday texts by the public it was never trained on it raises 0.4% where the
-# head raised 3.7%. It flags 3 of the listener set's 155 everyday messages (the head: none); what it alone heard
-# gets the gentle check-in. The figures: training/README.md, "Risk model: the fine-tuned encoder".
+# The second layer is the fine-tuned risk model, which replaced the frozen-vector head on 30 Nov 2026 (then
+# risk_ship6_L4; since session 9 risk_ship9_L4, trained also on dev batches I, J, M, the classifier set's chat batch H
+# and the retired held-back sets 4 and 5). On the blind held-back set 7 it flags 78.5% of urgent statements where the
+# rules alone flag 54.1%, with no false alarm on its everyday and figurative rows; it raises 4 of 709 everyday chat
+# texts wrongly where risk_ship6_L4 raised 12. What it alone heard gets the gentle check-in, or the crisis response
+# when it hears danger now. The figures: training/README.md, "Retraining on batches I, J, M and the retired sets".
 SECOND_LAYER_ON = True
 
 
