@@ -85,9 +85,10 @@ class WholeTextModelLayer:
 HELD_BACK = [
     ("1", "risk_test.jsonl", "everyday_test.jsonl", "Held-back test set (written first, never tuned on)"),
     ("3", "risk_test3.jsonl", None, "Held-back set 3 (written with dev-t3 before the rules changed, never tuned on)"),
-    ("4", "risk_test4.jsonl", "everyday_test4.jsonl", "Held-back set 4 (written 29 Nov 2026 by a helper who tuned nothing)"),
+    ("4", "risk_test4.jsonl", "everyday_test4.jsonl",
+     "Retired set 4 (held back until session 9, then trained on by the risk model risk_ship9_L4: not a fresh measure)"),
     ("5", "risk_test5.jsonl", "everyday_test5.jsonl",
-     "Held-back set 5 (never tuned on; written 29 Nov 2026 by a helper who tuned nothing)"),
+     "Retired set 5 (held back until session 9, then trained on by the risk model risk_ship9_L4: not a fresh measure)"),
     ("6", "risk_test6.jsonl", "everyday_test6.jsonl",
      "Held-back set 6 (never tuned on; written 30 Nov 2026 by a helper who tuned nothing)"),
     ("7", "risk_test7.jsonl", "everyday_test7.jsonl",
