@@ -403,3 +403,13 @@ def test_someone_else_in_danger_from_a_person_with_a_weapon_now_is_urgent_and_ab
 ])
 def test_a_chase_without_danger_a_toy_a_figure_of_speech_or_a_film_is_not(text):
     assert assess(text, layers=[risk.rules_layer]).level == "none", text
+
+
+@pytest.mark.parametrize("text, level", [
+    ("I cut myself last night and tonight I am going to go deeper so it finally ends", "urgent"),
+    ("i've been cutting and i'm going to keep going until i bleed out", "urgent"),
+    ("I cut my finger chopping onions, going to finish the essay tonight so it finally ends", "none"),
+    ("im going to cut my hair short so it finally ends this split ends drama", "none"),
+])
+def test_self_harm_taken_further_to_end_a_life_is_urgent_for_the_rules(text, level):
+    assert risk.rules_layer(text, float("inf")).level == level
