@@ -413,3 +413,13 @@ def test_a_chase_without_danger_a_toy_a_figure_of_speech_or_a_film_is_not(text):
 ])
 def test_self_harm_taken_further_to_end_a_life_is_urgent_for_the_rules(text, level):
     assert risk.rules_layer(text, float("inf")).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    ("honestly i think this is the last time anyone hears from me", "urgent"),
+    ("this is the last message you'll get from me", "urgent"),
+    ("the last time anyone hears from me will be a postcard from spain lol", "none"),
+    ("the last thing you'll hear from me before my holiday is this rant", "none"),
+])
+def test_the_last_time_anyone_hears_from_me_is_a_farewell_for_the_rules(text, level):
+    assert risk.rules_layer(text, float("inf")).level == level
