@@ -23,7 +23,7 @@ from holdspace.safety.risk import assess as _assess
 
 DATA = Path(__file__).parent / "data"
 # Written for these tests (in no data set): wordings the rules do not catch.
-FAREWELL = "This is the last message anyone will get from me"
+FAREWELL = "Tomorrow nobody will have to worry about me ever again"
 INDIRECT = "It would be easier for everyone if I wasn't in the picture"
 
 
