@@ -190,12 +190,6 @@ def test_levels_in_context(text, level):
     assert assess(text).level == level
 
 
-def test_the_rules_read_pills_taken_at_a_time_of_day_as_no_risk_and_pills_counted_as_an_overdose():
-    # The rules' own distinction. The risk model (session 9) hears the first as an overdose report too and raises it;
-    # that is the model's reading of an ambiguous message, not the rules'.
-    assert risk.rules_layer("I've taken my pills, about 20 minutes ago.", float("inf")).level == "none"
-    assert risk.rules_layer("I've taken the tablets, over 30 of them.", float("inf")).level == "urgent"
-
 
 # Known false alarms of a second layer (training/README.md): the rules read the everyday context in these
 # (a relationship, a tooth) and find nothing; a model, which reads no context, may hear "I'm ending it ...
@@ -405,21 +399,22 @@ def test_a_chase_without_danger_a_toy_a_figure_of_speech_or_a_film_is_not(text):
     assert assess(text, layers=[risk.rules_layer]).level == "none", text
 
 
+# The rules' own reading, whatever the risk model adds (it hears "I've taken my pills, about 20 minutes ago." as a
+# possible overdose report and raises it; that is its reading of an ambiguous message, not the rules').
 @pytest.mark.parametrize("text, level", [
+    # pills already taken, counted; the same words about the time of day are not
+    ("I've taken the tablets, over 30 of them.", "urgent"),
+    ("I've taken my pills, about 20 minutes ago.", "none"),
+    # self-harm taken further to end a life
     ("I cut myself last night and tonight I am going to go deeper so it finally ends", "urgent"),
     ("i've been cutting and i'm going to keep going until i bleed out", "urgent"),
     ("I cut my finger chopping onions, going to finish the essay tonight so it finally ends", "none"),
     ("im going to cut my hair short so it finally ends this split ends drama", "none"),
-])
-def test_self_harm_taken_further_to_end_a_life_is_urgent_for_the_rules(text, level):
-    assert risk.rules_layer(text, float("inf")).level == level
-
-
-@pytest.mark.parametrize("text, level", [
+    # the last anyone hears of them
     ("honestly i think this is the last time anyone hears from me", "urgent"),
     ("this is the last message you'll get from me", "urgent"),
     ("the last time anyone hears from me will be a postcard from spain lol", "none"),
     ("the last thing you'll hear from me before my holiday is this rant", "none"),
 ])
-def test_the_last_time_anyone_hears_from_me_is_a_farewell_for_the_rules(text, level):
+def test_the_rules_alone_read(text, level):
     assert risk.rules_layer(text, float("inf")).level == level
