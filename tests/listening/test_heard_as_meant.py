@@ -1,11 +1,10 @@
 """Conversations as people in distress write them, with the real emotion model: the size of a feeling heard as
 they told it (a mild day is no weight to carry, good news no worry), a betrayal heard as one, harsh thoughts
-about oneself heard as harsh, and the reflected words always a whole clause."""
+about oneself heard as harsh. The words said back: test_said_back.py."""
 
 import pytest
 
 from holdspace.language.emotions import LABELS, Emotions
-from holdspace.listening.content import as_clause
 from holdspace.listening.feelings import Feeling, feeling_cues, feeling_for
 from holdspace.listening.questions import family_for
 from tests.listening.stand_ins import talk
@@ -22,28 +21,6 @@ def _sure_of(label: str, score: float) -> Emotions:
     scores = {name: 0.01 for name in LABELS}
     scores[label] = score
     return Emotions(scores, (label,), "sadness")
-
-
-# --- the words said back are a whole clause -------------------------------------------------------
-
-def test_a_fragment_that_starts_with_an_adverb_and_a_past_verb_gets_its_subject(listener):
-    said = talk(listener, "finally finished my essay")[-1].reply
-    assert "you finally finished your essay" in said
-
-
-def test_took_me_four_goes_is_it_took_you_never_you_took_you(listener):
-    said = talk(listener, "i passed my driving test!!", "took me 4 goes lol")[-1].reply
-    assert "it took you 4 goes" in said and "you took you" not in said
-
-
-@pytest.mark.parametrize("fragment, clause", [
-    ("bit sad today", "you're a bit sad today"),
-    ("one of those days", "it's one of those days"),
-    ("cost you a fortune", "it cost you a fortune"),
-    ("told you to leave", "told you to leave"),  # whoever told them, it was not "you told you"
-])
-def test_fragments_get_the_subject_they_lack_and_no_wrong_one(fragment, clause):
-    assert as_clause(fragment) == clause
 
 
 # --- the size of a feeling, as they told it ---------------------------------------------------------
@@ -212,17 +189,12 @@ def test_parents_going_to_kill_me_if_i_fail_is_dread_not_anger(listener):
     assert "given what happened" not in said.reply
 
 
-def test_a_hedge_before_a_turn_is_not_said_back_as_you_guess(listener):
-    said = talk(listener, "work is fine i guess but my boss keeps emailing at night")[-1].reply
-    assert "you guess" not in said and "your boss keeps emailing at night" in said
-
-
 def test_a_topic_told_plainly_in_the_message_is_still_asked_about(listener):
     said = talk(listener, "The kids were screaming all morning and I still had to finish a report.")[-1]
     assert said.topic == "family" and "family" in said.question
 
 
-# --- second round: more conversations -----------------------------------------------------------------
+# --- more conversations as people write them ----------------------------------------------------
 
 def test_buzzing_about_a_mark_is_excitement_not_studies_weighing(listener):
     said = talk(listener, "i got a B on my dissertation and im actually buzzing")[-1]
@@ -290,13 +262,6 @@ def test_family_not_talking_to_me_is_a_loss_not_irritation(listener):
     assert said.feeling is not None and said.feeling.label not in {"anger", "annoyance"}, said.reply
 
 
-def test_the_end_of_a_run_on_message_is_said_back_with_its_start(listener):
-    said = talk(listener, "so basically my flatmate moved out without telling me and left me with the full rent "
-                          "and i dont even have her new number and the landlord is being a nightmare and i have uni "
-                          "deadlines and i just cant cope with all of it at once")[-1].reply
-    assert "flatmate" in said and "can't cope" in said
-
-
 def test_after_good_news_the_longest_ive_ever_gone_and_mum_crying_are_glad(listener):
     replies = talk(listener, "i've been clean for six months today", "it's the longest i've ever gone",
                    "my mum hugged me and cried")
@@ -315,21 +280,6 @@ def test_a_phone_buzzing_is_no_excitement(listener):
     assert said.feeling is None or said.feeling.label not in {"excitement", "joy"}, said.reply
 
 
-# --- third round -------------------------------------------------------------------------------------------
-
-def test_like_you_suggested_keeps_who_suggested_it():
-    from holdspace.listening.pronouns import to_second_person
-    assert to_second_person("i talked to my mum like you kinda suggested") == \
-        "you talked to your mum like I kinda suggested"
-    assert to_second_person("i feel like you dont get me") == "you feel like I don't get you"
-    assert to_second_person("i feel like you") == "you feel like me"
-
-
-def test_i_really_am_is_you_really_are():
-    from holdspace.listening.pronouns import to_second_person
-    assert to_second_person("i'm happy for her i really am") == "you're happy for her you really are"
-
-
 def test_my_team_must_hate_me_is_hurt_not_anger(listener):
     said = talk(listener, "been off work with stress for 3 weeks", "my team must hate me")[-1]
     assert said.feeling is None or said.feeling.label not in {"anger", "annoyance"}, said.reply
@@ -345,18 +295,6 @@ def test_yelling_at_mum_and_feeling_like_garbage_is_guilt_said_back_as_theirs(li
 def test_thanks_for_listening_earlier_is_thanks(listener):
     said = talk(listener, "thx for listening earlier")[-1].reply
     assert "You're saying" not in said and ("welcome" in said.lower() or "thank" in said.lower())
-
-
-def test_wtf_is_wrong_with_me_is_their_question_about_themselves(listener):
-    said = talk(listener, "wtf is wrong with me")[-1]
-    assert "wrong with you" not in said.reply  # never said back as the listener's own statement
-    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance"}
-
-
-def test_a_piece_with_no_clause_is_quoted_not_said_after_im_hearing_that(listener):
-    said = talk(listener, "i can't stop crying and i don't even know why", "at work, in the car, everywhere")[-1].reply
-    assert "hearing that at work" not in said and "sounds like at work" not in said
-    assert '"at work, in the car, everywhere"' in said
 
 
 def test_a_turn_from_good_news_conceded_is_the_weight(listener):
@@ -382,8 +320,6 @@ def test_relief_after_a_worry_is_still_relief(listener):
     said = talk(listener, "i was nervous about the results", "but it came back clear")[-1]
     assert said.feeling is not None and said.feeling.label == "relief"
 
-
-# --- fourth round -------------------------------------------------------------------------------------------
 
 def test_it_felt_amazing_is_gladness_not_admiration(listener):
     said = talk(listener, "I'm really proud of myself today", "I went to the gym for the first time in months",
@@ -415,18 +351,6 @@ def test_running_on_fumes_is_exhausted(listener):
     assert said.feeling is not None and said.feeling.word == "exhausted"
 
 
-def test_all_six_of_them_is_quoted_not_it_sounds_like_all_six_of_them(listener):
-    said = talk(listener, "i got rejected from every grad program i applied to", "all six of them")[-1].reply
-    assert "sounds like all six" not in said and '"all six of them"' in said
-
-
-def test_a_closing_i_think_is_a_hedge_not_said_back_as_you_think():
-    from holdspace.listening.content import strip_fillers
-    assert strip_fillers("it was weird but good i think") == "it was weird but good"
-    assert strip_fillers("its ok i think.") == "its ok."
-    assert strip_fillers("i dont know what i think") == "i dont know what i think"
-
-
 def test_a_light_story_goes_on_lightly(listener):
     said = talk(listener, "bit sad today", "missed the bus this morning", "just one of those days")[-1].reply
     assert not any(words in said for words in HEAVY), said
@@ -440,14 +364,6 @@ def test_a_glad_story_goes_on_with_glad_questions(listener):
 def test_they_didnt_deserve_it_after_snapping_at_them_is_guilt(listener):
     said = talk(listener, "i snapped at my kids this morning and i feel awful", "they didnt deserve it")[-1]
     assert said.feeling is not None and said.feeling.label == "remorse", said.reply
-
-
-# --- fifth round ---------------------------------------------------------------------------------------------
-
-def test_do_you_think_i_overreacted_is_answered_honestly_not_said_back(listener):
-    said = talk(listener, "do you think i overreacted")[-1].reply
-    assert "You're saying" not in said and "do I think" not in said
-    assert "judge" in said
 
 
 def test_a_joke_about_my_weight_is_never_amusement(listener):
@@ -470,28 +386,11 @@ def test_not_much_but_its_mine_is_pride_not_unhappiness(listener):
     assert said.feeling is None or said.feeling.label not in {"disapproval", "disappointment"}, said.reply
 
 
-def test_a_negation_does_not_reach_past_but():
-    assert feeling_cues("it's not much but it's mine") == {"pride": ["it's mine"]}
-
-
-@pytest.mark.parametrize("word", ["k", "sure"])
-def test_k_and_sure_part_way_through_are_assent(listener, word):
-    said = talk(listener, "it's been a year since my brother died", word)[-1].reply
-    assert f'"{word}"' not in said
-
-
 def test_shaking_after_saying_yes_to_a_proposal_is_no_worry(listener):
     said = talk(listener, "my partner proposed last night!", "i said yes", "i'm still shaking")[-1]
     assert said.feeling is None or said.feeling.label not in {"nervousness", "fear"}, said.reply
     assert "what has helped" not in said.reply.lower()
 
-
-def test_fifteen_years_at_that_company_on_its_own_is_quoted(listener):
-    said = talk(listener, "i got laid off today", "15 years at that company")[-1].reply
-    assert "sounds like 15 years" not in said and '"15 years at that company"' in said
-
-
-# --- sixth round ----------------------------------------------------------------------------------------------
 
 def test_a_plain_happy_day_goes_on_glad(listener):
     said = talk(listener, "i'm actually really happy today", "the sun is out and i had a lie in")[-1]
@@ -499,33 +398,9 @@ def test_a_plain_happy_day_goes_on_glad(listener):
     assert "hurts" not in said.reply
 
 
-def test_not_even_an_interview_is_no_youre_not_even_an_interview(listener):
-    said = talk(listener, "i've been applying for jobs for 6 months", "nothing", "not even an interview")
-    assert "There's no pressure to say more" not in said[1].reply  # "nothing" came back: no brush-off
-    assert "you're not even an interview" not in said[2].reply
-
-
 def test_work_stuff_after_just_tired_stays_with_the_tiredness(listener):
     said = talk(listener, "lol i'm fine just tired", "work stuff")[-1].reply
     assert "hurts" not in said and "painful" not in said and "heavy" not in said
-
-
-def test_a_gran_who_died_is_her():
-    from holdspace.listening.memory import Conversation
-    from holdspace.listening.questions import pronoun
-    assert pronoun(Conversation(), "my gran's funeral is tomorrow") == "her"
-
-
-# --- seventh round --------------------------------------------------------------------------------------------
-
-def test_anxous_is_anxious_not_annoyed(listener):
-    said = talk(listener, "im sooo anxous about tmrw")[-1]
-    assert said.feeling is not None and said.feeling.label == "nervousness", said.reply
-
-
-def test_wat_if_is_a_question(listener):
-    said = talk(listener, "wat if nobody likes me")[-1].reply
-    assert "hearing that wat if" not in said and "what if nobody likes you?" in said
 
 
 def test_a_forgotten_anniversary_is_no_bereavement(listener):
@@ -559,12 +434,6 @@ def test_her_apology_is_not_the_clients_guilt(listener):
 def test_we_broke_up_is_still_a_break_up():
     from holdspace.listening.questions import topic_of
     assert topic_of("we broke up last week") == "breakup"
-
-
-@pytest.mark.parametrize("text", ["he got cuffed by the police", "i had to stoke the fire", "nothing seems to excite me"])
-def test_real_words_one_letter_from_a_feeling_word_are_not_read_as_it(text):
-    from holdspace.listening.feelings import own_words
-    assert own_words(text) == []
 
 
 def test_missing_an_old_school_is_not_asked_about_studies_weighing_now(listener):

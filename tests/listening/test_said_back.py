@@ -1,0 +1,138 @@
+"""The words the listener says back, in conversations as people write them (real emotion model): always a whole
+clause with the right subject and pronouns, quoted when there is no clause, hedges and assent heard as such, and
+misspellings read as the words meant."""
+
+import pytest
+
+from holdspace.listening.content import as_clause
+from holdspace.listening.feelings import feeling_cues
+from tests.listening.stand_ins import talk
+
+
+@pytest.fixture
+def listener(real_listener):
+    return real_listener
+
+
+# --- the words said back are a whole clause -------------------------------------------------------
+
+def test_a_fragment_that_starts_with_an_adverb_and_a_past_verb_gets_its_subject(listener):
+    said = talk(listener, "finally finished my essay")[-1].reply
+    assert "you finally finished your essay" in said
+
+
+def test_took_me_four_goes_is_it_took_you_never_you_took_you(listener):
+    said = talk(listener, "i passed my driving test!!", "took me 4 goes lol")[-1].reply
+    assert "it took you 4 goes" in said and "you took you" not in said
+
+
+@pytest.mark.parametrize("fragment, clause", [
+    ("bit sad today", "you're a bit sad today"),
+    ("one of those days", "it's one of those days"),
+    ("cost you a fortune", "it cost you a fortune"),
+    ("told you to leave", "told you to leave"),  # whoever told them, it was not "you told you"
+])
+def test_fragments_get_the_subject_they_lack_and_no_wrong_one(fragment, clause):
+    assert as_clause(fragment) == clause
+
+
+# --- everyday words --------------------------------------------------------------------------------------
+
+def test_a_hedge_before_a_turn_is_not_said_back_as_you_guess(listener):
+    said = talk(listener, "work is fine i guess but my boss keeps emailing at night")[-1].reply
+    assert "you guess" not in said and "your boss keeps emailing at night" in said
+
+
+# --- more conversations as people write them ----------------------------------------------------
+
+def test_the_end_of_a_run_on_message_is_said_back_with_its_start(listener):
+    said = talk(listener, "so basically my flatmate moved out without telling me and left me with the full rent "
+                          "and i dont even have her new number and the landlord is being a nightmare and i have uni "
+                          "deadlines and i just cant cope with all of it at once")[-1].reply
+    assert "flatmate" in said and "can't cope" in said
+
+
+def test_like_you_suggested_keeps_who_suggested_it():
+    from holdspace.listening.pronouns import to_second_person
+    assert to_second_person("i talked to my mum like you kinda suggested") == \
+        "you talked to your mum like I kinda suggested"
+    assert to_second_person("i feel like you dont get me") == "you feel like I don't get you"
+    assert to_second_person("i feel like you") == "you feel like me"
+
+
+def test_i_really_am_is_you_really_are():
+    from holdspace.listening.pronouns import to_second_person
+    assert to_second_person("i'm happy for her i really am") == "you're happy for her you really are"
+
+
+def test_wtf_is_wrong_with_me_is_their_question_about_themselves(listener):
+    said = talk(listener, "wtf is wrong with me")[-1]
+    assert "wrong with you" not in said.reply  # never said back as the listener's own statement
+    assert said.feeling is None or said.feeling.label not in {"anger", "annoyance"}
+
+
+def test_a_piece_with_no_clause_is_quoted_not_said_after_im_hearing_that(listener):
+    said = talk(listener, "i can't stop crying and i don't even know why", "at work, in the car, everywhere")[-1].reply
+    assert "hearing that at work" not in said and "sounds like at work" not in said
+    assert '"at work, in the car, everywhere"' in said
+
+
+def test_all_six_of_them_is_quoted_not_it_sounds_like_all_six_of_them(listener):
+    said = talk(listener, "i got rejected from every grad program i applied to", "all six of them")[-1].reply
+    assert "sounds like all six" not in said and '"all six of them"' in said
+
+
+def test_a_closing_i_think_is_a_hedge_not_said_back_as_you_think():
+    from holdspace.listening.content import strip_fillers
+    assert strip_fillers("it was weird but good i think") == "it was weird but good"
+    assert strip_fillers("its ok i think.") == "its ok."
+    assert strip_fillers("i dont know what i think") == "i dont know what i think"
+
+
+def test_do_you_think_i_overreacted_is_answered_honestly_not_said_back(listener):
+    said = talk(listener, "do you think i overreacted")[-1].reply
+    assert "You're saying" not in said and "do I think" not in said
+    assert "judge" in said
+
+
+def test_a_negation_does_not_reach_past_but():
+    assert feeling_cues("it's not much but it's mine") == {"pride": ["it's mine"]}
+
+
+@pytest.mark.parametrize("word", ["k", "sure"])
+def test_k_and_sure_part_way_through_are_assent(listener, word):
+    said = talk(listener, "it's been a year since my brother died", word)[-1].reply
+    assert f'"{word}"' not in said
+
+
+def test_fifteen_years_at_that_company_on_its_own_is_quoted(listener):
+    said = talk(listener, "i got laid off today", "15 years at that company")[-1].reply
+    assert "sounds like 15 years" not in said and '"15 years at that company"' in said
+
+
+def test_not_even_an_interview_is_no_youre_not_even_an_interview(listener):
+    said = talk(listener, "i've been applying for jobs for 6 months", "nothing", "not even an interview")
+    assert "There's no pressure to say more" not in said[1].reply  # "nothing" came back: no brush-off
+    assert "you're not even an interview" not in said[2].reply
+
+
+def test_a_gran_who_died_is_her():
+    from holdspace.listening.memory import Conversation
+    from holdspace.listening.questions import pronoun
+    assert pronoun(Conversation(), "my gran's funeral is tomorrow") == "her"
+
+
+def test_anxous_is_anxious_not_annoyed(listener):
+    said = talk(listener, "im sooo anxous about tmrw")[-1]
+    assert said.feeling is not None and said.feeling.label == "nervousness", said.reply
+
+
+def test_wat_if_is_a_question(listener):
+    said = talk(listener, "wat if nobody likes me")[-1].reply
+    assert "hearing that wat if" not in said and "what if nobody likes you?" in said
+
+
+@pytest.mark.parametrize("text", ["he got cuffed by the police", "i had to stoke the fire", "nothing seems to excite me"])
+def test_real_words_one_letter_from_a_feeling_word_are_not_read_as_it(text):
+    from holdspace.listening.feelings import own_words
+    assert own_words(text) == []
