@@ -149,7 +149,7 @@ def test_when_only_the_classifier_hears_risk_the_listener_asks_plainly_instead_o
     assert "988" not in reply.reply  # not the full crisis response with the lines in it
 
 
-def test_once_the_rules_flagged_a_conversation_a_message_only_the_classifier_hears_gets_the_full_response():
+def test_once_the_rules_flagged_a_conversation_a_message_only_the_classifier_hears_gets_a_crisis_response():
     from holdspace.safety.classifier import REASON
     from holdspace.safety.risk import Assessment, assess
 
@@ -164,7 +164,8 @@ def test_once_the_rules_flagged_a_conversation_a_message_only_the_classifier_hea
     reply = listener.respond(conversation, "What if I freeze in front of everyone")
     assert reply.crisis and reply.level == "concern"
     assert "I'd rather ask than miss it" not in reply.reply and "reading too much into" not in reply.reply
-    assert reply.reply.startswith("Thank you for trusting me with this")  # the full concern response
+    # the conversation had the full concern response a moment ago: the shorter one, the lines still first
+    assert reply.variant == "again" and reply.reply.startswith("I'm still here with you")
 
 
 def _model_hears(word):

@@ -74,3 +74,14 @@ def test_playing_it_down_after_a_flag_does_not_clear_it():
     for text in ("i'm fine though, it's not that bad", "it wasn't that bad honestly"):
         assert is_retraction(text)
     assert not is_retraction("it's not that bad but i hate him")
+
+
+@pytest.mark.parametrize("insisting", ["i mean it", "I really mean it this time.", "no im not joking", "im serious"])
+def test_in_a_flagged_conversation_insisting_alone_is_urgent(insisting):
+    from holdspace.safety.conversation import INSISTENCE_REASON
+
+    state = ConversationSafety().observe("Some days I wish I could just not wake up").observe(insisting)
+    assert state.last.level == "urgent" and INSISTENCE_REASON in state.last.reasons
+    assert ConversationSafety().observe(insisting).level == "none"  # nothing to insist on
+    assert ConversationSafety().observe("Some days I wish I could just not wake up") \
+        .observe("i mean it about my sister being annoying").last.level == "none"

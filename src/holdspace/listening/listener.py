@@ -30,9 +30,10 @@ from holdspace.listening.questions import (MOVING_ON, family_for, mourned, prono
                                            topic_of)
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
-from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, SELF_CRITICAL,
-                                        SELF_HARM, SELF_HATE, YES_TO_CHECK_IN,
-                                        roadblocks_in)
+from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, NOT_SAFE,
+                                        REACHED_OUT, SAFE_NOW, SELF_CRITICAL, SELF_HARM, SELF_HATE,
+                                        TIRED_OF_THE_LINES,
+                                        YES_TO_CHECK_IN, roadblocks_in)
 from holdspace.listening.templates import fixed, pick, responses
 from holdspace.safety.response import GENTLE, crisis_response
 from holdspace.safety.risk import classifier_only
@@ -45,6 +46,10 @@ REMINDER_EVERY = 30
 CARRIED_ON = "carry-on"
 _YES_REASON = "Asked about thoughts of ending their life, they said yes or could not say no."
 _CHECK_IN_REASON = "The message sounds like thoughts of not being here, or of hurting oneself."
+_NOT_SAFE_REASON = "Asked whether they were safe right now, they said no or could not say."
+# A full crisis response already given in this conversation makes the next one the shorter "again"; which
+# full responses count for which (urgent after a concern response is new, and said in full).
+_COVERED_BY = {"urgent": {"urgent", "not_safe"}, "concern": {"urgent", "concern", "not_safe"}, "not_safe": {"not_safe"}}
 
 # Added to the crisis response in a conversation; the web page makes "the crisis page" a link.
 CRISIS_PAGE_NOTE = " More ways to reach someone are on the crisis page (/crisis), at any hour."
@@ -142,6 +147,12 @@ class Listener:
             return self._remember(conversation, clean, Reply(r["unreadable"]))
 
         assessment = self.risk(clean)
+        last = conversation.turns[-1].reply if conversation.turns else None
+        # "no" or "idk" to the shorter response's one question, "Are you safe right now?": not safe
+        asked_if_safe = last is not None and (last.variant == "again" or last.reply == r["after_flag"])
+        not_safe = assessment.level == "none" and asked_if_safe and bool(NOT_SAFE.match(clean))
+        if not_safe:
+            assessment = replace(assessment, level="urgent", reasons=[_NOT_SAFE_REASON])
         said_yes = assessment.level == "none" and self._asked_about_ending_life(conversation) \
             and bool(YES_TO_CHECK_IN.match(clean)) and not NO_TO_CHECK_IN.match(clean)
         if said_yes:
@@ -166,13 +177,33 @@ class Listener:
         if said_yes:
             # the response that thanks them for telling, with the lines first: the concern response would ask again
             # the very question they have just answered
-            response = crisis_response(self.country, has_safety_plan=has_safety_plan, variant="urgent")
-            return self._remember(conversation, clean, Reply(response.message + CRISIS_PAGE_NOTE, level=level,
-                                                             crisis=True, variant="urgent"))
+            return self._remember(conversation, clean, self._response(conversation, "urgent", level, has_safety_plan))
+        if not_safe:
+            return self._remember(conversation, clean, self._response(conversation, "not_safe", level, has_safety_plan))
+        if asked_if_safe and SAFE_NOW.match(clean) and (level == "none" or classifier_only(conversation.safety.last)):
+            # "yes" to "Are you safe right now?": thanked, not asked again; the flag stays (and a model's reading
+            # of "yeah im safe for now" as a concern stays in it, without a second response)
+            return self._remember(conversation, clean, replace(fixed(r["safe_after_again"], conversation, used),
+                                                               level=conversation.safety.level, crisis=True))
         if level != "none":
             earlier = conversation.safety.reasons[:len(conversation.safety.reasons) - len(conversation.safety.last.reasons)] \
                 if conversation.safety.turns > 1 else ()
-            return self._remember(conversation, clean, self._crisis(conversation.safety.last, has_safety_plan, earlier))
+            return self._remember(conversation, clean,
+                                  self._crisis(conversation, conversation.safety.last, has_safety_plan, earlier))
+        if last is not None and last.variant == "not_safe" and len(clean.split()) <= 4:
+            # "yes", "ok", "no one": an answer to "is anyone with you...?"; reaching a person stays the next step
+            from holdspace.safety.crisis_lines import lines_for
+
+            reply = fixed(r["after_not_safe"], conversation, used, emergency=lines_for(self.country).emergency)
+            return self._remember(conversation, clean, replace(reply, level=conversation.safety.level, crisis=True))
+        if conversation.safety.flagged and last is not None and last.crisis and REACHED_OUT.match(clean):
+            # "i called them", "my sister is coming over": glad, and still here
+            return self._remember(conversation, clean, replace(fixed(r["reached_out"], conversation, used),
+                                                               level=conversation.safety.level, crisis=True))
+        if conversation.safety.flagged and last is not None and last.crisis and TIRED_OF_THE_LINES.search(clean):
+            # "why do you keep saying that", "i don't want to call anyone": heard, and the lines stay in view
+            return self._remember(conversation, clean, replace(fixed(r["tired_of_the_lines"], conversation, used),
+                                                               level=conversation.safety.level, crisis=True))
         # "If not, just say so and we'll carry on": after a "no" to the gentle check-in, carry on with what they
         # said before the question or after their "no", rather than asking again
         answered = self._said_no_to_check_in(conversation, clean)
@@ -353,7 +384,8 @@ class Listener:
         found = self.emotions([clean] + sentences)
         return found[0], found[1:]
 
-    def _crisis(self, assessment, has_safety_plan: bool = False, earlier: tuple[str, ...] = ()) -> Reply:
+    def _crisis(self, conversation: Conversation, assessment, has_safety_plan: bool = False,
+                earlier: tuple[str, ...] = ()) -> Reply:
         from holdspace.safety.levels import SENTENCES
         from holdspace.safety.response import GENTLE, crisis_response, variant_for
 
@@ -365,8 +397,15 @@ class Listener:
                 set(earlier) - {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}:
             # "I'm scared to go home" after "my partner hit me" is about the writer, whatever its grammar
             variant = "concern" if variant == "someone_else" else "urgent"
+        return self._response(conversation, variant, assessment.level, has_safety_plan)
+
+    def _response(self, conversation: Conversation, variant: str, level: str, has_safety_plan: bool) -> Reply:
+        """The crisis response `variant`, or the shorter "again" when this conversation has had it in full."""
+        given = {turn.reply.variant for turn in conversation.turns if turn.reply.reply.endswith(CRISIS_PAGE_NOTE)}
+        if given & _COVERED_BY.get(variant, set()):
+            variant = "again"
         response = crisis_response(self.country, has_safety_plan=has_safety_plan, variant=variant)
-        return Reply(response.message + CRISIS_PAGE_NOTE, level=assessment.level, crisis=True, variant=variant)
+        return Reply(response.message + CRISIS_PAGE_NOTE, level=level, crisis=True, variant=variant)
 
     def _remember(self, conversation: Conversation, clean: str, reply: Reply, key: str = "",
                   topic: str | None = None, vector: np.ndarray | None = None) -> Reply:

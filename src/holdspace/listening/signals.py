@@ -10,7 +10,7 @@ import re
 
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
-           "looks_english"]
+           "SAFE_NOW", "NOT_SAFE", "TIRED_OF_THE_LINES", "REACHED_OUT", "looks_english"]
 
 #: Phrases that block listening; none may appear in what the listener says.
 ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
@@ -38,10 +38,46 @@ NO_TO_CHECK_IN = re.compile(
 YES_TO_CHECK_IN = re.compile(
     r"^\W*(?:(?:honestly|tbh|um+|uh+|well|i mean|i guess|i think|ngl)\W+)*(?:yes+|yeah+|yea|yep|yup|ya|yh|ye|mhm+|uh-huh|"
     r"i am|i do|i have|i guess|i think so|i suppose|sometimes|some days|at times|maybe|kind of|kinda|sort of|a bit|a little|"
-    r"probably|a lot|all the time|every day|most days|most nights|constantly|lately|i (?:don'?t|dont|do not) know|idk|"
-    r"not sure|i'?m not sure|dunno|possibly|on and off|now and then|a few times|more than i'?d like)\b"
+    r"probably|a lot|all the time|every day|most days|most nights|constantly|lately|"
+    # (not "i don't know what to do": that is no answer to the question, and is heard as itself)
+    r"(?:i (?:don'?t|dont|do not) know|idk|not sure|i'?m not sure|dunno)(?! (?:what|how|why|where|who|if|whether|when)\b)|"
+    r"possibly|on and off|now and then|a few times|more than i'?d like|"
+    # ("i already told you", "obviously": the yes was in what they wrote before)
+    r"i (?:already |just )?(?:told|said)(?: (?:you|u|so|that|it))?(?: (?:already|before|so))?(?=\W*$)|obviously(?=\W*$)|"
+    r"isn'?t it obvious|what do you think(?=\W*$))\b"
     # ("yeah thanks", "yes i'll call them": thanks for the lines, not a yes to the question)
     r"(?!\W*(?:thanks|thank you|ty|thx|ok|okay|i know|will do|i will|i'?ll (?:call|text|try|do that|look|ring))\b)", re.I)
+# Answers to "Are you safe right now?" (the shorter crisis response, "again"). Yes, or safe for now:
+SAFE_NOW = re.compile(
+    r"^\W*(?:(?:yes+|yeah+|yea|yep|yup|ya|yh|ye|mhm+)(?:\W+(?:i am|i'?m safe|im safe|i think so|for now|right now|"
+    r"i'?m ok(?:ay)?|im ok(?:ay)?|safe|i promise|honestly))*|(?:i'?m|im|i am) safe(?: (?:for now|right now|now|enough))?|"
+    r"safe(?: for now| enough)?|i think so|for now|i am)\W*$", re.I)
+# ...and no, not really, or can't say: not being safe (a "no" here never means "no thoughts").
+NOT_SAFE = re.compile(
+    r"^\W*(?:no+|nope|nah|not really|not sure|i'?m not sure|not at all|i don'?t know|i dont know|i do not know|idk|"
+    r"dunno|i don'?t think so|i dont think so|(?:no,? )?(?:i'?m|im|i am) not(?: safe)?|not safe|not (?:right )?now|"
+    r"i can'?t (?:say|promise)|i don'?t feel safe|i dont feel safe)(?:\W+(?:(?:i'?m|im|i am) not|not really|really|"
+    r"honestly|anymore|idk|no+|not safe))*\W*$", re.I)
+# Pushing back on being given the crisis lines ("why do you keep saying that", "i don't want to call anyone"):
+# heard, without taking the lines away.
+TIRED_OF_THE_LINES = re.compile(
+    r"\b(?:why (?:do|are) you (?:keep(?:ing)? |always )?(?:saying|sending|giving|telling|repeating|copy)|"
+    r"(?:you (?:keep|already) (?:saying|said|sending|sent|giving|gave|repeating)|stop (?:saying|sending|giving|telling|repeating))"
+    r"(?: me)? (?:that|this|the same|those|these|numbers?|lines?|hotlines?|helplines?|yourself|it)|"
+    r"(?:i|i'?m) (?:don'?t|dont|do not|won'?t|wont|can'?t|cant|not going to|not gonna) (?:want to |wanna |going to )?"
+    r"(?:call|ring|phone|text|talk to|speak to) (?:anyone|anybody|them|a stranger|strangers|those people|a hotline|"
+    r"a helpline|a crisis line|that number|those numbers|the number|some random)|"
+    r"(?:hotlines?|helplines?|crisis lines?|those numbers) (?:don'?t|dont|never|won'?t) help|"
+    r"you sound like a (?:robot|script|machine)|you'?re (?:just )?repeating yourself)", re.I)
+# Having reached one of the lines or a person after a crisis reply ("i called them", "texted shout", "on the phone
+# with samaritans now", "my sister is coming over").
+REACHED_OUT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|well|yeah|i did|done)\W+)*(?:(?:i(?:'?ve| have)? (?:just |finally )?(?:called|rang|phoned|texted|"
+    r"messaged|rung|reached|contacted|talked to|spoke to|spoken to)|i'?m (?:on the phone|texting|talking|speaking) (?:to|with))"
+    r" (?:them|it|the (?:number|line|helpline|hotline|crisis line)|someone|somebody|a friend|my \w+|\w*line|samaritans|"
+    r"shout|\d[\d ]*)(?:\W*$|\W+(?:and|now|just now|already|earlier|back)\b)|"
+    r"(?:my \w+|someone|a friend|she|he) (?:is|'s) (?:coming (?:over|round|to (?:be with|see|stay with) me)|"
+    r"on (?:the|their|her|his) way|here with me|with me now))", re.I)
 THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
                      r"your time|this|that|the chat|talking|everything)(?: (?:earlier|before|last time|yesterday|last night|"
                      r"the other day))?))*(?:\W+(?:i guess|anyway|really|bye|x+|"

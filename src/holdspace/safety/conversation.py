@@ -6,7 +6,7 @@ Only `confirm_safe()` — an explicit step the client takes in the interface, an
 response's safety question — steps an urgent flag down to concern; nothing clears it within the
 conversation. In a conversation already flagged, words that mean little alone — preparations
 ("tonight is the night", "I've got everything ready"), goodbyes, "I'm going to do it" — make
-that message urgent.
+that message urgent, and so does insisting, alone, that the earlier words were meant ("i mean it").
 """
 
 from __future__ import annotations
@@ -16,9 +16,17 @@ from dataclasses import dataclass, field, replace
 
 from holdspace.safety.risk import Assessment, assess, classifier_only, higher
 
-__all__ = ["ConversationSafety", "is_retraction", "ESCALATING_CUES", "ESCALATION_REASON"]
+__all__ = ["ConversationSafety", "is_retraction", "ESCALATING_CUES", "ESCALATION_REASON", "INSISTENCE_REASON"]
 
 ESCALATING_CUES = {"plan_weak", "farewell_weak", "affairs", "commit"}
+INSISTENCE_REASON = ("Risk was raised earlier in this conversation, and this message insists it was meant.")
+# "i mean it", "i'm not joking": said alone after risk, it says the earlier words were meant.
+_INSISTS = re.compile(
+    r"^\W*(?:(?:and|but|no|honestly|seriously|like|i swear)\W+)*(?:i (?:really )?mean it|i'?m (?:being )?serious|im serious|"
+    r"i am serious|(?:i'?m |im |i am )?not (?:joking|kidding)|(?:this|it) (?:isn'?t|is not|'s not|s not) a joke|"
+    r"deadly serious|dead serious)"
+    r"(?:\W+(?:this time|i (?:really )?mean it|i swear|for real|honestly|seriously|not joking))*[\s.!]*$",
+    re.IGNORECASE)
 ESCALATION_REASON = ("Risk was raised earlier in this conversation, and this message mentions preparations, "
                      "a goodbye or going through with it.")
 
@@ -64,6 +72,8 @@ class ConversationSafety:
         # (a model's urgent alone would bring only the gentle check-in; here the words are known to mean more)
         if self.flagged and (result.level != "urgent" or classifier_only(result)) and ESCALATING_CUES & set(result.cues):
             result = replace(result, level="urgent", reasons=[*result.reasons, ESCALATION_REASON])
+        elif self.flagged and result.level == "none" and _INSISTS.match(text or ""):
+            result = replace(result, level="urgent", reasons=[INSISTENCE_REASON])
         turn = self.turns + 1
         level = higher(self.level, result.level)
         raised_at = self.raised_at if self.level == level or result.level != level else turn

@@ -17,7 +17,10 @@ from holdspace.safety.crisis_lines import CountryLines, Line
 
 __all__ = ["CrisisResponse", "GENTLE", "VARIANTS", "crisis_response", "variant_for", "version"]
 
-VARIANTS = ("urgent", "concern", "someone_else", "someone_else_urgent", "hurt_by_someone")
+VARIANTS = ("urgent", "concern", "someone_else", "someone_else_urgent", "hurt_by_someone", "again", "not_safe")
+# ("again" and "not_safe" belong to a conversation that has already had a full response: the listener picks
+# them, the shorter one for risk raised again, the other after "no" to "Are you safe right now?"; variant_for
+# never returns them.)
 # The lighter check-in for a concern only the classifier heard (risk.classifier_only): it asks first,
 # then gives the call and text routes, so the crisis response's first-two-sentences rule is not its rule.
 GENTLE = "unsure"
