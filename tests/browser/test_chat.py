@@ -70,6 +70,25 @@ def test_a_message_at_risk_gets_the_crisis_reply_with_ways_to_reach_someone(page
     expect(page.get_by_role("heading", level=1)).to_have_text("If you are in danger right now")
 
 
+def test_after_the_crisis_reply_the_listener_stays_without_reading_it_all_out_again(page: Page):
+    sign_up(page, "Ash", unique_email("ash"))
+    start_talking(page)
+    say(page, URGENT)
+    say(page, "I just want it all to stop")
+    again = page.locator("#reply-2")
+    expect(again).to_contain_text("I'm still here with you")
+    expect(again).not_to_contain_text("Thank you for telling me, and I'm really glad you did")
+    expect(again.get_by_role("link", name="Call 988")).to_be_visible()
+    say(page, "no")  # to "Are you safe right now?"
+    not_safe = page.locator("#reply-3")
+    expect(not_safe).to_contain_text("Your safety first")
+    expect(not_safe).to_contain_text("call 911 now")
+    say(page, "i dont want to call anyone")
+    heard = page.locator("#reply-4")
+    expect(heard).to_contain_text("What feels hardest right now?")
+    expect(heard.get_by_role("link", name="Text 988")).to_be_visible()
+
+
 def test_a_long_message_is_kept_with_a_kind_word_and_can_then_be_sent_in_parts(page: Page):
     sign_up(page, "Io", unique_email("io"))
     start_talking(page)

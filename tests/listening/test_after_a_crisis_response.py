@@ -118,3 +118,32 @@ def test_a_stored_conversation_resumes_with_the_shorter_response(uk):
     uk.respond(conversation, "I want to kill myself")
     resumed = Conversation.from_history([(t.text, t.reply.as_dict()) for t in conversation.turns])
     assert uk.respond(resumed, "I just want it all to stop").variant == "again"
+
+
+def test_what_follows_an_urgent_response_is_never_reflected_as_an_ordinary_message(uk):
+    *_, after, dizzy = talk(uk, "I've taken all my pills", "like 20 minutes ago", "i feel a bit dizzy")
+    for reply in (after, dizzy):
+        assert reply.crisis and reply.level == "urgent" and reply.reflection == ""
+        assert '"like 20 minutes ago"' not in reply.reply and "glad you're telling me" not in reply.reply
+    assert "999" in after.reply + dizzy.reply and "taken something" in after.reply + dizzy.reply
+
+
+def test_yes_the_person_who_hurt_them_is_near_is_met_with_their_safety_from_them(uk):
+    first, *_, near = talk(uk, "my boyfriend hit me last night", "yes he is in the next room")
+    assert first.variant == "hurt_by_someone"
+    assert near.crisis and "999" in near.reply and "person who hurt you" in near.reply
+    assert "next room" not in near.reply
+
+
+def test_the_same_kind_of_danger_told_again_is_stayed_with_not_read_out_again(uk):
+    first, second = talk(uk, "my boyfriend hit me last night", "he says if i leave he will kill me")
+    assert second.crisis and second.reply != first.reply and "999" in second.reply
+    worried, again = talk(uk, "my best friend told me she wants to kill herself",
+                          "i think my friend is going to kill herself")
+    assert worried.variant == "someone_else" and again.crisis and again.reply != worried.reply
+
+
+def test_nothing_after_risk_is_met_as_good_news(real_listener):
+    *_, reply = talk(real_listener, "i cut myself again tonight", "it helps me cope",
+                     "i dont want to die i just needed to feel something")
+    assert "worth holding on to" not in reply.reply and "build on it" not in reply.reply

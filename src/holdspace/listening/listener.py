@@ -7,7 +7,8 @@ the conversation: it links back to something said earlier, offers a short summar
 turns, and steps back when told "that's not it".
 
 The parts live by concept: fixed_replies (greetings, thanks, corrections…), naming (the feeling),
-reflecting (the reflection), recall (links back and summaries), questions (topic and question).
+reflecting (the reflection), recall (links back and summaries), questions (topic and question), staying
+(what follows a crisis response in the same conversation).
 """
 
 from __future__ import annotations
@@ -34,11 +35,13 @@ from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_T
                                         REACHED_OUT, SAFE_NOW, SELF_CRITICAL, SELF_HARM, SELF_HATE,
                                         TIRED_OF_THE_LINES,
                                         YES_TO_CHECK_IN, roadblocks_in)
+from holdspace.listening.staying import CRISIS_PAGE_NOTE, crisis_reply, reply_to_risk, stay_with
 from holdspace.listening.templates import fixed, pick, responses
-from holdspace.safety.response import GENTLE, crisis_response
+from holdspace.safety.crisis_lines import lines_for
+from holdspace.safety.response import GENTLE
 from holdspace.safety.risk import classifier_only
 
-__all__ = ["Listener", "REMINDER_EVERY"]
+__all__ = ["CRISIS_PAGE_NOTE", "Listener", "REMINDER_EVERY"]
 
 #: Every Nth message, the listener says again that it is software (SAFETY.md, clinical point 9).
 REMINDER_EVERY = 30
@@ -47,12 +50,6 @@ CARRIED_ON = "carry-on"
 _YES_REASON = "Asked about thoughts of ending their life, they said yes or could not say no."
 _CHECK_IN_REASON = "The message sounds like thoughts of not being here, or of hurting oneself."
 _NOT_SAFE_REASON = "Asked whether they were safe right now, they said no or could not say."
-# A full crisis response already given in this conversation makes the next one the shorter "again"; which
-# full responses count for which (urgent after a concern response is new, and said in full).
-_COVERED_BY = {"urgent": {"urgent", "not_safe"}, "concern": {"urgent", "concern", "not_safe"}, "not_safe": {"not_safe"}}
-
-# Added to the crisis response in a conversation; the web page makes "the crisis page" a link.
-CRISIS_PAGE_NOTE = " More ways to reach someone are on the crisis page (/crisis), at any hour."
 
 
 # Their own word for being worn out: "that hurts" or "a lot to carry" would make more of it than they did.
@@ -177,9 +174,9 @@ class Listener:
         if said_yes:
             # the response that thanks them for telling, with the lines first: the concern response would ask again
             # the very question they have just answered
-            return self._remember(conversation, clean, self._response(conversation, "urgent", level, has_safety_plan))
+            return self._remember(conversation, clean, crisis_reply(conversation, "urgent", level, self.country, has_safety_plan))
         if not_safe:
-            return self._remember(conversation, clean, self._response(conversation, "not_safe", level, has_safety_plan))
+            return self._remember(conversation, clean, crisis_reply(conversation, "not_safe", level, self.country, has_safety_plan))
         if asked_if_safe and SAFE_NOW.match(clean) and (level == "none" or classifier_only(conversation.safety.last)):
             # "yes" to "Are you safe right now?": thanked, not asked again; the flag stays (and a model's reading
             # of "yeah im safe for now" as a concern stays in it, without a second response)
@@ -189,11 +186,9 @@ class Listener:
             earlier = conversation.safety.reasons[:len(conversation.safety.reasons) - len(conversation.safety.last.reasons)] \
                 if conversation.safety.turns > 1 else ()
             return self._remember(conversation, clean,
-                                  self._crisis(conversation, conversation.safety.last, has_safety_plan, earlier))
+                                  reply_to_risk(conversation, conversation.safety.last, self.country, has_safety_plan, earlier))
         if last is not None and last.variant == "not_safe" and len(clean.split()) <= 4:
             # "yes", "ok", "no one": an answer to "is anyone with you...?"; reaching a person stays the next step
-            from holdspace.safety.crisis_lines import lines_for
-
             reply = fixed(r["after_not_safe"], conversation, used, emergency=lines_for(self.country).emergency)
             return self._remember(conversation, clean, replace(reply, level=conversation.safety.level, crisis=True))
         if conversation.safety.flagged and last is not None and last.crisis and REACHED_OUT.match(clean):
@@ -234,6 +229,8 @@ class Listener:
                 reply = Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
             return self._remember(conversation, clean, reply)
 
+        if answered is None and (stay := stay_with(conversation, self.country, used)) is not None:
+            return self._remember(conversation, clean, stay)
         reply = fixed_reply(conversation, clean, used) if answered is None else None
         if reply is not None:
             return self._remember(conversation, clean, reply)
@@ -295,6 +292,10 @@ class Listener:
             and not moving_on else None
         if told == "joy":
             family = told  # and its questions: "mum cried haha" after a pass is not asked what the family should understand
+        if family == "joy" and conversation.safety.flagged:
+            # risk was raised in this conversation: nothing in it is heard as good news to build on ("that sounds like
+            # a moment worth holding on to" after "i cut myself again tonight ... i just needed to feel something")
+            family, told = "neutral", None
         # a death, harsh words about oneself, or a feeling at its strongest gets the whole reply to itself: no summary
         heavy = weighs_heavily(clean, feeling, topic)
         # one look back per reply: a link to an earlier message and a summary in the same reply say things twice
@@ -383,29 +384,6 @@ class Listener:
             return found[0], found
         found = self.emotions([clean] + sentences)
         return found[0], found[1:]
-
-    def _crisis(self, conversation: Conversation, assessment, has_safety_plan: bool = False,
-                earlier: tuple[str, ...] = ()) -> Reply:
-        from holdspace.safety.levels import SENTENCES
-        from holdspace.safety.response import GENTLE, crisis_response, variant_for
-
-        variant = variant_for(assessment) or "concern"
-        if variant == GENTLE:
-            # only the classifier heard this message, but the conversation was flagged before: the full response
-            variant = "concern"
-        if variant in ("someone_else", "someone_else_urgent") and \
-                set(earlier) - {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}:
-            # "I'm scared to go home" after "my partner hit me" is about the writer, whatever its grammar
-            variant = "concern" if variant == "someone_else" else "urgent"
-        return self._response(conversation, variant, assessment.level, has_safety_plan)
-
-    def _response(self, conversation: Conversation, variant: str, level: str, has_safety_plan: bool) -> Reply:
-        """The crisis response `variant`, or the shorter "again" when this conversation has had it in full."""
-        given = {turn.reply.variant for turn in conversation.turns if turn.reply.reply.endswith(CRISIS_PAGE_NOTE)}
-        if given & _COVERED_BY.get(variant, set()):
-            variant = "again"
-        response = crisis_response(self.country, has_safety_plan=has_safety_plan, variant=variant)
-        return Reply(response.message + CRISIS_PAGE_NOTE, level=level, crisis=True, variant=variant)
 
     def _remember(self, conversation: Conversation, clean: str, reply: Reply, key: str = "",
                   topic: str | None = None, vector: np.ndarray | None = None) -> Reply:
