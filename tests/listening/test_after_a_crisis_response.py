@@ -147,3 +147,10 @@ def test_nothing_after_risk_is_met_as_good_news(real_listener):
     *_, reply = talk(real_listener, "i cut myself again tonight", "it helps me cope",
                      "i dont want to die i just needed to feel something")
     assert "worth holding on to" not in reply.reply and "build on it" not in reply.reply
+
+
+def test_a_second_im_fine_is_not_asked_are_you_safe_again(uk):
+    *_, asked, fine = talk(uk, "i'm going to kill myself", "jk lol", "no seriously i'm fine")
+    assert "are you safe right now?" in asked.reply
+    assert "are you safe" not in fine.reply.lower() and "/crisis" in fine.reply
+    assert fine.level == "urgent"  # sticky

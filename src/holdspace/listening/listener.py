@@ -221,8 +221,9 @@ class Listener:
                                                              crisis=True))
         if answered is None and conversation.safety.flagged and (is_retraction(clean) or DISMISS.match(clean)):
             # A bare "I'm fine" after a flag: stay gentle and keep the door to help open. The flag stays either way;
-            # if the last thing raised was the gentle check-in and they answered it "no", it is not asked again.
-            if self._answered_no(conversation):
+            # if the last thing raised was the gentle check-in and they answered it "no", or "are you safe right now?"
+            # was just asked and this is their answer ("no seriously i'm fine"), it is not asked again.
+            if self._answered_no(conversation) or last is not None and last.reply == r["after_flag"]:
                 reply = replace(fixed(r["after_flag_answered"], conversation, used), level=conversation.safety.level,
                                 crisis=True)
             else:
