@@ -154,3 +154,11 @@ def test_a_second_im_fine_is_not_asked_are_you_safe_again(uk):
     assert "are you safe right now?" in asked.reply
     assert "are you safe" not in fine.reply.lower() and "/crisis" in fine.reply
     assert fine.level == "urgent"  # sticky
+
+
+def test_thoughts_of_hurting_ones_child_are_not_answered_with_questions_about_ending_ones_life(uk):
+    first, after = talk(uk, "i keep having thoughts of hurting my son", "i would never actually do it")
+    assert first.variant == "harm_to_others" and "ending your life" not in first.reply
+    assert "might act on these thoughts" in first.reply and "116 123" in first.reply
+    assert after.crisis or "never actually do it" in after.reply  # listened to, never met as good news
+    assert "worth holding on to" not in after.reply

@@ -79,6 +79,16 @@ def test_the_variant_follows_the_assessment():
     assert variant_for(assess("I'm scared for my life, he says he'll kill me tonight.")) == "hurt_by_someone"
     assert variant_for(assess("he hits me and I want to die")) == "concern"
     assert variant_for(assess("my sister's boyfriend hits her")) == "someone_else"
+    # thoughts of hurting someone else: asked whether they might act, not about ending their own life
+    assert variant_for(assess("i keep having thoughts of hurting my son")) == "harm_to_others"
+    assert variant_for(assess("im going to hurt him tonight")) == "harm_to_others"
+
+
+def test_thoughts_of_hurting_someone_are_met_without_judgement_and_asked_about_acting_on_them():
+    response = crisis_response("AU", has_safety_plan=False, variant="harm_to_others")
+    assert "13 11 14" in response.sentences[0] and "000" in response.sentences[1]
+    assert any("might act on these thoughts" in s and s.endswith("?") for s in response.sentences)
+    assert "ending your life" not in response.message and "judging you" in response.message
 
 
 def test_someone_hurt_by_another_person_is_asked_about_their_safety_from_them():

@@ -25,9 +25,9 @@ CRISIS_PAGE_NOTE = " More ways to reach someone are on the crisis page (/crisis)
 # the concern response is new, and said in full).
 _COVERED_BY = {"urgent": {"urgent", "not_safe"}, "concern": {"urgent", "concern", "not_safe"}, "not_safe": {"not_safe"},
                "hurt_by_someone": {"hurt_by_someone"}, "someone_else": {"someone_else", "someone_else_urgent"},
-               "someone_else_urgent": {"someone_else_urgent"}}
+               "someone_else_urgent": {"someone_else_urgent"}, "harm_to_others": {"harm_to_others"}}
 # The fixed replies that stay with a crisis (responses.toml stay_with_*, after_not_safe), by their ids' openings.
-_STAYING = ("sw-", "sh-", "ss-", "ns-")
+_STAYING = ("sw-", "sh-", "ss-", "so-", "ns-")
 _THIRD_PARTY = {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}
 
 
@@ -63,13 +63,15 @@ def stay_with(conversation: Conversation, country: str, used: list[str], after_a
     found nothing in; None to listen as usual (after a concern for themselves, or once another reply came between).
     `after_any`: whatever the last reply was."""
     last = conversation.turns[-1].reply if conversation.turns else None
-    if not after_any and (last is None or not (last.variant in VARIANTS
-                                               or any(t.startswith(_STAYING) for t in last.templates))):
-        return None
+    if not after_any and (last is None or not (last.variant in VARIANTS or conversation.safety.level == "urgent"
+                                               and any(t.startswith(_STAYING) for t in last.templates))):
+        return None  # (below urgent, one reply stays with it; then they are listened to as usual)
     full = next((t.reply.variant for t in reversed(conversation.turns) if t.reply.variant in VARIANTS), "")
     r = responses()["conversation"]
     if full == "hurt_by_someone":
         options = r["stay_with_hurt"]
+    elif full == "harm_to_others":
+        options = r["stay_with_harming"]
     elif full in ("someone_else", "someone_else_urgent"):
         options = r["stay_with_someone"]
     elif conversation.safety.level == "urgent":

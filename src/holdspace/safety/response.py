@@ -17,7 +17,8 @@ from holdspace.safety.crisis_lines import CountryLines, Line
 
 __all__ = ["CrisisResponse", "GENTLE", "VARIANTS", "crisis_response", "variant_for", "version"]
 
-VARIANTS = ("urgent", "concern", "someone_else", "someone_else_urgent", "hurt_by_someone", "again", "not_safe")
+VARIANTS = ("urgent", "concern", "someone_else", "someone_else_urgent", "hurt_by_someone", "harm_to_others", "again",
+            "not_safe")
 # ("again" and "not_safe" belong to a conversation that has already had a full response: the listener picks
 # them, the shorter one for risk raised again, the other after "no" to "Are you safe right now?"; variant_for
 # never returns them.)
@@ -109,7 +110,8 @@ def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urge
 
 
 def variant_for(assessment) -> str | None:
-    """Which response an assessment calls for: urgent, concern, someone_else(_urgent), hurt_by_someone, unsure, or None.
+    """Which response an assessment calls for: urgent, concern, someone_else(_urgent), hurt_by_someone, harm_to_others,
+    unsure, or None.
 
     A concern only the embedding classifier heard, with no words behind it, gets the gentle check-in
     (`GENTLE`, "unsure"): the classifier can be wrong, so it asks rather than alarms.
@@ -128,6 +130,10 @@ def variant_for(assessment) -> str | None:
     reasons = set(assessment.reasons)
     hurt = {SENTENCES["abuse"], SENTENCES["danger"]}
     others = {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}
+    harming = {SENTENCES["harm_others"], SENTENCES["harm_others_thoughts"], SENTENCES["harm_others_urgent"]}
+    if reasons & harming and reasons <= harming | others:
+        # ("i keep having thoughts of hurting my son"): asked whether they might act and whether everyone is safe
+        return "harm_to_others"
     if reasons & hurt and reasons <= hurt | others:
         # ("he says he'll kill me tonight" also reads as someone else at risk; the writer is the one in danger)
         return "hurt_by_someone"
