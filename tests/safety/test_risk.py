@@ -418,3 +418,50 @@ def test_a_chase_without_danger_a_toy_a_figure_of_speech_or_a_film_is_not(text):
 ])
 def test_the_rules_alone_read(text, level):
     assert risk.rules_layer(text, float("inf")).level == level
+
+
+# Explicit statements written the way people text, which the rules used to miss (session 10, dev batch N): the means
+# named and then taken up by a pronoun, a countdown before the act, a farewell act. The rules themselves must read
+# them as urgent, with a reason in words, so the client gets the crisis response and not the model's gentle check-in.
+@pytest.mark.parametrize("text, reason", [
+    ("i have the pills here and im going to take them tonight", "access to a means and a time"),
+    ("got 2 boxes of paracetamol. taking them after mum goes to bed", "access to a means"),
+    ("i wrote letters to everyone. they'll find them tomorrow", "saying goodbye"),
+    ("the letters are in my drawer. they'll understand one day", "saying goodbye"),
+    ("this is my last weekend alive", "saying goodbye"),
+    ("tomorrow nobody will have to worry about me ever again", "saying goodbye"),
+    ("one more week and then i kill myself", "an intention to die by suicide and a time"),
+    ("3 more days. after that i'm ending it", "an intention to die by suicide and a time"),
+    ("if nothing changes by friday then i kill myself", "an intention to die by suicide and a time"),
+    ("swallowed the whole packet 10 mins ago", "an attempt"),
+])
+def test_explicit_statements_in_texting_register_are_urgent_from_the_rules_with_a_reason(text, reason):
+    assert assess(text, layers=[risk.rules_layer]).level == "urgent"
+    result = assess(text)
+    assert result.level == "urgent" and not risk.classifier_only(result)
+    assert any(reason in r.lower() for r in result.reasons), result.reasons
+
+
+# Their everyday twins: the same words about medicine, cards, exams, holidays and hidden eggs are not flagged at all.
+@pytest.mark.parametrize("text", [
+    "got my antibiotics from the chemist, taking them tonight",
+    "got 2 boxes of paracetamol for the flu, taking them every 4 hours",
+    "wrote cards to everyone for my leaving do. they'll find them on their desks tomorrow",
+    "hid the easter eggs in the garden, they'll find them in the morning",
+    "one more week and then exams are over",
+    "3 more days then i'm off to spain",
+    "two more weeks and then i'm ending it with my gym contract",
+    "by the time i finish this essay i'll be dead",
+    "took them all to the park this afternoon, the dogs loved it",
+])
+def test_the_same_words_about_everyday_things_stay_none(text):
+    assert assess(text).level == "none"
+
+
+# A threat to a brother over chips, laughed off, is not harm to others for the rules (it was a concern until
+# session 10); the risk model may still hear it, which brings only the gentle check-in.
+def test_a_laughed_off_threat_over_chips_is_none_to_the_rules():
+    text = "im gonna kill my brother lol he ate my chips"
+    assert assess(text, layers=[risk.rules_layer]).level == "none"
+    result = assess(text)
+    assert result.level == "none" or risk.classifier_only(result)

@@ -22,8 +22,9 @@ from holdspace.safety.risk import COULD_NOT_CHECK, rules_layer, with_risk_model
 from holdspace.safety.risk import assess as _assess
 
 DATA = Path(__file__).parent / "data"
-# Written for these tests (in no data set): wordings the rules do not catch.
-FAREWELL = "Tomorrow nobody will have to worry about me ever again"
+# Written for these tests (in no data set): wordings the rules do not catch. (Until session 10 the farewell was
+# "Tomorrow nobody will have to worry about me ever again", which the rules now hear themselves: a goodbye and a time.)
+FAREWELL = "After tonight nobody will ever have to carry me again"
 INDIRECT = "It would be easier for everyone if I wasn't in the picture"
 
 
