@@ -453,6 +453,11 @@ def test_explicit_statements_in_texting_register_are_urgent_from_the_rules_with_
     "two more weeks and then i'm ending it with my gym contract",
     "by the time i finish this essay i'll be dead",
     "took them all to the park this afternoon, the dogs loved it",
+    # a means bought or counted out for an everyday use, then "using it" with a time
+    "bought a new knife for the kitchen, using it tonight for the roast",
+    "got a rope for the tyre swing, using it tomorrow",
+    "bought bleach to clean the bathroom, using it tonight",
+    "counted out my pills for the week, taking them with breakfast",
 ])
 def test_the_same_words_about_everyday_things_stay_none(text):
     assert assess(text).level == "none"
