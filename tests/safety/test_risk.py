@@ -470,3 +470,17 @@ def test_a_laughed_off_threat_over_chips_is_none_to_the_rules():
     assert assess(text, layers=[risk.rules_layer]).level == "none"
     result = assess(text)
     assert result.level == "none" or risk.classifier_only(result)
+
+
+# Thoughts of hurting one's own child, as a new parent may have them: a concern the rules hear (with the model
+# alone it was only the gentle check-in, which asks about ending one's own life).
+@pytest.mark.parametrize("text", ["sometimes i think about hurting my baby when he wont stop crying",
+                                  "i get these images of dropping my baby down the stairs",
+                                  "i keep imagining hurting my son"])
+def test_thoughts_of_hurting_ones_child_are_a_concern_the_rules_hear(text):
+    result = assess(text, layers=[risk.rules_layer])
+    assert result.level == "concern" and "Thoughts of hurting someone else were mentioned." in result.reasons
+
+
+def test_dropping_a_child_at_school_is_nothing():
+    assert assess("i was thinking about dropping my son at school early").level == "none"
