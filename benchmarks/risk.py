@@ -20,6 +20,10 @@ Targets (issue 5): urgent statements flagged 100% and classified urgent >= 95%; 
 flagged >= 97%; false alarms on everyday distress and figurative speech <= 3%; C-SSRS Reddit dev
 recall on users labelled Ideation, Behavior or Attempt >= 0.90 (a user is flagged when any post
 is); <= 10 ms per message at p95 once warm.
+
+"urgent, full crisis response" (no target) is the share of urgent rows the product answers with the full crisis
+response; the rest of "as urgent" was heard by the risk model alone, with nothing raised earlier in the
+conversation, and gets the gentle check-in, which asks first (risk.classifier_only).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from pathlib import Path
 from holdspace.safety.conversation import ConversationSafety
 from holdspace.safety.risk import SECOND_LAYER_ON, Assessment, rules_layer, with_classifier, with_risk_model
 from holdspace.safety.risk import assess as _assess
+from holdspace.safety.risk import classifier_only
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "safety" / "data"
@@ -133,6 +138,17 @@ def judge(row: dict) -> Assessment:
     return state.last
 
 
+def in_full(row: dict, result: Assessment) -> bool:
+    """Whether the product answers this row with the full urgent crisis response: an urgent only the risk model
+    heard, with nothing raised earlier in the conversation, gets the gentle check-in instead (listening/listener.py)."""
+    if result.level != "urgent":
+        return False
+    earlier = ConversationSafety()
+    for message in row.get("context") or []:
+        earlier = earlier.observe(message, assess(message))
+    return not classifier_only(result) or earlier.flagged
+
+
 def posts_of(cell: str) -> list[str]:
     """The posts of one C-SSRS user; a few cells were cut off in the source, so parse leniently."""
     try:
@@ -148,8 +164,12 @@ def posts_of(cell: str) -> list[str]:
 
 def table(rows: list[dict], title: str) -> dict[str, float]:
     by_cat: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    full = []  # urgent rows: answered with the full crisis response (not the gentle check-in)
     for row in rows:
-        by_cat[row["category"]].append((row["level"], judge(row).level))
+        result = judge(row)
+        by_cat[row["category"]].append((row["level"], result.level))
+        if row["level"] == "urgent":
+            full.append(in_full(row, result))
     print(f"\n{title}")
     print(f"{'category':34} {'n':>4} {'flagged':>8} {'urgent':>8}")
     for cat in sorted(by_cat):
@@ -162,6 +182,9 @@ def table(rows: list[dict], title: str) -> dict[str, float]:
         pairs = [p for cat, ps in by_cat.items() if cat.startswith(level + ".") for p in ps]
         summary[f"{level} flagged"] = sum(g != "none" for _, g in pairs) / max(len(pairs), 1)
         summary[f"{level} as urgent"] = sum(g == "urgent" for _, g in pairs) / max(len(pairs), 1)
+        if level == "urgent":
+            # (the rest of "as urgent" was heard by the risk model alone: the gentle check-in, which asks first)
+            summary["urgent, full crisis response"] = sum(full) / max(len(full), 1)
     fa = [p for cat, ps in by_cat.items() if cat in FALSE_ALARM_CATEGORIES for p in ps]
     other_none = [p for cat, ps in by_cat.items() if cat.startswith("none.") and cat not in FALSE_ALARM_CATEGORIES
                   for p in ps]
