@@ -7,7 +7,7 @@ from functools import cache
 
 from holdspace.language.emotions import family_of
 from holdspace.language.text import words
-from holdspace.listening.feelings import Feeling, feeling_cues, negated
+from holdspace.listening.feelings import Feeling, feeling_cues, negated, someone_elses
 from holdspace.listening.memory import Conversation
 from holdspace.listening.signals import without_independence
 from holdspace.listening.templates import pick, responses
@@ -59,6 +59,8 @@ def topic_of(text: str) -> str | None:
         places = [p for w in topic["words"] if (p := lower.find(f" {w} ")) >= 0
                   # "I don't feel lonely now": not loneliness; "i dont really have anyone to talk to" is
                   and (not negated(lower, p + 1) or w.startswith(("anyone", "anybody")))
+                  # ("she can't manage alone anymore": her being alone, not the client's loneliness)
+                  and not (name == "loneliness" and someone_elses(lower, p + 1))
                   and not _FINE_AFTER.match(lower, p + len(w) + 1)]  # "work is fine i guess. its everything else"
         if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
             best, rank = name, (topic.get("priority", 1), len(places), -min(places))
