@@ -17,7 +17,7 @@ from pathlib import Path
 from holdspace.language.emotions import LABELS, Emotions, family_of
 from holdspace.listening.signals import without_independence
 
-__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "at_its_strongest", "denied_cues", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
+__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "at_its_strongest", "denied_cues", "denied_labels", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
            "someone_elses"]
 
 #: How much a cue word in the message adds to its label's score when choosing a feeling.

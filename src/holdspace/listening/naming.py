@@ -10,8 +10,8 @@ import re
 from dataclasses import replace
 
 from holdspace.language.emotions import Emotions, family_of
-from holdspace.listening.feelings import (CUE_WEIGHT, Feeling, denied_cues, feeling_cues, feeling_for, intensity_cues,
-                                         others_labels, own_words)
+from holdspace.listening.feelings import (CUE_WEIGHT, Feeling, denied_cues, denied_labels, feeling_cues, feeling_for,
+                                         intensity_cues, others_labels, own_words)
 from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
 from holdspace.listening.signals import MINIMISING, NO_REASON, RHETORICAL, SELF_CRITICAL, SELF_HATE
@@ -233,7 +233,7 @@ _THEIR_APOLOGY = re.compile(r"\b(?:he|she|they|(?:my|his|her|the) \w+) (?:just |
 STORY_PIECES = 3
 # Tears of gladness ("i could have cried with happiness", "happy tears").
 _GLAD_TEARS = re.compile(r"\b(?:cr(?:y|ied|ying)|tears|teared up|in tears)\s+(?:of|with)\s+(?:joy|happiness|relief|pride)\b|"
-                         r"\bhappy tears\b", re.I)
+                         r"\bhappy tears\b|\b(?:happy|relieved|proud|glad)\s+i could (?:cry|have cried)\b", re.I)
 _TEARS = {"cried", "crying", "cry", "tears"}
 
 
@@ -359,6 +359,11 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         # later one leads the response (it is where they ended up)
         first, last = (next(w for w, l in hurting if l == kind) for kind in kinds[:2])
         return Feeling(f"{first} and {last}", kinds[1], "theirs")
+    closing = [(w, l) for w, l in own_words(sentences[last]) if l not in unglad] if last is not None else []
+    if closing and closing[-1][1] not in denied_labels(text):
+        # "my dad's been getting more and more confused ... i'm really scared of what they'll say": their word where the
+        # story ends, not the first feeling word in it (which may be someone else's)
+        return Feeling(closing[-1][0], closing[-1][1], "theirs")
     theirs = feeling_for(replace(overall, labels=()), text, unglad)
     if theirs:
         return theirs
