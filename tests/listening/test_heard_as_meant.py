@@ -505,10 +505,22 @@ def test_a_party_that_went_well_despite_the_nerves_is_pride_not_pride_and_anxiet
     ("so my manager took credit for my whole project in the meeting today. i spent three months on that, weekends "
      "included. he didn't even mention my name once and everyone congratulated him. i'm absolutely fuming",
      {"anger", "annoyance"}),
+    # a fear told as past is where the story began, not where it ended
+    ("I was nervous about raising the pay gap with my manager, so I prepared for days. She listened, nodded, and then "
+     "told me I should be grateful to have a job at all. I'm livid.", {"anger"}),
+    ("I was anxious about the interview so I had a drink beforehand to calm down. I ended up slurring a bit and I "
+     "could see them exchange looks. I'm so ashamed of myself.", {"embarrassment"}),
+    ("I was scared to go back to the village after Dad's funeral. Everyone was kind and the vicar remembered him so "
+     "fondly. But walking past his allotment, seeing it all overgrown, I just broke down. I miss him so much.",
+     {"grief", "sadness"}),
+    ("honestly i was dreading christmas with the in-laws after last year's row. but everyone was on their best "
+     "behaviour, we played board games and actually laughed a lot. drove home feeling so much better about everything",
+     {"relief"}),
 ])
 def test_a_long_story_is_named_by_the_feeling_it_ends_in(listener, text, felt):
     said = talk(listener, text)[-1]
     assert said.feeling is not None and said.feeling.label in felt, said.reply
+    assert " and " not in said.feeling.word, said.reply  # not "anxious and ashamed": the nerves were before
 
 
 @pytest.mark.parametrize("text", [
@@ -524,3 +536,15 @@ def test_what_someone_else_feels_in_a_story_is_not_named_as_the_clients(listener
     said = talk(listener, text)[-1]
     assert said.feeling is not None and said.feeling.label in {"sadness", "grief"}, said.reply
     assert not any(words in said.reply for words in ("lonel", "loving", "love")), said.reply
+
+
+@pytest.mark.parametrize("text, felt", [
+    # (guards: a fear that goes on, or comes after the good news, is still the fear)
+    ("I was so nervous about the scan and the first one came back fine, which was a relief. But now they want to do a "
+     "second one because something looked unclear. I'm back to not sleeping. I'm so worried.", {"nervousness"}),
+    ("Got the job I'd been dreaming about and everyone is so happy for me. But I start on Monday and I'm terrified "
+     "I'll be found out as not good enough. I keep lying awake going over everything.", {"fear", "nervousness"}),
+])
+def test_a_fear_that_goes_on_after_good_news_is_still_heard_as_fear(listener, text, felt):
+    said = talk(listener, text)[-1]
+    assert said.feeling is not None and said.feeling.label in felt, said.reply

@@ -14,10 +14,11 @@ from holdspace.listening.feelings import (CUE_WEIGHT, Feeling, denied_cues, deni
                                          intensity_cues, others_labels, own_words)
 from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
-from holdspace.listening.signals import MINIMISING, NO_REASON, RHETORICAL, SELF_CRITICAL, SELF_HATE
+from holdspace.listening.signals import (FEAR_TOLD_AS_PAST, GLAD_TEARS, MINIMISING, NO_REASON, RHETORICAL, SELF_CRITICAL,
+                                        SELF_HATE)
 
-__all__ = ["AFTER_GOOD_NEWS_FLOOR", "FEELING_FLOOR", "STORY_PIECES", "ends_glad_after_fear", "NOT_FELT", "OPINIONS", "choose_feeling", "said_lightly", "turns_from_good_news",
-           "sounds_painful", "story_ending", "story_glad", "story_hurts"]
+__all__ = ["AFTER_GOOD_NEWS_FLOOR", "FEELING_FLOOR", "NOT_FELT", "OPINIONS", "STORY_PIECES", "choose_feeling", "ends_glad_after_fear",
+           "said_lightly", "turns_from_good_news", "sounds_painful", "story_ending", "story_glad", "story_hurts"]
 
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
 FEELING_FLOOR = 0.08
@@ -231,9 +232,6 @@ _THEIR_APOLOGY = re.compile(r"\b(?:he|she|they|(?:my|his|her|the) \w+) (?:just |
                             r"saying|apologi[sz]es|apologi[sz]ed)(?: sorry)?\b", re.I)
 #: A message told in at least this many pieces is a story: its feeling is where it ends, not where it began.
 STORY_PIECES = 3
-# Tears of gladness ("i could have cried with happiness", "happy tears").
-_GLAD_TEARS = re.compile(r"\b(?:cr(?:y|ied|ying)|tears|teared up|in tears)\s+(?:of|with)\s+(?:joy|happiness|relief|pride)\b|"
-                         r"\bhappy tears\b|\b(?:happy|relieved|proud|glad)\s+i could (?:cry|have cried)\b", re.I)
 _TEARS = {"cried", "crying", "cry", "tears"}
 
 
@@ -244,11 +242,9 @@ def _feeling_in(piece: str) -> tuple[set[str], set[str]]:
     labels = {label for label, found in cues.items()
               if not all(any(c in d and c != d for other, ds in cues.items() if other != label for d in ds) for c in found)}
     labels |= {label for _, label in own_words(piece)}
-    if _GLAD_TEARS.search(piece) and set(feeling_cues(piece).get("sadness", ())) <= _TEARS:
+    if GLAD_TEARS.search(piece) and set(cues.get("sadness", ())) <= _TEARS:
         labels = (labels - {"sadness"}) | {"joy"}  # "i could have cried with happiness"
-    pained = labels & _NEGATIVE
-    if _DISTRESS.search(piece) or _GOES_ON_WORRYING.search(piece):
-        pained = pained | {"sadness"}
+    pained = labels & _NEGATIVE | ({"sadness"} if _DISTRESS.search(piece) or _GOES_ON_WORRYING.search(piece) else set())
     return labels & _POSITIVE, pained
 
 
@@ -259,12 +255,15 @@ def story_ending(sentences: list[str]) -> int | None:
     return next((i for i in range(len(sentences) - 1, -1, -1) if any(_feeling_in(sentences[i]))), None)
 
 
-def ends_glad_after_fear(sentences: list[str]) -> bool:
-    """Whether a story ends glad after the fear it began with (see _ends_glad_after_fear)."""
-    return _ends_glad_after_fear(sentences, set()) is not None
+def _fears_gone_by(sentences: list[str], last: int | None) -> set[str]:
+    """Fear told as past before where a story ends in a feeling of its own ("i was nervous about raising the pay gap
+    ... i'm livid"): the story has moved on from it, and it is not named."""
+    if not last or {"fear", "nervousness"} & set().union(*_feeling_in(sentences[last])):
+        return set()
+    return {"fear", "nervousness"} if any(FEAR_TOLD_AS_PAST.search(p) for p in sentences[:last]) else set()
 
 
-def _ends_glad_after_fear(sentences: list[str], rejected: set[str]) -> Feeling | None:
+def ends_glad_after_fear(sentences: list[str], rejected: frozenset[str] | set[str] = frozenset()) -> Feeling | None:
     """A story that ends glad after the fear it began with ("i was scared everyone would stare at me ... i walked home
     feeling lighter than i have in ages"): the feeling it ends in, in their word, else relief. Named as the fear in
     its middle, with "what worries you most?", it would tell them of a worry they have just said is past."""
@@ -322,19 +321,20 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     text = " ".join(sentences)
     if "relief" not in rejected and _worry_resolved(text):
         return Feeling("relieved", "relief", "moderate")
-    if (ended := _ends_glad_after_fear(sentences, rejected)) is not None:
+    if (ended := ends_glad_after_fear(sentences, rejected)) is not None:
         return ended
     if _SCARY_BUT_GOOD.search(text) and not {"fear", "relief"} & rejected:
         # "felt scary but good": both, not a worry to ask about
         return Feeling("scared and glad at the same time", "relief", "mixed")
     # a story is felt where it ends: "i can't stop cringing" at the end of a wedding told, not the "nobody" at its start
     # (and a feeling it ends in is theirs, whoever else felt it: "she can't manage alone ... i just fall apart")
-    last = story_ending(sentences)
-    ending = set(feeling_cues(sentences[last])) if last is not None else set()
-    skip = NOT_FELT | rejected | (others_labels(text) - ending)
+    end = story_ending(sentences)
+    ending = set(feeling_cues(sentences[end])) if end is not None else set()
+    gone_by = _fears_gone_by(sentences, end)  # ("i was so nervous about raising it ... i'm livid": livid)
+    skip = NOT_FELT | rejected | (others_labels(text) - ending) | gone_by
     harsh = bool(SELF_CRITICAL.search(text) or SELF_HATE.search(text))
     # "I feel so stupid for being excited about it": the excitement is what they turn on themselves for, not a joy
-    unglad = rejected | (_POSITIVE if harsh else set())
+    unglad = rejected | (_POSITIVE if harsh else set()) | gone_by
     theirs = [(w, l) for w, l in own_words(text) if l not in unglad]
     if len(theirs) > 1 and any(w == "bored" for w, _ in theirs):
         # "im bored of being sad all the time": the sadness is what they are bored of, and what to hear
@@ -359,7 +359,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         # later one leads the response (it is where they ended up)
         first, last = (next(w for w, l in hurting if l == kind) for kind in kinds[:2])
         return Feeling(f"{first} and {last}", kinds[1], "theirs")
-    closing = [(w, l) for w, l in own_words(sentences[last]) if l not in unglad] if last is not None else []
+    closing = [(w, l) for w, l in own_words(sentences[end]) if l not in unglad] if end is not None else []
     if closing and closing[-1][1] not in denied_labels(text):
         # "my dad's been getting more and more confused ... i'm really scared of what they'll say": their word where the
         # story ends, not the first feeling word in it (which may be someone else's)

@@ -79,7 +79,7 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
         return model + (CUE_WEIGHT if feeling_cues(sentences[i]) else 0.0)
 
     ending = story_ending(sentences) if len(words(clean)) > STORY_WORDS else None
-    if ending is not None and sentences[ending] not in split_sentences(clean) and not ends_glad_after_fear(sentences):
+    if ending is not None and sentences[ending] not in split_sentences(clean) and ends_glad_after_fear(sentences) is None:
         # a last clause carved from a run-on ("...and by the time I got to work I was already exhausted") is where a
         # day went on, not always where it landed: it counts for more only when the story turns there
         ending = None
