@@ -548,3 +548,17 @@ def test_what_someone_else_feels_in_a_story_is_not_named_as_the_clients(listener
 def test_a_fear_that_goes_on_after_good_news_is_still_heard_as_fear(listener, text, felt):
     said = talk(listener, text)[-1]
     assert said.feeling is not None and said.feeling.label in felt, said.reply
+
+
+def test_a_long_health_worry_is_asked_about_as_one_not_about_work_mentioned_in_passing(listener):
+    said = talk(listener, "The results from my MRI aren't back yet and the consultant's secretary keeps saying next "
+                          "week. I've read every forum there is and now I'm convinced it's something serious. I can't "
+                          "concentrate at work and I snap at everyone. It's the not knowing that's the worst.")[-1]
+    assert said.topic == "health" and "work" not in said.question, said.reply
+
+
+def test_a_pet_put_down_is_a_loss_not_a_family_matter(listener):
+    said = talk(listener, "We had to put our dog down this morning. She was fourteen and had been with us since before "
+                          "the kids were born. The house is so quiet without her clicking about on the kitchen floor. I "
+                          "keep expecting her at the door.")[-1]
+    assert said.topic == "loss" and "family" not in said.question, said.reply

@@ -26,7 +26,8 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|gir
                   r"mums|moms|mams|nans|grans|grandmas|nannas)\b")
 _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|grandpa|grandfather|grandad|"
                  r"granddad|gramps|grandpop|son|uncle|nephew|dads|grandads|grandpas)\b")
-_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|killed|first [\w']+(?: [\w']+)? without)\b",
+_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|put (?:our|my|the) (?:dog|cat) down|put to sleep|"
+                      r"killed|first [\w']+(?: [\w']+)? without)\b",
                       re.I)
 # How a reflected piece about someone else begins.
 _THIRD_PERSON = ("he ", "she ", "they ", "his ", "her ", "their ", "he's ", "she's ", "they're ")
