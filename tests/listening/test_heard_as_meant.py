@@ -562,3 +562,18 @@ def test_a_pet_put_down_is_a_loss_not_a_family_matter(listener):
                           "the kids were born. The house is so quiet without her clicking about on the kitchen floor. I "
                           "keep expecting her at the door.")[-1]
     assert said.topic == "loss" and "family" not in said.question, said.reply
+
+
+def test_a_laptop_that_died_is_no_death_to_ask_memories_of(listener):
+    said = talk(listener, "Deadline on Friday, my laptop died this morning, the IT desk says three days minimum for a "
+                          "replacement. I've been borrowing my flatmate's but she needs it back tonight. My manager just "
+                          "says 'figure it out'. I'm so stressed I could scream.")[-1]
+    assert said.topic != "loss" and "remembering" not in said.question, said.reply
+    assert said.feeling is not None and said.feeling.label not in {"grief", "sadness"}, said.reply
+
+
+def test_a_day_kept_for_someone_gone_is_a_loss(listener):
+    said = talk(listener, "Today would have been our 40th wedding anniversary. I set the table for two out of habit and "
+                          "then just sat there. The kids rang, which was kind of them. It's the silence in the evenings I "
+                          "can't get used to.")[-1]
+    assert said.topic == "loss" and "let down" not in said.reply and "family" not in said.question, said.reply

@@ -185,3 +185,18 @@ def test_the_words_that_open_a_journal_or_announce_a_story_are_not_said_back(lis
                           "and it turns out they set it on the one night they knew I was working, and nobody told me. "
                           "I feel so stupid for thinking they'd want me there.")[-1].reply
     assert "housemates" in said, said
+
+
+@pytest.mark.parametrize("text, kept", [
+    # their own word, before a coda that only wonders about it
+    ("Had a lovely day at the beach with the kids, they were laughing and building sandcastles all afternoon. We got "
+     "chips on the way home. But once they were in bed the house went quiet and I just felt empty again. I don't know "
+     "why it keeps happening.", "you just felt empty again"),
+    # a sentence a little long, with nowhere to cut it, is said back whole, never cut off before its last word
+    ("I've been at this company eight years and today they hired someone younger on more money to do the same job as "
+     "me. HR said it's market rates. I've trained half the people in that office. I feel completely disrespected.",
+     "the same job as you"),
+])
+def test_a_long_message_keeps_the_words_that_carry_it(listener, text, kept):
+    said = talk(listener, text)[-1].reply
+    assert kept in said, said

@@ -91,8 +91,8 @@ def sentence_weight(sentence: str, emotional: float) -> float:
 def key_part(sentence: str) -> str:
     """Return the sentence, or for a long one its weightiest clause, without fillers."""
     sentence = strip_fillers(sentence)
-    if len(words(sentence)) <= MAX_WORDS:
-        return sentence
+    if len(words(sentence)) <= MAX_WORDS or len(words(sentence)) <= MAX_WORDS + 6 and not _CLAUSE.search(sentence):
+        return sentence  # (a sentence a little long, with nowhere to cut it, whole: "...the same job as" would be cut short)
     clauses = [strip_fillers(c) for c in _CLAUSE.split(sentence) if c and len(words(c)) >= 3]
     if not clauses:
         return " ".join(sentence.split()[:MAX_WORDS])

@@ -252,7 +252,9 @@ def story_ending(sentences: list[str]) -> int | None:
     """In a story (STORY_PIECES or more pieces), the last piece that holds a feeling; else None."""
     if len(sentences) < STORY_PIECES:
         return None
-    return next((i for i in range(len(sentences) - 1, -1, -1) if any(_feeling_in(sentences[i]))), None)
+    last = next((i for i in range(len(sentences) - 1, -1, -1) if any(_feeling_in(sentences[i]))), None)
+    # (after their own word for it, a coda with none: "...i just felt empty again. i don't know why it keeps happening")
+    return last - 1 if last and not own_words(sentences[last]) and own_words(sentences[last - 1]) else last
 
 
 def _fears_gone_by(sentences: list[str], last: int | None) -> set[str]:
@@ -360,10 +362,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         first, last = (next(w for w, l in hurting if l == kind) for kind in kinds[:2])
         return Feeling(f"{first} and {last}", kinds[1], "theirs")
     closing = [(w, l) for w, l in own_words(sentences[end]) if l not in unglad] if end is not None else []
-    if closing and closing[-1][1] not in denied_labels(text):
-        # "my dad's been getting more and more confused ... i'm really scared of what they'll say": their word where the
-        # story ends, not the first feeling word in it (which may be someone else's)
-        return Feeling(closing[-1][0], closing[-1][1], "theirs")
+    if closing and closing[-1][1] not in denied_labels(text):  # their word where the story ends, not the first in it
+        return Feeling(closing[-1][0], closing[-1][1], "theirs")  # ("...confused ... i'm scared of what they'll say")
     theirs = feeling_for(replace(overall, labels=()), text, unglad)
     if theirs:
         return theirs

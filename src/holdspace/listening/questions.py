@@ -27,6 +27,7 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|gir
 _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|grandpa|grandfather|grandad|"
                  r"granddad|gramps|grandpop|son|uncle|nephew|dads|grandads|grandpas)\b")
 _A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|put (?:our|my|the) (?:dog|cat) down|put to sleep|"
+                      r"would(?: have|'ve) been (?:our|his|her)|"
                       r"killed|first [\w']+(?: [\w']+)? without)\b",
                       re.I)
 # How a reflected piece about someone else begins.
@@ -71,7 +72,11 @@ def topic_of(text: str) -> str | None:
 # Tests that are no part of anyone's studies, and "broke" that is no lack of money: blanked before topics are read.
 _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearing|mot|drug|dna|smear|allergy) tests?\b|"
                           # ("my car broke down": no money worry)
-                          r"\bbroke (?=(?:down|into|out|off|through|in)\b)", re.I)  # ("broke up" stays: a break-up)
+                          r"\bbroke (?=(?:down|into|out|off|through|in)\b)|"  # ("broke up" stays: a break-up)
+                          # ("my laptop died this morning": no death)
+                          r"\b(?:laptop|phone|battery|computer|pc|tv|telly|printer|charger|headphones|kindle|ipad|tablet|"
+                          r"console|xbox|playstation|fridge|freezer|boiler|engine|car|van)(?:'s)? (?:just |has |had |then |"
+                          r"finally |completely )?(?:died|dies|dying)\b", re.I)
 
 
 # A topic set aside as fine ("work is fine i guess", "school's ok"): what they go on to is what weighs.
