@@ -196,6 +196,10 @@ def test_the_words_that_open_a_journal_or_announce_a_story_are_not_said_back(lis
     ("I've been at this company eight years and today they hired someone younger on more money to do the same job as "
      "me. HR said it's market rates. I've trained half the people in that office. I feel completely disrespected.",
      "the same job as you"),
+    # what happened, after words that only announce it ("I don't even know how to say this")
+    ("I don't even know how to say this. My sister hasn't spoken to me since the wedding, and every time I message her "
+     "it just says read. Mum keeps telling me to give her time. I'm scared I've lost her for good.",
+     "your sister hasn't spoken to you"),
 ])
 def test_a_long_message_keeps_the_words_that_carry_it(listener, text, kept):
     said = talk(listener, text)[-1].reply

@@ -59,7 +59,7 @@ def strip_fillers(text: str) -> str:
 
 # Words about saying rather than what is said ("I don't know how to say this"): the next sentence
 # carries the weight.
-_PREAMBLE = re.compile(r"\b(?:(?:don'?t|do not) (?:really )?know (?:how to (?:say|put|start|explain)|where to (?:start|begin))|"
+_PREAMBLE = re.compile(r"\b(?:(?:don'?t|dont|do not) (?:really |even )?know (?:how to (?:say|put|start|explain)|where to (?:start|begin))|"
                        r"(?:hard|difficult|weird|strange) to (?:say|talk about|explain|put into words)|"
                        r"not sure how to (?:say|put|start|explain)|here goes|long story)\b", re.I)
 
