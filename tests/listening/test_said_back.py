@@ -204,3 +204,11 @@ def test_the_words_that_open_a_journal_or_announce_a_story_are_not_said_back(lis
 def test_a_long_message_keeps_the_words_that_carry_it(listener, text, kept):
     said = talk(listener, text)[-1].reply
     assert kept in said, said
+
+
+def test_a_long_message_said_back_keeps_its_opening_short(listener):
+    said = talk(listener, "Had a lovely day at the beach with the kids, they were laughing and building sandcastles all "
+                          "afternoon. We got chips on the way home. But once they were in bed the house went quiet and I "
+                          "just felt empty again. I don't know why it keeps happening.")[-1]
+    assert "the beach" in said.reflection and "empty again" in said.reflection, said.reply
+    assert len(said.reflection.split()) <= 32, said.reflection  # not every clause of the opening, read aloud

@@ -7,7 +7,7 @@ import re
 from holdspace.language.text import split_sentences, words
 from holdspace.listening.pronouns import to_second_person
 
-__all__ = ["MAX_WORDS", "TURNS", "as_clause", "key_part", "reflect_words", "says_little", "sentence_weight", "strip_fillers",
+__all__ = ["MAX_WORDS", "TURNS", "as_clause", "first_clause", "key_part", "reflect_words", "says_little", "sentence_weight", "strip_fillers",
            "units_of"]
 
 #: A reflection longer than this stops sounding like listening and starts sounding like an echo.
@@ -101,6 +101,13 @@ def key_part(sentence: str) -> str:
         return (any(t in _FIRST_PERSON for t in tokens), min(len(tokens), MAX_WORDS))
     best = max(clauses, key=score)
     return " ".join(best.split()[:MAX_WORDS])
+
+
+def first_clause(part: str) -> str:
+    """The first clause of a piece that has several ("you had a lovely day at the beach with the kids, they were
+    laughing..." -> "you had a lovely day at the beach with the kids"), else the piece."""
+    clauses = [c for c in _CLAUSE.split(part) if c and len(words(c)) >= 3]
+    return clauses[0].strip(" ,") if clauses else part
 
 
 def reflect_words(part: str) -> str:

@@ -6,7 +6,8 @@ import re
 
 from holdspace.language.emotions import Emotions
 from holdspace.language.text import split_sentences, words
-from holdspace.listening.content import TURNS, as_clause, key_part, reflect_words, says_little, sentence_weight
+from holdspace.listening.content import (TURNS, as_clause, first_clause, key_part, reflect_words, says_little,
+                                        sentence_weight)
 from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
 from holdspace.listening.memory import Conversation
 from holdspace.listening.naming import NOT_FELT, OPINIONS, ends_glad_after_fear, sounds_painful, story_ending, story_hurts
@@ -47,6 +48,8 @@ LONG_MESSAGE = 35
 #: where it has brought them, and weighs this much more ("It's the not knowing that's the worst."; and "...and I walked
 #: home feeling lighter than I have in ages", not the fear in its middle).
 STORY_WORDS, ENDING_WEIGHT = 30, 0.8
+#: An opening and a weightiest part longer than this together keep only the opening's first clause.
+LONG_REFLECTION = 28
 
 
 def is_question(sentence: str) -> bool:
@@ -121,6 +124,8 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             if not asked and len(words(clean)) > LONG_MESSAGE and i > first and len(sentences) > 2:
                 # In a long message, what brought them is usually said first: keep it too.
                 opening = as_clause(reflect_words(key_part(sentences[first])))
+                if len(words(opening)) + len(words(key)) > LONG_REFLECTION:
+                    opening = first_clause(opening)  # (read aloud, forty words stop sounding like listening)
                 if len(words(opening)) >= 3 and not roadblocks_in(opening) and not is_question(sentences[first]):
                     if harsh:
                         # a sentence of its own before the harsh thought: joined, it would read "part of you
