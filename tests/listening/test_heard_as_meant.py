@@ -465,6 +465,8 @@ ENDED_WELL = [
     "worst. It's benign. I sat in the car park and just cried for ten minutes.",
     "my mum had her operation today and i was so scared something would go wrong, i couldnt eat or think all morning. "
     "the surgeon just rang and said it went really well and she's awake and asking for tea. i'm so happy i could cry",
+    "I was terrified it was cancer. The consultant said it's not cancer, just a cyst. I cried with relief in the car "
+    "park.",
 ]
 
 
@@ -544,6 +546,9 @@ def test_what_someone_else_feels_in_a_story_is_not_named_as_the_clients(listener
      "second one because something looked unclear. I'm back to not sleeping. I'm so worried.", {"nervousness"}),
     ("Got the job I'd been dreaming about and everyone is so happy for me. But I start on Monday and I'm terrified "
      "I'll be found out as not good enough. I keep lying awake going over everything.", {"fear", "nervousness"}),
+    # grave news between the fear and a kind ending is no relief
+    ("I was so scared of the results. They came back and it's cancer. My family have been so lovely about it though, "
+     "everyone is being really kind.", {"fear", "nervousness", "sadness", "grief"}),
 ])
 def test_a_fear_that_goes_on_after_good_news_is_still_heard_as_fear(listener, text, felt):
     said = talk(listener, text)[-1]

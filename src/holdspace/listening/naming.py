@@ -14,8 +14,8 @@ from holdspace.listening.feelings import (CUE_WEIGHT, Feeling, denied_cues, deni
                                          intensity_cues, others_labels, own_words)
 from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
-from holdspace.listening.signals import (FEAR_TOLD_AS_PAST, GLAD_TEARS, MINIMISING, NO_REASON, RHETORICAL, SELF_CRITICAL,
-                                        SELF_HATE)
+from holdspace.listening.signals import (FEAR_TOLD_AS_PAST, GLAD_TEARS, MINIMISING, NO_REASON, NOT_GRAVE, RHETORICAL,
+                                        SELF_CRITICAL, SELF_HATE)
 
 __all__ = ["AFTER_GOOD_NEWS_FLOOR", "FEELING_FLOOR", "NOT_FELT", "OPINIONS", "STORY_PIECES", "choose_feeling", "ends_glad_after_fear",
            "said_lightly", "turns_from_good_news", "sounds_painful", "story_ending", "story_glad", "story_hurts"]
@@ -258,17 +258,16 @@ def story_ending(sentences: list[str]) -> int | None:
 
 
 def _fears_gone_by(sentences: list[str], last: int | None) -> set[str]:
-    """Fear told as past before where a story ends in a feeling of its own ("i was nervous about raising the pay gap
-    ... i'm livid"): the story has moved on from it, and it is not named."""
-    if not last or {"fear", "nervousness"} & set().union(*_feeling_in(sentences[last])):
-        return set()
-    return {"fear", "nervousness"} if any(FEAR_TOLD_AS_PAST.search(p) for p in sentences[:last]) else set()
+    """Fear told as past before where a story ends in a pain of its own ("i was nervous about raising the pay gap
+    ... i'm livid"): the story has moved on from it, and it is not named. (A glad ending is ends_glad_after_fear's.)"""
+    pained = _feeling_in(sentences[last])[1] if last else set()
+    past = pained and not {"fear", "nervousness"} & pained and any(FEAR_TOLD_AS_PAST.search(p) for p in sentences[:last])
+    return {"fear", "nervousness"} if past else set()
 
 
 def ends_glad_after_fear(sentences: list[str], rejected: frozenset[str] | set[str] = frozenset()) -> Feeling | None:
     """A story that ends glad after the fear it began with ("i was scared everyone would stare at me ... i walked home
-    feeling lighter than i have in ages"): the feeling it ends in, in their word, else relief. Named as the fear in
-    its middle, with "what worries you most?", it would tell them of a worry they have just said is past."""
+    feeling lighter"): the feeling it ends in, in their word, else relief; never the fear, nor "what worries you most?"."""
     last = story_ending(sentences)
     if last is None or last < len(sentences) // 2 or "relief" in rejected:
         return None
@@ -281,7 +280,9 @@ def ends_glad_after_fear(sentences: list[str], rejected: frozenset[str] | set[st
     cues = feeling_cues(before)  # (an interview or an exam alone is where good news happens, not a fear)
     feared = "fear" in cues or set(cues.get("nervousness", ())) - _OCCASIONS \
         or {"fear", "nervousness"} & {label for _, label in own_words(before)}
-    if not glad or pained or not feared:
+    # ("i was so scared of the results. they came back and it's cancer. my family have been so lovely": no relief)
+    grave = any("grief" in feeling_cues(p) or _GRAVE.search(p) and not NOT_GRAVE.search(p) for p in sentences[1:last])
+    if not glad or pained or not feared or grave:
         return None
     theirs = [(w, l) for w, l in own_words(sentences[last]) if l in _POSITIVE and l not in rejected]
     return Feeling(theirs[-1][0], theirs[-1][1], "theirs") if theirs else Feeling("relieved", "relief", "moderate")
