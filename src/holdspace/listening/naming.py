@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from holdspace.language.emotions import Emotions, family_of
 from holdspace.listening.feelings import (CUE_WEIGHT, Feeling, denied_cues, denied_labels, feeling_cues, feeling_for,
@@ -235,7 +236,8 @@ STORY_PIECES = 3
 _TEARS = {"cried", "crying", "cry", "tears"}
 
 
-def _feeling_in(piece: str) -> tuple[set[str], set[str]]:
+@lru_cache(maxsize=256)
+def _feeling_in(piece: str) -> tuple[frozenset[str], frozenset[str]]:
     """The glad and the painful labels a piece of a message holds, in its cues and the client's own words."""
     cues = feeling_cues(piece)
     # (a cue inside another's is no cue of its own: the "gone" of "a massive weight is gone" is no loss)
@@ -245,21 +247,19 @@ def _feeling_in(piece: str) -> tuple[set[str], set[str]]:
     if GLAD_TEARS.search(piece) and set(cues.get("sadness", ())) <= _TEARS:
         labels = (labels - {"sadness"}) | {"joy"}  # "i could have cried with happiness"
     pained = labels & _NEGATIVE | ({"sadness"} if _DISTRESS.search(piece) or _GOES_ON_WORRYING.search(piece) else set())
-    return labels & _POSITIVE, pained
+    return frozenset(labels & _POSITIVE), frozenset(pained)
 
 
 def story_ending(sentences: list[str]) -> int | None:
     """In a story (STORY_PIECES or more pieces), the last piece that holds a feeling; else None."""
-    if len(sentences) < STORY_PIECES:
-        return None
-    last = next((i for i in range(len(sentences) - 1, -1, -1) if any(_feeling_in(sentences[i]))), None)
+    last = next((i for i in range(len(sentences) - 1, -1, -1) if any(_feeling_in(sentences[i]))), None) \
+        if len(sentences) >= STORY_PIECES else None
     # (after their own word for it, a coda with none: "...i just felt empty again. i don't know why it keeps happening")
     return last - 1 if last and not own_words(sentences[last]) and own_words(sentences[last - 1]) else last
 
 
 def _fears_gone_by(sentences: list[str], last: int | None) -> set[str]:
-    """Fear told as past before where a story ends in a pain of its own ("i was nervous about raising the pay gap
-    ... i'm livid"): the story has moved on from it, and it is not named. (A glad ending is ends_glad_after_fear's.)"""
+    """Fear told as past, in a story that ends in a pain of its own ("i was nervous about raising it ... i'm livid")."""
     pained = _feeling_in(sentences[last])[1] if last else set()
     past = pained and not {"fear", "nervousness"} & pained and any(FEAR_TOLD_AS_PAST.search(p) for p in sentences[:last])
     return {"fear", "nervousness"} if past else set()
