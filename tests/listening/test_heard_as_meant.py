@@ -582,3 +582,10 @@ def test_a_day_kept_for_someone_gone_is_a_loss(listener):
                           "then just sat there. The kids rang, which was kind of them. It's the silence in the evenings I "
                           "can't get used to.")[-1]
     assert said.topic == "loss" and "let down" not in said.reply and "family" not in said.question, said.reply
+
+
+def test_fuming_is_said_back_in_a_word_that_reads_after_feeling(listener):
+    said = talk(listener, "so my manager took credit for my whole project in the meeting today. i spent three months on "
+                          "that, weekends included. he didn't even mention my name once and everyone congratulated him. "
+                          "i'm absolutely fuming")[-1]
+    assert said.feeling is not None and said.feeling.word == "furious", said.reply

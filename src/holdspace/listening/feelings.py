@@ -237,7 +237,8 @@ def _slips() -> dict[str, str]:
 
 
 # Own words said back in the form that follows "feeling": "alone" -> "lonely", "worry" -> "worried".
-_SAID_AS = {"alone": "lonely", "worry": "worried", "scary": "scared", "exciting": "excited", "anxiety": "anxious"}
+_SAID_AS = {"alone": "lonely", "worry": "worried", "scary": "scared", "exciting": "excited", "anxiety": "anxious",
+            "fuming": "furious", "seething": "furious"}  # ("feeling fuming" reads badly)
 
 
 # Feeling words that are nouns, and whose they are when typed without an apostrophe ("my mums anxiety", "his worry").
