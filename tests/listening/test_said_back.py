@@ -136,3 +136,79 @@ def test_wat_if_is_a_question(listener):
 def test_real_words_one_letter_from_a_feeling_word_are_not_read_as_it(text):
     from holdspace.listening.feelings import own_words
     assert own_words(text) == []
+
+
+# --- a long message said back: the heart of it, whole ---------------------------------------------------
+
+def test_a_thing_named_in_a_list_is_not_glued_on_as_a_fragment(listener):
+    said = talk(listener, "Mum is going into a nursing home next month because she can't cope on her own anymore. "
+                          "It's the right call. But when I think of her flat being cleared, the piano she loved, the "
+                          "window where she used to wave me off, I just fall apart.")[-1].reply
+    assert "and the piano" not in said and "and the window" not in said, said
+    assert "you just fall apart" in said, said
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the last sentence that holds a feeling, said back with what happened
+    ("The results from my MRI aren't back yet and the consultant's secretary keeps saying next week. I've read every "
+     "forum there is and now I'm convinced it's something serious. I can't concentrate at work and I snap at everyone. "
+     "It's the not knowing that's the worst.", ("the not knowing",)),
+    ("After three months of silence my sister finally called me back tonight. I'd been so scared I'd lost her for good "
+     "after the argument at Christmas. We talked for two hours and both said sorry. I feel so much lighter.",
+     ("your sister", "lighter")),
+    ("I finally rang the bank about the overdraft today. I'd been avoiding it for weeks because I was sure they'd shout "
+     "at me or cut me off. The woman on the phone was so patient and we set up a plan I can actually afford. I feel like "
+     "I can breathe again.", ("the bank", "breathe again")),
+    ("My daughter hasn't answered her phone since Sunday. She's at university three hundred miles away and she's been "
+     "low lately. Her flatmate says she's fine and just busy but she's never gone this long. I keep checking my phone "
+     "every five minutes.", ("your daughter hasn't answered", "checking your phone")),
+])
+def test_a_long_message_is_said_back_with_where_it_ended(listener, text, kept):
+    said = talk(listener, text)[-1].reply
+    assert all(words in said for words in kept), said
+
+
+def test_i_was_so_nervous_is_said_back_as_it_was_not_as_now(listener):
+    said = talk(listener, "i was so nervous about telling my parents i'm dropping out of my course, like i genuinely "
+                          "thought my dad would stop talking to me. but they just listened and my mum said she only "
+                          "wants me to be happy. honestly i feel like a massive weight is gone")[-1].reply
+    assert "you're nervous" not in said and "you were so nervous" in said, said
+
+
+def test_the_words_that_open_a_journal_or_announce_a_story_are_not_said_back(listener):
+    said = talk(listener, "Dear diary, today was the day of the tribunal. I'd spent months preparing and expecting to "
+                          "lose, and honestly half of me didn't want to go. The judge ruled in my favour. I walked out "
+                          "into the sunshine and felt free for the first time in a year.")[-1]
+    assert "diary" not in said.reply.lower() and "tribunal" in said.reply, said.reply
+    assert said.feeling is not None and said.feeling.label == "relief", said.reply  # free, not "torn"
+    said = talk(listener, "ok so long story but basically my housemates have been planning a leaving do for weeks, "
+                          "and it turns out they set it on the one night they knew I was working, and nobody told me. "
+                          "I feel so stupid for thinking they'd want me there.")[-1].reply
+    assert "housemates" in said, said
+
+
+@pytest.mark.parametrize("text, kept", [
+    # their own word, before a coda that only wonders about it
+    ("Had a lovely day at the beach with the kids, they were laughing and building sandcastles all afternoon. We got "
+     "chips on the way home. But once they were in bed the house went quiet and I just felt empty again. I don't know "
+     "why it keeps happening.", "you just felt empty again"),
+    # a sentence a little long, with nowhere to cut it, is said back whole, never cut off before its last word
+    ("I've been at this company eight years and today they hired someone younger on more money to do the same job as "
+     "me. HR said it's market rates. I've trained half the people in that office. I feel completely disrespected.",
+     "the same job as you"),
+    # what happened, after words that only announce it ("I don't even know how to say this")
+    ("I don't even know how to say this. My sister hasn't spoken to me since the wedding, and every time I message her "
+     "it just says read. Mum keeps telling me to give her time. I'm scared I've lost her for good.",
+     "your sister hasn't spoken to you"),
+])
+def test_a_long_message_keeps_the_words_that_carry_it(listener, text, kept):
+    said = talk(listener, text)[-1].reply
+    assert kept in said, said
+
+
+def test_a_long_message_said_back_keeps_its_opening_short(listener):
+    said = talk(listener, "Had a lovely day at the beach with the kids, they were laughing and building sandcastles all "
+                          "afternoon. We got chips on the way home. But once they were in bed the house went quiet and I "
+                          "just felt empty again. I don't know why it keeps happening.")[-1]
+    assert "the beach" in said.reflection and "empty again" in said.reflection, said.reply
+    assert len(said.reflection.split()) <= 32, said.reflection  # not every clause of the opening, read aloud

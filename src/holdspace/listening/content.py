@@ -7,7 +7,7 @@ import re
 from holdspace.language.text import split_sentences, words
 from holdspace.listening.pronouns import to_second_person
 
-__all__ = ["MAX_WORDS", "TURNS", "as_clause", "key_part", "reflect_words", "says_little", "sentence_weight", "strip_fillers",
+__all__ = ["MAX_WORDS", "TURNS", "as_clause", "first_clause", "key_part", "reflect_words", "says_little", "sentence_weight", "strip_fillers",
            "units_of"]
 
 #: A reflection longer than this stops sounding like listening and starts sounding like an echo.
@@ -15,7 +15,7 @@ MAX_WORDS = 22
 
 _LEADING = re.compile(
     r"^(?:(?:on (?:the|a) (?:plus|bright|brighter|good|positive|lighter|happier|better|different) (?:side|note)|"
-    r"on another note|in other news|by the way|btw|other than that|apart from that|aside from that|moving on|"
+    r"on another note|in other news|by the way|btw|other than that|apart from that|aside from that|moving on|dear diary|"
     r"rn|so|well|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
     r"i mean|i guess|idk|tbh|just|whatever|lowkey|highkey|ngl|fr|i dunno|dunno|i (?:don'?t|dont) know(?=\s*,)|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right)\b[\s,.!-]*)+", re.I)
 # What closes a sentence without adding to it: laughter, hedges, "honestly", and the "too" or "as well"
@@ -31,7 +31,9 @@ _FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ng
                       # "it was weird but good i think": a hedge at the end ("what i think" is no hedge)
                       r"(?<!what)(?<!how)(?<!who)(?<!why)(?<!where)(?<!when)(?<!which)(?<!whether)(?<!if)(?<!that)"
                       r"\s+i think\s*(?=[.!?]*\s*$)", re.I)
-_CLAUSE = re.compile(r"\s*(?:[;:]|,\s*(?:but|and|so|because|cause|cos)?|\s-\s|\bbut\b|\bbecause\b|\bso\b)\s*", re.I)
+# (never at the "so" of "i was so nervous": only a "so" that starts a clause of its own)
+_CLAUSE = re.compile(r"\s*(?:[;:]|,\s*(?:but|and|so|because|cause|cos)?|\s-\s|\bbut\b|\bbecause\b|"
+                     r"\bso\b(?=\s+(?:i|i'?m|im|i'?ve|ive|we|he|she|they|it|it'?s|its|my|the|you|now|then|that|there)\b))\s*", re.I)
 _FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself", "i've", "i'd", "i'll", "mine", "we", "we're", "we've", "we'd", "our", "us"}
 # A reflection starts mid-sentence, so its first word loses a sentence-initial capital — except
 # "I" forms, days, months and holidays. (A name at the start is lower-cased too: rarer, and
@@ -57,7 +59,7 @@ def strip_fillers(text: str) -> str:
 
 # Words about saying rather than what is said ("I don't know how to say this"): the next sentence
 # carries the weight.
-_PREAMBLE = re.compile(r"\b(?:(?:don'?t|do not) (?:really )?know (?:how to (?:say|put|start|explain)|where to (?:start|begin))|"
+_PREAMBLE = re.compile(r"\b(?:(?:don'?t|dont|do not) (?:really |even )?know (?:how to (?:say|put|start|explain)|where to (?:start|begin))|"
                        r"(?:hard|difficult|weird|strange) to (?:say|talk about|explain|put into words)|"
                        r"not sure how to (?:say|put|start|explain)|here goes|long story)\b", re.I)
 
@@ -89,8 +91,8 @@ def sentence_weight(sentence: str, emotional: float) -> float:
 def key_part(sentence: str) -> str:
     """Return the sentence, or for a long one its weightiest clause, without fillers."""
     sentence = strip_fillers(sentence)
-    if len(words(sentence)) <= MAX_WORDS:
-        return sentence
+    if len(words(sentence)) <= MAX_WORDS or len(words(sentence)) <= MAX_WORDS + 6 and not _CLAUSE.search(sentence):
+        return sentence  # (a sentence a little long, with nowhere to cut it, whole: "...the same job as" would be cut short)
     clauses = [strip_fillers(c) for c in _CLAUSE.split(sentence) if c and len(words(c)) >= 3]
     if not clauses:
         return " ".join(sentence.split()[:MAX_WORDS])
@@ -99,6 +101,13 @@ def key_part(sentence: str) -> str:
         return (any(t in _FIRST_PERSON for t in tokens), min(len(tokens), MAX_WORDS))
     best = max(clauses, key=score)
     return " ".join(best.split()[:MAX_WORDS])
+
+
+def first_clause(part: str) -> str:
+    """The first clause of a piece that has several ("you had a lovely day at the beach with the kids, they were
+    laughing..." -> "you had a lovely day at the beach with the kids"), else the piece."""
+    clauses = [c for c in _CLAUSE.split(part) if c and len(words(c)) >= 3]
+    return clauses[0].strip(" ,") if clauses else part
 
 
 def reflect_words(part: str) -> str:
@@ -126,6 +135,25 @@ def _run_on(clause: str) -> list[str]:
     return pieces if len(pieces) > 1 and all(len(words(p)) >= 3 for p in pieces) else [clause]
 
 
+# A thing named in a list, with no clause of its own ("..., the garden she loved, the kitchen where she taught me to
+# bake, ..."): it belongs with the piece before it. Said back alone, or glued on after "and", it reads as a fragment
+# ("she's moving into a care home, and the garden she loved").
+_NAMED_THING = re.compile(r"^\W*(?:the|a|an|her|his|my|our|their|your|this|that|those|these)\s+"
+                          r"(?!(?:day|night|morning|evening|afternoon|week|weekend|month|year|time|moment|next|last|first)\b)"
+                          r"\w+\s+(?:where|that|which|who|whom|she|he|i|they|we|you)\b", re.I)
+
+
+def _with_named_things(clauses: list[str]) -> list[str]:
+    """Clauses, each thing named in a list joined to the clause before it."""
+    joined: list[str] = []
+    for clause in clauses:
+        if joined and _NAMED_THING.match(clause):
+            joined[-1] = f"{joined[-1].rstrip(' ,')}, {clause.strip()}"
+        else:
+            joined.append(clause)
+    return joined
+
+
 def units_of(text: str, limit: int = 16) -> list[str]:
     """The pieces a reflection may choose from: sentences, and the clauses of long ones.
 
@@ -139,7 +167,7 @@ def units_of(text: str, limit: int = 16) -> list[str]:
         if len(words(sentence)) <= MAX_WORDS:
             found.append(sentence)
             continue
-        clauses = [c for c in _CLAUSE.split(sentence) if c and len(words(c)) >= 3]
+        clauses = _with_named_things([c for c in _CLAUSE.split(sentence) if c and len(words(c)) >= 3])
         found.extend(piece for c in clauses or [sentence] for piece in _run_on(c))
     if len(found) <= limit:
         return found

@@ -17,7 +17,7 @@ from pathlib import Path
 from holdspace.language.emotions import LABELS, Emotions, family_of
 from holdspace.listening.signals import without_independence
 
-__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "at_its_strongest", "denied_cues", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
+__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "at_its_strongest", "denied_cues", "denied_labels", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
            "someone_elses"]
 
 #: How much a cue word in the message adds to its label's score when choosing a feeling.
@@ -106,7 +106,9 @@ _NOBODY = re.compile(r"\b(?:no one|anyone|anybody)\b")
 # told us they don't feel.
 _UNFELT = re.compile(r"\b(?:should(?:n'?t)?|ought to|supposed to|meant to|expected to|(?:thought|think) i'?d|"
                      r"(?:thought|think) i (?:would|will)|want(?:ed)? to|wish i (?:was|were|could)|pretend(?:ing|ed)? to|"
-                     r"pretend(?:ing|ed)?|fake|faking|faked|act(?:ing|ed)?|force(?:d)? myself to)"
+                     r"pretend(?:ing|ed)?|fake|faking|faked|act(?:ing|ed)?|force(?:d)? myself to|"
+                     # "my mum said she only wants me to be happy": her wish for them, not what they feel
+                     r"(?:wants?|wanted|needs?|expects?|expected) (?:me|us) to)"
                      r"\s+(?:(?:be|feel|being|feeling|look|looking|seem)\s+)?(?:\w+\s+)?$")
 
 
@@ -126,8 +128,10 @@ def negated(lower: str, start: int) -> bool:
 _SOMEONE_ELSE_FEELS = re.compile(
     r"\b(?:he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|(?:my|his|her|their|our|the)\s+\w+)"
     r"(?:'s|'d\s+(?:be|feel|get)|\s+(?:is|was|were|are|seems?|seemed|looks?|looked|felt|feels?|got|gets|became|sounds?|"
-    r"sounded|(?:would|will|might|could|must|may)(?:\s+(?:be|feel|get|have been))))"
-    r"(?:\s+(?:so|really|very|super|quite|pretty|all|too|just|always|never|\w+ly))?\s+$")
+    r"sounded|(?:would|will|might|could|must|may)(?:\s+(?:be|feel|get|have been))|"
+    # "she can't manage alone anymore": her being alone, not the client's loneliness
+    r"(?:can'?t|cannot|couldn'?t|can|could|won'?t)\s+(?:manage|cope|live|stay|be left|be)))"
+    r"(?:\s+(?:been|so|really|very|super|quite|pretty|all|too|just|always|never|\w+ly)){0,2}\s+$")
 # Ways of saying numb or cut off without a feeling word: said back in one plain word.
 _OWN_PHRASES = (
     (re.compile(r"\b(?:i (?:just )?(?:feel|felt)|i'?m feeling|feeling) (?:like )?(?:nothing|numb)\b|"
@@ -147,6 +151,11 @@ _OWN_PHRASES = (
     (re.compile(r"\bi (?:don'?t|dont|do not) (?:even |really )?(?:want|wanna) to (?:go|try|bother|do (?:it|anything))"
                 r"(?: \w+){0,3}? (?:anymore|any more)\b|\bi (?:just |really |kind of |kinda )?(?:want to|wanna|feel like)"
                 r" giv(?:e|ing) up\b(?! on (?:life|living|everything))"), "discouraged"),
+    # "i walked home feeling lighter than i have in ages", "i can breathe again", "felt free": a weight gone
+    (re.compile(r"\b(?:feel|felt|feeling) (?:so |so much |much |a lot |a bit |really |actually |way )?lighter\b"), "lighter"),
+    (re.compile(r"\b(?:i (?:feel|felt) like )?i can (?:finally |actually )?breathe again\b|\b(?:a |the |this )?(?:massive |huge |"
+                r"big )?weight (?:is|has) (?:gone|lifted)\b|\bweight (?:off|lifted off) my shoulders\b"), "relieved"),
+    (re.compile(r"\b(?:feel|felt|feeling) (?:so |really |finally )?free\b(?! to\b)"), "free"),
     # "i feel weirdly flat about it": flat, even about good news
     (re.compile(r"\b(?:i (?:just )?(?:feel|felt)|i'?m feeling|feeling|i'?m|im) (?:\w+ly |so |really |kind of |kinda |a bit |"
                 r"just )?flat\b"), "flat"),
@@ -157,7 +166,9 @@ _OWN_PHRASES = (
     (re.compile(r"\b(?:i'?m|im|i am|i was|we'?re|we are|feeling|still) (?:\w+ )?buzzing\b"), "buzzing"),
     # "i'm just falling apart", "im a wreck": more than they can hold
     (re.compile(r"\b(?:i'?m|im|i am|i feel like i'?m|i feel like im) (?:just |completely |totally |kind of |kinda |"
-                r"literally |honestly )?(?:falling apart|breaking down|a wreck|an absolute wreck|a mess)\b"), "overwhelmed"),
+                r"literally |honestly )?(?:falling apart|breaking down|a wreck|an absolute wreck|a mess)\b|"
+                # "i don't think i can keep this up much longer"
+                r"\b(?:i (?:don'?t|dont) think i can|i can'?t|i cant|i cannot) keep (?:this|it|going like this) up\b"), "overwhelmed"),
     # "what's the point of even trying", "why do I even bother": worn down by trying, said in a question
     (re.compile(r"\b(?:what'?s|whats|what is) the (?:point|use)(?: (?:of|in) (?:\w+ ){0,2}(?:trying|bother\w*|applying|"
                 r"going|doing|caring|studying|revising))?\b(?! of (?:talking|writing|speaking|typing))|"
@@ -167,7 +178,7 @@ _OWN_PHRASES = (
 
 # The label of each phrase's word, where it is not sadness.
 _PHRASE_LABELS = {"discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness",
-                  "buzzing": "excitement"}
+                  "buzzing": "excitement", "lighter": "relief", "relieved": "relief", "free": "relief"}
 
 
 # "I want her to be proud", "he'd be angry": a feeling wished on or expected of someone else.
@@ -226,7 +237,8 @@ def _slips() -> dict[str, str]:
 
 
 # Own words said back in the form that follows "feeling": "alone" -> "lonely", "worry" -> "worried".
-_SAID_AS = {"alone": "lonely", "worry": "worried", "scary": "scared", "exciting": "excited", "anxiety": "anxious"}
+_SAID_AS = {"alone": "lonely", "worry": "worried", "scary": "scared", "exciting": "excited", "anxiety": "anxious",
+            "fuming": "furious", "seething": "furious"}  # ("feeling fuming" reads badly)
 
 
 # Feeling words that are nouns, and whose they are when typed without an apostrophe ("my mums anxiety", "his worry").
@@ -289,9 +301,11 @@ def _not_cues() -> re.Pattern:
 
 # Cue words that are things people do ("worry", "cry"), and someone else doing them ("she'd just worry").
 _FEELING_VERBS = frozenset({"worry", "worries", "worrying", "cry", "cries", "crying", "cried", "panic", "stress",
-                            "stressed", "worried", "scared", "upset", "hurt", "hurts"})
+                            "stressed", "worried", "scared", "upset", "hurt", "hurts",
+                            # "the garden she loved": her love, not the client's
+                            "love", "loves", "loved", "hate", "hates", "hated"})
 _SOMEONE_ELSE_DOES = re.compile(r"\b(?:he|she|they|(?:my|his|her|their) \w+)(?:'d|'ll|'s| would| will| might| just| always|"
-                                r" only| really| gets?| got| be| get| was| is)*\s+$")
+                                r" only| really| gets?| got| be| get| was| is| started| starts| began| kept| keeps)*\s+$")
 _APOSTROPHES = {"dont": "don't", "cant": "can't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
                 "wasnt": "wasn't", "havent": "haven't", "hasnt": "hasn't", "couldnt": "couldn't", "wouldnt": "wouldn't",
                 "shouldnt": "shouldn't", "arent": "aren't", "werent": "weren't", "im": "i'm", "ive": "i've", "its": "it's"}

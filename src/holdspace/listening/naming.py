@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from holdspace.language.emotions import Emotions, family_of
-from holdspace.listening.feelings import (CUE_WEIGHT, Feeling, denied_cues, feeling_cues, feeling_for, intensity_cues,
-                                         others_labels, own_words)
+from holdspace.listening.feelings import (CUE_WEIGHT, Feeling, denied_cues, denied_labels, feeling_cues, feeling_for,
+                                         intensity_cues, others_labels, own_words)
 from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
-from holdspace.listening.signals import MINIMISING, NO_REASON, RHETORICAL, SELF_CRITICAL, SELF_HATE
+from holdspace.listening.signals import (FEAR_TOLD_AS_PAST, GLAD_TEARS, MINIMISING, NO_REASON, NOT_GRAVE, RHETORICAL,
+                                        SELF_CRITICAL, SELF_HATE)
 
-__all__ = ["AFTER_GOOD_NEWS_FLOOR", "FEELING_FLOOR", "NOT_FELT", "OPINIONS", "choose_feeling", "said_lightly", "turns_from_good_news",
-           "sounds_painful", "story_glad", "story_hurts"]
+__all__ = ["AFTER_GOOD_NEWS_FLOOR", "FEELING_FLOOR", "NOT_FELT", "OPINIONS", "STORY_PIECES", "choose_feeling", "ends_glad_after_fear",
+           "said_lightly", "turns_from_good_news", "sounds_painful", "story_ending", "story_glad", "story_hurts"]
 
 #: Below every threshold, a feeling is still offered (mildly) when its score reaches this.
 FEELING_FLOOR = 0.08
@@ -229,6 +231,63 @@ _I_CRIED = re.compile(r"\bi (?:\w+ )?(?:cried|was crying|started crying|teared u
 # Someone else's apology, told ("she just says sorry", "he apologised again").
 _THEIR_APOLOGY = re.compile(r"\b(?:he|she|they|(?:my|his|her|the) \w+) (?:just |always |only |keeps |then )?(?:says|said|"
                             r"saying|apologi[sz]es|apologi[sz]ed)(?: sorry)?\b", re.I)
+#: A message told in at least this many pieces is a story: its feeling is where it ends, not where it began.
+STORY_PIECES = 3
+_TEARS = {"cried", "crying", "cry", "tears"}
+
+
+@lru_cache(maxsize=256)
+def _feeling_in(piece: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The glad and the painful labels a piece of a message holds, in its cues and the client's own words."""
+    cues = feeling_cues(piece)
+    # (a cue inside another's is no cue of its own: the "gone" of "a massive weight is gone" is no loss)
+    labels = {label for label, found in cues.items()
+              if not all(any(c in d and c != d for other, ds in cues.items() if other != label for d in ds) for c in found)}
+    labels |= {label for _, label in own_words(piece)}
+    if GLAD_TEARS.search(piece) and set(cues.get("sadness", ())) <= _TEARS:
+        labels = (labels - {"sadness"}) | {"joy"}  # "i could have cried with happiness"
+    pained = labels & _NEGATIVE | ({"sadness"} if _DISTRESS.search(piece) or _GOES_ON_WORRYING.search(piece) else set())
+    return frozenset(labels & _POSITIVE), frozenset(pained)
+
+
+def story_ending(sentences: list[str]) -> int | None:
+    """In a story (STORY_PIECES or more pieces), the last piece that holds a feeling; else None."""
+    last = next((i for i in range(len(sentences) - 1, -1, -1) if any(_feeling_in(sentences[i]))), None) \
+        if len(sentences) >= STORY_PIECES else None
+    # (after their own word for it, a coda with none: "...i just felt empty again. i don't know why it keeps happening")
+    return last - 1 if last and not own_words(sentences[last]) and own_words(sentences[last - 1]) else last
+
+
+def _fears_gone_by(sentences: list[str], last: int | None) -> set[str]:
+    """Fear told as past, in a story that ends in a pain of its own ("i was nervous about raising it ... i'm livid")."""
+    pained = _feeling_in(sentences[last])[1] if last else set()
+    past = pained and not {"fear", "nervousness"} & pained and any(FEAR_TOLD_AS_PAST.search(p) for p in sentences[:last])
+    return {"fear", "nervousness"} if past else set()
+
+
+def ends_glad_after_fear(sentences: list[str], rejected: frozenset[str] | set[str] = frozenset()) -> Feeling | None:
+    """A story that ends glad after the fear it began with ("i was scared everyone would stare at me ... i walked home
+    feeling lighter"): the feeling it ends in, in their word, else relief; never the fear, nor "what worries you most?"."""
+    last = story_ending(sentences)
+    if last is None or last < len(sentences) // 2 or "relief" in rejected:
+        return None
+    glad, pained = _feeling_in(sentences[last])
+    if not glad and pained == {"sadness"} and not _THEY_CRIED.search(sentences[last]) and last > 0 \
+            and set(feeling_cues(sentences[last]).get("sadness", ())) <= _TEARS and not _DISTRESS.search(sentences[last]):
+        # "it's benign. i sat in the car park and just cried for ten minutes": tears after good news are relief
+        glad, pained = _feeling_in(sentences[last - 1])[0], set()
+    before = " ".join(sentences[:last])
+    cues = feeling_cues(before)  # (an interview or an exam alone is where good news happens, not a fear)
+    feared = "fear" in cues or set(cues.get("nervousness", ())) - _OCCASIONS \
+        or {"fear", "nervousness"} & {label for _, label in own_words(before)}
+    # ("i was so scared of the results. they came back and it's cancer. my family have been so lovely": no relief)
+    grave = any("grief" in feeling_cues(p) or _GRAVE.search(p) and not NOT_GRAVE.search(p) for p in sentences[1:last])
+    if not glad or pained or not feared or grave:
+        return None
+    theirs = [(w, l) for w, l in own_words(sentences[last]) if l in _POSITIVE and l not in rejected]
+    return Feeling(theirs[-1][0], theirs[-1][1], "theirs") if theirs else Feeling("relieved", "relief", "moderate")
+
+
 #: After good news, a painful label the model only half hears (below this, and with no cue) is not named.
 AFTER_GOOD_NEWS_FLOOR = 0.3
 
@@ -265,13 +324,20 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     text = " ".join(sentences)
     if "relief" not in rejected and _worry_resolved(text):
         return Feeling("relieved", "relief", "moderate")
+    if (ended := ends_glad_after_fear(sentences, rejected)) is not None:
+        return ended
     if _SCARY_BUT_GOOD.search(text) and not {"fear", "relief"} & rejected:
         # "felt scary but good": both, not a worry to ask about
         return Feeling("scared and glad at the same time", "relief", "mixed")
-    skip = NOT_FELT | rejected | others_labels(text)
+    # a story is felt where it ends: "i can't stop cringing" at the end of a wedding told, not the "nobody" at its start
+    # (and a feeling it ends in is theirs, whoever else felt it: "she can't manage alone ... i just fall apart")
+    end = story_ending(sentences)
+    ending = set(feeling_cues(sentences[end])) if end is not None else set()
+    gone_by = _fears_gone_by(sentences, end)  # ("i was so nervous about raising it ... i'm livid": livid)
+    skip = NOT_FELT | rejected | (others_labels(text) - ending) | gone_by
     harsh = bool(SELF_CRITICAL.search(text) or SELF_HATE.search(text))
     # "I feel so stupid for being excited about it": the excitement is what they turn on themselves for, not a joy
-    unglad = rejected | (_POSITIVE if harsh else set())
+    unglad = rejected | (_POSITIVE if harsh else set()) | gone_by
     theirs = [(w, l) for w, l in own_words(text) if l not in unglad]
     if len(theirs) > 1 and any(w == "bored" for w, _ in theirs):
         # "im bored of being sad all the time": the sadness is what they are bored of, and what to hear
@@ -296,6 +362,9 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         # later one leads the response (it is where they ended up)
         first, last = (next(w for w, l in hurting if l == kind) for kind in kinds[:2])
         return Feeling(f"{first} and {last}", kinds[1], "theirs")
+    closing = [(w, l) for w, l in own_words(sentences[end]) if l not in unglad] if end is not None else []
+    if closing and closing[-1][1] not in denied_labels(text):  # their word where the story ends, not the first in it
+        return Feeling(closing[-1][0], closing[-1][1], "theirs")  # ("...confused ... i'm scared of what they'll say")
     theirs = feeling_for(replace(overall, labels=()), text, unglad)
     if theirs:
         return theirs
@@ -412,7 +481,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         if label == "desire" and not _OWN_WISH.search(text):
             continue  # "she wants me to be safe" is her wish; "wishful" is named only for the client's own
         # each distinct cue counts, up to two: "snapped at my kids... feel terrible" is guilt
-        score = model + CUE_WEIGHT * min(2, len(set(cues.get(label, ()))))
+        score = model + CUE_WEIGHT * min(2, len(set(cues.get(label, ())))) + (CUE_WEIGHT / 2 if label in ending else 0.0)
         if score > best:
             best_label, best = label, score
     if best_label is None:

@@ -7,7 +7,7 @@ from functools import cache
 
 from holdspace.language.emotions import family_of
 from holdspace.language.text import words
-from holdspace.listening.feelings import Feeling, feeling_cues, negated
+from holdspace.listening.feelings import Feeling, feeling_cues, negated, someone_elses
 from holdspace.listening.memory import Conversation
 from holdspace.listening.signals import without_independence
 from holdspace.listening.templates import pick, responses
@@ -26,7 +26,9 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|gir
                   r"mums|moms|mams|nans|grans|grandmas|nannas)\b")
 _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|grandpa|grandfather|grandad|"
                  r"granddad|gramps|grandpop|son|uncle|nephew|dads|grandads|grandpas)\b")
-_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|killed|first [\w']+(?: [\w']+)? without)\b",
+_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|put (?:our|my|the) (?:dog|cat) down|put to sleep|"
+                      r"would(?: have|'ve) been (?:our|his|her)|"
+                      r"killed|first [\w']+(?: [\w']+)? without)\b",
                       re.I)
 # How a reflected piece about someone else begins.
 _THIRD_PERSON = ("he ", "she ", "they ", "his ", "her ", "their ", "he's ", "she's ", "they're ")
@@ -59,6 +61,8 @@ def topic_of(text: str) -> str | None:
         places = [p for w in topic["words"] if (p := lower.find(f" {w} ")) >= 0
                   # "I don't feel lonely now": not loneliness; "i dont really have anyone to talk to" is
                   and (not negated(lower, p + 1) or w.startswith(("anyone", "anybody")))
+                  # ("she can't manage alone anymore": her being alone, not the client's loneliness)
+                  and not (name == "loneliness" and someone_elses(lower, p + 1))
                   and not _FINE_AFTER.match(lower, p + len(w) + 1)]  # "work is fine i guess. its everything else"
         if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
             best, rank = name, (topic.get("priority", 1), len(places), -min(places))
@@ -68,7 +72,11 @@ def topic_of(text: str) -> str | None:
 # Tests that are no part of anyone's studies, and "broke" that is no lack of money: blanked before topics are read.
 _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearing|mot|drug|dna|smear|allergy) tests?\b|"
                           # ("my car broke down": no money worry)
-                          r"\bbroke (?=(?:down|into|out|off|through|in)\b)", re.I)  # ("broke up" stays: a break-up)
+                          r"\bbroke (?=(?:down|into|out|off|through|in)\b)|"  # ("broke up" stays: a break-up)
+                          # ("my laptop died this morning": no death)
+                          r"\b(?:laptop|phone|battery|computer|pc|tv|telly|printer|charger|headphones|kindle|ipad|tablet|"
+                          r"console|xbox|playstation|fridge|freezer|boiler|engine|car|van)(?:'s)? (?:just |has |had |then |"
+                          r"finally |completely )?(?:died|dies|dying)\b", re.I)
 
 
 # A topic set aside as fine ("work is fine i guess", "school's ok"): what they go on to is what weighs.

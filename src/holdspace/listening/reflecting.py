@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from holdspace.language.emotions import Emotions
-from holdspace.language.text import words
-from holdspace.listening.content import TURNS, as_clause, key_part, reflect_words, says_little, sentence_weight
+from holdspace.language.text import split_sentences, words
+from holdspace.listening.content import (TURNS, as_clause, first_clause, key_part, reflect_words, says_little,
+                                        sentence_weight)
 from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
 from holdspace.listening.memory import Conversation
-from holdspace.listening.naming import NOT_FELT, OPINIONS, sounds_painful, story_hurts
+from holdspace.listening.naming import NOT_FELT, OPINIONS, ends_glad_after_fear, sounds_painful, story_ending, story_hurts
 from holdspace.listening.content import strip_fillers
 from holdspace.listening.pronouns import mend_apostrophes
 from holdspace.listening.signals import FEELING_RULE, MINIMISING, OWN_FEELING_RULE, RHETORICAL, SELF_CRITICAL, SELF_HATE, roadblocks_in
@@ -42,7 +43,13 @@ _NO_CLAUSE = re.compile(r"(?:at|in|on|with|from|during|around|everywhere|all|bot
                         r"he|she|they|we|it|is|was|are|were|had|has|have|did)\b)", re.I)
 
 #: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
-LONG_MESSAGE = 45
+LONG_MESSAGE = 35
+#: A message longer than this (in words), in several pieces, is a story: the last sentence that holds a feeling is
+#: where it has brought them, and weighs this much more ("It's the not knowing that's the worst."; and "...and I walked
+#: home feeling lighter than I have in ages", not the fear in its middle).
+STORY_WORDS, ENDING_WEIGHT = 30, 0.8
+#: An opening and a weightiest part longer than this together keep only the opening's first clause.
+LONG_REFLECTION = 28
 
 
 def is_question(sentence: str) -> bool:
@@ -74,10 +81,16 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
         model = max((s for l, s in scores.items() if l not in NOT_FELT | OPINIONS), default=0.0)
         return model + (CUE_WEIGHT if feeling_cues(sentences[i]) else 0.0)
 
+    ending = story_ending(sentences) if len(words(clean)) > STORY_WORDS else None
+    if ending is not None and sentences[ending] not in split_sentences(clean) and ends_glad_after_fear(sentences) is None:
+        # a last clause carved from a run-on ("...and by the time I got to work I was already exhausted") is where a
+        # day went on, not always where it landed: it counts for more only when the story turns there
+        ending = None
+
     def weight(i: int) -> float:
         # a sentence the next one turns from ("I love her, I do. I just ...") is a concession
         conceded = i + 1 < len(sentences) and TURNS.match(sentences[i + 1])
-        return sentence_weight(sentences[i], felt(i)) - (0.5 if conceded else 0.0)
+        return sentence_weight(sentences[i], felt(i)) - (0.5 if conceded else 0.0) + (ENDING_WEIGHT if i == ending else 0.0)
 
     ranked = sorted(range(len(sentences)), key=lambda i: -weight(i))
     # "So your mum died on tuesday." reads as a shrug: pain is said back with the gentler openings
@@ -106,10 +119,14 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
                 return pick(fitting, conversation, used)["text"].format(content=mend_apostrophes(part)), key
             harsh = SELF_CRITICAL.search(sentences[i]) or SELF_HATE.search(sentences[i])
             story = ""
-            if not asked and len(words(clean)) > LONG_MESSAGE and i != 0 and len(sentences) > 2:
+            # (the first piece that says something: "okay so long story" only announces it)
+            first = next((n for n, s in enumerate(sentences) if not says_little(s)), 0)
+            if not asked and len(words(clean)) > LONG_MESSAGE and i > first and len(sentences) > 2:
                 # In a long message, what brought them is usually said first: keep it too.
-                opening = as_clause(reflect_words(key_part(sentences[0])))
-                if len(words(opening)) >= 3 and not roadblocks_in(opening) and not is_question(sentences[0]):
+                opening = as_clause(reflect_words(key_part(sentences[first])))
+                if len(words(opening)) + len(words(key)) > LONG_REFLECTION:
+                    opening = first_clause(opening)  # (read aloud, forty words stop sounding like listening)
+                if len(words(opening)) >= 3 and not roadblocks_in(opening) and not is_question(sentences[first]):
                     if harsh:
                         # a sentence of its own before the harsh thought: joined, it would read "part of you
                         # believes your friend group has been planning this trip"

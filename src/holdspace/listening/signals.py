@@ -10,7 +10,8 @@ import re
 
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
-           "SAFE_NOW", "NOT_SAFE", "TIRED_OF_THE_LINES", "REACHED_OUT", "looks_english"]
+           "SAFE_NOW", "NOT_SAFE", "TIRED_OF_THE_LINES", "REACHED_OUT", "looks_english", "GLAD_TEARS",
+           "FEAR_TOLD_AS_PAST", "NOT_GRAVE"]
 
 #: Phrases that block listening; none may appear in what the listener says.
 ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
@@ -178,10 +179,25 @@ SELF_CRITICAL = re.compile(
     # "i'm tired of feeling like the disappointment of the family"
     r"\b(?:feel|feeling|felt|feels) like (?:a|the|such a|a total|a complete) (?:disappointment|failure|burden|loser|fraud|"
     r"joke|screw-?up|fuck-?up|mistake|waste of space|let-?down)\b|"
+    # "sat in the car feeling like the worst parent alive. they deserve better than me"
+    r"\b(?:feel|feeling|felt) like (?:the|a|such a) (?:worst|terrible|horrible|awful|useless|rubbish) (?:mum|mom|mother|dad|"
+    r"father|parent|friend|partner|wife|husband|daughter|son|sister|brother|person)\b|"
+    r"\b(?:they|he|she|(?:my|the|our) \w+) deserves? (?:so much |much |way |far )?better than me\b|"
     # "i always mess these things up", "i screw everything up"
     r"\bi (?:always|just always|always just|constantly) (?:mess|messing|screw|screwing|muck|mucking|fuck|fucking) "
     r"(?:\w+ ){0,2}up\b|\bi (?:mess|screw|muck|fuck) (?:everything|it all|things) up\b|\bi (?:don'?t|do not|dont) deserve (?:to|anything|good|love|it|them|him|her|help|"
     r"kindness|happiness|better)\b|\b(?:what'?s|wtf is|what the (?:hell|heck|fuck) is) wrong with me\b|\bi ruin everything\b", re.I)
+
+# Tears of gladness ("i could have cried with happiness", "happy tears", "so happy i could cry").
+GLAD_TEARS = re.compile(r"\b(?:cr(?:y|ied|ying)|tears|teared up|in tears)\s+(?:of|with)\s+(?:joy|happiness|relief|pride)\b|"
+                        r"\bhappy tears\b|\b(?:happy|relieved|proud|glad)\s+i could (?:cry|have cried)\b", re.I)
+# A fear told as past ("i was so nervous about raising it", "i'd been dreading it").
+FEAR_TOLD_AS_PAST = re.compile(r"\b(?:i|we)\s+(?:was|were|felt|had been|'d been|got)\s+(?:so |really |very |a bit |quite |"
+                               r"pretty |super |absolutely |properly )?(?:nervous|anxious|scared|afraid|terrified|frightened|"
+                               r"worried|dreading|petrified|panicking)\b", re.I)
+
+# Grave news denied ("it's not cancer, just a cyst").
+NOT_GRAVE = re.compile(r"\b(?:not|isn'?t|wasn'?t|no|nothing like)\s+(?:a\s+)?(?:cancer|tumou?r|stroke|heart attack)\b", re.I)
 
 # Questions to the listener itself, answered honestly instead of being reflected back.
 ASKS_ADVICE = re.compile(
