@@ -104,9 +104,13 @@ NOT_BEING_HERE = re.compile(
 # Hurting oneself, in words the risk check may not catch ("I've been cutting again"): the same
 # direct check-in as above, never an ordinary reflection.
 SELF_HARM = re.compile(
-    r"\b(?:(?:been|started|start|keep|kept|was|am|i'?m) (?:cutting|burning|scratching|hitting)"
+    # (not someone else's: "he's been hitting other kids", "she keeps scratching him")
+    r"\b(?<!he's )(?<!she's )(?<!he has )(?<!she has )(?<!they've )(?<!they have )(?<!he )(?<!she )(?<!they )(?<!it )"
+    r"(?:(?:been|started|start|keep|kept|was|am|i'?m) (?:cutting|burning|scratching|hitting)"
     # ("i'm burning out", "i've been hitting the gym", "cutting back": not about hurting oneself)
-    r"(?!\s+(?:out|up|through|off|down|back|the|a|an|it|into|on|in|at|for|bridges|calories|corners|class|school|work)\b)"
+    r"(?!\s+(?:out|up|through|off|down|back|the|a|an|it|into|on|in|at|for|bridges|calories|corners|class|school|work|"
+    r"other|others|his|him|her|them|their|people|kids|children|someone|somebody|everyone|everybody|my (?:brother|sister|"
+    r"son|daughter|kids?|partner|husband|wife|boyfriend|girlfriend|dad|mum|mom))\b)"
     r"(?: (?:again|myself))?|"
     r"cut(?:ting)? (?:myself|my (?:arms?|legs?|wrists?|thighs?|skin))|relapsed? (?:on|with|into) (?:self[- ]?harm|cutting)|"
     r"self[- ]?harm\w*|hurt(?:ing)? myself|burn(?:ed|t|ing)? myself|scratch(?:ed|ing)? myself)\b", re.I)
