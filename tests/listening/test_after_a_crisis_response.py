@@ -169,3 +169,9 @@ def test_thoughts_of_hurting_ones_child_are_not_answered_with_questions_about_en
 def test_someone_elses_hitting_or_scratching_is_not_taken_for_self_harm(uk, text):
     reply, = talk(uk, text)
     assert not reply.crisis and reply.level == "none"
+
+
+def test_having_called_after_the_not_safe_response_is_met_with_gladness(uk):
+    *_, reply = talk(uk, "I want to kill myself", "I just want it all to stop", "no", "i called them")
+    assert "glad you reached out" in reply.reply or "reaching someone" in reply.reply
+    assert "Please keep going with reaching someone" not in reply.reply

@@ -187,7 +187,7 @@ class Listener:
                 if conversation.safety.turns > 1 else ()
             return self._remember(conversation, clean,
                                   reply_to_risk(conversation, conversation.safety.last, self.country, has_safety_plan, earlier))
-        if last is not None and last.variant == "not_safe" and len(clean.split()) <= 4:
+        if last is not None and last.variant == "not_safe" and len(clean.split()) <= 4 and not REACHED_OUT.match(clean):
             # "yes", "ok", "no one": an answer to "is anyone with you...?"; reaching a person stays the next step
             reply = fixed(r["after_not_safe"], conversation, used, emergency=lines_for(self.country).emergency)
             return self._remember(conversation, clean, replace(reply, level=conversation.safety.level, crisis=True))
