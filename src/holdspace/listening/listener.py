@@ -53,7 +53,10 @@ _NOT_SAFE_REASON = "Asked whether they were safe right now, they said no or coul
 
 
 # Their own word for being worn out: "that hurts" or "a lot to carry" would make more of it than they did.
-_WEARY = {"tired", "exhausted", "drained", "knackered"}
+_WEARY = {"tired", "exhausted", "drained", "knackered", "worn down", "burnt out"}
+# More asked of them than they can hold ("my inbox is overflowing", "everyone expects me to sort it"): "so much is
+# uncertain" would hear a worry about what may come, not the weight that is already there.
+_STRETCHED = {"overwhelmed", "under a lot of pressure", "stressed"}
 # "tired of feeling like the disappointment of the family": worn down by something, not a tiredness of the body
 _TIRED_OF = re.compile(r"\b(?:tired|exhausted|sick and tired) of\b", re.I)
 _BORED = {"bored"}
@@ -303,7 +306,8 @@ class Listener:
         summed = summary(conversation, feeling, used) if not heavy and not link and not moving_on \
             and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
-            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY and not _TIRED_OF.search(clean) else "bored" if bored else "light" if light else told or family
+            "remembering" if ending else "weary" if feeling and feeling.word in _WEARY and not _TIRED_OF.search(clean) else \
+            "stretched" if feeling and feeling.word in _STRETCHED else "bored" if bored else "light" if light else told or family
         validation = "" if summed else pick(
             responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
             after=" ".join(parts))["text"]
