@@ -609,6 +609,7 @@ ALONE_WITH_IT = {"alone with it all", "taken for granted", "overwhelmed", "under
     "im swamped at work",
     "theres just too much going on",
     "tbh everything is kinda a lot rn",
+    "school has been a lot lately",
     "juggling two jobs and uni",
     "im barely keeping my head above water",
     "im cooked",
@@ -660,6 +661,7 @@ def test_being_hated_or_ignored_is_heard_as_hurt_not_anger(listener, text):
     "my partner never helps with the baby",
     "i have to do everything myself",
     "its all on me",
+    "im the only one who ever does the washing up",
     "i do everything around here and no one notices",
 ])
 def test_doing_it_all_unhelped_is_heard_as_being_alone_with_it(listener, text):
@@ -684,3 +686,10 @@ def test_overwhelm_is_met_as_a_weight_already_there_not_a_worry_to_come(listener
     said = talk(listener, "My inbox is overflowing and every time I clear it there's more.")[-1]
     assert said.feeling is not None and said.feeling.word == "overwhelmed", said.reply
     assert "uncertain" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("first", ["yeah", "mm", "sure"])
+def test_a_first_bare_yeah_is_met_as_a_way_in_not_quoted_back_as_saying_a_lot(listener, first):
+    said = talk(listener, first)[-1]
+    assert "says a lot" not in said.reply and f'"{first}"' not in said.reply, said.reply
+    assert said.reply.endswith("?"), said.reply

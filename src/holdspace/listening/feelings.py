@@ -190,7 +190,8 @@ _STRAIN_PHRASES = (
                 r"\b(?:head|nose) above water\b|\b(?:i'?m|im|i am|i feel like i'?m|i feel like im) drowning\b|"
                 r"\b(?:my life|life|everything|things|it all)(?: is| are|'s|s)? (?:\w+ ){0,2}?(?:a (?:mess|shambles)|"
                 r"chaos|falling apart)\b|"
-                r"\b(?:it|this|everything|things|life)(?:'s|s| is| are) (?:\w+ ){0,2}?a lot" + _A_LOT_ENDS + "|"
+                r"\b(?!that|what)(?:\w+(?:'s| is| are| has been| have been| feels?)|its|everythings) (?:\w+ ){0,2}?a lot"
+                + _A_LOT_ENDS + "|"
                 r"\bhow much more (?:i|we) can (?:take|handle|cope with)\b|"
                 r"\b(?:i'?m|im|i am) (?:\w+ )?(?:losing it|losing my mind)\b|"
                 r"\b(?:kicking|kickin) my (?:ass|butt|arse)\b|\bdestroying me\b|"
@@ -225,7 +226,8 @@ _STRAIN_PHRASES = (
                 r"(?:notices|cares|appreciates|says thanks)\b|\btaken for granted\b"), "taken for granted"),
     (re.compile(r"\b(?:no ?one|nobody|no1) (?:else )?(?:ever )?helps?\b|\bnever helps?\b|"
                 r"\b(?:doesn'?t|doesnt|don'?t|dont|won'?t|wont) (?:ever )?help (?:out|with|around)\b|"
-                r"\bnot lift(?:ing)? a finger\b|\b(?:have to|gotta|got to|i) do (?:it all|everything) (?:by )?myself\b|"
+                r"\bnot lift(?:ing)? a finger\b|\bthe only one (?:here |at home )?(?:who|that) (?:ever |actually |even |really )?"
+                r"(?:does|helps|cleans|cooks|tidies|looks after|pays|does anything)\b|\b(?:have to|gotta|got to|i) do (?:it all|everything) (?:by )?myself\b|"
                 r"\b(?:it'?s|its|it is|everything is|everything'?s) (?:all )?on me\b"), "alone with it all"),
     # hated, ignored, left out by others
     (re.compile(r"\b(?:everyone|everybody|they|people|ppl|all of them|the others|my (?:friends|class|classmates|mates))"

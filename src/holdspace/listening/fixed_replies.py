@@ -39,8 +39,9 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
         return fixed(r["apology"], conversation, used)
     if DONT_KNOW.match(clean):
         return fixed(r["dont_know"], conversation, used)
-    if ASSENT.match(clean) and conversation.turns and not (conversation.safety and conversation.safety.flagged):
-        return fixed(r["assent"], conversation, used)
+    if ASSENT.match(clean) and not (conversation.safety and conversation.safety.flagged):
+        # a first "yeah" assents to nothing said yet: '"yeah" - that says a lot' would make much of nothing
+        return fixed(r["assent" if conversation.turns else "first_assent"], conversation, used)
     if CORRECTION.search(clean) and conversation.turns:
         return _correction(conversation, clean, used)
     return None
