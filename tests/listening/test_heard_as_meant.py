@@ -675,6 +675,8 @@ def test_doing_it_all_unhelped_is_heard_as_being_alone_with_it(listener, text):
     ("i was so behind but i passed!!", "pride"),
     ("she relies on me and i love that", "love"),
     ("my sister never helps and it makes me so angry", "anger"),
+    ("he keeps coming round without asking", "annoyance"),
+    ("ive been learning juggling and im so excited", "excitement"),
 ])
 def test_strain_words_leave_good_news_and_their_own_word_alone(listener, text, label):
     said = talk(listener, text)[-1]
@@ -693,3 +695,16 @@ def test_a_first_bare_yeah_is_met_as_a_way_in_not_quoted_back_as_saying_a_lot(li
     said = talk(listener, first)[-1]
     assert "says a lot" not in said.reply and f'"{first}"' not in said.reply, said.reply
     assert said.reply.endswith("?"), said.reply
+
+
+@pytest.mark.parametrize("text", ["therapy never helps", "crying doesnt help", "my shoes are worn out",
+                                  "my meds dont help with the anxiety"])
+def test_what_does_not_help_is_no_one_leaving_them_alone_with_it(listener, text):
+    said = talk(listener, text)[-1]
+    assert said.feeling is None or said.feeling.word not in {"alone with it all", "worn down", "worn out"}, said.reply
+
+
+def test_worn_out_in_their_words_is_said_back_as_worn_out_not_sad(listener):
+    said = talk(listener, "im so worn out")[-1]
+    assert said.feeling is not None and said.feeling.word == "worn out", said.reply
+    assert "a lot to carry" not in said.reply, said.reply

@@ -186,7 +186,7 @@ _STRAIN_PHRASES = (
                 r"\b(?:so much|too much|way too much|loads|a lot) (?:going )?on (?:my plate|rn\b|right now|at the moment|atm\b|"
                 r"lately|this week)|\b(?:swamped|snowed under|overloaded|up to my (?:eyes|neck|ears) in)\b|"
                 r"\b(?:piling|piles|piled|pile|stacking) up\b|\b(?:can'?t|cant|cannot|never) keep up\b|"
-                r"\bkeeps? (?:on )?(?:growing|coming|piling|adding|getting (?:bigger|longer))\b|\boverflowing\b|"
+                r"\bkeeps? (?:on )?(?:growing|piling|adding|getting (?:bigger|longer))\b|\boverflowing\b|"
                 r"\b(?:head|nose) above water\b|\b(?:i'?m|im|i am|i feel like i'?m|i feel like im) drowning\b|"
                 r"\b(?:my life|life|everything|things|it all)(?: is| are|'s|s)? (?:\w+ ){0,2}?(?:a (?:mess|shambles)|"
                 r"chaos|falling apart)\b|"
@@ -224,8 +224,10 @@ _STRAIN_PHRASES = (
     # doing it all, unhelped or unnoticed
     (re.compile(r"\b(?:do|doing) (?:everything|all the \w+)\b[^.!?]{0,40}?\b(?:no ?one|nobody|no1) (?:even )?"
                 r"(?:notices|cares|appreciates|says thanks)\b|\btaken for granted\b"), "taken for granted"),
-    (re.compile(r"\b(?:no ?one|nobody|no1) (?:else )?(?:ever )?helps?\b|\bnever helps?\b|"
-                r"\b(?:doesn'?t|doesnt|don'?t|dont|won'?t|wont) (?:ever )?help (?:out|with|around)\b|"
+    # (someone who never helps; "therapy never helps", "crying doesn't help" are no one's to help)
+    (re.compile(r"\b(?:no ?one|nobody|no1) (?:else )?(?:ever )?helps?\b|"
+                r"\b(?:he|she|they|(?:my|our) (?!meds|medication|therapy|therapist|tablets|pills|doctor|gp)\w+)(?: \w+)? "
+                r"(?:never|doesn'?t|doesnt|don'?t|dont|won'?t|wont) (?:ever )?helps?\b|"
                 r"\bnot lift(?:ing)? a finger\b|\bthe only one (?:here |at home )?(?:who|that) (?:ever |actually |even |really )?"
                 r"(?:does|helps|cleans|cooks|tidies|looks after|pays|does anything)\b|\b(?:have to|gotta|got to|i) do (?:it all|everything) (?:by )?myself\b|"
                 r"\b(?:it'?s|its|it is|everything is|everything'?s) (?:all )?on me\b"), "alone with it all"),
@@ -238,8 +240,12 @@ _STRAIN_PHRASES = (
                 r"(?:talks|speaks|texts|txts|messages|msgs|replies|rings|calls|invites|sits with|hangs out with) (?:to |with )?me\b"),
      "lonely"),
     # worn down, struggling, burnt out, the mind not in a good place
-    (re.compile(r"\b(?:wearing|wears|wore|worn) (?:me )?(?:down|out)\b|\b(?:i'?m|im|i am|been|i'?ve been|ive been) "
-                r"(?:(?:lowkey|highkey|really|so|kinda|kind of|honestly|actually|just|deadass|lowk|fr) )*struggling\b"), "worn down"),
+    (re.compile(r"\b(?:i'?m|im|i am|i feel|feeling|i'?ve been|ive been) (?:so |really |completely |totally )?worn out\b"),
+     "worn out"),
+    (re.compile(r"\b(?:wearing|wears|wore) me (?:down|out)\b|\b(?:i'?m|im|i am|i feel|feeling|i'?ve been|ive been) "
+                r"(?:so |really |completely |totally )?worn down\b|\b(?:i'?m|im|i am|been|i'?ve been|ive been) "
+                r"(?:(?:lowkey|highkey|really|so|kinda|kind of|honestly|actually|just|deadass|lowk|fr) )*struggling\b"
+                r"(?! to (?:choose|decide|pick))"), "worn down"),
     (re.compile(r"\bburn(?:ing|t|ed)? ?out\b|\bburnout\b"), "burnt out"),
     (re.compile(r"\bmy mental(?: health)?(?: is|'s|s| has been| been)? (?:\w+ )?(?:not it|not great|not good|bad|shot|in the bin|"
                 r"terrible|awful|rough|gone)\b"), "low"),

@@ -53,7 +53,7 @@ _NOT_SAFE_REASON = "Asked whether they were safe right now, they said no or coul
 
 
 # Their own word for being worn out: "that hurts" or "a lot to carry" would make more of it than they did.
-_WEARY = {"tired", "exhausted", "drained", "knackered", "worn down", "burnt out"}
+_WEARY = {"tired", "exhausted", "drained", "knackered", "worn down", "worn out", "burnt out"}
 # More asked of them than they can hold ("my inbox is overflowing", "everyone expects me to sort it"): "so much is
 # uncertain" would hear a worry about what may come, not the weight that is already there.
 _STRETCHED = {"overwhelmed", "under a lot of pressure", "stressed"}
