@@ -662,6 +662,7 @@ def test_being_hated_or_ignored_is_heard_as_hurt_not_anger(listener, text):
     "i have to do everything myself",
     "its all on me",
     "im the only one who ever does the washing up",
+    "istg nobody in this house helps",
     "i do everything around here and no one notices",
 ])
 def test_doing_it_all_unhelped_is_heard_as_being_alone_with_it(listener, text):
@@ -708,3 +709,12 @@ def test_worn_out_in_their_words_is_said_back_as_worn_out_not_sad(listener):
     said = talk(listener, "im so worn out")[-1]
     assert said.feeling is not None and said.feeling.word == "worn out", said.reply
     assert "a lot to carry" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("deadass my landlord wants us out", "your landlord wants you out"),
+    ("bro im so cooked for this exam", "you're so cooked for this exam"),
+])
+def test_texting_openers_are_not_said_back_as_what_they_said(listener, text, kept):
+    said = talk(listener, text)[-1]
+    assert kept in said.reply and "deadass" not in said.reply and "bro " not in said.reply, said.reply

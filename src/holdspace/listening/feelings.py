@@ -180,7 +180,7 @@ _OWN_PHRASES = (
 # don't know how we'll manage", "everyone at skool hates me", "uni is kicking my ass"): the feeling a listener
 # would guess, said back tentatively. Without these the model hears "keeps" and "again" as irritation, "hates" as
 # anger and "struggling" as disappointment. Skipped when denied, or in good news (_GLAD, own_words).
-_A_LOT_ENDS = r"(?=\s*(?:$|[.,!?;]|rn\b|right now|atm\b|at the moment|lately|tbh|ngl|honestly|to (?:deal with|handle|take|cope)))"
+_A_LOT_ENDS = r"(?=\s*(?:$|[.,!?;]|rn\b|right now|atm\b|at the moment|lately|tbh|ngl|honestly|to (?:deal with|handle|cope)))"
 _STRAIN_PHRASES = (
     (re.compile(r"\btoo much (?:going on|on my plate|to do|at once)\b|"
                 r"\b(?:so much|too much|way too much|loads|a lot) (?:going )?on (?:my plate|rn\b|right now|at the moment|atm\b|"
@@ -225,7 +225,7 @@ _STRAIN_PHRASES = (
     (re.compile(r"\b(?:do|doing) (?:everything|all the \w+)\b[^.!?]{0,40}?\b(?:no ?one|nobody|no1) (?:even )?"
                 r"(?:notices|cares|appreciates|says thanks)\b|\btaken for granted\b"), "taken for granted"),
     # (someone who never helps; "therapy never helps", "crying doesn't help" are no one's to help)
-    (re.compile(r"\b(?:no ?one|nobody|no1) (?:else )?(?:ever )?helps?\b|"
+    (re.compile(r"\b(?:no ?one|nobody|no1)(?: (?:in|at|around) (?:this|the|my) \w+)? (?:else )?(?:ever )?helps?\b|"
                 r"\b(?:he|she|they|(?:my|our) (?!meds|medication|therapy|therapist|tablets|pills|doctor|gp)\w+)(?: \w+)? "
                 r"(?:never|doesn'?t|doesnt|don'?t|dont|won'?t|wont) (?:ever )?helps?\b|"
                 r"\bnot lift(?:ing)? a finger\b|\bthe only one (?:here |at home )?(?:who|that) (?:ever |actually |even |really )?"
