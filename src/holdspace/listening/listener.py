@@ -318,8 +318,9 @@ class Listener:
             or topic is not None and topic_of(clean) == topic and not _GOING_WELL.search(clean) \
             and not story_glad(conversation)
         # "i miss my old school": what is missed is behind them, not a weight of studies now
-        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) else None, family, conversation, used,
-                         pronoun(conversation, clean))
+        # (overwhelm is asked about as a load already carried, not as a worry about what may come)
+        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) else None,
+                         "stretched" if group == "stretched" else family, conversation, used, pronoun(conversation, clean))
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
             parts.insert(0, r["carry_on"] if gently_asked else r["thanks_for_answering"])
