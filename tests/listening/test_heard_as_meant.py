@@ -595,7 +595,7 @@ def test_fuming_is_said_back_in_a_word_that_reads_after_feeling(listener):
 # Words that name no feeling ("my inbox is overflowing", "uni is kicking my ass"): the feeling a listener would
 # guess, never "irritated" at a to-do list, "angry" at being hated, or nothing at all.
 
-OVERWHELMED = {"overwhelmed", "stressed", "under a lot of pressure", "worn down", "burnt out", "exhausted"}
+OVERWHELMED = {"overwhelmed", "stressed", "under a lot of pressure", "worn down", "worn out", "burnt out", "exhausted"}
 WORRIED = {"worried", "anxious", "nervous", "stressed", "scared", "overwhelmed"}
 LEFT_OUT = {"hurt and left out", "lonely", "hurt", "sad", "left out", "down"}
 ALONE_WITH_IT = {"alone with it all", "taken for granted", "overwhelmed", "under a lot of pressure", "worn down"}
@@ -610,6 +610,12 @@ ALONE_WITH_IT = {"alone with it all", "taken for granted", "overwhelmed", "under
     "theres just too much going on",
     "tbh everything is kinda a lot rn",
     "school has been a lot lately",
+    "this week has been brutal",
+    "work is mad busy rn",
+    "the laundry is never ending",
+    "everything is getting on top of me",
+    "i cant even rn",
+    "im fried",
     "juggling two jobs and uni",
     "im barely keeping my head above water",
     "im cooked",
@@ -639,6 +645,9 @@ def test_too_much_at_once_is_heard_as_overwhelm(listener, text):
     "finals are in two weeks and im so behind",
     "i keep putting it off and now its due tomorrow",
     "im stresd out",
+    "im skint till payday",
+    "im broke af",
+    "my parents will kill me if i fail",
 ])
 def test_money_and_work_not_ready_are_heard_as_worry(listener, text):
     said = talk(listener, text)[-1]

@@ -197,7 +197,16 @@ _STRAIN_PHRASES = (
                 r"\b(?:kicking|kickin) my (?:ass|butt|arse)\b|\bdestroying me\b|"
                 r"\b(?:i'?m|im|i am) (?:(?:so|actually|lowkey|highkey|deadass|literally|fully|absolutely|fr) )*cooked\b|"
                 r"\bjuggling\b|\bgo go go\b|\bnever (?:get|have) a (?:minute|second|moment|break)\b|"
-                r"\bno time (?:for|to) (?:anything|myself|me|breathe)\b"), "overwhelmed"),
+                r"\bno time (?:for|to) (?:anything|myself|me|breathe)\b|\bnever[- ]?ending\b|\bendless\b|"
+                r"\b(?:getting )?on top of me\b|\bi can'?t even(?=\s*(?:$|[.!]|rn\b|right now|anymore|with))|"
+                # a stretch of time or a place told as relentless ("this week has been brutal", "work is mad busy rn")
+                r"\b(?:week|day|month|year|term|semester|shift|work|uni|school|college|life|today)\b[^.!?]{0,20}?\b(?:brutal|"
+                r"relentless|non-?stop|manic|hectic|(?:mad|crazy|insanely|so|really) busy|full on)\b"), "overwhelmed"),
+    # "im fried", "my brain is fried": worn out, in slang
+    (re.compile(r"\b(?:i'?m|im|i am|i feel|feeling|brain is|brain'?s|head is) (?:so |completely |totally |actually |lowkey )?"
+                r"(?:fried|frazzled|mush)\b"), "worn out"),
+    # what they fear will come of failing ("my parents will kill me if i fail"): dread, not anger
+    (re.compile(r"\b(?:will|would|gonna|going to|are going to|is going to)\s+(?:actually |literally )?kill me if\b"), "scared"),
     # money, and not knowing how it will come right
     (re.compile(r"\b(?:(?:don'?t|dont|do not) (?:even )?know|idk|no idea) how (?:we'?ll|i'?ll|ill|we'?re|i'?m|im|we are|i am|"
                 r"we will|i will|we can|i can|to)(?: (?:gonna|going to|ever))? (?:manage|pay|afford|cope|get by|make ends meet|"
@@ -207,7 +216,9 @@ _STRAIN_PHRASES = (
                 r"\b(?:in|into) (?:so much |a lot of |loads of |serious |massive |so |more )?debt\b|\bbailiffs\b|\bevict\w*|"
                 r"\bwants? us out\b|\b(?:bills|rent|money)\b[^.!?]{0,40}?\b(?:keep coming|went up|gone up|going up|"
                 r"doesn'?t|doesnt|running out|ran out|is tight|so tight)\b|"
-                r"\b\w+ (?:quid|pounds|dollars|bucks|euros) left\b"), "worried"),
+                r"\b\w+ (?:quid|pounds|dollars|bucks|euros) left\b|\bbehind on (?:the |my |our )?(?:bills|rent|payments|mortgage)\b|"
+                r"\b(?:i'?m|im|i am|we'?re|we are) (?:so |completely |totally |absolutely |flat |stone )?(?:skint|broke|potless|"
+                r"brassic|strapped for cash)\b(?! up)"), "worried"),
     # work due and not ready for it
     (re.compile(r"\b(?:essays?|assignments?|dissertation|coursework|homework|deadlines?|projects?|thesis|reports?|exams?|"
                 r"tests?|finals|revision)\b[^.!?]{0,40}?\b(?:(?:haven'?t|havent|not|didn'?t|didnt) (?:even )?(?:started|revised|"
@@ -264,7 +275,7 @@ _FAR_SLIPS = {"stresd": "stressed", "stresssed": "stressed", "overwelmd": "overw
 
 
 # The label of each phrase's word, where it is not sadness.
-_PHRASE_LABELS = {"discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness",
+_PHRASE_LABELS = {"scared": "fear", "discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness",
                   "buzzing": "excitement", "lighter": "relief", "relieved": "relief", "free": "relief",
                   "worried": "nervousness", "stressed": "nervousness", "under a lot of pressure": "nervousness"}
 
@@ -336,6 +347,12 @@ _THEIR_NOUN = re.compile(r"\b(?:his|her|their|(?:my|his|her|their|our|the)\s+\w+
 
 def own_words(text: str) -> list[tuple[str, str]]:
     """Every feeling word the client uses about themselves, not negated, in order: [(word, label)]."""
+    return list(_own_words(text))
+
+
+@lru_cache(maxsize=256)
+def _own_words(text: str) -> tuple[tuple[str, str], ...]:
+    """own_words, once per text: a reply asks about the same message and its pieces many times."""
     own = _table()["own"]
     lower = text.lower()
     found: list[tuple[int, str, str]] = []
@@ -353,7 +370,7 @@ def own_words(text: str) -> list[tuple[str, str]]:
             match = next((m for m in pattern.finditer(lower) if not negated(lower, m.start())), None)
             if match:
                 found.append((match.start(), word, _PHRASE_LABELS.get(word, "sadness")))
-    return list(dict.fromkeys((word, label) for _, word, label in sorted(found)))
+    return tuple(dict.fromkeys((word, label) for _, word, label in sorted(found)))
 
 
 def denied_labels(text: str) -> set[str]:
