@@ -611,6 +611,8 @@ ALONE_WITH_IT = {"alone with it all", "taken for granted", "overwhelmed", "under
     "tbh everything is kinda a lot rn",
     "school has been a lot lately",
     "this week has been brutal",
+    "work is a lot but its not good",
+    "the washing is endless",
     "work is mad busy rn",
     "the laundry is never ending",
     "everything is getting on top of me",
@@ -687,6 +689,7 @@ def test_doing_it_all_unhelped_is_heard_as_being_alone_with_it(listener, text):
     ("my sister never helps and it makes me so angry", "anger"),
     ("he keeps coming round without asking", "annoyance"),
     ("ive been learning juggling and im so excited", "excitement"),
+    ("today was so busy but so much fun", "joy"),
 ])
 def test_strain_words_leave_good_news_and_their_own_word_alone(listener, text, label):
     said = talk(listener, text)[-1]

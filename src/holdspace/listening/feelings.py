@@ -180,7 +180,7 @@ _OWN_PHRASES = (
 # don't know how we'll manage", "everyone at skool hates me", "uni is kicking my ass"): the feeling a listener
 # would guess, said back tentatively. Without these the model hears "keeps" and "again" as irritation, "hates" as
 # anger and "struggling" as disappointment. Skipped when denied, or in good news (_GLAD, own_words).
-_A_LOT_ENDS = r"(?=\s*(?:$|[.,!?;]|rn\b|right now|atm\b|at the moment|lately|tbh|ngl|honestly|to (?:deal with|handle|cope)))"
+_A_LOT_ENDS = r"(?=\s*(?:$|[.,!?;]|but\b|and\b|rn\b|right now|atm\b|at the moment|lately|tbh|ngl|honestly|to (?:deal with|handle|cope)))"
 _STRAIN_PHRASES = (
     (re.compile(r"\btoo much (?:going on|on my plate|to do|at once)\b|"
                 r"\b(?:so much|too much|way too much|loads|a lot) (?:going )?on (?:my plate|rn\b|right now|at the moment|atm\b|"
@@ -197,7 +197,7 @@ _STRAIN_PHRASES = (
                 r"\b(?:kicking|kickin) my (?:ass|butt|arse)\b|\bdestroying me\b|"
                 r"\b(?:i'?m|im|i am) (?:(?:so|actually|lowkey|highkey|deadass|literally|fully|absolutely|fr) )*cooked\b|"
                 r"\bjuggling\b|\bgo go go\b|\bnever (?:get|have) a (?:minute|second|moment|break)\b|"
-                r"\bno time (?:for|to) (?:anything|myself|me|breathe)\b|\bnever[- ]?ending\b|\bendless\b|"
+                r"\bno time (?:for|to) (?:anything|myself|me|breathe)\b|\bnever[- ]?ending\b|\b(?:is|are|feels|seems) (?:just |so )?endless\b|"
                 r"\b(?:getting )?on top of me\b|\bi can'?t even(?=\s*(?:$|[.!]|rn\b|right now|anymore|with))|"
                 # a stretch of time or a place told as relentless ("this week has been brutal", "work is mad busy rn")
                 r"\b(?:week|day|month|year|term|semester|shift|work|uni|school|college|life|today)\b[^.!?]{0,20}?\b(?:brutal|"
@@ -270,6 +270,9 @@ def _glad(text: str) -> bool:
     that"; "i love my kids but it's all on me" still turns)."""
     cues = set(feeling_cues(text))
     return bool(_GLAD & cues) or "love" in cues and not re.search(r"\b(?:but|though|except)\b", text.lower())
+# A turn to gladness after the strain ("today was so busy but so much fun"): the busyness is not the weight.
+_TURNS_GLAD = re.compile(r"\b(?:but|though)\b[^.!?]{0,30}?(?<!not )(?<!n't )(?<!nt )\b(?:fun|good|great|worth it|amazing|lovely|enjoy\w*|"
+                         r"loved? it|happy|brilliant|fine|okay|ok)\b(?! (?:at all|anymore))")
 # Slips too far from the word for _slips ("im stresd out").
 _FAR_SLIPS = {"stresd": "stressed", "stresssed": "stressed", "overwelmd": "overwhelmed", "overwhelmd": "overwhelmed"}
 
@@ -367,7 +370,8 @@ def _own_words(text: str) -> tuple[tuple[str, str], ...]:
             found.append((match.start(), word, _PHRASE_LABELS.get(word, "sadness")))
     if not found and not _glad(text):  # their own feeling word, where there is one, says it better
         for pattern, word in _STRAIN_PHRASES:
-            match = next((m for m in pattern.finditer(lower) if not negated(lower, m.start())), None)
+            match = next((m for m in pattern.finditer(lower) if not negated(lower, m.start())
+                          and not _TURNS_GLAD.search(lower, m.end())), None)
             if match:
                 found.append((match.start(), word, _PHRASE_LABELS.get(word, "sadness")))
     return tuple(dict.fromkeys((word, label) for _, word, label in sorted(found)))
