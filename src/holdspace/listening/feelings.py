@@ -16,6 +16,7 @@ from pathlib import Path
 
 from holdspace.language.emotions import LABELS, Emotions, family_of
 from holdspace.listening.signals import without_independence
+from holdspace.listening.strain import STRAIN_PHRASES, TURNS_GLAD
 
 __all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "at_its_strongest", "denied_cues", "denied_labels", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
            "someone_elses"]
@@ -176,91 +177,6 @@ _OWN_PHRASES = (
 )
 
 
-# Everyday strain and slang, in words that name no feeling ("my inbox is overflowing", "rent went up again and i
-# don't know how we'll manage", "everyone at skool hates me", "uni is kicking my ass"): the feeling a listener
-# would guess, said back tentatively. Without these the model hears "keeps" and "again" as irritation, "hates" as
-# anger and "struggling" as disappointment. Skipped when denied, or in good news (_GLAD, own_words).
-_A_LOT_ENDS = r"(?=\s*(?:$|[.,!?;]|but\b|and\b|rn\b|right now|atm\b|at the moment|lately|tbh|ngl|honestly|to (?:deal with|handle|cope)))"
-_STRAIN_PHRASES = (
-    (re.compile(r"\btoo much (?:going on|on my plate|to do|at once)\b|"
-                r"\b(?:so much|too much|way too much|loads|a lot) (?:going )?on (?:my plate|rn\b|right now|at the moment|atm\b|"
-                r"lately|this week)|\b(?:swamped|snowed under|overloaded|up to my (?:eyes|neck|ears) in)\b|"
-                r"\b(?:piling|piles|piled|pile|stacking) up\b|\b(?:can'?t|cant|cannot|never) keep up\b|"
-                r"\bkeeps? (?:on )?(?:growing|piling|adding|getting (?:bigger|longer))\b|\boverflowing\b|"
-                r"\b(?:head|nose) above water\b|\b(?:i'?m|im|i am|i feel like i'?m|i feel like im) drowning\b|"
-                r"\b(?:my life|life|everything|things|it all)(?: is| are|'s|s)? (?:\w+ ){0,2}?(?:a (?:mess|shambles)|"
-                r"chaos|falling apart)\b|"
-                r"\b(?!that|what)(?:\w+(?:'s| is| are| has been| have been| feels?)|its|everythings) (?:\w+ ){0,2}?a lot"
-                + _A_LOT_ENDS + "|"
-                r"\bhow much more (?:i|we) can (?:take|handle|cope with)\b|"
-                r"\b(?:i'?m|im|i am) (?:\w+ )?(?:losing it|losing my mind)\b|"
-                r"\b(?:kicking|kickin) my (?:ass|butt|arse)\b|\bdestroying me\b|"
-                r"\b(?:i'?m|im|i am) (?:(?:so|actually|lowkey|highkey|deadass|literally|fully|absolutely|fr) )*cooked\b|"
-                r"\bjuggling\b|\bgo go go\b|\bnever (?:get|have) a (?:minute|second|moment|break)\b|"
-                r"\bno time (?:for|to) (?:anything|myself|me|breathe)\b|\bnever[- ]?ending\b|\b(?:is|are|feels|seems) (?:just |so )?endless\b|"
-                r"\b(?:getting )?on top of me\b|\bi can'?t even(?=\s*(?:$|[.!]|rn\b|right now|anymore|with))|"
-                # a stretch of time or a place told as relentless ("this week has been brutal", "work is mad busy rn")
-                r"\b(?:week|day|month|year|term|semester|shift|work|uni|school|college|life|today)\b[^.!?]{0,20}?\b(?:brutal|"
-                r"relentless|non-?stop|manic|hectic|(?:mad|crazy|insanely|so|really) busy|full on)\b"), "overwhelmed"),
-    # "im fried", "my brain is fried": worn out, in slang
-    (re.compile(r"\b(?:i'?m|im|i am|i feel|feeling|brain is|brain'?s|head is) (?:so |completely |totally |actually |lowkey )?"
-                r"(?:fried|frazzled|mush)\b"), "worn out"),
-    # what they fear will come of failing ("my parents will kill me if i fail"): dread, not anger
-    (re.compile(r"\b(?:will|would|gonna|going to|are going to|is going to)\s+(?:actually |literally )?kill me if\b"), "scared"),
-    # money, and not knowing how it will come right
-    (re.compile(r"\b(?:(?:don'?t|dont|do not) (?:even )?know|idk|no idea) how (?:we'?ll|i'?ll|ill|we'?re|i'?m|im|we are|i am|"
-                r"we will|i will|we can|i can|to)(?: (?:gonna|going to|ever))? (?:manage|pay|afford|cope|get by|make ends meet|"
-                r"pass|make rent|keep up|get through)\b|"
-                r"\b(?:can'?t|cant|cannot|couldn'?t|couldnt) (?:afford|pay)(?! (?:attention|to lose))\b|"
-                r"\b(?:card|payment)(?: got| was| has been| keeps getting)? declined\b|\barrears\b|\boverdrawn\b|"
-                r"\b(?:in|into) (?:so much |a lot of |loads of |serious |massive |so |more )?debt\b|\bbailiffs\b|\bevict\w*|"
-                r"\bwants? us out\b|\b(?:bills|rent|money)\b[^.!?]{0,40}?\b(?:keep coming|went up|gone up|going up|"
-                r"doesn'?t|doesnt|running out|ran out|is tight|so tight)\b|"
-                r"\b\w+ (?:quid|pounds|dollars|bucks|euros) left\b|\bbehind on (?:the |my |our )?(?:bills|rent|payments|mortgage)\b|"
-                r"\b(?:i'?m|im|i am|we'?re|we are) (?:so |completely |totally |absolutely |flat |stone )?(?:skint|broke|potless|"
-                r"brassic|strapped for cash)\b(?! up)"), "worried"),
-    # work due and not ready for it
-    (re.compile(r"\b(?:essays?|assignments?|dissertation|coursework|homework|deadlines?|projects?|thesis|reports?|exams?|"
-                r"tests?|finals|revision)\b[^.!?]{0,40}?\b(?:(?:haven'?t|havent|not|didn'?t|didnt) (?:even )?(?:started|revised|"
-                r"studied|begun|prepared|done (?:any|anything|much))|(?:so|really|way|massively|miles|super|soo+) behind|"
-                r"know nothing|(?:written|done) (?:\d+|like \d+) words)\b|"
-                r"\b(?:haven'?t|havent|didn'?t|didnt) (?:even )?(?:started|revised|studied)\b[^.!?]{0,40}?\b(?:essays?|"
-                r"assignments?|exams?|tests?|finals|tomorrow)\b|"
-                r"(?<!baby )(?<!baby is )\bdue (?:tomorrow|tonight|today|in the morning|in an hour|in \d+ hours)\b|"
-                r"\bputting it off\b"), "stressed"),
-    # what others expect of them, or lean on them for
-    (re.compile(r"\b(?:expects?|expected|expecting|relies|rely|relying|depends|depending|counting) (?:on )?me\b|"
-                r"\b(?:sort|fix|handle) (?:out )?everything\b|\ball on my shoulders\b|\bweight of the world\b"),
-     "under a lot of pressure"),
-    # doing it all, unhelped or unnoticed
-    (re.compile(r"\b(?:do|doing) (?:everything|all the \w+)\b[^.!?]{0,40}?\b(?:no ?one|nobody|no1) (?:even )?"
-                r"(?:notices|cares|appreciates|says thanks)\b|\btaken for granted\b"), "taken for granted"),
-    # (someone who never helps; "therapy never helps", "crying doesn't help" are no one's to help)
-    (re.compile(r"\b(?:no ?one|nobody|no1)(?: (?:in|at|around) (?:this|the|my) \w+)? (?:else )?(?:ever )?helps?\b|"
-                r"\b(?:he|she|they|(?:my|our) (?!meds|medication|therapy|therapist|tablets|pills|doctor|gp)\w+)(?: \w+)? "
-                r"(?:never|doesn'?t|doesnt|don'?t|dont|won'?t|wont) (?:ever )?helps?\b|"
-                r"\bnot lift(?:ing)? a finger\b|\bthe only one (?:here |at home )?(?:who|that) (?:ever |actually |even |really )?"
-                r"(?:does|helps|cleans|cooks|tidies|looks after|pays|does anything)\b|\b(?:have to|gotta|got to|i) do (?:it all|everything) (?:by )?myself\b|"
-                r"\b(?:it'?s|its|it is|everything is|everything'?s) (?:all )?on me\b"), "alone with it all"),
-    # hated, ignored, left out by others
-    (re.compile(r"\b(?:everyone|everybody|they|people|ppl|all of them|the others|my (?:friends|class|classmates|mates))"
-                r"(?: (?:at|in|from) (?:my |the )?\w+)? (?:all |just |literally |actually |lowkey |really )?hates? me\b|"
-                r"\bignor(?:e|es|ing|ed) me\b|\bleft me on read\b|\bleaves me on read\b|\bleft (?:me )?on (?:read|delivered)\b|"
-                r"\b(?:gc|group chat|groupchat) without me\b"), "hurt and left out"),
-    (re.compile(r"\b(?:no ?one|nobody|no1)(?: (?:at|in|from) (?:my |the )?\w+)? (?:ever |evr |even |really )?"
-                r"(?:talks|speaks|texts|txts|messages|msgs|replies|rings|calls|invites|sits with|hangs out with) (?:to |with )?me\b"),
-     "lonely"),
-    # worn down, struggling, burnt out, the mind not in a good place
-    (re.compile(r"\b(?:i'?m|im|i am|i feel|feeling|i'?ve been|ive been) (?:so |really |completely |totally )?worn out\b"),
-     "worn out"),
-    (re.compile(r"\b(?:wearing|wears|wore) me (?:down|out)\b|\b(?:i'?m|im|i am|i feel|feeling|i'?ve been|ive been) "
-                r"(?:so |really |completely |totally )?worn down\b|\b(?:i'?m|im|i am|been|i'?ve been|ive been) "
-                r"(?:(?:lowkey|highkey|really|so|kinda|kind of|honestly|actually|just|deadass|lowk|fr) )*struggling\b"
-                r"(?! to (?:choose|decide|pick))"), "worn down"),
-    (re.compile(r"\bburn(?:ing|t|ed)? ?out\b|\bburnout\b"), "burnt out"),
-    (re.compile(r"\bmy mental(?: health)?(?: is|'s|s| has been| been)? (?:\w+ )?(?:not it|not great|not good|bad|shot|in the bin|"
-                r"terrible|awful|rough|gone)\b"), "low"),
-)
 # Good news, in which the same words are the trouble left behind ("finally paid off my debt", "i passed!!").
 _GLAD = frozenset({"relief", "pride", "joy", "excitement"})
 
@@ -270,9 +186,6 @@ def _glad(text: str) -> bool:
     that"; "i love my kids but it's all on me" still turns)."""
     cues = set(feeling_cues(text))
     return bool(_GLAD & cues) or "love" in cues and not re.search(r"\b(?:but|though|except)\b", text.lower())
-# A turn to gladness after the strain ("today was so busy but so much fun"): the busyness is not the weight.
-_TURNS_GLAD = re.compile(r"\b(?:but|though)\b[^.!?]{0,30}?(?<!not )(?<!n't )(?<!nt )\b(?:fun|good|great|worth it|amazing|lovely|enjoy\w*|"
-                         r"loved? it|happy|brilliant|fine|okay|ok)\b(?! (?:at all|anymore))")
 # Slips too far from the word for _slips ("im stresd out").
 _FAR_SLIPS = {"stresd": "stressed", "stresssed": "stressed", "overwelmd": "overwhelmed", "overwhelmd": "overwhelmed"}
 
@@ -369,9 +282,9 @@ def _own_words(text: str) -> tuple[tuple[str, str], ...]:
         if match:
             found.append((match.start(), word, _PHRASE_LABELS.get(word, "sadness")))
     if not found and not _glad(text):  # their own feeling word, where there is one, says it better
-        for pattern, word in _STRAIN_PHRASES:
+        for pattern, word in STRAIN_PHRASES:
             match = next((m for m in pattern.finditer(lower) if not negated(lower, m.start())
-                          and not _TURNS_GLAD.search(lower, m.end())), None)
+                          and not TURNS_GLAD.search(lower, m.end())), None)
             if match:
                 found.append((match.start(), word, _PHRASE_LABELS.get(word, "sadness")))
     return tuple(dict.fromkeys((word, label) for _, word, label in sorted(found)))
