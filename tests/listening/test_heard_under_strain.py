@@ -20,7 +20,7 @@ LEFT_OUT = {"hurt and left out", "lonely", "hurt", "sad", "left out", "down"}
 ALONE_WITH_IT = {"alone with it all", "taken for granted", "overwhelmed", "under a lot of pressure", "worn down"}
 
 
-@pytest.mark.parametrize("text", [
+OVERWHELMING = [
     "my to do list just keeps growing",
     "work keeps piling up and i cant keep up",
     "my boss keeps adding stuff to my plate",
@@ -47,13 +47,10 @@ ALONE_WITH_IT = {"alone with it all", "taken for granted", "overwhelmed", "under
     "looking after mum and the kids is wearing me down",
     "everyone relies on me",
     "my family expects me to get straight As",
-])
-def test_too_much_at_once_is_heard_as_overwhelm(listener, text):
-    said = talk(listener, text)[-1]
-    assert said.feeling is not None and said.feeling.word in OVERWHELMED, said.reply
+]
 
 
-@pytest.mark.parametrize("text", [
+WORRYING = [
     "the bills keep coming and the money doesnt",
     "cant afford the electric this month",
     "my card got declined at the shop",
@@ -69,24 +66,18 @@ def test_too_much_at_once_is_heard_as_overwhelm(listener, text):
     "im skint till payday",
     "im broke af",
     "my parents will kill me if i fail",
-])
-def test_money_and_work_not_ready_are_heard_as_worry(listener, text):
-    said = talk(listener, text)[-1]
-    assert said.feeling is not None and said.feeling.word in WORRIED, said.reply
+]
 
 
-@pytest.mark.parametrize("text", [
+LEAVING_OUT = [
     "everyone at skool hates me",
     "everyone left me on read",
     "no1 evr txts me back",
     "everybody in my class hates me",
-])
-def test_being_hated_or_ignored_is_heard_as_hurt_not_anger(listener, text):
-    said = talk(listener, text)[-1]
-    assert said.feeling is not None and said.feeling.word in LEFT_OUT, said.reply
+]
 
 
-@pytest.mark.parametrize("text", [
+UNHELPED = [
     "im doing all the housework and nobody helps",
     "my partner never helps with the baby",
     "i have to do everything myself",
@@ -94,10 +85,16 @@ def test_being_hated_or_ignored_is_heard_as_hurt_not_anger(listener, text):
     "im the only one who ever does the washing up",
     "istg nobody in this house helps",
     "i do everything around here and no one notices",
-])
-def test_doing_it_all_unhelped_is_heard_as_being_alone_with_it(listener, text):
+]
+
+
+@pytest.mark.parametrize("text, heard", [(t, OVERWHELMED) for t in OVERWHELMING] + [(t, WORRIED) for t in WORRYING]
+                         + [(t, LEFT_OUT) for t in LEAVING_OUT] + [(t, ALONE_WITH_IT) for t in UNHELPED])
+def test_everyday_strain_is_heard_as_the_feeling_it_carries(listener, text, heard):
+    """Too much at once as overwhelm, money and work not ready as worry, being hated or ignored as hurt (not
+    anger), doing it all unhelped as being alone with it."""
     said = talk(listener, text)[-1]
-    assert said.feeling is not None and said.feeling.word in ALONE_WITH_IT, said.reply
+    assert said.feeling is not None and said.feeling.word in heard, said.reply
 
 
 # (these held before the strain words came in; they keep them from reaching good news or the client's own word)
