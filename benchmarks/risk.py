@@ -98,6 +98,8 @@ HELD_BACK = [
      "Held-back set 6 (never tuned on; written 30 Nov 2026 by a helper who tuned nothing)"),
     ("7", "risk_test7.jsonl", "everyday_test7.jsonl",
      "Held-back set 7 (never tuned on; written 30 Nov 2026 by a helper who tuned nothing)"),
+    ("8", "risk_test8.jsonl", "everyday_test8.jsonl",
+     "Held-back set 8 (never tuned on; written 30 Nov 2026, session 11, by a helper who tuned nothing)"),
 ]
 
 
