@@ -158,3 +158,26 @@ def test_fuming_is_said_back_in_a_word_that_reads_after_feeling(listener):
                           "that, weekends included. he didn't even mention my name once and everyone congratulated him. "
                           "i'm absolutely fuming")[-1]
     assert said.feeling is not None and said.feeling.word == "furious", said.reply
+
+
+@pytest.mark.parametrize("message, word", [
+    ("my manager yelled at me in front of everyone. it was humiliating", "humiliated"),
+    ("the whole thing was so frustrating, nobody listened to a word i said", "frustrated"),
+    ("waiting for the scan results is terrifying", "terrified"),
+])
+def test_what_the_moment_was_is_said_back_as_what_they_felt(listener, message, word):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == word, said.reply
+
+
+def test_after_saying_they_are_done_with_everything_no_glad_feeling_is_named(listener):
+    said = talk(listener, "im so done w everything", "like everything. i cant keep doing this")[-1]
+    assert said.feeling is None or said.feeling.label not in ("love", "joy", "admiration", "approval", "caring"), \
+        said.reply
+    assert "good to hear" not in said.reply, said.reply
+
+
+def test_a_hedge_before_a_harsh_belief_is_not_said_back_twice(listener):
+    said = talk(listener, "my manager yelled at me in front of everyone", "i dont know, i guess i wanted to say something but froze",
+                "maybe that im not good enough")[-1]
+    assert "believes maybe" not in said.reply and "you're not good enough" in said.reply, said.reply

@@ -43,6 +43,14 @@ def test_ill_typed_for_i_will_is_shifted_and_being_ill_is_left_alone():
     assert to_second_person("my mum is ill and i'm scared") == "your mum is ill and you're scared"
 
 
+def test_well_typed_for_we_will_is_said_back_as_we_will_and_well_as_a_word_stays():
+    assert to_second_person("well see how she is tomorrow") == "we'll see how she is tomorrow"
+    assert to_second_person("i guess well manage somehow") == "you guess we'll manage somehow"
+    assert to_second_person("i might as well go") == "you might as well go"
+    assert to_second_person("i didnt sleep well see") == "you didn't sleep well see"
+    assert to_second_person("Well, i think so") == "Well, you think so"
+
+
 @pytest.mark.parametrize("said, heard", [
     ("i dont know what to do without her", "you don't know what to do without her"),
     ("i cant stop crying", "you can't stop crying"),

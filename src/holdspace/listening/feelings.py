@@ -253,7 +253,11 @@ def _slips() -> dict[str, str]:
 
 # Own words said back in the form that follows "feeling": "alone" -> "lonely", "worry" -> "worried".
 _SAID_AS = {"alone": "lonely", "worry": "worried", "scary": "scared", "exciting": "excited", "anxiety": "anxious",
-            "fuming": "furious", "seething": "furious"}  # ("feeling fuming" reads badly)
+            "fuming": "furious", "seething": "furious",  # ("feeling fuming" reads badly)
+            "humiliating": "humiliated", "embarrassing": "embarrassed", "mortifying": "mortified",
+            "terrifying": "terrified", "frightening": "frightened", "frustrating": "frustrated",
+            "infuriating": "furious", "upsetting": "upset", "heartbreaking": "heartbroken", "exhausting": "exhausted",
+            "overwhelming": "overwhelmed", "stressful": "stressed", "disappointing": "disappointed"}
 
 
 # Feeling words that are nouns, and whose they are when typed without an apostrophe ("my mums anxiety", "his worry").

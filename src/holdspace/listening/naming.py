@@ -15,6 +15,7 @@ from holdspace.listening.feelings import (CUE_WEIGHT, Feeling, denied_cues, deni
                                          intensity_cues, others_labels, own_words)
 from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
+from holdspace.listening.strain import AT_THE_END, DISTRESS
 from holdspace.listening.signals import (FEAR_TOLD_AS_PAST, GLAD_TEARS, MINIMISING, NO_REASON, NOT_GRAVE, RHETORICAL,
                                         SELF_CRITICAL, SELF_HATE)
 
@@ -33,16 +34,6 @@ _POSITIVE = {"admiration", "amusement", "approval", "caring", "desire", "excitem
 _NEGATIVE = {"anger", "annoyance", "disappointment", "disapproval", "disgust", "embarrassment", "fear", "grief",
              "nervousness", "remorse", "sadness"}
 _AFTER_A_DEATH = {"grief", "sadness", "remorse", "anger", "fear", "nervousness", "confusion", "love", "caring"}
-# Words of distress that the feeling cues leave out.
-_DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bipolar|diagnos\w*|meds|medication|"
-                       r"therapy|therapist|mess|messed|worse|worst|awful|terrible|horrible|hate|heaviness|struggl\w*|"
-                       r"can'?t cope|falling apart|fall apart|breaking down|hard|difficult|hurt\w*|pain\w*|"
-                       r"inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|stuck|"
-                       r"(?:i'?m|im) (?:so |just |completely |totally |honestly )?done|burn(?:ing|t|ed) out|burnout|"
-                       r"exhausted|knackered|drained|went (?:under|bust)|bankrupt\w*|laid off|made redundant|"
-                       r"lost (?:my job|everything|the business|the house)|dumped|broke up|split up|left me|ghosted|"
-                       r"cheated|divorc\w*|relapsed?|rejected|bad news|hospital|icu|intensive care|cancer|stroke|"
-                       r"heart attack|ambulance|a&e|emergency room)\b", re.I)
 
 
 # The turn in "I love her so much but some days I don't feel like myself": what follows it carries the weight.
@@ -153,7 +144,7 @@ def _turns_to_pain(text: str) -> bool:
         return False
     after = text[_last_turn(text):]
     cues = feeling_cues(after)
-    return any(label in _NEGATIVE for label in cues) or bool(_DISTRESS.search(after) or _NOT_ONESELF.search(after)) \
+    return any(label in _NEGATIVE for label in cues) or bool(DISTRESS.search(after) or _NOT_ONESELF.search(after)) \
         or bool(others_labels(after) & _NEGATIVE)
 
 
@@ -168,7 +159,7 @@ _OWN_WISH = re.compile(r"\b(?:i|i'?m|i am|i'?ve|ive|i have)\s+(?:just\s+|really\
 
 def sounds_painful(text: str, found: list[Emotions]) -> bool:
     """Whether a message tells of pain: a painful cue or word of distress, or the model fairly sure of a painful label."""
-    return any(label in _NEGATIVE for label in feeling_cues(text)) or bool(_DISTRESS.search(text)) \
+    return any(label in _NEGATIVE for label in feeling_cues(text)) or bool(DISTRESS.search(text)) \
         or any(e.scores.get(label, 0.0) >= 0.3 for e in found for label in _NEGATIVE)
 
 
@@ -182,6 +173,7 @@ def story_hurts(conversation: Conversation) -> bool:
     # "i hate my body" is no admiration)
     return any(turn.topic in ENDINGS or turn.topic in _HURTING_TOPICS
                or turn.reply.feeling is not None and turn.reply.feeling.label in _NEGATIVE
+               or bool(AT_THE_END.search(turn.text))
                for turn in conversation.turns[-3:])
 
 
@@ -198,7 +190,7 @@ def said_lightly(text: str, feeling: Feeling | None, topic: str | None) -> bool:
     only half heard by the model, with no word of pain beside it. "That's a lot to carry" or "that sounds really
     heavy" would make more of it than they did; plainer words fit."""
     if feeling is None or family_of(feeling.label) != "sadness" or topic in _HEAVY_TOPICS \
-            or _DISTRESS.search(text) or SELF_CRITICAL.search(text) or SELF_HATE.search(text):
+            or DISTRESS.search(text) or SELF_CRITICAL.search(text) or SELF_HATE.search(text):
         return False
     softened = intensity_cues(text)[0] < 0 or bool(_BIT.match(text))
     # a mild reading alone is the model unsure, not the message light: only a few words of it count
@@ -246,7 +238,7 @@ def _feeling_in(piece: str) -> tuple[frozenset[str], frozenset[str]]:
     labels |= {label for _, label in own_words(piece)}
     if GLAD_TEARS.search(piece) and set(cues.get("sadness", ())) <= _TEARS:
         labels = (labels - {"sadness"}) | {"joy"}  # "i could have cried with happiness"
-    pained = labels & _NEGATIVE | ({"sadness"} if _DISTRESS.search(piece) or _GOES_ON_WORRYING.search(piece) else set())
+    pained = labels & _NEGATIVE | ({"sadness"} if DISTRESS.search(piece) or _GOES_ON_WORRYING.search(piece) else set())
     return frozenset(labels & _POSITIVE), frozenset(pained)
 
 
@@ -273,7 +265,7 @@ def ends_glad_after_fear(sentences: list[str], rejected: frozenset[str] | set[st
         return None
     glad, pained = _feeling_in(sentences[last])
     if not glad and pained == {"sadness"} and not _THEY_CRIED.search(sentences[last]) and last > 0 \
-            and set(feeling_cues(sentences[last]).get("sadness", ())) <= _TEARS and not _DISTRESS.search(sentences[last]):
+            and set(feeling_cues(sentences[last]).get("sadness", ())) <= _TEARS and not DISTRESS.search(sentences[last]):
         # "it's benign. i sat in the car park and just cried for ten minutes": tears after good news are relief
         glad, pained = _feeling_in(sentences[last - 1])[0], set()
     before = " ".join(sentences[:last])
@@ -377,7 +369,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     cues = feeling_cues(text)
     # Naming a happy feeling to someone describing pain is worse than naming none: where the
     # words carry distress and nothing glad, a glad label needs the model to be very sure.
-    distress = any(label in _NEGATIVE for label in cues) or bool(_DISTRESS.search(text))
+    distress = any(label in _NEGATIVE for label in cues) or bool(DISTRESS.search(text))
     gloomy = (distress or in_pain) and not any(label in _POSITIVE for label in cues)
     if after_concession:
         # "but i finally trusted someone" after "i know its good news for her": the turn is the weight
@@ -445,19 +437,19 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         skip = skip | {"confusion"}
     if any(label != "confusion" for label in cues):
         skip = skip | {"confusion"}  # "I don't know anyone here" is lonely before it is confused
-    if after_good_news and _I_CRIED.search(text) and not _DISTRESS.search(text) and "sadness" not in rejected \
+    if after_good_news and _I_CRIED.search(text) and not DISTRESS.search(text) and "sadness" not in rejected \
             and not any(label in _NEGATIVE for _, label in own_words(text)):
         # "i cried so much" after "they were actually really supportive": tears of relief, not grief
         return Feeling("moved", "relief", "moderate")
     if _THEIR_APOLOGY.search(text) and set(cues.get("remorse", ())) <= {"sorry", "apologise", "apologize"}:
         skip = skip | {"remorse"}  # "she just says sorry and does it again": her apology, not the client's guilt
-    if after_good_news and (_LAUGHING.search(text) or _THEY_CRIED.search(text)) and not _DISTRESS.search(text):
+    if after_good_news and (_LAUGHING.search(text) or _THEY_CRIED.search(text)) and not DISTRESS.search(text):
         # "mum cried haha", "my mum hugged me and cried", after "i passed my driving test!!": happy tears
         skip = skip | {"sadness", "grief"}
     # good news going on, in glad words and none of pain: the mirror of `gloomy`
     # (a cue of pain alone does not stop it: the "gone" of "the longest i've ever gone" is no loss)
     # (nor does a plain message with no word of pain at all: "the sun is out and i had a lie in" after "really happy")
-    glad_story = after_good_news and not _DISTRESS.search(text) \
+    glad_story = after_good_news and not DISTRESS.search(text) \
         and not any(label in _NEGATIVE for _, label in own_words(text)) \
         and (any(label in _POSITIVE for label in cues) or not any(label in _NEGATIVE for label in cues))
     best_label, best = None, FEELING_FLOOR

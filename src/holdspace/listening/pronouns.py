@@ -103,6 +103,9 @@ def to_second_person(text: str) -> str:
         if low == "its" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_its_for_it_is(tokens[nxt]):
             out[i] = _match_case(tokens[i], "it's", True)  # "its 3am", "its so quiet": "it's"; "its own" stays
             continue
+        if low == "well" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_well_for_we_will(tokens, words, n):
+            out[i] = _match_case(tokens[i], "we'll", n == 0)  # "well see how she is tomorrow": "we'll see"
+            continue
         if low in ("am", "was") and n >= 2 and tokens[words[n - 2]].lower() == "i" \
                 and tokens[words[n - 1]].lower() in _BETWEEN_I_AND_VERB:
             out[i] = "are" if low == "am" else "were"  # "i really am" -> "you really are", never "you really am"
@@ -151,6 +154,20 @@ _ID_BEFORE = {"my", "your", "the", "an", "a", "his", "her", "their", "our", "pho
               "fake", "valid", "no", "of", "with", "without", "show", "showed", "lost", "forgot", "need", "needed"}
 _ID_AFTER = {"card", "cards", "number", "badge", "photo", "check", "checks", "theft", "document", "documents",
              "expired", "is", "was", "and", "or", "to", "for", "please", "at", "in", "on"}
+
+
+# "well" is "we'll" before these, where a clause starts ("well see", "but well manage"); "as well", "sleep well" stay.
+_WELL_VERBS = {"see", "be", "have", "get", "go", "talk", "find", "figure", "sort", "try", "know", "work", "make", "wait",
+               "need", "probably", "just", "never", "always", "deal", "manage", "cope", "survive", "start",
+               "meet", "keep", "muddle", "look", "miss", "both", "all"}
+_WELL_AFTER = {"and", "but", "so", "then", "maybe", "hopefully", "think", "guess", "reckon", "hope", "suppose",
+               "probably", "now", "tomorrow", "tmrw", "tonight", "later", "said", "says"}
+
+
+def _is_well_for_we_will(tokens: list[str], words: list[int], n: int) -> bool:
+    before = tokens[words[n - 1]].lower() if n > 0 else ""
+    starts = n == 0 or before in _WELL_AFTER or any(c in ".,!?;:" for c in "".join(tokens[words[n - 1] + 1: words[n]]))
+    return starts and tokens[words[n + 1]].lower() in _WELL_VERBS
 
 
 def _is_id_for_i_would(tokens: list[str], words: list[int], n: int) -> bool:

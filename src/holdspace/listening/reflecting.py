@@ -33,7 +33,7 @@ def _theirs(rule: re.Match[str]) -> str:
 
 
 # A hedge before a harsh thought ("maybe", "I think"), shifted to "you".
-_HEDGE = re.compile(r"^(?:(?:maybe|perhaps|probably|you think|you guess|you feel like|honestly),?\s+)+"
+_HEDGE = re.compile(r"^(?:(?:maybe|perhaps|probably|you think|you guess|you feel like|honestly),?\s+(?:that\s+)?)+"
                    r"(?=(?:you|you're|you've|there|there's|there is)\b)", re.I)
 
 # Words that open a piece with no clause in it ("at work, in the car, everywhere", "all day every day").

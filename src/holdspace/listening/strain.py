@@ -1,4 +1,5 @@
-"""Everyday strain and slang, in words that name no feeling, and the feeling a listener would guess from them.
+"""Everyday strain and slang, in words that name no feeling, and the feeling a listener would guess from them;
+words of distress that the feeling cues leave out (naming.py reads pain by them).
 
 feelings.own_words says each back as if it were the client's own word, unless it is denied, the message is glad
 news, or the client named a feeling of their own.
@@ -8,7 +9,22 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["STRAIN_PHRASES", "TURNS_GLAD"]
+__all__ = ["AT_THE_END", "DISTRESS", "STRAIN_PHRASES", "TURNS_GLAD"]
+
+# Worn down to the end of what one can take ("im so done w everything", "i cant keep doing this"): distress, and read
+# so in the messages after it too (story_hurts).
+_END_OF_IT = (r"(?:i'?m|im) (?:so |just |completely |totally |honestly )?done|falling apart|fall apart|breaking down|"
+              r"can'?t (?:keep (?:doing|going)|go on|do this|cope|take (?:it|this|any ?more))")
+AT_THE_END = re.compile(rf"\b(?:{_END_OF_IT})\b", re.I)
+# Words of distress that the feeling cues leave out.
+DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bipolar|diagnos\w*|meds|medication|"
+                      r"therapy|therapist|mess|messed|worse|worst|awful|terrible|horrible|hate|heaviness|struggl\w*|"
+                      r"hard|difficult|hurt\w*|pain\w*|inconclusive|scary|crap|shit\w*|sucks?|rough|nightmare|drowning|"
+                      rf"stuck|{_END_OF_IT}|burn(?:ing|t|ed) out|burnout|"
+                      r"exhausted|knackered|drained|went (?:under|bust)|bankrupt\w*|laid off|made redundant|"
+                      r"lost (?:my job|everything|the business|the house)|dumped|broke up|split up|left me|ghosted|"
+                      r"cheated|divorc\w*|relapsed?|rejected|bad news|hospital|icu|intensive care|cancer|stroke|"
+                      r"heart attack|ambulance|a&e|emergency room)\b", re.I)
 
 # Everyday strain and slang, in words that name no feeling ("my inbox is overflowing", "rent went up again and i
 # don't know how we'll manage", "everyone at skool hates me", "uni is kicking my ass"): the feeling a listener
