@@ -164,6 +164,8 @@ def test_fuming_is_said_back_in_a_word_that_reads_after_feeling(listener):
     ("my manager yelled at me in front of everyone. it was humiliating", "humiliated"),
     ("the whole thing was so frustrating, nobody listened to a word i said", "frustrated"),
     ("waiting for the scan results is terrifying", "terrified"),
+    ("my partner and i had a huge fight last night and he said i'm too much", "hurt"),
+    ("just thinking about everything i have to do tomorrow and whether im doing any of it right", "anxious"),
 ])
 def test_what_the_moment_was_is_said_back_as_what_they_felt(listener, message, word):
     said = talk(listener, message)[-1]

@@ -43,6 +43,12 @@ def test_ill_typed_for_i_will_is_shifted_and_being_ill_is_left_alone():
     assert to_second_person("my mum is ill and i'm scared") == "your mum is ill and you're scared"
 
 
+def test_two_people_opening_a_sentence_are_said_back_with_you_first():
+    assert to_second_person("my partner and i had a huge fight") == "you and your partner had a huge fight"
+    assert to_second_person("My mum and I argued.") == "You and your mum argued."
+    assert to_second_person("i hate my job and i want to quit") == "you hate your job and you want to quit"
+
+
 def test_well_typed_for_we_will_is_said_back_as_we_will_and_well_as_a_word_stays():
     assert to_second_person("well see how she is tomorrow") == "we'll see how she is tomorrow"
     assert to_second_person("i guess well manage somehow") == "you guess we'll manage somehow"

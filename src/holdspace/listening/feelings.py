@@ -163,6 +163,9 @@ _OWN_PHRASES = (
     # "i am SO sick of it", "im fed up with her": their own word for it
     (re.compile(r"\b(?:i'?m|im|i am) (?:so |really |completely |totally |just |getting |sick and )?(?:sick of|fed up)\b"),
      "fed up"),
+    # "he said i'm too much", "she told me i was too needy": a verdict from someone close, and it wounds
+    (re.compile(r"\b(?:said|says|told me|tells me|called me) (?:that )?(?:i'?m|im|i am|i was) (?:way |just |always )?"
+                r"(?:too much|too needy|too sensitive|too clingy|too emotional|a lot to deal with|hard to love)\b"), "hurt"),
     # "im actually buzzing": glad, in British English (a phone buzzing is no feeling)
     (re.compile(r"\b(?:i'?m|im|i am|i was|we'?re|we are|feeling|still) (?:\w+ )?buzzing\b"), "buzzing"),
     # "i'm just falling apart", "im a wreck": more than they can hold

@@ -118,7 +118,19 @@ def to_second_person(text: str) -> str:
             out[i] = _match_case(tokens[i], new, n == 0)
         elif low in _MENDED:
             out[i] = _match_case(tokens[i], _MENDED[low], True)
-    return "".join(out)
+    return _YOU_FIRST.sub(_you_first, "".join(out))
+
+
+# "my partner and i had a fight" opens with the two of them as subject: "you and your partner", not "your partner and you"
+_YOU_FIRST = re.compile(r"(^|[.!?;]\s+)([Yy]our) ((?:\w+ ){0,2}?\w+) and you\b(?!')")
+_NOT_A_NAME = {"is", "was", "are", "were", "has", "had", "have", "does", "did", "do", "can", "will", "would", "just",
+               "keeps", "said", "says", "got", "gets", "went", "seems", "looks", "feels", "not", "always", "never"}
+
+
+def _you_first(match: re.Match) -> str:
+    if _NOT_A_NAME & set(match.group(3).lower().split()):
+        return match.group(0)  # ("your mum is ill and you ...": a clause, not two people)
+    return f"{match.group(1)}{'Y' if match.group(2)[0] == 'Y' else 'y'}ou and your {match.group(3)}"
 
 
 # "ill" is "I'll" when a verb follows, and being unwell after these ("I feel ill", "been ill for weeks").
