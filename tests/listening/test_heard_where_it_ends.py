@@ -183,3 +183,20 @@ def test_a_hedge_before_a_harsh_belief_is_not_said_back_twice(listener):
     said = talk(listener, "my manager yelled at me in front of everyone", "i dont know, i guess i wanted to say something but froze",
                 "maybe that im not good enough")[-1]
     assert "believes maybe" not in said.reply and "you're not good enough" in said.reply, said.reply
+
+
+def test_a_panic_attack_told_over_several_messages_is_not_heard_as_irritation_or_surprise(listener):
+    said = talk(listener, "i had a panic attack at work today", "it came out of nowhere, i was just sitting at my desk",
+                "i had to go hide in the bathroom for 20 minutes")
+    named = [s.feeling.word for s in said if s.feeling is not None]
+    assert named[0] == "scared" and not {"surprised", "irritated", "annoyed"} & set(named), [s.reply for s in said]
+
+
+@pytest.mark.parametrize("message, word", [
+    ("i know its silly but i feel abandoned", "abandoned"),
+    ("i feel trapped in this job", "trapped"),
+    ("he cheated and i feel so betrayed", "betrayed"),
+])
+def test_their_own_word_for_being_left_or_cornered_is_said_back(listener, message, word):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == word, said.reply

@@ -75,6 +75,8 @@ _LEFT_BEHIND = re.compile(r"\bmiss(?:ing)? (?:my|our|the) (?:old|last|previous|f
 _GLAD_FOR = re.compile(r"\b(?:happy|pleased|glad|thrilled|excited|proud) for (?:her|him|them|you|my \w+|everyone)\b", re.I)
 # Validations that fit a story's pain when a message in it names none of its own.
 _STORY_GROUPS = {"sadness", "fear", "anger", "shame"}
+# Labels the model and the cues guess on plain sentences, which inside a painful story are mostly noise.
+_STRAY = {"surprise", "annoyance", "realization", "disapproval"}
 
 
 def _story_family(conversation: Conversation) -> str | None:
@@ -267,6 +269,11 @@ class Listener:
         if not ending:
             # "she basically raised me and i dont know what to do without her", after "my nan died": the loss
             feeling = mourned(clean, feeling, topic, pronoun(conversation, clean)) or feeling
+        if feeling is not None and feeling.intensity != "theirs" and feeling.label in _STRAY \
+                and _story_family(conversation) in ("fear", "sadness", "shame"):
+            # "i had to go hide in the bathroom for 20 minutes" after a panic attack: the story's fear goes on; a
+            # stray guess of irritation or surprise would say they are feeling something else now
+            feeling = None
         parts = []
         # "anyway, my cousin had her baby": they have moved on, so no link back and no summary of what came before
         moving_on = bool(MOVING_ON.match(clean))
