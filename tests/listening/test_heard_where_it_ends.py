@@ -200,3 +200,9 @@ def test_a_panic_attack_told_over_several_messages_is_not_heard_as_irritation_or
 def test_their_own_word_for_being_left_or_cornered_is_said_back(listener, message, word):
     said = talk(listener, message)[-1]
     assert said.feeling is not None and said.feeling.word == word, said.reply
+
+
+def test_back_at_something_after_months_is_heard_as_pride_and_a_small_number_after_it_is_not_garbled(listener):
+    said = talk(listener, "i went for a run for the first time in months!!", "only 2k but still")
+    assert said[0].feeling is not None and said[0].feeling.label == "pride", said[0].reply
+    assert "It sounds like only" not in said[1].reply and "only 2k but still" in said[1].reply, said[1].reply

@@ -38,6 +38,7 @@ _HEDGE = re.compile(r"^(?:(?:maybe|perhaps|probably|you think|you guess|you feel
 
 # Words that open a piece with no clause in it ("at work, in the car, everywhere", "all day every day").
 _NO_CLAUSE = re.compile(r"(?:at|in|on|with|from|during|around|everywhere|all|both|every|always|even|not (?:even|a|an|one|once|any)|"
+                        r"only|barely|nearly|almost|roughly|"
                         r"\d+|one|two|three|four|"
                         r"five|six|seven|eight|nine|ten|twenty|thirty)\b(?![^,]*\b(?:i|you|"
                         r"he|she|they|we|it|is|was|are|were|had|has|have|did)\b)", re.I)
