@@ -206,3 +206,14 @@ def test_back_at_something_after_months_is_heard_as_pride_and_a_small_number_aft
     said = talk(listener, "i went for a run for the first time in months!!", "only 2k but still")
     assert said[0].feeling is not None and said[0].feeling.label == "pride", said[0].reply
     assert "It sounds like only" not in said[1].reply and "only 2k but still" in said[1].reply, said[1].reply
+
+
+def test_happiness_others_put_on_is_not_named_as_theirs(listener):
+    said = talk(listener, "i hate christmas. everyone acts happy and i just feel empty")[-1]
+    assert "happy" not in (said.feeling.word if said.feeling else "") and "happy and" not in said.reply, said.reply
+
+
+def test_not_being_believed_about_pain_is_not_made_small(listener):
+    said = talk(listener, "my chronic pain has been really bad this week", "nobody gets it, they think im being lazy")[-1]
+    assert "feel small" not in said.reply and said.feeling is not None and said.feeling.word == "misunderstood", \
+        said.reply

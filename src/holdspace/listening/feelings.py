@@ -129,7 +129,8 @@ def negated(lower: str, start: int) -> bool:
 _SOMEONE_ELSE_FEELS = re.compile(
     r"\b(?:he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|(?:my|his|her|their|our|the)\s+\w+)"
     r"(?:'s|'d\s+(?:be|feel|get)|\s+(?:is|was|were|are|seems?|seemed|looks?|looked|felt|feels?|got|gets|became|sounds?|"
-    r"sounded|(?:would|will|might|could|must|may)(?:\s+(?:be|feel|get|have been))|"
+    r"sounded|acts?|acted|(?:is |are |was |were )?(?:acting|pretending to be)|pretends? to be|pretended to be|"
+    r"(?:would|will|might|could|must|may)(?:\s+(?:be|feel|get|have been))|"
     # "she can't manage alone anymore": her being alone, not the client's loneliness
     r"(?:can'?t|cannot|couldn'?t|can|could|won'?t)\s+(?:manage|cope|live|stay|be left|be)))"
     r"(?:\s+(?:been|so|really|very|super|quite|pretty|all|too|just|always|never|\w+ly)){0,2}\s+$")
@@ -166,6 +167,10 @@ _OWN_PHRASES = (
     # "he said i'm too much", "she told me i was too needy": a verdict from someone close, and it wounds
     (re.compile(r"\b(?:said|says|told me|tells me|called me) (?:that )?(?:i'?m|im|i am|i was) (?:way |just |always )?"
                 r"(?:too much|too needy|too sensitive|too clingy|too emotional|a lot to deal with|hard to love)\b"), "hurt"),
+    # "nobody gets it, they think im being lazy": not believed, not understood
+    (re.compile(r"\b(?:nobody|no one|noone|no-one) (?:\w+ )?(?:gets it|understands|believes me|gets what)\b|"
+                r"\b(?:think|thinks|say|says) (?:i'?m|im|i am) (?:just )?(?:being lazy|faking|making it up|exaggerating)\b"),
+     "misunderstood"),
     # "im actually buzzing": glad, in British English (a phone buzzing is no feeling)
     (re.compile(r"\b(?:i'?m|im|i am|i was|we'?re|we are|feeling|still) (?:\w+ )?buzzing\b"), "buzzing"),
     # "i'm just falling apart", "im a wreck": more than they can hold

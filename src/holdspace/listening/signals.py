@@ -140,7 +140,10 @@ NO_REASON = (r"(?:nothing'?s|nothings|nothing is) (?:even |actually |really )?(?
 MINIMISING = re.compile(
     r"\b(?:(?:it'?s|its|this is|that'?s|it was|it isn'?t|it is)\s+(?:probably |prob |really |honestly |just )?"
     r"(?:not (?:a |that )?(?:big|huge) (?:deal|thing)|no (?:big )?deal|silly|stupid|nothing really|so small|so minor|dumb)|"
-    r"(?:other|some) people have it (?:so much |way |much |far )?worse|i'?m (?:probably |just )?(?:being|overreacting|"
+    r"(?:other|some) people have it (?:so much |way |much |far )?worse|"
+    # their own verdict on themselves ("i'm probably being dramatic"), not someone else's ("they think im being lazy")
+    r"(?<!think )(?<!thinks )(?<!said )(?<!says )(?<!told me )i'?m (?:probably |just )?(?:being (?:silly|dramatic|stupid|"
+    r"ridiculous|(?:over ?)?sensitive|a baby|petty|daft|pathetic|soft|a drama queen|precious)|overreacting|"
     r"making a (?:big )?deal)|i shouldn'?t (?:even )?(?:be|feel) (?:this|so) (?:upset|bothered|stressed|sad)|"
     # said after the thing itself: "I still set out two cups. Silly really."
     r"(?:silly|stupid|daft|dumb|pathetic) (?:really|i know|of me|i suppose|i guess)|"
