@@ -43,6 +43,13 @@ def test_ill_typed_for_i_will_is_shifted_and_being_ill_is_left_alone():
     assert to_second_person("my mum is ill and i'm scared") == "your mum is ill and you're scared"
 
 
+def test_its_after_if_or_hope_is_it_is_and_the_possessive_stays():
+    assert to_second_person("i cant stop thinking about what if its cancer") == \
+        "you can't stop thinking about what if it's cancer"
+    assert to_second_person("i hope its nothing") == "you hope it's nothing"
+    assert to_second_person("the dog hurt its paw") == "the dog hurt its paw"
+
+
 def test_two_people_opening_a_sentence_are_said_back_with_you_first():
     assert to_second_person("my partner and i had a huge fight") == "you and your partner had a huge fight"
     assert to_second_person("My mum and I argued.") == "You and your mum argued."

@@ -100,7 +100,8 @@ def to_second_person(text: str) -> str:
         if low == "id" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_id_for_i_would(tokens, words, n):
             out[i] = "you'd"  # "didnt think id get it": "I'd" typed without its apostrophe
             continue
-        if low == "its" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_its_for_it_is(tokens[nxt]):
+        if low == "its" and nxt is not None and tokens[i + 1: nxt] == [" "] and (
+                _is_its_for_it_is(tokens[nxt]) or n > 0 and tokens[words[n - 1]].lower() in _ITS_IS_AFTER):
             out[i] = _match_case(tokens[i], "it's", True)  # "its 3am", "its so quiet": "it's"; "its own" stays
             continue
         if low == "well" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_well_for_we_will(tokens, words, n):
@@ -200,6 +201,10 @@ _ITS_IS_BEFORE = {"so", "really", "not", "just", "been", "a", "an", "the", "all"
                   "worse", "better", "been", "probably", "definitely", "actually", "gotten", "funny", "stupid",
                   "silly", "dumb", "sad", "unfair", "normal", "getting", "coming", "becoming", "one", "time", "on",
                   "every", "whatever", "fine", "such", "nearly", "half", "gone", "done", "still", "mostly", "way"}
+
+
+# ... and after these, whatever follows ("what if its cancer", "i hope its nothing")
+_ITS_IS_AFTER = {"if", "because", "cause", "cos", "bc", "maybe", "hope", "think", "thought", "guess", "sure", "unless"}
 
 
 def _is_its_for_it_is(after: str) -> bool:
