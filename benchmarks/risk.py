@@ -17,7 +17,8 @@ measured beside it (training/README.md, "Risk model: the fine-tuned encoder"). B
 found nothing and set nothing aside.
 
 Targets (issue 5): urgent statements flagged 100% and classified urgent >= 95%; concern statements
-flagged >= 97%; false alarms on everyday distress and figurative speech <= 3%; C-SSRS Reddit dev
+flagged >= 97%; false alarms on everyday distress and figurative speech <= 3% (also measured on the public's
+everyday situations, EmpatheticDialogues valid); C-SSRS Reddit dev
 recall on users labelled Ideation, Behavior or Attempt >= 0.90 (a user is flagged when any post
 is); <= 10 ms per message at p95 once warm.
 
@@ -242,6 +243,25 @@ def product_checks() -> None:
           f"(target 0)  {'ok' if not flagged else 'MISSED'}")
     for t in flagged:
         print(f"  {t!r}")
+
+
+EMPATHETIC = ROOT.parent / "shared" / "data" / "emotion" / "empathetic_dialogues" / "valid.csv"
+
+
+def public_everyday() -> None:
+    """False alarms on everyday situations told by the public: EmpatheticDialogues valid (licence: measure only,
+    never trained on, written by no one on the team). A few may hold real risk, so this is an upper bound."""
+    if not EMPATHETIC.exists():
+        return
+    with EMPATHETIC.open(encoding="utf-8", newline="") as f:
+        texts = [row["text"] for row in csv.DictReader(f)]
+    got = [assess(t) for t in texts]
+    flagged = [a for a in got if a.flagged]
+    urgent = [a for a in flagged if a.level == "urgent"]
+    rate = len(flagged) / len(texts)
+    print(f"\nPublic everyday situations (EmpatheticDialogues valid, measure only), n={len(texts)}: flagged "
+          f"{len(flagged)} ({rate:.1%}), urgent {len(urgent)} ({len(urgent) / len(texts):.1%}), by the second layer "
+          f"{sum(by_model(a) for a in flagged)}  <= 3%  {'ok' if rate <= 0.03 else 'MISSED'}")
 
 
 def classifier_set(name: str = "classifier_dev.jsonl") -> None:
@@ -477,6 +497,7 @@ def main() -> None:
         everyday_first_person("everyday_dev.jsonl", "Everyday first-person dev (trained and tuned on)")
         classifier_set()
         product_checks()
+        public_everyday()
         for _, risk_file, everyday_file, title in held:
             if everyday_file:
                 everyday_first_person(everyday_file, f"Everyday first-person, {title.split(' (')[0].lower()}")
