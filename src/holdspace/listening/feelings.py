@@ -265,11 +265,12 @@ _SAID_AS = {"alone": "lonely", "worry": "worried", "scary": "scared", "exciting"
             "humiliating": "humiliated", "embarrassing": "embarrassed", "mortifying": "mortified",
             "terrifying": "terrified", "frightening": "frightened", "frustrating": "frustrated",
             "infuriating": "furious", "upsetting": "upset", "heartbreaking": "heartbroken", "exhausting": "exhausted",
-            "overwhelming": "overwhelmed", "stressful": "stressed", "disappointing": "disappointed"}
+            "overwhelming": "overwhelmed", "stressful": "stressed", "disappointing": "disappointed",
+            "stressing": "stressed", "worrying": "worried", "panicking": "panicked"}
 
 
 # Feeling words that are nouns, and whose they are when typed without an apostrophe ("my mums anxiety", "his worry").
-_NOUNS = frozenset({"anxiety", "worry"})
+_NOUNS = frozenset({"anxiety", "worry", "worrying"})
 _THEIR_NOUN = re.compile(r"\b(?:his|her|their|(?:my|his|her|their|our|the)\s+\w+(?:'s|s'|s))\s+$")
 
 
