@@ -167,6 +167,7 @@ def test_fuming_is_said_back_in_a_word_that_reads_after_feeling(listener):
     ("my partner and i had a huge fight last night and he said i'm too much", "hurt"),
     ("just thinking about everything i have to do tomorrow and whether im doing any of it right", "anxious"),
     ("work is stressing me out", "stressed"),
+    ("i said something really stupid in the meeting and everyone looked at me", "embarrassed"),
 ])
 def test_what_the_moment_was_is_said_back_as_what_they_felt(listener, message, word):
     said = talk(listener, message)[-1]
