@@ -219,3 +219,8 @@ def test_not_being_believed_about_pain_is_not_made_small(listener):
     said = talk(listener, "my chronic pain has been really bad this week", "nobody gets it, they think im being lazy")[-1]
     assert "feel small" not in said.reply and said.feeling is not None and said.feeling.word == "misunderstood", \
         said.reply
+
+
+def test_feeling_off_is_not_heard_as_hope(listener):
+    said = talk(listener, "i dont really know why im here", "i guess ive just been feeling off lately")[-1]
+    assert said.feeling is not None and said.feeling.word == "off" and "good to hear" not in said.reply, said.reply

@@ -158,9 +158,13 @@ _OWN_PHRASES = (
     (re.compile(r"\b(?:i (?:feel|felt) like )?i can (?:finally |actually )?breathe again\b|\b(?:a |the |this )?(?:massive |huge |"
                 r"big )?weight (?:is|has) (?:gone|lifted)\b|\bweight (?:off|lifted off) my shoulders\b"), "relieved"),
     (re.compile(r"\b(?:feel|felt|feeling) (?:so |really |finally )?free\b(?! to\b)"), "free"),
-    # "i feel weirdly flat about it": flat, even about good news
+    # "ive just been feeling off lately": not right, without a name for it
+    (re.compile(r"\b(?:i (?:just )?(?:feel|felt)|i'?ve (?:just )?been feeling|been feeling|i'?m feeling|feeling) "
+                r"(?:a (?:bit|little) |kind of |kinda |so |really |just )?off\b(?! (?:to|work|sick|school|the)\b)"),
+     "off"),
+    # "i feel weirdly flat about it", "feeling a bit meh": flat, even about good news
     (re.compile(r"\b(?:i (?:just )?(?:feel|felt)|i'?m feeling|feeling|i'?m|im) (?:\w+ly |so |really |kind of |kinda |a bit |"
-                r"just )?flat\b"), "flat"),
+                r"just )?(?:flat|meh|blah|bleh)\b"), "flat"),
     # "i am SO sick of it", "im fed up with her": their own word for it
     (re.compile(r"\b(?:i'?m|im|i am) (?:so |really |completely |totally |just |getting |sick and )?(?:sick of|fed up)\b"),
      "fed up"),
