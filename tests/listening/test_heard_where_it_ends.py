@@ -224,3 +224,13 @@ def test_not_being_believed_about_pain_is_not_made_small(listener):
 def test_feeling_off_is_not_heard_as_hope(listener):
     said = talk(listener, "i dont really know why im here", "i guess ive just been feeling off lately")[-1]
     assert said.feeling is not None and said.feeling.word == "off" and "good to hear" not in said.reply, said.reply
+
+
+def test_a_widower_is_not_asked_what_has_been_happening_between_him_and_his_wife(listener):
+    said = talk(listener, "im 72 and since my wife passed the days are very long")[-1]
+    assert said.topic == "loss" and "between the two of you" not in said.reply, said.reply
+
+
+def test_calling_oneself_a_terrible_mum_is_not_heard_as_fear(listener):
+    said = talk(listener, "my toddler has been screaming all day and i snapped at him", "i feel like a terrible mum")[-1]
+    assert said.feeling is None or said.feeling.label not in ("fear", "nervousness"), said.reply

@@ -394,6 +394,8 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         # turned against oneself, anger reads as shame or sadness, not fury at someone; and it is never glad,
         # nor a puzzle ("maybe there's something wrong with me" is no "not knowing where to start")
         skip = skip | {"anger", "annoyance", "disapproval", "disgust", "confusion"} | _POSITIVE
+        if not {"fear", "nervousness"} & set(cues):
+            skip = skip | {"fear", "nervousness"}  # "i feel like a terrible mum": "terrible" is no fear
     if _VERDICT.search(text) and not {"fear", "nervousness"} & set(cues):
         # "she told me I'm a terrible daughter": words that wound; the model hears "terrible" as fear
         skip = skip | {"fear", "nervousness"}
