@@ -234,3 +234,11 @@ def test_a_widower_is_not_asked_what_has_been_happening_between_him_and_his_wife
 def test_calling_oneself_a_terrible_mum_is_not_heard_as_fear(listener):
     said = talk(listener, "my toddler has been screaming all day and i snapped at him", "i feel like a terrible mum")[-1]
     assert said.feeling is None or said.feeling.label not in ("fear", "nervousness"), said.reply
+
+
+def test_after_losing_a_job_the_questions_are_about_the_loss_not_about_work(listener):
+    said = talk(listener, "i lost my job today", "they called me into a meeting and that was it, 8 years",
+                "i dont know how im going to tell my wife")
+    assert all(s.topic == "joblost" for s in said), [s.reply for s in said]
+    assert not any("at work" in s.question or "work been affecting" in s.question
+                   or "between the two of you" in s.question for s in said), [s.reply for s in said]

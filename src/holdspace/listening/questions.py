@@ -115,6 +115,8 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         before = "loss"  # a death told a few turns ago is still the story ("I keep picking up the phone")
     if before == "betrayal" and topic in (None, "relationship"):
         topic = before  # "i found the messages on his phone" after "my partner cheated on me": the same story
+    if before == "joblost" and topic in (None, "work", "relationship", "family", "money"):
+        topic = before  # "they called me into a meeting", "how do i tell my wife" after "i lost my job today"
     if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON)
                    or before == "loss" and topic in (None, "health", "family", "relationship")):
         # still the same story: "I keep picking up the phone to call her" after "my mum died";
