@@ -9,7 +9,6 @@
     .venv/bin/python benchmarks/risk.py --misses dev    # list what the dev set gets wrong (never for test)
     .venv/bin/python benchmarks/risk.py --batch dev-t6  # one fresh dev batch (ids dev-t6-*) and its misses, each configuration
     .venv/bin/python benchmarks/risk.py --cssrs train   # C-SSRS train split instead of dev
-    .venv/bin/python benchmarks/risk.py --classifier-experiment   # the first embedding-classifier experiment (C-SSRS train CV)
 
 The second layer in the product is the fine-tuned risk model (classifier.ModelLayer, models/risk.onnx; raises
 to concern or urgent). The frozen-vector head it replaced (classifier.EmbeddingLayer, raises to concern) is
@@ -373,74 +372,12 @@ def misses(split: str, rows: list[dict] | None = None) -> None:
             print(f"{'':8} {result.reasons} {[s.rule + ':' + s.text for s in result.spans]}")
 
 
-def classifier_experiment() -> None:
-    """Logistic regression on MiniLM embeddings of C-SSRS *train* posts, 5-fold CV grouped by user.
-
-    A post is labelled by its user's label (Ideation/Behavior/Attempt = 1, Supportive = 0; Indicator
-    left out). Reports post-level AUC and, for each threshold, user-level recall and the Supportive
-    flag rate of rules OR classifier — the trade-off a second layer would bring. Never reads C-SSRS dev.
-    """
-    import numpy as np
-
-    from holdspace.language import encoder
-
-    with open(CSSRS, encoding="utf-8") as f:
-        users = [r for r in csv.DictReader(f) if r["split"] == "train"]
-    texts, owner, labels = [], [], []
-    for i, user in enumerate(users):
-        for post in posts_of(user["Post"]):
-            texts.append(post)
-            owner.append(i)
-            labels.append(user["Label"])
-    owner_a, labels_a = np.array(owner), np.array(labels)
-    print(f"embedding {len(texts)} C-SSRS train posts...", file=sys.stderr)
-    x = encoder().embed(texts)
-    rule_flag = np.array([_assess(t, layers=[rules_layer]).flagged for t in texts])
-    y = np.isin(labels_a, list(AT_RISK_USERS)).astype(float)
-    keep = labels_a != "Indicator"
-
-    def fit(xs, ys, epochs=1500, lr=2.0, l2=1e-4):
-        w = np.where(ys == 1, 0.5 / ys.mean(), 0.5 / (1 - ys.mean()))
-        coef, bias = np.zeros(xs.shape[1]), 0.0
-        for _ in range(epochs):
-            g = (1 / (1 + np.exp(-(xs @ coef + bias))) - ys) * w
-            coef -= lr * (xs.T @ g / len(ys) + l2 * coef)
-            bias -= lr * g.mean()
-        return coef, bias
-
-    rng = np.random.default_rng(0)
-    ids = np.arange(len(users))
-    rng.shuffle(ids)
-    probs = np.zeros(len(texts))
-    for fold in np.array_split(ids, 5):
-        test = np.isin(owner_a, fold)
-        train = ~test & keep
-        coef, bias = fit(x[train], y[train])
-        probs[test] = 1 / (1 + np.exp(-(x[test] @ coef + bias)))
-    ranks = np.empty(keep.sum())
-    ranks[np.argsort(probs[keep])] = np.arange(keep.sum())
-    pos = y[keep] == 1
-    auc = (ranks[pos].sum() - pos.sum() * (pos.sum() - 1) / 2) / (pos.sum() * (~pos).sum())
-    print(f"\nEmbedding classifier on C-SSRS train (5-fold CV by user): post-level AUC {auc:.2f}")
-    print(f"{'threshold':>9} {'posts flagged':>14} {'recall I/B/A':>13} {'Supportive':>11}")
-    user_label = np.array([u["Label"] for u in users])
-    for threshold in (0.5, 0.6, 0.7, 0.8, 0.9, 1.01):
-        flag = rule_flag | (probs > threshold)
-        by_user = np.array([flag[owner_a == i].any() for i in range(len(users))])
-        recall = by_user[np.isin(user_label, list(AT_RISK_USERS))].mean()
-        name = "rules" if threshold > 1 else f"{threshold:.2f}"
-        print(f"{name:>9} {(probs > threshold).mean():>14.1%} {recall:>13.2f} "
-              f"{by_user[user_label == 'Supportive'].mean():>11.2f}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", choices=["dev", "test"], help="list the dev set's errors")
     parser.add_argument("--cssrs", default="dev", choices=["dev", "train"], help="which C-SSRS split to measure")
     parser.add_argument("--tuning", action="store_true",
                         help="leave the held-back sets out, so they are not read while rules are changed")
-    parser.add_argument("--classifier-experiment", action="store_true",
-                        help="measure an embedding classifier on C-SSRS train by cross-validation (slow)")
     parser.add_argument("--batch", metavar="PREFIX",
                         help="the rules alone on the dev rows whose id starts with PREFIX- (a fresh batch), and its misses")
     parser.add_argument("--speed-only", action="store_true", help="only the speed figures")
@@ -453,9 +390,6 @@ def main() -> None:
                         help="also a candidate risk model (an int8 ONNX export) at its threshold, read as the product reads")
     args = parser.parse_args()
     global LAYERS
-    if args.classifier_experiment:
-        classifier_experiment()
-        return
     if args.misses:
         misses(args.misses)
         return

@@ -1,0 +1,84 @@
+"""Everyday troubles told as clients tell them (a rough day, a panic attack, a job lost, a widower's long days,
+feeling off): the feeling named, the words said back and the question asked, from conversations held with the
+listener (session 11)."""
+
+import pytest
+
+from tests.listening.stand_ins import talk
+
+
+@pytest.mark.parametrize("message, word", [
+    ("my manager yelled at me in front of everyone. it was humiliating", "humiliated"),
+    ("the whole thing was so frustrating, nobody listened to a word i said", "frustrated"),
+    ("waiting for the scan results is terrifying", "terrified"),
+    ("my partner and i had a huge fight last night and he said i'm too much", "hurt"),
+    ("just thinking about everything i have to do tomorrow and whether im doing any of it right", "anxious"),
+    ("work is stressing me out", "stressed"),
+    ("i said something really stupid in the meeting and everyone looked at me", "embarrassed"),
+    ("i know its silly but i feel abandoned", "abandoned"),
+    ("i feel trapped in this job", "trapped"),
+    ("he cheated and i feel so betrayed", "betrayed"),
+])
+def test_the_feeling_named_is_the_one_a_listener_would_hear(listener, message, word):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == word, said.reply
+
+
+def test_after_saying_they_are_done_with_everything_no_glad_feeling_is_named(listener):
+    said = talk(listener, "im so done w everything", "like everything. i cant keep doing this")[-1]
+    assert said.feeling is None or said.feeling.label not in ("love", "joy", "admiration", "approval", "caring"), \
+        said.reply
+    assert "good to hear" not in said.reply, said.reply
+
+
+def test_a_hedge_before_a_harsh_belief_is_not_said_back_twice(listener):
+    said = talk(listener, "my manager yelled at me in front of everyone", "i dont know, i guess i wanted to say something but froze",
+                "maybe that im not good enough")[-1]
+    assert "maybe that" not in said.reply and "you're not good enough" in said.reply, said.reply
+
+
+def test_a_panic_attack_told_over_several_messages_is_not_heard_as_irritation_or_surprise(listener):
+    said = talk(listener, "i had a panic attack at work today", "it came out of nowhere, i was just sitting at my desk",
+                "i had to go hide in the bathroom for 20 minutes")
+    named = [s.feeling.label for s in said if s.feeling is not None]
+    assert named[0] == "fear" and not {"surprise", "annoyance", "anger"} & set(named), [s.reply for s in said]
+
+
+def test_back_at_something_after_months_is_heard_as_pride_and_a_small_number_after_it_is_not_garbled(listener):
+    said = talk(listener, "i went for a run for the first time in months!!", "only 2k but still")
+    assert said[0].feeling is not None and said[0].feeling.label == "pride", said[0].reply
+    assert "It sounds like only" not in said[1].reply and "only 2k but still" in said[1].reply, said[1].reply
+
+
+def test_happiness_others_put_on_is_not_named_as_theirs(listener):
+    said = talk(listener, "i hate christmas. everyone acts happy and i just feel empty")[-1]
+    assert "happy" not in (said.feeling.word if said.feeling else "") and "happy and empty" not in said.reply, said.reply
+
+
+def test_not_being_believed_about_pain_is_not_made_small(listener):
+    said = talk(listener, "my chronic pain has been really bad this week", "nobody gets it, they think im being lazy")[-1]
+    assert "feel small" not in said.reply and said.feeling is not None and said.feeling.word == "misunderstood", \
+        said.reply
+
+
+def test_feeling_off_is_not_heard_as_hope(listener):
+    said = talk(listener, "i dont really know why im here", "i guess ive just been feeling off lately")[-1]
+    assert said.feeling is not None and said.feeling.word == "off" and "good to hear" not in said.reply, said.reply
+
+
+def test_a_widower_is_not_asked_what_has_been_happening_between_him_and_his_wife(listener):
+    said = talk(listener, "im 72 and since my wife passed the days are very long")[-1]
+    assert said.topic == "loss" and "between the two of you" not in said.reply, said.reply
+
+
+def test_calling_oneself_a_terrible_mum_is_not_heard_as_fear(listener):
+    said = talk(listener, "my toddler has been screaming all day and i snapped at him", "i feel like a terrible mum")[-1]
+    assert said.feeling is None or said.feeling.label not in ("fear", "nervousness"), said.reply
+
+
+def test_after_losing_a_job_the_questions_are_about_the_loss_not_about_work(listener):
+    said = talk(listener, "i lost my job today", "they called me into a meeting and that was it, 8 years",
+                "i dont know how im going to tell my wife")
+    assert all(s.topic == "joblost" for s in said), [s.reply for s in said]
+    assert not any("at work" in s.question or "work been affecting" in s.question
+                   or "between the two of you" in s.question for s in said), [s.reply for s in said]
