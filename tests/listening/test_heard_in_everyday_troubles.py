@@ -1,10 +1,15 @@
 """Everyday troubles told as clients tell them (a rough day, a panic attack, a job lost, a widower's long days,
 feeling off): the feeling named, the words said back and the question asked, from conversations held with the
-listener (session 11)."""
+listener (session 11), with the real emotion model."""
 
 import pytest
 
 from tests.listening.stand_ins import talk
+
+
+@pytest.fixture
+def listener(real_listener):
+    return real_listener
 
 
 @pytest.mark.parametrize("message, word", [
