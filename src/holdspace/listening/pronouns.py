@@ -170,9 +170,9 @@ _ID_AFTER = {"card", "cards", "number", "badge", "photo", "check", "checks", "th
 
 
 # "well" is "we'll" before these, where a clause starts ("well see", "but well manage"); "as well", "sleep well" stay.
-_WELL_VERBS = {"see", "be", "have", "get", "go", "talk", "find", "figure", "sort", "try", "know", "work", "make", "wait",
-               "need", "probably", "just", "never", "always", "deal", "manage", "cope", "survive", "start",
-               "meet", "keep", "muddle", "look", "miss", "both", "all"}
+# (Not "all", "never", "look": "well all i know is", "well never mind", "well look" open with the word itself.)
+WELL_VERBS = {"see", "be", "have", "get", "go", "talk", "find", "figure", "sort", "try", "know", "work", "make", "wait",
+              "need", "probably", "just", "deal", "manage", "cope", "survive", "start", "meet", "muddle", "miss"}
 _WELL_AFTER = {"and", "but", "so", "then", "maybe", "hopefully", "think", "guess", "reckon", "hope", "suppose",
                "probably", "now", "tomorrow", "tmrw", "tonight", "later", "said", "says"}
 
@@ -180,7 +180,7 @@ _WELL_AFTER = {"and", "but", "so", "then", "maybe", "hopefully", "think", "guess
 def _is_well_for_we_will(tokens: list[str], words: list[int], n: int) -> bool:
     before = tokens[words[n - 1]].lower() if n > 0 else ""
     starts = n == 0 or before in _WELL_AFTER or any(c in ".,!?;:" for c in "".join(tokens[words[n - 1] + 1: words[n]]))
-    return starts and tokens[words[n + 1]].lower() in _WELL_VERBS
+    return starts and tokens[words[n + 1]].lower() in WELL_VERBS
 
 
 def _is_id_for_i_would(tokens: list[str], words: list[int], n: int) -> bool:

@@ -100,8 +100,7 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
     if grieving and topic in (None, "family", "health", "relationship", "friends") and (
             _A_DEATH.search(clean) or any(t.topic == "loss" for t in conversation.turns[-6:])):
         # "my dad died" is about losing him before it is about the family ("since my wife passed" before the marriage);
-        # "I miss them" with no death
-        # told (old friends left behind) is missing, not a bereavement to ask memories of
+        # "I miss them" with no death told (old friends left behind) is missing, not a bereavement to ask memories of
         topic = "loss"
     before = conversation.turns[-1].topic if conversation.turns else None
     if MOVING_ON.match(clean):
