@@ -92,12 +92,22 @@ class RiskModel(nn.Module):
         return self.head(self.dropout(unit * SCALE))
 
 
-#: held-back sets retired into training (`--retired`): read so often that they no longer measure fresh wording
+#: held-back sets retired into training (`--retired`): read so often that they no longer measure fresh wording.
+#: A bare `--retired` means sets 4 and 5 (every run before session 12); `--retired 4 5 6 7` names them.
 RETIRED = ("4", "5")
+#: the held-back sets that may be retired at all; set 8 and later are fresh and never read here
+RETIRABLE = ("4", "5", "6", "7")
+
+
+def retired_sets(retired: bool | list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The sets a run's `--retired` names (True: the old flag, sets 4 and 5)."""
+    sets = RETIRED if retired is True else tuple(retired or ())
+    assert set(sets) <= set(RETIRABLE), f"held-back sets {sorted(set(sets) - set(RETIRABLE))} are never trained on"
+    return sets
 
 
 def jsonl(name: str) -> list[dict]:
-    assert "test" not in name or any(name in (f"risk_test{n}.jsonl", f"everyday_test{n}.jsonl") for n in RETIRED), \
+    assert "test" not in name or any(name in (f"risk_test{n}.jsonl", f"everyday_test{n}.jsonl") for n in RETIRABLE), \
         "held-back sets are never read here"
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -148,7 +158,7 @@ def natural_negatives(n: int, seed: int = SEED) -> list[tuple[str, str]]:
 
 
 def load(cssrs_posts: int, cssrs_chars: int = 2000, dev_posts: int = 1000, with_fresh: bool = False,
-         skip_context: bool = False, natural: int = 0, retired: bool = False):
+         skip_context: bool = False, natural: int = 0, retired: bool | list[str] = False):
     """Rows as parallel lists: text, source, category, level index (FLAG for C-SSRS at risk), group."""
     text, source, category, y, group = [], [], [], [], []
 
@@ -160,7 +170,7 @@ def load(cssrs_posts: int, cssrs_chars: int = 2000, dev_posts: int = 1000, with_
             continue  # labelled as the last message of a conversation: alone it may mean nothing
         src = "fresh" if row["id"].startswith(FRESH) and not with_fresh else "team_dev"
         add(row["text"], src, row["category"], LEVELS.index(row["level"]), row["id"].rsplit("-", 1)[0])
-    for n in RETIRED if retired else ():  # as dev rows, folds included; their ids (t4-…, e4-…) are their groups
+    for n in retired_sets(retired):  # as dev rows, folds included; their ids (t4-…, e4-…) are their groups
         for row in jsonl(f"risk_test{n}.jsonl"):
             if not (skip_context and row.get("context")):
                 add(row["text"], "team_dev", row["category"], LEVELS.index(row["level"]), f"t{n}")
@@ -342,12 +352,15 @@ def main() -> None:
     parser.add_argument("--joined", type=int, default=0,
                         help="longer messages made of each model's own training rows (joined(): repeats, joined "
                              "everyday rows, a risk statement among them)")
-    parser.add_argument("--retired", action="store_true",
-                        help="train on held-back sets 4 and 5 too (RETIRED), as dev rows: they were read too often "
-                             "to measure fresh wording any more")
+    parser.add_argument("--retired", nargs="*", default=False, metavar="SET",
+                        help="train on these held-back sets too (bare: 4 and 5), as dev rows: they were read too "
+                             "often to measure fresh wording any more")
     parser.add_argument("--save-folds", action="store_true",
                         help="save each fold's model as STEM_fold{k}.pt (to export and score them as ONNX)")
     args = parser.parse_args()
+    if args.retired == []:  # a bare --retired: sets 4 and 5, as every run before session 12
+        args.retired = True
+    retired_sets(args.retired)
     torch.set_num_threads(1)
     stem = args.name or f"risk_ft_L{args.layers}"
     text, source, category, y, group = load(args.cssrs_posts, with_fresh=args.with_fresh, skip_context=args.skip_context,
