@@ -87,3 +87,31 @@ def test_after_losing_a_job_the_questions_are_about_the_loss_not_about_work(list
     assert all(s.topic == "joblost" for s in said), [s.reply for s in said]
     assert not any("at work" in s.question or "work been affecting" in s.question
                    or "between the two of you" in s.question for s in said), [s.reply for s in said]
+
+
+# Session 12: conversations held with the listener as a client between sessions.
+
+@pytest.mark.parametrize("messages", [
+    ("i got the results back and its not cancer",),
+    ("the biopsy came back and it isnt cancer. i cried in the car",),
+    ("they said its nothing serious, just a pulled muscle",),
+])
+def test_a_feared_diagnosis_ruled_out_is_heard_as_relief(listener, messages):
+    said = talk(listener, *messages)[-1]
+    assert said.feeling is not None and said.feeling.label == "relief", said.reply
+
+
+def test_a_day_said_to_be_ok_is_not_met_as_a_heavy_weight(listener):
+    said = talk(listener, "my therapist said i should write here when things get bad",
+                "today was ok i guess. i went for a walk")[-1]
+    assert not any(w in said.reply for w in ("heavy", "a lot to carry", "hurts")), said.reply
+
+
+def test_a_good_job_named_as_what_is_fine_is_not_asked_about_as_the_weight(listener):
+    said = talk(listener, "i have a good job and a nice flat but i feel nothing")[-1]
+    assert said.topic != "work" and "work" not in said.question, said.reply
+
+
+def test_a_list_of_good_things_is_said_back_as_theirs_not_as_what_they_are(listener):
+    said = talk(listener, "everything looks fine on paper. good job, nice flat. but i feel nothing")[-1]
+    assert "you're good job" not in said.reply and "you have a good job" in said.reply, said.reply

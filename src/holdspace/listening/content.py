@@ -212,6 +212,8 @@ _CAUSED = {"it", "things", "everything", "that", "this"}
 # Verbs whose missing subject is "it" when "me" follows: "took me 4 goes", "cost me a fortune".
 _TAKES = {"took", "takes", "take", "cost", "costs"}
 _SUBJECTS = ("you", "you're", "you've", "you'd", "you'll", "your")
+# Words that praise what a list names ("good job, nice flat, lovely kids").
+_GOOD_THINGS = {"good", "nice", "great", "decent", "lovely", "stable", "steady", "amazing", "big", "new"}
 
 
 def as_clause(reflected: str) -> str:
@@ -223,6 +225,8 @@ def as_clause(reflected: str) -> str:
         return "you're a " + reflected  # "(a) bit sad today": "you're a bit sad today", not "bit sad today"
     if tokens[0] == "not" and len(tokens) > 1 and tokens[1] in ("even", "a", "an", "one", "once", "any", "a", "single"):
         return reflected  # "not even an interview" is no "you're not even an interview"
+    if len(tokens) > 2 and tokens[0] in _GOOD_THINGS and reflected.split()[1].endswith(","):
+        return "you have a " + reflected  # "good job, nice flat": what they have, never "you're good job"
     if tokens[:3] == ["one", "of", "those"]:
         return "it's " + reflected  # "just one of those days"
     for n, word in enumerate(tokens):

@@ -64,6 +64,12 @@ _BORED = {"bored"}
 _GOING_WELL = re.compile(r"\b(?:is|are|was|were|'s|s|has been|have been|'ve been|been|going|went|gone|turned out)\s+"
                          r"(?:(?:really|actually|pretty|quite|so|surprisingly|honestly|all)\s+)*(?:ok|okay|alright|fine|"
                          r"well|good|great|better|brilliant|amazing|smoothly)\b(?!\s+(?:i guess|but|except|until))", re.I)
+# The day said to be all right, if only just ("today was ok i guess. i went for a walk"): a story's pain is not carried
+# onto it ("that sounds really heavy").
+_OK_ENOUGH = re.compile(r"\b(?:today|tonight|the day|this morning|it|things|everything|i)\s+(?:is|was|'s|s|has been|been|"
+                        r"am|'m|m|feel|felt)\s+(?:(?:really|actually|pretty|quite|kinda|kind of|sort of|mostly|all)\s+)*"
+                        r"(?:ok|okay|alright|all right|fine|not bad|good|better|decent|calm|calmer)\b"
+                        r"(?!\s+(?:but|except|until|on paper|from the outside)\b)(?![^.!?]*\b(?:but|until|except)\b)", re.I)
 # Stories a harsh thought about oneself belongs to rather than replaces ("i feel so stupid" after "she cheated on me").
 _OWN_STORIES = {"loss", "breakup", "betrayal", "bullying", "self"}
 
@@ -300,7 +306,7 @@ class Listener:
         # "they found it in her liver" after "mum's cancer is back": no feeling named in it, and still no neutral news
         # ("I'm glad you're telling me about it"); met as the story's feeling is
         told = _story_family(conversation) if feeling is None and not harsh and family == "neutral" \
-            and not moving_on else None
+            and not moving_on and not _OK_ENOUGH.search(clean) else None
         if told == "joy":
             family = told  # and its questions: "mum cried haha" after a pass is not asked what the family should understand
         if family == "joy" and conversation.safety.flagged:

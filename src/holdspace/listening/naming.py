@@ -280,6 +280,15 @@ def ends_glad_after_fear(sentences: list[str], rejected: frozenset[str] | set[st
     return Feeling(theirs[-1][0], theirs[-1][1], "theirs") if theirs else Feeling("relieved", "relief", "moderate")
 
 
+def _tears_after_relief(sentences: list[str]) -> bool:
+    """Tears straight after a fear ruled out ("the biopsy came back and it isn't cancer. i cried in the car"): relief."""
+    if len(sentences) < 2:
+        return False
+    cues = feeling_cues(sentences[-1])
+    return set(cues) == {"sadness"} and set(cues["sadness"]) <= _TEARS and not DISTRESS.search(sentences[-1]) \
+        and not _THEY_CRIED.search(sentences[-1]) and "relief" in _feeling_in(sentences[-2])[0]
+
+
 #: After good news, a painful label the model only half hears (below this, and with no cue) is not named.
 AFTER_GOOD_NEWS_FLOOR = 0.3
 
@@ -314,7 +323,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     `after_concession` (see turns_from_good_news): glad labels are not named from the model or cues.
     """
     text = " ".join(sentences)
-    if "relief" not in rejected and _worry_resolved(text):
+    if "relief" not in rejected and (_worry_resolved(text) or _tears_after_relief(sentences)):
         return Feeling("relieved", "relief", "moderate")
     if (ended := ends_glad_after_fear(sentences, rejected)) is not None:
         return ended

@@ -63,7 +63,8 @@ def topic_of(text: str) -> str | None:
                   and (not negated(lower, p + 1) or w.startswith(("anyone", "anybody")))
                   # ("she can't manage alone anymore": her being alone, not the client's loneliness)
                   and not (name == "loneliness" and someone_elses(lower, p + 1))
-                  and not _FINE_AFTER.match(lower, p + len(w) + 1)]  # "work is fine i guess. its everything else"
+                  and not _FINE_AFTER.match(lower, p + len(w) + 1)  # "work is fine i guess. its everything else"
+                  and not _PRAISED.search(lower, 0, p + 1)]  # "i have a good job and a nice flat but i feel nothing"
         if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
             best, rank = name, (topic.get("priority", 1), len(places), -min(places))
     return best
@@ -79,6 +80,8 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
                           r"finally |completely )?(?:died|dies|dying)\b", re.I)
 
 
+# A topic named as what is good in their life ("a good job, a nice flat"): said to set it aside, not as the weight.
+_PRAISED = re.compile(r" (?:good|nice|great|decent|lovely|stable|steady|dream|amazing) $")
 # A topic set aside as fine ("work is fine i guess", "school's ok"): what they go on to is what weighs.
 _FINE_AFTER = re.compile(r" (?:is|was|s|has been|'s) (?:(?:fine|ok|okay|alright|good|great|actually|honestly|"
                          r"all|right)(?: |$))+(?:i guess |i suppose |tbh |honestly |really |actually )*(?:and |so )?(?:(?:its|it's|it s) )?"
