@@ -23,6 +23,8 @@ def listener(real_listener):
     ("i know its silly but i feel abandoned", "abandoned"),
     ("i feel trapped in this job", "trapped"),
     ("he cheated and i feel so betrayed", "betrayed"),
+    ("i think i might be gay and i dont know how to tell my parents", "worried"),
+    ("i lost my job and i dont know how im going to tell my wife", "worried"),
 ])
 def test_the_feeling_named_is_the_one_a_listener_would_hear(listener, message, word):
     said = talk(listener, message)[-1]
