@@ -117,3 +117,15 @@ def test_a_good_job_named_as_what_is_fine_is_not_asked_about_as_the_weight(liste
 def test_a_list_of_good_things_is_said_back_as_theirs_not_as_what_they_are(listener):
     said = talk(listener, "everything looks fine on paper. good job, nice flat. but i feel nothing")[-1]
     assert "you're good job" not in said.reply and "you have a good job" in said.reply, said.reply
+
+
+def test_an_exercise_that_helped_is_heard_as_relief_not_as_a_worry(listener):
+    said = talk(listener, "i did the breathing thing you showed me and it actually helped")[-1]
+    assert said.feeling is not None and said.feeling.label == "relief", said.reply
+    assert "worries" not in said.reply, said.reply
+
+
+def test_a_row_over_something_silly_is_not_met_as_a_harsh_word_about_themselves(listener):
+    said = talk(listener, "i had a fight with my best friend and now she's not talking to me",
+                "it was over something so stupid")[-1]
+    assert said.topic != "self" and "inner voice" not in said.reply and "a friend told you" not in said.reply, said.reply

@@ -77,7 +77,10 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
                           # ("my laptop died this morning": no death)
                           r"\b(?:laptop|phone|battery|computer|pc|tv|telly|printer|charger|headphones|kindle|ipad|tablet|"
                           r"console|xbox|playstation|fridge|freezer|boiler|engine|car|van)(?:'s)? (?:just |has |had |then |"
-                          r"finally |completely )?(?:died|dies|dying)\b", re.I)
+                          r"finally |completely )?(?:died|dies|dying)\b|"
+                          # ("it was over something so stupid": the row was silly, no harsh word about themselves)
+                          r"\b(?:something|anything|nothing|over) (?:so |really |very |totally |super )?(?:stupid|dumb|silly|petty)\b",
+                          re.I)
 
 
 # A topic named as what is good in their life ("a good job, a nice flat"): said to set it aside, not as the weight.
