@@ -129,3 +129,11 @@ def test_a_row_over_something_silly_is_not_met_as_a_harsh_word_about_themselves(
     said = talk(listener, "i had a fight with my best friend and now she's not talking to me",
                 "it was over something so stupid")[-1]
     assert said.topic != "self" and "inner voice" not in said.reply and "a friend told you" not in said.reply, said.reply
+
+
+def test_a_summary_after_good_news_does_not_take_it_back_with_the_sadness_before(listener):
+    said = talk(listener, "my therapist said i should write here when things get bad", "today was ok i guess. i went for a walk",
+                "the biopsy came back and it isnt cancer. i cried in the car",
+                "i did the breathing thing you showed me and it actually helped")[-1]
+    assert said.feeling is not None and said.feeling.label == "relief", said.reply
+    assert "feeling sad" not in said.reply, said.reply

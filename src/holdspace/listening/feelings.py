@@ -18,7 +18,7 @@ from holdspace.language.emotions import LABELS, Emotions, family_of
 from holdspace.listening.signals import without_independence
 from holdspace.listening.strain import STRAIN_PHRASES, TURNS_GLAD
 
-__all__ = ["CUE_WEIGHT", "INTENSITIES", "Feeling", "at_its_strongest", "denied_cues", "denied_labels", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
+__all__ = ["CUE_WEIGHT", "GLAD_LABELS", "INTENSITIES", "Feeling", "at_its_strongest", "denied_cues", "denied_labels", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
            "someone_elses"]
 
 #: How much a cue word in the message adds to its label's score when choosing a feeling.
@@ -194,6 +194,9 @@ _OWN_PHRASES = (
 
 # Good news, in which the same words are the trouble left behind ("finally paid off my debt", "i passed!!").
 _GLAD = frozenset({"relief", "pride", "joy", "excitement"})
+#: Every label that is a glad or warm feeling (the rest are painful, or no feeling to say back).
+GLAD_LABELS = frozenset({"admiration", "amusement", "approval", "caring", "desire", "excitement", "gratitude", "joy",
+                         "love", "optimism", "pride", "relief"})
 
 
 def _glad(text: str) -> bool:

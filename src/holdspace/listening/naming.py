@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from holdspace.language.emotions import Emotions, family_of
-from holdspace.listening.feelings import (CUE_WEIGHT, Feeling, denied_cues, denied_labels, feeling_cues, feeling_for,
+from holdspace.listening.feelings import (CUE_WEIGHT, GLAD_LABELS, Feeling, denied_cues, denied_labels, feeling_cues, feeling_for,
                                          intensity_cues, others_labels, own_words)
 from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
@@ -29,8 +29,7 @@ FEELING_FLOOR = 0.08
 OPINIONS = {"disapproval", "admiration", "amusement", "disgust"}
 #: Labels that are not feelings to say back to someone ("you seem to feel approval").
 NOT_FELT = {"neutral", "approval", "realization", "curiosity"}
-_POSITIVE = {"admiration", "amusement", "approval", "caring", "desire", "excitement", "gratitude", "joy", "love",
-             "optimism", "pride", "relief"}
+_POSITIVE = GLAD_LABELS
 _NEGATIVE = {"anger", "annoyance", "disappointment", "disapproval", "disgust", "embarrassment", "fear", "grief",
              "nervousness", "remorse", "sadness"}
 _AFTER_A_DEATH = {"grief", "sadness", "remorse", "anger", "fear", "nervousness", "confusion", "love", "caring"}

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from holdspace.listening.feelings import Feeling, at_its_strongest
+from holdspace.listening.feelings import GLAD_LABELS, Feeling, at_its_strongest
 from holdspace.listening.memory import Conversation
 from holdspace.language.text import split_sentences
 from holdspace.listening.signals import RHETORICAL, SELF_CRITICAL, SELF_HATE
@@ -100,7 +100,9 @@ def summary(conversation: Conversation, feeling: Feeling | None, used: list[str]
         if turn.key and not wondered and len(turn.key.split()) >= 3 and not any(_alike(turn.key, p) for p in points):
             tokens = turn.key.split()
             points.insert(0, turn.key if len(tokens) <= 14 else _shorten(turn.key))
-            if turn.reply.feeling and turn.reply.feeling.word not in felt:
+            if turn.reply.feeling and turn.reply.feeling.word not in felt \
+                    and (feeling is None or (turn.reply.feeling.label in GLAD_LABELS) == (feeling.label in GLAD_LABELS)):
+                # ("It's left you feeling sad" beside "relieved" now would take back what was just heard)
                 felt.insert(0, turn.reply.feeling.word)
     if len(points) < 2:
         return ""
