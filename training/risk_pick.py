@@ -32,6 +32,10 @@ def run(path: Path) -> dict[str, int]:
     gate = np.ones(len(text), bool)
     team, every, clf = source == "team_dev", source == "everyday_dev", source == "classifier_dev"
     groups = [team & np.isin(cat, EVERYDAY), every, clf & (y == 0)] + ([source == "natural"] if (source == "natural").any() else [])
+    # the groups the threshold rule was defined on (risk_ship_eval.py --rows-of-ship9): without dev batch O and the
+    # retired held-back sets 6 and 7, on which the rules alone pass 3%; nothing changes for runs trained before them
+    new = np.isin(d["group"].astype(str), ["dev-o", "t6", "t7"])
+    groups = [g & ~new for g in groups]
     t = choose(SETTING, probs, rules, framed, gate, None, groups)
     lv = levels(SETTING, probs, t, rules, framed, gate, None)
     print(f"{path.name}: threshold {t:.7f}")
