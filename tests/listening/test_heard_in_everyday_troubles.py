@@ -137,3 +137,8 @@ def test_a_summary_after_good_news_does_not_take_it_back_with_the_sadness_before
                 "i did the breathing thing you showed me and it actually helped")[-1]
     assert said.feeling is not None and said.feeling.label == "relief", said.reply
     assert "feeling sad" not in said.reply, said.reply
+
+
+def test_no_energy_for_plans_is_heard_as_drained_not_irritated(listener):
+    said = talk(listener, "i keep cancelling plans with friends because i just dont have the energy")[-1]
+    assert said.feeling is not None and said.feeling.word == "drained", said.reply

@@ -88,3 +88,12 @@ def test_contractions_typed_without_an_apostrophe_are_said_back_with_one(said, h
 ])
 def test_its_and_id_get_their_apostrophe_only_where_they_stand_for_it_is_and_i_would(said, heard):
     assert to_second_person(said) == heard
+
+
+@pytest.mark.parametrize("said, back", [
+    ("he called me by my mums name", "your mum's name"),
+    ("i stayed at my dads house", "your dad's house"),
+    ("my sisters are coming", "your sisters are coming"),
+])
+def test_whose_it_is_gets_the_apostrophe_a_quick_typist_left_out(said, back):
+    assert back in to_second_person(said)

@@ -175,6 +175,9 @@ _OWN_PHRASES = (
     (re.compile(r"\b(?:nobody|no one|noone|no-one) (?:\w+ )?(?:gets it|understands|believes me|gets what)\b|"
                 r"\b(?:think|thinks|say|says) (?:i'?m|im|i am) (?:just )?(?:being lazy|faking|making it up|exaggerating)\b"),
      "misunderstood"),
+    # "i keep cancelling plans because i just dont have the energy": worn out, not irritated
+    (re.compile(r"\b(?:i )?(?:just )?(?:don'?t|dont|do not|never) have (?:the|any) energy\b|\b(?:i have|i've got|ive got) "
+                r"(?:no|zero) energy\b"), "drained"),
     # "i dont know how to tell my parents", "how im going to tell my wife": news still to be told, and dreaded
     (re.compile(r"\b(?:don'?t|dont|do not) know how (?:to|i'?m (?:going to|gonna)|im (?:going to|gonna)|i'?ll|i will|i can) "
                 r"(?:ever )?(?:tell|break it to) (?:my|him|her|them|anyone|everyone|people|mum|mom|dad|the)\b"), "worried"),

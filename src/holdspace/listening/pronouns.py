@@ -107,6 +107,10 @@ def to_second_person(text: str) -> str:
         if low == "well" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_well_for_we_will(tokens, words, n):
             out[i] = _match_case(tokens[i], "we'll", n == 0)  # "well see how she is tomorrow": "we'll see"
             continue
+        if low in _KIN_OWNING and n > 0 and nxt is not None and tokens[words[n - 1]].lower() in _POSSESSIVES \
+                and tokens[nxt].lower() in _OWNED:
+            out[i] = tokens[i][:-1] + "'s"  # "he called me by my mums name": "your mum's name"
+            continue
         if low in ("am", "was") and n >= 2 and tokens[words[n - 2]].lower() == "i" \
                 and tokens[words[n - 1]].lower() in _BETWEEN_I_AND_VERB:
             out[i] = "are" if low == "am" else "were"  # "i really am" -> "you really are", never "you really am"
@@ -120,6 +124,15 @@ def to_second_person(text: str) -> str:
         elif low in _MENDED:
             out[i] = _match_case(tokens[i], _MENDED[low], True)
     return _YOU_FIRST.sub(_you_first, "".join(out))
+
+
+# Whose it is, typed without the apostrophe ("my mums name", "at my dads house").
+_KIN_OWNING = {"mums", "moms", "dads", "nans", "grans", "grandads", "grandmas", "sisters", "brothers", "wifes",
+               "husbands", "partners", "boyfriends", "girlfriends", "sons", "daughters", "aunties", "uncles", "exs"}
+_POSSESSIVES = {"my", "your", "his", "her", "our", "their"}
+_OWNED = {"name", "house", "place", "flat", "car", "birthday", "funeral", "room", "phone", "side", "fault", "friend",
+          "friends", "wedding", "garden", "dog", "cat", "grave", "ashes", "anniversary", "number", "job", "kitchen",
+          "stuff", "things", "voice", "face", "birthday", "death", "illness", "cancer", "dementia", "new"}
 
 
 # "my partner and i had a fight" opens with the two of them as subject: "you and your partner", not "your partner and you"
