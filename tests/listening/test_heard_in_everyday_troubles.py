@@ -142,3 +142,11 @@ def test_a_summary_after_good_news_does_not_take_it_back_with_the_sadness_before
 def test_no_energy_for_plans_is_heard_as_drained_not_irritated(listener):
     said = talk(listener, "i keep cancelling plans with friends because i just dont have the energy")[-1]
     assert said.feeling is not None and said.feeling.word == "drained", said.reply
+
+
+def test_spoken_hesitations_are_not_said_back_and_made_it_worse_is_no_achievement(listener):
+    # a client turn as a session transcript keeps it; the practice report's alternatives come from these replies
+    said = talk(listener, "Um, it kind of escalated a bit. Um, I've just recently moved out, um, from living with my "
+                          "parents. So just made it a bit worse, I think.")[-1]
+    assert " um" not in said.reply.lower() and "moved out from living with your parents" in said.reply, said.reply
+    assert said.feeling is None or said.feeling.label != "pride", said.reply

@@ -29,6 +29,8 @@ _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|ngl|fr|you know|i gu
                        r"no cap|fml)(?<!\bnot too)"
                        r"(?<!\bme too)(?<!\bme as well))+[\s.!?]*$", re.I)
 _FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly)(?=\s*,)|"
+                      # spoken hesitations inside a sentence, as transcripts keep them ("moved out, um, from home")
+                      r",?\s*\b(?:um+|uh+|uhm+|erm+|er)\b,?\s*(?=\w)|"
                       # "work is fine i guess but...": the hedge before a turn, said back, reads "fine you guess"
                       r"\s+(?:i guess|i suppose)(?=\s*(?:,|\bbut\b|\band\b))|"
                       # "it was weird but good i think": a hedge at the end ("what i think" is no hedge)
