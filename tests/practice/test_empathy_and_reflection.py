@@ -71,6 +71,10 @@ def test_roadblocks_are_named_with_the_words_and_a_kinder_way():
     assert {r.kind for r in roadblocks_in("A good mother wouldn't do that.")} == {"moralising"}
     assert {r.kind for r in roadblocks_in("Yeah. You just gotta do it.")} == {"ordering"}
     assert roadblocks_in("It sounds like the week has been a lot.") == []
+    # a situation described is no order (AnnoMI dev, transcript 23)
+    assert {r.kind for r in roadblocks_in("You're going to have to tell him tonight.")} == {"ordering"}
+    assert roadblocks_in("So imagine a job with a group of people, and you're going to have to have social interaction. "
+                         "What kind of thoughts go through your head?") == []
 
 
 def test_reassurance_and_being_there_are_weak_emotional_reactions():
