@@ -97,3 +97,9 @@ def test_its_and_id_get_their_apostrophe_only_where_they_stand_for_it_is_and_i_w
 ])
 def test_whose_it_is_gets_the_apostrophe_a_quick_typist_left_out(said, back):
     assert back in to_second_person(said)
+
+
+def test_someone_who_did_something_before_we_did_is_not_made_one_of_the_two_of_us():
+    # "my sister called and we got into it": she called; "you and your sister called" would garble it
+    assert to_second_person("my sister called and we got into it again") == "your sister called and you got into it again"
+    assert to_second_person("my partner and i had a huge fight") == "you and your partner had a huge fight"
