@@ -281,9 +281,7 @@ def ends_glad_after_fear(sentences: list[str], rejected: frozenset[str] | set[st
 
 def _tears_after_relief(sentences: list[str]) -> bool:
     """Tears straight after a fear ruled out ("the biopsy came back and it isn't cancer. i cried in the car"): relief."""
-    if len(sentences) < 2:
-        return False
-    cues = feeling_cues(sentences[-1])
+    cues = feeling_cues(sentences[-1]) if len(sentences) >= 2 else {}
     return set(cues) == {"sadness"} and set(cues["sadness"]) <= _TEARS and not DISTRESS.search(sentences[-1]) \
         and not _THEY_CRIED.search(sentences[-1]) and "relief" in _feeling_in(sentences[-2])[0]
 

@@ -132,21 +132,21 @@ _KIN_OWNING = {"mums", "moms", "dads", "nans", "grans", "grandads", "grandmas", 
 _POSSESSIVES = {"my", "your", "his", "her", "our", "their"}
 _OWNED = {"name", "house", "place", "flat", "car", "birthday", "funeral", "room", "phone", "side", "fault", "friend",
           "friends", "wedding", "garden", "dog", "cat", "grave", "ashes", "anniversary", "number", "job", "kitchen",
-          "stuff", "things", "voice", "face", "birthday", "death", "illness", "cancer", "dementia", "new"}
+          "stuff", "things", "voice", "face", "death", "illness", "cancer", "dementia", "new"}
 
 
 # "my partner and i had a fight" opens with the two of them as subject: "you and your partner", not "your partner and you"
 _YOU_FIRST = re.compile(r"(^|[.!?;]\s+)([Yy]our) ((?:\w+ ){0,2}?\w+) and you\b(?!')")
 _NOT_A_NAME = {"is", "was", "are", "were", "has", "had", "have", "does", "did", "do", "can", "will", "would", "just",
                "keeps", "said", "says", "got", "gets", "went", "seems", "looks", "feels", "not", "always", "never",
-               "came", "rang", "told", "left", "made", "took", "saw", "met", "came"}
+               "came", "rang", "told", "left", "made", "took", "saw", "met"}
 
 
 def _you_first(match: re.Match) -> str:
     words = match.group(3).lower().split()
     if _NOT_A_NAME & set(words) or any(w.endswith("ed") and len(w) > 4 for w in words):
-        # ("your sister called and you got into it": she called, then the two of you argued)
-        return match.group(0)  # ("your mum is ill and you ...": a clause, not two people)
+        # a clause, not two people: "your mum is ill and you ...", "your sister called and you got into it"
+        return match.group(0)
     return f"{match.group(1)}{'Y' if match.group(2)[0] == 'Y' else 'y'}ou and your {match.group(3)}"
 
 
