@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from risk_ship_eval import EVERYDAY, SETTINGS, choose, levels, rules_view  # noqa: E402
+from risk_ship_eval import EVERYDAY, NOT_IN_SHIP9_GROUPS, SETTINGS, choose, levels, rules_view  # noqa: E402
 
 SETTING = next(s for s in SETTINGS if s.name == "urgent, aside but not means, +rule-con")
 TEAM = ("team_dev", "classifier_dev", "everyday_dev")
@@ -34,7 +34,7 @@ def run(path: Path) -> dict[str, int]:
     groups = [team & np.isin(cat, EVERYDAY), every, clf & (y == 0)] + ([source == "natural"] if (source == "natural").any() else [])
     # the groups the threshold rule was defined on (risk_ship_eval.py --rows-of-ship9): without dev batch O and the
     # retired held-back sets 6 and 7, on which the rules alone pass 3%; nothing changes for runs trained before them
-    new = np.isin(d["group"].astype(str), ["dev-o", "t6", "t7"])
+    new = np.isin(d["group"].astype(str), NOT_IN_SHIP9_GROUPS)
     groups = [g & ~new for g in groups]
     t = choose(SETTING, probs, rules, framed, gate, None, groups)
     lv = levels(SETTING, probs, t, rules, framed, gate, None)

@@ -29,7 +29,6 @@ FEELING_FLOOR = 0.08
 OPINIONS = {"disapproval", "admiration", "amusement", "disgust"}
 #: Labels that are not feelings to say back to someone ("you seem to feel approval").
 NOT_FELT = {"neutral", "approval", "realization", "curiosity"}
-_POSITIVE = GLAD_LABELS
 _NEGATIVE = {"anger", "annoyance", "disappointment", "disapproval", "disgust", "embarrassment", "fear", "grief",
              "nervousness", "remorse", "sadness"}
 _AFTER_A_DEATH = {"grief", "sadness", "remorse", "anger", "fear", "nervousness", "confusion", "love", "caring"}
@@ -206,7 +205,7 @@ def story_glad(conversation: Conversation) -> bool:
     plain message after it ("took me 4 goes lol", "i nearly gave up") is read in that light."""
     # the last feeling named in the last two messages ("took me 4 goes lol" names none, and goes on with the pass)
     felt = next((t.reply.feeling for t in reversed(conversation.turns[-2:]) if t.reply.feeling is not None), None)
-    return felt is not None and felt.label in _POSITIVE and felt.intensity != "mixed" and not story_hurts(conversation)
+    return felt is not None and felt.label in GLAD_LABELS and felt.intensity != "mixed" and not story_hurts(conversation)
 
 
 # Laughing along: "mum cried haha" after good news is happy tears.
@@ -238,7 +237,7 @@ def _feeling_in(piece: str) -> tuple[frozenset[str], frozenset[str]]:
     if GLAD_TEARS.search(piece) and set(cues.get("sadness", ())) <= _TEARS:
         labels = (labels - {"sadness"}) | {"joy"}  # "i could have cried with happiness"
     pained = labels & _NEGATIVE | ({"sadness"} if DISTRESS.search(piece) or _GOES_ON_WORRYING.search(piece) else set())
-    return frozenset(labels & _POSITIVE), frozenset(pained)
+    return frozenset(labels & GLAD_LABELS), frozenset(pained)
 
 
 def story_ending(sentences: list[str]) -> int | None:
@@ -275,7 +274,7 @@ def ends_glad_after_fear(sentences: list[str], rejected: frozenset[str] | set[st
     grave = any("grief" in feeling_cues(p) or _GRAVE.search(p) and not NOT_GRAVE.search(p) for p in sentences[1:last])
     if not glad or pained or not feared or grave:
         return None
-    theirs = [(w, l) for w, l in own_words(sentences[last]) if l in _POSITIVE and l not in rejected]
+    theirs = [(w, l) for w, l in own_words(sentences[last]) if l in GLAD_LABELS and l not in rejected]
     return Feeling(theirs[-1][0], theirs[-1][1], "theirs") if theirs else Feeling("relieved", "relief", "moderate")
 
 
@@ -296,7 +295,7 @@ def turns_from_good_news(text: str, conversation: Conversation) -> bool:
     if not conversation.turns or not _OPENS_WITH_TURN.match(text):
         return False
     before = conversation.turns[-1].text
-    return bool(_CONCEDED.search(before)) or any(label in _POSITIVE for label in feeling_cues(before))
+    return bool(_CONCEDED.search(before)) or any(label in GLAD_LABELS for label in feeling_cues(before))
 
 
 # A message that opens by turning from what came before.
@@ -335,13 +334,13 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     skip = NOT_FELT | rejected | (others_labels(text) - ending) | gone_by
     harsh = bool(SELF_CRITICAL.search(text) or SELF_HATE.search(text))
     # "I feel so stupid for being excited about it": the excitement is what they turn on themselves for, not a joy
-    unglad = rejected | (_POSITIVE if harsh else set()) | gone_by
+    unglad = rejected | (GLAD_LABELS if harsh else set()) | gone_by
     theirs = [(w, l) for w, l in own_words(text) if l not in unglad]
     if len(theirs) > 1 and any(w == "bored" for w, _ in theirs):
         # "im bored of being sad all the time": the sadness is what they are bored of, and what to hear
         other = next((w, l) for w, l in theirs if w != "bored")
         return Feeling(other[0], other[1], "theirs")
-    glad = [w for w, l in theirs if l in _POSITIVE]
+    glad = [w for w, l in theirs if l in GLAD_LABELS]
     hurting = [(w, l) for w, l in theirs if l in _NEGATIVE]
     if glad and hurting:
         # "happy for her but jealous": both at once is the reflection, not either one alone
@@ -376,15 +375,15 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     # Naming a happy feeling to someone describing pain is worse than naming none: where the
     # words carry distress and nothing glad, a glad label needs the model to be very sure.
     distress = any(label in _NEGATIVE for label in cues) or bool(DISTRESS.search(text))
-    gloomy = (distress or in_pain) and not any(label in _POSITIVE for label in cues)
+    gloomy = (distress or in_pain) and not any(label in GLAD_LABELS for label in cues)
     if after_concession:
         # "but i finally trusted someone" after "i know its good news for her": the turn is the weight
-        skip = skip | (_POSITIVE - {"caring"})
+        skip = skip | (GLAD_LABELS - {"caring"})
         gloomy = True
-    if _turns_to_pain(text) and not any(label in _POSITIVE for label in feeling_cues(text[_last_turn(text):])):
+    if _turns_to_pain(text) and not any(label in GLAD_LABELS for label in feeling_cues(text[_last_turn(text):])):
         # "I love her so much but some days I don't feel like myself", "my wife has been great about it but
         # she's worried about money": the glad part is conceded; naming it ("good news") would miss the turn
-        skip = skip | (_POSITIVE - {"caring"})
+        skip = skip | (GLAD_LABELS - {"caring"})
         gloomy = True
     if not _AMUSING.search(text):
         # "i passed my driving test after 4 tries lol": the "lol" laughs along; the feeling is the pass
@@ -392,14 +391,14 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     if _LAUGHED_AT.search(text):
         skip = skip | {"amusement", "joy"}  # "they laugh at my posts": their laughter, at the client's cost
     # "I used to love this job. Now I dread going in": the love is what was lost, not a joy to build on
-    skip = skip | (denied_cues(text) & _POSITIVE)
+    skip = skip | (denied_cues(text) & GLAD_LABELS)
     if "grief" in cues:
         # someone telling of a death is not "disappointed" or "annoyed" about it, nor merely "down"
         skip = skip | (set(overall.scores) - _AFTER_A_DEATH) | {"sadness"}
     if SELF_CRITICAL.search(text) or SELF_HATE.search(text):
         # turned against oneself, anger reads as shame or sadness, not fury at someone; and it is never glad,
         # nor a puzzle ("maybe there's something wrong with me" is no "not knowing where to start")
-        skip = skip | {"anger", "annoyance", "disapproval", "disgust", "confusion"} | _POSITIVE
+        skip = skip | {"anger", "annoyance", "disapproval", "disgust", "confusion"} | GLAD_LABELS
         if not {"fear", "nervousness"} & set(cues):
             skip = skip | {"fear", "nervousness"}  # "i feel like a terrible mum": "terrible" is no fear
     if _VERDICT.search(text) and not {"fear", "nervousness"} & set(cues):
@@ -415,7 +414,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         skip = skip | {"fear", "nervousness", "admiration", "caring"}
     if _COMPARED.search(text):
         # "everyone at the gym looks better than me": measured against others and found short, not admiring them
-        skip = skip | _POSITIVE
+        skip = skip | GLAD_LABELS
     if _HOPE_GONE.search(text):
         skip = skip | {"optimism", "joy", "excitement", "desire"}  # "i was hoping for an A": the hope is what fell short
     if (any(label in _GOOD_NEWS for label in cues) or after_good_news) and "fear" not in cues \
@@ -439,7 +438,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         skip = skip | {"anger", "annoyance", "disapproval", "disgust"}
     if MINIMISING.search(text):
         # "it's probably not a big deal" plays it down: never glad about it, nor "unhappy about it"
-        skip = skip | OPINIONS | _POSITIVE
+        skip = skip | OPINIONS | GLAD_LABELS
     if any(RHETORICAL.search(s) for s in sentences):
         # "what's the point of even trying?" asks nothing it wants answered: the model hears a puzzle in the form
         skip = skip | {"confusion"}
@@ -459,7 +458,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
     # (nor does a plain message with no word of pain at all: "the sun is out and i had a lie in" after "really happy")
     glad_story = after_good_news and not DISTRESS.search(text) \
         and not any(label in _NEGATIVE for _, label in own_words(text)) \
-        and (any(label in _POSITIVE for label in cues) or not any(label in _NEGATIVE for label in cues))
+        and (any(label in GLAD_LABELS for label in cues) or not any(label in _NEGATIVE for label in cues))
     best_label, best = None, FEELING_FLOOR
     for label in overall.scores:
         if label in skip:
@@ -472,7 +471,7 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
         sure = any(label in e.labels for e in [overall] + per_sentence)
         if label in OPINIONS and label not in cues and (not sure or gloomy):
             continue  # "I don't feel anything anymore" is numbness, not disapproval of something
-        if gloomy and label in _POSITIVE and (model < 0.8 or label == "amusement"):
+        if gloomy and label in GLAD_LABELS and (model < 0.8 or label == "amusement"):
             continue  # ("lol my life is a mess" laughs at pain; it is not amusement)
         if label in ("disgust", "admiration") and label not in cues:
             continue  # (see feelings.toml: "theyre quite religious" is no admiration)
