@@ -150,3 +150,11 @@ def test_spoken_hesitations_are_not_said_back_and_made_it_worse_is_no_achievemen
                           "parents. So just made it a bit worse, I think.")[-1]
     assert " um" not in said.reply.lower() and "moved out from living with your parents" in said.reply, said.reply
     assert said.feeling is None or said.feeling.label != "pride", said.reply
+
+
+def test_a_spoken_false_start_is_not_said_back(listener):
+    # a client turn from a session transcript (AnnoMI dev 23); the practice report suggests this reply to the therapist
+    said = talk(listener, "Yeah, it was, yeah, it was really cool, but I find it- found it really hard to try and focus on "
+                          "that 'cause I was so- I was kind of feeling really anxious and -")[-1]
+    assert "- " not in said.reply and "find it" not in said.reply and not said.reply.split("?")[0].count(" and."), said.reply
+    assert "found it really hard" in said.reply, said.reply

@@ -27,10 +27,12 @@ _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|ngl|fr|you know|i gu
                        r"and stuff|and everything|honestly|to be honest|if i'?m honest|if i'?m being honest|"
                        r"to be fair|tho|though|too|as well|also|either|lowkey|tbf|rn|but|and|or|because|cos|cause|deadass|bro|bruh|ong|istg|"
                        r"no cap|fml)(?<!\bnot too)"
-                       r"(?<!\bme too)(?<!\bme as well))+[\s.!?]*$", re.I)
+                       r"(?<!\bme too)(?<!\bme as well))+[\s.!?\-–—]*$", re.I)
 _FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly)(?=\s*,)|"
                       # spoken hesitations inside a sentence, as transcripts keep them ("moved out, um, from home")
                       r",?\s*\b(?:um+|uh+|uhm+|erm+|er)\b,?\s*(?=\w)|"
+                      # a spoken false start, the words before a dash taken back ("i find it- found it hard", "so- you")
+                      r"\b[\w']+(?: [\w']+){0,2}-\s+(?=\w)|"
                       # "work is fine i guess but...": the hedge before a turn, said back, reads "fine you guess"
                       r"\s+(?:i guess|i suppose)(?=\s*(?:,|\bbut\b|\band\b))|"
                       # "it was weird but good i think": a hedge at the end ("what i think" is no hedge)
