@@ -1,11 +1,12 @@
 """Compare two risk models' cross-validated scores on the team rows both runs scored, each at its own threshold.
 
-    PYTHONPATH=src .venv/bin/python training/risk_pick.py CACHE/A_int8_windows_scores.npz CACHE/B_int8_windows_scores.npz
+    PYTHONPATH=src .venv/bin/python training/risk_pick.py CACHE/A_int8_windows_scores.npz CACHE/B_int8_windows_scores.npz[@THRESHOLD]
 
 Each file is export_risk_folds.py's output for one run. The threshold of each is chosen as risk_ship_eval.py
 chooses it for the product's setting ("urgent, aside but not means, +rule-con", `--without-other`) on that run's
 own rows; the figures are then counted on the team rows (risk_dev, classifier_dev, everyday_dev) whose text both
 runs scored cross-validated, so rows one run added (a new batch) count for neither. No held-back set is read.
+A file named with `@THRESHOLD` is read at that threshold instead (one chosen by another rule, such as session 13's).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ SETTING = next(s for s in SETTINGS if s.name == "urgent, aside but not means, +r
 TEAM = ("team_dev", "classifier_dev", "everyday_dev")
 
 
-def run(path: Path) -> dict[str, int]:
-    """Level per text of the team rows and natural negatives, at the run's own threshold."""
+def run(path: Path, threshold: float | None = None) -> dict[str, int]:
+    """Level per text of the team rows and natural negatives, at the run's own threshold unless one is given."""
     d = np.load(path)
     text, source, cat, y = d["text"], d["source"], d["category"].astype(str), d["y"]
     pooled = np.isin(source, TEAM + ("natural",))
@@ -36,15 +37,16 @@ def run(path: Path) -> dict[str, int]:
     # retired held-back sets 6 and 7, on which the rules alone pass 3%; nothing changes for runs trained before them
     new = np.isin(d["group"].astype(str), NOT_IN_SHIP9_GROUPS)
     groups = [g & ~new for g in groups]
-    t = choose(SETTING, probs, rules, framed, gate, None, groups)
+    t = choose(SETTING, probs, rules, framed, gate, None, groups) if threshold is None else threshold
     lv = levels(SETTING, probs, t, rules, framed, gate, None)
     print(f"{path.name}: threshold {t:.7f}")
     return {str(text[i]): (int(lv[i]), int(y[i]), str(cat[i])) for i in np.flatnonzero(np.isin(source, TEAM))}
 
 
 def main() -> None:
-    a_path, b_path = (Path(p) for p in sys.argv[1:3])
-    a, b = run(a_path), run(b_path)
+    named = [(Path(p.split("@")[0]), float(p.split("@")[1]) if "@" in p else None) for p in sys.argv[1:3]]
+    (a_path, _), (b_path, _) = named
+    a, b = (run(path, threshold) for path, threshold in named)
     common = sorted(set(a) & set(b))
     print(f"team rows both runs scored: {len(common)} (only in {a_path.name}: {len(set(a) - set(b))}, "
           f"only in {b_path.name}: {len(set(b) - set(a))})")
