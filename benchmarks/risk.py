@@ -99,7 +99,9 @@ HELD_BACK = [
     ("7", "risk_test7.jsonl", "everyday_test7.jsonl",
      "Held-back set 7 (never tuned on; written 30 Nov 2026 by a helper who tuned nothing)"),
     ("8", "risk_test8.jsonl", "everyday_test8.jsonl",
-     "Held-back set 8 (never tuned on; written 30 Nov 2026, session 11, by a helper who tuned nothing)"),
+     "Held-back set 8 (never tuned on; written 30 Nov 2026, session 11, by a helper who tuned nothing; read once in session 13)"),
+    ("9", "risk_test9.jsonl", "everyday_test9.jsonl",
+     "Held-back set 9 (never tuned on; written 30 Nov 2026, session 13, by a helper who tuned nothing)"),
 ]
 
 
