@@ -158,3 +158,20 @@ def test_a_spoken_false_start_is_not_said_back(listener):
                           "that 'cause I was so- I was kind of feeling really anxious and -")[-1]
     assert "- " not in said.reply and "find it" not in said.reply and not said.reply.split("?")[0].count(" and."), said.reply
     assert "found it really hard" in said.reply, said.reply
+
+
+# Session 13: six replies the lead saw and left, from conversations held with the listener.
+
+@pytest.mark.parametrize("message", ["good, thanks", "good thanks", "not bad thanks, you?", "pretty good", "im good"])
+def test_a_short_pleasant_answer_gets_a_short_warm_reply_not_a_deep_reading(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.feeling is None and "says a lot" not in said.reply and "mean to you" not in said.reply, said.reply
+    assert len(said.reply.split()) <= 20 and said.reply.endswith("?"), said.reply
+
+
+@pytest.mark.parametrize("message", ["not great tbh", "not great", "could be better", "been better"])
+def test_a_low_brief_answer_is_met_plainly_and_gently_invited_on(listener, message):
+    said = talk(listener, message)[-1]
+    assert not any(w in said.reply for w in ("says a lot", "unhappy about it", "glad you're telling me", "grateful")), \
+        said.reply
+    assert said.reply.endswith("?") and len(said.reply.split()) <= 25, said.reply

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
+__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "DOING_WELL", "NOT_SO_WELL", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "SAFE_NOW", "NOT_SAFE", "TIRED_OF_THE_LINES", "REACHED_OUT", "looks_english", "GLAD_TEARS",
            "FEAR_TOLD_AS_PAST", "NOT_GRAVE"]
@@ -90,6 +90,17 @@ THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?:
 ASSENT = re.compile(r"^\W*(?:yeah|yea|yep|yes|yup|ya|yh|k|kk|sure|mm+|mhm+|m-hm|uh-huh|right|true|exactly|i guess|i suppose|"
                     r"kind of|sort of|maybe|probably|guess so|suppose so|i think so|pretty much)"
                     r"(?:\W+(?:yeah|i guess|i suppose|really|maybe|so|lol|haha|exactly|true|right))*\W*$", re.I)
+# A short pleasant answer to "how are you" ("good, thanks", "not bad, you?"): met warmly and briefly, not read deeply.
+DOING_WELL = re.compile(r"^\W*(?:(?:i'?m|im|i am|i'?ve been|ive been|been|all|doing)\s+)?(?:(?:really|pretty|very|quite|"
+                        r"actually|doing|all)\s+)*(?:good|great|well|not bad|grand|brilliant|fab|fantastic|can'?t complain|"
+                        r"cant complain)(?:\W+(?:thanks|thank you|thx|ty|cheers|and you|you|how are you|how about you|hbu|wbu|"
+                        r"u|actually|today|so far))*\W*$", re.I)
+# A low, brief answer ("not great tbh", "could be better"): heard plainly, and gently invited on.
+NOT_SO_WELL = re.compile(r"^\W*(?:(?:honestly|tbh|um+|well|erm|eh|hmm+)\W+)?(?:(?:i'?m|im|i am|i'?ve been|ive been|been|"
+                         r"things are|it'?s|its)\s+)?(?:not (?:so |too |that |very |really |all that )?(?:great|good|well|"
+                         r"amazing|brilliant|the best|grand)|(?:have |i'?ve |ive )?been better|could be better|meh|so-so|"
+                         r"so so|(?:a )?bit rubbish|(?:pretty )?(?:rubbish|crap|bad))(?:\W+(?:tbh|honestly|to be honest|"
+                         r"really|lol|if i'?m honest|today|lately|atm|rn|right now|thanks|ngl))*\W*$", re.I)
 # Ways of saying "I might not want to be here" that a listener must never reflect back as an
 # ordinary feeling. If the risk check says "none" for one of these, the listener still checks in.
 NOT_BEING_HERE = re.compile(
