@@ -175,3 +175,8 @@ def test_a_low_brief_answer_is_met_plainly_and_gently_invited_on(listener, messa
     assert not any(w in said.reply for w in ("says a lot", "unhappy about it", "glad you're telling me", "grateful")), \
         said.reply
     assert said.reply.endswith("?") and len(said.reply.split()) <= 25, said.reply
+
+
+def test_ruining_a_friends_birthday_by_getting_drunk_is_heard_as_guilt(listener):
+    said = talk(listener, "I ruined my best friend's birthday by getting drunk")[-1]
+    assert said.feeling is not None and said.feeling.label == "remorse", said.reply
