@@ -180,3 +180,11 @@ def test_a_low_brief_answer_is_met_plainly_and_gently_invited_on(listener, messa
 def test_ruining_a_friends_birthday_by_getting_drunk_is_heard_as_guilt(listener):
     said = talk(listener, "I ruined my best friend's birthday by getting drunk")[-1]
     assert said.feeling is not None and said.feeling.label == "remorse", said.reply
+
+
+@pytest.mark.parametrize("message", ["i was so sure it was cancer and its not",
+                                     "i was terrified it was something serious but it wasnt"])
+def test_a_fear_told_as_past_and_then_ruled_out_is_heard_as_relief(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label == "relief", said.reply
+    assert "worr" not in said.reply and "uncertain" not in said.reply, said.reply

@@ -11,7 +11,7 @@ import re
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "DOING_WELL", "NOT_SO_WELL", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "SAFE_NOW", "NOT_SAFE", "TIRED_OF_THE_LINES", "REACHED_OUT", "looks_english", "GLAD_TEARS",
-           "FEAR_TOLD_AS_PAST", "NOT_GRAVE"]
+           "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "RULED_OUT"]
 
 #: Phrases that block listening; none may appear in what the listener says.
 ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
@@ -213,6 +213,11 @@ GLAD_TEARS = re.compile(r"\b(?:cr(?:y|ied|ying)|tears|teared up|in tears)\s+(?:o
 FEAR_TOLD_AS_PAST = re.compile(r"\b(?:i|we)\s+(?:was|were|felt|had been|'d been|got)\s+(?:so |really |very |a bit |quite |"
                                r"pretty |super |absolutely |properly )?(?:nervous|anxious|scared|afraid|terrified|frightened|"
                                r"worried|dreading|petrified|panicking)\b", re.I)
+
+# A feared thing that turned out not to be so, told straight after ("i was so sure it was cancer and its not"): as a
+# pattern, for naming.py's _RESOLVED (a worry over, and nothing said to go on).
+RULED_OUT = (r"\b(?:and|but)\s+(?:it|he|she|they|that)\s*(?:'s|s|is|was|were|are|did|does)?\s*(?:not|n'?t|isn'?t|isnt|"
+             r"wasn'?t|wasnt|weren'?t|werent|aren'?t|arent|didn'?t|didnt|doesn'?t|doesnt)(?=\s*(?:[.!?,]|$))")
 
 # Grave news denied ("it's not cancer, just a cyst").
 NOT_GRAVE = re.compile(r"\b(?:not|isn'?t|wasn'?t|no|nothing like)\s+(?:a\s+)?(?:cancer|tumou?r|stroke|heart attack)\b", re.I)
