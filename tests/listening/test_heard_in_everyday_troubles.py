@@ -188,3 +188,11 @@ def test_a_fear_told_as_past_and_then_ruled_out_is_heard_as_relief(listener, mes
     said = talk(listener, message)[-1]
     assert said.feeling is not None and said.feeling.label == "relief", said.reply
     assert "worr" not in said.reply and "uncertain" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["i keep comparing myself to everyone on instagram",
+                                     "i cant stop comparing myself to my friends"])
+def test_comparing_oneself_to_others_is_heard_as_not_measuring_up(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "not good enough", said.reply
+    assert said.topic == "self" and "your friends" not in said.question, said.reply
