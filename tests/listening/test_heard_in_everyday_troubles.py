@@ -196,3 +196,10 @@ def test_comparing_oneself_to_others_is_heard_as_not_measuring_up(listener, mess
     said = talk(listener, message)[-1]
     assert said.feeling is not None and said.feeling.word == "not good enough", said.reply
     assert said.topic == "self" and "your friends" not in said.question, said.reply
+
+
+@pytest.mark.parametrize("message", ["im 29 and still living with my parents", "i'm 31 and i still live with my mum"])
+def test_still_living_with_parents_is_heard_as_where_they_are_in_life_not_family_conflict(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.topic != "family" and "family" not in said.question, said.reply
+    assert said.feeling is not None and said.feeling.word == "stuck", said.reply
