@@ -203,3 +203,18 @@ def test_still_living_with_parents_is_heard_as_where_they_are_in_life_not_family
     said = talk(listener, message)[-1]
     assert said.topic != "family" and "family" not in said.question, said.reply
     assert said.feeling is not None and said.feeling.word == "stuck", said.reply
+
+
+@pytest.mark.parametrize("message", ["i guess im scared theyll think im not good enough",
+                                     "im worried people will think im stupid"])
+def test_a_fear_of_what_others_will_think_is_not_said_back_as_a_belief_about_oneself(listener, message):
+    # session 13: "It sounds like part of you believes you're scared they'll think you're not good enough."
+    said = talk(listener, message)[-1]
+    assert "believes" not in said.reply and "telling yourself" not in said.reply and "voice in you" not in said.reply \
+        and "painful thought about yourself" not in said.reply, said.reply
+    assert said.feeling is not None and said.feeling.label in ("fear", "nervousness"), said.reply
+
+
+def test_a_harsh_thought_of_ones_own_is_still_held_as_theirs(listener):
+    said = talk(listener, "i think im not good enough")[-1]
+    assert "you're not good enough" in said.reply and not said.reply.startswith("It sounds like you're not"), said.reply

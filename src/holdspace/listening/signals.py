@@ -180,7 +180,10 @@ OWN_FEELING_RULE = re.compile(r"^\W*(?:(?:but|and|so|honestly|like|i know|i gues
 # not the client's own harsh thought: the lookbehinds leave it to be said back as what that person did.
 _REPORTED = "".join(f"(?<!{w} )" for w in ("acted like", "acts like", "act like", "acting like", "treats me like",
                                             "treated me like", "says", "said", "thinks", "told me", "tells me",
-                                            "calls me", "called me", "made out", "makes out", "decided"))
+                                            "calls me", "called me", "made out", "makes out", "decided",
+                                            # a verdict feared from others ("scared theyll think im not good enough")
+                                            "they think", "they'll think", "theyll think", "they'd think", "will think",
+                                            "would think", "might think", "people think", "they thought"))
 SELF_CRITICAL = re.compile(
     r"\b" + _REPORTED + r"(?:i'?m|im|i am|i (?:just |really |honestly |kind of |kinda )?feel|i'?ve always been|i was)\s+"
     r"(?:\w+\s+){0,2}(?:worthless|useless|a failure|not worth (?:it|anything|talking to|knowing|the effort|loving)|"
