@@ -304,6 +304,23 @@ def test_a_turn_from_good_news_conceded_is_the_weight(listener):
     assert "build on it" not in said.reply and "worth holding on to" not in said.reply
 
 
+@pytest.mark.parametrize("turn", ["but it also reminds me we lost ours last year",
+                                  "but it also reminds me of everything we went through"])
+def test_a_turn_from_glad_news_to_a_loss_is_not_met_as_good_news(listener, turn):
+    # session 13: after "my sister had her baby today", "im so happy for her", this was met with "It's good to hear
+    # something has felt this way for you. What part of it has felt best?"
+    said = talk(listener, "my sister had her baby today", "im so happy for her", turn)[-1]
+    assert not any(w in said.reply for w in ("good to hear", "felt best", "build on", "worth holding", "good news")), \
+        said.reply
+    assert said.feeling is None or said.feeling.label not in {"relief", "joy", "pride", "excitement"}, said.reply
+
+
+def test_a_baby_lost_is_named_as_a_loss(listener):
+    said = talk(listener, "my sister had her baby today", "im so happy for her",
+                "but it also reminds me we lost ours last year")[-1]
+    assert said.feeling is not None and said.feeling.label in ("grief", "sadness"), said.reply
+
+
 def test_happy_for_her_inside_a_story_that_hurts_is_both(listener):
     said = talk(listener, "my best friend is pregnant and i've been trying for two years",
                 "i'm happy for her i really am")[-1].reply

@@ -158,3 +158,63 @@ def test_a_spoken_false_start_is_not_said_back(listener):
                           "that 'cause I was so- I was kind of feeling really anxious and -")[-1]
     assert "- " not in said.reply and "find it" not in said.reply and not said.reply.split("?")[0].count(" and."), said.reply
     assert "found it really hard" in said.reply, said.reply
+
+
+# Session 13: six replies the lead saw and left, from conversations held with the listener.
+
+@pytest.mark.parametrize("message", ["good, thanks", "good thanks", "not bad thanks, you?", "pretty good", "im good"])
+def test_a_short_pleasant_answer_gets_a_short_warm_reply_not_a_deep_reading(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.feeling is None and "says a lot" not in said.reply and "mean to you" not in said.reply, said.reply
+    assert len(said.reply.split()) <= 20 and said.reply.endswith("?"), said.reply
+
+
+@pytest.mark.parametrize("message", ["not great tbh", "not great", "could be better", "been better"])
+def test_a_low_brief_answer_is_met_plainly_and_gently_invited_on(listener, message):
+    said = talk(listener, message)[-1]
+    assert not any(w in said.reply for w in ("says a lot", "unhappy about it", "glad you're telling me", "grateful")), \
+        said.reply
+    assert said.reply.endswith("?") and len(said.reply.split()) <= 25, said.reply
+
+
+def test_ruining_a_friends_birthday_by_getting_drunk_is_heard_as_guilt(listener):
+    said = talk(listener, "I ruined my best friend's birthday by getting drunk")[-1]
+    assert said.feeling is not None and said.feeling.label == "remorse", said.reply
+
+
+@pytest.mark.parametrize("message", ["i was so sure it was cancer and its not",
+                                     "i was terrified it was something serious but it wasnt"])
+def test_a_fear_told_as_past_and_then_ruled_out_is_heard_as_relief(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label == "relief", said.reply
+    assert "worr" not in said.reply and "uncertain" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["i keep comparing myself to everyone on instagram",
+                                     "i cant stop comparing myself to my friends"])
+def test_comparing_oneself_to_others_is_heard_as_not_measuring_up(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "not good enough", said.reply
+    assert said.topic == "self" and "your friends" not in said.question, said.reply
+
+
+@pytest.mark.parametrize("message", ["im 29 and still living with my parents", "i'm 31 and i still live with my mum"])
+def test_still_living_with_parents_is_heard_as_where_they_are_in_life_not_family_conflict(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.topic != "family" and "family" not in said.question, said.reply
+    assert said.feeling is not None and said.feeling.word == "stuck", said.reply
+
+
+@pytest.mark.parametrize("message", ["i guess im scared theyll think im not good enough",
+                                     "im worried people will think im stupid"])
+def test_a_fear_of_what_others_will_think_is_not_said_back_as_a_belief_about_oneself(listener, message):
+    # session 13: "It sounds like part of you believes you're scared they'll think you're not good enough."
+    said = talk(listener, message)[-1]
+    assert "believes" not in said.reply and "telling yourself" not in said.reply and "voice in you" not in said.reply \
+        and "painful thought about yourself" not in said.reply, said.reply
+    assert said.feeling is not None and said.feeling.label in ("fear", "nervousness"), said.reply
+
+
+def test_a_harsh_thought_of_ones_own_is_still_held_as_theirs(listener):
+    said = talk(listener, "i think im not good enough")[-1]
+    assert "you're not good enough" in said.reply and not said.reply.startswith("It sounds like you're not"), said.reply

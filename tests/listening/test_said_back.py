@@ -36,6 +36,17 @@ def test_fragments_get_the_subject_they_lack_and_no_wrong_one(fragment, clause):
     assert as_clause(fragment) == clause
 
 
+@pytest.mark.parametrize("fragment, clause", [
+    ("a bit stressed about work", "you're a bit stressed about work"),
+    ("a little worried about tomorrow", "you're a little worried about tomorrow"),
+    ("kind of nervous about the exam", "you're kind of nervous about the exam"),
+    ("a bit of a mess", "a bit of a mess"),
+])
+def test_a_fragment_softened_with_a_bit_or_kind_of_gets_its_subject(fragment, clause):
+    # session 13: "just a bit stressed about work" was said back as "It sounds like a bit stressed about work."
+    assert as_clause(fragment) == clause
+
+
 # --- everyday words --------------------------------------------------------------------------------------
 
 def test_a_hedge_before_a_turn_is_not_said_back_as_you_guess(listener):

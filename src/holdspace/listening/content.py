@@ -215,6 +215,8 @@ _DEGREE = {"so", "too", "very", "really", "kinda", "pretty", "completely", "tota
 _CAUSED = {"it", "things", "everything", "that", "this"}
 # Verbs whose missing subject is "it" when "me" follows: "took me 4 goes", "cost me a fortune".
 _TAKES = {"took", "takes", "take", "cost", "costs"}
+# Softeners a fragment may open with ("a bit stressed", "kind of nervous"): what follows them decides its subject.
+_SOFTENED = re.compile(r"^(?:a (?:little )?bit|a little|kind of|sort of|kinda|a tad) ", re.I)
 _SUBJECTS = ("you", "you're", "you've", "you'd", "you'll", "your")
 # Words that praise what a list names ("good job, nice flat, lovely kids").
 _GOOD_THINGS = {"good", "nice", "great", "decent", "lovely", "stable", "steady", "amazing", "big", "new"}
@@ -227,6 +229,8 @@ def as_clause(reflected: str) -> str:
         return reflected
     if tokens[0] == "bit" and len(tokens) > 1 and tokens[1] in _BE_FRAGMENT:
         return "you're a " + reflected  # "(a) bit sad today": "you're a bit sad today", not "bit sad today"
+    if (soft := _SOFTENED.match(reflected)) and as_clause(reflected[soft.end():]).startswith("you're "):
+        return "you're " + reflected  # "a bit stressed about work", never "It sounds like a bit stressed about work."
     if tokens[0] == "not" and len(tokens) > 1 and tokens[1] in ("even", "a", "an", "one", "once", "any", "a", "single"):
         return reflected  # "not even an interview" is no "you're not even an interview"
     if len(tokens) > 2 and tokens[0] in _GOOD_THINGS and reflected.split()[1].endswith(","):

@@ -188,6 +188,13 @@ _OWN_PHRASES = (
                 r"literally |honestly )?(?:falling apart|breaking down|a wreck|an absolute wreck|a mess)\b|"
                 # "i don't think i can keep this up much longer"
                 r"\b(?:i (?:don'?t|dont) think i can|i can'?t|i cant|i cannot) keep (?:this|it|going like this) up\b"), "overwhelmed"),
+    # "i keep comparing myself to everyone on instagram": measured against others and coming off worse
+    (re.compile(r"\bcompar(?:e|es|ed|ing) myself (?:to|with|against)\b|\b(?:don'?t|dont|never|not) measur(?:e|ing) up\b"),
+     "not good enough"),
+    # "im 29 and still living with my parents": where they are in life, not yet where they hoped to be
+    (re.compile(r"\bstill (?:living|live|at home) with (?:my )?(?:parents|mum|mom|dad|folks)\b|"
+                r"\b(?:behind (?:everyone|in life)|(?:everyone|people) my age)\b"),
+     "stuck"),
     # "what's the point of even trying", "why do I even bother": worn down by trying, said in a question
     (re.compile(r"\b(?:what'?s|whats|what is) the (?:point|use)(?: (?:of|in) (?:\w+ ){0,2}(?:trying|bother\w*|applying|"
                 r"going|doing|caring|studying|revising))?\b(?! of (?:talking|writing|speaking|typing))|"
@@ -214,7 +221,7 @@ _FAR_SLIPS = {"stresd": "stressed", "stresssed": "stressed", "overwelmd": "overw
 # The label of each phrase's word, where it is not sadness.
 _PHRASE_LABELS = {"scared": "fear", "discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness",
                   "buzzing": "excitement", "lighter": "relief", "relieved": "relief", "free": "relief",
-                  "worried": "nervousness", "stressed": "nervousness", "under a lot of pressure": "nervousness"}
+                  "worried": "nervousness", "not good enough": "embarrassment", "stuck": "embarrassment", "stressed": "nervousness", "under a lot of pressure": "nervousness"}
 
 
 # "I want her to be proud", "he'd be angry": a feeling wished on or expected of someone else.

@@ -1,5 +1,5 @@
 """The fixed replies: to a greeting, thanks, a brush-off, a question to the listener itself, an apology,
-"I don't know", a bare "yeah" part-way through, and "that's not it". Nothing is reflected in these; each has its own words in responses.toml.
+"I don't know", a bare "yeah" part-way through, a brief "good, thanks" or "not great", and "that's not it". Nothing is reflected in these; each has its own words in responses.toml.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from holdspace.language.text import words
 from holdspace.listening.feelings import Feeling, own_word
 from holdspace.listening.memory import Conversation, Reply
 from holdspace.listening.signals import (APOLOGY, ASKS_ADVICE, ASKS_JUDGEMENT, ASSENT, ASKS_MEDICATION, ASKS_WHAT_IT_IS, CORRECTION, DISMISS,
-                                         DONT_KNOW, DOUBTS_IT, GREETING, THANKS, looks_english)
+                                         DOING_WELL, DONT_KNOW, DOUBTS_IT, GREETING, NOT_SO_WELL, THANKS, looks_english)
 from holdspace.listening.templates import fixed, pick, responses
 
 __all__ = ["fixed_reply"]
@@ -42,6 +42,10 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
     if ASSENT.match(clean) and not (conversation.safety and conversation.safety.flagged):
         # a first "yeah" assents to nothing said yet: '"yeah" - that says a lot' would make much of nothing
         return fixed(r["assent" if conversation.turns else "first_assent"], conversation, used)
+    for signal, key in ((DOING_WELL, "doing_well"), (NOT_SO_WELL, "not_so_well")):
+        # "good, thanks", "not great tbh": a brief answer, met briefly ('"good, thanks" - that says a lot' reads too much)
+        if signal.match(clean) and not (conversation.safety and conversation.safety.flagged):
+            return fixed(r[key], conversation, used)
     if CORRECTION.search(clean) and conversation.turns:
         return _correction(conversation, clean, used)
     return None

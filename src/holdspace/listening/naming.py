@@ -17,7 +17,7 @@ from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
 from holdspace.listening.strain import AT_THE_END, DISTRESS
 from holdspace.listening.signals import (FEAR_TOLD_AS_PAST, GLAD_TEARS, MINIMISING, NO_REASON, NOT_GRAVE, RHETORICAL,
-                                        SELF_CRITICAL, SELF_HATE)
+                                        RULED_OUT, SELF_CRITICAL, SELF_HATE)
 
 __all__ = ["AFTER_GOOD_NEWS_FLOOR", "FEELING_FLOOR", "NOT_FELT", "OPINIONS", "STORY_PIECES", "choose_feeling", "ends_glad_after_fear",
            "said_lightly", "turns_from_good_news", "sounds_painful", "story_ending", "story_glad", "story_hurts"]
@@ -72,7 +72,7 @@ _RESOLVED = re.compile(
     r"she|he|they|we|i)\s+(?:went|turned out|was|were|worked out|ended up|came back|did)\s+(?:(?:really|totally|"
     r"absolutely|actually|pretty|all|so|just|completely|totally)\s+)*(?:fine|ok|okay|alright|all right|well|great|"
     r"good|better than (?:i|expected)|clear|amazing|brilliant|perfect|lovely)\b|"
-    r"\b(?:turned|worked) out (?:fine|ok|okay|well|alright|all right|great)\b", re.I)
+    r"\b(?:turned|worked) out (?:fine|ok|okay|well|alright|all right|great)\b|" + RULED_OUT, re.I)
 # The feeling before it, told as past ("i was nervous", "we were dreading it", "i'd been so scared").
 _PAST_FEELING = re.compile(r"\b(?:i|we)\s+(?:was|were|felt|had been|'d been|got)\b", re.I)
 # ...and nothing that says it goes on ("but now i'm worried they won't call").

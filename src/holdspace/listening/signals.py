@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
+__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "DOING_WELL", "NOT_SO_WELL", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "SAFE_NOW", "NOT_SAFE", "TIRED_OF_THE_LINES", "REACHED_OUT", "looks_english", "GLAD_TEARS",
-           "FEAR_TOLD_AS_PAST", "NOT_GRAVE"]
+           "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "RULED_OUT"]
 
 #: Phrases that block listening; none may appear in what the listener says.
 ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
@@ -90,6 +90,17 @@ THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?:
 ASSENT = re.compile(r"^\W*(?:yeah|yea|yep|yes|yup|ya|yh|k|kk|sure|mm+|mhm+|m-hm|uh-huh|right|true|exactly|i guess|i suppose|"
                     r"kind of|sort of|maybe|probably|guess so|suppose so|i think so|pretty much)"
                     r"(?:\W+(?:yeah|i guess|i suppose|really|maybe|so|lol|haha|exactly|true|right))*\W*$", re.I)
+# A short pleasant answer to "how are you" ("good, thanks", "not bad, you?"): met warmly and briefly, not read deeply.
+DOING_WELL = re.compile(r"^\W*(?:(?:i'?m|im|i am|i'?ve been|ive been|been|all|doing)\s+)?(?:(?:really|pretty|very|quite|"
+                        r"actually|doing|all)\s+)*(?:good|great|well|not bad|grand|brilliant|fab|fantastic|can'?t complain|"
+                        r"cant complain)(?:\W+(?:thanks|thank you|thx|ty|cheers|and you|you|how are you|how about you|hbu|wbu|"
+                        r"u|actually|today|so far))*\W*$", re.I)
+# A low, brief answer ("not great tbh", "could be better"): heard plainly, and gently invited on.
+NOT_SO_WELL = re.compile(r"^\W*(?:(?:honestly|tbh|um+|well|erm|eh|hmm+)\W+)?(?:(?:i'?m|im|i am|i'?ve been|ive been|been|"
+                         r"things are|it'?s|its)\s+)?(?:not (?:so |too |that |very |really |all that )?(?:great|good|well|"
+                         r"amazing|brilliant|the best|grand)|(?:have |i'?ve |ive )?been better|could be better|meh|so-so|"
+                         r"so so|(?:a )?bit rubbish|(?:pretty )?(?:rubbish|crap|bad))(?:\W+(?:tbh|honestly|to be honest|"
+                         r"really|lol|if i'?m honest|today|lately|atm|rn|right now|thanks|ngl))*\W*$", re.I)
 # Ways of saying "I might not want to be here" that a listener must never reflect back as an
 # ordinary feeling. If the risk check says "none" for one of these, the listener still checks in.
 NOT_BEING_HERE = re.compile(
@@ -169,7 +180,10 @@ OWN_FEELING_RULE = re.compile(r"^\W*(?:(?:but|and|so|honestly|like|i know|i gues
 # not the client's own harsh thought: the lookbehinds leave it to be said back as what that person did.
 _REPORTED = "".join(f"(?<!{w} )" for w in ("acted like", "acts like", "act like", "acting like", "treats me like",
                                             "treated me like", "says", "said", "thinks", "told me", "tells me",
-                                            "calls me", "called me", "made out", "makes out", "decided"))
+                                            "calls me", "called me", "made out", "makes out", "decided",
+                                            # a verdict feared from others ("scared theyll think im not good enough")
+                                            "they think", "they'll think", "theyll think", "they'd think", "will think",
+                                            "would think", "might think", "people think", "they thought"))
 SELF_CRITICAL = re.compile(
     r"\b" + _REPORTED + r"(?:i'?m|im|i am|i (?:just |really |honestly |kind of |kinda )?feel|i'?ve always been|i was)\s+"
     r"(?:\w+\s+){0,2}(?:worthless|useless|a failure|not worth (?:it|anything|talking to|knowing|the effort|loving)|"
@@ -202,6 +216,11 @@ GLAD_TEARS = re.compile(r"\b(?:cr(?:y|ied|ying)|tears|teared up|in tears)\s+(?:o
 FEAR_TOLD_AS_PAST = re.compile(r"\b(?:i|we)\s+(?:was|were|felt|had been|'d been|got)\s+(?:so |really |very |a bit |quite |"
                                r"pretty |super |absolutely |properly )?(?:nervous|anxious|scared|afraid|terrified|frightened|"
                                r"worried|dreading|petrified|panicking)\b", re.I)
+
+# A feared thing that turned out not to be so, told straight after ("i was so sure it was cancer and its not"): as a
+# pattern, for naming.py's _RESOLVED (a worry over, and nothing said to go on).
+RULED_OUT = (r"\b(?:and|but)\s+(?:it|he|she|they|that)\s*(?:'s|s|is|was|were|are|did|does)?\s*(?:not|n'?t|isn'?t|isnt|"
+             r"wasn'?t|wasnt|weren'?t|werent|aren'?t|arent|didn'?t|didnt|doesn'?t|doesnt)(?=\s*(?:[.!?,]|$))")
 
 # Grave news denied ("it's not cancer, just a cyst").
 NOT_GRAVE = re.compile(r"\b(?:not|isn'?t|wasn'?t|no|nothing like)\s+(?:a\s+)?(?:cancer|tumou?r|stroke|heart attack)\b", re.I)
