@@ -218,3 +218,33 @@ def test_a_fear_of_what_others_will_think_is_not_said_back_as_a_belief_about_one
 def test_a_harsh_thought_of_ones_own_is_still_held_as_theirs(listener):
     said = talk(listener, "i think im not good enough")[-1]
     assert "you're not good enough" in said.reply and not said.reply.startswith("It sounds like you're not"), said.reply
+
+
+def test_wanting_to_talk_about_someone_is_no_longing(listener):
+    # session 13: "actually i wanted to talk about my mum" was met with "full of longing"
+    said = talk(listener, "actually i wanted to talk about my mum")[-1]
+    assert said.feeling is None or said.feeling.label != "desire", said.reply
+
+
+@pytest.mark.parametrize("messages", [
+    ["actually i wanted to talk about my mum", "shes been ill and i have to look after her"],
+    ["i wish i could see my brother more", "he moved to perth last year"],
+])
+def test_news_after_a_wish_is_not_met_as_good_news(listener, messages):
+    # session 13: "shes been ill and i have to look after her" got "It's good to hear something has felt this way
+    # for you. What part of it has felt best?"
+    said = talk(listener, *messages)[-1]
+    assert "good to hear" not in said.reply and "felt best" not in said.reply and "good news" not in said.reply, \
+        said.reply
+
+
+def test_a_miscarriage_is_not_asked_about_memories_of_them(listener):
+    # session 13: "i had a miscarriage in march" was asked "What do you find yourself remembering about them?"
+    for said in talk(listener, "i had a miscarriage in march", "i thought id be over it by now"):
+        assert "about them" not in said.question and "about them" not in said.reply, said.reply
+
+
+def test_a_pet_named_he_after_it_died_is_asked_about_as_him(listener):
+    # session 13: "he was 14" after "my dog died last week" was asked "What do you miss most about them?"
+    said = talk(listener, "my dog died last week", "he was 14")[-1]
+    assert "them" not in said.question, said.reply

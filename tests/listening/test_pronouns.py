@@ -83,6 +83,9 @@ def test_contractions_typed_without_an_apostrophe_are_said_back_with_one(said, h
     ("cant sleep again, its 3am", "can't sleep again, it's 3am"),
     ("its so quiet without her", "it's so quiet without her"),
     ("the dog wagged its tail", "the dog wagged its tail"),
+    ("its embarrassing when people ask", "it's embarrassing when people ask"),
+    ("its called burnout apparently", "it's called burnout apparently"),
+    ("the company lost its funding", "the company lost its funding"),
     ("honestly didnt think id get it", "honestly didn't think you'd get it"),
     ("i lost my id card", "you lost your id card"),
 ])

@@ -152,7 +152,8 @@ _TORN = re.compile(r"\b(?:(?:a |one |some )?part of me|half of me|a side of me|o
 
 # The client's own wish: the only time "wishful" or "longing" may be named.
 _OWN_WISH = re.compile(r"\b(?:i|i'?m|i am|i'?ve|ive|i have)\s+(?:just\s+|really\s+|only\s+|still\s+|so\s+|never\s+|"
-                       r"always\s+)?(?:want|wish|long|hope|wanted|wished|longing|miss|missing)\b|\bif only\b", re.I)
+                       r"always\s+)?(?:wish|long|hope|wished|longing|miss|missing|want(?:ed)?\b(?! to (?:talk|tell|say|ask|"
+                       r"mention|share|chat|bring|update|let you|vent|speak|check)))\b|\bif only\b", re.I)
 
 
 def sounds_painful(text: str, found: list[Emotions]) -> bool:
@@ -205,7 +206,8 @@ def story_glad(conversation: Conversation) -> bool:
     plain message after it ("took me 4 goes lol", "i nearly gave up") is read in that light."""
     # the last feeling named in the last two messages ("took me 4 goes lol" names none, and goes on with the pass)
     felt = next((t.reply.feeling for t in reversed(conversation.turns[-2:]) if t.reply.feeling is not None), None)
-    return felt is not None and felt.label in GLAD_LABELS and felt.intensity != "mixed" and not story_hurts(conversation)
+    return felt is not None and felt.label in GLAD_LABELS - {"desire"} and felt.intensity != "mixed" \
+        and not story_hurts(conversation)  # a wish is no good news ("he moved away" after "i wish i saw him more")
 
 
 # Laughing along: "mum cried haha" after good news is happy tears.

@@ -101,7 +101,8 @@ def to_second_person(text: str) -> str:
             out[i] = "you'd"  # "didnt think id get it": "I'd" typed without its apostrophe
             continue
         if low == "its" and nxt is not None and tokens[i + 1: nxt] == [" "] and (
-                _is_its_for_it_is(tokens[nxt]) or n > 0 and tokens[words[n - 1]].lower() in _ITS_IS_AFTER):
+                _is_its_for_it_is(tokens[nxt], n == 0 or tokens[i - 1].strip() != "")
+                or n > 0 and tokens[words[n - 1]].lower() in _ITS_IS_AFTER):
             out[i] = _match_case(tokens[i], "it's", True)  # "its 3am", "its so quiet": "it's"; "its own" stays
             continue
         if low == "well" and nxt is not None and tokens[i + 1: nxt] == [" "] and _is_well_for_we_will(tokens, words, n):
@@ -223,8 +224,10 @@ _ITS_IS_BEFORE = {"so", "really", "not", "just", "been", "a", "an", "the", "all"
 _ITS_IS_AFTER = {"if", "because", "cause", "cos", "bc", "maybe", "hope", "think", "thought", "guess", "sure", "unless"}
 
 
-def _is_its_for_it_is(after: str) -> bool:
-    return after.lower() in _ITS_IS_BEFORE or after[:1].isdigit()
+def _is_its_for_it_is(after: str, opens: bool = False) -> bool:
+    # and, opening a clause, before a word in -ing or -ed ("its embarrassing", "its called"; "lost its funding" stays)
+    low = after.lower()
+    return low in _ITS_IS_BEFORE or after[:1].isdigit() or opens and len(low) > 5 and low.endswith(("ing", "ed"))
 
 
 def _ends_clause(tokens: list[str], i: int) -> bool:

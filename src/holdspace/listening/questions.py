@@ -26,6 +26,8 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|gir
                   r"mums|moms|mams|nans|grans|grandmas|nannas)\b")
 _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|grandpa|grandfather|grandad|"
                  r"granddad|gramps|grandpop|son|uncle|nephew|dads|grandads|grandpas)\b")
+# A pregnancy lost: the questions that ask memories of "them" do not fit it.
+_PREGNANCY_LOST = re.compile(r"\b(?:miscarriage|miscarried|stillborn|stillbirth|lost (?:the|our|my) baby|we lost ours)\b", re.I)
 _A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|put (?:our|my|the) (?:dog|cat) down|put to sleep|"
                       r"would(?: have|'ve) been (?:our|his|her)|"
                       r"killed|first [\w']+(?: [\w']+)? without)\b",
@@ -183,7 +185,7 @@ def mourned(clean: str, feeling: Feeling | None, topic: str | None, them: str) -
     speaks_of_them = {"her": _SHE, "him": _HE}.get(them, re.compile(r"\b(?:they|them|their)\b")).search(lower)
     if not speaks_of_them and not _MISSING.search(lower):
         return None
-    return Feeling(f"the loss of {them}", "grief", "moderate")
+    return Feeling(f"the loss of {them}" if them else "the loss", "grief", "moderate")
 
 
 def family_for(feeling: Feeling | None) -> str:
@@ -196,16 +198,23 @@ def family_for(feeling: Feeling | None) -> str:
 
 
 def pronoun(conversation: Conversation, clean: str) -> str:
-    """Her, him or them: who died, from the latest message telling of a death, if only one is clear.
+    """Her, him or them: who died, from the latest message telling of a death, if only one is clear; "" for a
+    pregnancy lost, where there is no one to be asked memories of by a pronoun.
 
     Only that message counts: "my brother went back to work" after "my dad died" must never
-    turn into a question about the brother as if he had died.
+    turn into a question about the brother as if he had died. When it names no one ("my dog died last week"),
+    the messages after it may, by the pronoun they begin with ("he was 14").
     """
     texts = [clean] + [t.text for t in reversed(conversation.turns[-6:])]
+    if any(_PREGNANCY_LOST.search(t) for t in texts):
+        return ""
     # the latest telling that names someone: "the funeral is on friday" names no one, "my mum died" does
     told = [t.lower() for t in texts if _A_DEATH.search(t)]
     told = next((t for t in told if _SHE.search(t) or _HE.search(t)), told[0] if told else "")
     she, he = len(_SHE.findall(told)), len(_HE.findall(told))
+    if told and not she and not he:
+        since = texts[:[t.lower() for t in texts].index(told)]
+        she, he = (sum(bool(re.match(rf"\W*{word}\b", t, re.I)) for t in since) for word in ("she", "he"))
     return "her" if she and not he else "him" if he and not she else "them"
 
 
@@ -216,7 +225,8 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
         topic = None
     if topic and family not in ("joy", "surprise", "mixed"):  # topic questions ask about a weight
         recent = conversation.recent_templates()
-        fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent]
+        fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent
+                 and (them or "{them}" not in q["text"])]
         if fresh:
             return pick(fresh, conversation, used)["text"].format(them=them)
     # "Where would you like to start?" fits only a conversation's start
