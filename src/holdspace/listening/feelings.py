@@ -180,7 +180,18 @@ _OWN_PHRASES = (
                 r"(?:no|zero) energy\b"), "drained"),
     # "i dont know how to tell my parents", "how im going to tell my wife": news still to be told, and dreaded
     (re.compile(r"\b(?:don'?t|dont|do not) know how (?:to|i'?m (?:going to|gonna)|im (?:going to|gonna)|i'?ll|i will|i can) "
-                r"(?:ever )?(?:tell|break it to) (?:my|him|her|them|anyone|everyone|people|mum|mom|dad|the)\b"), "worried"),
+                r"(?:ever )?(?:tell|break it to) (?:my|him|her|them|anyone|everyone|people|mum|mom|dad|the)\b|"
+                # "i dont know how to bring it up without a fight"
+                r"\b(?:don'?t|dont|do not) know how to (?:bring (?:it|this|that) up|raise (?:it|this|that)|ask (?:him|her|them)|"
+                r"talk to (?:him|her|them|my \w+) about)\b"), "worried"),
+    # "everything feels pointless lately": no point or meaning left in anything
+    (re.compile(r"\b(?:everything|it all|life|nothing|anything) (?:\w+ )?(?:feels|seems|is|feel) (?:so |just |kind of |kinda |"
+                r"completely |totally )?(?:pointless|meaningless)\b|\bnothing (?:really )?matters (?:anymore|any more)\b"),
+     "hopeless"),
+    # "i honestly thought i failed" (and passed): a fear that was, and was not borne out
+    (re.compile(r"\bi (?:honestly |really |genuinely |actually |seriously )?(?:thought|was sure|was convinced) "
+                r"(?:i'?d|id|i|i had) (?:completely |totally )?(?:failed|bombed|flunked|messed (?:it|them|that) up)\b"),
+     "relieved"),
     # "im actually buzzing": glad, in British English (a phone buzzing is no feeling)
     (re.compile(r"\b(?:i'?m|im|i am|i was|we'?re|we are|feeling|still) (?:\w+ )?buzzing\b"), "buzzing"),
     # "i'm just falling apart", "im a wreck": more than they can hold
