@@ -263,3 +263,16 @@ def test_plain_words_for_a_feeling_are_heard_as_it(listener, message, word):
 def test_thinking_one_had_failed_after_passing_is_relief_not_disappointment(listener):
     said = talk(listener, "i passed my exams!!", "i honestly thought i failed")[-1]
     assert said.feeling is not None and said.feeling.label == "relief" and "hurts" not in said.reply, said.reply
+
+
+def test_an_everyday_setback_and_the_story_after_it_are_not_made_heavy(listener):
+    # session 13: "third time" got "That sounds really heavy", "everyone else passed first time" "Thank you for trusting
+    # me with something this painful"
+    heavy = ("a lot to carry", "really heavy", "this painful", "hardest part")
+    for said in talk(listener, "i failed my driving test again", "third time", "everyone else passed first time"):
+        assert not any(h in said.reply for h in heavy), said.reply
+
+
+def test_a_setback_with_pain_beside_it_is_still_met_as_pain(listener):
+    said = talk(listener, "failed my driving test. i was so sure id pass and now i feel worthless")[-1]
+    assert "a lot to carry" in said.reply or "inner voice" in said.reply or "painful" in said.reply, said.reply

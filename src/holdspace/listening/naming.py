@@ -17,7 +17,7 @@ from holdspace.listening.memory import Conversation
 from holdspace.listening.questions import ENDINGS
 from holdspace.listening.strain import AT_THE_END, DISTRESS
 from holdspace.listening.signals import (FEAR_TOLD_AS_PAST, GLAD_TEARS, MINIMISING, NO_REASON, NOT_GRAVE, RHETORICAL,
-                                        RULED_OUT, SELF_CRITICAL, SELF_HATE)
+                                        RULED_OUT, SELF_CRITICAL, SELF_HATE, SMALL_SETBACK)
 
 __all__ = ["AFTER_GOOD_NEWS_FLOOR", "FEELING_FLOOR", "NOT_FELT", "OPINIONS", "STORY_PIECES", "choose_feeling", "ends_glad_after_fear",
            "said_lightly", "turns_from_good_news", "sounds_painful", "story_ending", "story_glad", "story_hurts"]
@@ -192,13 +192,13 @@ def said_lightly(text: str, feeling: Feeling | None, topic: str | None) -> bool:
             or DISTRESS.search(text) or SELF_CRITICAL.search(text) or SELF_HATE.search(text):
         return False
     softened = intensity_cues(text)[0] < 0 or bool(_BIT.match(text))
-    # a mild reading alone is the model unsure, not the message light: only a few words of it count
-    # ("my best friend is pregnant and i've been trying for two years" is no light news)
-    if not (softened and feeling.intensity in ("mild", "theirs") or feeling.intensity == "mild"
-            and len(text.split()) <= LIGHT_WORDS):
+    # a mild reading alone is the model unsure: only a few words count ("my best friend is pregnant and i've been trying")
+    setback = SMALL_SETBACK.search(text)  # (whose own words, "failed", are no word of pain beside it)
+    if not (setback or softened and feeling.intensity in ("mild", "theirs")
+            or feeling.intensity == "mild" and len(text.split()) <= LIGHT_WORDS):
         return False
     said = {word for label, found in feeling_cues(text).items() if label in _NEGATIVE for word in found}
-    return not said - set(feeling.word.split())
+    return not said - set(feeling.word.split()) - set(setback.group(0).lower().split() if setback else ())
 
 
 def story_glad(conversation: Conversation) -> bool:

@@ -11,7 +11,7 @@ import re
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "DOING_WELL", "NOT_SO_WELL", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "SAFE_NOW", "NOT_SAFE", "TIRED_OF_THE_LINES", "REACHED_OUT", "looks_english", "GLAD_TEARS",
-           "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "RULED_OUT"]
+           "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "SMALL_SETBACK", "RULED_OUT"]
 
 #: Phrases that block listening; none may appear in what the listener says.
 ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
@@ -223,6 +223,12 @@ RULED_OUT = (r"\b(?:and|but)\s+(?:it|he|she|they|that)\s*(?:'s|s|is|was|were|are
              r"wasn'?t|wasnt|weren'?t|werent|aren'?t|arent|didn'?t|didnt|doesn'?t|doesnt)(?=\s*(?:[.!?,]|$))")
 
 # Grave news denied ("it's not cancer, just a cyst").
+# An everyday setback ("i failed my driving test again", "missed the last bus home"): a low moment, not a weight to
+# carry; said back plainly, and the story after it too ("third time", "everyone else passed first time").
+SMALL_SETBACK = re.compile(r"\b(?:(?:failed|flunked|didn'?t pass|didnt pass) (?:my|the|our) (?:driving|theory|practical|"
+                           r"road|mock|practice|spelling|swimming|music|piano|grade \w+) (?:test|exam|assessment)|"
+                           r"missed (?:my|the|our) (?:last |first |early )?(?:bus|train|tram|ferry)|"
+                           r"(?:lost|locked myself out of|forgot) my (?:keys|wallet|phone|umbrella))(?: (?:yet )?again)?\b", re.I)
 NOT_GRAVE = re.compile(r"\b(?:not|isn'?t|wasn'?t|no|nothing like)\s+(?:a\s+)?(?:cancer|tumou?r|stroke|heart attack)\b", re.I)
 
 # Questions to the listener itself, answered honestly instead of being reflected back.
