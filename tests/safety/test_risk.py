@@ -435,6 +435,17 @@ def test_the_rules_alone_read(text, level):
     ("3 more days. after that i'm ending it", "an intention to die by suicide and a time"),
     ("if nothing changes by friday then i kill myself", "an intention to die by suicide and a time"),
     ("swallowed the whole packet 10 mins ago", "an attempt"),
+    # session 13 (said plainly in dev batch P, and missed)
+    ("bought a bbq and some tape, gonna seal the windows in the spare room tonight", "access to a means"),
+    ("the tramadol in the cupboard would do it, theres loads", "access to a means"),
+    ("i got the razor out again and keep staring at my wrists", "thoughts about a specific method"),
+    ("im done after tonight. dont blame any of you", "saying goodbye"),
+    ("i dont want to be here anymore. by sunday i wont be.", "an intention to die by suicide"),
+    ("if nothing happens to me by christmas im doing it myself", "an intention to die by suicide"),
+    ("the next time i close my eyes will be the last", "an intention to die by suicide"),
+    ("collecting my prescription and saving them with the rest", "a plan"),
+    ("got the antifreeze from the garage. ill drink it later", "access to a means"),
+    ("im taking the whole box with whisky tonight", "an intention to die by suicide"),
 ])
 def test_explicit_statements_in_texting_register_are_urgent_from_the_rules_with_a_reason(text, reason):
     assert assess(text, layers=[risk.rules_layer]).level == "urgent"
@@ -459,6 +470,16 @@ def test_explicit_statements_in_texting_register_are_urgent_from_the_rules_with_
     "got a rope for the tyre swing, using it tomorrow",
     "bought bleach to clean the bathroom, using it tonight",
     "counted out my pills for the week, taking them with breakfast",
+    # session 13
+    "took the whole box of cereal with me lol",
+    "i took the whole box of biscuits to work",
+    "got charcoal for the bbq and taped up the gaps in the shed door",
+    "the paracetamol should do it for the headache",
+    "sharpened the kitchen knife, looking at my watch, dinner in 10",
+    "dont blame yourselves, the match was lost in the first half",
+    "by friday i wont be stressed anymore, deadline is thursday",
+    "next time i go to sleep will be the last time i stay up this late",
+    "saving my coupons with the rest for the big shop",
 ])
 def test_the_same_words_about_everyday_things_stay_none(text):
     assert assess(text).level == "none"
