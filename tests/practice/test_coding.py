@@ -72,3 +72,16 @@ def test_the_clients_reply_is_read_as_context_in_a_whole_transcript():
     cues = dict(zip(CUE_NAMES, cue_vector("You drink most days?", "I drink.", "Yeah.")))
     assert cues["next_yes_no"] == 1.0 and cues["next_short"] == 1.0 and cues["next_missing"] == 0.0
     assert dict(zip(CUE_NAMES, cue_vector("You drink most days?", "I drink.")))["next_missing"] == 1.0
+
+
+def test_a_line_said_twice_is_held_up_once():
+    # session 13, AnnoMI dev transcript 126 (a pharmacist repeats a scene): "done well" showed "What other questions do
+    # you have for me?" and "What questions do you still have for me?" as two of its moments
+    text = ("C: Sure. I'll take one tablet before bed with my other medications and switch to orange juice.\n"
+            "T: Great, Kaylie. I know we went over a lot today. What other questions do you have for me?\n"
+            "C: None, I think.\nT: Okay.\nC: Okay.\nT: Right.\nC: Yes.\nT: Good.\n"
+            "C: Sure. I'm going to take one tablet in the evening with my other medications, and I'll switch to orange juice.\n"
+            "T: That's great, Kaylie. I know we went over a lot today. What questions do you still have for me?\n")
+    report = analyse(parse(text), alternatives=False)
+    said = [m.said for m in report.done_well]
+    assert len(said) == 1, said

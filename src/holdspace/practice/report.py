@@ -236,12 +236,18 @@ def _spread(moments: list[Moment], n: int = 3) -> list[Moment]:
         for m in moments:
             if len(chosen) == n:
                 break
-            if any(m.index == c.index for c in chosen):
-                continue
+            if any(m.index == c.index or _same_words(m.said, c.said) for c in chosen):
+                continue  # (a line said twice, as when a scene is played again, is one moment)
             if strict and any(c.label == m.label or abs(m.index - c.index) < 3 for c in chosen):
                 continue
             chosen.append(m)
     return sorted(chosen, key=lambda m: m.index)
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two lines say nearly the same thing: most of their words shared."""
+    x, y = ({w.lower() for w in words(t)} for t in (a, b))
+    return len(x & y) >= 0.6 * max(len(x | y), 1)
 
 
 def analyse(transcript: Transcript, *, alternatives: bool = True, encoder=None) -> SessionReport:
