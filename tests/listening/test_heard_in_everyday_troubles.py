@@ -276,3 +276,9 @@ def test_an_everyday_setback_and_the_story_after_it_are_not_made_heavy(listener)
 def test_a_setback_with_pain_beside_it_is_still_met_as_pain(listener):
     said = talk(listener, "failed my driving test. i was so sure id pass and now i feel worthless")[-1]
     assert "a lot to carry" in said.reply or "inner voice" in said.reply or "painful" in said.reply, said.reply
+
+
+def test_not_being_able_to_say_no_is_heard_as_pressure_not_a_let_down(listener):
+    # session 13: "and i cant say no" (after a boss piling on work) got "My guess is you're feeling let down"
+    said = talk(listener, "well actually not that good. my boss keeps piling work on me", "and i cant say no")[-1]
+    assert said.feeling is not None and said.feeling.word == "under a lot of pressure", said.reply

@@ -80,7 +80,9 @@ STRAIN_PHRASES = (
                 r"\bputting it off\b"), "stressed"),
     # what others expect of them, or lean on them for
     (re.compile(r"\b(?:expects?|expected|expecting|relies|rely|relying|depends|depending|counting) (?:on )?me\b|"
-                r"\b(?:sort|fix|handle) (?:out )?everything\b|\ball on my shoulders\b|\bweight of the world\b"),
+                r"\b(?:sort|fix|handle) (?:out )?everything\b|\ball on my shoulders\b|\bweight of the world\b|"
+                # "my boss keeps piling work on me ... and i cant say no"
+                r"\b(?:i )?(?:can'?t|cant|cannot|never|don'?t know how to|dont know how to) (?:ever )?say no\b"),
      "under a lot of pressure"),
     # doing it all, unhelped or unnoticed
     (re.compile(r"\b(?:do|doing) (?:everything|all the \w+)\b[^.!?]{0,40}?\b(?:no ?one|nobody|no1) (?:even )?"
