@@ -24,8 +24,11 @@ class Terminal:
 
     def __init__(self, args, env):
         self.master, slave = os.openpty()
+        # Ctrl+C live in the program, as at a person's terminal, even when the test run itself was started where
+        # it is ignored (a background job of a non-interactive shell), which the program would inherit
         self.process = subprocess.Popen([HOLDSPACE, *args], stdin=slave, stdout=slave, stderr=slave, env=env,
-                                        start_new_session=True)
+                                        start_new_session=True,
+                                        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         os.close(slave)
         self.screen = ""
         self.seen = 0
