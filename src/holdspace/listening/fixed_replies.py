@@ -39,12 +39,13 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
         return fixed(r["apology"], conversation, used)
     if DONT_KNOW.match(clean):
         return fixed(r["dont_know"], conversation, used)
-    if ASSENT.match(clean) and not (conversation.safety and conversation.safety.flagged):
+    flagged = bool(conversation.safety and conversation.safety.flagged)  # then a brief answer is not taken at its word
+    if ASSENT.match(clean) and not flagged:
         # a first "yeah" assents to nothing said yet: '"yeah" - that says a lot' would make much of nothing
         return fixed(r["assent" if conversation.turns else "first_assent"], conversation, used)
     for signal, key in ((DOING_WELL, "doing_well"), (NOT_SO_WELL, "not_so_well")):
         # "good, thanks", "not great tbh": a brief answer, met briefly ('"good, thanks" - that says a lot' reads too much)
-        if signal.match(clean) and not (conversation.safety and conversation.safety.flagged):
+        if signal.match(clean) and not flagged:
             return fixed(r[key], conversation, used)
     if CORRECTION.search(clean) and conversation.turns:
         return _correction(conversation, clean, used)

@@ -222,13 +222,13 @@ FEAR_TOLD_AS_PAST = re.compile(r"\b(?:i|we)\s+(?:was|were|felt|had been|'d been|
 RULED_OUT = (r"\b(?:and|but)\s+(?:it|he|she|they|that)\s*(?:'s|s|is|was|were|are|did|does)?\s*(?:not|n'?t|isn'?t|isnt|"
              r"wasn'?t|wasnt|weren'?t|werent|aren'?t|arent|didn'?t|didnt|doesn'?t|doesnt)(?=\s*(?:[.!?,]|$))")
 
-# Grave news denied ("it's not cancer, just a cyst").
 # An everyday setback ("i failed my driving test again", "missed the last bus home"): a low moment, not a weight to
 # carry; said back plainly, and the story after it too ("third time", "everyone else passed first time").
 SMALL_SETBACK = re.compile(r"\b(?:(?:failed|flunked|didn'?t pass|didnt pass) (?:my|the|our) (?:driving|theory|practical|"
                            r"road|mock|practice|spelling|swimming|music|piano|grade \w+) (?:test|exam|assessment)|"
                            r"missed (?:my|the|our) (?:last |first |early )?(?:bus|train|tram|ferry)|"
                            r"(?:lost|locked myself out of|forgot) my (?:keys|wallet|phone|umbrella))(?: (?:yet )?again)?\b", re.I)
+# Grave news denied ("it's not cancer, just a cyst").
 NOT_GRAVE = re.compile(r"\b(?:not|isn'?t|wasn'?t|no|nothing like)\s+(?:a\s+)?(?:cancer|tumou?r|stroke|heart attack)\b", re.I)
 
 # Questions to the listener itself, answered honestly instead of being reflected back.
