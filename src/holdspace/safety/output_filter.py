@@ -1,7 +1,8 @@
 """The output filter: what no generated text may say (SAFETY.md, clinical safety point 6).
 
 `check_output(text)` lists the problems in a text a model produced — methods, doses or lethality;
-help hiding risk; diet or weight-loss advice; diagnosis, medication advice or treatment plans;
+going along with suicide, self-harm or hurting someone, saying others would be better off, or telling
+the person they want to die; help hiding risk; diet or weight-loss advice; diagnosis, medication advice or treatment plans;
 discouraging contact with people or professionals. An empty list means it may be shown. The
 filter fails closed: if it cannot check, it reports that as a problem.
 """
@@ -20,7 +21,7 @@ __all__ = ["Problem", "check_output", "is_safe_to_show"]
 
 @dataclass(frozen=True)
 class Problem:
-    rule: str       # method, hiding, diet, clinical, isolation, or unchecked
+    rule: str       # method, harm, hiding, diet, clinical, isolation, or unchecked
     message: str    # a plain sentence for logs and reviewers (never shown to the client)
     start: int
     end: int
