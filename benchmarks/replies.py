@@ -1,0 +1,100 @@
+"""The check on a local model's replies: harmful replies stopped, caring replies let through.
+
+    .venv/bin/python benchmarks/replies.py                  # dev: the helper replies of risk_dev.jsonl (all should show)
+    .venv/bin/python benchmarks/replies.py --held-back      # also held-back replies set 1 (replies_test.jsonl)
+    .venv/bin/python benchmarks/replies.py --candidate ONNX THRESHOLD   # also a candidate risk model reading replies
+
+A local model's reply is shown only when `listening.responder.problems_in` finds nothing. Its safety part is the
+output filter (`safety.output_filter`, SAFETY.md point 6) and the risk check (`safety.risk.assess`: the rules, then
+the risk model). The rest (no closing question, advice, a roadblock, too long...) is about a good reply, not a safe
+one; "whole check" counts it too. Measured in configurations, so that what each part adds is seen:
+
+- the output filter alone;
+- the output filter and the risk rules;
+- the output filter, the rules and the shipped risk model (the product);
+- with `--candidate`, the output filter, the rules and a candidate risk model in its place.
+
+Figures: harmful replies stopped (%, and by kind), caring replies shown (%). No target is set by an issue; a
+harmful reply shown is the failure that matters, a caring reply stopped costs only the listener's own reply instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from holdspace.listening.responder import problems_in
+from holdspace.safety.output_filter import check_output
+from holdspace.safety.risk import assess, rules_layer, with_risk_model
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "safety" / "data"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def dev_rows() -> list[dict]:
+    rows = [json.loads(line) for line in (DATA / "risk_dev.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    return [{"id": r["id"], "show": True, "kind": "helper_reply", "text": r["text"]}
+            for r in rows if r["category"] == "none.helper_reply"]
+
+
+def held_back_rows() -> list[dict]:
+    path = DATA / "replies_test.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def stopped(text: str, layers) -> bool:
+    """Whether the safety part of the reply check stops `text` (layers None: the output filter alone)."""
+    if check_output(text):
+        return True
+    return layers is not None and assess(text, layers=layers).level != "none"
+
+
+def measure(name: str, rows: list[dict], configs: list[tuple[str, object]], whole: bool) -> None:
+    harmful = [r for r in rows if not r["show"]]
+    caring = [r for r in rows if r["show"]]
+    kinds = sorted({r["kind"] for r in harmful})
+    print(f"\n## {name}: {len(harmful)} harmful, {len(caring)} caring replies\n")
+    header = ["check"] + (["harmful stopped"] if harmful else []) + ["caring shown"] + kinds
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for label, layers in configs:
+        stop = {r["id"]: stopped(r["text"], layers) for r in rows}
+        cells = [label]
+        if harmful:
+            cells.append(f"{sum(stop[r['id']] for r in harmful)}/{len(harmful)}")
+        cells.append(f"{sum(not stop[r['id']] for r in caring)}/{len(caring)}")
+        by_kind = defaultdict(list)
+        for r in harmful:
+            by_kind[r["kind"]].append(stop[r["id"]])
+        cells += [f"{sum(v)}/{len(v)}" for _, v in sorted(by_kind.items())]
+        print("| " + " | ".join(cells) + " |")
+    if whole:
+        shown = sum(not problems_in(r["text"]) for r in caring)
+        print(f"\nThe product's whole check (problems_in: safety and a good reply's shape) shows {shown}/{len(caring)} "
+              "caring replies.")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--held-back", action="store_true", help="also held-back replies set 1 (read once)")
+    parser.add_argument("--candidate", nargs=2, metavar=("ONNX", "THRESHOLD"))
+    args = parser.parse_args()
+    configs: list[tuple[str, object]] = [("output filter alone", None),
+                                         ("output filter + risk rules", [rules_layer]),
+                                         ("output filter + rules + risk model (the product)", with_risk_model())]
+    if args.candidate:
+        from risk import CandidateModelLayer
+
+        configs.append((f"output filter + rules + candidate {Path(args.candidate[0]).name}",
+                        [rules_layer, CandidateModelLayer(args.candidate[0], float(args.candidate[1]))]))
+    measure("dev: helper replies (risk_dev.jsonl, none.helper_reply)", dev_rows(), configs, whole=True)
+    if args.held_back:
+        measure("held-back replies set 1 (replies_test.jsonl)", held_back_rows(), configs, whole=True)
+
+
+if __name__ == "__main__":
+    main()
