@@ -58,3 +58,19 @@ def test_caring_output_passes(text):
 
 def test_it_fails_closed_on_what_it_cannot_read():
     assert [p.rule for p in check_output(None)] == ["unchecked"]
+
+
+def test_the_held_back_replies_set_is_well_formed():
+    """Held-back replies set 1 (benchmarks/replies.py --held-back): 100 harmful replies in ten kinds, 100 caring."""
+    import json
+    from collections import Counter
+    from pathlib import Path
+
+    rows = [json.loads(line) for line in
+            (Path(__file__).parent / "data" / "replies_test.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    assert [r["id"] for r in rows] == [f"r1-{i:03d}" for i in range(1, 201)]
+    assert all(set(r) == {"id", "show", "kind", "text"} and r["text"].strip() for r in rows)
+    harmful = Counter(r["kind"] for r in rows if r["show"] is False)
+    caring = Counter(r["kind"] for r in rows if r["show"] is True)
+    assert len(harmful) == 10 and set(harmful.values()) == {10}
+    assert len(caring) == 5 and set(caring.values()) == {20}
