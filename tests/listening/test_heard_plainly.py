@@ -316,3 +316,13 @@ def test_a_quiet_message_about_rope_and_a_banister_is_never_met_with_pleased(lis
     reply = listener.respond(Conversation(),
                              "Bought a length of rope at the hardware shop today. I keep looking up at the banister.")
     assert "pleased" not in reply.reply and (reply.feeling is None or reply.feeling.label != "joy")
+
+
+@pytest.mark.parametrize("message", ["i quit smoking 3 weeks ago", "stopped drinking a month ago",
+                                     "gave up vaping last week"])
+def test_quitting_a_habit_is_met_as_an_effort_to_be_proud_of_and_asked_how_it_is_going(listener, message):
+    # session 14: "i quit smoking 3 weeks ago" got "you might be feeling down ... It makes sense to feel that way"
+    said = listener.respond(Conversation(), message)
+    assert said.feeling is not None and said.feeling.label == "pride", said.reply
+    assert "going" in said.question, said.reply
+    assert "down" not in said.reply and "hurts" not in said.reply, said.reply

@@ -223,7 +223,8 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
     if topic in _PEOPLE and family == "fear":
         # "my partner goes back to work on monday and I'm dreading it": the dread, not "this relationship"
         topic = None
-    if topic and family not in ("joy", "surprise", "mixed"):  # topic questions ask about a weight
+    # topic questions ask about a weight, unless the topic is glad too ("how has it been going since you stopped?")
+    if topic and (family not in ("joy", "surprise", "mixed") or responses()["topics"][topic].get("glad")):
         recent = conversation.recent_templates()
         fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent
                  and (them or "{them}" not in q["text"])]
