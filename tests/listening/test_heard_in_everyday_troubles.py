@@ -284,3 +284,12 @@ def test_a_short_follow_up_with_no_feeling_of_its_own_keeps_the_feeling_already_
     assert said.feeling is None or said.feeling == first.feeling, said.reply
     assert "disappointed" not in said.reply and "let down" not in said.reply, said.reply
 
+
+@pytest.mark.parametrize("lines", [("i finally finished my dissertation", "the last month was awful tbh"),
+                                   ("i quit smoking 3 weeks ago", "the cravings are awful")])
+def test_a_hard_part_told_after_good_news_is_not_met_as_more_good_news(listener, lines):
+    # session 14: "the last month was awful tbh" after a finished dissertation got "That sounds like a moment worth
+    # holding on to. How would you like to build on it?"
+    said = talk(listener, *lines)[-1]
+    glad = ("worth holding on to", "build on it", "felt best", "good news", "good to hear")
+    assert not any(g in said.reply for g in glad), said.reply
