@@ -238,3 +238,10 @@ def test_a_bare_good_ok_or_fine_part_way_through_stays_with_what_was_being_talke
 def test_a_bare_good_as_the_first_answer_is_still_met_as_a_greeting_answer(listener):
     said = talk(listener, "hi", "good")[-1].reply
     assert "what's on your mind today" in said.lower() or "talk about today" in said, said
+
+
+def test_a_bare_fine_in_a_story_of_loss_is_not_taken_to_mean_it_has_been_alright(listener):
+    # session 14: "fine" after "i keep expecting her at the door" (a dog that died) got "it sounds like it's been
+    # alright so far"
+    said = talk(listener, "my dog died yesterday", "she was 14", "i keep expecting her at the door", "fine")[-1].reply
+    assert "alright so far" not in said and "manageable" not in said and "glad" not in said, said

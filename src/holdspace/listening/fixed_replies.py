@@ -32,7 +32,9 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
         # "good", answering "what has the pressure of it been like for you?": an answer about what they were telling,
         # not a greeting to start over from ("what's on your mind today?"), nor a brush-off ("no pressure to say more")
         # (an "ok" to "would you tell me more about that?" says yes to it)
-        return fixed(r["assent" if last.question.startswith("Would you") else "going_ok"], conversation, used)
+        # ("fine" says less than "good": never taken to mean it has been alright, least of all after a loss)
+        return fixed(r["assent" if last.question.startswith("Would you") else "going_well" if DOING_WELL.match(clean)
+                       else "going_ok"], conversation, used)
     if DISMISS.match(clean):
         return fixed(r["dismiss"], conversation, used)
     if not any(ch.isalpha() for ch in clean):
