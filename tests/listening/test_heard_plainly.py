@@ -326,3 +326,11 @@ def test_quitting_a_habit_is_met_as_an_effort_to_be_proud_of_and_asked_how_it_is
     assert said.feeling is not None and said.feeling.label == "pride", said.reply
     assert "going" in said.question, said.reply
     assert "down" not in said.reply and "hurts" not in said.reply, said.reply
+
+
+def test_a_topic_said_to_be_ok_is_neither_asked_about_nor_called_heavy(listener):
+    # session 14: "work is ok", after "i feel lonely since moving to a new city", got "That sounds really heavy. How has
+    # work been affecting the rest of your life?", and "its the evenings" after it was asked about work again
+    replies = talk(listener, "i feel lonely since moving to a new city", "work is ok", "its the evenings")
+    for said in replies[1:]:
+        assert "work" not in said.question and "really heavy" not in said.reply, said.reply

@@ -313,7 +313,7 @@ class Listener:
         # "they found it in her liver" after "mum's cancer is back": no feeling named in it, and still no neutral news
         # ("I'm glad you're telling me about it"); met as the story's feeling is
         told = _story_family(conversation) if feeling is None and not harsh and family == "neutral" \
-            and not moving_on and not _OK_ENOUGH.search(clean) else None
+            and not moving_on and not _OK_ENOUGH.search(clean) and not _GOING_WELL.search(clean) else None
         if told == "joy" and (conceded or sounds_painful(clean, per_sentence)):
             # "but it also reminds me of everything we went through", after "im so happy for her": both, not good news
             # (and "the last month was awful tbh" after "i finally finished my dissertation": the cost of it)

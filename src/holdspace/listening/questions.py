@@ -90,7 +90,8 @@ _PRAISED = re.compile(r" (?:good|nice|great|decent|lovely|stable|steady|dream|am
 # A topic set aside as fine ("work is fine i guess", "school's ok"): what they go on to is what weighs.
 _FINE_AFTER = re.compile(r" (?:is|was|s|has been|'s) (?:(?:fine|ok|okay|alright|good|great|actually|honestly|"
                          r"all|right)(?: |$))+(?:i guess |i suppose |tbh |honestly |really |actually )*(?:and |so )?(?:(?:its|it's|it s) )?"
-                         r"(?:just |but )")
+                         # (or nothing after: "work is ok", said of one part of life to set it aside)
+                         r"(?:just |but |$)")
 
 
 def _priority(topic: str) -> int:
