@@ -334,3 +334,12 @@ def test_a_topic_said_to_be_ok_is_neither_asked_about_nor_called_heavy(listener)
     replies = talk(listener, "i feel lonely since moving to a new city", "work is ok", "its the evenings")
     for said in replies[1:]:
         assert "work" not in said.question and "really heavy" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("lines", [("my mum is in hospital", "they think its a stroke"),
+                                   ("my dad had a heart attack last night", "hes in intensive care")])
+def test_someone_close_gravely_ill_is_asked_about_as_that_not_as_how_the_family_gets_on(listener, lines):
+    # session 14: "my mum is in hospital" got "What is this like for you, with things in your family as they are?", and
+    # "they think its a stroke" "What do you wish your family understood about how this is for you?"
+    for said in talk(listener, *lines):
+        assert "family" not in said.question, said.reply

@@ -281,7 +281,8 @@ class Listener:
                 and len(clean.split()) <= _FOLLOW_UP_WORDS and not feeling_cues(clean):
             # "it was really hard" after "my grandad doesn't know who i am anymore": no feeling of its own, and the
             # model's guess at one ("disappointed") would put a new one in their mouth; the story's feeling carries it
-            feeling = None
+            # (and its topic, which a message with no feeling of its own goes on with)
+            feeling, topic = None, topic_for(clean, key, None, conversation)
         if feeling is not None and feeling.intensity != "theirs" and feeling.label in _STRAY \
                 and _story_family(conversation) in ("fear", "sadness", "shame"):
             # "i had to go hide in the bathroom for 20 minutes" after a panic attack: the story's fear goes on; a
