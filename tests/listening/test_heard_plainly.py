@@ -343,3 +343,21 @@ def test_someone_close_gravely_ill_is_asked_about_as_that_not_as_how_the_family_
     # "they think its a stroke" "What do you wish your family understood about how this is for you?"
     for said in talk(listener, *lines):
         assert "family" not in said.question, said.reply
+
+
+@pytest.mark.parametrize("message", ["ive been feeling a lot better this week", "feeling loads better today",
+                                     "things are way better lately"])
+def test_feeling_a_lot_better_is_not_met_as_a_worry(listener, message):
+    # session 14: "ive been feeling a lot better this week" got "It sounds like you might be feeling concerned. It's
+    # understandable to feel unsettled when so much is uncertain. What worries you most when you think about it?"
+    said = listener.respond(Conversation(), message)
+    assert said.feeling is None or said.feeling.label not in {"caring", "fear", "nervousness"}, said.reply
+    assert "worr" not in said.reply and "uncertain" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["i was feeling better but now its back", "i was feeling a lot better but now its back",
+                                     "i was feeling so much better and its all back again"])
+def test_feeling_better_until_it_came_back_is_not_named_relief(listener, message):
+    said = listener.respond(Conversation(), message)
+    assert said.feeling is None or said.feeling.label not in {"relief", "joy", "optimism"}, said.reply
+    assert "worth holding on to" not in said.reply and "really matters to you" not in said.reply, said.reply
