@@ -276,3 +276,20 @@ def test_not_being_able_to_say_no_is_heard_as_pressure_not_a_let_down(listener):
     # session 13: "and i cant say no" (after a boss piling on work) got "My guess is you're feeling let down"
     said = talk(listener, "well actually not that good. my boss keeps piling work on me", "and i cant say no")[-1]
     assert said.feeling is not None and said.feeling.word == "under a lot of pressure", said.reply
+
+
+def test_a_short_follow_up_with_no_feeling_of_its_own_keeps_the_feeling_already_heard(listener):
+    # session 14: "it was really hard" after a grandad with dementia got "I wonder if you're feeling disappointed"
+    first, said = talk(listener, "my grandad has dementia and doesnt know who i am anymore", "it was really hard")
+    assert said.feeling is None or said.feeling == first.feeling, said.reply
+    assert "disappointed" not in said.reply and "let down" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("lines", [("i finally finished my dissertation", "the last month was awful tbh"),
+                                   ("i quit smoking 3 weeks ago", "the cravings are awful")])
+def test_a_hard_part_told_after_good_news_is_not_met_as_more_good_news(listener, lines):
+    # session 14: "the last month was awful tbh" after a finished dissertation got "That sounds like a moment worth
+    # holding on to. How would you like to build on it?"
+    said = talk(listener, *lines)[-1]
+    glad = ("worth holding on to", "build on it", "felt best", "good news", "good to hear")
+    assert not any(g in said.reply for g in glad), said.reply

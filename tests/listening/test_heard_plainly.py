@@ -316,3 +316,48 @@ def test_a_quiet_message_about_rope_and_a_banister_is_never_met_with_pleased(lis
     reply = listener.respond(Conversation(),
                              "Bought a length of rope at the hardware shop today. I keep looking up at the banister.")
     assert "pleased" not in reply.reply and (reply.feeling is None or reply.feeling.label != "joy")
+
+
+@pytest.mark.parametrize("message", ["i quit smoking 3 weeks ago", "stopped drinking a month ago",
+                                     "gave up vaping last week"])
+def test_quitting_a_habit_is_met_as_an_effort_to_be_proud_of_and_asked_how_it_is_going(listener, message):
+    # session 14: "i quit smoking 3 weeks ago" got "you might be feeling down ... It makes sense to feel that way"
+    said = listener.respond(Conversation(), message)
+    assert said.feeling is not None and said.feeling.label == "pride", said.reply
+    assert "going" in said.question, said.reply
+    assert "down" not in said.reply and "hurts" not in said.reply, said.reply
+
+
+def test_a_topic_said_to_be_ok_is_neither_asked_about_nor_called_heavy(listener):
+    # session 14: "work is ok", after "i feel lonely since moving to a new city", got "That sounds really heavy. How has
+    # work been affecting the rest of your life?", and "its the evenings" after it was asked about work again
+    replies = talk(listener, "i feel lonely since moving to a new city", "work is ok", "its the evenings")
+    for said in replies[1:]:
+        assert "work" not in said.question and "really heavy" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("lines", [("my mum is in hospital", "they think its a stroke"),
+                                   ("my dad had a heart attack last night", "hes in intensive care")])
+def test_someone_close_gravely_ill_is_asked_about_as_that_not_as_how_the_family_gets_on(listener, lines):
+    # session 14: "my mum is in hospital" got "What is this like for you, with things in your family as they are?", and
+    # "they think its a stroke" "What do you wish your family understood about how this is for you?"
+    for said in talk(listener, *lines):
+        assert "family" not in said.question, said.reply
+
+
+@pytest.mark.parametrize("message", ["ive been feeling a lot better this week", "feeling loads better today",
+                                     "things are way better lately"])
+def test_feeling_a_lot_better_is_not_met_as_a_worry(listener, message):
+    # session 14: "ive been feeling a lot better this week" got "It sounds like you might be feeling concerned. It's
+    # understandable to feel unsettled when so much is uncertain. What worries you most when you think about it?"
+    said = listener.respond(Conversation(), message)
+    assert said.feeling is None or said.feeling.label not in {"caring", "fear", "nervousness"}, said.reply
+    assert "worr" not in said.reply and "uncertain" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["i was feeling better but now its back", "i was feeling a lot better but now its back",
+                                     "i was feeling so much better and its all back again"])
+def test_feeling_better_until_it_came_back_is_not_named_relief(listener, message):
+    said = listener.respond(Conversation(), message)
+    assert said.feeling is None or said.feeling.label not in {"relief", "joy", "optimism"}, said.reply
+    assert "worth holding on to" not in said.reply and "really matters to you" not in said.reply, said.reply

@@ -149,3 +149,12 @@ def test_lowkey_been_crying_gets_a_subject_and_loses_the_lowkey(listener):
 def test_not_knowing_what_one_wants_is_not_told_about_where_to_start(listener):
     replies = talk(listener, "and now i dont know what to do with myself", "i don't know what i actually want anymore")
     assert all("where to start" not in r.reply for r in replies)
+
+
+def test_a_setback_and_the_feeling_they_name_are_said_back_as_what_happened_and_their_own_feeling(listener):
+    # session 14: "It sounds like part of you believes you failed your driving test again and now you feel worthless.
+    # I imagine you may be feeling disappointed."
+    said = talk(listener, "failed my driving test again and now i feel worthless")[-1]
+    assert "believes you failed" not in said.reply and "telling yourself that you failed" not in said.reply, said.reply
+    assert "worthless" in said.reply, said.reply
+    assert "disappointed" not in said.reply and "let down" not in said.reply, said.reply

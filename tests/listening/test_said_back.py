@@ -223,3 +223,25 @@ def test_a_long_message_said_back_keeps_its_opening_short(listener):
                           "just felt empty again. I don't know why it keeps happening.")[-1]
     assert "the beach" in said.reflection and "empty again" in said.reflection, said.reply
     assert len(said.reflection.split()) <= 32, said.reflection  # not every clause of the opening, read aloud
+
+
+@pytest.mark.parametrize("word", ["good", "ok", "fine", "pretty good"])
+def test_a_bare_good_ok_or_fine_part_way_through_stays_with_what_was_being_talked_about(listener, word):
+    # session 14: "good", answering "What has the pressure of it been like for you?" about exams, got "I'm here and
+    # ready to listen - what's on your mind today?", as if the conversation had just begun
+    said = talk(listener, "hi", "my exams start monday", word)[-1].reply
+    assert "today" not in said and "what's on your mind" not in said.lower(), said
+    assert "no pressure to say more" not in said, said
+    assert " it" in said, said  # (the exams, still)
+
+
+def test_a_bare_good_as_the_first_answer_is_still_met_as_a_greeting_answer(listener):
+    said = talk(listener, "hi", "good")[-1].reply
+    assert "what's on your mind today" in said.lower() or "talk about today" in said, said
+
+
+def test_a_bare_fine_in_a_story_of_loss_is_not_taken_to_mean_it_has_been_alright(listener):
+    # session 14: "fine" after "i keep expecting her at the door" (a dog that died) got "it sounds like it's been
+    # alright so far"
+    said = talk(listener, "my dog died yesterday", "she was 14", "i keep expecting her at the door", "fine")[-1].reply
+    assert "alright so far" not in said and "manageable" not in said and "glad" not in said, said

@@ -1,5 +1,6 @@
 """The fixed replies: to a greeting, thanks, a brush-off, a question to the listener itself, an apology,
-"I don't know", a bare "yeah" part-way through, a brief "good, thanks" or "not great", and "that's not it". Nothing is reflected in these; each has its own words in responses.toml.
+"I don't know", a bare "yeah" part-way through, a brief "good, thanks" or "not great" (or, part-way through, a bare "good" or "fine"
+about what was being told), and "that's not it". Nothing is reflected in these; each has its own words in responses.toml.
 """
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 from holdspace.language.text import words
 from holdspace.listening.feelings import Feeling, own_word
 from holdspace.listening.memory import Conversation, Reply
-from holdspace.listening.signals import (APOLOGY, ASKS_ADVICE, ASKS_JUDGEMENT, ASSENT, ASKS_MEDICATION, ASKS_WHAT_IT_IS, CORRECTION, DISMISS,
+from holdspace.listening.signals import (APOLOGY, BARE_OK, ASKS_ADVICE, ASKS_JUDGEMENT, ASSENT, ASKS_MEDICATION, ASKS_WHAT_IT_IS, CORRECTION, DISMISS,
                                          DOING_WELL, DONT_KNOW, DOUBTS_IT, GREETING, NOT_SO_WELL, THANKS, looks_english)
 from holdspace.listening.templates import fixed, pick, responses
 
@@ -24,6 +25,16 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
         return fixed(r["greeting"], conversation, used)
     if THANKS.match(clean):
         return fixed(r["thanks"], conversation, used)
+    flagged = bool(conversation.safety and conversation.safety.flagged)  # then a brief answer is not taken at its word
+    last = conversation.turns[-1].reply if conversation.turns else None
+    if (DOING_WELL.match(clean) or BARE_OK.match(clean)) and last is not None and last.reflection and last.question \
+            and not flagged:
+        # "good", answering "what has the pressure of it been like for you?": an answer about what they were telling,
+        # not a greeting to start over from ("what's on your mind today?"), nor a brush-off ("no pressure to say more")
+        # (an "ok" to "would you tell me more about that?" says yes to it)
+        # ("fine" says less than "good": never taken to mean it has been alright, least of all after a loss)
+        return fixed(r["assent" if last.question.startswith("Would you") else "going_well" if DOING_WELL.match(clean)
+                       else "going_ok"], conversation, used)
     if DISMISS.match(clean):
         return fixed(r["dismiss"], conversation, used)
     if not any(ch.isalpha() for ch in clean):
@@ -39,7 +50,6 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
         return fixed(r["apology"], conversation, used)
     if DONT_KNOW.match(clean):
         return fixed(r["dont_know"], conversation, used)
-    flagged = bool(conversation.safety and conversation.safety.flagged)  # then a brief answer is not taken at its word
     if ASSENT.match(clean) and not flagged:
         # a first "yeah" assents to nothing said yet: '"yeah" - that says a lot' would make much of nothing
         return fixed(r["assent" if conversation.turns else "first_assent"], conversation, used)

@@ -22,7 +22,7 @@ import numpy as np
 from holdspace.language.emotions import Emotions
 from holdspace.language.text import is_readable, normalize
 from holdspace.listening.content import units_of
-from holdspace.listening.feelings import Feeling
+from holdspace.listening.feelings import Feeling, feeling_cues
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.naming import (choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts,
@@ -70,6 +70,8 @@ _OK_ENOUGH = re.compile(r"\b(?:today|tonight|the day|this morning|it|things|ever
                         r"am|'m|m|feel|felt)\s+(?:(?:really|actually|pretty|quite|kinda|kind of|sort of|mostly|all)\s+)*"
                         r"(?:ok|okay|alright|all right|fine|not bad|good|better|decent|calm|calmer)\b"
                         r"(?!\s+(?:but|except|until|on paper|from the outside)\b)(?![^.!?]*\b(?:but|until|except)\b)", re.I)
+# A follow-up this short, in a story that hurts, names no feeling unless its words do ("it was really hard").
+_FOLLOW_UP_WORDS = 6
 # Stories a harsh thought about oneself belongs to rather than replaces ("i feel so stupid" after "she cheated on me").
 _OWN_STORIES = {"loss", "breakup", "betrayal", "bullying", "self"}
 
@@ -275,6 +277,12 @@ class Listener:
         if not ending:
             # "she basically raised me and i dont know what to do without her", after "my nan died": the loss
             feeling = mourned(clean, feeling, topic, pronoun(conversation, clean)) or feeling
+        if feeling is not None and feeling.intensity != "theirs" and not harsh and story_hurts(conversation) \
+                and len(clean.split()) <= _FOLLOW_UP_WORDS and not feeling_cues(clean):
+            # "it was really hard" after "my grandad doesn't know who i am anymore": no feeling of its own, and the
+            # model's guess at one ("disappointed") would put a new one in their mouth; the story's feeling carries it
+            # (and its topic, which a message with no feeling of its own goes on with)
+            feeling, topic = None, topic_for(clean, key, None, conversation)
         if feeling is not None and feeling.intensity != "theirs" and feeling.label in _STRAY \
                 and _story_family(conversation) in ("fear", "sadness", "shame"):
             # "i had to go hide in the bathroom for 20 minutes" after a panic attack: the story's fear goes on; a
@@ -306,9 +314,10 @@ class Listener:
         # "they found it in her liver" after "mum's cancer is back": no feeling named in it, and still no neutral news
         # ("I'm glad you're telling me about it"); met as the story's feeling is
         told = _story_family(conversation) if feeling is None and not harsh and family == "neutral" \
-            and not moving_on and not _OK_ENOUGH.search(clean) else None
-        if told == "joy" and conceded:
+            and not moving_on and not _OK_ENOUGH.search(clean) and not _GOING_WELL.search(clean) else None
+        if told == "joy" and (conceded or sounds_painful(clean, per_sentence)):
             # "but it also reminds me of everything we went through", after "im so happy for her": both, not good news
+            # (and "the last month was awful tbh" after "i finally finished my dissertation": the cost of it)
             told = family = "mixed"
         if told == "joy":
             family = told  # and its questions: "mum cried haha" after a pass is not asked what the family should understand

@@ -90,7 +90,8 @@ _PRAISED = re.compile(r" (?:good|nice|great|decent|lovely|stable|steady|dream|am
 # A topic set aside as fine ("work is fine i guess", "school's ok"): what they go on to is what weighs.
 _FINE_AFTER = re.compile(r" (?:is|was|s|has been|'s) (?:(?:fine|ok|okay|alright|good|great|actually|honestly|"
                          r"all|right)(?: |$))+(?:i guess |i suppose |tbh |honestly |really |actually )*(?:and |so )?(?:(?:its|it's|it s) )?"
-                         r"(?:just |but )")
+                         # (or nothing after: "work is ok", said of one part of life to set it aside)
+                         r"(?:just |but |$)")
 
 
 def _priority(topic: str) -> int:
@@ -223,7 +224,8 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
     if topic in _PEOPLE and family == "fear":
         # "my partner goes back to work on monday and I'm dreading it": the dread, not "this relationship"
         topic = None
-    if topic and family not in ("joy", "surprise", "mixed"):  # topic questions ask about a weight
+    # topic questions ask about a weight, unless the topic is glad too ("how has it been going since you stopped?")
+    if topic and (family not in ("joy", "surprise", "mixed") or responses()["topics"][topic].get("glad")):
         recent = conversation.recent_templates()
         fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent
                  and (them or "{them}" not in q["text"])]

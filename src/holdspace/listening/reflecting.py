@@ -158,7 +158,8 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             # would hold it at two removes)
             # (anywhere in it: "part of you believes you yelled at your mom today and you feel like garbage" would hold
             # the yelling itself as a belief)
-            felt_so = re.search(r"(?:^|\band |\bbut |, )you (?:just |really |honestly )?feel (?:like )?"
+            # ("...again and now you feel worthless": "part of you believes you failed" would make the failing a belief)
+            felt_so = re.search(r"(?:^|\band |\bbut |, )(?:now |then |still )?you (?:just |really |honestly )?feel (?:like )?"
                                 r"(?:so |such |really |completely )?", key)
             options = templates["wondering"] if asked else \
                 templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) and not felt_so else \

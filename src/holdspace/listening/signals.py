@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "DOING_WELL", "NOT_SO_WELL", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
+__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "BARE_OK", "DOING_WELL", "NOT_SO_WELL", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "SAFE_NOW", "NOT_SAFE", "TIRED_OF_THE_LINES", "REACHED_OUT", "looks_english", "GLAD_TEARS",
            "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "SMALL_SETBACK", "RULED_OUT"]
@@ -95,6 +95,9 @@ DOING_WELL = re.compile(r"^\W*(?:(?:i'?m|im|i am|i'?ve been|ive been|been|all|do
                         r"actually|doing|all)\s+)*(?:good|great|well|not bad|grand|brilliant|fab|fantastic|can'?t complain|"
                         r"cant complain)(?:\W+(?:thanks|thank you|thx|ty|cheers|and you|you|how are you|how about you|hbu|wbu|"
                         r"u|actually|today|so far))*\W*$", re.I)
+# A bare "ok" or "fine" (said part-way through, an answer to the last question: listener.py keeps to the story).
+BARE_OK = re.compile(r"^\W*(?:(?:it'?s|its|it'?s been|its been|been|pretty|actually)\s+)?(?:ok|okay|fine|alright|all right)"
+                     r"(?:\W+(?:i guess|so far|actually|thanks|tbh))*\W*$", re.I)
 # A low, brief answer ("not great tbh", "could be better"): heard plainly, and gently invited on.
 NOT_SO_WELL = re.compile(r"^\W*(?:(?:honestly|tbh|um+|well|erm|eh|hmm+)\W+)?(?:(?:i'?m|im|i am|i'?ve been|ive been|been|"
                          r"things are|it'?s|its)\s+)?(?:not (?:so |too |that |very |really |all that )?(?:great|good|well|"
