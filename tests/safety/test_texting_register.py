@@ -34,6 +34,15 @@ from holdspace.safety.risk import assess
     ("collecting my prescription and saving them with the rest", "a plan"),
     ("got the antifreeze from the garage. ill drink it later", "access to a means"),
     ("im taking the whole box with whisky tonight", "an intention to die by suicide"),
+    # session 14 (a wish, then the plan, the means or the time, said plainly in dev batch Q and missed)
+    ("tomorrow night when everyones out im going through with it. i just want to not wake up",
+     "an intention to die by suicide"),
+    ("i keep wishing i could fade away. im taking the lot when my flatmate leaves", "an intention to die by suicide"),
+    ("im going up to the roof of the multi-storey after work and im not coming back down", "a plan"),
+    ("an hour ago i swallowed the tablets id been saving", "an attempt"),
+    ("got a hose that fits the exhaust", "access to a means"),
+    ("found the right spot on the bridge today. i want to be gone", "a plan"),
+    ("ive got enough of my mums oxycodone saved in my room", "access to a means"),
 ])
 def test_explicit_statements_in_texting_register_are_urgent_from_the_rules_with_a_reason(text, reason):
     assert assess(text, layers=[risk.rules_layer]).level == "urgent"
@@ -68,6 +77,14 @@ def test_explicit_statements_in_texting_register_are_urgent_from_the_rules_with_
     "by friday i wont be stressed anymore, deadline is thursday",
     "next time i go to sleep will be the last time i stay up this late",
     "saving my coupons with the rest for the big shop",
+    # session 14
+    "tomorrow morning im going through with it and asking for the raise",
+    "im taking the lot to the tip when my flatmate leaves",
+    "going up to the roof terrace after work and not coming back down till the sun sets",
+    "found the perfect spot on the cliff for our picnic",
+    "wish i could not exist in the group chat for a week",
+    "i want my life to just stop for one day so i can catch up",
+    "measured out enough flour for the cake tonight",
 ])
 def test_the_same_words_about_everyday_things_stay_none(text):
     assert assess(text).level == "none"
