@@ -359,3 +359,25 @@ def test_a_plainly_neutral_short_message_is_not_made_much_of(listener, lines):
     # "'work is ok' - that says a lot"
     said = talk(listener, *lines)[-1]
     assert "says a lot" not in said.reply, said.reply
+
+
+def test_a_pets_kidney_failure_is_no_harsh_word_about_oneself(listener):
+    # "the vet says its kidney failure" (after "my dog is sick") got "If a friend told you this about themselves, what
+    # would you want them to know?", and "i dont know what to do" after it "What does that inner voice tend to say?"
+    said = talk(listener, "my dog is sick", "the vet says its kidney failure", "i dont know what to do")
+    for reply in said[1:]:
+        assert reply.topic != "self" and "inner voice" not in reply.reply and "about themselves" not in reply.reply, \
+            reply.reply
+
+
+def test_a_job_interview_is_not_asked_about_as_work_that_weighs(listener):
+    # "i have a job interview tomorrow" got "What's been happening at work that weighs on you most?"
+    said = talk(listener, "i have a job interview tomorrow")[-1]
+    assert said.topic != "work" and "at work" not in said.reply, said.reply
+    assert said.feeling is not None and said.feeling.label == "nervousness", said.reply
+
+
+def test_no_day_off_in_weeks_after_a_busy_spell_is_being_worn_out_not_let_down(listener):
+    # "i havent had a day off in weeks" after "work has been crazy busy" got "I wonder if you're feeling let down"
+    said = talk(listener, "work has been crazy busy", "i havent had a day off in weeks")[-1]
+    assert said.feeling is not None and said.feeling.word == "worn out", said.reply

@@ -199,6 +199,9 @@ _OWN_PHRASES = (
                 r"literally |honestly )?(?:falling apart|breaking down|a wreck|an absolute wreck|a mess)\b|"
                 # "i don't think i can keep this up much longer"
                 r"\b(?:i (?:don'?t|dont) think i can|i can'?t|i cant|i cannot) keep (?:this|it|going like this) up\b"), "overwhelmed"),
+    # "i havent had a day off in weeks": worn down by going on without a break, not let down
+    (re.compile(r"\b(?:haven'?t|havent|have not|not|hasn'?t been|never) (?:had )?(?:a|one|a single) (?:day|weekend|night|minute|break)"
+                r"(?: off| to myself| for myself)? (?:in|for) (?:weeks|months|ages|forever|a long time)\b"), "worn out"),
     # "everything feels like too much", "it's all too much": more than they can hold
     (re.compile(r"\b(?:everything|it all|all of it|it'?s all|its all|life|things)(?:'s| is| feels| felt| seems| has been)?"
                 r"(?: (?:like|just|all|getting|becoming|so))* (?:way |far |a bit |kind of )?too much\b"), "overwhelmed"),
