@@ -293,3 +293,91 @@ def test_a_hard_part_told_after_good_news_is_not_met_as_more_good_news(listener,
     said = talk(listener, *lines)[-1]
     glad = ("worth holding on to", "build on it", "felt best", "good news", "good to hear")
     assert not any(g in said.reply for g in glad), said.reply
+
+
+# session 14, round 2
+
+@pytest.mark.parametrize("message", ["my boss gave me a pay rise", "i got a raise today", "got a bonus at work",
+                                     "i passed my probation at work"])
+def test_good_news_at_work_is_heard_as_good_news(listener, message):
+    # "my boss gave me a pay rise" got "you might be feeling down ... What's been happening at work that weighs on you most?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in ("joy", "pride", "excitement", "relief"), said.reply
+    assert "weigh" not in said.reply and "down" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("did, feel", [("i snapped at my kids this morning", "i feel awful"),
+                                       ("i snapped at my kids this morning", "i feel so horrible"),
+                                       ("i yelled at my mum today", "i feel terrible about it")])
+def test_feeling_awful_after_something_one_did_is_guilt_not_worry(listener, did, feel):
+    # "i feel awful" after "i snapped at my kids this morning" got "I wonder if you're feeling uneasy. Carrying that
+    # kind of worry..."; "i feel terrible about it" after "i yelled at my mum today" got "scared"
+    said = talk(listener, did, feel)[-1]
+    assert said.feeling is not None and said.feeling.label == "remorse", said.reply
+    assert "worry" not in said.reply and "uneasy" not in said.reply, said.reply
+
+
+def test_missing_a_friend_who_moved_away_is_missing_her_not_grief(listener):
+    # "i miss her so much" after "my best friend moved to australia" got "full of grief ... It makes sense that this
+    # hurts", as if she had died
+    said = talk(listener, "my best friend moved to australia", "i miss her so much")[-1]
+    assert said.feeling is not None and said.feeling.word in ("sad", "lonely", "down"), said.reply
+    assert "grief" not in said.reply and "loss" not in said.reply, said.reply
+
+
+def test_missing_her_after_a_death_is_still_the_loss_of_her(listener):
+    said = talk(listener, "my mum died last year", "i miss her so much")[-1]
+    assert said.feeling is not None and said.feeling.label == "grief", said.reply
+
+
+@pytest.mark.parametrize("message", ["i got a B on my essay", "got a 2:1 on my dissertation", "i got a C on my exam"])
+def test_a_plain_result_is_asked_about_without_assuming_a_weight(listener, message):
+    # "i got a B on my essay" got "What part of your studies is weighing on you most?"
+    said = talk(listener, message)[-1]
+    assert "weigh" not in said.reply and "pressure" not in said.reply and "hardest" not in said.reply, said.reply
+    assert said.question and "worry" not in said.reply and "nervous" not in said.reply, said.reply
+
+
+def test_everything_being_too_much_is_overwhelm_and_wanting_to_sleep_after_it_is_exhaustion(listener):
+    # "everything feels like too much" named no feeling; "i just want to sleep" after it got "full of longing"
+    first, said = talk(listener, "everything feels like too much", "i just want to sleep")
+    assert first.feeling is not None and first.feeling.word == "overwhelmed", first.reply
+    assert said.feeling is not None and said.feeling.word in ("worn out", "exhausted"), said.reply
+    assert "longing" not in said.reply and said.level == "none" and first.level == "none", said.reply
+
+
+@pytest.mark.parametrize("message", ["honestly today was good", "today was really good"])
+def test_a_good_day_is_glad_not_thankful(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label == "joy", said.reply
+
+
+@pytest.mark.parametrize("lines", [("work is ok",), ("hi", "work is ok"), ("hi", "how are you doing", "work is ok"),
+                                   ("my exams start monday", "it is what it is"), ("not sure",),
+                                   ("hi", "work is ok", "home is fine", "same as usual", "not much really")])
+def test_a_plainly_neutral_short_message_is_not_made_much_of(listener, lines):
+    # "'work is ok' - that says a lot"
+    said = talk(listener, *lines)[-1]
+    assert "says a lot" not in said.reply, said.reply
+
+
+def test_a_pets_kidney_failure_is_no_harsh_word_about_oneself(listener):
+    # "the vet says its kidney failure" (after "my dog is sick") got "If a friend told you this about themselves, what
+    # would you want them to know?", and "i dont know what to do" after it "What does that inner voice tend to say?"
+    said = talk(listener, "my dog is sick", "the vet says its kidney failure", "i dont know what to do")
+    for reply in said[1:]:
+        assert reply.topic != "self" and "inner voice" not in reply.reply and "about themselves" not in reply.reply, \
+            reply.reply
+
+
+def test_a_job_interview_is_not_asked_about_as_work_that_weighs(listener):
+    # "i have a job interview tomorrow" got "What's been happening at work that weighs on you most?"
+    said = talk(listener, "i have a job interview tomorrow")[-1]
+    assert said.topic != "work" and "at work" not in said.reply, said.reply
+    assert said.feeling is not None and said.feeling.label == "nervousness", said.reply
+
+
+def test_no_day_off_in_weeks_after_a_busy_spell_is_being_worn_out_not_let_down(listener):
+    # "i havent had a day off in weeks" after "work has been crazy busy" got "I wonder if you're feeling let down"
+    said = talk(listener, "work has been crazy busy", "i havent had a day off in weeks")[-1]
+    assert said.feeling is not None and said.feeling.word == "worn out", said.reply

@@ -199,6 +199,16 @@ _OWN_PHRASES = (
                 r"literally |honestly )?(?:falling apart|breaking down|a wreck|an absolute wreck|a mess)\b|"
                 # "i don't think i can keep this up much longer"
                 r"\b(?:i (?:don'?t|dont) think i can|i can'?t|i cant|i cannot) keep (?:this|it|going like this) up\b"), "overwhelmed"),
+    # "i havent had a day off in weeks": worn down by going on without a break, not let down
+    (re.compile(r"\b(?:haven'?t|havent|have not|not|hasn'?t been|never) (?:had )?(?:a|one|a single) (?:day|weekend|night|minute|break)"
+                r"(?: off| to myself| for myself)? (?:in|for) (?:weeks|months|ages|forever|a long time)\b"), "worn out"),
+    # "everything feels like too much", "it's all too much": more than they can hold
+    (re.compile(r"\b(?:everything|it all|all of it|it'?s all|its all|life|things)(?:'s| is| feels| felt| seems| has been)?"
+                r"(?: (?:like|just|all|getting|becoming|so))* (?:way |far |a bit |kind of )?too much\b"), "overwhelmed"),
+    # "i just want to sleep" (after "everything feels like too much"): worn out, not a longing; a wish never to wake
+    # is the risk check's, and never said back as tiredness
+    (re.compile(r"\bi (?:just |really |only )?(?:want|wanna|need) to (?:sleep|go to bed|stay in bed|crawl into bed|lie down)\b"
+                r"(?! (?:forever|for ever|for good|and (?:never|not)|with|over|on)\b)"), "worn out"),
     # "i keep comparing myself to everyone on instagram": measured against others and coming off worse
     (re.compile(r"\bcompar(?:e|es|ed|ing) myself (?:to|with|against)\b|\b(?:don'?t|dont|never|not) measur(?:e|ing) up\b"),
      "not good enough"),

@@ -22,7 +22,7 @@ import numpy as np
 from holdspace.language.emotions import Emotions
 from holdspace.language.text import is_readable, normalize
 from holdspace.listening.content import units_of
-from holdspace.listening.feelings import Feeling, feeling_cues
+from holdspace.listening.feelings import Feeling, feeling_cues, feeling_for
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.naming import (choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts,
@@ -64,6 +64,9 @@ _BORED = {"bored"}
 _GOING_WELL = re.compile(r"\b(?:is|are|was|were|'s|s|has been|have been|'ve been|been|going|went|gone|turned out)\s+"
                          r"(?:(?:really|actually|pretty|quite|so|surprisingly|honestly|all)\s+)*(?:ok|okay|alright|fine|"
                          r"well|good|great|better|brilliant|amazing|smoothly)\b(?!\s+(?:i guess|but|except|until))", re.I)
+# A result told plainly ("i got a B on my essay", "got 62% in the mock"): no weight to ask about, nor a joy, until they say.
+_A_RESULT = re.compile(r"\b(?:got|get|scored|received|ended up with)\s+(?:an?\s+|my\s+)?(?:[a-f][+-]?|\d+\s*(?:%|percent|/\s*\d+|"
+                       r"out of \d+)|2:1|2:2|pass|merit)(?=\s+(?:on|in|for|at)\b|\s*[,.!]|\s*$)", re.I)
 # The day said to be all right, if only just ("today was ok i guess. i went for a walk"): a story's pain is not carried
 # onto it ("that sounds really heavy").
 _OK_ENOUGH = re.compile(r"\b(?:today|tonight|the day|this morning|it|things|everything|i)\s+(?:is|was|'s|s|has been|been|"
@@ -283,6 +286,14 @@ class Listener:
             # model's guess at one ("disappointed") would put a new one in their mouth; the story's feeling carries it
             # (and its topic, which a message with no feeling of its own goes on with)
             feeling, topic = None, topic_for(clean, key, None, conversation)
+        if feeling is not None and feeling.intensity != "theirs" and feeling.label != "remorse" and conversation.turns \
+                and "remorse" in feeling_cues(conversation.turns[-1].text) and "remorse" in feeling_cues(clean):
+            # "i feel awful" after "i snapped at my kids" (or "i yelled at my mum"): guilt at what they did, not the
+            # worry the model hears
+            feeling = feeling_for(Emotions({**overall.scores, "remorse": 0.6}, ("remorse",), overall.family), clean)
+        if feeling is not None and feeling.intensity != "theirs" and feeling.label == "nervousness" \
+                and _A_RESULT.search(clean):
+            feeling = None  # "i got a C on my exam": the exam is where the result came from, not a worry now
         if feeling is not None and feeling.intensity != "theirs" and feeling.label in _STRAY \
                 and _story_family(conversation) in ("fear", "sadness", "shame"):
             # "i had to go hide in the bathroom for 20 minutes" after a panic attack: the story's fear goes on; a
@@ -339,13 +350,16 @@ class Listener:
         # a topic's questions ask about a weight ("what part of your studies is weighing on you most?"): asked when
         # something weighs, or of the topic told plainly in this message ("the kids were screaming all morning");
         # never of "revision is going ok actually", nor of "took me 4 goes lol" carried on from a pass
-        weighs = family != "neutral" or sounds_painful(clean, per_sentence) or story_hurts(conversation) \
-            or topic is not None and topic_of(clean) == topic and not _GOING_WELL.search(clean) \
-            and not story_glad(conversation)
+        # (nor of "i got a B on my essay", told with no feeling: how it sits with them is theirs to say)
+        result = family == "neutral" and bool(_A_RESULT.search(clean))
+        weighs = not result and (family != "neutral" or sounds_painful(clean, per_sentence) or story_hurts(conversation)
+                                 or topic is not None and topic_of(clean) == topic and not _GOING_WELL.search(clean)
+                                 and not story_glad(conversation))
         # "i miss my old school": what is missed is behind them, not a weight of studies now
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
         asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) else None,
-                         "stretched" if group == "stretched" else family, conversation, used, pronoun(conversation, clean))
+                         "stretched" if group == "stretched" else "result" if result else family, conversation, used,
+                         pronoun(conversation, clean))
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
             parts.insert(0, r["carry_on"] if gently_asked else r["thanks_for_answering"])

@@ -80,6 +80,10 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
                           r"\b(?:laptop|phone|battery|computer|pc|tv|telly|printer|charger|headphones|kindle|ipad|tablet|"
                           r"console|xbox|playstation|fridge|freezer|boiler|engine|car|van)(?:'s)? (?:just |has |had |then |"
                           r"finally |completely )?(?:died|dies|dying)\b|"
+                          # ("i have a job interview tomorrow": a job still to be had, no weight at work)
+                          r"\bjob interviews?\b|"
+                          # ("the vet says its kidney failure": an illness, no harsh word about themselves)
+                          r"\b(?:kidney|heart|liver|renal|organ|lung|respiratory|multi-organ) failure\b|"
                           # ("it was over something so stupid": the row was silly, no harsh word about themselves)
                           r"\b(?:something|anything|nothing|over) (?:so |really |very |totally |super )?(?:stupid|dumb|silly|petty)\b",
                           re.I)

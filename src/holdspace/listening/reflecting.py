@@ -8,7 +8,7 @@ from holdspace.language.emotions import Emotions
 from holdspace.language.text import split_sentences, words
 from holdspace.listening.content import (TURNS, as_clause, first_clause, key_part, reflect_words, says_little,
                                         sentence_weight)
-from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
+from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues, own_words
 from holdspace.listening.memory import Conversation
 from holdspace.listening.naming import NOT_FELT, OPINIONS, ends_glad_after_fear, sounds_painful, story_ending, story_hurts
 from holdspace.listening.content import strip_fillers
@@ -75,7 +75,10 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
         key = as_clause(reflect_words(said)) if len(words(said)) > 1 else said
         if SELF_CRITICAL.search(said) or SELF_HATE.search(said):
             key = f"you said {key}"
-        fitting = [t for t in templates["short"] if not t.get("one_word") or len(words(said)) == 1]
+        felt = bool(own_words(said) or feeling_cues(said)) \
+            or any(label not in NOT_FELT | OPINIONS for label in per_sentence[0].labels)
+        fitting = [t for t in templates["short"] if (not t.get("one_word") or len(words(said)) == 1)
+                   and (felt or not t.get("felt"))]
         return pick(fitting, conversation, used)["text"].format(content=mend_apostrophes(said)), key
     def felt(i: int) -> float:
         scores = per_sentence[i].scores
