@@ -43,6 +43,12 @@ from holdspace.safety.risk import assess
     ("got a hose that fits the exhaust", "access to a means"),
     ("found the right spot on the bridge today. i want to be gone", "a plan"),
     ("ive got enough of my mums oxycodone saved in my room", "access to a means"),
+    ("the voices keep telling me to jump off the balcony", "danger right now"),
+    ("walking to the river later with stones in my pockets, pockets full of stones", "thoughts about a specific method"),
+    ("i know where i'll go, the bridge on the bypass has no railing", "a plan"),
+    ("after work i'll walk to the station and step in front of the 7:15", "a plan"),
+    ("💊💊🍷 mixing them now", "a plan"),
+    ("tonight is the night i end it all", "an intention to die by suicide"),
 ])
 def test_explicit_statements_in_texting_register_are_urgent_from_the_rules_with_a_reason(text, reason):
     assert assess(text, layers=[risk.rules_layer]).level == "urgent"
@@ -85,6 +91,28 @@ def test_explicit_statements_in_texting_register_are_urgent_from_the_rules_with_
     "wish i could not exist in the group chat for a week",
     "i want my life to just stop for one day so i can catch up",
     "measured out enough flour for the cake tonight",
+    "the voices in the podcast keep telling me to jump on the trend",
+    "pills and wine dont mix, so taking them tomorrow with water",
+    "tonights the night i finally do it, asking her out",
+    "one way ticket to australia booked, bye everyone, see you at the bridge club reunion",
+    "my pockets are full of stones from the beach, the kids keep giving me them",
 ])
 def test_the_same_words_about_everyday_things_stay_none(text):
     assert assess(text).level == "none"
+
+
+# A passive wish said alone, in words the rules lacked (session 14, dev batch Q and C-SSRS dev): a concern with its
+# reason, so the client gets the gentle check-in, never none and never the full emergency response.
+@pytest.mark.parametrize("text", [
+    "kinda at peace with the idea of not waking up",
+    "i want my life to just stop",
+    "i half hope the plane goes down every time i fly",
+    "i pray every night that god takes me in my sleep",
+    "it would be easier not to be here",
+    "ive been wishing i wasnt around anymore",
+    "meteor pls come and take me",
+    "glad you didnt kill yourself, it gives me hope i can make it too",
+])
+def test_a_passive_wish_alone_is_a_concern_from_the_rules(text):
+    assert assess(text, layers=[risk.rules_layer]).level == "concern"
+    assert assess(text).level == "concern"
