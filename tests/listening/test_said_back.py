@@ -245,3 +245,11 @@ def test_a_bare_fine_in_a_story_of_loss_is_not_taken_to_mean_it_has_been_alright
     # alright so far"
     said = talk(listener, "my dog died yesterday", "she was 14", "i keep expecting her at the door", "fine")[-1].reply
     assert "alright so far" not in said and "manageable" not in said and "glad" not in said, said
+
+
+def test_a_bare_good_after_a_painful_turn_is_not_taken_to_mean_it_has_felt_manageable(listener):
+    # session 14 (seen in the browser): "good", answering "What happened, as you see it now?" after a grandad with
+    # dementia and snapping at mum, got "I'm glad it's felt manageable so far"
+    said = talk(listener, "my grandad has dementia and doesnt know who i am anymore", "i snapped at my mum about it",
+                "i feel awful", "good")[-1].reply
+    assert "manageable" not in said and "glad" not in said.lower(), said

@@ -15,6 +15,11 @@ from holdspace.listening.templates import fixed, pick, responses
 __all__ = ["fixed_reply"]
 
 
+#: Feelings after which a bare "good" is not read as things having gone well.
+_PAINFUL = frozenset({"sadness", "grief", "remorse", "disappointment", "anger", "annoyance", "embarrassment",
+                      "disgust", "disapproval"})
+
+
 def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Reply | None:
     """The fixed reply a message calls for, or None when it is to be reflected.
 
@@ -33,7 +38,9 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
         # not a greeting to start over from ("what's on your mind today?"), nor a brush-off ("no pressure to say more")
         # (an "ok" to "would you tell me more about that?" says yes to it)
         # ("fine" says less than "good": never taken to mean it has been alright, least of all after a loss)
-        return fixed(r["assent" if last.question.startswith("Would you") else "going_well" if DOING_WELL.match(clean)
+        # ("good" after a painful turn, guilt or grief, says no more than "ok": nothing has felt manageable)
+        well = DOING_WELL.match(clean) and not (last.feeling and last.feeling.label in _PAINFUL)
+        return fixed(r["assent" if last.question.startswith("Would you") else "going_well" if well
                        else "going_ok"], conversation, used)
     if DISMISS.match(clean):
         return fixed(r["dismiss"], conversation, used)
