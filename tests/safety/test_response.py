@@ -52,7 +52,7 @@ def test_its_own_words_pass_the_output_filter():
     for country in COUNTRIES + ["INT"]:
         for variant in VARIANTS:
             for plan in (True, False):
-                assert check_output(crisis_response(country, has_safety_plan=plan, variant=variant).message) == []
+                assert check_output(crisis_response(country, has_safety_plan=plan, variant=variant).message, ours=True) == []
 
 
 def test_someone_else_variant_speaks_about_the_other_person():
@@ -207,7 +207,7 @@ def test_the_gentle_check_in_says_who_is_told_and_passes_the_output_filter():
         for plan in (True, False):
             for told in ((), ("Carol",), None):
                 response = crisis_response(country, has_safety_plan=plan, variant=GENTLE, told=told)
-                assert check_output(response.message) == [] and all(response.sentences)
+                assert check_output(response.message, ours=True) == [] and all(response.sentences)
     assert "Carol will get a note" in crisis_response("GB", has_safety_plan=True, variant=GENTLE, told=("Carol",)).message
     assert "Nobody else is told" in crisis_response("GB", has_safety_plan=True, variant=GENTLE, told=()).message
 

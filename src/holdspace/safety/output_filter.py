@@ -33,12 +33,14 @@ class _Rule:
     id: str
     message: str
     patterns: tuple[re.Pattern[str], ...]
+    model_only: bool = False  # what a model may not raise, though holdspace's own fixed words may (the crisis response)
 
 
 @cache
 def _rules() -> tuple[_Rule, ...]:
     raw = tomllib.loads(resources.files("holdspace.safety").joinpath("output_filter.toml").read_text("utf-8"))
-    return tuple(_Rule(r["id"], r["message"], tuple(re.compile(p) for p in r["patterns"])) for r in raw["rule"])
+    return tuple(_Rule(r["id"], r["message"], tuple(re.compile(p) for p in r["patterns"]), r.get("model_only", False))
+                 for r in raw["rule"])
 
 
 def _fold(text: str) -> str:
@@ -47,8 +49,12 @@ def _fold(text: str) -> str:
     return folded.translate(dict.fromkeys(map(ord, "‘’ʼ`´"), "'"))
 
 
-def check_output(text: str) -> list[Problem]:
-    """Every problem found in generated `text`, in order; [] means it may be shown."""
+def check_output(text: str, *, ours: bool = False) -> list[Problem]:
+    """Every problem found in generated `text`, in order; [] means it may be shown.
+
+    `ours`: the text is holdspace's own fixed wording (the crisis response), which may name what a model's reply may
+    not raise at all (rules marked `model_only`: suicide, self-harm, a means, hiding risk...).
+    """
     try:
         if not isinstance(text, str):
             raise TypeError("text must be a string")
@@ -57,6 +63,8 @@ def check_output(text: str) -> list[Problem]:
             folded = _fold(text)
         problems = []
         for rule in _rules():
+            if ours and rule.model_only:
+                continue
             for pattern in rule.patterns:
                 for m in pattern.finditer(folded):
                     problems.append(Problem(rule.id, rule.message, m.start(), m.end(), text[m.start():m.end()]))
