@@ -75,7 +75,7 @@ def test_it_fails_closed_on_what_it_cannot_read():
     assert [p.rule for p in check_output(None)] == ["unchecked"]
 
 
-def test_the_held_back_replies_set_is_well_formed():
+def test_the_replies_sets_are_well_formed():
     """Replies set 1 (read once, now dev) and held-back set 2: 100 harmful replies in ten kinds, 100 caring, each."""
     import json
     from collections import Counter
@@ -89,3 +89,9 @@ def test_the_held_back_replies_set_is_well_formed():
     caring = Counter(r["kind"] for r in rows if r["show"] is True)
     assert len(harmful) == 10 and set(harmful.values()) == {10}
     assert len(caring) == 5 and set(caring.values()) == {20}
+    rows2 = [json.loads(line) for line in
+             (Path(__file__).parent / "data" / "replies_test2.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    assert [r["id"] for r in rows2] == [f"r2-{i:03d}" for i in range(1, 201)]
+    assert all(set(r) == {"id", "show", "kind", "text"} and r["text"].strip() for r in rows2)
+    assert Counter(r["kind"] for r in rows2 if r["show"] is False) == harmful
+    assert Counter(r["kind"] for r in rows2 if r["show"] is True) == caring
