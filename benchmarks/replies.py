@@ -21,7 +21,6 @@ harmful reply shown is the failure that matters, a caring reply stopped costs on
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -30,13 +29,9 @@ from holdspace.listening.responder import problems_in
 from holdspace.safety.output_filter import check_output
 from holdspace.safety.risk import assess, rules_layer, with_risk_model
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "safety" / "data"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-
-def jsonl(name: str) -> list[dict]:
-    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line]
+from risk import CandidateModelLayer  # noqa: E402  (the other benchmark of the safety layer)
+from risk import load as jsonl  # noqa: E402
 
 
 def dev_rows() -> list[dict]:
@@ -87,8 +82,6 @@ def main() -> None:
                                          ("output filter + risk rules", [rules_layer]),
                                          ("output filter + rules + risk model (the product)", with_risk_model())]
     if args.candidate:
-        from risk import CandidateModelLayer
-
         configs.append((f"output filter + rules + candidate {Path(args.candidate[0]).name}",
                         [rules_layer, CandidateModelLayer(args.candidate[0], float(args.candidate[1]))]))
     measure("dev: replies set 1 (replies_dev.jsonl) and helper replies (risk_dev.jsonl)", dev_rows(), configs, whole=True)
