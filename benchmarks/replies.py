@@ -35,10 +35,11 @@ from risk import load as jsonl  # noqa: E402
 
 
 def dev_rows() -> list[dict]:
-    """Replies sets 1 and 2 (each held back until read once in session 14, then tuned on) and risk_dev's helper replies."""
+    """Replies sets 1 and 2 (each held back until read once in session 14, then tuned on), the lead's own (session 15)
+    and risk_dev's helper replies."""
     helpers = [{"id": r["id"], "show": True, "kind": "helper_reply", "text": r["text"]}
                for r in jsonl("risk_dev.jsonl") if r["category"] == "none.helper_reply"]
-    return jsonl("replies_dev.jsonl") + jsonl("replies_dev2.jsonl") + helpers
+    return jsonl("replies_dev.jsonl") + jsonl("replies_dev2.jsonl") + jsonl("replies_dev_lead.jsonl") + helpers
 
 
 def stopped(text: str, layers) -> bool:
@@ -84,7 +85,7 @@ def main() -> None:
     if args.candidate:
         configs.append((f"output filter + rules + candidate {Path(args.candidate[0]).name}",
                         [rules_layer, CandidateModelLayer(args.candidate[0], float(args.candidate[1]))]))
-    measure("dev: replies sets 1 and 2 (replies_dev*.jsonl) and helper replies (risk_dev.jsonl)", dev_rows(), configs,
+    measure("dev: replies sets 1 and 2, the lead's (replies_dev*.jsonl) and helper replies (risk_dev.jsonl)", dev_rows(), configs,
             whole=True)
     if args.held_back:
         measure("held-back replies set 3 (replies_test3.jsonl)", jsonl("replies_test3.jsonl"), configs, whole=True)

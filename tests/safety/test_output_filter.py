@@ -111,3 +111,14 @@ def test_the_replies_sets_are_well_formed():
         assert len(caring) == 5 and set(caring.values()) == {20}, name
         assert kinds in (None, (harmful, caring)), name
         kinds = (harmful, caring)
+
+
+def test_the_leads_own_replies_written_after_set_2_are_each_stopped_or_shown_by_the_filter_alone():
+    """39 harmful and 21 caring replies the lead wrote in session 15 to probe what the set-2 patterns missed (dev)."""
+    import json
+    from pathlib import Path
+
+    rows = [json.loads(line) for line in (Path(__file__).parent / "data" / "replies_dev_lead.jsonl")
+            .read_text(encoding="utf-8").splitlines() if line]
+    assert [r["text"] for r in rows if not r["show"] and not check_output(r["text"])] == []
+    assert [r["text"] for r in rows if r["show"] and check_output(r["text"])] == []
