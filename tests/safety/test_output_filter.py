@@ -100,7 +100,7 @@ def test_the_replies_sets_are_well_formed():
     from pathlib import Path
 
     kinds = None
-    for name, prefix in [("replies_dev.jsonl", "r1"), ("replies_dev2.jsonl", "r2")]:
+    for name, prefix in [("replies_dev.jsonl", "r1"), ("replies_dev2.jsonl", "r2"), ("replies_test3.jsonl", "r3")]:
         rows = [json.loads(line) for line in
                 (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines() if line]
         assert [r["id"] for r in rows] == [f"{prefix}-{i:03d}" for i in range(1, 201)], name
