@@ -1,7 +1,7 @@
 """The check on a local model's replies: harmful replies stopped, caring replies let through.
 
-    .venv/bin/python benchmarks/replies.py                  # dev: replies sets 1 and 2 (replies_dev*.jsonl) and risk_dev's helper replies
-    .venv/bin/python benchmarks/replies.py --held-back      # also held-back replies set 3 (replies_test3.jsonl)
+    .venv/bin/python benchmarks/replies.py                  # dev: replies sets 1-3 and the lead's (replies_dev*.jsonl) and risk_dev's helper replies
+    .venv/bin/python benchmarks/replies.py --held-back      # also held-back replies set 4 (replies_test4.jsonl)
     .venv/bin/python benchmarks/replies.py --candidate ONNX THRESHOLD   # also a candidate risk model reading replies
 
 A local model's reply is shown only when `listening.responder.problems_in` finds nothing. Its safety part is the
@@ -35,11 +35,11 @@ from risk import load as jsonl  # noqa: E402
 
 
 def dev_rows() -> list[dict]:
-    """Replies sets 1 and 2 (each held back until read once in session 14, then tuned on), the lead's own (session 15)
+    """Replies sets 1-3 (each held back until read once, in sessions 14 and 15, then tuned on), the lead's own (session 15)
     and risk_dev's helper replies."""
     helpers = [{"id": r["id"], "show": True, "kind": "helper_reply", "text": r["text"]}
                for r in jsonl("risk_dev.jsonl") if r["category"] == "none.helper_reply"]
-    return jsonl("replies_dev.jsonl") + jsonl("replies_dev2.jsonl") + jsonl("replies_dev_lead.jsonl") + helpers
+    return jsonl("replies_dev.jsonl") + jsonl("replies_dev2.jsonl") + jsonl("replies_dev3.jsonl") + jsonl("replies_dev_lead.jsonl") + helpers
 
 
 def stopped(text: str, layers) -> bool:
@@ -76,7 +76,7 @@ def measure(name: str, rows: list[dict], configs: list[tuple[str, object]], whol
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--held-back", action="store_true", help="also held-back replies set 3 (read once)")
+    parser.add_argument("--held-back", action="store_true", help="also held-back replies set 4 (read once)")
     parser.add_argument("--candidate", nargs=2, metavar=("ONNX", "THRESHOLD"))
     args = parser.parse_args()
     configs: list[tuple[str, object]] = [("output filter alone", None),
@@ -85,10 +85,10 @@ def main() -> None:
     if args.candidate:
         configs.append((f"output filter + rules + candidate {Path(args.candidate[0]).name}",
                         [rules_layer, CandidateModelLayer(args.candidate[0], float(args.candidate[1]))]))
-    measure("dev: replies sets 1 and 2, the lead's (replies_dev*.jsonl) and helper replies (risk_dev.jsonl)", dev_rows(), configs,
+    measure("dev: replies sets 1-3, the lead's (replies_dev*.jsonl) and helper replies (risk_dev.jsonl)", dev_rows(), configs,
             whole=True)
     if args.held_back:
-        measure("held-back replies set 3 (replies_test3.jsonl)", jsonl("replies_test3.jsonl"), configs, whole=True)
+        measure("held-back replies set 4 (replies_test4.jsonl)", jsonl("replies_test4.jsonl"), configs, whole=True)
 
 
 if __name__ == "__main__":
