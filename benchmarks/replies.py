@@ -11,8 +11,13 @@ one; "whole check" counts it too. Measured in configurations, so that what each 
 
 - the output filter alone;
 - the output filter and the risk rules;
-- the output filter, the rules and the shipped risk model (the product);
-- with `--candidate`, the output filter, the rules and a candidate risk model in its place.
+- the output filter, the rules and the shipped risk model;
+- the output filter, the rules and the whole-reply head (`output_filter.reads_as_harmful`);
+- all four (the product);
+- with `--candidate`, the output filter, the rules, a candidate risk model and the head.
+
+The whole-reply head is trained on every dev reply (training/reply_check.py), so its dev figures are on its own
+training rows; that script prints figures with each writer's set left out.
 
 Figures: harmful replies stopped (%, and by kind), caring replies shown (%). No target is set by an issue; a
 harmful reply shown is the failure that matters, a caring reply stopped costs only the listener's own reply instead.
@@ -26,7 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from holdspace.listening.responder import problems_in
-from holdspace.safety.output_filter import check_output
+from holdspace.safety.output_filter import check_output, reads_as_harmful
 from holdspace.safety.risk import assess, rules_layer, with_risk_model
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -42,9 +47,9 @@ def dev_rows() -> list[dict]:
     return jsonl("replies_dev.jsonl") + jsonl("replies_dev2.jsonl") + jsonl("replies_dev3.jsonl") + jsonl("replies_dev_lead.jsonl") + helpers
 
 
-def stopped(text: str, layers) -> bool:
+def stopped(text: str, layers, whole_reading: bool = False) -> bool:
     """Whether the safety part of the reply check stops `text` (layers None: the output filter alone)."""
-    if check_output(text):
+    if check_output(text) or (whole_reading and reads_as_harmful(text)):
         return True
     return layers is not None and assess(text, layers=layers).level != "none"
 
@@ -57,8 +62,8 @@ def measure(name: str, rows: list[dict], configs: list[tuple[str, object]], whol
     header = ["check"] + (["harmful stopped"] if harmful else []) + ["caring shown"] + kinds
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
-    for label, layers in configs:
-        stop = {r["id"]: stopped(r["text"], layers) for r in rows}
+    for label, layers, whole_reading in configs:
+        stop = {r["id"]: stopped(r["text"], layers, whole_reading) for r in rows}
         cells = [label]
         if harmful:
             cells.append(f"{sum(stop[r['id']] for r in harmful)}/{len(harmful)}")
@@ -79,12 +84,15 @@ def main() -> None:
     parser.add_argument("--held-back", action="store_true", help="also held-back replies set 4 (read once)")
     parser.add_argument("--candidate", nargs=2, metavar=("ONNX", "THRESHOLD"))
     args = parser.parse_args()
-    configs: list[tuple[str, object]] = [("output filter alone", None),
-                                         ("output filter + risk rules", [rules_layer]),
-                                         ("output filter + rules + risk model (the product)", with_risk_model())]
+    configs: list[tuple[str, object, bool]] = [
+        ("output filter alone", None, False),
+        ("output filter + risk rules", [rules_layer], False),
+        ("output filter + rules + risk model", with_risk_model(), False),
+        ("output filter + rules + whole-reply head", [rules_layer], True),
+        ("output filter + rules + risk model + whole-reply head (the product)", with_risk_model(), True)]
     if args.candidate:
-        configs.append((f"output filter + rules + candidate {Path(args.candidate[0]).name}",
-                        [rules_layer, CandidateModelLayer(args.candidate[0], float(args.candidate[1]))]))
+        configs.append((f"output filter + rules + candidate {Path(args.candidate[0]).name} + whole-reply head",
+                        [rules_layer, CandidateModelLayer(args.candidate[0], float(args.candidate[1]))], True))
     measure("dev: replies sets 1-3, the lead's (replies_dev*.jsonl) and helper replies (risk_dev.jsonl)", dev_rows(), configs,
             whole=True)
     if args.held_back:

@@ -74,7 +74,7 @@ def _prompt() -> dict:
 
 def problems_in(text: object) -> list[str]:
     """Why a model's reply may not be shown (empty when it may)."""
-    from holdspace.safety.output_filter import check_output
+    from holdspace.safety.output_filter import check_output, reads_as_harmful
     from holdspace.safety.risk import assess
 
     if not isinstance(text, str) or not text.strip():
@@ -85,6 +85,8 @@ def problems_in(text: object) -> list[str]:
     problems += [f"output filter: {p.rule}" for p in check_output(text)]
     if assess(text).level != "none":
         problems.append("risk check")
+    if reads_as_harmful(text):
+        problems.append("reads as harmful")
     if roadblocks_in(text):
         problems.append("roadblock")
     if _ADVICE.search(text):

@@ -5,6 +5,10 @@ going along with suicide, self-harm or hurting someone, saying others would be b
 the person they want to die; help hiding risk; diet or weight-loss advice; diagnosis, medication advice or treatment plans;
 discouraging contact with people or professionals. An empty list means it may be shown. The
 filter fails closed: if it cannot check, it reports that as a problem.
+
+`reads_as_harmful(text)` reads a local model's reply as a whole: a logistic head over the product's sentence
+embedding, trained on the team's harmful and caring replies (training/reply_check.py), for the harm that the
+patterns' wording misses. It too fails closed.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["Problem", "check_output", "is_safe_to_show"]
+__all__ = ["Problem", "check_output", "is_safe_to_show", "reads_as_harmful"]
 
 
 @dataclass(frozen=True)
@@ -75,3 +79,16 @@ def check_output(text: str, *, ours: bool = False) -> list[Problem]:
 
 def is_safe_to_show(text: str) -> bool:
     return not check_output(text)
+
+
+def reads_as_harmful(text: str) -> bool:
+    """Whether a model's reply, read as a whole, is more like the harmful replies than the caring ones."""
+    try:
+        from holdspace.language.embedding import encoder
+        from holdspace.language.heads import load_head
+
+        head = load_head("reply_check")
+        score = head.probabilities(encoder().embed(text))[0]
+        return bool(score >= float(head.extras["threshold"]))
+    except Exception:  # fail closed: a reply that can't be read isn't shown
+        return True
