@@ -44,6 +44,10 @@ def test_a_weak_closed_question_comes_with_an_open_rewrite():
 def test_why_questions_become_what_questions():
     assert rewrite_question("Why did you start drinking again?") == "What led you to start drinking again?"
     assert rewrite_question("Why don't you call her?") == "What gets in the way of calling her?"
+    # a word between "you" and the verb stays out of the way, and short verbs double their last letter
+    assert rewrite_question("Why don't you just leave on time?") == "What gets in the way of leaving on time?"
+    assert rewrite_question("Why didn't you get help sooner?") == "What got in the way of getting help sooner?"
+    assert rewrite_question("Why don't you simply put it down?") == "What gets in the way of putting it down?"
     assert rewrite_question("Why are you so angry?") == "What's making you so angry?"
 
 

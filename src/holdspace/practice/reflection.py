@@ -74,13 +74,16 @@ def _swap_why(question: str) -> str:
         if re.match(pattern, q, re.I):
             out = re.sub(pattern, repl, q, count=1, flags=re.I)
             if repl == "What got in the way of" or repl == "What gets in the way of":
-                out = re.sub(r"(of )(\w+)", lambda m: m.group(1) + _ing(m.group(2)), out, count=1)
+                out = re.sub(r"(of )(?:(?:just|simply|really|actually|even|ever|at least|only) )*(\w+)",
+                             lambda m: m.group(1) + _ing(m.group(2)), out, count=1)
             return out
     return "What do you think is behind that?"  # a plain "what" in place of "why" is rarely English
 
 
 def _ing(verb: str) -> str:
     v = verb.lower()
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", v):  # get, stop, put, run: one short vowel, then double
+        return verb + verb[-1] + "ing"
     if v.endswith("ie"):
         return verb[:-2] + "ying"
     if v.endswith("e") and not v.endswith("ee"):
