@@ -27,3 +27,22 @@ def test_a_long_story_about_oneself_is_self_disclosure_with_advice_to_keep_it_br
                       alternative=False)
     assert f.code == "self_disclosure"
     assert any("brief" in note for note in f.notes)
+
+
+def test_the_stronger_response_names_a_feeling_and_carries_the_content_for_every_statement():
+    # the feedback asks the trainee to name the feeling; the response offered as stronger must do it too
+    from holdspace.practice.exercise import bank
+
+    weak = []
+    for s in bank():
+        f = give_feedback(s.id, "Okay.")
+        again = give_feedback(s.id, f.alternative, alternative=False)
+        if not (again.feeling and again.content):
+            weak.append((s.id, f.alternative))
+    assert weak == []
+
+
+def test_down_the_sink_names_no_feeling_but_sounding_down_does():
+    sink = give_feedback("s090", "You've poured it all down the sink again.", alternative=False)
+    low = give_feedback("s090", "You sound really down about ending up back at the shop.", alternative=False)
+    assert not sink.feeling and low.feeling

@@ -120,24 +120,56 @@ def _mismatched(named: tuple[str, ...], expected: tuple[str, ...]) -> tuple[str,
     return tuple(w for w in named if w not in expected and (w in GLAD) != glad_client)
 
 
+# Words that name a feeling only in a feeling's frame: "you sound down", not "poured it down the sink".
+_FRAMED_ONLY = {"down", "lost", "alone", "hard", "difficult", "tough", "stuck", "pain"}
+_FRAME = re.compile(r"\b(?:feel\w*|felt|sound\w*|seem\w*|you're|you are|you've been|so|really|very|quite|pretty|bit|"
+                    r"rather|must be|been|be)\s+(?:\w+ly\s+|so\s+|really\s+)?$")
+
+
 def _feeling_words(response: str, expected: tuple[str, ...]) -> tuple[str, ...]:
     low = response.lower()
     found = [f for f in expected if re.search(rf"\b{re.escape(f.split()[0][:6])}", low)]
-    found += [w for w in dict.fromkeys(x.lower() for x in words(response)) if w in FEELING and w not in found]
+    for m in re.finditer(r"[a-z']+", low):
+        w = m.group()
+        if w in FEELING and w not in found and (w not in _FRAMED_ONLY or _FRAME.search(low[:m.start()])):
+            found.append(w)
     return tuple(found)
 
 
+# How a statement's feeling is said back to a client, where the bank's label is not how one would say it;
+# labels that are an observer's judgement ("defensive", "in denial") are not said back at all.
+_SAID_AS = {"ambivalent": "torn", "grieving": "full of grief", "mistrustful": "wary", "sceptical": "doubtful"}
+_NOT_SAID = {"testing", "in denial", "missing", "justified", "loyal", "defensive", "bitter", "envious", "jealous"}
+
+
+def _feeling_said(s: Statement) -> str:
+    said = [_SAID_AS.get(f, f) for f in s.feelings if f not in _NOT_SAID][:2]
+    return f"It sounds like you're feeling {' and '.join(said)}." if said else ""
+
+
 def _alternative(s: Statement) -> str:
+    """A response that carries the statement's content and names its feeling, then asks one open question."""
     from holdspace.listening.listener import Listener
     from holdspace.listening.memory import Conversation
+    from holdspace.listening.pronouns import to_second_person
+    from holdspace.safety.assessment import Assessment
 
     try:
         reply = Listener().respond(Conversation(), s.text)
+        if reply.crisis or not reply.reflection:
+            # an invented client's statement, read for a trainee: the example is a reflection, not the crisis
+            # response a client's own words at risk would get
+            reply = Listener(risk=lambda text: Assessment("none")).respond(Conversation(), s.text)
     except Exception:  # the model is missing: fall back to the bank's own words
         reply = None
     if reply is not None and reply.reflection and not reply.crisis:
-        return " ".join(p for p in (reply.reflection, reply.validation, reply.question) if p)
-    return f"It sounds like you're feeling {s.feelings[0]}. What's that been like for you?"
+        named = set(_feeling_words(reply.reflection, s.feelings))
+        if named & set(s.feelings) or not _feeling_said(s):
+            return " ".join(p for p in (reply.reflection, reply.validation, reply.question) if p)
+        return " ".join(p for p in (reply.reflection, _feeling_said(s), reply.question) if p)
+    said = to_second_person(s.text)
+    said = f"You're saying {said[0].lower()}{said[1:]}" if said.startswith(("You ", "Your ")) else said
+    return f"{said} {_feeling_said(s)} What's that been like for you?".replace("  ", " ")
 
 
 def give_feedback(statement_id: str, response: str, *, alternative: bool = True) -> Feedback:
