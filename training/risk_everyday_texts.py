@@ -1,5 +1,6 @@
-"""Which everyday texts of the product a risk model raises: the listener benchmark's messages, the demo's texts and the
-strings in the listener's tests (many of them risk on purpose, so each raise is judged by hand).
+"""Which everyday texts of the product a risk model raises: the listener benchmark's messages, the demo's texts, the
+practice bank's invented client statements (since session 15) and the strings in the listener's tests (many of them
+risk on purpose, so each raise is judged by hand).
 
     PYTHONPATH=src .venv/bin/python training/risk_everyday_texts.py [CANDIDATE.onnx THRESHOLD]
 
@@ -38,6 +39,9 @@ def texts() -> list[str]:
     found = [json.loads(line)["text"] for line in
              (ROOT / "benchmarks" / "data" / "listening.jsonl").read_text(encoding="utf-8").splitlines() if line]
     found += strings(tomllib.loads((ROOT / "src" / "holdspace" / "demo.toml").read_text(encoding="utf-8")))
+    from holdspace.practice.exercise import bank
+
+    found += [s.text for s in bank()]
     for path in sorted((ROOT / "tests" / "listening").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value.split()) >= 4 \
