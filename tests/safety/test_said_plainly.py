@@ -1,0 +1,83 @@
+"""What dev's urgent rows said plainly and the product read as nothing at all (session 15), in our own paraphrases.
+
+Each urgent line was none before the session-15 rules; each everyday line shares its words and must stay none for the
+rules (the risk model raises two of them on its own: the pill organiser and the level crossing).
+"""
+
+import pytest
+
+from holdspace.safety import risk
+from holdspace.safety.risk import assess
+
+
+@pytest.mark.parametrize("text", [
+    # an act with its purpose, a means held and meant for oneself
+    "tonight im swallowing the whole week from my pill organiser at once to end it",
+    "the shotguns under my bed now, found the key to dads gun cabinet",
+    "asked the farmer where he keeps the rifle cartridges. didnt say theyre for me",
+    "bought paracetamol in three different shops so no one would notice. theyre all for me",
+    "kept the razor blade, its in my drawer, i know exactly what its for",
+    "found the old co-codamol in the cupboard. keeping them, theyre my way out",
+    "mixed bleach and the other stuff in a glass, its ready for tonight",
+    "im taking all of dads morphine myself when the nurse leaves on friday",
+    # a plan told as logistics
+    "the plan is to drive off the cliff road after the match",
+    "its going to be the charcoal bbq inside the tent, nobody camps there in winter",
+    "sunday at dawn i go over the edge at the cliffs",
+    "gonna park the car across the level crossing and wait for the train",
+    "got the tablets all together in one place. doing it on saturday when the house is empty",
+    "booked a train to the sea, not buying a return",
+    # goodbyes said in passing
+    "please dont blame yourself for what i do this weekend",
+    "the passwords are written out for my husband. hell cope better without me. i wont see christmas",
+    "sorted my will and cancelled my gym membership, wont be needing either after this month",
+    "gave my little sister my phone and my games, told her theyre hers forever. she doesnt know why",
+    "i'll be with nan by morning. she passed last year. ive made my peace with going",
+    "letters for the kids are with the will. tonight i finally get to rest for good",
+    "this is the last page ill ever write in you diary. theyll understand after tonight",
+    "no drama, im going to fade out, just gone by tomorrow morning",
+    "it ends tonight. do it after the late film finishes",
+    # hurting someone else, soon
+    "going to wait for him after work on thursday and put him in hospital",
+])
+def test_said_plainly_is_urgent_from_the_rules(text):
+    assert assess(text, layers=[risk.rules_layer]).level == "urgent"
+    assert assess(text).level == "urgent"
+
+
+def test_someone_else_collapsed_and_not_waking_is_danger_for_them():
+    result = assess("my mate collapsed after taking something at the party, her lips are going blue and she wont wake up",
+                    layers=[risk.rules_layer])
+    assert result.level == "urgent"
+    assert any("someone else" in r.lower() for r in result.reasons), result.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "swallowing my vitamins from the pill organiser every morning to end the week right",
+    "the shotgun is in the cabinet for the clay shoot on saturday",
+    "bought paracetamol from three different shops because they were all out of stock",
+    "i know exactly what it's for, it's a garlic press",
+    "this new job is my way out of debt",
+    "mixed the bleach and water in a bucket for the kitchen floor",
+    "taking all of my meds as the doctor said",
+    "the plan is to drive along the coast road after the match",
+    "we lit the disposable bbq outside the tent at the campsite",
+    "went way over the edge of my budget this month",
+    "parked the car by the level crossing to wait for the train to pass",
+    "got all the receipts together in one place, doing it when the house is empty",
+    "booked a train to the coast, day return",
+    "please don't blame yourself for what happened at the party",
+    "the passwords are written out for my husband while im away",
+    "cancelled my phone contract, wont be needing it after i switch next month",
+    "gave my nephew my old guitar, its his now forever",
+    "i'll be with nan by morning, driving up tonight",
+    "letters for the kids are with the will at the solicitors",
+    "the sale ends tonight so i need to decide",
+    "this is the last page of my diary, i need a new one",
+    "the snow will be gone by tomorrow morning",
+    "the baby won't wake up for his feed, is that normal",
+    "my lips are going blue its so cold at the bus stop",
+    "gonna put him in his place at the meeting on thursday",
+])
+def test_the_same_words_about_everyday_things_stay_none_for_the_rules(text):
+    assert assess(text, layers=[risk.rules_layer]).level == "none"
