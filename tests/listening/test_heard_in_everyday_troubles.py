@@ -381,3 +381,12 @@ def test_no_day_off_in_weeks_after_a_busy_spell_is_being_worn_out_not_let_down(l
     # "i havent had a day off in weeks" after "work has been crazy busy" got "I wonder if you're feeling let down"
     said = talk(listener, "work has been crazy busy", "i havent had a day off in weeks")[-1]
     assert said.feeling is not None and said.feeling.word == "worn out", said.reply
+
+
+# --- session 15 ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["i ran my first 5k", "got an A!!", "i got an A on my essay", "i ran my first marathon"])
+def test_an_achievement_is_heard_as_pride_or_pleasure(listener, message):
+    # "i ran my first 5k" and "got an A!!" got no feeling at all
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in ("pride", "joy", "excitement"), said.reply
