@@ -385,6 +385,16 @@ def test_no_day_off_in_weeks_after_a_busy_spell_is_being_worn_out_not_let_down(l
 
 # --- session 15 ----------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("lines", [("me and my mum had a massive argument last night", "i snapped at my mum about it"),
+                                   ("i shouted at my brother yesterday",),
+                                   ("i said some horrible things to my dad",)])
+def test_snapping_at_someone_is_heard_as_guilt_not_as_down_or_anger(listener, lines):
+    # after an argument, "i snapped at my mum about it" got "I wonder if you're feeling down"; "i shouted at my brother
+    # yesterday" got "frustrated", "i said some horrible things to my dad" "scared"
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.label == "remorse", said.reply
+
+
 @pytest.mark.parametrize("message", ["i ran my first 5k", "got an A!!", "i got an A on my essay", "i ran my first marathon"])
 def test_an_achievement_is_heard_as_pride_or_pleasure(listener, message):
     # "i ran my first 5k" and "got an A!!" got no feeling at all

@@ -22,7 +22,7 @@ import numpy as np
 from holdspace.language.emotions import Emotions
 from holdspace.language.text import is_readable, normalize
 from holdspace.listening.content import units_of
-from holdspace.listening.feelings import Feeling, feeling_cues, feeling_for
+from holdspace.listening.feelings import GLAD_LABELS, Feeling, feeling_cues, feeling_for
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.naming import (choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts,
@@ -286,10 +286,12 @@ class Listener:
             # model's guess at one ("disappointed") would put a new one in their mouth; the story's feeling carries it
             # (and its topic, which a message with no feeling of its own goes on with)
             feeling, topic = None, topic_for(clean, key, None, conversation)
-        if feeling is not None and feeling.intensity != "theirs" and feeling.label != "remorse" and conversation.turns \
-                and "remorse" in feeling_cues(conversation.turns[-1].text) and "remorse" in feeling_cues(clean):
-            # "i feel awful" after "i snapped at my kids" (or "i yelled at my mum"): guilt at what they did, not the
-            # worry the model hears
+        owned = feeling_cues(clean).get("remorse", ())
+        if feeling is not None and feeling.intensity != "theirs" and feeling.label not in GLAD_LABELS | {"remorse"} and owned \
+                and (conversation.turns and "remorse" in feeling_cues(conversation.turns[-1].text)
+                     or any(cue.startswith("i ") for cue in owned)):
+            # "i feel awful" after "i snapped at my kids" (or "i yelled at my mum"), and "i snapped at my mum" itself: guilt
+            # at what they did, not the worry, the anger or the low the model hears
             feeling = feeling_for(Emotions({**overall.scores, "remorse": 0.6}, ("remorse",), overall.family), clean)
         if feeling is not None and feeling.intensity != "theirs" and feeling.label == "nervousness" \
                 and _A_RESULT.search(clean):
