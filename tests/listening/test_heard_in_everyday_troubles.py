@@ -385,6 +385,24 @@ def test_no_day_off_in_weeks_after_a_busy_spell_is_being_worn_out_not_let_down(l
 
 # --- session 15 ----------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("message", ["i have to put my cat down tomorrow", "we're having our dog put to sleep on friday",
+                                     "my dad has weeks left", "my best friend is moving away next month"])
+def test_a_loss_still_to_come_is_heard_as_what_is_coming_not_as_a_death_that_happened(listener, message):
+    # "i have to put my cat down tomorrow" got "...feeling sad. That's a lot to carry. What do you find yourself
+    # remembering about them?", as if the cat had already died; "my dad has weeks left" got no feeling at all
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in ("grief", "sadness"), said.reply
+    assert said.topic == "ahead", said.reply
+    assert not any(w in said.reply for w in ("remembering", "miss most", "since then", "carrying this loss")), said.reply
+    assert "coming" in said.reply or "ahead" in said.reply, said.reply
+
+
+def test_a_death_that_happened_is_still_a_loss_not_one_to_come(listener):
+    for message in ("we had to put our dog down yesterday", "my mum died last week and the funeral is tomorrow"):
+        said = talk(listener, message)[-1]
+        assert said.topic == "loss", said.reply
+
+
 @pytest.mark.parametrize("lines", [("me and my mum had a massive argument last night", "i snapped at my mum about it"),
                                    ("i shouted at my brother yesterday",),
                                    ("i said some horrible things to my dad",)])

@@ -301,6 +301,9 @@ class Listener:
             # "i had to go hide in the bathroom for 20 minutes" after a panic attack: the story's fear goes on; a
             # stray guess of irritation or surprise would say they are feeling something else now
             feeling = None
+        if (said := responses()["topics"].get(topic or "", {}).get("feeling")) and (feeling is None or feeling.intensity != "theirs") \
+                and not (conversation.turns and conversation.turns[-1].topic == topic):
+            feeling = Feeling(said["word"], said["label"], "moderate")  # "my dad has weeks left": a goodbye still to come
         parts = []
         # "anyway, my cousin had her baby": they have moved on, so no link back and no summary of what came before
         moving_on = bool(MOVING_ON.match(clean))
