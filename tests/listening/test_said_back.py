@@ -270,3 +270,14 @@ def test_a_summary_carries_the_feeling_they_named(listener, lines, named):
     summed = said.reply[said.reply.index(":"):]
     assert named in summed, said.reply
     assert "uneasy" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("lines", [("hi", "fine thanks", "just work", "not much going on", "the same as usual"),
+                                   ("fine", "work", "not much", "tired", "the usual"),
+                                   ("fine", "work was fine", "not much really", "same as always i guess", "nothing much")])
+def test_a_conversation_of_short_plain_answers_is_not_summed_up_as_points(listener, lines):
+    # "Here's what I've heard so far: you're fine thanks and you're not much going on. Underneath it, you've been
+    # feeling grateful."; "nothing much" got "Earlier you mentioned that you're not much really."
+    for said in talk(listener, *lines):
+        assert not any(w in said.reply for w in ("so far:", "pieces together:", "Earlier you mentioned",
+                                                 "connected to what you said")), said.reply

@@ -9,7 +9,7 @@ import numpy as np
 
 from holdspace.listening.feelings import GLAD_LABELS, Feeling, at_its_strongest
 from holdspace.listening.memory import Conversation
-from holdspace.language.text import split_sentences
+from holdspace.language.text import split_sentences, words
 from holdspace.listening.signals import RHETORICAL, SELF_CRITICAL, SELF_HATE
 from holdspace.listening.templates import pick, responses
 
@@ -19,6 +19,8 @@ __all__ = ["LINK_SIMILARITY", "LINK_WINDOW", "SUMMARY_EVERY", "link_back", "summ
 SUMMARY_EVERY = 4
 #: How alike (cosine) a message must be to an earlier one to link back to it.
 LINK_SIMILARITY = 0.55
+#: A message of at most this many words is a plain short answer ("fine thanks", "not much"): no point to sum up or link to.
+SHORT_ANSWER = 3
 #: Only this many recent messages are candidates for a link back (and ever embedded for it).
 LINK_WINDOW = 12
 
@@ -35,6 +37,11 @@ def _alike(a: str, b: str) -> bool:
     """Whether two reflected pieces say nearly the same words (a summary says each once)."""
     x, y = set(a.lower().split()), set(b.lower().split())
     return len(x & y) >= 0.6 * min(len(x), len(y))
+
+
+def _says_something(turn) -> bool:
+    """Whether a message says enough to be brought back: not a plain short answer ("fine thanks", "not much")."""
+    return bool(turn.key) and len(turn.key.split()) >= 3 and len(words(turn.text)) > SHORT_ANSWER
 
 
 def _named(felt: list[Feeling], now: Feeling | None) -> list[str]:
@@ -54,18 +61,18 @@ def link_back(embed: Callable[[list[str]], np.ndarray] | None, conversation: Con
               used: list[str]) -> tuple[str, np.ndarray | None]:
     """Link back to an earlier message like this one; embeds only when a link may be made."""
     if embed is None or len(conversation.turns) < 2 \
-            or len(conversation.turns) - conversation.last_link < 3:
+            or len(conversation.turns) - conversation.last_link < 3 or len(words(clean)) <= SHORT_ANSWER:
         return "", None
     # Earlier messages are embedded here, together, the first time a link is possible.
     candidates = conversation.turns[-LINK_WINDOW:-1]  # not the message just before: that's no link back
-    missing = [t for t in candidates if t.key and t.vector is None]
+    missing = [t for t in candidates if _says_something(t) and t.vector is None]
     vectors = embed([clean] + [t.text for t in missing])
     for turn, v in zip(missing, vectors[1:]):
         turn.vector = v
     vector = vectors[0]
     best, score = None, LINK_SIMILARITY
     for turn in candidates:
-        if turn.vector is not None and turn.key and float(turn.vector @ vector) > score:
+        if turn.vector is not None and _says_something(turn) and float(turn.vector @ vector) > score:
             best, score = turn, float(turn.vector @ vector)
     if best is None:
         return "", vector
@@ -110,7 +117,7 @@ def summary(conversation: Conversation, feeling: Feeling | None, used: list[str]
         if any(t.startswith("m-") for t in turn.reply.templates) or len(points) == SUMMARY_EVERY - 1:
             break
         wondered = any(t.startswith("w-") for t in turn.reply.templates)  # a question reads badly as a point
-        if turn.key and not wondered and len(turn.key.split()) >= 3 and not any(_alike(turn.key, p) for p in points):
+        if _says_something(turn) and not wondered and not any(_alike(turn.key, p) for p in points):
             tokens = turn.key.split()
             points.insert(0, turn.key if len(tokens) <= 14 else _shorten(turn.key))
         # (a feeling named in a word of its own counts too: "guilty", after "i had a big fight with my mum")
