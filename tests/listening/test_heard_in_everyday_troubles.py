@@ -413,6 +413,15 @@ def test_snapping_at_someone_is_heard_as_guilt_not_as_down_or_anger(listener, li
     assert said.feeling is not None and said.feeling.label == "remorse", said.reply
 
 
+def test_worry_beside_good_news_is_heard_with_the_good_news(listener):
+    # "its a lot of money though" after "we just bought our first house" got "That sounds like a moment worth holding
+    # on to. How would you like to build on it?"
+    said = talk(listener, "we just bought our first house", "its a lot of money though")[-1]
+    assert said.feeling is not None and said.feeling.intensity == "mixed", said.reply
+    assert "pleased" in said.feeling.word and any(w in said.feeling.word for w in ("worried", "nervous", "anxious")), said.reply
+    assert "build on it" not in said.reply and "holding on to" not in said.reply, said.reply
+
+
 @pytest.mark.parametrize("message", ["i ran my first 5k", "got an A!!", "i got an A on my essay", "i ran my first marathon"])
 def test_an_achievement_is_heard_as_pride_or_pleasure(listener, message):
     # "i ran my first 5k" and "got an A!!" got no feeling at all

@@ -260,6 +260,10 @@ class Listener:
         conceded = turns_from_good_news(clean, conversation)
         feeling = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=assessment.set_aside,
                                  after_good_news=story_glad(conversation), after_concession=conceded)
+        if conceded and story_glad(conversation) and feeling is not None and feeling.label not in GLAD_LABELS \
+                and feeling.intensity not in ("mixed", "theirs") and (glad := conversation.turns[-1].reply.feeling) is not None:
+            # "its a lot of money though" after "we just bought our first house": a worry beside the good news, not instead
+            feeling = Feeling(f"{glad.word} and {feeling.word} at the same time", feeling.label, "mixed")
         reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
         topic = topic_for(clean, key, feeling, conversation)
         harsh = bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean))
