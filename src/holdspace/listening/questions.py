@@ -96,8 +96,9 @@ def topic_of(text: str) -> str | None:
 
 # Tests that are no part of anyone's studies, and "broke" that is no lack of money: blanked before topics are read.
 _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearing|mot|drug|dna|smear|allergy) tests?\b|"
-                          # ("my car broke down": no money worry)
-                          r"\bbroke (?=(?:down|into|out|off|through|in)\b)|"  # ("broke up" stays: a break-up)
+                          # ("my car broke down", "it broke my heart", "i broke my wrist": no money worry)
+                          r"\bbroke (?=(?:down|into|out|off|through|in|me|my|you|your|his|her|our|their|the|a|it|us|him|them|"
+                          r"everything)\b)|"  # ("broke up" stays: a break-up)
                           # ("my laptop died this morning": no death)
                           r"\b(?:laptop|phone|battery|computer|pc|tv|telly|printer|charger|headphones|kindle|ipad|tablet|"
                           r"console|xbox|playstation|fridge|freezer|boiler|engine|car|van)(?:'s)? (?:just |has |had |then |"
