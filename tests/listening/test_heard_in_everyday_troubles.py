@@ -427,3 +427,21 @@ def test_an_achievement_is_heard_as_pride_or_pleasure(listener, message):
     # "i ran my first 5k" and "got an A!!" got no feeling at all
     said = talk(listener, message)[-1]
     assert said.feeling is not None and said.feeling.label in ("pride", "joy", "excitement"), said.reply
+
+
+@pytest.mark.parametrize("message", ["i got into university!", "my son got into university", "i got a place at oxford",
+                                     "she got into med school"])
+def test_getting_into_university_is_good_news_not_studies_that_weigh(listener, message):
+    # "i got into university!" got "Thank you for sharing that with me. What part of your studies is weighing on you most?";
+    # "my son got into university" got "down"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in ("joy", "pride", "excitement"), said.reply
+    assert "weigh" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["i lied to my partner about money", "i forgot my best friend's birthday",
+                                     "i forgot her birthday"])
+def test_a_wrong_done_to_someone_close_is_heard_as_guilt(listener, message):
+    # "i lied to my partner about money" got "frustrated"; "i forgot my best friend's birthday" got "let down"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label == "remorse", said.reply
