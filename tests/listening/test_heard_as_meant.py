@@ -435,6 +435,16 @@ def test_a_car_that_broke_down_is_no_money_worry(listener):
     assert said.topic != "money" and "money" not in said.reply
 
 
+@pytest.mark.parametrize("lines", [("it broke my heart",), ("seeing her like that broke me",), ("i broke my wrist at work",),
+                                   ("my grandma has dementia and she didn't recognise me today", "it broke my heart",
+                                    "she used to be the one who looked after me")])
+def test_a_heart_or_a_person_broken_is_no_money_worry(listener, lines):
+    # session 15: "it broke my heart", after "my grandma has dementia", got "How has this pressure been showing up in your
+    # days?" and then "What part of the money worries weighs on you most?"
+    for said in talk(listener, *lines):
+        assert said.topic != "money" and "money" not in said.reply, said.reply
+
+
 def test_crying_after_being_met_with_support_is_being_moved_not_grief(listener):
     said = talk(listener, "i finally told my parents i'm gay", "they were actually really supportive",
                 "i cried so much")[-1]

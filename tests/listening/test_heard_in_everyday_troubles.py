@@ -381,3 +381,67 @@ def test_no_day_off_in_weeks_after_a_busy_spell_is_being_worn_out_not_let_down(l
     # "i havent had a day off in weeks" after "work has been crazy busy" got "I wonder if you're feeling let down"
     said = talk(listener, "work has been crazy busy", "i havent had a day off in weeks")[-1]
     assert said.feeling is not None and said.feeling.word == "worn out", said.reply
+
+
+# --- session 15 ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["i have to put my cat down tomorrow", "we're having our dog put to sleep on friday",
+                                     "my dad has weeks left", "my best friend is moving away next month"])
+def test_a_loss_still_to_come_is_heard_as_what_is_coming_not_as_a_death_that_happened(listener, message):
+    # "i have to put my cat down tomorrow" got "...feeling sad. That's a lot to carry. What do you find yourself
+    # remembering about them?", as if the cat had already died; "my dad has weeks left" got no feeling at all
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in ("grief", "sadness"), said.reply
+    assert said.topic == "ahead", said.reply
+    assert not any(w in said.reply for w in ("remembering", "miss most", "since then", "carrying this loss")), said.reply
+    assert "coming" in said.reply or "ahead" in said.reply, said.reply
+
+
+def test_a_death_that_happened_is_still_a_loss_not_one_to_come(listener):
+    for message in ("we had to put our dog down yesterday", "my mum died last week and the funeral is tomorrow"):
+        said = talk(listener, message)[-1]
+        assert said.topic == "loss", said.reply
+
+
+@pytest.mark.parametrize("lines", [("me and my mum had a massive argument last night", "i snapped at my mum about it"),
+                                   ("i shouted at my brother yesterday",),
+                                   ("i said some horrible things to my dad",)])
+def test_snapping_at_someone_is_heard_as_guilt_not_as_down_or_anger(listener, lines):
+    # after an argument, "i snapped at my mum about it" got "I wonder if you're feeling down"; "i shouted at my brother
+    # yesterday" got "frustrated", "i said some horrible things to my dad" "scared"
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.label == "remorse", said.reply
+
+
+def test_worry_beside_good_news_is_heard_with_the_good_news(listener):
+    # "its a lot of money though" after "we just bought our first house" got "That sounds like a moment worth holding
+    # on to. How would you like to build on it?"
+    said = talk(listener, "we just bought our first house", "its a lot of money though")[-1]
+    assert said.feeling is not None and said.feeling.intensity == "mixed", said.reply
+    assert "pleased" in said.feeling.word and any(w in said.feeling.word for w in ("worried", "nervous", "anxious")), said.reply
+    assert "build on it" not in said.reply and "holding on to" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["i ran my first 5k", "got an A!!", "i got an A on my essay", "i ran my first marathon"])
+def test_an_achievement_is_heard_as_pride_or_pleasure(listener, message):
+    # "i ran my first 5k" and "got an A!!" got no feeling at all
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in ("pride", "joy", "excitement"), said.reply
+
+
+@pytest.mark.parametrize("message", ["i got into university!", "my son got into university", "i got a place at oxford",
+                                     "she got into med school"])
+def test_getting_into_university_is_good_news_not_studies_that_weigh(listener, message):
+    # "i got into university!" got "Thank you for sharing that with me. What part of your studies is weighing on you most?";
+    # "my son got into university" got "down"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in ("joy", "pride", "excitement"), said.reply
+    assert "weigh" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["i lied to my partner about money", "i forgot my best friend's birthday",
+                                     "i forgot her birthday"])
+def test_a_wrong_done_to_someone_close_is_heard_as_guilt(listener, message):
+    # "i lied to my partner about money" got "frustrated"; "i forgot my best friend's birthday" got "let down"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label == "remorse", said.reply

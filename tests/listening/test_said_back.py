@@ -253,3 +253,31 @@ def test_a_bare_good_after_a_painful_turn_is_not_taken_to_mean_it_has_felt_manag
     said = talk(listener, "my grandad has dementia and doesnt know who i am anymore", "i snapped at my mum about it",
                 "i feel awful", "good")[-1].reply
     assert "manageable" not in said and "glad" not in said.lower(), said
+
+
+# --- summaries (session 15) ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lines, named", [
+    (("i had a big fight with my mum last night", "guilty", "she was crying when i left",
+      "i keep going over it in my head"), "guilty"),
+    (("my sister stopped talking to me", "it's been months now", "i said something awful to her at christmas",
+      "i feel so guilty"), "guilty"),
+])
+def test_a_summary_carries_the_feeling_they_named(listener, lines, named):
+    # the summary after "guilty" said "It's left you feeling sad."; after "i feel so guilty", "down and uneasy"
+    said = talk(listener, *lines)[-1]
+    assert "so far" in said.reply or "pieces together" in said.reply, said.reply
+    summed = said.reply[said.reply.index(":"):]
+    assert named in summed, said.reply
+    assert "uneasy" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("lines", [("hi", "fine thanks", "just work", "not much going on", "the same as usual"),
+                                   ("fine", "work", "not much", "tired", "the usual"),
+                                   ("fine", "work was fine", "not much really", "same as always i guess", "nothing much")])
+def test_a_conversation_of_short_plain_answers_is_not_summed_up_as_points(listener, lines):
+    # "Here's what I've heard so far: you're fine thanks and you're not much going on. Underneath it, you've been
+    # feeling grateful."; "nothing much" got "Earlier you mentioned that you're not much really."
+    for said in talk(listener, *lines):
+        assert not any(w in said.reply for w in ("so far:", "pieces together:", "Earlier you mentioned",
+                                                 "connected to what you said")), said.reply

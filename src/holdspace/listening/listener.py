@@ -22,7 +22,7 @@ import numpy as np
 from holdspace.language.emotions import Emotions
 from holdspace.language.text import is_readable, normalize
 from holdspace.listening.content import units_of
-from holdspace.listening.feelings import Feeling, feeling_cues, feeling_for
+from holdspace.listening.feelings import GLAD_LABELS, Feeling, feeling_cues, feeling_for
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.naming import (choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts,
@@ -260,6 +260,10 @@ class Listener:
         conceded = turns_from_good_news(clean, conversation)
         feeling = choose_feeling(overall, per_sentence, sentences, conversation.rejected, in_pain=assessment.set_aside,
                                  after_good_news=story_glad(conversation), after_concession=conceded)
+        if conceded and story_glad(conversation) and feeling is not None and feeling.label not in GLAD_LABELS \
+                and feeling.intensity not in ("mixed", "theirs") and (glad := conversation.turns[-1].reply.feeling) is not None:
+            # "its a lot of money though" after "we just bought our first house": a worry beside the good news, not instead
+            feeling = Feeling(f"{glad.word} and {feeling.word} at the same time", feeling.label, "mixed")
         reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
         topic = topic_for(clean, key, feeling, conversation)
         harsh = bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean))
@@ -286,10 +290,12 @@ class Listener:
             # model's guess at one ("disappointed") would put a new one in their mouth; the story's feeling carries it
             # (and its topic, which a message with no feeling of its own goes on with)
             feeling, topic = None, topic_for(clean, key, None, conversation)
-        if feeling is not None and feeling.intensity != "theirs" and feeling.label != "remorse" and conversation.turns \
-                and "remorse" in feeling_cues(conversation.turns[-1].text) and "remorse" in feeling_cues(clean):
-            # "i feel awful" after "i snapped at my kids" (or "i yelled at my mum"): guilt at what they did, not the
-            # worry the model hears
+        owned = feeling_cues(clean).get("remorse", ())
+        if feeling is not None and feeling.intensity != "theirs" and feeling.label not in GLAD_LABELS | {"remorse"} and owned \
+                and (conversation.turns and "remorse" in feeling_cues(conversation.turns[-1].text)
+                     or any(cue.startswith("i ") for cue in owned)):
+            # "i feel awful" after "i snapped at my kids" (or "i yelled at my mum"), and "i snapped at my mum" itself: guilt
+            # at what they did, not the worry, the anger or the low the model hears
             feeling = feeling_for(Emotions({**overall.scores, "remorse": 0.6}, ("remorse",), overall.family), clean)
         if feeling is not None and feeling.intensity != "theirs" and feeling.label == "nervousness" \
                 and _A_RESULT.search(clean):
@@ -299,6 +305,9 @@ class Listener:
             # "i had to go hide in the bathroom for 20 minutes" after a panic attack: the story's fear goes on; a
             # stray guess of irritation or surprise would say they are feeling something else now
             feeling = None
+        if (said := responses()["topics"].get(topic or "", {}).get("feeling")) and (feeling is None or feeling.intensity != "theirs") \
+                and not (conversation.turns and conversation.turns[-1].topic == topic):
+            feeling = Feeling(said["word"], said["label"], "moderate")  # "my dad has weeks left": a goodbye still to come
         parts = []
         # "anyway, my cousin had her baby": they have moved on, so no link back and no summary of what came before
         moving_on = bool(MOVING_ON.match(clean))

@@ -181,7 +181,7 @@ _BIT = re.compile(r"^\W*(?:(?:just|feeling|feel|im|i'?m)\s+)?(?:a\s+)?(?:bit|lil
 #: A low feeling the model only half hears is taken as told lightly in a message of at most this many words.
 LIGHT_WORDS = 8
 # Stories heavier than their words: a death, an ending, a betrayal, loneliness, a harsh view of oneself.
-_HEAVY_TOPICS = {"loss", "breakup", "betrayal", "loneliness", "self", "bullying"}
+_HEAVY_TOPICS = {"loss", "ahead", "breakup", "betrayal", "loneliness", "self", "bullying"}
 
 
 def said_lightly(text: str, feeling: Feeling | None, topic: str | None) -> bool:
@@ -297,11 +297,11 @@ def turns_from_good_news(text: str, conversation: Conversation) -> bool:
     if not conversation.turns or not _OPENS_WITH_TURN.match(text):
         return False
     before = conversation.turns[-1].text
-    return bool(_CONCEDED.search(before)) or any(label in GLAD_LABELS for label in feeling_cues(before))
+    return bool(_CONCEDED.search(before)) or any(label in GLAD_LABELS for label in feeling_cues(before)) or story_glad(conversation)
 
 
-# A message that opens by turning from what came before.
-_OPENS_WITH_TURN = re.compile(r"^\W*(?:but|though|still|except|it'?s just|its just|the thing is)\b", re.I)
+# A message that opens by turning from what came before, or closes on it ("its a lot of money though").
+_OPENS_WITH_TURN = re.compile(r"^\W*(?:but|though|still|except|it'?s just|its just|the thing is)\b|.*\bthough\W*$", re.I)
 # Good news granted, for someone else or in principle ("i know its good news for her", "i'm happy for him").
 _CONCEDED = re.compile(r"\b(?:good news|a good thing|great news|happy for|pleased for|glad for|the right thing|"
                        r"good for (?:her|him|them))\b", re.I)

@@ -32,6 +32,28 @@ _A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|put
                       r"would(?: have|'ve) been (?:our|his|her)|"
                       r"killed|first [\w']+(?: [\w']+)? without)\b",
                       re.I)
+# A goodbye still to come ("i have to put my cat down tomorrow", "my dad has weeks left", "my best friend is moving away next
+# month"): dread and sadness ahead of it, never a death to ask memories of. Someone close, or a pet, by who they are.
+_CLOSE = (r"(?:best )?(?:friend|mate|bestie|bff|sister|brother|mum|mom|mam|mother|dad|father|son|daughter|partner|boyfriend|"
+          r"girlfriend|husband|wife|grandma|grandmother|grandad|granddad|grandpa|grandfather|nan|nana|gran|granny|aunt|auntie|"
+          r"uncle|twin|cousin|flatmate|roommate|dog|cat|pet|puppy|kitten|rabbit|horse|pony)s?")
+_PET = r"(?:him|her|them|(?:my|our|the|his|her|their) (?:\w+ )?(?:dog|cat|pet|puppy|pup|kitten|rabbit|bunny|horse|pony|hamster|guinea pig|boy|girl))"
+_AHEAD = re.compile(
+    # a pet to be put to sleep ("i have to put my cat down tomorrow", "we're having our dog put to sleep on friday")
+    r"\b(?:(?:have|has|need|needs|got|going|decided|deciding|booked(?: in)?)\s+to|gonna|having|will|'ll|ll)\s+(?:(?:have|get)\s+)?"
+    r"(?:put\s+" + _PET + r"|" + _PET + r"\s+put)\s+(?:down|to sleep)\b|"
+    r"\b(?:be|being|getting)\s+put\s+(?:down|to sleep)\b|"
+    r"\bputting\s+" + _PET + r"\s+(?:down|to sleep)\s+(?:tomorrow|today|tonight|this|next|on|in|soon)\b|"
+    # a life near its end ("my dad has weeks left", "they've given her months", "my nan is dying")
+    r"(?<!\bi )(?<!\bwe )\b(?:has|have|'s got|s got|has got|got)\s+(?:only\s+|just\s+|maybe\s+)?(?:a (?:few|couple of)\s+|\w+\s+)?"
+    r"(?:days|weeks|months)\s+(?:left|to live)\b(?!\s+(?:of|until|till|before|to go|at|on|in|for)\b)|"
+    r"\bgiven (?:him|her|them) (?:only |just )?(?:a (?:few|couple of) |\w+ )?(?:days|weeks|months)\b|"
+    r"\bnot (?:got |have )?(?:very )?long (?:left|to live)\b|\b(?:doesn'?t|hasn'?t|dont|don't|hasnt) (?:have|got) (?:very )?long\b|"
+    r"\b(?:he|she|they|(?:my|our) " + _CLOSE + r")(?:'s|'re|\s+(?:is|are))\s+dying\b|"
+    # someone close going away soon ("my best friend is moving away next month")
+    r"\b(?:he|she|they|(?:my|our) " + _CLOSE + r")(?:'s|'re|\s+(?:is|are|will be|'ll be))\s+(?:\w+\s+)?(?:moving|emigrating|"
+    r"relocating|leaving|going)\b[^.!?]{0,40}?\b(?:next|tomorrow|soon|this (?:week|month|summer|year|weekend)|"
+    r"in (?:a|two|three|four|\d+|a few|a couple of) (?:days?|weeks?|months?))\b", re.I)
 # How a reflected piece about someone else begins.
 _THIRD_PERSON = ("he ", "she ", "they ", "his ", "her ", "their ", "he's ", "she's ", "they're ")
 # Moving on from what was said before ("anyway", "on the plus side", "in other news"): the earlier topic stays behind.
@@ -74,8 +96,9 @@ def topic_of(text: str) -> str | None:
 
 # Tests that are no part of anyone's studies, and "broke" that is no lack of money: blanked before topics are read.
 _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearing|mot|drug|dna|smear|allergy) tests?\b|"
-                          # ("my car broke down": no money worry)
-                          r"\bbroke (?=(?:down|into|out|off|through|in)\b)|"  # ("broke up" stays: a break-up)
+                          # ("my car broke down", "it broke my heart", "i broke my wrist": no money worry)
+                          r"\bbroke (?=(?:down|into|out|off|through|in|me|my|you|your|his|her|our|their|the|a|it|us|him|them|"
+                          r"everything)\b)|"  # ("broke up" stays: a break-up)
                           # ("my laptop died this morning": no death)
                           r"\b(?:laptop|phone|battery|computer|pc|tv|telly|printer|charger|headphones|kindle|ipad|tablet|"
                           r"console|xbox|playstation|fridge|freezer|boiler|engine|car|van)(?:'s)? (?:just |has |had |then |"
@@ -115,10 +138,12 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         # "my dad died" is about losing him before it is about the family ("since my wife passed" before the marriage);
         # "I miss them" with no death told (old friends left behind) is missing, not a bereavement to ask memories of
         topic = "loss"
+    if topic in (None, "loss", "family", "friends", "relationship", "illness", "health", "loneliness") and _AHEAD.search(clean):
+        topic = "ahead"
     before = conversation.turns[-1].topic if conversation.turns else None
     if MOVING_ON.match(clean):
         return topic  # "anyway, i watched a film last night": they have moved on, and so does the question
-    if before and before != "loss" and not any(topic_of(t.text) == before or topic_of(t.key) == before
+    if before and before not in ("loss", "ahead") and not any(topic_of(t.text) == before or topic_of(t.key) == before
                                                for t in conversation.turns[-2:]):
         # a topic carries a turn or two past the words that told it, not for ever: "my new trainers are comfy"
         # two messages after "my boss yelled at me" is not about work
@@ -130,7 +155,7 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
     if before == "joblost" and topic in (None, "work", "relationship", "family", "money"):
         topic = before  # "they called me into a meeting", "how do i tell my wife" after "i lost my job today"
     if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON)
-                   or before == "loss" and topic in (None, "health", "family", "relationship")):
+                   or before in ("loss", "ahead") and topic in (None, "health", "family", "relationship")):
         # still the same story: "I keep picking up the phone to call her" after "my mum died";
         # "he went straight back to work" is about the brother, not the client's work; "we were married
         # 51 years" after "my wife passed away" asks about losing her, not about "this relationship"
