@@ -501,3 +501,26 @@ def test_a_partner_texting_their_ex_is_no_break_up(listener):
 def test_hating_being_looked_at_after_a_fall_is_self_consciousness_not_anger(listener):
     said = talk(listener, "i fell over in the canteen in front of everyone", "i just hate being looked at")[-1]
     assert said.feeling is not None and said.feeling.label == "embarrassment"
+
+
+@pytest.mark.parametrize("lines", [("my dad got made redundant last week", "i don't know how to help him"),
+                                   ("my husband was laid off yesterday",)])
+def test_someone_elses_job_lost_is_not_asked_about_as_the_clients(listener, lines):
+    said = talk(listener, *lines)
+    assert all(r.topic != "joblost" and "losing this job mean for you" not in r.reply for r in said)
+
+
+def test_ones_own_job_lost_is_still_asked_about(listener):
+    assert talk(listener, "i got made redundant today")[-1].topic == "joblost"
+    assert talk(listener, "my boss fired me this morning")[-1].topic == "joblost"
+
+
+@pytest.mark.parametrize("message", ["my dad would have been so proud", "i wish my mum could see it"])
+def test_someone_missing_from_good_news_is_heard_as_grief_beside_it(listener, message):
+    said = talk(listener, "i got a promotion today!", message)[-1]
+    assert "build on it" not in said.reply and "worth holding on to" not in said.reply
+    assert said.feeling is not None and said.feeling.label in {"grief", "sadness"}
+
+
+def test_a_parent_who_would_have_been_proud_is_heard_as_a_loss(listener):
+    assert talk(listener, "i got a promotion today!", "my dad would have been so proud")[-1].topic == "loss"

@@ -29,7 +29,7 @@ _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|
 # A pregnancy lost: the questions that ask memories of "them" do not fit it.
 _PREGNANCY_LOST = re.compile(r"\b(?:miscarriage|miscarried|stillborn|stillbirth|lost (?:the|our|my) baby|we lost ours)\b", re.I)
 _A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|put (?:our|my|the) (?:dog|cat) down|put to sleep|"
-                      r"would(?: have|'ve) been (?:our|his|her)|"
+                      r"would(?: have|'ve) been (?:our|his|her|(?:so |really )?proud)|"
                       r"killed|first [\w']+(?: [\w']+)? without)\b",
                       re.I)
 # A goodbye still to come ("i have to put my cat down tomorrow", "my dad has weeks left", "my best friend is moving away next
@@ -104,6 +104,9 @@ def topic_of(text: str) -> str | None:
 _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearing|mot|drug|dna|smear|allergy) tests?\b|"
                           # ("my girlfriend keeps texting her ex": someone else's ex, no break-up of the client's)
                           r"\b(?:her|his|their) ex\b(?:-\w+)?|"
+                          # ("my dad got made redundant": his job lost, lived by the client as family; "fired me" stays)
+                          r"\b(?:he|she|they|(?:my|your|his|her|our) (?:\w+ )?\w+) (?:got |was |were |has been |have been |had been |"
+                          r"'s been |is being |just got )?(?:made redundant|laid off|fired|sacked)\b(?! me\b)|"
                           # ("my car broke down", "it broke my heart", "i broke my wrist": no money worry)
                           r"\bbroke (?=(?:down|into|out|off|through|in|me|my|you|your|his|her|our|their|the|a|it|us|him|them|"
                           r"everything)\b)|"  # ("broke up" stays: a break-up)
