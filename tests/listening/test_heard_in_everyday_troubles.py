@@ -524,3 +524,11 @@ def test_someone_missing_from_good_news_is_heard_as_grief_beside_it(listener, me
 
 def test_a_parent_who_would_have_been_proud_is_heard_as_a_loss(listener):
     assert talk(listener, "i got a promotion today!", "my dad would have been so proud")[-1].topic == "loss"
+
+
+@pytest.mark.parametrize("lines", [("my dad got made redundant last week", "i don't know how to help him"),
+                                   ("i don't know how to help my sister, she's really struggling",)])
+def test_not_knowing_how_to_help_someone_is_concern_not_confusion(listener, lines):
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.label in {"caring", "nervousness", "sadness", "fear"}
+    assert "confused" not in said.reply and "make sense" not in said.reply
