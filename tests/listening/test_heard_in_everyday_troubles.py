@@ -445,3 +445,90 @@ def test_a_wrong_done_to_someone_close_is_heard_as_guilt(listener, message):
     # "i lied to my partner about money" got "frustrated"; "i forgot my best friend's birthday" got "let down"
     said = talk(listener, message)[-1]
     assert said.feeling is not None and said.feeling.label == "remorse", said.reply
+
+
+def test_what_follows_a_goodbye_still_to_come_keeps_its_sadness_not_the_models_guesses(listener):
+    said = talk(listener, "my mum is dying", "her kidneys are failing",
+                "i don't know how i'll walk out of there without her", "i just sit with her every day")
+    assert said[1].feeling is None or said[1].feeling.label in {"grief", "sadness", "fear", "nervousness"}
+    assert said[2].feeling is None or said[2].feeling.label in {"grief", "sadness", "fear", "nervousness"}
+    assert not any(word in r.reply for r in said for word in ("let down", "confused", "doesn't make sense"))
+
+
+@pytest.mark.parametrize("message", ["he leaves tomorrow", "he leaves in september", "she goes next week"])
+def test_a_goodbye_told_in_the_plain_present_is_heard_as_one_still_to_come(listener, message):
+    said = talk(listener, "my husband is in the army", message)[-1]
+    assert said.topic == "ahead"
+
+
+@pytest.mark.parametrize("message", ["he leaves for work at six", "she leaves the house at eight every day"])
+def test_leaving_for_the_day_is_no_goodbye(listener, message):
+    assert talk(listener, message)[-1].topic != "ahead"
+
+
+@pytest.mark.parametrize("lines, labels", [
+    (("my mum and i", "we don't really get on"), {"sadness", "disappointment"}),
+    (("my car broke down again",), {"anger", "annoyance"}),
+    (("i have my driving test tomorrow",), {"nervousness", "fear"}),
+])
+def test_everyday_troubles_get_the_feeling_a_person_would_name(listener, lines, labels):
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.label in labels
+    assert "a lot to carry" not in said.reply and "really heavy" not in said.reply
+
+
+def test_passing_a_driving_test_is_still_good_news(listener):
+    said = talk(listener, "i passed my driving test!!")[-1]
+    assert said.feeling is not None and said.feeling.label in {"pride", "joy", "excitement"}
+
+
+def test_a_hard_road_to_good_news_is_not_a_let_down(listener):
+    said = talk(listener, "i got the job!", "it was a tough interview though")[-1]
+    assert "let down" not in said.reply and "disappointed" not in said.reply
+
+
+def test_praise_after_a_presentation_is_good_news_not_a_worry(listener):
+    said = talk(listener, "I gave the presentation today and people actually came up afterwards to say it was good")[-1]
+    assert said.feeling is not None and said.feeling.label in {"pride", "joy", "relief"}
+    assert "worr" not in said.reply and "uncertain" not in said.reply
+
+
+def test_a_partner_texting_their_ex_is_no_break_up(listener):
+    said = talk(listener, "My girlfriend keeps texting her ex and says it's nothing")[-1]
+    assert said.topic != "breakup" and "ended" not in said.reply and "ending" not in said.reply
+
+
+def test_hating_being_looked_at_after_a_fall_is_self_consciousness_not_anger(listener):
+    said = talk(listener, "i fell over in the canteen in front of everyone", "i just hate being looked at")[-1]
+    assert said.feeling is not None and said.feeling.label == "embarrassment"
+
+
+@pytest.mark.parametrize("lines", [("my dad got made redundant last week", "i don't know how to help him"),
+                                   ("my husband was laid off yesterday",)])
+def test_someone_elses_job_lost_is_not_asked_about_as_the_clients(listener, lines):
+    said = talk(listener, *lines)
+    assert all(r.topic != "joblost" and "losing this job mean for you" not in r.reply for r in said)
+
+
+def test_ones_own_job_lost_is_still_asked_about(listener):
+    assert talk(listener, "i got made redundant today")[-1].topic == "joblost"
+    assert talk(listener, "my boss fired me this morning")[-1].topic == "joblost"
+
+
+@pytest.mark.parametrize("message", ["my dad would have been so proud", "i wish my mum could see it"])
+def test_someone_missing_from_good_news_is_heard_as_grief_beside_it(listener, message):
+    said = talk(listener, "i got a promotion today!", message)[-1]
+    assert "build on it" not in said.reply and "worth holding on to" not in said.reply
+    assert said.feeling is not None and said.feeling.label in {"grief", "sadness"}
+
+
+def test_a_parent_who_would_have_been_proud_is_heard_as_a_loss(listener):
+    assert talk(listener, "i got a promotion today!", "my dad would have been so proud")[-1].topic == "loss"
+
+
+@pytest.mark.parametrize("lines", [("my dad got made redundant last week", "i don't know how to help him"),
+                                   ("i don't know how to help my sister, she's really struggling",)])
+def test_not_knowing_how_to_help_someone_is_concern_not_confusion(listener, lines):
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.label in {"caring", "nervousness", "sadness", "fear"}
+    assert "confused" not in said.reply and "make sense" not in said.reply

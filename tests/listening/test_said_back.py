@@ -281,3 +281,26 @@ def test_a_conversation_of_short_plain_answers_is_not_summed_up_as_points(listen
     for said in talk(listener, *lines):
         assert not any(w in said.reply for w in ("so far:", "pieces together:", "Earlier you mentioned",
                                                  "connected to what you said")), said.reply
+
+
+@pytest.mark.parametrize("answer", ["fine thanks", "not much going on", "the same as usual", "nothing much really",
+                                    "same old"])
+def test_a_plain_short_answer_to_the_opening_question_gets_a_plain_reply(listener, answer):
+    said = talk(listener, "hi", answer)[-1]
+    assert said.feeling is None and said.reflection == ""
+    assert "grateful" not in said.reply and "you're not much" not in said.reply and "that the same" not in said.reply
+    assert said.reply.rstrip().endswith("?")
+
+
+def test_just_work_after_a_plain_start_is_asked_about_work_not_met_as_good_news(listener):
+    said = talk(listener, "hi", "fine thanks", "just work")[-1]
+    assert "good news" not in said.reply and "felt best" not in said.reply
+    assert said.topic == "work"
+
+
+@pytest.mark.parametrize("message, kept", [("though my mum doesn't like him", "your mum doesn't like him"),
+                                           ("tho he never listens", "he never listens")])
+def test_a_leading_though_is_not_said_back(listener, message, kept):
+    said = talk(listener, "my boyfriend is lovely", message)[-1]
+    assert "though" not in said.reflection and "tho " not in said.reflection
+    assert kept in said.reflection

@@ -16,7 +16,7 @@ MAX_WORDS = 22
 _LEADING = re.compile(
     r"^(?:(?:on (?:the|a) (?:plus|bright|brighter|good|positive|lighter|happier|better|different) (?:side|note)|"
     r"on another note|in other news|by the way|btw|other than that|apart from that|aside from that|moving on|dear diary|"
-    r"rn|so|well(?!\s+(?:" + "|".join(sorted(WELL_VERBS)) + r")\b)|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
+    r"rn|so|though|tho|well(?!\s+(?:" + "|".join(sorted(WELL_VERBS)) + r")\b)|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
     r"i mean|i guess|idk|tbh|just|whatever|lowkey|highkey|ngl|fr|i dunno|dunno|i (?:don'?t|dont) know(?=\s*,)|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right|"
     # texting openers that say how it is said, not what ("deadass my landlord wants us out", "bro im so cooked")
     r"deadass|bro|bruh|ong|istg|real talk|not gonna lie|no cap)\b[\s,.!-]*)+", re.I)

@@ -73,6 +73,9 @@ _OK_ENOUGH = re.compile(r"\b(?:today|tonight|the day|this morning|it|things|ever
                         r"am|'m|m|feel|felt)\s+(?:(?:really|actually|pretty|quite|kinda|kind of|sort of|mostly|all)\s+)*"
                         r"(?:ok|okay|alright|all right|fine|not bad|good|better|decent|calm|calmer)\b"
                         r"(?!\s+(?:but|except|until|on paper|from the outside)\b)(?![^.!?]*\b(?:but|until|except)\b)", re.I)
+# The way to good news told as hard ("it was a tough interview though" after "i got the job!"): what it took, not a let-down.
+_HARD_WON = re.compile(r"\b(?:it|that|this|the \w+)\s+(?:was|were|has been)\s+(?:(?:a|really|so|very|pretty|super|quite)\s+)*"
+                       r"(?:tough|hard|difficult|rough|brutal|gruell?ing|stressful|nerve-?wracking|intense)\b", re.I)
 # A follow-up this short, in a story that hurts, names no feeling unless its words do ("it was really hard").
 _FOLLOW_UP_WORDS = 6
 # Stories a harsh thought about oneself belongs to rather than replaces ("i feel so stupid" after "she cheated on me").
@@ -86,6 +89,9 @@ _LEFT_BEHIND = re.compile(r"\bmiss(?:ing)? (?:my|our|the) (?:old|last|previous|f
 _GLAD_FOR = re.compile(r"\b(?:happy|pleased|glad|thrilled|excited|proud) for (?:her|him|them|you|my \w+|everyone)\b", re.I)
 # Validations that fit a story's pain when a message in it names none of its own.
 _STORY_GROUPS = {"sadness", "fear", "anger", "shame"}
+# What a goodbye still to come is felt as, when a message in its story names nothing of its own: the model's other
+# guesses there ("let down" at "her kidneys are failing") are noise.
+_AHEAD_FELT = {"grief", "sadness", "fear", "nervousness", "remorse", "love", "caring"}
 # Labels the model and the cues guess on plain sentences, which inside a painful story are mostly noise.
 _STRAY = {"surprise", "annoyance", "realization", "disapproval"}
 
@@ -263,7 +269,8 @@ class Listener:
         if conceded and story_glad(conversation) and feeling is not None and feeling.label not in GLAD_LABELS \
                 and feeling.intensity not in ("mixed", "theirs") and (glad := conversation.turns[-1].reply.feeling) is not None:
             # "its a lot of money though" after "we just bought our first house": a worry beside the good news, not instead
-            feeling = Feeling(f"{glad.word} and {feeling.word} at the same time", feeling.label, "mixed")
+            feeling = Feeling(f"{glad.word}, after all it took", glad.label, "moderate") if _HARD_WON.search(clean) \
+                else Feeling(f"{glad.word} and {feeling.word} at the same time", feeling.label, "mixed")
         reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
         topic = topic_for(clean, key, feeling, conversation)
         harsh = bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean))
@@ -304,6 +311,11 @@ class Listener:
                 and _story_family(conversation) in ("fear", "sadness", "shame"):
             # "i had to go hide in the bathroom for 20 minutes" after a panic attack: the story's fear goes on; a
             # stray guess of irritation or surprise would say they are feeling something else now
+            feeling = None
+        if feeling is not None and feeling.intensity != "theirs" and topic == "ahead" and conversation.turns \
+                and conversation.turns[-1].topic == "ahead" and feeling.label not in _AHEAD_FELT | set(feeling_cues(clean)):
+            # "her kidneys are failing", "i don't know how i'll walk out of there without her", after "my mum is dying":
+            # the goodbye's sadness goes on; the model's "let down" or "confused" would name a feeling they never told
             feeling = None
         if (said := responses()["topics"].get(topic or "", {}).get("feeling")) and (feeling is None or feeling.intensity != "theirs") \
                 and not (conversation.turns and conversation.turns[-1].topic == topic):

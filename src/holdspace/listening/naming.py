@@ -82,7 +82,7 @@ _GOES_ON = re.compile(r"\b(?:still|now|but then|except|although|though|i'?m|im|a
 # Glad news in the cues, and the occasions it often comes with (which are cues of nerves on their own).
 _GOOD_NEWS = {"pride", "relief", "joy", "excitement"}
 _OCCASIONS = {"exam", "exams", "interview", "presentation", "deadline", "deadlines", "test results", "scan results",
-              "results come back", "waiting",
+              "results come back", "waiting", "test tomorrow", "test today", "test on",
               # the body's side of good news ("i'm still shaking" after "i said yes")
               "shaking", "racing", "races", "heart was racing", "heart was pounding"}
 _GOES_ON_WORRYING = re.compile(r"\b(?:but|still|now)\b[^.!?]{0,40}\b(?:worr\w*|nervous|anxious|scared|stress\w*|dread\w*|"
@@ -123,11 +123,11 @@ _LOVED_BY = re.compile(r"\b(?:he|she|they|(?:my|his|her|their) \w+)(?:\s+(?:says
                        re.I)
 # A hope told as past, and so as not met ("i was hoping for an A", "i'd hoped he would come").
 _HOPE_GONE = re.compile(r"\b(?:i was|i'?d|i had|we were|we'?d|we had) (?:really |so |kind of |kinda )?hop(?:ing|ed)\b", re.I)
-# Shying away from conflict ("i hate confrontation", "i avoid arguments"): the "hate" is dread of it, not anger.
+# Shying from conflict ("i hate confrontation") or from eyes on them ("i hate being looked at"): dread, not anger.
 _SHIES_FROM_CONFLICT = re.compile(r"\b(?:hate|avoid|dread|can'?t (?:do|handle|deal with|stand)|cant (?:do|handle|stand)|"
                                   r"scared of|afraid of|terrified of|bad at|struggle with)\s+(?:any\s+)?(?:confrontation|"
-                                  r"conflict|arguments|arguing|rocking the boat|making a fuss|causing a fuss|"
-                                  r"causing drama|upsetting people)\b", re.I)
+                                  r"conflict|arguments|arguing|rocking the boat|making a fuss|causing a fuss|causing drama|"
+                                  r"upsetting people|being (?:looked|stared) at|people (?:looking|staring) at me)\b", re.I)
 
 
 def _last_turn(text: str) -> int:

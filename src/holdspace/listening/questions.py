@@ -29,7 +29,7 @@ _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|
 # A pregnancy lost: the questions that ask memories of "them" do not fit it.
 _PREGNANCY_LOST = re.compile(r"\b(?:miscarriage|miscarried|stillborn|stillbirth|lost (?:the|our|my) baby|we lost ours)\b", re.I)
 _A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|put (?:our|my|the) (?:dog|cat) down|put to sleep|"
-                      r"would(?: have|'ve) been (?:our|his|her)|"
+                      r"would(?: have|'ve) been (?:our|his|her|(?:so |really )?proud)|"
                       r"killed|first [\w']+(?: [\w']+)? without)\b",
                       re.I)
 # A goodbye still to come ("i have to put my cat down tomorrow", "my dad has weeks left", "my best friend is moving away next
@@ -38,6 +38,9 @@ _CLOSE = (r"(?:best )?(?:friend|mate|bestie|bff|sister|brother|mum|mom|mam|mothe
           r"girlfriend|husband|wife|grandma|grandmother|grandad|granddad|grandpa|grandfather|nan|nana|gran|granny|aunt|auntie|"
           r"uncle|twin|cousin|flatmate|roommate|dog|cat|pet|puppy|kitten|rabbit|horse|pony)s?")
 _PET = r"(?:him|her|them|(?:my|our|the|his|her|their) (?:\w+ )?(?:dog|cat|pet|puppy|pup|kitten|rabbit|bunny|horse|pony|hamster|guinea pig|boy|girl))"
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_SOON = (r"(?:next|tomorrow|soon|this (?:week|month|summer|year|weekend)|in (?:a|two|three|four|\d+|a few|a couple of) "
+         r"(?:days?|weeks?|months?)|in (?:" + _MONTHS + r"))\b")
 _AHEAD = re.compile(
     # a pet to be put to sleep ("i have to put my cat down tomorrow", "we're having our dog put to sleep on friday")
     r"\b(?:(?:have|has|need|needs|got|going|decided|deciding|booked(?: in)?)\s+to|gonna|having|will|'ll|ll)\s+(?:(?:have|get)\s+)?"
@@ -52,8 +55,11 @@ _AHEAD = re.compile(
     r"\b(?:he|she|they|(?:my|our) " + _CLOSE + r")(?:'s|'re|\s+(?:is|are))\s+dying\b|"
     # someone close going away soon ("my best friend is moving away next month")
     r"\b(?:he|she|they|(?:my|our) " + _CLOSE + r")(?:'s|'re|\s+(?:is|are|will be|'ll be))\s+(?:\w+\s+)?(?:moving|emigrating|"
-    r"relocating|leaving|going)\b[^.!?]{0,40}?\b(?:next|tomorrow|soon|this (?:week|month|summer|year|weekend)|"
-    r"in (?:a|two|three|four|\d+|a few|a couple of) (?:days?|weeks?|months?))\b", re.I)
+    r"relocating|leaving|going)\b[^.!?]{0,40}?\b" + _SOON + r"|"
+    # ...told in the plain present ("he leaves tomorrow", a partner deploying; "she goes in september"): the time is what
+    # makes it a goodbye ("he leaves for work at six" is none)
+    r"\b(?:he|she|they|(?:my|our) " + _CLOSE + r")\s+(?:leaves|goes|flies|deploys|ships out|emigrates|moves)"
+    r"(?:\s+(?:away|abroad|overseas|out|back))?\s+(?:(?:for|to)\s+\w+\s+)?" + _SOON, re.I)
 # How a reflected piece about someone else begins.
 _THIRD_PERSON = ("he ", "she ", "they ", "his ", "her ", "their ", "he's ", "she's ", "they're ")
 # Moving on from what was said before ("anyway", "on the plus side", "in other news"): the earlier topic stays behind.
@@ -96,6 +102,11 @@ def topic_of(text: str) -> str | None:
 
 # Tests that are no part of anyone's studies, and "broke" that is no lack of money: blanked before topics are read.
 _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearing|mot|drug|dna|smear|allergy) tests?\b|"
+                          # ("my girlfriend keeps texting her ex": someone else's ex, no break-up of the client's)
+                          r"\b(?:her|his|their) ex\b(?:-\w+)?|"
+                          # ("my dad got made redundant": his job lost, lived by the client as family; "fired me" stays)
+                          r"\b(?:he|she|they|(?:my|your|his|her|our) (?:\w+ )?\w+) (?:got |was |were |has been |have been |had been |"
+                          r"'s been |is being |just got )?(?:made redundant|laid off|fired|sacked)\b(?! me\b)|"
                           # ("my car broke down", "it broke my heart", "i broke my wrist": no money worry)
                           r"\bbroke (?=(?:down|into|out|off|through|in|me|my|you|your|his|her|our|their|the|a|it|us|him|them|"
                           r"everything)\b)|"  # ("broke up" stays: a break-up)
@@ -154,7 +165,7 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         topic = before  # "i found the messages on his phone" after "my partner cheated on me": the same story
     if before == "joblost" and topic in (None, "work", "relationship", "family", "money"):
         topic = before  # "they called me into a meeting", "how do i tell my wife" after "i lost my job today"
-    if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON)
+    if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON) and topic != "ahead"
                    or before in ("loss", "ahead") and topic in (None, "health", "family", "relationship")):
         # still the same story: "I keep picking up the phone to call her" after "my mum died";
         # "he went straight back to work" is about the brother, not the client's work; "we were married

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "BARE_OK", "DOING_WELL", "NOT_SO_WELL", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
+__all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "BARE_OK", "NOTHING_MUCH", "DOING_WELL", "NOT_SO_WELL", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "SAFE_NOW", "NOT_SAFE", "TIRED_OF_THE_LINES", "REACHED_OUT", "looks_english", "GLAD_TEARS",
            "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "SMALL_SETBACK", "RULED_OUT"]
@@ -98,6 +98,10 @@ DOING_WELL = re.compile(r"^\W*(?:(?:i'?m|im|i am|i'?ve been|ive been|been|all|do
 # A bare "ok" or "fine" (said part-way through, an answer to the last question: listener.py keeps to the story).
 BARE_OK = re.compile(r"^\W*(?:(?:it'?s|its|it'?s been|its been|been|pretty|actually)\s+)?(?:ok|okay|fine|alright|all right)"
                      r"(?:\W+(?:i guess|so far|actually|thanks|tbh))*\W*$", re.I)
+# Nothing much to tell ("not much going on", "the same as usual"): a plain answer to "what's on your mind today?".
+NOTHING_MUCH = re.compile(r"^\W*(?:(?:um+|well|eh|erm|honestly|tbh)\W+)?(?:not much|nothing much|not a lot|nothing really|"
+                          r"(?:the )?same(?: as (?:usual|always|ever))?|(?:the )?usual(?: stuff)?|same old(?: same old)?)"
+                          r"(?:\W+(?:going on|happening|really|tbh|honestly|today|lol|thanks|i guess|new|to be honest))*\W*$", re.I)
 # A low, brief answer ("not great tbh", "could be better"): heard plainly, and gently invited on.
 NOT_SO_WELL = re.compile(r"^\W*(?:(?:honestly|tbh|um+|well|erm|eh|hmm+)\W+)?(?:(?:i'?m|im|i am|i'?ve been|ive been|been|"
                          r"things are|it'?s|its)\s+)?(?:not (?:so |too |that |very |really |all that )?(?:great|good|well|"
