@@ -17,6 +17,9 @@ from holdspace.goals.goal import GoalFields, create_goal
 from holdspace.goals.proposals import propose
 from holdspace.homework import assignments
 from holdspace.mindfulness import log as practice_log
+from holdspace.practice import records as practice_records
+from holdspace.practice.report import analyse
+from holdspace.practice.transcripts import parse
 from holdspace.journey import measures, mood, questionnaires
 from holdspace.listening import chat
 from holdspace.privacy import accounts, consent
@@ -66,6 +69,10 @@ def seed(db: Session, *, seed_value: int = 7) -> None:
     accounts.create_user(db, email=data["admin"]["email"], role=Role.ADMIN,
                          display_name=data["admin"]["name"], password=data["admin"]["password"])
     now = clock.now()
+    for session in data["therapist"].get("transcript", []):
+        report = analyse(parse(session["text"].strip())).as_dict()
+        practice_records.save_transcript(db, therapist, session["title"], session["text"].strip(), report,
+                                         at=now - timedelta(days=2, hours=5))
     for person in data["client"]:
         client = accounts.create_user(db, email=person["email"], display_name=person["name"],
                                       password=person["password"])

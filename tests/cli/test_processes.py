@@ -96,4 +96,7 @@ def test_the_demo_builds_a_practice_where_sharing_decides_what_the_therapist_see
         [breathing] = report["homework"]
         assert breathing["visible"] and breathing["done"] >= 4  # the last fortnight's practice, as shared
         assert any(m["reliable"] for m in report["measures"])  # the PHQ-9's fall is a reliable change
+        [session] = web.get("/api/v1/practice/transcripts", headers=headers).json()  # a session to learn from
+        coded = web.get(f"/api/v1/practice/transcripts/{session['id']}", headers=headers).json()
+        assert len(coded["report"]["utterances"]) == 24 and len(coded["report"]["done_well"]) == 3
     app.state.engine.dispose()
