@@ -35,6 +35,9 @@ def test_a_reflection_that_echoes_the_client_shows_the_echoed_words():
 def test_markers_give_codes_annomi_does_not_have():
     assert coded("It's really up to you what you decide.").code == "emphasising_autonomy"
     assert coded("When I was your age I went through the same thing.").code == "self_disclosure"
+    # noticing the client's own courage or honesty, in the past tense too, affirms it
+    assert coded("That took some honesty to notice.", "Even though nobody has said I can't.").code == "affirmation"
+    assert coded("It took real courage to tell her.", "I finally told my sister.").code == "affirmation"
 
 
 def test_a_roadblock_is_flagged_whatever_the_behaviour():
