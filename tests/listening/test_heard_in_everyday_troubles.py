@@ -461,6 +461,21 @@ def test_a_goodbye_told_in_the_plain_present_is_heard_as_one_still_to_come(liste
     assert said.topic == "ahead"
 
 
+def test_a_pets_last_trip_to_the_vet_is_heard_as_a_goodbye_still_to_come(listener):
+    # session 15: "the vet says it's time" got "really heavy" and a plain question; "we're taking him in on friday"
+    # "Thank you for trusting me with something this painful"
+    said = talk(listener, "my dog is really old now", "the vet says it's time", "we're taking him in on friday")
+    assert [r.topic for r in said[1:]] == ["ahead", "ahead"], [r.reply for r in said]
+
+
+def test_a_child_grown_so_fast_is_bittersweet_not_a_surprise(listener):
+    # session 15: got "surprised ... It makes sense to need a moment with something unexpected"
+    said = talk(listener, "my son starts school tomorrow", "i just can't believe how fast it went")[-1]
+    assert said.feeling is not None and said.feeling.intensity == "mixed", said.reply
+    assert "proud" in said.reply and "sad" in said.reply
+    assert "surprised" not in said.reply and "unexpected" not in said.reply
+
+
 @pytest.mark.parametrize("message", ["he leaves for work at six", "she leaves the house at eight every day"])
 def test_leaving_for_the_day_is_no_goodbye(listener, message):
     assert talk(listener, message)[-1].topic != "ahead"
@@ -469,6 +484,7 @@ def test_leaving_for_the_day_is_no_goodbye(listener, message):
 @pytest.mark.parametrize("lines, labels", [
     (("my mum and i", "we don't really get on"), {"sadness", "disappointment"}),
     (("my car broke down again",), {"anger", "annoyance"}),
+    (("my car broke down",), {"anger", "annoyance"}),  # session 15: "sad. That's a lot to carry"
     (("i have my driving test tomorrow",), {"nervousness", "fear"}),
 ])
 def test_everyday_troubles_get_the_feeling_a_person_would_name(listener, lines, labels):

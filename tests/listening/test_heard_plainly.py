@@ -361,3 +361,40 @@ def test_feeling_better_until_it_came_back_is_not_named_relief(listener, message
     said = listener.respond(Conversation(), message)
     assert said.feeling is None or said.feeling.label not in {"relief", "joy", "optimism"}, said.reply
     assert "worth holding on to" not in said.reply and "really matters to you" not in said.reply, said.reply
+
+
+# --- session 15, round 3: heard at the size it was told -------------------------------------------
+
+@pytest.mark.parametrize("lines", [("i've been sleeping really badly",), ("i've been sleeping really badly", "3 hours a night"),
+                                   ("im barely sleeping at the moment",)])
+def test_sleeping_badly_is_heard_as_worn_out_not_as_sadness(listener, lines):
+    # session 15: "i've been sleeping really badly" got "sad. That's a lot to carry", "3 hours a night" "really heavy"
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.word in {"exhausted", "worn out", "tired", "drained"}, said.reply
+    assert not any(w in said.reply for w in ("a lot to carry", "really heavy", "hurts", " sad", "down."))
+
+
+@pytest.mark.parametrize("answer", ["ok", "okay", "fine"])
+def test_ok_after_hello_is_invited_in_not_seen_off(listener, answer):
+    # session 15: "ok" after "hi" got "That's alright. If any of it is still on your mind later, I'm here to listen."
+    said = talk(listener, "hi", answer)[-1]
+    assert "later" not in said.reply and "no pressure to say more" not in said.reply
+    assert said.reply.rstrip().endswith("?")
+
+
+@pytest.mark.parametrize("before", [0, 1, 2, 3])
+def test_irritation_is_not_asked_about_as_anger(listener, before):
+    # session 15: "my flatmate keeps eating my food" was named "irritated", then asked "How does that anger show up for
+    # you?" (which question comes depends on how far into the conversation it is told)
+    said = talk(listener, *["hi"] * before, "my flatmate keeps eating my food")[-1]
+    assert said.feeling is not None and said.feeling.word == "irritated"
+    assert "anger" not in said.reply
+
+
+@pytest.mark.parametrize("before, message, topic", [(("hi",), "just work", "work"), (("hi", "fine thanks"), "just work", "work"),
+                                                     (("hi",), "just school", "study")])
+def test_a_topic_named_plainly_is_not_asked_what_weighs_on_them(listener, before, message, topic):
+    # session 15: "just work" got "What's been happening at work that weighs on you most?": a weight never told
+    said = talk(listener, *before, message)[-1]
+    assert said.topic == topic, said.reply
+    assert not any(w in said.reply for w in ("weigh", "affecting", "pressure")), said.reply

@@ -147,7 +147,21 @@ _OWN_PHRASES = (
     # "I haven't slept more than 2 hours in a row", "running on no sleep": exhausted, in other words
     (re.compile(r"\b(?:i (?:have|haven'?t|havent|hadn'?t)(?: really)? (?:not )?slept|(?:haven'?t|havent) "
                 r"(?:had )?(?:any )?(?:slept|sleep)|running on (?:no|zero|empty)(?: sleep)?|no sleep|(?:can'?t|cant) "
-                r"remember the last time i slept|running on fumes)\b"), "exhausted"),
+                r"remember the last time i slept|running on fumes)\b|"
+                # "i've been sleeping really badly", "3 hours a night"
+                r"\b(?:sleeping|slept|sleep) (?:so |really |very |super |terribly |awfully )?(?:badly|terribly|awfully|horribly|"
+                r"rubbish|like crap|like shit)\b|\b(?:barely|hardly|(?:haven'?t|havent|not) been) sleeping\b|"
+                r"^\W*(?:only |maybe |like |about |barely )?(?:\d+|one|two|three|four|a couple of|a few) hours? (?:of sleep )?"
+                r"(?:a|per|each) night\b"), "exhausted"),
+    # "my car broke down" told on its own: a setback, which the model hears as a low ("sad ... a lot to carry")
+    (re.compile(r"^\W*(?:my|our|the) (?:car|van|boiler|bike|washing machine) (?:just |has |had |completely )?(?:broke down|broken down|"
+                r"died|won'?t start|wouldn'?t start|packed in)(?: (?:again|today|this morning|last night|yesterday|on the way to "
+                r"work|on the motorway|on the way home))*\W*$"), "frustrated"),
+    # "i can't believe how fast it went" (a child starting school), "where did the time go": glad and sad at once
+    *((re.compile(r"\bhow (?:fast|quickly|quick) (?:it|it all|the time|time|the years|(?:they|he|she)(?:'ve| have| has)?) "
+                  r"(?:has |have |all )?(?:went|goes|gone|flew|flies|flown|grew up|grow up|grown(?: up)?|went by|goes by|gone by)\b|"
+                  r"\bwhere (?:did|has|have) (?:the|all the) (?:time|years) (?:go|gone)\b|"
+                  r"\b(?:grown|growing|grew|grow) up (?:so |too )?(?:fast|quickly)\b"), word) for word in ("proud", "a little sad")),
     # "i don't even want to go anymore" (to the gym, to school), "i just want to give up": worn down, pulling back;
     # never "irritated"
     (re.compile(r"\bi (?:don'?t|dont|do not) (?:even |really )?(?:want|wanna) to (?:go|try|bother|do (?:it|anything))"
@@ -241,6 +255,7 @@ _FAR_SLIPS = {"stresd": "stressed", "stresssed": "stressed", "overwelmd": "overw
 
 # The label of each phrase's word, where it is not sadness.
 _PHRASE_LABELS = {"scared": "fear", "discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness",
+                  "proud": "pride", "frustrated": "annoyance",
                   "buzzing": "excitement", "lighter": "relief", "relieved": "relief", "free": "relief",
                   "worried": "nervousness", "not good enough": "embarrassment", "stuck": "embarrassment", "stressed": "nervousness", "under a lot of pressure": "nervousness"}
 

@@ -88,7 +88,7 @@ _LEFT_BEHIND = re.compile(r"\bmiss(?:ing)? (?:my|our|the) (?:old|last|previous|f
 # Glad for someone else ("happy for her", "pleased for them").
 _GLAD_FOR = re.compile(r"\b(?:happy|pleased|glad|thrilled|excited|proud) for (?:her|him|them|you|my \w+|everyone)\b", re.I)
 # Validations that fit a story's pain when a message in it names none of its own.
-_STORY_GROUPS = {"sadness", "fear", "anger", "shame"}
+_STORY_GROUPS = {"sadness", "fear", "anger", "irritation", "shame"}
 # What a goodbye still to come is felt as, when a message in its story names nothing of its own: the model's other
 # guesses there ("let down" at "her kidneys are failing") are noise.
 _AHEAD_FELT = {"grief", "sadness", "fear", "nervousness", "remorse", "love", "caring"}

@@ -19,7 +19,9 @@ __all__ = ["ENDINGS", "MOVING_ON", "mourned", "family_for", "pronoun", "question
 _RESPONSE_GROUP = {"caring": "fear", "confusion": "unsure", "realization": "unsure", "desire": "neutral",
                    "remorse": "shame", "embarrassment": "shame",
                    # "unhappy about it" is an opinion, not anger: "how does that anger show up for you?" would mishear it
-                   "disapproval": "neutral"}
+                   "disapproval": "neutral",
+                   # "irritated" is asked about as irritation: "how does that anger show up?" makes more of it than they did
+                   "annoyance": "irritation"}
 _SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|girlfriend|grandma|grandmother|nan|"
                   r"nana|nanna|nanny|gran|granny|grandmom|grandmum|grammy|daughter|aunt|auntie|niece|"
                   # ("my mums funeral": the apostrophe left out)
@@ -46,6 +48,8 @@ _AHEAD = re.compile(
     r"\b(?:(?:have|has|need|needs|got|going|decided|deciding|booked(?: in)?)\s+to|gonna|having|will|'ll|ll)\s+(?:(?:have|get)\s+)?"
     r"(?:put\s+" + _PET + r"|" + _PET + r"\s+put)\s+(?:down|to sleep)\b|"
     r"\b(?:be|being|getting)\s+put\s+(?:down|to sleep)\b|"
+    # the vet's word that the time has come ("the vet says it's time")
+    r"\bvets?(?:'s)?\s+(?:says?|said|thinks?|thought|told (?:us|me))\s+(?:that\s+)?(?:it'?s|its|it is)\s+(?:nearly |almost )?time\b|"
     r"\bputting\s+" + _PET + r"\s+(?:down|to sleep)\s+(?:tomorrow|today|tonight|this|next|on|in|soon)\b|"
     # a life near its end ("my dad has weeks left", "they've given her months", "my nan is dying")
     r"(?<!\bi )(?<!\bwe )\b(?:has|have|'s got|s got|has got|got)\s+(?:only\s+|just\s+|maybe\s+)?(?:a (?:few|couple of)\s+|\w+\s+)?"
@@ -269,6 +273,7 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
         recent = conversation.recent_templates()
         fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent
                  and (them or "{them}" not in q["text"])]
+        fresh = [q for q in fresh if not (family == "neutral" and q.get("weight"))] or fresh  # ("just work")
         if fresh:
             return pick(fresh, conversation, used)["text"].format(them=them)
     # "Where would you like to start?" fits only a conversation's start
