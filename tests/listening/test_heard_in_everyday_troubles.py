@@ -476,6 +476,14 @@ def test_a_child_grown_so_fast_is_bittersweet_not_a_surprise(listener):
     assert "surprised" not in said.reply and "unexpected" not in said.reply
 
 
+@pytest.mark.parametrize("message", ["my daughter is going off to university next week", "our youngest leaves for uni on saturday"])
+def test_a_child_leaving_for_university_is_bittersweet_not_a_loss_to_carry(listener, message):
+    # session 15: got "sad about what's ahead. That's a lot to carry"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.intensity == "mixed", said.reply
+    assert "proud" in said.reply and "a lot to carry" not in said.reply
+
+
 @pytest.mark.parametrize("message", ["he leaves for work at six", "she leaves the house at eight every day"])
 def test_leaving_for_the_day_is_no_goodbye(listener, message):
     assert talk(listener, message)[-1].topic != "ahead"

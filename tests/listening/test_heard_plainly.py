@@ -398,3 +398,12 @@ def test_a_topic_named_plainly_is_not_asked_what_weighs_on_them(listener, before
     said = talk(listener, *before, message)[-1]
     assert said.topic == topic, said.reply
     assert not any(w in said.reply for w in ("weigh", "affecting", "pressure")), said.reply
+
+
+@pytest.mark.parametrize("lines", [("my mind just won't switch off",), ("i've been sleeping really badly", "my mind just won't switch off")])
+def test_a_mind_that_wont_switch_off_is_heard_as_worry_not_tiredness(listener, lines):
+    # session 15: after sleeping badly, "my mind just won't switch off" got "That kind of tiredness deserves to be taken
+    # seriously", with no feeling named
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.label in {"nervousness", "fear"}, said.reply
+    assert "tiredness" not in said.reply and "worn out" not in said.reply

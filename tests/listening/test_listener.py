@@ -172,6 +172,19 @@ def test_an_emoji_or_another_language_gets_an_honest_kind_reply(listener):
     assert "English" in french.reply and "fatiguée" not in french.reply
 
 
+@pytest.mark.parametrize("message", ["my neighbour plays loud music every night", "new boss starts monday morning",
+                                     "flatmate leaves dirty dishes everywhere", "boyfriend forgot anniversary dinner plans"])
+def test_a_short_english_message_of_everyday_nouns_is_not_taken_for_another_language(listener, message):
+    # session 15: "my neighbour plays loud music every night" got "I can only understand English so far"
+    assert "English" not in listener.respond(Conversation(), message).reply
+
+
+@pytest.mark.parametrize("message", ["mi vecino pone música muy alta cada noche", "mein Chef schreit mich jeden Morgen an",
+                                     "je suis tellement fatiguée ce soir"])
+def test_another_language_in_latin_letters_still_gets_the_honest_reply(listener, message):
+    assert "English" in listener.respond(Conversation(), message).reply
+
+
 def test_the_listener_says_again_that_it_is_software_after_long_use(listener):
     from holdspace.listening.listener import REMINDER_EVERY
 

@@ -161,7 +161,12 @@ _OWN_PHRASES = (
     *((re.compile(r"\bhow (?:fast|quickly|quick) (?:it|it all|the time|time|the years|(?:they|he|she)(?:'ve| have| has)?) "
                   r"(?:has |have |all )?(?:went|goes|gone|flew|flies|flown|grew up|grow up|grown(?: up)?|went by|goes by|gone by)\b|"
                   r"\bwhere (?:did|has|have) (?:the|all the) (?:time|years) (?:go|gone)\b|"
-                  r"\b(?:grown|growing|grew|grow) up (?:so |too )?(?:fast|quickly)\b"), word) for word in ("proud", "a little sad")),
+                  r"\b(?:grown|growing|grew|grow) up (?:so |too )?(?:fast|quickly)\b|"
+                  # a child leaving for university ("my daughter is going off to uni next week"): a milestone, not a loss
+                  r"\b(?:my|our) (?:son|daughter|kid|child|boy|girl|youngest|eldest|oldest|baby)(?:'s| is)? (?:\w+ )?(?:going|off|leaving|"
+                  r"leaves|heading|moving|starting|starts)(?: off| away)? (?:to |for )?(?:university|uni|college)\b"
+                  r"(?![^.!?]*\b(?:dread|scared|worried|nervous|anxious|terrified|afraid))"), word)
+      for word in ("proud", "a little sad")),
     # "i don't even want to go anymore" (to the gym, to school), "i just want to give up": worn down, pulling back;
     # never "irritated"
     (re.compile(r"\bi (?:don'?t|dont|do not) (?:even |really )?(?:want|wanna) to (?:go|try|bother|do (?:it|anything))"

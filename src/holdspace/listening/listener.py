@@ -317,7 +317,8 @@ class Listener:
             # "her kidneys are failing", "i don't know how i'll walk out of there without her", after "my mum is dying":
             # the goodbye's sadness goes on; the model's "let down" or "confused" would name a feeling they never told
             feeling = None
-        if (said := responses()["topics"].get(topic or "", {}).get("feeling")) and (feeling is None or feeling.intensity != "theirs") \
+        if (said := responses()["topics"].get(topic or "", {}).get("feeling")) \
+                and (feeling is None or feeling.intensity not in ("theirs", "mixed")) \
                 and not (conversation.turns and conversation.turns[-1].topic == topic):
             feeling = Feeling(said["word"], said["label"], "moderate")  # "my dad has weeks left": a goodbye still to come
         parts = []
@@ -373,14 +374,14 @@ class Listener:
         # never of "revision is going ok actually", nor of "took me 4 goes lol" carried on from a pass
         # (nor of "i got a B on my essay", told with no feeling: how it sits with them is theirs to say)
         result = family == "neutral" and bool(_A_RESULT.search(clean))
-        weighs = not result and (family != "neutral" or sounds_painful(clean, per_sentence) or story_hurts(conversation)
-                                 or topic is not None and topic_of(clean) == topic and not _GOING_WELL.search(clean)
+        painful = family != "neutral" or sounds_painful(clean, per_sentence) or story_hurts(conversation)
+        weighs = not result and (painful or topic is not None and topic_of(clean) == topic and not _GOING_WELL.search(clean)
                                  and not story_glad(conversation))
         # "i miss my old school": what is missed is behind them, not a weight of studies now
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
         asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) else None,
                          "stretched" if group == "stretched" else "result" if result else family, conversation, used,
-                         pronoun(conversation, clean))
+                         pronoun(conversation, clean), plain=not painful)
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
             parts.insert(0, r["carry_on"] if gently_asked else r["thanks_for_answering"])

@@ -263,8 +263,13 @@ def pronoun(conversation: Conversation, clean: str) -> str:
     return "her" if she and not he else "him" if he and not she else "them"
 
 
-def question(topic: str | None, family: str, conversation: Conversation, used: list[str], them: str = "them") -> str:
-    """A question about the topic when it carries a weight, else one for the feeling's family."""
+def question(topic: str | None, family: str, conversation: Conversation, used: list[str], them: str = "them",
+             plain: bool = False) -> str:
+    """A question about the topic when it carries a weight, else one for the feeling's family.
+
+    `plain`: the topic is only named ("just work"), with no feeling or pain told: no question that takes a weight as
+    told (`weight` in responses.toml); else none of those kept for that (`plain`).
+    """
     if topic in _PEOPLE and family == "fear":
         # "my partner goes back to work on monday and I'm dreading it": the dread, not "this relationship"
         topic = None
@@ -273,7 +278,7 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
         recent = conversation.recent_templates()
         fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent
                  and (them or "{them}" not in q["text"])]
-        fresh = [q for q in fresh if not (family == "neutral" and q.get("weight"))] or fresh  # ("just work")
+        fresh = [q for q in fresh if not q.get("weight" if plain else "plain")] or fresh
         if fresh:
             return pick(fresh, conversation, used)["text"].format(them=them)
     # "Where would you like to start?" fits only a conversation's start

@@ -326,6 +326,10 @@ anxious lonely stressed hurt upset bad good mum mom dad friend friends school jo
 wife husband partner son daughter kids children mother father brother sister family
 passed away died dead gone lost miss missed years year months month weeks week ago since
 last two three old back left still got went came said told house alone
+every night morning evening afternoon monday tuesday wednesday thursday friday saturday sunday weekend new big
+little long whole next loud music dog cat car bus train food dinner lunch breakfast money rent bills boss exam
+exams test class neighbour neighbor neighbours flatmate roommate boyfriend girlfriend dishes plays keeps starts
+leaves forgot plans birthday anniversary party phone everywhere
 """.split())
 
 
