@@ -43,10 +43,13 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
         well = DOING_WELL.match(clean) and not (last.feeling and last.feeling.label in _PAINFUL)
         return fixed(r["assent" if last.question.startswith("Would you") else "going_well" if well
                        else "going_ok"], conversation, used)
-    if DISMISS.match(clean) and (flagged or not BARE_OK.match(clean) or any(t.reply.reflection for t in conversation.turns)):
-        # (a bare "ok" before anything is told, as after "hi", is no brush-off: it is met as a plain start, below)
+    # "ok", "i'm fine", "nah" answering "what's on your mind today?" before anything is told leave nothing behind: no
+    # brush-off ("if any of it is still on your mind later"), but a plain start, below
+    answers = last is not None and bool(last.question) and not any(t.reply.reflection for t in conversation.turns)
+    if DISMISS.match(clean) and (flagged or not answers):
         return fixed(r["dismiss"], conversation, used)
-    if (BARE_OK.match(clean) or NOTHING_MUCH.match(clean)) and not (last and last.reflection) and not flagged:
+    if (BARE_OK.match(clean) or NOTHING_MUCH.match(clean) or DISMISS.match(clean)) and not (last and last.reflection) \
+            and not flagged:
         # "fine thanks", "not much going on", answering "what's on your mind today?": a plain answer, met plainly
         # ("grateful", "you're not much going on" would read far more into it than they put there)
         return fixed(r["plain_start"], conversation, used)
