@@ -476,6 +476,11 @@ def test_a_child_grown_so_fast_is_bittersweet_not_a_surprise(listener):
     assert "surprised" not in said.reply and "unexpected" not in said.reply
 
 
+def test_an_illness_that_went_downhill_fast_is_no_bittersweet_milestone(listener):
+    said = talk(listener, "my dad has dementia and i can't believe how fast it went downhill")[-1]
+    assert "proud" not in said.reply
+
+
 @pytest.mark.parametrize("message", ["my daughter is going off to university next week", "our youngest leaves for uni on saturday"])
 def test_a_child_leaving_for_university_is_bittersweet_not_a_loss_to_carry(listener, message):
     # session 15: got "sad about what's ahead. That's a lot to carry"

@@ -374,6 +374,11 @@ def test_sleeping_badly_is_heard_as_worn_out_not_as_sadness(listener, lines):
     assert not any(w in said.reply for w in ("a lot to carry", "really heavy", "hurts", " sad", "down."))
 
 
+def test_sleeping_badly_since_a_death_is_still_grief(listener):
+    said = talk(listener, "i've been sleeping really badly since my wife died")[-1]
+    assert said.feeling is not None and said.feeling.label == "grief" and "exhausted" not in said.reply, said.reply
+
+
 @pytest.mark.parametrize("answer", ["ok", "okay", "fine", "i'm fine", "nah"])
 def test_ok_after_hello_is_invited_in_not_seen_off(listener, answer):
     # session 15: "ok" after "hi" got "That's alright. If any of it is still on your mind later, I'm here to listen."

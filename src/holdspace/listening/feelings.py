@@ -159,7 +159,8 @@ _OWN_PHRASES = (
                 r"work|on the motorway|on the way home))*\W*$"), "frustrated"),
     # "i can't believe how fast it went" (a child starting school), "where did the time go": glad and sad at once
     *((re.compile(r"\bhow (?:fast|quickly|quick) (?:it|it all|the time|time|the years|(?:they|he|she)(?:'ve| have| has)?) "
-                  r"(?:has |have |all )?(?:went|goes|gone|flew|flies|flown|grew up|grow up|grown(?: up)?|went by|goes by|gone by)\b|"
+                  r"(?:has |have |all )?(?:went|goes|gone|flew|flies|flown|grew up|grow up|grown(?: up)?|went by|goes by|gone by)\b"
+                  r"(?! (?:downhill|down|wrong|bad|badly|south|off the rails))|"
                   r"\bwhere (?:did|has|have) (?:the|all the) (?:time|years) (?:go|gone)\b|"
                   r"\b(?:grown|growing|grew|grow) up (?:so |too )?(?:fast|quickly)\b|"
                   # a child leaving for university ("my daughter is going off to uni next week"): a milestone, not a loss
@@ -353,7 +354,7 @@ def _own_words(text: str) -> tuple[tuple[str, str], ...]:
             found.append((match.start(), _SAID_AS.get(word, word), own[word]))
     for pattern, word in _OWN_PHRASES:
         match = pattern.search(lower)
-        if match:
+        if match and not (word == "exhausted" and "grief" in feeling_cues(text)):  # ("...since my wife died": grief)
             found.append((match.start(), word, _PHRASE_LABELS.get(word, "sadness")))
     if not found and not _glad(text):  # their own feeling word, where there is one, says it better
         for pattern, word in STRAIN_PHRASES:
