@@ -148,7 +148,8 @@ def test_a_bad_plan_saves_nothing(db, personas, frozen):
     assert assignments.of_client(db, personas.alice.id) == []
 
 
-def test_home_due_gathers_homework_goal_check_ins_and_questionnaires(db, personas, frozen):
+def test_home_due_gathers_homework_goal_check_ins_and_questionnaires(frozen, db, personas):
+    # the clock is frozen before the personas exist: alice's goal starts on that Monday, whatever today is
     _breathing_mon_thu(db, personas)
     questionnaires.assign(db, personas.carol, personas.alice.id, "gad7", 14)
     db.commit()
