@@ -447,53 +447,6 @@ def test_a_wrong_done_to_someone_close_is_heard_as_guilt(listener, message):
     assert said.feeling is not None and said.feeling.label == "remorse", said.reply
 
 
-def test_what_follows_a_goodbye_still_to_come_keeps_its_sadness_not_the_models_guesses(listener):
-    said = talk(listener, "my mum is dying", "her kidneys are failing",
-                "i don't know how i'll walk out of there without her", "i just sit with her every day")
-    assert said[1].feeling is None or said[1].feeling.label in {"grief", "sadness", "fear", "nervousness"}
-    assert said[2].feeling is None or said[2].feeling.label in {"grief", "sadness", "fear", "nervousness"}
-    assert not any(word in r.reply for r in said for word in ("let down", "confused", "doesn't make sense"))
-
-
-@pytest.mark.parametrize("message", ["he leaves tomorrow", "he leaves in september", "she goes next week"])
-def test_a_goodbye_told_in_the_plain_present_is_heard_as_one_still_to_come(listener, message):
-    said = talk(listener, "my husband is in the army", message)[-1]
-    assert said.topic == "ahead"
-
-
-def test_a_pets_last_trip_to_the_vet_is_heard_as_a_goodbye_still_to_come(listener):
-    # session 15: "the vet says it's time" got "really heavy" and a plain question; "we're taking him in on friday"
-    # "Thank you for trusting me with something this painful"
-    said = talk(listener, "my dog is really old now", "the vet says it's time", "we're taking him in on friday")
-    assert [r.topic for r in said[1:]] == ["ahead", "ahead"], [r.reply for r in said]
-
-
-def test_a_child_grown_so_fast_is_bittersweet_not_a_surprise(listener):
-    # session 15: got "surprised ... It makes sense to need a moment with something unexpected"
-    said = talk(listener, "my son starts school tomorrow", "i just can't believe how fast it went")[-1]
-    assert said.feeling is not None and said.feeling.intensity == "mixed", said.reply
-    assert "proud" in said.reply and "sad" in said.reply
-    assert "surprised" not in said.reply and "unexpected" not in said.reply
-
-
-def test_an_illness_that_went_downhill_fast_is_no_bittersweet_milestone(listener):
-    said = talk(listener, "my dad has dementia and i can't believe how fast it went downhill")[-1]
-    assert "proud" not in said.reply
-
-
-@pytest.mark.parametrize("message", ["my daughter is going off to university next week", "our youngest leaves for uni on saturday"])
-def test_a_child_leaving_for_university_is_bittersweet_not_a_loss_to_carry(listener, message):
-    # session 15: got "sad about what's ahead. That's a lot to carry"
-    said = talk(listener, message)[-1]
-    assert said.feeling is not None and said.feeling.intensity == "mixed", said.reply
-    assert "proud" in said.reply and "a lot to carry" not in said.reply
-
-
-@pytest.mark.parametrize("message", ["he leaves for work at six", "she leaves the house at eight every day"])
-def test_leaving_for_the_day_is_no_goodbye(listener, message):
-    assert talk(listener, message)[-1].topic != "ahead"
-
-
 @pytest.mark.parametrize("lines, labels", [
     (("my mum and i", "we don't really get on"), {"sadness", "disappointment"}),
     (("my car broke down again",), {"anger", "annoyance"}),
