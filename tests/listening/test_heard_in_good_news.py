@@ -1,0 +1,64 @@
+"""Good news as clients tell it (an achievement, a place at university, praise, a test passed), with the worry, the hard
+road or the person missing beside it, with the real emotion model (session 15)."""
+
+import pytest
+
+from tests.listening.stand_ins import talk
+
+
+@pytest.fixture
+def listener(real_listener):
+    return real_listener
+
+
+def test_worry_beside_good_news_is_heard_with_the_good_news(listener):
+    # "its a lot of money though" after "we just bought our first house" got "That sounds like a moment worth holding
+    # on to. How would you like to build on it?"
+    said = talk(listener, "we just bought our first house", "its a lot of money though")[-1]
+    assert said.feeling is not None and said.feeling.intensity == "mixed", said.reply
+    assert "pleased" in said.feeling.word and any(w in said.feeling.word for w in ("worried", "nervous", "anxious")), said.reply
+    assert "build on it" not in said.reply and "holding on to" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["i ran my first 5k", "got an A!!", "i got an A on my essay", "i ran my first marathon"])
+def test_an_achievement_is_heard_as_pride_or_pleasure(listener, message):
+    # "i ran my first 5k" and "got an A!!" got no feeling at all
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in ("pride", "joy", "excitement"), said.reply
+
+
+@pytest.mark.parametrize("message", ["i got into university!", "my son got into university", "i got a place at oxford",
+                                     "she got into med school"])
+def test_getting_into_university_is_good_news_not_studies_that_weigh(listener, message):
+    # "i got into university!" got "Thank you for sharing that with me. What part of your studies is weighing on you most?";
+    # "my son got into university" got "down"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in ("joy", "pride", "excitement"), said.reply
+    assert "weigh" not in said.reply, said.reply
+
+
+def test_passing_a_driving_test_is_still_good_news(listener):
+    said = talk(listener, "i passed my driving test!!")[-1]
+    assert said.feeling is not None and said.feeling.label in {"pride", "joy", "excitement"}
+
+
+def test_a_hard_road_to_good_news_is_not_a_let_down(listener):
+    said = talk(listener, "i got the job!", "it was a tough interview though")[-1]
+    assert "let down" not in said.reply and "disappointed" not in said.reply
+
+
+def test_praise_after_a_presentation_is_good_news_not_a_worry(listener):
+    said = talk(listener, "I gave the presentation today and people actually came up afterwards to say it was good")[-1]
+    assert said.feeling is not None and said.feeling.label in {"pride", "joy", "relief"}
+    assert "worr" not in said.reply and "uncertain" not in said.reply
+
+
+@pytest.mark.parametrize("message", ["my dad would have been so proud", "i wish my mum could see it"])
+def test_someone_missing_from_good_news_is_heard_as_grief_beside_it(listener, message):
+    said = talk(listener, "i got a promotion today!", message)[-1]
+    assert "build on it" not in said.reply and "worth holding on to" not in said.reply
+    assert said.feeling is not None and said.feeling.label in {"grief", "sadness"}
+
+
+def test_a_parent_who_would_have_been_proud_is_heard_as_a_loss(listener):
+    assert talk(listener, "i got a promotion today!", "my dad would have been so proud")[-1].topic == "loss"
