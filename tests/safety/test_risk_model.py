@@ -190,7 +190,7 @@ def test_over_a_concern_the_rules_found_a_model_torn_between_concern_and_urgent_
     assert rules_alone(text).level == "concern"
     torn = ModelLayer(model=Reading(0.01, 0.40, 0.59))
     assert assess(text, layers=[rules_layer, torn]) == rules_alone(text)
-    sure = ModelLayer(model=Reading(0.01, 0.02, 0.97))
+    sure = ModelLayer(model=Reading(0.001, 0.02, 0.979))  # flag score 0.999, over any threshold a model ships at
     assert assess(text, layers=[rules_layer, sure]).level == "urgent"
     assert assess(text) == rules_alone(text)  # the shipped model: p(urgent) 0.02
 
