@@ -77,7 +77,8 @@ def seed(db: Session, *, seed_value: int = 7) -> None:
         client = accounts.create_user(db, email=person["email"], display_name=person["name"],
                                       password=person["password"])
         _, code = consent.create_invitation(db, therapist, person["name"])
-        consent.accept_invitation(db, client, code, person["shares"])
+        link = consent.accept_invitation(db, client, code, person["shares"])
+        link.created_at = now - timedelta(days=DAYS + 2)  # they began together before the four weeks of check-ins
         notes = list(person["notes"])
         for day in range(DAYS, -1, -1):
             if rng.random() < 0.3:

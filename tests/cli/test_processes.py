@@ -79,6 +79,7 @@ def test_the_demo_builds_a_practice_where_sharing_decides_what_the_therapist_see
         assert clients["Alex"]["shared"] == ["journal"]
         sam = web.get(f"/api/v1/clients/{clients['Sam']['id']}/checkins", headers=headers).json()
         assert len(sam) >= 14 and any(c["note"] for c in sam)  # a few weeks of real-looking data
+        assert clients["Sam"]["since"] < min(c["created_at"] for c in sam)  # working together before the first check-in
         assert web.get(f"/api/v1/clients/{clients['Alex']['id']}/checkins", headers=headers).status_code == 404
         alex_journal = web.get(f"/api/v1/clients/{clients['Alex']['id']}/journal", headers=headers).json()
         assert len(alex_journal) == 3 and all(e["body"] for e in alex_journal)
