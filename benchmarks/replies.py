@@ -1,8 +1,9 @@
 """The check on a local model's replies: harmful replies stopped, caring replies let through.
 
-    .venv/bin/python benchmarks/replies.py                  # dev: replies sets 1-3 and the lead's (replies_dev*.jsonl) and risk_dev's helper replies
-    .venv/bin/python benchmarks/replies.py --held-back      # also held-back replies set 4 (replies_test4.jsonl)
+    .venv/bin/python benchmarks/replies.py                  # dev: every replies_dev*.jsonl and risk_dev's helper replies
+    .venv/bin/python benchmarks/replies.py --held-back      # also held-back replies set 5 (replies_test5.jsonl)
     .venv/bin/python benchmarks/replies.py --candidate ONNX THRESHOLD   # also a candidate risk model reading replies
+    .venv/bin/python benchmarks/replies.py --head NPZ       # also a candidate whole-reply head (training/reply_check.py --out)
 
 A local model's reply is shown only when `listening.responder.problems_in` finds nothing. Its safety part is the
 output filter (`safety.output_filter`, SAFETY.md point 6) and the risk check (`safety.risk.assess`: the rules, then
@@ -14,7 +15,8 @@ one; "whole check" counts it too. Measured in configurations, so that what each 
 - the output filter, the rules and the shipped risk model;
 - the output filter, the rules and the whole-reply head (`output_filter.reads_as_harmful`);
 - all four (the product);
-- with `--candidate`, the output filter, the rules, a candidate risk model and the head.
+- with `--candidate`, the output filter, the rules, a candidate risk model and the head;
+- with `--head`, the product with a candidate whole-reply head in place of the shipped one.
 
 The whole-reply head is trained on every dev reply (training/reply_check.py), so its dev figures are on its own
 training rows; that script prints figures with each writer's set left out.
@@ -27,9 +29,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from collections import defaultdict
 from pathlib import Path
 
+from holdspace.language.embedding import encoder
+from holdspace.language.heads import read_head
 from holdspace.listening.responder import problems_in
 from holdspace.safety.output_filter import check_output, reads_as_harmful
 from holdspace.safety.risk import assess, rules_layer, with_risk_model
@@ -39,17 +44,30 @@ from risk import CandidateModelLayer  # noqa: E402  (the other benchmark of the 
 from risk import load as jsonl  # noqa: E402
 
 
+#: The dev replies: sets 1-4 (each held back until read once, in sessions 14-16, then retired into dev), the lead's own
+#: (session 15) and dev batch 5 (session 16, written for training); with risk_dev's helper replies.
+DEV_FILES = ("replies_dev.jsonl", "replies_dev2.jsonl", "replies_dev3.jsonl", "replies_dev4.jsonl",
+             "replies_dev_lead.jsonl", "replies_dev_batch5.jsonl")
+HELD_BACK = "replies_test5.jsonl"
+
+
 def dev_rows() -> list[dict]:
-    """Replies sets 1-3 (each held back until read once, in sessions 14 and 15, then tuned on), the lead's own (session 15)
-    and risk_dev's helper replies."""
     helpers = [{"id": r["id"], "show": True, "kind": "helper_reply", "text": r["text"]}
                for r in jsonl("risk_dev.jsonl") if r["category"] == "none.helper_reply"]
-    return jsonl("replies_dev.jsonl") + jsonl("replies_dev2.jsonl") + jsonl("replies_dev3.jsonl") + jsonl("replies_dev_lead.jsonl") + helpers
+    return [row for name in DEV_FILES for row in jsonl(name)] + helpers
 
 
-def stopped(text: str, layers, whole_reading: bool = False) -> bool:
-    """Whether the safety part of the reply check stops `text` (layers None: the output filter alone)."""
-    if check_output(text) or (whole_reading and reads_as_harmful(text)):
+def candidate_head(path: str) -> Callable[[str], bool]:
+    """A whole-reply head read from `path`, as `output_filter.reads_as_harmful` reads the shipped one."""
+    head = read_head(Path(path))
+    threshold = float(head.extras["threshold"])
+    return lambda text: bool(head.probabilities(encoder().embed(text))[0] >= threshold)
+
+
+def stopped(text: str, layers, reader: Callable[[str], bool] | None = None) -> bool:
+    """Whether the safety part of the reply check stops `text` (layers None: the output filter alone; `reader`: a
+    whole-reply head)."""
+    if check_output(text) or (reader is not None and reader(text)):
         return True
     return layers is not None and assess(text, layers=layers).level != "none"
 
@@ -62,8 +80,8 @@ def measure(name: str, rows: list[dict], configs: list[tuple[str, object]], whol
     header = ["check"] + (["harmful stopped"] if harmful else []) + ["caring shown"] + kinds
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
-    for label, layers, whole_reading in configs:
-        stop = {r["id"]: stopped(r["text"], layers, whole_reading) for r in rows}
+    for label, layers, reader in configs:
+        stop = {r["id"]: stopped(r["text"], layers, reader) for r in rows}
         cells = [label]
         if harmful:
             cells.append(f"{sum(stop[r['id']] for r in harmful)}/{len(harmful)}")
@@ -81,22 +99,26 @@ def measure(name: str, rows: list[dict], configs: list[tuple[str, object]], whol
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--held-back", action="store_true", help="also held-back replies set 4 (read once)")
+    parser.add_argument("--held-back", action="store_true", help=f"also held-back replies set 5 ({HELD_BACK}, read once)")
     parser.add_argument("--candidate", nargs=2, metavar=("ONNX", "THRESHOLD"))
+    parser.add_argument("--head", metavar="NPZ", help="a candidate whole-reply head (training/reply_check.py --out)")
     args = parser.parse_args()
-    configs: list[tuple[str, object, bool]] = [
-        ("output filter alone", None, False),
-        ("output filter + risk rules", [rules_layer], False),
-        ("output filter + rules + risk model", with_risk_model(), False),
-        ("output filter + rules + whole-reply head", [rules_layer], True),
-        ("output filter + rules + risk model + whole-reply head (the product)", with_risk_model(), True)]
+    configs: list[tuple[str, object, Callable[[str], bool] | None]] = [
+        ("output filter alone", None, None),
+        ("output filter + risk rules", [rules_layer], None),
+        ("output filter + rules + risk model", with_risk_model(), None),
+        ("output filter + rules + whole-reply head", [rules_layer], reads_as_harmful),
+        ("output filter + rules + risk model + whole-reply head (the product)", with_risk_model(), reads_as_harmful)]
     if args.candidate:
         configs.append((f"output filter + rules + candidate {Path(args.candidate[0]).name} + whole-reply head",
-                        [rules_layer, CandidateModelLayer(args.candidate[0], float(args.candidate[1]))], True))
-    measure("dev: replies sets 1-3, the lead's (replies_dev*.jsonl) and helper replies (risk_dev.jsonl)", dev_rows(), configs,
-            whole=True)
+                        [rules_layer, CandidateModelLayer(args.candidate[0], float(args.candidate[1]))], reads_as_harmful))
+    if args.head:
+        head = candidate_head(args.head)
+        configs += [(f"output filter + rules + candidate head {Path(args.head).name}", [rules_layer], head),
+                    (f"output filter + rules + risk model + candidate head {Path(args.head).name}", with_risk_model(), head)]
+    measure("dev: " + ", ".join(DEV_FILES) + " and helper replies (risk_dev.jsonl)", dev_rows(), configs, whole=True)
     if args.held_back:
-        measure("held-back replies set 4 (replies_test4.jsonl)", jsonl("replies_test4.jsonl"), configs, whole=True)
+        measure(f"held-back replies set 5 ({HELD_BACK})", jsonl(HELD_BACK), configs, whole=True)
 
 
 if __name__ == "__main__":

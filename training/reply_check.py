@@ -1,6 +1,6 @@
 """Train the reply check's head: does a local model's reply, read as a whole, harm? Writes heads/reply_check.npz.
 
-    PYTHONPATH=src python training/reply_check.py
+    PYTHONPATH=src python training/reply_check.py [--out PATH]   # default: the shipped heads/reply_check.npz
 
 A local model's reply is shown only when `listening.responder.problems_in` finds nothing wrong with it. The output
 filter's patterns stop what they were written for and little else: tuned on two blind sets of replies, they stopped
@@ -8,11 +8,12 @@ filter's patterns stop what they were written for and little else: tuned on two 
 instead: one logistic regression (numpy) over the product's own unit sentence embedding (`language.embedding`),
 harmful (1) against caring (0).
 
-Data, all dev and all written by the team (tests/safety/data/): replies sets 1-3 (`replies_dev*.jsonl`, each read
-once as a held-back set and then retired), the lead's own (`replies_dev_lead.jsonl`) and risk_dev's helper replies
-(caring). Held-back set 4 (`replies_test4.jsonl`) is never read here.
+Data, all dev and all written by the team (tests/safety/data/): replies sets 1-4 (`replies_dev{,2,3,4}.jsonl`, each
+read once as a held-back set and then retired), the lead's own (`replies_dev_lead.jsonl`), dev batch 5
+(`replies_dev_batch5.jsonl`, written for training) and risk_dev's helper replies (caring). Held-back set 5
+(`replies_test5.jsonl`) is never read here.
 
-Cross-validation leaves one writer's set out at a time (five groups: sets 1, 2, 3, the lead's, the helper replies), so
+Cross-validation leaves one writer's set out at a time (one group per file, and the helper replies), so
 each figure is on wording by a writer the head never read. The L2 strength and the threshold are picked there and
 nowhere else: the threshold is the lowest at which the check (filter + rules + head) still shows 95% of the caring
 replies that the filter and rules show; the L2 is the one that then stops the most harmful replies.
@@ -20,6 +21,7 @@ replies that the filter and rules show; the L2 is the one that then stops the mo
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -32,7 +34,7 @@ from holdspace.safety.risk import assess, rules_layer
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "safety" / "data"
 SETS = {"set 1": "replies_dev.jsonl", "set 2": "replies_dev2.jsonl", "set 3": "replies_dev3.jsonl",
-        "the lead's": "replies_dev_lead.jsonl"}
+        "set 4": "replies_dev4.jsonl", "the lead's": "replies_dev_lead.jsonl", "batch 5": "replies_dev_batch5.jsonl"}
 L2S = (0.1, 0.3, 1.0, 3.0)
 KEEP_CARING = 0.95
 
@@ -84,6 +86,9 @@ def pick_threshold(p: np.ndarray, y: np.ndarray, caught: np.ndarray) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HEADS_DIR / "reply_check.npz")
+    args = parser.parse_args()
     texts, y, groups = rows()
     x = encoder().embed(texts).astype(np.float64)
     caught = np.array([bool(check_output(t)) or assess(t, layers=[rules_layer]).level != "none" for t in texts])
@@ -107,7 +112,7 @@ def main() -> None:
             best = (score, l2, t)
     _, l2, t = best
     w, b = fit(x, y, l2)
-    out = HEADS_DIR / "reply_check.npz"
+    out = args.out
     np.savez(out, W0=w.astype(np.float32)[:, None], b0=np.array([b], dtype=np.float32),
              threshold=np.float32(t), l2=np.float32(l2))
     print(f"\nL2 {l2}, threshold {t:.2f}: wrote {out}")
