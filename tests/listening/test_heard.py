@@ -335,3 +335,17 @@ def test_dreading_being_alone_with_the_baby_is_asked_about_the_dread_not_the_rel
 def test_i_worry_about_everything_is_named_worried_not_feeling_worry(listener):
     reply = listener.respond(Conversation(), "honestly i worry about everything, all the time")
     assert "feeling worry" not in reply.reply
+
+
+@pytest.mark.parametrize("lines", [("I can't believe she's gone",), ("my mum died last night", "I can't believe she's gone")])
+def test_disbelief_after_a_death_is_heard_as_shock_and_grief(listener, lines):
+    # session 16: alone it got "surprised. That's a lot to take in"; after a death, "the loss of her"
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.word == "shocked and heartbroken", said.reply
+    assert "loss of" not in said.reply and "take in" not in said.reply, said.reply
+
+
+def test_missing_someone_who_died_is_said_in_a_persons_words(listener):
+    said = talk(listener, "my dad passed away on sunday", "i keep thinking he'll walk through the door")[-1]
+    assert said.feeling is not None and said.feeling.label == "grief", said.reply
+    assert "the loss of him" not in said.reply and "lost without him" in said.reply, said.reply

@@ -57,3 +57,18 @@ def test_a_child_leaving_for_university_is_bittersweet_not_a_loss_to_carry(liste
 @pytest.mark.parametrize("message", ["he leaves for work at six", "she leaves the house at eight every day"])
 def test_leaving_for_the_day_is_no_goodbye(listener, message):
     assert talk(listener, message)[-1].topic != "ahead"
+
+
+@pytest.mark.parametrize("message", ["my son starts school next week", "our daughter is starting nursery on monday"])
+def test_a_child_starting_school_is_a_milestone_not_family_trouble(listener, message):
+    # session 16: got "What is this like for you, with things in your family as they are?"
+    said = talk(listener, message)[-1]
+    assert "family" not in said.question, said.reply
+    assert said.feeling is not None and said.feeling.intensity == "mixed", said.reply
+
+
+def test_a_friend_moving_abroad_is_a_goodbye_to_come_told_mildly(listener):
+    # session 16: got "sad about what's ahead. That's a lot to carry."
+    said = talk(listener, "my best friend is moving to another country next month")[-1]
+    assert said.topic == "ahead" and "sad about what's ahead" in said.reply, said.reply
+    assert any(t.startswith("v-light-") for t in said.templates), said.reply

@@ -466,3 +466,24 @@ def test_we_broke_up_is_still_a_break_up():
 def test_missing_an_old_school_is_not_asked_about_studies_weighing_now(listener):
     said = talk(listener, "i miss my old school")[-1].reply
     assert "weighing on you" not in said and "pressure" not in said
+
+
+@pytest.mark.parametrize("message", ["my partner says it's not a big deal", "he said it's not a big deal",
+                                     "my mum says i'm overreacting",
+                                     "my partner forgot my birthday and acted like it was no big deal"])
+def test_someone_elses_words_playing_it_down_are_theirs_and_the_client_is_heard_as_brushed_off(listener, message):
+    # session 16: "he said it's not a big deal" got "Even if part of you says it's small", as if the client had said it
+    said = talk(listener, message)[-1]
+    assert not any(t.startswith("v-min-") for t in said.templates), said.reply
+    assert said.feeling is not None and said.feeling.word == "hurt and brushed off", said.reply
+
+
+def test_playing_it_down_in_their_own_words_is_still_heard_as_theirs(listener):
+    said = talk(listener, "it's probably not a big deal but it's been bugging me")[-1]
+    assert any(t.startswith("v-min-") for t in said.templates), said.reply
+
+
+def test_being_told_their_work_was_not_good_enough_is_heard_as_hurt(listener):
+    # session 16: got "unhappy about it. Thank you for sharing that with me."
+    said = talk(listener, "my boss said my work wasn't good enough")[-1]
+    assert said.feeling is not None and said.feeling.word == "hurt", said.reply

@@ -148,3 +148,52 @@ def test_worn_out_in_their_words_is_said_back_as_worn_out_not_sad(listener):
 def test_texting_openers_are_not_said_back_as_what_they_said(listener, text, kept):
     said = talk(listener, text)[-1]
     assert kept in said.reply and "deadass" not in said.reply and "bro " not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["i just feel stuck", "i feel like i'm going nowhere", "honestly im so stuck in life"])
+def test_feeling_stuck_is_named_as_stuck_not_sad(listener, message):
+    # session 16: "i just feel stuck" got "sad ... That's a lot to carry"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "stuck", said.reply
+    assert "a lot to carry" not in said.reply and "sad" not in said.reply, said.reply
+
+
+def test_being_stuck_in_traffic_is_no_feeling_of_being_stuck(listener):
+    said = talk(listener, "i got stuck in traffic for two hours")[-1]
+    assert said.feeling is None or said.feeling.word != "stuck", said.reply
+
+
+def test_a_panic_attack_with_everyone_looking_is_frightening_and_embarrassing(listener):
+    # session 16: got "scared. It's understandable to feel unsettled when so much is uncertain."
+    said = talk(listener, "i had a panic attack on the bus and everyone was looking at me")[-1]
+    assert said.feeling is not None and said.feeling.word == "frightened and embarrassed", said.reply
+    assert "uncertain" not in said.reply
+
+
+@pytest.mark.parametrize("message", ["how am i going to pay rent this month", "the bills keep piling up"])
+def test_money_worries_are_heard_as_worry_about_money(listener, message):
+    # session 16: rent got "You're saying how are you going to pay rent... unsure. It's okay not to have it figured out"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "worried", said.reply
+    assert said.topic == "money" and "money" in said.question, said.reply
+    assert "You're saying how" not in said.reply and "figured out" not in said.reply, said.reply
+
+
+def test_nobody_listening_is_heard_as_unheard(listener):
+    # session 16: got "down. That's a lot to carry."
+    said = talk(listener, "i feel like nobody listens to me")[-1]
+    assert said.feeling is not None and said.feeling.word == "unheard", said.reply
+
+
+@pytest.mark.parametrize("message", ["my dad is in hospital again", "my mum's back in hospital"])
+def test_someone_close_in_hospital_is_a_worry_not_an_irritation(listener, message):
+    # session 16: "my dad is in hospital again" got "irritated. It makes sense that it's got to you."
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "worried", said.reply
+
+
+@pytest.mark.parametrize("message", ["the doctor said it's nothing serious", "i said i was being silly",
+                                     "my mum works in the hospital", "i can't believe my phone is gone"])
+def test_words_only_like_being_brushed_off_or_a_hospital_worry_are_not_heard_as_them(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.feeling is None or said.feeling.word not in ("hurt and brushed off", "worried", "shocked and heartbroken"), said.reply

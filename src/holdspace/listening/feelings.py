@@ -165,7 +165,10 @@ _OWN_PHRASES = (
                   r"\b(?:grown|growing|grew|grow) up (?:so |too )?(?:fast|quickly)\b|"
                   # a child leaving for university ("my daughter is going off to uni next week"): a milestone, not a loss
                   r"\b(?:my|our) (?:son|daughter|kid|child|boy|girl|youngest|eldest|oldest|baby)(?:'s| is)? (?:\w+ )?(?:going|off|leaving|"
-                  r"leaves|heading|moving|starting|starts)(?: off| away)? (?:to |for )?(?:university|uni|college)\b"
+                  r"leaves|heading|moving|starting|starts)(?: off| away)? (?:to |for )?(?:university|uni|college)\b|"
+                  # ...or starting school ("my son starts school next week")
+                  r"\b(?:my|our) (?:son|daughter|kid|child|boy|girl|youngest|eldest|oldest|baby)(?:'s| is)? (?:starting|starts) "
+                  r"(?:big |primary |secondary |high )?(?:school|nursery|reception|kindergarten|preschool)\b"
                   r"(?![^.!?]*\b(?:dread|scared|worried|nervous|anxious|terrified|afraid))"), word)
       for word in ("proud", "a little sad")),
     # "i don't even want to go anymore" (to the gym, to school), "i just want to give up": worn down, pulling back;
@@ -190,7 +193,10 @@ _OWN_PHRASES = (
      "fed up"),
     # "he said i'm too much", "she told me i was too needy": a verdict from someone close, and it wounds
     (re.compile(r"\b(?:said|says|told me|tells me|called me) (?:that )?(?:i'?m|im|i am|i was) (?:way |just |always )?"
-                r"(?:too much|too needy|too sensitive|too clingy|too emotional|a lot to deal with|hard to love)\b"), "hurt"),
+                r"(?:too much|too needy|too sensitive|too clingy|too emotional|a lot to deal with|hard to love)\b|"
+                # "my boss said my work wasn't good enough": a verdict on what they made or did
+                r"\b(?:said|says|told me) (?:that )?my \w+ (?:was|is|wasn'?t|isn'?t|was not|is not) (?:\w+ )?(?:good enough|"
+                r"rubbish|terrible|awful|crap|useless|a mess|sloppy)\b"), "hurt"),
     # "nobody gets it, they think im being lazy": not believed, not understood
     (re.compile(r"\b(?:nobody|no one|noone|no-one) (?:\w+ )?(?:gets it|understands|believes me|gets what)\b|"
                 r"\b(?:think|thinks|say|says) (?:i'?m|im|i am) (?:just )?(?:being lazy|faking|making it up|exaggerating)\b"),
@@ -234,8 +240,15 @@ _OWN_PHRASES = (
      "not good enough"),
     # "im 29 and still living with my parents": where they are in life, not yet where they hoped to be
     (re.compile(r"\bstill (?:living|live|at home) with (?:my )?(?:parents|mum|mom|dad|folks)\b|"
-                r"\b(?:behind (?:everyone|in life)|(?:everyone|people) my age)\b"),
+                r"\b(?:behind (?:everyone|in life)|(?:everyone|people) my age)\b|"
+                # "i just feel stuck", "going nowhere", "in a rut" (not "stuck in traffic": only said of life or of them)
+                r"\b(?:(?:i (?:just )?(?:feel|felt)|feeling) (?:like i'?m )?|(?:i'?m|im|i am) (?:\w+ )?)(?:so |really |just |kinda |a bit )?"
+                r"stuck(?= *(?:$|[.,!?;]|and\b|but\b| in (?:life|a rut|my life|a loop)))|\bgoing nowhere\b|\bin a rut\b"),
      "stuck"),
+    # "i can't believe she's gone": the shock of a death, and the grief in it
+    (re.compile(r"\b(?:can'?t|cannot|cant) (?:believe|accept)(?: that)? (?:she|he|they|my (?:mum|mom|dad|nan|gran|grandma|grandad|"
+                r"grandpa|brother|sister|wife|husband|partner|son|daughter|friend|best friend|dog|cat|baby))(?:'s|s|'re| is| are| has| have)? "
+                r"(?:really |actually |just )?(?:gone|dead|died|passed(?: away)?)\b"), "shocked and heartbroken"),
     # "what's the point of even trying", "why do I even bother": worn down by trying, said in a question
     (re.compile(r"\b(?:what'?s|whats|what is) the (?:point|use)(?: (?:of|in) (?:\w+ ){0,2}(?:trying|bother\w*|applying|"
                 r"going|doing|caring|studying|revising))?\b(?! of (?:talking|writing|speaking|typing))|"
@@ -257,23 +270,18 @@ def _glad(text: str) -> bool:
     return bool(_GLAD & cues) or "love" in cues and not re.search(r"\b(?:but|though|except)\b", text.lower())
 # Slips too far from the word for _slips ("im stresd out").
 _FAR_SLIPS = {"stresd": "stressed", "stresssed": "stressed", "overwelmd": "overwhelmed", "overwhelmd": "overwhelmed"}
-
-
 # The label of each phrase's word, where it is not sadness.
 _PHRASE_LABELS = {"scared": "fear", "discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness",
-                  "proud": "pride", "frustrated": "annoyance",
-                  "buzzing": "excitement", "lighter": "relief", "relieved": "relief", "free": "relief",
-                  "worried": "nervousness", "not good enough": "embarrassment", "stuck": "embarrassment", "stressed": "nervousness", "under a lot of pressure": "nervousness"}
-
-
+                  "proud": "pride", "frustrated": "annoyance", "buzzing": "excitement", "lighter": "relief", "relieved": "relief",
+                  "free": "relief", "worried": "nervousness", "not good enough": "embarrassment",
+                  "hurt and brushed off": "annoyance", "shocked and heartbroken": "grief",
+                  "frightened and embarrassed": "embarrassment", "stressed": "nervousness", "under a lot of pressure": "nervousness"}
 # "I want her to be proud", "he'd be angry": a feeling wished on or expected of someone else.
 _SOMEONE_ELSE_TO_FEEL = re.compile(r"\b(?:him|her|them|you|someone|somebody|people|everyone|(?:my|his|her|their)\s+\w+)"
                                    r"\s+to\s+(?:be|feel|get)(?:\s+\w+)?\s+$|\b(?:he|she|they)(?:'d|\s+would|\s+will|'ll)"
                                    r"\s+(?:be|feel|get)(?:\s+\w+)?\s+$")
 # "proud of me", "angry with me", "happy for me": someone else's feeling about the client.
 _ABOUT_ME = re.compile(r"\s+(?:of|for|with|at)\s+me\b")
-
-
 # "my partner checks my phone and gets angry": a clause with no subject of its own shares the one before.
 _NO_SUBJECT = re.compile(r"^\s*(?:gets|got|get|is|was|seems|seemed|looks|looked|becomes|became|goes|went|sounds|sounded)\b")
 _THIRD_PARTY_SUBJECT = re.compile(r"^\s*(?:he|she|they|everyone|everybody|people|someone|somebody|(?:my|his|her|their|the)\s+\w+)\b")

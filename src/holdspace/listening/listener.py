@@ -27,7 +27,7 @@ from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.naming import (choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts,
                                         turns_from_good_news)
-from holdspace.listening.questions import (MOVING_ON, family_for, mourned, pronoun, question, remembered_love, topic_for,
+from holdspace.listening.questions import (MOVING_ON, PARTING, family_for, mourned, pronoun, question, remembered_love, topic_for,
                                            topic_of)
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
@@ -336,7 +336,8 @@ class Listener:
         # "im soooo bored": their word, met as boredom, not as pain ("that's a lot to carry", "the hardest part")
         bored = feeling is not None and feeling.word in _BORED
         # "bit sad today", "missed the bus this morning": heard plainly, not as a weight to carry
-        light = not bored and said_lightly(clean, feeling, topic)
+        light = not bored and (said_lightly(clean, feeling, topic) or topic == "ahead" and feeling is not None
+                               and feeling.intensity != "theirs" and bool(PARTING.search(clean)))  # a friend moving away
         family = "neutral" if bored or light else family_for(feeling)
         if feeling is not None and family == "joy" and _GLAD_FOR.search(clean) and story_hurts(conversation):
             # "i'm happy for her i really am", after "my best friend is pregnant and i've been trying for two years":
@@ -365,7 +366,8 @@ class Listener:
             and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
             "remembering" if ending else "weary" if feeling and feeling.word in _WEARY and not _TIRED_OF.search(clean) else \
-            "stretched" if feeling and feeling.word in _STRETCHED else "bored" if bored else "light" if light else told or family
+            "stretched" if feeling and feeling.word in _STRETCHED else "stuck" if feeling and feeling.word == "stuck" else \
+            "bored" if bored else "light" if light else told or family
         validation = "" if summed else pick(
             responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
             after=" ".join(parts))["text"]
@@ -380,7 +382,7 @@ class Listener:
         # "i miss my old school": what is missed is behind them, not a weight of studies now
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
         asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) else None,
-                         "stretched" if group == "stretched" else "result" if result else family, conversation, used,
+                         group if group in ("stretched", "stuck") else "result" if result else family, conversation, used,
                          pronoun(conversation, clean), plain=not painful)
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:

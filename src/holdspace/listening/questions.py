@@ -12,7 +12,7 @@ from holdspace.listening.memory import Conversation
 from holdspace.listening.signals import without_independence
 from holdspace.listening.templates import pick, responses
 
-__all__ = ["ENDINGS", "MOVING_ON", "mourned", "family_for", "pronoun", "question", "remembered_love", "topic_of", "topic_for"]
+__all__ = ["ENDINGS", "MOVING_ON", "PARTING", "mourned", "family_for", "pronoun", "question", "remembered_love", "topic_of", "topic_for"]
 
 # Which validations and questions fit a feeling: by its family, except where the family would
 # mislead (caring is "joy" in GoEmotions, but "concerned" is a worry; guilt and shame get their own).
@@ -43,6 +43,10 @@ _PET = r"(?:him|her|them|(?:my|our|the|his|her|their) (?:\w+ )?(?:dog|cat|pet|pu
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _SOON = (r"(?:next|tomorrow|soon|this (?:week|month|summer|year|weekend)|in (?:a|two|three|four|\d+|a few|a couple of) "
          r"(?:days?|weeks?|months?)|in (?:" + _MONTHS + r"))\b")
+# Someone close moving away soon ("my best friend is moving to another country next month"): a goodbye to come, told mildly.
+_PARTING = (r"\b(?:he|she|they|(?:my|our) " + _CLOSE + r")(?:'s|'re|\s+(?:is|are|will be|'ll be))\s+(?:\w+\s+)?(?:moving|emigrating|"
+            r"relocating)\b[^.!?]{0,40}?\b" + _SOON)
+PARTING = re.compile(_PARTING, re.I)
 _AHEAD = re.compile(
     # a pet to be put to sleep ("i have to put my cat down tomorrow", "we're having our dog put to sleep on friday")
     r"\b(?:(?:have|has|need|needs|got|going|decided|deciding|booked(?: in)?)\s+to|gonna|having|will|'ll|ll)\s+(?:(?:have|get)\s+)?"
@@ -58,8 +62,8 @@ _AHEAD = re.compile(
     r"\bnot (?:got |have )?(?:very )?long (?:left|to live)\b|\b(?:doesn'?t|hasn'?t|dont|don't|hasnt) (?:have|got) (?:very )?long\b|"
     r"\b(?:he|she|they|(?:my|our) " + _CLOSE + r")(?:'s|'re|\s+(?:is|are))\s+dying\b|"
     # someone close going away soon ("my best friend is moving away next month")
-    r"\b(?:he|she|they|(?:my|our) " + _CLOSE + r")(?:'s|'re|\s+(?:is|are|will be|'ll be))\s+(?:\w+\s+)?(?:moving|emigrating|"
-    r"relocating|leaving|going)\b[^.!?]{0,40}?\b" + _SOON + r"|"
+    + _PARTING + r"|\b(?:he|she|they|(?:my|our) " + _CLOSE + r")(?:'s|'re|\s+(?:is|are|will be|'ll be))\s+(?:\w+\s+)?(?:leaving|going)\b"
+    r"[^.!?]{0,40}?\b" + _SOON + r"|"
     # ...told in the plain present ("he leaves tomorrow", a partner deploying; "she goes in september"): the time is what
     # makes it a goodbye ("he leaves for work at six" is none)
     r"\b(?:he|she|they|(?:my|our) " + _CLOSE + r")\s+(?:leaves|goes|flies|deploys|ships out|emigrates|moves)"
@@ -230,7 +234,7 @@ def mourned(clean: str, feeling: Feeling | None, topic: str | None, them: str) -
     speaks_of_them = {"her": _SHE, "him": _HE}.get(them, re.compile(r"\b(?:they|them|their)\b")).search(lower)
     if not speaks_of_them and not _MISSING.search(lower):
         return None
-    return Feeling(f"the loss of {them}" if them else "the loss", "grief", "moderate")
+    return Feeling(f"lost without {them}" if them else "heartbroken", "grief", "moderate")
 
 
 def family_for(feeling: Feeling | None) -> str:

@@ -54,8 +54,10 @@ LONG_REFLECTION = 28
 
 
 def is_question(sentence: str) -> bool:
-    """A question, with or without its mark: "what if I fail" said back as "So what if you fail" would scoff."""
-    return sentence.rstrip().endswith("?") or bool(re.match(r"\W*(?:but |and |so )?(?:what|wat|wut) if\b", sentence, re.I)) \
+    """A question, with or without its mark: "what if I fail" said back as "So what if you fail" would scoff (and "how am
+    I going to pay rent" as "You're saying how are you going to pay rent" would not have heard it asked)."""
+    return sentence.rstrip().endswith("?") or bool(re.match(r"\W*(?:but |and |so )?(?:(?:what|wat|wut) if|how (?:am|are|will|"
+                                                            r"do|can) (?:i|we))\b", sentence, re.I)) \
         or bool(RHETORICAL.search(sentence))
 
 

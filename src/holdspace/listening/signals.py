@@ -156,7 +156,8 @@ NO_REASON = (r"(?:nothing'?s|nothings|nothing is) (?:even |actually |really )?(?
              r"(?:i'?ve|i have|ive) (?:got )?(?:no|nothing to|no reason to) (?:reason to )?(?:be|feel) (?:\w+ )?"
              r"(?:sad|upset|down|depressed|like this|this way|low)|(?:for )?no reason at all")
 MINIMISING = re.compile(
-    r"\b(?:(?:it'?s|its|this is|that'?s|it was|it isn'?t|it is)\s+(?:probably |prob |really |honestly |just )?"
+    r"\b(?<!says )(?<!said )(?<!thinks )(?<!told me )(?<!tells me )(?<!says that )(?<!said that )(?<!acted like )(?<!acts like )"
+    r"(?:(?:it'?s|its|this is|that'?s|it was|it isn'?t|it is)\s+(?:probably |prob |really |honestly |just )?"
     r"(?:not (?:a |that )?(?:big|huge) (?:deal|thing)|no (?:big )?deal|silly|stupid|nothing really|so small|so minor|dumb)|"
     r"(?:other|some) people have it (?:so much |way |much |far )?worse|"
     # their own verdict on themselves ("i'm probably being dramatic"), not someone else's ("they think im being lazy")

@@ -61,14 +61,20 @@ STRAIN_PHRASES = (
     (re.compile(r"\b(?:(?:don'?t|dont|do not) (?:even )?know|idk|no idea) how (?:we'?ll|i'?ll|ill|we'?re|i'?m|im|we are|i am|"
                 r"we will|i will|we can|i can|to)(?: (?:gonna|going to|ever))? (?:manage|pay|afford|cope|get by|make ends meet|"
                 r"pass|make rent|keep up|get through)\b|"
+                r"\bhow (?:am i|are we|will i|will we|do i|do we|can i|can we|is \w+) (?:ever )?(?:going to |gonna )?(?:pay|afford|"
+                r"make rent|cover (?:the|my|our) (?:rent|bills))\b|"
                 r"\b(?:can'?t|cant|cannot|couldn'?t|couldnt) (?:afford|pay)(?! (?:attention|to lose))\b|"
                 r"\b(?:card|payment)(?: got| was| has been| keeps getting)? declined\b|\barrears\b|\boverdrawn\b|"
                 r"\b(?:in|into) (?:so much |a lot of |loads of |serious |massive |so |more )?debt\b|\bbailiffs\b|\bevict\w*|"
-                r"\bwants? us out\b|\b(?:bills|rent|money)\b[^.!?]{0,40}?\b(?:keep coming|went up|gone up|going up|"
+                r"\bwants? us out\b|\b(?:bills|rent|money)\b[^.!?]{0,40}?\b(?:keep coming|(?:keep |keeps )?piling|went up|gone up|going up|"
                 r"doesn'?t|doesnt|running out|ran out|is tight|so tight)\b|"
                 r"\b\w+ (?:quid|pounds|dollars|bucks|euros) left\b|\bbehind on (?:the |my |our )?(?:bills|rent|payments|mortgage)\b|"
                 r"\b(?:i'?m|im|i am|we'?re|we are) (?:so |completely |totally |absolutely |flat |stone )?(?:skint|broke|potless|"
                 r"brassic|strapped for cash)\b(?! up)"), "worried"),
+    # someone close in hospital ("my dad is in hospital again"): a worry, which the model hears in "again" as irritation
+    (re.compile(r"\b(?:my|our) (?:\w+ )?\w+(?:'s| is| was| has been| went| got| ended up) (?:back |still |rushed |taken |admitted )?"
+                r"(?:in|into|to) "
+                r"(?:the )?(?:hospital|a&e|icu|intensive care)\b"), "worried"),
     # work due and not ready for it
     (re.compile(r"\b(?:essays?|assignments?|dissertation|coursework|homework|deadlines?|projects?|thesis|reports?|exams?|"
                 r"tests?|finals|revision)\b[^.!?]{0,40}?\b(?:(?:haven'?t|havent|not|didn'?t|didnt) (?:even )?(?:started|revised|"
@@ -102,6 +108,15 @@ STRAIN_PHRASES = (
     (re.compile(r"\b(?:no ?one|nobody|no1)(?: (?:at|in|from) (?:my |the )?\w+)? (?:ever |evr |even |really )?"
                 r"(?:talks|speaks|texts|txts|messages|msgs|replies|rings|calls|invites|sits with|hangs out with) (?:to |with )?me\b"),
      "lonely"),
+    # "he said it's not a big deal", "my mum says i'm overreacting": their words, and the client brushed off by them
+    # (never their own: "i said i was being silly")
+    (re.compile(r"(?<!\bi )\b(?:says?|said|tells? me|told me|thinks|thought|acts like|acted like) (?:that )?(?:it'?s|its|it is|"
+                r"it was|i'?m|im|i am|i was) (?:just |only |probably |being )*(?:not (?:a |that )?big (?:deal|thing)|no (?:big )?deal|"
+                r"overreacting|dramatic|silly|(?:over|too )?sensitive|making a (?:big )?(?:deal|fuss))\b"), "hurt and brushed off"),
+    (re.compile(r"\b(?:nobody|no one|noone|no-one) (?:ever |really |even |actually )*listens\b"), "unheard"),
+    # "i had a panic attack on the bus and everyone was looking at me": the fear, and being seen in it
+    (re.compile(r"\bpanic(?:ked)? attack\b[^.!?]*\b(?:everyone|everybody|people|the whole \w+)\b(?: \w+){0,2} "
+                r"(?:looking|staring|stared|looked|watching|watched|saw)\b"), "frightened and embarrassed"),
     # worn down, struggling, burnt out, the mind not in a good place
     (re.compile(r"\b(?:i'?m|im|i am|i feel|feeling|i'?ve been|ive been) (?:so |really |completely |totally )?worn out\b"),
      "worn out"),
