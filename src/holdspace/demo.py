@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import tomllib
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
 
@@ -59,6 +59,12 @@ def _goal(db: Session, client, goal: dict, rng: random.Random, now) -> None:
                                      at=now - timedelta(days=back, hours=rng.randint(1, 5)))
 
 
+def _waking_hours(db: Session, on: datetime, rng: random.Random) -> datetime:
+    """A moment between 8 am and 10 pm, where the practice is, on the day `on` falls on."""
+    start = clock.midnight(clock.day_of(on, db), clock.zone(db))
+    return start + timedelta(hours=rng.randint(8, 21), minutes=rng.randint(0, 59))
+
+
 def seed(db: Session, *, seed_value: int = 7) -> None:
     """Fill an empty database with the demo practice described in demo.toml."""
     data = people()
@@ -79,17 +85,17 @@ def seed(db: Session, *, seed_value: int = 7) -> None:
         _, code = consent.create_invitation(db, therapist, person["name"])
         link = consent.accept_invitation(db, client, code, person["shares"])
         link.created_at = now - timedelta(days=DAYS + 2)  # they began together before the four weeks of check-ins
-        notes = list(person["notes"])
+        notes = {"low": list(person["notes_low"]), "high": list(person["notes_high"])}
         for day in range(DAYS, -1, -1):
-            if rng.random() < 0.3:
+            at = _waking_hours(db, now - timedelta(days=day), rng)
+            if rng.random() < 0.3 or at > now:
                 continue  # people don't check in every day, and that's fine
             progress = (DAYS - day) / DAYS
             base = person["start_mood"] + (person["end_mood"] - person["start_mood"]) * progress
             value = max(0, min(10, round(base + rng.gauss(0, 1.1))))
-            pool = person["feelings_low"] if value < 5 else person["feelings_high"]
-            feelings = rng.sample(pool, k=rng.randint(1, 2))
-            note = notes.pop(0) if notes and rng.random() < 0.45 else ""
-            at = now - timedelta(days=day, hours=rng.randint(0, 10), minutes=rng.randint(0, 59))
+            pool = "low" if value < 5 else "high"
+            feelings = rng.sample(person[f"feelings_{pool}"], k=rng.randint(1, 2))
+            note = notes[pool].pop(0) if notes[pool] and rng.random() < 0.45 else ""
             mood.record_checkin(db, client, value, feelings, note, at=at)
         for number, body in enumerate(person.get("journal", [])):
             journal.write_entry(db, client, body, at=now - timedelta(days=20 - 7 * number, hours=3))

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,8 @@ def test_the_demo_builds_a_practice_where_sharing_decides_what_the_therapist_see
         sam = web.get(f"/api/v1/clients/{clients['Sam']['id']}/checkins", headers=headers).json()
         assert len(sam) >= 14 and any(c["note"] for c in sam)  # a few weeks of real-looking data
         assert clients["Sam"]["since"] < min(c["created_at"] for c in sam)  # working together before the first check-in
+        assert all(8 <= datetime.fromisoformat(c["created_at"]).astimezone().hour < 22 for c in sam)  # not at 2 am
+        assert all(c["mood"] >= 5 for c in sam if c["note"] == "Felt like myself for an hour or two today.")
         assert web.get(f"/api/v1/clients/{clients['Alex']['id']}/checkins", headers=headers).status_code == 404
         alex_journal = web.get(f"/api/v1/clients/{clients['Alex']['id']}/journal", headers=headers).json()
         assert len(alex_journal) == 3 and all(e["body"] for e in alex_journal)
