@@ -46,3 +46,16 @@ def test_down_the_sink_names_no_feeling_but_sounding_down_does():
     sink = give_feedback("s090", "You've poured it all down the sink again.", alternative=False)
     low = give_feedback("s090", "You sound really down about ending up back at the shop.", alternative=False)
     assert not sink.feeling and low.feeling
+
+
+def test_feelings_said_in_everyday_words_count_as_named():
+    # s002: "My sister planned the whole birthday dinner for Mum and nobody even asked me what I thought." (hurt, left out)
+    for said in ("You feel let down by them and you are not sure what to do next.",
+                 "It sounds like you felt pushed aside by your sister.",
+                 "You're feeling ignored, like your view didn't count.",
+                 "They let you down, and it still stings."):
+        f = give_feedback("s002", said, alternative=False)
+        assert f.feeling, said
+        assert not any(note.startswith("Name the feeling") for note in f.notes), said
+    plain = give_feedback("s002", "Let's put the dinner aside and look at what happened.", alternative=False)
+    assert not plain.feeling

@@ -126,6 +126,16 @@ _FRAME = re.compile(r"\b(?:feel\w*|felt|sound\w*|seem\w*|you're|you are|you've b
                     r"rather|must be|been|be)\s+(?:\w+ly\s+|so\s+|really\s+)?$")
 
 
+# Feelings a trainee says back in everyday words, beyond the coder's cue list (`cues.FEELING`, which the trained heads
+# read, so it stays as it is): hurt and rejection, wear, shock, and phrases. Matched as whole words.
+_MORE_FEELINGS = re.compile(r"\b(?:let (?:\w+ )?down|left out|fed up|brushed off|pushed aside|taken for granted|"
+                            r"worn out|burn[et] out|on edge|dismissed|ignored|unheard|unseen|invisible|rejected|"
+                            r"betrayed|heartbroken|devastated|crushed|gutted|miserable|humiliated|isolated|"
+                            r"unappreciated|undervalued|overlooked|furious|livid|drained|powerless|worthless|"
+                            r"inadequate|shocked|stunned|grieving|dreading|uncertain|unsure|pleased|delighted|"
+                            r"thrilled|grateful|thankful|joyful|elated|overjoyed)\b")
+
+
 def _feeling_words(response: str, expected: tuple[str, ...]) -> tuple[str, ...]:
     low = response.lower()
     found = [f for f in expected if re.search(rf"\b{re.escape(f.split()[0][:6])}", low)]
@@ -133,6 +143,8 @@ def _feeling_words(response: str, expected: tuple[str, ...]) -> tuple[str, ...]:
         w = m.group()
         if w in FEELING and w not in found and (w not in _FRAMED_ONLY or _FRAME.search(low[:m.start()])):
             found.append(w)
+    found += [w for w in (re.sub(r"^let \w+ down$", "let down", m.group()) for m in _MORE_FEELINGS.finditer(low))
+              if w not in found]
     return tuple(found)
 
 
