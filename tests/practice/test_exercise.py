@@ -59,3 +59,14 @@ def test_feelings_said_in_everyday_words_count_as_named():
         assert not any(note.startswith("Name the feeling") for note in f.notes), said
     plain = give_feedback("s002", "Let's put the dinner aside and look at what happened.", alternative=False)
     assert not plain.feeling
+
+
+def test_advice_put_as_a_question_is_pointed_out():
+    # s001: the boss's three new projects (stressed, overwhelmed)
+    for said in ("That sounds really stressful. Have you tried talking to someone about it?",
+                 "Why not just tell your boss it's too much?", "How about asking for a deadline to move?"):
+        f = give_feedback("s001", said, alternative=False)
+        assert f.behaviour == "question", said
+        assert any("suggestion put as a question" in note for note in f.notes), said
+    open_q = give_feedback("s001", "What has this week been like for you?", alternative=False)
+    assert not any("suggestion put as a question" in note for note in open_q.notes)

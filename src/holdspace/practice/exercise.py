@@ -108,6 +108,12 @@ def _similarity(a: str, b: str) -> float:
     return float(va @ vb)
 
 
+# A question that carries the helper's own plan for the client ("Have you tried…?", "Why not just…?").
+_SUGGESTING = re.compile(r"\b(?:have you (?:tried|thought about|considered)|why (?:don'?t you|not)|how about|"
+                         r"what about (?:trying|asking|telling|talking)|could you (?:just |maybe )?(?:try|ask|tell|talk))\b",
+                         re.I)
+
+
 # Glad feelings; every other word in FEELING is a painful one. Naming pain to someone glad (or
 # gladness to someone in pain) is a miss, however warmly it is said.
 GLAD = {"calm", "excited", "glad", "happy", "hopeful", "proud", "relieved", "grateful", "thrilled", "delighted",
@@ -212,6 +218,9 @@ def give_feedback(statement_id: str, response: str, *, alternative: bool = True)
     elif coded.behaviour == "question":
         score += 8
         notes.append("A closed question narrows what the client can say; try an open one or a reflection.")
+    if coded.behaviour == "question" and _SUGGESTING.search(text):
+        notes.append("That is a suggestion put as a question: the client hears what you think they should do. "
+                     "Reflect what they said first; offer ideas later, with permission.")
     else:
         score += 5
     score += 20 if content else 0
