@@ -122,8 +122,8 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
                           r"\b(?:laptop|phone|battery|computer|pc|tv|telly|printer|charger|headphones|kindle|ipad|tablet|"
                           r"console|xbox|playstation|fridge|freezer|boiler|engine|car|van)(?:'s)? (?:just |has |had |then |"
                           r"finally |completely )?(?:died|dies|dying)\b|"
-                          # ("i have a job interview tomorrow": a job still to be had, no weight at work)
-                          r"\bjob interviews?\b|"
+                          # ("i have a job interview tomorrow": a job still to be had, no weight at work; "late for work": the journey)
+                          r"\bjob interviews?\b|\blate for (?:work|school|uni|college|class)\b|"
                           # ("the vet says its kidney failure": an illness, no harsh word about themselves)
                           r"\b(?:kidney|heart|liver|renal|organ|lung|respiratory|multi-organ) failure\b|"
                           # ("it was over something so stupid": the row was silly, no harsh word about themselves)
@@ -264,7 +264,10 @@ def pronoun(conversation: Conversation, clean: str) -> str:
     if told and not she and not he:
         since = texts[:[t.lower() for t in texts].index(told)]
         she, he = (sum(bool(re.match(rf"\W*{word}\b", t, re.I)) for t in since) for word in ("she", "he"))
-    return "her" if she and not he else "him" if he and not she else "them"
+    # a pet with no "he" or "she" yet ("my dog died this morning") is "your dog", never "them"
+    pet = None if she or he else re.search(r"\b(?:my|our) (?:\w+ )?(dog|cat|puppy|kitten|rabbit|bunny|horse|pony|hamster|"
+                                           r"guinea pig|budgie|parrot|tortoise)\b", told)
+    return "her" if she and not he else "him" if he and not she else f"your {pet[1]}" if pet else "them"
 
 
 def question(topic: str | None, family: str, conversation: Conversation, used: list[str], them: str = "them",
@@ -274,8 +277,9 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
     `plain`: the topic is only named ("just work"), with no feeling or pain told: no question that takes a weight as
     told (`weight` in responses.toml); else none of those kept for that (`plain`).
     """
-    if topic in _PEOPLE and family == "fear":
-        # "my partner goes back to work on monday and I'm dreading it": the dread, not "this relationship"
+    if topic in _PEOPLE and family in ("fear", "shame"):
+        # "my partner goes back to work on monday and I'm dreading it": the dread, not "this relationship"; "i snapped at
+        # my daughter": the guilt, not "things in your family as they are"
         topic = None
     # topic questions ask about a weight, unless the topic is glad too ("how has it been going since you stopped?")
     if topic and (family not in ("joy", "surprise", "mixed") or responses()["topics"][topic].get("glad")):
