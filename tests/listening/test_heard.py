@@ -383,3 +383,16 @@ def test_guilt_at_what_they_did_to_someone_close_is_not_asked_about_trouble_betw
     said = talk(listener, message)[-1]
     assert said.feeling is not None and said.feeling.label == "remorse", said.reply
     assert "family" not in said.question and "between the two of you" not in said.question, said.reply
+
+
+@pytest.mark.parametrize("lines", [("hi", "my mum died last night", "i don't know what to do"),
+                                   ("my dad died this morning", "i can't stop shaking", "my sister is on her way")])
+def test_a_death_last_night_is_not_asked_how_it_has_been_carried_since(listener, lines):
+    # session 16, round 2, talked through: the morning after, "How have you been carrying this loss day to day?"
+    asked = " ".join(said.question for said in talk(listener, *lines)[1:])
+    assert "day to day" not in asked and "since then" not in asked, asked
+
+
+def test_a_death_long_ago_may_still_be_asked_about_since(listener):
+    asked = " ".join(said.question for said in talk(listener, "hi", "my mum died two years ago", "i still miss her"))
+    assert "day to day" in asked or "since then" in asked, asked

@@ -83,3 +83,10 @@ def test_a_first_day_told_with_their_own_feeling_keeps_their_word(listener, mess
 def test_a_first_day_that_went_badly_is_not_heard_as_excitement(listener):
     said = talk(listener, "i started a new job today and it was awful")[-1]
     assert said.feeling is None or "excite" not in said.feeling.word, said.reply
+
+
+@pytest.mark.parametrize("message", ["my boss told me i did a great job today", "my teacher said i did a really good job"])
+def test_being_told_they_did_a_great_job_is_heard_as_pride(listener, message):
+    # session 16, round 2, talked through: no feeling named, "What has work been like for you lately?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in {"pride", "joy"}, said.reply

@@ -27,8 +27,8 @@ from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.naming import (choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts,
                                         turns_from_good_news)
-from holdspace.listening.questions import (MOVING_ON, PARTING, family_for, mourned, pronoun, question, remembered_love, topic_for,
-                                           topic_of)
+from holdspace.listening.questions import (MOVING_ON, PARTING, family_for, just_bereaved, mourned, pronoun, question,
+                                           remembered_love, topic_for, topic_of)
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
 from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, NOT_SAFE,
@@ -391,7 +391,7 @@ class Listener:
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
         asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group != "starting" else None,
                          group if group in ("stretched", "stuck", "starting") else "result" if result else family, conversation, used,
-                         pronoun(conversation, clean), plain=not painful)
+                         pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean))
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
             parts.insert(0, r["carry_on"] if gently_asked else r["thanks_for_answering"])

@@ -12,7 +12,8 @@ from holdspace.listening.memory import Conversation
 from holdspace.listening.signals import without_independence
 from holdspace.listening.templates import pick, responses
 
-__all__ = ["ENDINGS", "MOVING_ON", "PARTING", "mourned", "family_for", "pronoun", "question", "remembered_love", "topic_of", "topic_for"]
+__all__ = ["ENDINGS", "MOVING_ON", "PARTING", "just_bereaved", "mourned", "family_for", "pronoun", "question", "remembered_love",
+           "topic_of", "topic_for"]
 
 # Which validations and questions fit a feeling: by its family, except where the family would
 # mislead (caring is "joy" in GoEmotions, but "concerned" is a worry; guilt and shame get their own).
@@ -270,12 +271,23 @@ def pronoun(conversation: Conversation, clean: str) -> str:
     return "her" if she and not he else "him" if he and not she else f"your {pet[1]}" if pet else "them"
 
 
+# A death told as just now ("my mum died last night", "my dad just passed"): too soon to ask how it has been since.
+_JUST_NOW = re.compile(r"\b(?:died|passed(?: away)?|was killed)\b[^.!?]{0,25}?\b(?:last night|this morning|this afternoon|today|"
+                       r"tonight|yesterday|an hour ago|a few hours ago|just now)\b|\bjust (?:died|passed)\b", re.I)
+
+
+def just_bereaved(conversation: Conversation, clean: str) -> bool:
+    """Whether this message or one of the last few tells of a death just now."""
+    return any(_JUST_NOW.search(t) for t in [clean] + [t.text for t in conversation.turns[-6:]])
+
+
 def question(topic: str | None, family: str, conversation: Conversation, used: list[str], them: str = "them",
-             plain: bool = False) -> str:
+             plain: bool = False, just_now: bool = False) -> str:
     """A question about the topic when it carries a weight, else one for the feeling's family.
 
     `plain`: the topic is only named ("just work"), with no feeling or pain told: no question that takes a weight as
-    told (`weight` in responses.toml); else none of those kept for that (`plain`).
+    told (`weight` in responses.toml); else none of those kept for that (`plain`). `just_now`: a death was told as just
+    now (just_bereaved), and no question asks how it has been since (`since`).
     """
     if topic in _PEOPLE and family in ("fear", "shame"):
         # "my partner goes back to work on monday and I'm dreading it": the dread, not "this relationship"; "i snapped at
@@ -285,11 +297,11 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
     if topic and (family not in ("joy", "surprise", "mixed") or responses()["topics"][topic].get("glad")):
         recent = conversation.recent_templates()
         fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent
-                 and (them or "{them}" not in q["text"])]
+                 and (them or "{them}" not in q["text"]) and not (just_now and q.get("since"))]
         fresh = [q for q in fresh if not q.get("weight" if plain else "plain")] or fresh
         if fresh:
             return pick(fresh, conversation, used)["text"].format(them=them)
     # "Where would you like to start?" fits only a conversation's start
     neutral = [q for q in responses()["questions"]["neutral"] if not (conversation.turns and q.get("opening"))]
-    options = responses()["questions"].get(family, ())
+    options = [q for q in responses()["questions"].get(family, ()) if not (just_now and q.get("since"))]
     return pick(neutral if family == "neutral" else options, conversation, used, neutral)["text"]
