@@ -65,7 +65,7 @@ def test_a_parent_who_would_have_been_proud_is_heard_as_a_loss(listener):
 
 
 @pytest.mark.parametrize("message", ["i started a new job today", "i start my new job on monday",
-                                     "it's my first day at my new job tomorrow"])
+                                     "it's my first day at my new job tomorrow", "i'm starting a new job on monday"])
 def test_a_first_day_leaves_room_for_nerves_and_excitement(listener, message):
     # session 16, round 2: "i started a new job today" got "pleased ... What does this mean to you?"
     said = talk(listener, message)[-1]

@@ -223,10 +223,12 @@ def test_waking_in_the_night_is_heard_as_worn_out_not_nervous(listener, message)
     assert "uncertain" not in said.reply, said.reply
 
 
-@pytest.mark.parametrize("message", ["i keep waking up at 3am worrying about money", "i keep waking up at 3am and my mind is racing"])
-def test_waking_in_the_night_with_a_worry_named_is_still_the_worry(listener, message):
+@pytest.mark.parametrize("message", ["i keep waking up at 3am worrying about money", "i keep waking up at 3am and my mind is racing",
+                                     "i keep waking up crying"])
+def test_waking_in_the_night_with_a_worry_or_tears_named_is_still_the_worry_or_the_tears(listener, message):
     said = talk(listener, message)[-1]
-    assert said.feeling is not None and said.feeling.label in {"nervousness", "fear"}, said.reply
+    assert said.feeling is not None and said.feeling.label in {"nervousness", "fear", "sadness"}, said.reply
+    assert said.feeling.word not in {"exhausted", "worn out"}, said.reply
 
 
 @pytest.mark.parametrize("message", ["the doctor said it's nothing to worry about", "the vet said he'll be fine",
@@ -239,7 +241,8 @@ def test_a_professionals_reassurance_is_heard_as_relief(listener, message):
 
 
 @pytest.mark.parametrize("message", ["the doctor said it's nothing but i know something is wrong",
-                                     "the doctor said i'm overreacting"])
+                                     "the doctor said i'm overreacting",
+                                     "my mum said it's nothing to worry about but she always says that"])
 def test_reassurance_they_do_not_take_or_a_verdict_on_them_is_no_relief(listener, message):
     said = talk(listener, message)[-1]
     assert said.feeling is None or said.feeling.label != "relief", said.reply

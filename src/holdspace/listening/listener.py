@@ -78,7 +78,7 @@ _HARD_WON = re.compile(r"\b(?:it|that|this|the \w+)\s+(?:was|were|has been)\s+(?
                        r"(?:tough|hard|difficult|rough|brutal|gruell?ing|stressful|nerve-?wracking|intense)\b", re.I)
 # A first day told as the news itself ("i started a new job today", "it's my first day at my new job tomorrow"): often
 # nervous and excited at once, and either may be the one; "pleased" alone would choose for them.
-_FIRST_DAY = re.compile(r"^\W*(?:i (?:just )?(?:started|start|'m starting|m starting|am starting) (?:my|a) (?:new|first) (?:job|role|placement)|"
+_FIRST_DAY = re.compile(r"^\W*(?:(?:i(?: just)? (?:started|start)|i'?m (?:just )?starting|i am starting) (?:my|a) (?:new|first) (?:job|role|placement)|"
                         r"(?:it'?s|its|today (?:is|was)|tomorrow(?: is|'s|s)) (?:my )?first day (?:at|of|in) (?:my |a |the )?(?:new )?"
                         r"(?:job|work|role|placement))(?: (?:today|tomorrow|this morning|next week|on \w+day|\w+day))*\W*$", re.I)
 _EITHER_OR_BOTH = Feeling("excited, nervous, or a bit of both", "excitement", "mixed")

@@ -138,8 +138,10 @@ STRAIN_PHRASES = (
                 r"(?:on |this |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning)?)))\b"),
      "shocked and heartbroken"),
     # waking in the night ("i keep waking up at 3am and can't get back to sleep"): worn out, unless a worry is named
-    (re.compile(r"\b(?:(?:keep|kept|keeps) waking up|(?:can'?t|cant|couldn'?t|never) (?:get|go|fall) back to sleep)\b"
-                r"(?![^.!?]*\b(?:worr\w*|anxious|anxiety|panic\w*|racing|dread\w*|scared|nervous|overthinking|thinking about|stress\w*))"),
+    # (not "i keep waking up crying": the tears, not the tiredness)
+    (re.compile(r"\b(?:(?:keep|kept|keeps) waking up(?= *(?:$|[.,!]|at\b|in the\b|during\b|every\b|around\b|early\b|and\b))|"
+                r"(?:can'?t|cant|couldn'?t|never) (?:get|go|fall) back to sleep)\b(?![^.!?]*\b(?:worr\w*|anxious|anxiety|panic\w*|"
+                r"racing|dread\w*|scared|nervous|overthinking|thinking about|stress\w*|cry\w*|cried|tears|nightmares?|sobbing))"),
      "exhausted"),
     # getting anywhere ("i got stuck in traffic for two hours", "my train was cancelled again"), told as all there is to it:
     # an everyday hassle, which the model hears as a let-down to carry
