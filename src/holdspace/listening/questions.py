@@ -272,8 +272,8 @@ def pronoun(conversation: Conversation, clean: str) -> str:
 
 
 # A death told as just now ("my mum died last night", "my dad just passed"): too soon to ask how it has been since.
-_JUST_NOW = re.compile(r"\b(?:died|passed(?: away)?|was killed)\b[^.!?]{0,25}?\b(?:last night|this morning|this afternoon|today|"
-                       r"tonight|yesterday|an hour ago|a few hours ago|just now)\b|\bjust (?:died|passed)\b", re.I)
+_JUST_NOW = re.compile(r"\b(?:died|passed away|was killed)\b[^.!?]{0,25}?\b(?:last night|this morning|this afternoon|today|"
+                       r"tonight|yesterday|an hour ago|a few hours ago|just now)\b|\bjust (?:died|passed away)\b", re.I)
 
 
 def just_bereaved(conversation: Conversation, clean: str) -> bool:

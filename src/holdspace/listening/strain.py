@@ -117,7 +117,7 @@ STRAIN_PHRASES = (
                 r"everything|the \w+|(?:my|his|her|our) \w+)(?:'s|'re|'ll|s|ll| is| are| was| will| should| looks?| (?:is |are )?going to| gonna)?"
                 r" (?:be |look )?(?:fine|ok|okay|alright|all right|nothing(?: to worry about| serious| sinister)?|not serious|benign|healthy|"
                 r"normal|clear|not (?:a |that )?(?:big|serious) (?:deal|thing)|no (?:big )?deal|doing (?:well|fine|great|ok))\b"
-                r"(?![^.!?]*\b(?:but|though|yet|still)\b)"), "relieved"),
+                r"(?! to\b)(?![^.!?]*\b(?:but|though|yet|still)\b)"), "relieved"),
     # "he said it's not a big deal", "my mum says i'm overreacting": their words, and the client brushed off by them
     # (never their own: "i said i was being silly"; a doctor's "it's not a big deal" is the reassurance above)
     (re.compile(r"(?<!\bi )(?:(?<!doctor )(?<!doctors )(?<!gp )(?<!vet )(?<!nurse )" + _SAID_SO + r"(?:it'?s|its|it is|it was)|"
@@ -132,7 +132,7 @@ STRAIN_PHRASES = (
     # a death just now ("my mum died last night", "my dad passed away on sunday"): the shock of it, and the heartbreak
     (re.compile(r"\b(?:he|she|(?:my|our) (?:\w+ )?(?:mum|mom|mam|mother|dad|father|husband|wife|partner|son|daughter|baby|brother|"
                 r"sister|nan|nana|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|uncle|aunt|auntie|cousin|friend|"
-                r"boyfriend|girlfriend|fiance|fiancee)) (?:(?:just|suddenly|unexpectedly) (?:died|passed)|(?:died|passed away|passed|was killed)"
+                r"boyfriend|girlfriend|fiance|fiancee)) (?:(?:just|suddenly|unexpectedly) (?:died|passed away)|(?:died|passed away|was killed)"
                 r"(?: (?:suddenly|unexpectedly)|(?: in (?:his|her) sleep| at home| in hospital)? (?:last night|this morning|this afternoon|"
                 r"today|tonight|yesterday|earlier(?: today)?|an hour ago|a few hours ago|just now|at the weekend|over the weekend|"
                 r"(?:on |this |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning)?)))\b"),
