@@ -349,3 +349,50 @@ def test_missing_someone_who_died_is_said_in_a_persons_words(listener):
     said = talk(listener, "my dad passed away on sunday", "i keep thinking he'll walk through the door")[-1]
     assert said.feeling is not None and said.feeling.label == "grief", said.reply
     assert "the loss of him" not in said.reply and "lost without him" in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["my mum died last night", "my dad passed away on sunday", "my husband died this morning"])
+def test_a_death_just_now_is_heard_as_shock_and_heartbreak(listener, message):
+    # session 16, round 2: named only "sad"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "shocked and heartbroken", said.reply
+
+
+@pytest.mark.parametrize("message", ["my mum died two years ago", "my laptop died last night"])
+def test_a_death_long_ago_or_a_laptop_dying_is_no_shock(listener, message):
+    said = talk(listener, message)[-1]
+    assert "shocked" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message, pet", [("my dog died this morning", "your dog"), ("we had to put our cat down today", "your cat")])
+def test_a_pet_that_died_is_asked_about_as_the_pet_not_them(listener, message, pet):
+    # session 16, round 2: "What do you find yourself remembering about them?"
+    said = talk(listener, message)[-1]
+    assert "them" not in said.question and pet in said.question, said.reply
+
+
+def test_a_pet_named_he_after_is_him(listener):
+    said = talk(listener, "my dog died this morning", "he was 14")[-1]
+    assert "him" in said.question, said.reply
+
+
+@pytest.mark.parametrize("message", ["i snapped at my daughter this morning", "i yelled at my son",
+                                     "i snapped at my partner last night"])
+def test_guilt_at_what_they_did_to_someone_close_is_not_asked_about_trouble_between_them(listener, message):
+    # session 16, round 2: "i snapped at my daughter" was asked "with things in your family as they are?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label == "remorse", said.reply
+    assert "family" not in said.question and "between the two of you" not in said.question, said.reply
+
+
+@pytest.mark.parametrize("lines", [("hi", "my mum died last night", "i don't know what to do"),
+                                   ("my dad died this morning", "i can't stop shaking", "my sister is on her way")])
+def test_a_death_last_night_is_not_asked_how_it_has_been_carried_since(listener, lines):
+    # session 16, round 2, talked through: the morning after, "How have you been carrying this loss day to day?"
+    asked = " ".join(said.question for said in talk(listener, *lines)[1:])
+    assert "day to day" not in asked and "since then" not in asked, asked
+
+
+def test_a_death_long_ago_may_still_be_asked_about_since(listener):
+    asked = " ".join(said.question for said in talk(listener, "hi", "my mum died two years ago", "i still miss her"))
+    assert "day to day" in asked or "since then" in asked, asked

@@ -29,6 +29,10 @@ def listener(real_listener):
     ("everything feels pointless lately", "hopeless"),  # was "let down", with the light validation
     ("i dont know how to bring it up without a fight", "worried"),  # was "confused"
     ("i honestly thought i failed", "relieved"),
+    # session 16, round 2: "nervous ... so much is uncertain"; "annoyed"
+    ("i can't stop thinking about what i said at the party", "embarrassed"),
+    ("i keep replaying what i said in the meeting", "embarrassed"),
+    ("i made a fool of myself at the party last night", "embarrassed"),
 ])
 def test_the_feeling_named_is_the_one_a_listener_would_hear(listener, message, word):
     said = talk(listener, message)[-1]

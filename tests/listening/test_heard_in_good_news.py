@@ -62,3 +62,31 @@ def test_someone_missing_from_good_news_is_heard_as_grief_beside_it(listener, me
 
 def test_a_parent_who_would_have_been_proud_is_heard_as_a_loss(listener):
     assert talk(listener, "i got a promotion today!", "my dad would have been so proud")[-1].topic == "loss"
+
+
+@pytest.mark.parametrize("message", ["i started a new job today", "i start my new job on monday",
+                                     "it's my first day at my new job tomorrow", "i'm starting a new job on monday"])
+def test_a_first_day_leaves_room_for_nerves_and_excitement(listener, message):
+    # session 16, round 2: "i started a new job today" got "pleased ... What does this mean to you?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.intensity == "mixed", said.reply
+    assert "nervous" in said.reply and "excite" in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message, word", [("i start my new job on monday and i'm terrified", "terrified"),
+                                           ("i started my new job today and i'm so excited", "excited")])
+def test_a_first_day_told_with_their_own_feeling_keeps_their_word(listener, message, word):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == word, said.reply
+
+
+def test_a_first_day_that_went_badly_is_not_heard_as_excitement(listener):
+    said = talk(listener, "i started a new job today and it was awful")[-1]
+    assert said.feeling is None or "excite" not in said.feeling.word, said.reply
+
+
+@pytest.mark.parametrize("message", ["my boss told me i did a great job today", "my teacher said i did a really good job"])
+def test_being_told_they_did_a_great_job_is_heard_as_pride(listener, message):
+    # session 16, round 2, talked through: no feeling named, "What has work been like for you lately?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in {"pride", "joy"}, said.reply

@@ -412,3 +412,10 @@ def test_a_mind_that_wont_switch_off_is_heard_as_worry_not_tiredness(listener, l
     said = talk(listener, *lines)[-1]
     assert said.feeling is not None and said.feeling.label in {"nervousness", "fear"}, said.reply
     assert "tiredness" not in said.reply and "worn out" not in said.reply
+
+
+@pytest.mark.parametrize("message", ["i got my results back and i didn't get into my first choice", "i didn't get into my first choice"])
+def test_not_getting_into_a_first_choice_is_a_let_down_not_excitement(listener, message):
+    # session 16, round 2, talked through: got "excited. That sounds like it really matters to you."
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label == "disappointment", said.reply

@@ -197,3 +197,52 @@ def test_someone_close_in_hospital_is_a_worry_not_an_irritation(listener, messag
 def test_words_only_like_being_brushed_off_or_a_hospital_worry_are_not_heard_as_them(listener, message):
     said = talk(listener, message)[-1]
     assert said.feeling is None or said.feeling.word not in ("hurt and brushed off", "worried", "shocked and heartbroken"), said.reply
+
+
+# --- session 16, round 2 -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["i got stuck in traffic for two hours", "sat in traffic for an hour this morning",
+                                     "my train was cancelled again", "the bus never turned up and i was late for work"])
+def test_an_everyday_hassle_is_heard_at_its_size(listener, message):
+    # "stuck in traffic for two hours" got "let down. That's a lot to carry. What has been the hardest part of this for you?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word in {"fed up", "frustrated"}, said.reply
+    assert "a lot to carry" not in said.reply and "hardest part" not in said.reply, said.reply
+
+
+def test_a_hassle_with_a_loss_in_it_is_heard_as_the_loss(listener):
+    said = talk(listener, "i got stuck in traffic and missed saying goodbye to my dad before he died")[-1]
+    assert said.feeling is not None and said.feeling.word not in {"fed up", "frustrated"}, said.reply
+
+
+@pytest.mark.parametrize("message", ["i keep waking up at 3am and can't get back to sleep", "i keep waking up in the night"])
+def test_waking_in_the_night_is_heard_as_worn_out_not_nervous(listener, message):
+    # "i keep waking up at 3am and can't get back to sleep" got "nervous ... so much is uncertain"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word in {"exhausted", "worn out"}, said.reply
+    assert "uncertain" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["i keep waking up at 3am worrying about money", "i keep waking up at 3am and my mind is racing",
+                                     "i keep waking up crying"])
+def test_waking_in_the_night_with_a_worry_or_tears_named_is_still_the_worry_or_the_tears(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in {"nervousness", "fear", "sadness"}, said.reply
+    assert said.feeling.word not in {"exhausted", "worn out"}, said.reply
+
+
+@pytest.mark.parametrize("message", ["the doctor said it's nothing to worry about", "the vet said he'll be fine",
+                                     "the doctor said it's not a big deal", "my gp said its nothing to worry about"])
+def test_a_professionals_reassurance_is_heard_as_relief(listener, message):
+    # "the doctor said it's not a big deal" got "hurt and brushed off"; "nothing to worry about" got "worried"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label == "relief", said.reply
+    assert "brushed off" not in said.reply and "uncertain" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["the doctor said it's nothing but i know something is wrong",
+                                     "the doctor said i'm overreacting",
+                                     "my mum said it's nothing to worry about but she always says that"])
+def test_reassurance_they_do_not_take_or_a_verdict_on_them_is_no_relief(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.feeling is None or said.feeling.label != "relief", said.reply

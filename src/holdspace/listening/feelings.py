@@ -95,7 +95,7 @@ def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:
 # "not angry, just tired" is tired. "I used to love this job" tells of a love that is gone, not one felt now.
 # Typed without the apostrophe ("i dont even feel sad anymore") it is the same denial.
 _NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|doesn't|n't|nor|without|(?:i|we) used to|"
-                       r"dont|didnt|doesnt|isnt|arent|wasnt)"
+                       r"dont|didnt|doesnt|isnt|arent|wasnt|nothing to)"
                        # (never past a "but": "it's not much but it's mine" is theirs, and glad)
                        r"[^\w,;:.!?]+(?:(?!but\b|yet\b)\w+[^\w,;:.!?]+){0,2}$")
 # "No one really knows me", "I don't think anyone cares": the negation is the feeling, not its absence.
@@ -273,7 +273,7 @@ _FAR_SLIPS = {"stresd": "stressed", "stresssed": "stressed", "overwelmd": "overw
 # The label of each phrase's word, where it is not sadness.
 _PHRASE_LABELS = {"scared": "fear", "discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness",
                   "proud": "pride", "frustrated": "annoyance", "buzzing": "excitement", "lighter": "relief", "relieved": "relief",
-                  "free": "relief", "worried": "nervousness", "not good enough": "embarrassment",
+                  "free": "relief", "worried": "nervousness", "not good enough": "embarrassment", "embarrassed": "embarrassment",
                   "hurt and brushed off": "annoyance", "shocked and heartbroken": "grief",
                   "frightened and embarrassed": "embarrassment", "stressed": "nervousness", "under a lot of pressure": "nervousness"}
 # "I want her to be proud", "he'd be angry": a feeling wished on or expected of someone else.

@@ -27,8 +27,8 @@ from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.naming import (choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts,
                                         turns_from_good_news)
-from holdspace.listening.questions import (MOVING_ON, PARTING, family_for, mourned, pronoun, question, remembered_love, topic_for,
-                                           topic_of)
+from holdspace.listening.questions import (MOVING_ON, PARTING, family_for, just_bereaved, mourned, pronoun, question,
+                                           remembered_love, topic_for, topic_of)
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
 from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, NOT_SAFE,
@@ -76,6 +76,12 @@ _OK_ENOUGH = re.compile(r"\b(?:today|tonight|the day|this morning|it|things|ever
 # The way to good news told as hard ("it was a tough interview though" after "i got the job!"): what it took, not a let-down.
 _HARD_WON = re.compile(r"\b(?:it|that|this|the \w+)\s+(?:was|were|has been)\s+(?:(?:a|really|so|very|pretty|super|quite)\s+)*"
                        r"(?:tough|hard|difficult|rough|brutal|gruell?ing|stressful|nerve-?wracking|intense)\b", re.I)
+# A first day told as the news itself ("i started a new job today", "it's my first day at my new job tomorrow"): often
+# nervous and excited at once, and either may be the one; "pleased" alone would choose for them.
+_FIRST_DAY = re.compile(r"^\W*(?:(?:i(?: just)? (?:started|start)|i'?m (?:just )?starting|i am starting) (?:my|a) (?:new|first) (?:job|role|placement)|"
+                        r"(?:it'?s|its|today (?:is|was)|tomorrow(?: is|'s|s)) (?:my )?first day (?:at|of|in) (?:my |a |the )?(?:new )?"
+                        r"(?:job|work|role|placement))(?: (?:today|tomorrow|this morning|next week|on \w+day|\w+day))*\W*$", re.I)
+_EITHER_OR_BOTH = Feeling("excited, nervous, or a bit of both", "excitement", "mixed")
 # A follow-up this short, in a story that hurts, names no feeling unless its words do ("it was really hard").
 _FOLLOW_UP_WORDS = 6
 # Stories a harsh thought about oneself belongs to rather than replaces ("i feel so stupid" after "she cheated on me").
@@ -271,6 +277,8 @@ class Listener:
             # "its a lot of money though" after "we just bought our first house": a worry beside the good news, not instead
             feeling = Feeling(f"{glad.word}, after all it took", glad.label, "moderate") if _HARD_WON.search(clean) \
                 else Feeling(f"{glad.word} and {feeling.word} at the same time", feeling.label, "mixed")
+        if _FIRST_DAY.match(clean) and "excitement" not in conversation.rejected:
+            feeling = _EITHER_OR_BOTH
         reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
         topic = topic_for(clean, key, feeling, conversation)
         harsh = bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean))
@@ -366,7 +374,7 @@ class Listener:
             and summary_due(conversation) else ""
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
             "remembering" if ending else "weary" if feeling and feeling.word in _WEARY and not _TIRED_OF.search(clean) else \
-            "stretched" if feeling and feeling.word in _STRETCHED else "stuck" if feeling and feeling.word == "stuck" else \
+            "stretched" if feeling and feeling.word in _STRETCHED else "stuck" if feeling and feeling.word == "stuck" else "starting" if feeling == _EITHER_OR_BOTH else \
             "bored" if bored else "light" if light else told or family
         validation = "" if summed else pick(
             responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
@@ -381,9 +389,9 @@ class Listener:
                                  and not story_glad(conversation))
         # "i miss my old school": what is missed is behind them, not a weight of studies now
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
-        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) else None,
-                         group if group in ("stretched", "stuck") else "result" if result else family, conversation, used,
-                         pronoun(conversation, clean), plain=not painful)
+        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group != "starting" else None,
+                         group if group in ("stretched", "stuck", "starting") else "result" if result else family, conversation, used,
+                         pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean))
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
             parts.insert(0, r["carry_on"] if gently_asked else r["thanks_for_answering"])

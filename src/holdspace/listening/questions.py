@@ -12,7 +12,8 @@ from holdspace.listening.memory import Conversation
 from holdspace.listening.signals import without_independence
 from holdspace.listening.templates import pick, responses
 
-__all__ = ["ENDINGS", "MOVING_ON", "PARTING", "mourned", "family_for", "pronoun", "question", "remembered_love", "topic_of", "topic_for"]
+__all__ = ["ENDINGS", "MOVING_ON", "PARTING", "just_bereaved", "mourned", "family_for", "pronoun", "question", "remembered_love",
+           "topic_of", "topic_for"]
 
 # Which validations and questions fit a feeling: by its family, except where the family would
 # mislead (caring is "joy" in GoEmotions, but "concerned" is a worry; guilt and shame get their own).
@@ -122,8 +123,8 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
                           r"\b(?:laptop|phone|battery|computer|pc|tv|telly|printer|charger|headphones|kindle|ipad|tablet|"
                           r"console|xbox|playstation|fridge|freezer|boiler|engine|car|van)(?:'s)? (?:just |has |had |then |"
                           r"finally |completely )?(?:died|dies|dying)\b|"
-                          # ("i have a job interview tomorrow": a job still to be had, no weight at work)
-                          r"\bjob interviews?\b|"
+                          # ("i have a job interview tomorrow": a job still to be had, no weight at work; "late for work": the journey)
+                          r"\bjob interviews?\b|\blate for (?:work|school|uni|college|class)\b|"
                           # ("the vet says its kidney failure": an illness, no harsh word about themselves)
                           r"\b(?:kidney|heart|liver|renal|organ|lung|respiratory|multi-organ) failure\b|"
                           # ("it was over something so stupid": the row was silly, no harsh word about themselves)
@@ -264,28 +265,43 @@ def pronoun(conversation: Conversation, clean: str) -> str:
     if told and not she and not he:
         since = texts[:[t.lower() for t in texts].index(told)]
         she, he = (sum(bool(re.match(rf"\W*{word}\b", t, re.I)) for t in since) for word in ("she", "he"))
-    return "her" if she and not he else "him" if he and not she else "them"
+    # a pet with no "he" or "she" yet ("my dog died this morning") is "your dog", never "them"
+    pet = None if she or he else re.search(r"\b(?:my|our) (?:\w+ )?(dog|cat|puppy|kitten|rabbit|bunny|horse|pony|hamster|"
+                                           r"guinea pig|budgie|parrot|tortoise)\b", told)
+    return "her" if she and not he else "him" if he and not she else f"your {pet[1]}" if pet else "them"
+
+
+# A death told as just now ("my mum died last night", "my dad just passed"): too soon to ask how it has been since.
+_JUST_NOW = re.compile(r"\b(?:died|passed away|was killed)\b[^.!?]{0,25}?\b(?:last night|this morning|this afternoon|today|"
+                       r"tonight|yesterday|an hour ago|a few hours ago|just now)\b|\bjust (?:died|passed away)\b", re.I)
+
+
+def just_bereaved(conversation: Conversation, clean: str) -> bool:
+    """Whether this message or one of the last few tells of a death just now."""
+    return any(_JUST_NOW.search(t) for t in [clean] + [t.text for t in conversation.turns[-6:]])
 
 
 def question(topic: str | None, family: str, conversation: Conversation, used: list[str], them: str = "them",
-             plain: bool = False) -> str:
+             plain: bool = False, just_now: bool = False) -> str:
     """A question about the topic when it carries a weight, else one for the feeling's family.
 
     `plain`: the topic is only named ("just work"), with no feeling or pain told: no question that takes a weight as
-    told (`weight` in responses.toml); else none of those kept for that (`plain`).
+    told (`weight` in responses.toml); else none of those kept for that (`plain`). `just_now`: a death was told as just
+    now (just_bereaved), and no question asks how it has been since (`since`).
     """
-    if topic in _PEOPLE and family == "fear":
-        # "my partner goes back to work on monday and I'm dreading it": the dread, not "this relationship"
+    if topic in _PEOPLE and family in ("fear", "shame"):
+        # "my partner goes back to work on monday and I'm dreading it": the dread, not "this relationship"; "i snapped at
+        # my daughter": the guilt, not "things in your family as they are"
         topic = None
     # topic questions ask about a weight, unless the topic is glad too ("how has it been going since you stopped?")
     if topic and (family not in ("joy", "surprise", "mixed") or responses()["topics"][topic].get("glad")):
         recent = conversation.recent_templates()
         fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent
-                 and (them or "{them}" not in q["text"])]
+                 and (them or "{them}" not in q["text"]) and not (just_now and q.get("since"))]
         fresh = [q for q in fresh if not q.get("weight" if plain else "plain")] or fresh
         if fresh:
             return pick(fresh, conversation, used)["text"].format(them=them)
     # "Where would you like to start?" fits only a conversation's start
     neutral = [q for q in responses()["questions"]["neutral"] if not (conversation.turns and q.get("opening"))]
-    options = responses()["questions"].get(family, ())
+    options = [q for q in responses()["questions"].get(family, ()) if not (just_now and q.get("since"))]
     return pick(neutral if family == "neutral" else options, conversation, used, neutral)["text"]

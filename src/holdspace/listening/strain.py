@@ -31,6 +31,8 @@ DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bipo
 # would guess, said back tentatively. Without these the model hears "keeps" and "again" as irritation, "hates" as
 # anger and "struggling" as disappointment. Skipped when denied, or in good news (feelings._glad); labels in feelings._PHRASE_LABELS.
 _A_LOT_ENDS = r"(?=\s*(?:$|[.,!?;]|but\b|and\b|rn\b|right now|atm\b|at the moment|lately|tbh|ngl|honestly|to (?:deal with|handle|cope)))"
+# Words reported ("he said", "my mum thinks that"), as brushed off by them.
+_SAID_SO = r"\b(?:says?|said|tells? me|told me|thinks|thought|acts like|acted like) (?:that )?"
 STRAIN_PHRASES = (
     (re.compile(r"\btoo much (?:going on|on my plate|to do|at once)\b|"
                 r"\b(?:so much|too much|way too much|loads|a lot) (?:going )?on (?:my plate|rn\b|right now|at the moment|atm\b|"
@@ -108,11 +110,50 @@ STRAIN_PHRASES = (
     (re.compile(r"\b(?:no ?one|nobody|no1)(?: (?:at|in|from) (?:my |the )?\w+)? (?:ever |evr |even |really )?"
                 r"(?:talks|speaks|texts|txts|messages|msgs|replies|rings|calls|invites|sits with|hangs out with) (?:to |with )?me\b"),
      "lonely"),
+    # a professional's reassurance ("the doctor said it's nothing to worry about", "the vet said he'll be fine"): relief, where
+    # the same words from someone close may brush them off (below); not when they doubt it ("...but i know something's wrong")
+    (re.compile(r"\b(?:doctors?|drs?|gps?|vets?|nurses?|consultants?|surgeons?|specialists?|dentists?|midwife|midwives|paramedics?|"
+                r"oncologists?)(?: \w+)? (?:said|says|told (?:me|us)|thinks|reckons|reassured (?:me|us))(?: that)? (?:it|he|she|they|i|we|"
+                r"everything|the \w+|(?:my|his|her|our) \w+)(?:'s|'re|'ll|s|ll| is| are| was| will| should| looks?| (?:is |are )?going to| gonna)?"
+                r" (?:be |look )?(?:fine|ok|okay|alright|all right|nothing(?: to worry about| serious| sinister)?|not serious|benign|healthy|"
+                r"normal|clear|not (?:a |that )?(?:big|serious) (?:deal|thing)|no (?:big )?deal|doing (?:well|fine|great|ok))\b"
+                r"(?! to\b)(?![^.!?]*\b(?:but|though|yet|still)\b)"), "relieved"),
     # "he said it's not a big deal", "my mum says i'm overreacting": their words, and the client brushed off by them
-    # (never their own: "i said i was being silly")
-    (re.compile(r"(?<!\bi )\b(?:says?|said|tells? me|told me|thinks|thought|acts like|acted like) (?:that )?(?:it'?s|its|it is|"
-                r"it was|i'?m|im|i am|i was) (?:just |only |probably |being )*(?:not (?:a |that )?big (?:deal|thing)|no (?:big )?deal|"
+    # (never their own: "i said i was being silly"; a doctor's "it's not a big deal" is the reassurance above)
+    (re.compile(r"(?<!\bi )(?:(?<!doctor )(?<!doctors )(?<!gp )(?<!vet )(?<!nurse )" + _SAID_SO + r"(?:it'?s|its|it is|it was)|"
+                + _SAID_SO + r"(?:i'?m|im|i am|i was)) (?:just |only |probably |being )*(?:not (?:a |that )?big (?:deal|thing)|no (?:big )?deal|"
                 r"overreacting|dramatic|silly|(?:over|too )?sensitive|making a (?:big )?(?:deal|fuss))\b"), "hurt and brushed off"),
+    # going over what they said or did ("i can't stop thinking about what i said at the party"), or made a fool of themselves:
+    # embarrassed, where the model hears nerves or irritation
+    (re.compile(r"\b(?:(?:can'?t|cant|cannot|couldn'?t) stop |(?:keep|kept|keeps) (?:on )?)(?:thinking about|replaying|going over|"
+                r"cringing (?:at|about)) (?:what i (?:said|did|wrote|posted|sent|texted)|the (?:thing|stuff|things) i (?:said|did)|how i "
+                r"(?:acted|behaved|came across|sounded))\b(?![^.!?]*\b(?:died|passed|funeral))|"
+                r"\b(?:made|make|making) (?:a |such a )?(?:complete |total |right |massive )?fool of myself\b"), "embarrassed"),
+    # a death just now ("my mum died last night", "my dad passed away on sunday"): the shock of it, and the heartbreak
+    (re.compile(r"\b(?:he|she|(?:my|our) (?:\w+ )?(?:mum|mom|mam|mother|dad|father|husband|wife|partner|son|daughter|baby|brother|"
+                r"sister|nan|nana|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|uncle|aunt|auntie|cousin|friend|"
+                r"boyfriend|girlfriend|fiance|fiancee)) (?:(?:just|suddenly|unexpectedly) (?:died|passed away)|(?:died|passed away|was killed)"
+                r"(?: (?:suddenly|unexpectedly)|(?: in (?:his|her) sleep| at home| in hospital)? (?:last night|this morning|this afternoon|"
+                r"today|tonight|yesterday|earlier(?: today)?|an hour ago|a few hours ago|just now|at the weekend|over the weekend|"
+                r"(?:on |this |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning)?)))\b"),
+     "shocked and heartbroken"),
+    # waking in the night ("i keep waking up at 3am and can't get back to sleep"): worn out, unless a worry is named
+    # (not "i keep waking up crying": the tears, not the tiredness)
+    (re.compile(r"\b(?:(?:keep|kept|keeps) waking up(?= *(?:$|[.,!]|at\b|in the\b|during\b|every\b|around\b|early\b|and\b))|"
+                r"(?:can'?t|cant|couldn'?t|never) (?:get|go|fall) back to sleep)\b(?![^.!?]*\b(?:worr\w*|anxious|anxiety|panic\w*|"
+                r"racing|dread\w*|scared|nervous|overthinking|thinking about|stress\w*|cry\w*|cried|tears|nightmares?|sobbing))"),
+     "exhausted"),
+    # getting anywhere ("i got stuck in traffic for two hours", "my train was cancelled again"), told as all there is to it:
+    # an everyday hassle, which the model hears as a let-down to carry
+    (re.compile(r"^\W*(?:(?:(?:i|we) (?:got |was |were |'ve been |ve been |have been |been )?|got |been )?(?:stuck|sat|sitting) in "
+                r"(?:the |a |this |rush hour )?(?:traffic(?: jam)?|queue)|(?:the )?traffic (?:was|is|has been) (?:so |really )?(?:awful|"
+                r"terrible|horrendous|horrible|a nightmare|mental|insane)|"
+                r"(?:my|our|the) (?:train|bus|flight|tram|connection)s? (?:was |were |got |has been |have been |is |just )?"
+                r"(?:cancelled|canceled|delayed|late)|the (?:bus|train) (?:never (?:came|turned up|showed up)|didn'?t (?:come|turn up|show up)))"
+                r"(?: (?:again|today|tonight|this morning|this evening|last night|yesterday|on the (?:way|motorway)(?: (?:to|home)(?: from)?"
+                r"(?: work| school| uni)?)?|(?:for|by) (?:an? |half an |over an? |nearly an? |\d+ |two |three |four |five |six )?(?:hour|hours|"
+                r"minutes|mins|hrs|ages)|and (?:i was |we were |was )?late(?: for (?:work|school|uni|class|my \w+|the \w+))?|"
+                r"and (?:i |we )?missed (?:my|the|our) \w+))*\W*$"), "frustrated"),
     (re.compile(r"\b(?:nobody|no one|noone|no-one) (?:ever |really |even |actually )*listens\b"), "unheard"),
     # "i had a panic attack on the bus and everyone was looking at me": the fear, and being seen in it
     (re.compile(r"\bpanic(?:ked)? attack\b[^.!?]*\b(?:everyone|everybody|people|the whole \w+)\b(?: \w+){0,2} "
