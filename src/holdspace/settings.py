@@ -123,7 +123,7 @@ SETTINGS: tuple[Setting, ...] = (
             "(llama.cpp, Ollama, vLLM), such as `http://127.0.0.1:11434`; `/v1/chat/completions` is "
             "added. Empty: off, and the listener built into holdspace answers alone. When set, what "
             "people write to the listener is sent to that server, and its replies are shown when they "
-            "pass a check that stopped 86 of 100 harmful replies written blind (the built-in listener "
+            "pass a check that stopped 84 of 100 harmful replies written blind (the built-in listener "
             "answers in the team's own wording).", _http_url),
     Setting("llm_model", "", "Model name to ask the local LLM server for, such as `llama3.2:3b`.", _text),
     Setting("llm_timeout_seconds", "10", "Seconds to wait for the local LLM before the built-in "
