@@ -286,7 +286,7 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
     """A question about the topic when it carries a weight, else one for the feeling's family.
 
     `plain`: the topic is only named ("just work"), with no feeling or pain told: no question that takes a weight as
-    told (`weight` in responses.toml); else none of those kept for that (`plain`). `just_now`: a death was told as just
+    told (`weight` in topics.toml); else none of those kept for that (`plain`). `just_now`: a death was told as just
     now (just_bereaved), and no question asks how it has been since (`since`).
     """
     if topic in _PEOPLE and family in ("fear", "shame"):
