@@ -60,6 +60,8 @@ _STRETCHED = {"overwhelmed", "under a lot of pressure", "stressed"}
 # "tired of feeling like the disappointment of the family": worn down by something, not a tiredness of the body
 _TIRED_OF = re.compile(r"\b(?:tired|exhausted|sick and tired) of\b", re.I)
 _BORED = {"bored"}
+# Glad feelings of everyday pleasures, told plainly; pride and excitement are what big news is most often told with.
+_EVERYDAY_GLAD = {"joy", "love", "amusement"}
 # A topic said to be going well ("revision is going ok actually", "work's been good"): no weight to ask about.
 _GOING_WELL = re.compile(r"\b(?:is|are|was|were|'s|s|has been|have been|'ve been|been|going|went|gone|turned out)\s+"
                          r"(?:(?:really|actually|pretty|quite|so|surprisingly|honestly|all)\s+)*(?:ok|okay|alright|fine|"
@@ -298,7 +300,7 @@ class Listener:
                 feeling, topic = pained, topic_for(clean, key, pained, conversation)
         if not ending:
             # "she basically raised me and i dont know what to do without her", after "my nan died": the loss
-            feeling = mourned(clean, feeling, topic, pronoun(conversation, clean)) or feeling
+            feeling = mourned(clean, feeling, topic, pronoun(conversation, clean), just_bereaved(conversation, clean)) or feeling
         if feeling is not None and feeling.intensity != "theirs" and not harsh and story_hurts(conversation) \
                 and len(clean.split()) <= _FOLLOW_UP_WORDS and not feeling_cues(clean):
             # "it was really hard" after "my grandad doesn't know who i am anymore": no feeling of its own, and the
@@ -376,9 +378,11 @@ class Listener:
             "remembering" if ending else "weary" if feeling and feeling.word in _WEARY and not _TIRED_OF.search(clean) else \
             "stretched" if feeling and feeling.word in _STRETCHED else "stuck" if feeling and feeling.word == "stuck" else "starting" if feeling == _EITHER_OR_BOTH else \
             "bored" if bored else "light" if light else told or family
+        # a small pleasure ("i went for a nice walk", a baby's first word) gets small words, not "what does this mean to you?"
+        small = group == "joy" and feeling is not None and feeling.label in _EVERYDAY_GLAD and feeling.intensity != "strong"
         validation = "" if summed else pick(
-            responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
-            after=" ".join(parts))["text"]
+            [v for v in responses()["validation"].get(group, ()) if not (small and v.get("big"))], conversation, used,
+            responses()["validation"]["neutral"], after=" ".join(parts))["text"]
         # a topic's questions ask about a weight ("what part of your studies is weighing on you most?"): asked when
         # something weighs, or of the topic told plainly in this message ("the kids were screaming all morning");
         # never of "revision is going ok actually", nor of "took me 4 goes lol" carried on from a pass
@@ -391,7 +395,7 @@ class Listener:
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
         asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group != "starting" else None,
                          group if group in ("stretched", "stuck", "starting") else "result" if result else family, conversation, used,
-                         pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean))
+                         pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean), small=small)
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
             parts.insert(0, r["carry_on"] if gently_asked else r["thanks_for_answering"])
