@@ -78,11 +78,14 @@ _OK_ENOUGH = re.compile(r"\b(?:today|tonight|the day|this morning|it|things|ever
 # The way to good news told as hard ("it was a tough interview though" after "i got the job!"): what it took, not a let-down.
 _HARD_WON = re.compile(r"\b(?:it|that|this|the \w+)\s+(?:was|were|has been)\s+(?:(?:a|really|so|very|pretty|super|quite)\s+)*"
                        r"(?:tough|hard|difficult|rough|brutal|gruell?ing|stressful|nerve-?wracking|intense)\b", re.I)
-# A first day told as the news itself ("i started a new job today", "it's my first day at my new job tomorrow"): often
-# nervous and excited at once, and either may be the one; "pleased" alone would choose for them.
+# A first day told as the news itself ("i started a new job today", "it's my first day at my new job tomorrow"), or a home
+# to be shared ("my girlfriend is moving in with me next week"): often nervous and excited at once, and either may be the
+# one; "pleased" alone would choose for them (and "down", the model's guess at moving in, would mishear it).
 _FIRST_DAY = re.compile(r"^\W*(?:(?:i(?: just)? (?:started|start)|i'?m (?:just )?starting|i am starting) (?:my|a) (?:new|first) (?:job|role|placement)|"
                         r"(?:it'?s|its|today (?:is|was)|tomorrow(?: is|'s|s)) (?:my )?first day (?:at|of|in) (?:my |a |the )?(?:new )?"
-                        r"(?:job|work|role|placement))(?: (?:today|tomorrow|this morning|next week|on \w+day|\w+day))*\W*$", re.I)
+                        r"(?:job|work|role|placement)|(?:my|our) (?:girlfriend|boyfriend|partner|fiance|fiancee|gf|bf)(?: is|'s|s) moving in"
+                        r"(?: with (?:me|us))?|(?:we'?re|we are) moving in together)"
+                        r"(?: (?:today|tomorrow|this morning|next week|next month|on \w+day|\w+day))*\W*$", re.I)
 _EITHER_OR_BOTH = Feeling("excited, nervous, or a bit of both", "excitement", "mixed")
 # A follow-up this short, in a story that hurts, names no feeling unless its words do ("it was really hard").
 _FOLLOW_UP_WORDS = 6

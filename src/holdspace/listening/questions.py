@@ -46,7 +46,7 @@ _SOON = (r"(?:next|tomorrow|soon|this (?:week|month|summer|year|weekend)|in (?:a
          r"(?:days?|weeks?|months?)|in (?:" + _MONTHS + r"))\b")
 # Someone close moving away soon ("my best friend is moving to another country next month"): a goodbye to come, told mildly.
 _PARTING = (r"\b(?:he|she|they|(?:my|our) " + _CLOSE + r")(?:'s|'re|\s+(?:is|are|will be|'ll be))\s+(?:\w+\s+)?(?:moving|emigrating|"
-            r"relocating)\b[^.!?]{0,40}?\b" + _SOON)
+            r"relocating)\b(?!\s+(?:in|back|home|closer|nearer)\b)[^.!?]{0,40}?\b" + _SOON)  # (moving in with them is no goodbye)
 PARTING = re.compile(_PARTING, re.I)
 _AHEAD = re.compile(
     # a pet to be put to sleep ("i have to put my cat down tomorrow", "we're having our dog put to sleep on friday")

@@ -95,7 +95,11 @@ STRAIN_PHRASES = (
      "under a lot of pressure"),
     # doing it all, unhelped or unnoticed
     (re.compile(r"\b(?:do|doing) (?:everything|all the \w+)\b[^.!?]{0,40}?\b(?:no ?one|nobody|no1) (?:even )?"
-                r"(?:notices|cares|appreciates|says thanks)\b|\btaken for granted\b"), "taken for granted"),
+                r"(?:notices|cares|appreciates|says thanks)\b|\btaken for granted\b|"
+                # the one who always reaches out ("i'm always the one making plans with my friends"), which the model hears as fondness
+                r"\b(?:i'?m|im|i am) always the one (?:who |that |to )?(?:has to |ends up |who has to )?(?:making|makes?|organi[sz]\w*|"
+                r"reach\w* out|text\w*|messag\w*|call\w*|invit\w*|plan\w*|arrang\w*|check\w* in|put\w* in the effort|apologi[sz]\w*)\b"),
+     "taken for granted"),
     # (someone who never helps; "therapy never helps", "crying doesn't help" are no one's to help)
     (re.compile(r"\b(?:no ?one|nobody|no1)(?: (?:in|at|around) (?:this|the|my) \w+)? (?:else )?(?:ever )?helps?\b|"
                 r"\b(?:he|she|they|(?:my|our) (?!meds|medication|therapy|therapist|tablets|pills|doctor|gp)\w+)(?: \w+)? "
