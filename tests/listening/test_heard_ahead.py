@@ -72,3 +72,21 @@ def test_a_friend_moving_abroad_is_a_goodbye_to_come_told_mildly(listener):
     said = talk(listener, "my best friend is moving to another country next month")[-1]
     assert said.topic == "ahead" and "sad about what's ahead" in said.reply, said.reply
     assert any(t.startswith("v-light-") for t in said.templates), said.reply
+
+
+
+@pytest.mark.parametrize("message", ["my girlfriend is moving in with me next week", "my son is moving back home next month"])
+def test_someone_moving_in_is_no_goodbye(listener, message):
+    # "my girlfriend is moving in with me next week" got "sad about what's ahead", then "What feels hardest about the time
+    # between now and then?"
+    said = talk(listener, message)[-1]
+    assert said.topic != "ahead" and (said.feeling is None or "ahead" not in said.feeling.word), said.reply
+
+
+@pytest.mark.parametrize("message", ["my girlfriend is moving in with me next week", "we're moving in together next month"])
+def test_moving_in_together_leaves_room_for_nerves_and_excitement(listener, message):
+    # after the fix above, "my girlfriend is moving in with me next week" still got "down. That's a lot to carry. What has
+    # been happening between the two of you?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "excited, nervous, or a bit of both", said.reply
+    assert "a lot to carry" not in said.reply and "between the two of you" not in said.reply, said.reply

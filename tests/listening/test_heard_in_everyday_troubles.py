@@ -465,3 +465,11 @@ def test_not_knowing_how_to_help_someone_is_concern_not_confusion(listener, line
     said = talk(listener, *lines)[-1]
     assert said.feeling is not None and said.feeling.label in {"caring", "nervousness", "sadness", "fear"}
     assert "confused" not in said.reply and "make sense" not in said.reply
+
+
+@pytest.mark.parametrize("message", ["i feel like i'm always the one making plans with my friends",
+                                     "i'm always the one who texts first"])
+def test_always_being_the_one_who_reaches_out_is_no_fondness(listener, message):
+    # got "fond. It's good to hear something has felt this way for you."
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "taken for granted", said.reply

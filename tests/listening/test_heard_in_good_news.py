@@ -90,3 +90,20 @@ def test_being_told_they_did_a_great_job_is_heard_as_pride(listener, message):
     # session 16, round 2, talked through: no feeling named, "What has work been like for you lately?"
     said = talk(listener, message)[-1]
     assert said.feeling is not None and said.feeling.label in {"pride", "joy"}, said.reply
+
+
+@pytest.mark.parametrize("message", ["my baby said her first word today", "my baby said his first word today!",
+                                     "i went for a nice walk this morning", "had a lovely coffee with my sister today"])
+def test_small_good_news_gets_a_small_warm_question(listener, message):
+    # "How would you like to build on it?" after a baby's first word, "What does this mean to you?" after a nice walk
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in ("joy", "pride", "excitement", "love"), said.reply
+    assert said.question not in ("How would you like to build on it?", "What does this mean to you?"), said.reply
+
+
+@pytest.mark.parametrize("message", ["my boss praised me in front of the whole team", "my manager complimented my work today"])
+def test_praise_at_work_is_good_news_not_awkwardness_or_a_weight(listener, message):
+    # "my boss praised me in front of the whole team" got "awkward ... What's been happening at work that weighs on you most?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in ("pride", "joy"), said.reply
+    assert "weigh" not in said.reply, said.reply

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from holdspace.language.emotions import LABELS, Emotions, family_of
 from holdspace.listening.signals import without_independence
-from holdspace.listening.strain import STRAIN_PHRASES, TURNS_GLAD
+from holdspace.listening.strain import PHRASE_LABELS, STRAIN_PHRASES, TURNS_GLAD
 
 __all__ = ["CUE_WEIGHT", "GLAD_LABELS", "INTENSITIES", "Feeling", "at_its_strongest", "denied_cues", "denied_labels", "feeling_cues", "feeling_for", "intensity_cues", "negated", "others_labels", "own_word", "own_words",
            "someone_elses"]
@@ -270,12 +270,6 @@ def _glad(text: str) -> bool:
     return bool(_GLAD & cues) or "love" in cues and not re.search(r"\b(?:but|though|except)\b", text.lower())
 # Slips too far from the word for _slips ("im stresd out").
 _FAR_SLIPS = {"stresd": "stressed", "stresssed": "stressed", "overwelmd": "overwhelmed", "overwhelmd": "overwhelmed"}
-# The label of each phrase's word, where it is not sadness.
-_PHRASE_LABELS = {"scared": "fear", "discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness",
-                  "proud": "pride", "frustrated": "annoyance", "buzzing": "excitement", "lighter": "relief", "relieved": "relief",
-                  "free": "relief", "worried": "nervousness", "not good enough": "embarrassment", "embarrassed": "embarrassment",
-                  "hurt and brushed off": "annoyance", "shocked and heartbroken": "grief",
-                  "frightened and embarrassed": "embarrassment", "stressed": "nervousness", "under a lot of pressure": "nervousness"}
 # "I want her to be proud", "he'd be angry": a feeling wished on or expected of someone else.
 _SOMEONE_ELSE_TO_FEEL = re.compile(r"\b(?:him|her|them|you|someone|somebody|people|everyone|(?:my|his|her|their)\s+\w+)"
                                    r"\s+to\s+(?:be|feel|get)(?:\s+\w+)?\s+$|\b(?:he|she|they)(?:'d|\s+would|\s+will|'ll)"
@@ -363,13 +357,13 @@ def _own_words(text: str) -> tuple[tuple[str, str], ...]:
     for pattern, word in _OWN_PHRASES:
         match = pattern.search(lower)
         if match and not (word == "exhausted" and "grief" in feeling_cues(text)):  # ("...since my wife died": grief)
-            found.append((match.start(), word, _PHRASE_LABELS.get(word, "sadness")))
+            found.append((match.start(), word, PHRASE_LABELS.get(word, "sadness")))
     if not found and not _glad(text):  # their own feeling word, where there is one, says it better
         for pattern, word in STRAIN_PHRASES:
             match = next((m for m in pattern.finditer(lower) if not negated(lower, m.start())
                           and not TURNS_GLAD.search(lower, m.end())), None)
             if match:
-                found.append((match.start(), word, _PHRASE_LABELS.get(word, "sadness")))
+                found.append((match.start(), word, PHRASE_LABELS.get(word, "sadness")))
     return tuple(dict.fromkeys((word, label) for _, word, label in sorted(found)))
 
 

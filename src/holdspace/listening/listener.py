@@ -60,6 +60,8 @@ _STRETCHED = {"overwhelmed", "under a lot of pressure", "stressed"}
 # "tired of feeling like the disappointment of the family": worn down by something, not a tiredness of the body
 _TIRED_OF = re.compile(r"\b(?:tired|exhausted|sick and tired) of\b", re.I)
 _BORED = {"bored"}
+# Glad feelings of everyday pleasures, told plainly; pride and excitement are what big news is most often told with.
+_EVERYDAY_GLAD = {"joy", "love", "amusement"}
 # A topic said to be going well ("revision is going ok actually", "work's been good"): no weight to ask about.
 _GOING_WELL = re.compile(r"\b(?:is|are|was|were|'s|s|has been|have been|'ve been|been|going|went|gone|turned out)\s+"
                          r"(?:(?:really|actually|pretty|quite|so|surprisingly|honestly|all)\s+)*(?:ok|okay|alright|fine|"
@@ -76,11 +78,14 @@ _OK_ENOUGH = re.compile(r"\b(?:today|tonight|the day|this morning|it|things|ever
 # The way to good news told as hard ("it was a tough interview though" after "i got the job!"): what it took, not a let-down.
 _HARD_WON = re.compile(r"\b(?:it|that|this|the \w+)\s+(?:was|were|has been)\s+(?:(?:a|really|so|very|pretty|super|quite)\s+)*"
                        r"(?:tough|hard|difficult|rough|brutal|gruell?ing|stressful|nerve-?wracking|intense)\b", re.I)
-# A first day told as the news itself ("i started a new job today", "it's my first day at my new job tomorrow"): often
-# nervous and excited at once, and either may be the one; "pleased" alone would choose for them.
+# A first day told as the news itself ("i started a new job today", "it's my first day at my new job tomorrow"), or a home
+# to be shared ("my girlfriend is moving in with me next week"): often nervous and excited at once, and either may be the
+# one; "pleased" alone would choose for them (and "down", the model's guess at moving in, would mishear it).
 _FIRST_DAY = re.compile(r"^\W*(?:(?:i(?: just)? (?:started|start)|i'?m (?:just )?starting|i am starting) (?:my|a) (?:new|first) (?:job|role|placement)|"
                         r"(?:it'?s|its|today (?:is|was)|tomorrow(?: is|'s|s)) (?:my )?first day (?:at|of|in) (?:my |a |the )?(?:new )?"
-                        r"(?:job|work|role|placement))(?: (?:today|tomorrow|this morning|next week|on \w+day|\w+day))*\W*$", re.I)
+                        r"(?:job|work|role|placement)|(?:my|our) (?:girlfriend|boyfriend|partner|fiance|fiancee|gf|bf)(?: is|'s|s) moving in"
+                        r"(?: with (?:me|us))?|(?:we'?re|we are) moving in together)"
+                        r"(?: (?:today|tomorrow|this morning|next week|next month|on \w+day|\w+day))*\W*$", re.I)
 _EITHER_OR_BOTH = Feeling("excited, nervous, or a bit of both", "excitement", "mixed")
 # A follow-up this short, in a story that hurts, names no feeling unless its words do ("it was really hard").
 _FOLLOW_UP_WORDS = 6
@@ -298,7 +303,7 @@ class Listener:
                 feeling, topic = pained, topic_for(clean, key, pained, conversation)
         if not ending:
             # "she basically raised me and i dont know what to do without her", after "my nan died": the loss
-            feeling = mourned(clean, feeling, topic, pronoun(conversation, clean)) or feeling
+            feeling = mourned(clean, feeling, topic, pronoun(conversation, clean), just_bereaved(conversation, clean)) or feeling
         if feeling is not None and feeling.intensity != "theirs" and not harsh and story_hurts(conversation) \
                 and len(clean.split()) <= _FOLLOW_UP_WORDS and not feeling_cues(clean):
             # "it was really hard" after "my grandad doesn't know who i am anymore": no feeling of its own, and the
@@ -376,9 +381,11 @@ class Listener:
             "remembering" if ending else "weary" if feeling and feeling.word in _WEARY and not _TIRED_OF.search(clean) else \
             "stretched" if feeling and feeling.word in _STRETCHED else "stuck" if feeling and feeling.word == "stuck" else "starting" if feeling == _EITHER_OR_BOTH else \
             "bored" if bored else "light" if light else told or family
+        # a small pleasure ("i went for a nice walk", a baby's first word) gets small words, not "what does this mean to you?"
+        small = group == "joy" and feeling is not None and feeling.label in _EVERYDAY_GLAD and feeling.intensity != "strong"
         validation = "" if summed else pick(
-            responses()["validation"].get(group, ()), conversation, used, responses()["validation"]["neutral"],
-            after=" ".join(parts))["text"]
+            [v for v in responses()["validation"].get(group, ()) if not (small and v.get("big"))], conversation, used,
+            responses()["validation"]["neutral"], after=" ".join(parts))["text"]
         # a topic's questions ask about a weight ("what part of your studies is weighing on you most?"): asked when
         # something weighs, or of the topic told plainly in this message ("the kids were screaming all morning");
         # never of "revision is going ok actually", nor of "took me 4 goes lol" carried on from a pass
@@ -391,7 +398,7 @@ class Listener:
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
         asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group != "starting" else None,
                          group if group in ("stretched", "stuck", "starting") else "result" if result else family, conversation, used,
-                         pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean))
+                         pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean), small=small)
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
             parts.insert(0, r["carry_on"] if gently_asked else r["thanks_for_answering"])

@@ -46,7 +46,7 @@ _SOON = (r"(?:next|tomorrow|soon|this (?:week|month|summer|year|weekend)|in (?:a
          r"(?:days?|weeks?|months?)|in (?:" + _MONTHS + r"))\b")
 # Someone close moving away soon ("my best friend is moving to another country next month"): a goodbye to come, told mildly.
 _PARTING = (r"\b(?:he|she|they|(?:my|our) " + _CLOSE + r")(?:'s|'re|\s+(?:is|are|will be|'ll be))\s+(?:\w+\s+)?(?:moving|emigrating|"
-            r"relocating)\b[^.!?]{0,40}?\b" + _SOON)
+            r"relocating)\b(?!\s+(?:in|back|home|closer|nearer)\b)[^.!?]{0,40}?\b" + _SOON)  # (moving in with them is no goodbye)
 PARTING = re.compile(_PARTING, re.I)
 _AHEAD = re.compile(
     # a pet to be put to sleep ("i have to put my cat down tomorrow", "we're having our dog put to sleep on friday")
@@ -111,6 +111,9 @@ def topic_of(text: str) -> str | None:
 
 # Tests that are no part of anyone's studies, and "broke" that is no lack of money: blanked before topics are read.
 _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearing|mot|drug|dna|smear|allergy) tests?\b|"
+                          # results waited for ("i get my test results on friday"): a worry about what they'll say, medical or not
+                          r"\btest results?\b|\b(?:get|getting|gets|waiting (?:for|on)|wait for|awaiting|expecting) (?:my |your |the |"
+                          r"our |his |her |their )?exam results?\b|"
                           # ("my girlfriend keeps texting her ex": someone else's ex, no break-up of the client's)
                           r"\b(?:her|his|their) ex\b(?:-\w+)?|"
                           # ("my dad got made redundant": his job lost, lived by the client as family; "fired me" stays)
@@ -225,13 +228,21 @@ _MISHEARD_IN_MOURNING = {"confusion", "sadness", "disappointment", "surprise", "
 _MISSING = re.compile(r"\b(?:without|miss\w*|gone|anymore|any more|never again|raised me|brought me up)\b", re.I)
 
 
-def mourned(clean: str, feeling: Feeling | None, topic: str | None, them: str) -> Feeling | None:
+# The body and mind in shock ("i can't stop shaking", "it doesn't feel real"), heard as nerves or puzzlement by the model.
+_SHOCK = re.compile(r"\b(?:shaking|shaky|trembling|can'?t (?:take it in|process (?:it|this))|(?:doesn'?t|does not|don'?t|dont) "
+                    r"(?:feel|seem) real|feels? (?:so )?unreal|(?:hasn'?t|hasnt|has not) (?:sunk in|hit me))\b", re.I)
+
+
+def mourned(clean: str, feeling: Feeling | None, topic: str | None, them: str, just_now: bool = False) -> Feeling | None:
     """In a story of a death still told (topic "loss"), a message about the one who died or about missing them,
-    with no feeling word of the client's own: the loss of them, not what the model hears in the words."""
+    with no feeling word of the client's own: the loss of them, not what the model hears in the words. Just after
+    the death (`just_now`, see just_bereaved), shaking or disbelief is the shock of it."""
     if topic != "loss" or feeling is not None and (feeling.intensity in ("theirs", "mixed") or feeling.label == "grief"
                                                    or feeling.label not in _MISHEARD_IN_MOURNING):
         return None
     lower = clean.lower()
+    if just_now and _SHOCK.search(lower):
+        return Feeling("in shock", "grief", "moderate")  # "i can't stop shaking" after "my dad died this morning": not nerves
     speaks_of_them = {"her": _SHE, "him": _HE}.get(them, re.compile(r"\b(?:they|them|their)\b")).search(lower)
     if not speaks_of_them and not _MISSING.search(lower):
         return None
@@ -282,12 +293,13 @@ def just_bereaved(conversation: Conversation, clean: str) -> bool:
 
 
 def question(topic: str | None, family: str, conversation: Conversation, used: list[str], them: str = "them",
-             plain: bool = False, just_now: bool = False) -> str:
+             plain: bool = False, just_now: bool = False, small: bool = False) -> str:
     """A question about the topic when it carries a weight, else one for the feeling's family.
 
     `plain`: the topic is only named ("just work"), with no feeling or pain told: no question that takes a weight as
-    told (`weight` in responses.toml); else none of those kept for that (`plain`). `just_now`: a death was told as just
-    now (just_bereaved), and no question asks how it has been since (`since`).
+    told (`weight` in topics.toml); else none of those kept for that (`plain`). `just_now`: a death was told as just
+    now (just_bereaved), and no question asks how it has been since (`since`). `small`: a small pleasure, asked only
+    the questions kept for it (`small`); other glad news never is.
     """
     if topic in _PEOPLE and family in ("fear", "shame"):
         # "my partner goes back to work on monday and I'm dreading it": the dread, not "this relationship"; "i snapped at
@@ -303,5 +315,6 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
             return pick(fresh, conversation, used)["text"].format(them=them)
     # "Where would you like to start?" fits only a conversation's start
     neutral = [q for q in responses()["questions"]["neutral"] if not (conversation.turns and q.get("opening"))]
-    options = [q for q in responses()["questions"].get(family, ()) if not (just_now and q.get("since"))]
+    options = [q for q in responses()["questions"].get(family, ()) if not (just_now and q.get("since"))
+               and (family != "joy" or bool(q.get("small")) == small)]
     return pick(neutral if family == "neutral" else options, conversation, used, neutral)["text"]

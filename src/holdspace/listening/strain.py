@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AT_THE_END", "DISTRESS", "STRAIN_PHRASES", "TURNS_GLAD"]
+__all__ = ["AT_THE_END", "DISTRESS", "PHRASE_LABELS", "STRAIN_PHRASES", "TURNS_GLAD"]
 
 # Worn down to the end of what one can take ("im so done w everything", "i cant keep doing this"): distress, and read
 # so in the messages after it too (story_hurts).
@@ -29,12 +29,13 @@ DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bipo
 # Everyday strain and slang, in words that name no feeling ("my inbox is overflowing", "rent went up again and i
 # don't know how we'll manage", "everyone at skool hates me", "uni is kicking my ass"): the feeling a listener
 # would guess, said back tentatively. Without these the model hears "keeps" and "again" as irritation, "hates" as
-# anger and "struggling" as disappointment. Skipped when denied, or in good news (feelings._glad); labels in feelings._PHRASE_LABELS.
+# anger and "struggling" as disappointment. Skipped when denied, or in good news (feelings._glad); labels in PHRASE_LABELS.
 _A_LOT_ENDS = r"(?=\s*(?:$|[.,!?;]|but\b|and\b|rn\b|right now|atm\b|at the moment|lately|tbh|ngl|honestly|to (?:deal with|handle|cope)))"
 # Words reported ("he said", "my mum thinks that"), as brushed off by them.
 _SAID_SO = r"\b(?:says?|said|tells? me|told me|thinks|thought|acts like|acted like) (?:that )?"
 STRAIN_PHRASES = (
-    (re.compile(r"\btoo much (?:going on|on my plate|to do|at once)\b|"
+    (re.compile(r"\btoo much (?:going on|on my plate|to do|at once)\b|\b(?:so much|a million things|loads|so many things) to (?:do|sort(?: out)?|"
+                r"pack|organise|organize)(?! (?:in|here|there|around)\b)\b|"
                 r"\b(?:so much|too much|way too much|loads|a lot) (?:going )?on (?:my plate|rn\b|right now|at the moment|atm\b|"
                 r"lately|this week)|\b(?:swamped|snowed under|overloaded|up to my (?:eyes|neck|ears) in)\b|"
                 r"\b(?:piling|piles|piled|pile|stacking) up\b|\b(?:can'?t|cant|cannot|never) keep up\b|"
@@ -94,7 +95,11 @@ STRAIN_PHRASES = (
      "under a lot of pressure"),
     # doing it all, unhelped or unnoticed
     (re.compile(r"\b(?:do|doing) (?:everything|all the \w+)\b[^.!?]{0,40}?\b(?:no ?one|nobody|no1) (?:even )?"
-                r"(?:notices|cares|appreciates|says thanks)\b|\btaken for granted\b"), "taken for granted"),
+                r"(?:notices|cares|appreciates|says thanks)\b|\btaken for granted\b|"
+                # the one who always reaches out ("i'm always the one making plans with my friends"), which the model hears as fondness
+                r"\b(?:i'?m|im|i am) always the one (?:who |that |to )?(?:has to |ends up |who has to )?(?:making|makes?|organi[sz]\w*|"
+                r"reach\w* out|text\w*|messag\w*|call\w*|invit\w*|plan\w*|arrang\w*|check\w* in|put\w* in the effort|apologi[sz]\w*)\b"),
+     "taken for granted"),
     # (someone who never helps; "therapy never helps", "crying doesn't help" are no one's to help)
     (re.compile(r"\b(?:no ?one|nobody|no1)(?: (?:in|at|around) (?:this|the|my) \w+)? (?:else )?(?:ever )?helps?\b|"
                 r"\b(?:he|she|they|(?:my|our) (?!meds|medication|therapy|therapist|tablets|pills|doctor|gp)\w+)(?: \w+)? "
@@ -168,7 +173,39 @@ STRAIN_PHRASES = (
     (re.compile(r"\bburn(?:ing|t|ed)? ?out\b|\bburnout\b"), "burnt out"),
     (re.compile(r"\bmy mental(?: health)?(?: is|'s|s| has been| been)? (?:\w+ )?(?:not it|not great|not good|bad|shot|in the bin|"
                 r"terrible|awful|rough|gone)\b"), "low"),
+    # a child bullied ("my daughter got bullied at school today"): a parent's hurt, worry and anger for them, never "irritated"
+    *((re.compile(r"\b(?:my|our) (?:\w+ )?(?:" + child + r")(?:'s|s)? (?:(?:is|was|has been|'s been|got|gets|keeps getting|is getting|"
+                  r"been) )?(?:being )?(?:bullied|picked on)\b|\b(?:bullying|bullied|picking on|picked on) (?:my|our) (?:\w+ )?(?:"
+                  + child + r")\b"), f"hurt and worried for {them}, and angry on {their} behalf")
+      for child, them, their in (("daughter|girl|stepdaughter", "her", "her"), ("son|boy|stepson", "him", "his"),
+                                 ("kids?|child|children", "them", "their"))),
+    # someone close losing their job ("my partner lost his job"): a worry for them, and for what it means at home
+    *((re.compile(r"\b(?:lost|losing|has lost|just lost) " + their + r" (?:job|jobs|contract)\b"), f"worried for {them}")
+      for their, them in (("his", "him"), ("her", "her"), ("their", "them"))),
+    # someone close, or a pet, unwell ("my cat is really sick"): a worry, which the model hears as a low to carry
+    (re.compile(r"\b(?:my|our) (?:\w+ )?\w+(?:'s| is| has been|'s been| was| got) (?:(?:really|so|very|quite|seriously|"
+                r"still|pretty) )*(?:sick|ill|poorly|unwell)\b(?! (?:of|with laughter)\b)"), "worried"),
+    # not mattering to someone close ("i just feel like i don't matter to him"): a hurt, not a plain low
+    *((re.compile(r"\b(?:i )?(?:don'?t|dont|do not|never) (?:really |even |actually )?matter(?:ed)? to " + them + r"\b"),
+       f"hurt and unimportant to {them}") for them in ("him", "her", "them")),
+    # time off with stress ("i've been off work with stress for a month", "i got signed off"): worn down, and often the
+    # going back is the worry ahead
+    (re.compile(r"\b(?:off (?:work |sick )?(?:with|because of|due to|for) (?:stress|anxiety|burnout|my mental health|depression)|"
+                r"signed off(?: work| sick)?)\b"), "worn down, and maybe worried about going back"),
+    # a doctor's reassurance not believed ("they said it's nothing to worry about but i know something is wrong")
+    (re.compile(r"\b(?:said|says|told me|tells me|keeps saying|keep saying) (?:that )?(?:it'?s|its|it is|there'?s|i'?m|im) "
+                r"(?:nothing|fine|ok|okay|all in my head|just [\w ]{1,20}?)[^.!?]*\bbut (?:i|i'?m|im) (?:just |really |still )?"
+                r"(?:know|think|feel|can tell|am sure|'m sure|m sure|am convinced|'m convinced)\b"), "worried and not listened to"),
 )
+
+# The label of each phrase's word (here and in feelings._OWN_PHRASES), where it is not sadness.
+PHRASE_LABELS = {"scared": "fear", "discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness",
+                 "proud": "pride", "frustrated": "annoyance", "buzzing": "excitement", "lighter": "relief", "relieved": "relief",
+                 "free": "relief", "worried": "nervousness", "not good enough": "embarrassment", "embarrassed": "embarrassment",
+                 "hurt and brushed off": "annoyance", "shocked and heartbroken": "grief",
+                 "frightened and embarrassed": "embarrassment", "stressed": "nervousness", "under a lot of pressure": "nervousness",
+                 "worried for him": "nervousness", "worried for her": "nervousness", "worried for them": "nervousness",
+                 "worried and not listened to": "nervousness"}
 
 # A turn to gladness after the strain ("today was so busy but so much fun"): the busyness is not the weight.
 TURNS_GLAD = re.compile(r"\b(?:but|though)\b[^.!?]{0,30}?(?<!not )(?<!n't )(?<!nt )\b(?:fun|good|great|worth it|amazing|lovely|enjoy\w*|"

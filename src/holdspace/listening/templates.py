@@ -1,4 +1,4 @@
-"""The listener's words (responses.toml), and choosing one not used within NO_REPEAT_TURNS."""
+"""The listener's words (responses.toml, with its topics in topics.toml), and choosing one not used within NO_REPEAT_TURNS."""
 
 from __future__ import annotations
 
@@ -15,8 +15,11 @@ __all__ = ["fixed", "pick", "responses"]
 
 @cache
 def responses() -> dict:
-    """The templates in responses.toml, read once."""
-    return tomllib.loads((Path(__file__).parent / "responses.toml").read_text(encoding="utf-8"))
+    """The templates in responses.toml, with the topics of topics.toml under "topics", read once."""
+    here = Path(__file__).parent
+    table = tomllib.loads((here / "responses.toml").read_text(encoding="utf-8"))
+    table["topics"] = tomllib.loads((here / "topics.toml").read_text(encoding="utf-8"))["topics"]
+    return table
 
 
 def _opening(sentence: str) -> str:

@@ -1,0 +1,107 @@
+"""Worry as clients tell it (surgery to come, a sick pet, results to wait for, a child bullied, a partner's job lost,
+a doctor who did not listen), and the shock of a death just told, with the real emotion model (session 16, round 3)."""
+
+import pytest
+
+from tests.listening.stand_ins import talk
+
+
+@pytest.fixture
+def listener(real_listener):
+    return real_listener
+
+
+def test_shaking_just_after_a_death_is_heard_as_shock(listener):
+    # "i can't stop shaking" after "my dad died this morning" got "nervous ... Carrying that kind of worry"
+    said = talk(listener, "my dad died this morning", "i can't stop shaking")[-1]
+    assert said.feeling is not None and said.feeling.word == "in shock", said.reply
+    assert "worry" not in said.reply and "nervous" not in said.reply, said.reply
+
+
+def test_shaking_before_an_exam_is_still_nerves(listener):
+    said = talk(listener, "my exam is tomorrow and i can't stop shaking")[-1]
+    assert said.feeling is not None and said.feeling.label in ("nervousness", "fear"), said.reply
+
+
+@pytest.mark.parametrize("message, them", [("my daughter got bullied at school today", "her"),
+                                           ("my son is being bullied", "him")])
+def test_a_child_bullied_is_heard_as_a_parents_hurt_worry_and_anger(listener, message, them):
+    # "my daughter got bullied at school today" got "irritated ... It makes sense that it's got to you"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and "worried" in said.feeling.word and "angry" in said.feeling.word \
+        and f"for {them}" in said.feeling.word, said.reply
+    assert "irritated" not in said.reply and "on your side" not in said.reply, said.reply
+
+
+def test_a_partners_job_lost_is_a_worry_for_them_not_a_relationship_problem(listener):
+    # "my partner lost his job" got "sad ... What has been happening between the two of you?"
+    said = talk(listener, "my partner lost his job")[-1]
+    assert said.feeling is not None and said.feeling.word == "worried for him", said.reply
+    assert "between the two of you" not in said.reply and "this relationship" not in said.reply, said.reply
+    assert "losing this job mean for you" not in said.reply, said.reply  # his job, not theirs
+
+
+@pytest.mark.parametrize("message", ["i have to have surgery next month", "the doctor said i need surgery",
+                                     "i'm having an operation on friday"])
+def test_surgery_to_come_is_heard_as_a_worry(listener, message):
+    # no feeling named: "Thank you for sharing that with me."
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word in ("nervous", "worried", "anxious", "scared"), said.reply
+
+
+def test_surgery_that_went_well_is_no_worry(listener):
+    said = talk(listener, "my surgery went really well and i'm relieved")[-1]
+    assert said.feeling is not None and said.feeling.label == "relief", said.reply
+
+
+@pytest.mark.parametrize("message", ["my cat is really sick", "my dog has been really ill"])
+def test_a_sick_pet_is_a_worry_not_a_weight_of_sadness(listener, message):
+    # "my cat is really sick" got "sad. That's a lot to carry."
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "worried", said.reply
+    assert "a lot to carry" not in said.reply, said.reply
+
+
+def test_not_mattering_to_someone_is_heard_as_hurt(listener):
+    # "i just feel like i don't matter to him" got "down"
+    said = talk(listener, "i just feel like i don't matter to him")[-1]
+    assert said.feeling is not None and said.feeling.word == "hurt and unimportant to him", said.reply
+
+
+@pytest.mark.parametrize("message", ["i get my test results on friday", "still waiting for my exam results"])
+def test_results_to_come_are_a_worry_not_studies(listener, message):
+    # "i get my test results on friday" got "What part of your studies is weighing on you most?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in ("nervousness", "fear"), said.reply
+    assert "studies" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["i've been off work with stress for a month", "i got signed off work last week"])
+def test_time_off_with_stress_is_heard_as_worn_down(listener, message):
+    # "i've been off work with stress for a month" got "nervous ... so much is uncertain"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word.startswith("worn down"), said.reply
+    assert "uncertain" not in said.reply, said.reply
+
+
+def test_a_move_with_so_much_to_do_is_heard_as_a_lot_on(listener):
+    # no feeling named: "Thank you for sharing that with me. Would you tell me more about that?"
+    said = talk(listener, "i'm moving house next week and there's so much to do")[-1]
+    assert said.feeling is not None and said.feeling.word == "overwhelmed", said.reply
+
+
+def test_so_much_to_do_on_holiday_is_no_overwhelm(listener):
+    said = talk(listener, "we're in rome for a week and there's so much to do, it's amazing")[-1]
+    assert said.feeling is None or said.feeling.word != "overwhelmed", said.reply
+
+
+def test_a_doctor_not_believed_is_worry_and_not_being_listened_to(listener):
+    # "the doctor said it's nothing to worry about but i know something is wrong" got "let down"
+    said = talk(listener, "the doctor said it's nothing to worry about but i know something is wrong")[-1]
+    assert said.feeling is not None and said.feeling.word == "worried and not listened to", said.reply
+
+
+def test_a_child_bullied_is_asked_about_as_the_parent_lives_it(listener):
+    # "she doesn't want to go back tomorrow", two messages on, got "Who, if anyone, has been on your side through this?"
+    said = talk(listener, "my daughter got bullied at school today", "she came home crying", "she doesn't want to go back tomorrow")
+    assert all("on your side" not in s.reply and "having this happen" not in s.reply for s in said), [s.reply for s in said]
