@@ -107,3 +107,28 @@ def test_praise_at_work_is_good_news_not_awkwardness_or_a_weight(listener, messa
     said = talk(listener, message)[-1]
     assert said.feeling is not None and said.feeling.label in ("pride", "joy"), said.reply
     assert "weigh" not in said.reply, said.reply
+
+
+# --- session 16, round 4 ---------------------------------------------------------------------------------------
+
+def test_a_wife_crying_at_a_promotion_is_heard_as_happy_tears_not_mixed_feelings(listener):
+    said = talk(listener, "i got promoted", "my wife cried when i told her")[-1].reply
+    assert "Both of those" not in said and "louder" not in said and "happy tears" in said
+
+
+@pytest.mark.parametrize("message", ["i got some good news today", "i had a really good therapy session today",
+                                     "i made my first scarf"])
+def test_good_news_told_plainly_names_a_glad_feeling(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.intensity != "mixed", said.reply
+    assert "room for all of it" not in said.reply
+
+
+def test_a_lovely_coffee_with_a_sister_is_not_loving(listener):
+    said = talk(listener, "had a lovely coffee with my sister")[-1].reply
+    assert "loving" not in said and "feeling" in said
+
+
+def test_a_babys_first_steps_are_pride_in_her_not_in_yourself(listener):
+    said = talk(listener, "my baby took her first steps")[-1].reply
+    assert "proud of yourself" not in said and "proud of her" in said

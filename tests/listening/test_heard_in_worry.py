@@ -105,3 +105,38 @@ def test_a_child_bullied_is_asked_about_as_the_parent_lives_it(listener):
     # "she doesn't want to go back tomorrow", two messages on, got "Who, if anyone, has been on your side through this?"
     said = talk(listener, "my daughter got bullied at school today", "she came home crying", "she doesn't want to go back tomorrow")
     assert all("on your side" not in s.reply and "having this happen" not in s.reply for s in said), [s.reply for s in said]
+
+
+# --- session 16, round 4 ---------------------------------------------------------------------------------------
+
+def test_a_plan_with_someone_who_has_just_died_is_heard_as_a_plan_that_will_not_happen(listener):
+    said = talk(listener, "my mum died last night", "we were meant to go shopping on saturday")[-1].reply
+    assert "won't happen" in said, said
+
+
+def test_a_bit_nervous_about_a_partner_moving_in_is_not_made_a_weight(listener):
+    said = talk(listener, "my girlfriend is moving in with me next week", "i'm a bit nervous about it honestly")[-1].reply
+    assert "takes a lot out of a person" not in said and "really heavy" not in said and "honestly" not in said
+
+
+def test_being_due_back_after_time_off_with_stress_is_heard_as_nerves_about_returning(listener):
+    said = talk(listener, "i've been off work with stress for a month", "i'm supposed to go back next week")[-1]
+    assert said.feeling is not None and said.feeling.label == "nervousness", said.reply
+    assert "going back" in said.reply and "really heavy" not in said.reply
+
+
+def test_starting_chemo_names_a_feeling(listener):
+    assert talk(listener, "i start chemo next week")[-1].feeling is not None
+
+
+def test_shock_is_said_as_being_in_shock_never_feeling_in_shock(listener):
+    replies = talk(listener, "my dad died this morning", "i can't stop shaking", "it doesn't feel real",
+                   "i keep shaking", "it still doesn't feel real")
+    assert not any("feeling in shock" in r.reply for r in replies)
+
+
+@pytest.mark.parametrize("child, them", [("daughter", "her"), ("son", "him")])
+def test_questions_about_a_bullied_child_say_her_or_him(listener, child, them):
+    asked = [r.question for r in talk(listener, f"my {child} is being bullied at school", "it's been going on for weeks",
+                                      "she cries every night" if them == "her" else "he cries every night")]
+    assert not any("for them" in q for q in asked)

@@ -419,3 +419,14 @@ def test_not_getting_into_a_first_choice_is_a_let_down_not_excitement(listener, 
     # session 16, round 2, talked through: got "excited. That sounds like it really matters to you."
     said = talk(listener, message)[-1]
     assert said.feeling is not None and said.feeling.label == "disappointment", said.reply
+
+
+def test_a_son_moving_back_home_is_not_guessed_as_down(listener):
+    # session 16, round 4: "It sounds like you might be feeling down ... with things in your family as they are?"
+    said = talk(listener, "my son is moving back home next month")[-1].reply
+    assert "down" not in said and "as they are" not in said
+
+
+def test_a_husband_who_never_listens_names_a_feeling(listener):
+    said = talk(listener, "my husband never listens to me")[-1]
+    assert said.feeling is not None, said.reply

@@ -246,3 +246,12 @@ def test_a_professionals_reassurance_is_heard_as_relief(listener, message):
 def test_reassurance_they_do_not_take_or_a_verdict_on_them_is_no_relief(listener, message):
     said = talk(listener, message)[-1]
     assert said.feeling is None or said.feeling.label != "relief", said.reply
+
+
+def test_toughen_up_after_a_story_of_work_is_heard_as_self_criticism_not_asked_what_brought_it_up(listener):
+    # session 16, round 4: asked "What has been happening lately that's brought this up?" as if nothing had been told
+    said = talk(listener, "my manager keeps piling work on me and criticising everything i do in front of the team, "
+                          "yesterday he shouted at me in a meeting and i went home and cried",
+                "maybe i just need to toughen up")[-1]
+    assert "brought this up" not in said.question, said.reply
+    assert {"r-part", "r-telling", "r-painful", "r-voice"} & set(said.templates), said.reply  # said back as their thought

@@ -158,3 +158,19 @@ def test_a_setback_and_the_feeling_they_name_are_said_back_as_what_happened_and_
     assert "believes you failed" not in said.reply and "telling yourself that you failed" not in said.reply, said.reply
     assert "worthless" in said.reply, said.reply
     assert "disappointed" not in said.reply and "let down" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message, kept, dropped", [
+    ("it went ok actually, people were nice", "it went ok, people were nice", "actually"),
+    ("it was fine tbh, nobody noticed", "it was fine, nobody noticed", "tbh"),
+    ("it was like so embarrassing lol", "it was so embarrassing", "like so"),
+])
+def test_discourse_fillers_are_not_said_back(listener, message, kept, dropped):
+    # session 16, round 4: "It sounds like it went ok actually, people were nice."
+    said = talk(listener, message)[-1].reply
+    assert kept in said and dropped not in said
+
+
+def test_actually_that_carries_meaning_keeps_the_sense(listener):
+    said = talk(listener, "i don't actually want to go")[-1].reply
+    assert "don't" in said and "want to go" in said

@@ -16,7 +16,7 @@ MAX_WORDS = 22
 _LEADING = re.compile(
     r"^(?:(?:on (?:the|a) (?:plus|bright|brighter|good|positive|lighter|happier|better|different) (?:side|note)|"
     r"on another note|in other news|by the way|btw|other than that|apart from that|aside from that|moving on|dear diary|"
-    r"rn|so|though|tho|well(?!\s+(?:" + "|".join(sorted(WELL_VERBS)) + r")\b)|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
+    r"rn|so|actually(?=\s*,)|though|tho|well(?!\s+(?:" + "|".join(sorted(WELL_VERBS)) + r")\b)|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
     r"i mean|i guess|idk|tbh|just|whatever|lowkey|highkey|ngl|fr|i dunno|dunno|i (?:don'?t|dont) know(?=\s*,)|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right|"
     # texting openers that say how it is said, not what ("deadass my landlord wants us out", "bro im so cooked")
     r"deadass|bro|bruh|ong|istg|real talk|not gonna lie|no cap)\b[\s,.!-]*)+", re.I)
@@ -24,11 +24,14 @@ _LEADING = re.compile(
 # that points back at something said before ("I'm tired too honestly": said back, "you're tired too
 # honestly" keeps the filler as if it were content).
 _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|ngl|fr|you know|i guess|or something|or whatever|"
-                       r"and stuff|and everything|honestly|to be honest|if i'?m honest|if i'?m being honest|"
+                       r"and stuff|and everything|honestly|actually|to be honest|if i'?m honest|if i'?m being honest|"
                        r"to be fair|tho|though|too|as well|also|either|lowkey|tbf|rn|but|and|or|because|cos|cause|deadass|bro|bruh|ong|istg|"
                        r"no cap|fml)(?<!\bnot too)"
                        r"(?<!\bme too)(?<!\bme as well))+[\s.!?\-–—]*$", re.I)
-_FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly)(?=\s*,)|"
+_FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly|actually)(?=\s*,)|"
+                      # "it was like so embarrassing": a "like" before an intensifier says nothing ("i feel like a failure" stays)
+                      r"(?:(?<=\bwas)|(?<=\bis)|(?<=\bam)|(?<=\bare)|(?<=\bwere)|(?<='m)|(?<='s)|(?<=\bim)|(?<=\bits))\s+like"
+                      r"(?=\s+(?:so|really|super|totally|literally|very|such)\b)|"
                       # spoken hesitations inside a sentence, as transcripts keep them ("moved out, um, from home")
                       r",?\s*\b(?:um+|uh+|uhm+|erm+|er)\b,?\s*(?=\w)|"
                       # a spoken false start, the words before a dash taken back ("i find it- found it hard", "so- you")

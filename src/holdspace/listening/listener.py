@@ -36,7 +36,8 @@ from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_T
                                         TIRED_OF_THE_LINES,
                                         YES_TO_CHECK_IN, roadblocks_in)
 from holdspace.listening.staying import CRISIS_PAGE_NOTE, crisis_reply, reply_to_risk, stay_with
-from holdspace.listening.templates import fixed, pick, responses
+from holdspace.listening.templates import feeling_said, fixed, pick, responses
+from holdspace.listening.told import told_feeling
 from holdspace.safety.crisis_lines import lines_for
 from holdspace.safety.response import GENTLE
 from holdspace.safety.risk import classifier_only
@@ -310,6 +311,8 @@ class Listener:
             # model's guess at one ("disappointed") would put a new one in their mouth; the story's feeling carries it
             # (and its topic, which a message with no feeling of its own goes on with)
             feeling, topic = None, topic_for(clean, key, None, conversation)
+        if feeling != _EITHER_OR_BOTH and (said := told_feeling(clean, conversation)) and said.label not in conversation.rejected:
+            feeling = said  # "my baby took her first steps": proud of her; "we were meant to go..." after a death
         owned = feeling_cues(clean).get("remorse", ())
         if feeling is not None and feeling.intensity != "theirs" and feeling.label not in GLAD_LABELS | {"remorse"} and owned \
                 and (conversation.turns and "remorse" in feeling_cues(conversation.turns[-1].text)
@@ -333,7 +336,7 @@ class Listener:
         if (said := responses()["topics"].get(topic or "", {}).get("feeling")) \
                 and (feeling is None or feeling.intensity not in ("theirs", "mixed")) \
                 and not (conversation.turns and conversation.turns[-1].topic == topic):
-            feeling = Feeling(said["word"], said["label"], "moderate")  # "my dad has weeks left": a goodbye still to come
+            feeling = Feeling(said["word"], said["label"], "moderate") if said["word"] else None  # "my dad has weeks left"
         parts = []
         # "anyway, my cousin had her baby": they have moved on, so no link back and no summary of what came before
         moving_on = bool(MOVING_ON.match(clean))
@@ -344,8 +347,8 @@ class Listener:
             parts.append(reflection)
         if feeling and not all(_has_phrase(reflection, word) for word in feeling.word.split(" and ")):
             # (when their own feeling word is already in the reflection, naming it again is an echo)
-            parts.append(pick(responses()["feeling"]["templates"], conversation, used, after=" ".join(parts))["text"]
-                         .format(feeling=feeling.word))
+            parts.append(feeling_said(pick(responses()["feeling"]["templates"], conversation, used, after=" ".join(parts))["text"],
+                                      feeling.word))
         # "im soooo bored": their word, met as boredom, not as pain ("that's a lot to carry", "the hardest part")
         bored = feeling is not None and feeling.word in _BORED
         # "bit sad today", "missed the bus this morning": heard plainly, not as a weight to carry

@@ -185,17 +185,17 @@ _HEAVY_TOPICS = {"loss", "ahead", "breakup", "betrayal", "loneliness", "self", "
 
 
 def said_lightly(text: str, feeling: Feeling | None, topic: str | None) -> bool:
-    """Whether a low feeling is told lightly ("bit sad today", "missed the bus this morning"): said softly or
+    """Whether a low or uneasy feeling is told lightly ("bit sad today", "a bit nervous"): said softly or
     only half heard by the model, with no word of pain beside it. "That's a lot to carry" or "that sounds really
     heavy" would make more of it than they did; plainer words fit."""
-    if feeling is None or family_of(feeling.label) != "sadness" or topic in _HEAVY_TOPICS \
+    if feeling is None or family_of(feeling.label) not in ("sadness", "fear") or topic in _HEAVY_TOPICS \
             or DISTRESS.search(text) or SELF_CRITICAL.search(text) or SELF_HATE.search(text):
         return False
     softened = intensity_cues(text)[0] < 0 or bool(_BIT.match(text))
     # a mild reading alone is the model unsure: only a few words count ("my best friend is pregnant and i've been trying")
     setback = SMALL_SETBACK.search(text)  # (whose own words, "failed", are no word of pain beside it)
     if not (setback or softened and feeling.intensity in ("mild", "theirs")
-            or feeling.intensity == "mild" and len(text.split()) <= LIGHT_WORDS):
+            or feeling.intensity == "mild" and len(text.split()) <= LIGHT_WORDS and family_of(feeling.label) == "sadness"):
         return False
     said = {word for label, found in feeling_cues(text).items() if label in _NEGATIVE for word in found}
     return not said - set(feeling.word.split()) - set(setback.group(0).lower().split() if setback else ())

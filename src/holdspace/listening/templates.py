@@ -10,7 +10,7 @@ from pathlib import Path
 
 from holdspace.listening.memory import Conversation, Reply
 
-__all__ = ["fixed", "pick", "responses"]
+__all__ = ["feeling_said", "fixed", "pick", "responses"]
 
 
 @cache
@@ -50,3 +50,9 @@ def fixed(options: Sequence[dict], conversation: Conversation, used: list[str], 
     sentences = re.split(r"(?<=[.!?])\s+", text)
     question = sentences[-1] if sentences[-1].endswith("?") else ""
     return Reply(text, question=question, templates=tuple(used))
+
+
+def feeling_said(template: str, word: str) -> str:
+    """A feeling template filled in; a state ("in shock") is said as one: "I wonder if you're in shock", never
+    "feeling in shock"."""
+    return (template.replace("feeling {feeling}", "{feeling}") if word.startswith("in ") else template).format(feeling=word)
