@@ -430,3 +430,24 @@ def test_a_son_moving_back_home_is_not_guessed_as_down(listener):
 def test_a_husband_who_never_listens_names_a_feeling(listener):
     said = talk(listener, "my husband never listens to me")[-1]
     assert said.feeling is not None, said.reply
+
+
+def test_fine_i_guess_is_no_good_news_and_flat_after_it_is_not_a_moment_to_hold_on_to(listener):
+    # session 16, round 4 (talked through): "work is fine i guess" was named hopeful ("what does this mean to you?"), and
+    # "just feel kind of flat" after it "a moment worth holding on to"
+    fine, flat = talk(listener, "work is fine i guess", "just feel kind of flat")
+    assert fine.feeling is None or fine.feeling.label not in {"optimism", "joy", "approval"}, fine.reply
+    assert flat.feeling is not None and flat.feeling.word == "flat", flat.reply
+    assert "holding on to" not in flat.reply and "build on" not in flat.reply
+
+
+def test_playing_down_a_hurt_just_told_is_not_asked_what_brought_it_up(listener):
+    # session 16, round 4 (talked through): "it's not a big deal i guess", after "my partner forgot my birthday"
+    said = talk(listener, "my partner forgot my birthday", "it's not a big deal i guess")[-1]
+    assert "brought this up" not in said.question, said.reply
+
+
+def test_not_even_knowing_how_to_tell_a_wife_about_a_redundancy_is_worry_not_confusion(listener):
+    # session 16, round 4 (talked through): "confused ... it's alright if it doesn't make sense yet"
+    said = talk(listener, "i got made redundant today", "i've been there 15 years", "i don't even know how to tell my wife")[-1]
+    assert said.feeling is not None and said.feeling.word == "worried", said.reply

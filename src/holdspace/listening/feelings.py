@@ -186,7 +186,7 @@ _OWN_PHRASES = (
                 r"(?:a (?:bit|little) |kind of |kinda |so |really |just )?off\b(?! (?:to|work|sick|school|the)\b)"),
      "off"),
     # "i feel weirdly flat about it", "feeling a bit meh": flat, even about good news
-    (re.compile(r"\b(?:i (?:just )?(?:feel|felt)|i'?m feeling|feeling|i'?m|im) (?:\w+ly |so |really |kind of |kinda |a bit |"
+    (re.compile(r"(?:\bi (?:just )?(?:feel|felt)|^\W*(?:just )?(?:feel|felt)|\bi'?m feeling|\bfeeling|\bi'?m|\bim) (?:\w+ly |so |really |kind of |kinda |a bit |"
                 r"just )?(?:flat|meh|blah|bleh)\b"), "flat"),
     # "i am SO sick of it", "im fed up with her": their own word for it
     (re.compile(r"\b(?:i'?m|im|i am) (?:so |really |completely |totally |just |getting |sick and )?(?:sick of|fed up)\b"),
@@ -205,7 +205,7 @@ _OWN_PHRASES = (
     (re.compile(r"\b(?:i )?(?:just )?(?:don'?t|dont|do not|never) have (?:the|any) energy\b|\b(?:i have|i've got|ive got) "
                 r"(?:no|zero) energy\b"), "drained"),
     # "i dont know how to tell my parents", "how im going to tell my wife": news still to be told, and dreaded
-    (re.compile(r"\b(?:don'?t|dont|do not) know how (?:to|i'?m (?:going to|gonna)|im (?:going to|gonna)|i'?ll|i will|i can) "
+    (re.compile(r"\b(?:don'?t|dont|do not) (?:even |really )?know how (?:to|i'?m (?:going to|gonna)|im (?:going to|gonna)|i'?ll|i will|i can) "
                 r"(?:ever )?(?:tell|break it to) (?:my|him|her|them|anyone|everyone|people|mum|mom|dad|the)\b|"
                 # "i dont know how to bring it up without a fight"
                 r"\b(?:don'?t|dont|do not) know how to (?:bring (?:it|this|that) up|raise (?:it|this|that)|ask (?:him|her|them)|"

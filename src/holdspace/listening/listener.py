@@ -312,7 +312,7 @@ class Listener:
             # (and its topic, which a message with no feeling of its own goes on with)
             feeling, topic = None, topic_for(clean, key, None, conversation)
         if feeling != _EITHER_OR_BOTH and (said := told_feeling(clean, conversation)) and said.label not in conversation.rejected:
-            feeling = said  # "my baby took her first steps": proud of her; "we were meant to go..." after a death
+            feeling = said if said.word else None  # "my baby took her first steps": proud of her; "fine i guess": none
         owned = feeling_cues(clean).get("remorse", ())
         if feeling is not None and feeling.intensity != "theirs" and feeling.label not in GLAD_LABELS | {"remorse"} and owned \
                 and (conversation.turns and "remorse" in feeling_cues(conversation.turns[-1].text)
