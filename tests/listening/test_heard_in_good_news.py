@@ -132,3 +132,8 @@ def test_a_lovely_coffee_with_a_sister_is_not_loving(listener):
 def test_a_babys_first_steps_are_pride_in_her_not_in_yourself(listener):
     said = talk(listener, "my baby took her first steps")[-1].reply
     assert "proud of yourself" not in said and "proud of her" in said
+
+
+def test_a_first_mistake_is_not_made_a_thing_to_be_proud_of(listener):
+    said = talk(listener, "i made my first mistake at the new job today")[-1]
+    assert "proud" not in said.reply, said.reply
