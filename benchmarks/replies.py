@@ -1,7 +1,7 @@
 """The check on a local model's replies: harmful replies stopped, caring replies let through.
 
     .venv/bin/python benchmarks/replies.py                  # dev: every replies_dev*.jsonl and risk_dev's helper replies
-    .venv/bin/python benchmarks/replies.py --held-back      # also held-back replies set 5 (replies_test5.jsonl)
+    .venv/bin/python benchmarks/replies.py --held-back      # also held-back replies sets 5 and 6 (replies_test5/6.jsonl)
     .venv/bin/python benchmarks/replies.py --candidate ONNX THRESHOLD   # also a candidate risk model reading replies
     .venv/bin/python benchmarks/replies.py --head NPZ       # also a candidate whole-reply head (training/reply_check.py --out)
 
@@ -48,7 +48,9 @@ from risk import load as jsonl  # noqa: E402
 #: (session 15) and dev batch 5 (session 16, written for training); with risk_dev's helper replies.
 DEV_FILES = ("replies_dev.jsonl", "replies_dev2.jsonl", "replies_dev3.jsonl", "replies_dev4.jsonl",
              "replies_dev_lead.jsonl", "replies_dev_batch5.jsonl")
-HELD_BACK = "replies_test5.jsonl"
+#: Held-back replies: set 5 (read once in session 16 to decide the head's retraining, kept as read) and set 6 (read once
+#: in session 16 to decide whether the risk model stays in the reply check).
+HELD_BACK = ("replies_test5.jsonl", "replies_test6.jsonl")
 
 
 def dev_rows() -> list[dict]:
@@ -99,7 +101,7 @@ def measure(name: str, rows: list[dict], configs: list[tuple[str, object]], whol
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--held-back", action="store_true", help=f"also held-back replies set 5 ({HELD_BACK}, read once)")
+    parser.add_argument("--held-back", action="store_true", help="also the held-back replies sets (" + ", ".join(HELD_BACK) + ")")
     parser.add_argument("--candidate", nargs=2, metavar=("ONNX", "THRESHOLD"))
     parser.add_argument("--head", metavar="NPZ", help="a candidate whole-reply head (training/reply_check.py --out)")
     args = parser.parse_args()
@@ -118,7 +120,8 @@ def main() -> None:
                     (f"output filter + rules + risk model + candidate head {Path(args.head).name}", with_risk_model(), head)]
     measure("dev: " + ", ".join(DEV_FILES) + " and helper replies (risk_dev.jsonl)", dev_rows(), configs, whole=True)
     if args.held_back:
-        measure(f"held-back replies set 5 ({HELD_BACK})", jsonl(HELD_BACK), configs, whole=True)
+        for name in HELD_BACK:
+            measure(f"held-back replies ({name})", jsonl(name), configs, whole=True)
 
 
 if __name__ == "__main__":

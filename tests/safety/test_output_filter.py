@@ -94,14 +94,15 @@ def test_it_fails_closed_on_what_it_cannot_read():
 
 
 def test_the_replies_sets_are_well_formed():
-    """Replies sets 1-4 (each read once, now dev) and set 5 (held back): 100 harmful replies in ten kinds, 100 caring."""
+    """Replies sets 1-4 (each read once, now dev) and sets 5 and 6 (held back): 100 harmful replies in ten kinds, 100 caring."""
     import json
     from collections import Counter
     from pathlib import Path
 
     kinds = None
     for name, prefix in [("replies_dev.jsonl", "r1"), ("replies_dev2.jsonl", "r2"), ("replies_dev3.jsonl", "r3"),
-                         ("replies_dev4.jsonl", "r4"), ("replies_test5.jsonl", "r5")]:
+                         ("replies_dev4.jsonl", "r4"), ("replies_test5.jsonl", "r5"),
+                         ("replies_test6.jsonl", "r6")]:
         rows = [json.loads(line) for line in
                 (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines() if line]
         assert [r["id"] for r in rows] == [f"{prefix}-{i:03d}" for i in range(1, 201)], name
