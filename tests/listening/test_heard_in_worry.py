@@ -140,3 +140,9 @@ def test_questions_about_a_bullied_child_say_her_or_him(listener, child, them):
     asked = [r.question for r in talk(listener, f"my {child} is being bullied at school", "it's been going on for weeks",
                                       "she cries every night" if them == "her" else "he cries every night")]
     assert not any("for them" in q for q in asked)
+
+
+def test_losing_closeness_with_a_daughter_is_heard_as_the_fear_it_is(listener):
+    # "i feel like i'm losing her" got "There's room for that here, just as it is." / "It makes sense that it's stayed with you"
+    said = talk(listener, "my daughter barely talks to me anymore", "i feel like i'm losing her")[-1].reply
+    assert "losing" in said and "close" in said, said

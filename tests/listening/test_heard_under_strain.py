@@ -255,3 +255,10 @@ def test_toughen_up_after_a_story_of_work_is_heard_as_self_criticism_not_asked_w
                 "maybe i just need to toughen up")[-1]
     assert "brought this up" not in said.question, said.reply
     assert {"r-part", "r-telling", "r-painful", "r-voice"} & set(said.templates), said.reply  # said back as their thought
+
+
+def test_a_first_recovery_meeting_is_a_brave_step_not_work(listener):
+    # "i went to my first AA meeting last night" got "What has work been like for you lately?"
+    said = talk(listener, "i went to my first AA meeting last night")[-1]
+    assert "work" not in said.reply and said.topic != "work", said.reply
+    assert "step" in said.reply, said.reply

@@ -137,7 +137,7 @@ CORRECTION = re.compile(
     r"\b(?:that'?s not (?:it|right|true|what i (?:meant|said|mean))|not what i (?:meant|said|mean)|"
     r"you(?:'re| are) not (?:getting|listening|hearing)|you (?:don'?t|do not) get it|"
     r"that'?s not how i feel|i(?:'m| am) not (?:feeling )?(?:that|really)\b|no,? (?:that'?s )?wrong|"
-    r"you'?ve got it wrong|that isn'?t it|not quite)\b", re.I)
+    r"you'?ve got it wrong|that isn'?t it|not quite|^\W*(?:no,?\s+)?not like that)\b", re.I)
 APOLOGY = re.compile(
     r"^\W*(?:(?:i'?m|im|i am)\s+)?(?:so\s+|really\s+)?sorry(?:\s+(?:for|about)\s+(?:dumping|rambling|going on|"
     r"venting|offloading|unloading|moaning|complaining|whining|being (?:so )?(?:negative|dramatic|a lot|annoying|"
