@@ -311,8 +311,10 @@ class Listener:
             # model's guess at one ("disappointed") would put a new one in their mouth; the story's feeling carries it
             # (and its topic, which a message with no feeling of its own goes on with)
             feeling, topic = None, topic_for(clean, key, None, conversation)
+        met = None  # a group of responses a told phrase is met with, naming no feeling ("i had to get off two stops early")
         if feeling != _EITHER_OR_BOTH and (said := told_feeling(clean, conversation)) and said.label not in conversation.rejected:
             feeling = said if said.word else None  # "my baby took her first steps": proud of her; "fine i guess": none
+            met = said.label if not said.word and said.label in responses()["validation"] else None
         owned = feeling_cues(clean).get("remorse", ())
         if feeling is not None and feeling.intensity != "theirs" and feeling.label not in GLAD_LABELS | {"remorse"} and owned \
                 and (conversation.turns and "remorse" in feeling_cues(conversation.turns[-1].text)
@@ -383,7 +385,7 @@ class Listener:
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
             "remembering" if ending else "weary" if feeling and feeling.word in _WEARY and not _TIRED_OF.search(clean) else \
             "stretched" if feeling and feeling.word in _STRETCHED else "stuck" if feeling and feeling.word == "stuck" else "starting" if feeling == _EITHER_OR_BOTH else \
-            "bored" if bored else "light" if light else told or family
+            "bored" if bored else met or ("light" if light else told or family)
         # a small pleasure ("i went for a nice walk", a baby's first word) gets small words, not "what does this mean to you?"
         small = group == "joy" and feeling is not None and feeling.label in _EVERYDAY_GLAD and feeling.intensity != "strong"
         validation = "" if summed else pick(
@@ -400,7 +402,7 @@ class Listener:
         # "i miss my old school": what is missed is behind them, not a weight of studies now
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
         asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group != "starting" else None,
-                         group if group in ("stretched", "stuck", "starting") else "result" if result else family, conversation, used,
+                         group if group in ("stretched", "stuck", "starting", "coping") else "result" if result else family, conversation, used,
                          pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean), small=small)
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
