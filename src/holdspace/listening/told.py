@@ -1,5 +1,5 @@
 """Feelings told by what happened rather than named ("my baby took her first steps", "we were meant to go shopping on
-saturday" after a death): the phrases of feelings.toml [told], some only in the story that came before them. A phrase
+saturday" after a death): the phrases of told.toml, some only in the story that came before them. A phrase
 with no word names no feeling; its label may then be a group of responses to meet it with ("coping")."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ _TURNS = re.compile(r"\b(?:but|though|except|until)\b")
 
 @cache
 def _phrases() -> tuple[dict, ...]:
-    table = tomllib.loads((Path(__file__).parent / "feelings.toml").read_text(encoding="utf-8"))["told"]["phrases"]
+    table = tomllib.loads((Path(__file__).parent / "told.toml").read_text(encoding="utf-8"))["told"]["phrases"]
     return tuple({**p, "when": re.compile(p["when"])} for p in table)
 
 
