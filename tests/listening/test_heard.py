@@ -396,3 +396,10 @@ def test_a_death_last_night_is_not_asked_how_it_has_been_carried_since(listener,
 def test_a_death_long_ago_may_still_be_asked_about_since(listener):
     asked = " ".join(said.question for said in talk(listener, "hi", "my mum died two years ago", "i still miss her"))
     assert "day to day" in asked or "since then" in asked, asked
+
+
+def test_others_saying_at_least_after_a_loss_is_met_with_room_for_the_grief(listener):
+    # "everyone keeps saying at least it was early" after a miscarriage got only "That sounds really heavy.": what they
+    # were told went unheard
+    said = talk(listener, "we lost the baby at 12 weeks", "everyone keeps saying at least it was early")[-1].reply
+    assert any(w in said for w in ("timetable", "no right amount", "permission")), said

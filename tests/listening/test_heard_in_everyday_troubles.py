@@ -473,3 +473,9 @@ def test_always_being_the_one_who_reaches_out_is_no_fondness(listener, message):
     # got "fond. It's good to hear something has felt this way for you."
     said = talk(listener, message)[-1]
     assert said.feeling is not None and said.feeling.word == "taken for granted", said.reply
+
+
+def test_nobody_at_uni_liking_you_is_loneliness_not_studies(listener):
+    # "i feel like nobody at uni likes me" got "What part of your studies is weighing on you most?"
+    said = talk(listener, "i feel like nobody at uni likes me")[-1]
+    assert "studies" not in said.reply and said.topic == "loneliness", said.reply

@@ -137,3 +137,24 @@ def test_a_babys_first_steps_are_pride_in_her_not_in_yourself(listener):
 def test_a_first_mistake_is_not_made_a_thing_to_be_proud_of(listener):
     said = talk(listener, "i made my first mistake at the new job today")[-1]
     assert "proud" not in said.reply, said.reply
+
+
+def test_news_told_with_an_exclamation_mark_is_heard_as_glad(listener):
+    # "i'm pregnant!" got "It sounds like you might be feeling down."
+    said = talk(listener, "i'm pregnant!")[-1]
+    assert said.feeling is not None and said.feeling.label in ("joy", "excitement"), said.reply
+    assert "down" not in said.reply, said.reply
+
+
+def test_news_with_mixed_feelings_said_is_heard_as_both(listener):
+    said = talk(listener, "i'm pregnant and i don't know how i feel about it")[-1]
+    assert said.feeling is None or said.feeling.label not in ("joy", "excitement", "pride"), said.reply
+
+
+@pytest.mark.parametrize("message", ["i've started going to the gym again", "i've started running again"])
+def test_getting_back_to_exercise_is_not_heard_as_irritation(listener, message):
+    # "i've started going to the gym again" got "It sounds like you might be feeling irritated. ... What about it gets to
+    # you most?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label in ("joy", "pride", "optimism"), said.reply
+    assert "gets to you" not in said.reply, said.reply

@@ -140,3 +140,23 @@ def test_questions_about_a_bullied_child_say_her_or_him(listener, child, them):
     asked = [r.question for r in talk(listener, f"my {child} is being bullied at school", "it's been going on for weeks",
                                       "she cries every night" if them == "her" else "he cries every night")]
     assert not any("for them" in q for q in asked)
+
+
+def test_kindness_after_a_fear_is_reflected_with_it(listener):
+    # "it was scary but everyone was kind" got all worry ("what worries you most")
+    said = talk(listener, "it was scary but everyone was kind")[-1]
+    assert said.feeling is not None and said.feeling.intensity == "mixed", said.reply
+    assert "kind" in said.reply and "worries you most" not in said.reply, said.reply
+
+
+def test_getting_off_early_after_a_panic_attack_is_heard_as_coping(listener):
+    # got "Feeling that way makes sense with this much at stake."
+    said = talk(listener, "i had a panic attack on the train this morning", "i had to get off two stops early")[-1].reply
+    assert "at stake" not in said and "uncertain" not in said, said
+    assert "care of yourself" in said, said
+
+
+def test_losing_closeness_with_a_daughter_is_heard_as_the_fear_it_is(listener):
+    # "i feel like i'm losing her" got "There's room for that here, just as it is." / "It makes sense that it's stayed with you"
+    said = talk(listener, "my daughter barely talks to me anymore", "i feel like i'm losing her")[-1].reply
+    assert "losing" in said and "close" in said, said

@@ -255,3 +255,23 @@ def test_toughen_up_after_a_story_of_work_is_heard_as_self_criticism_not_asked_w
                 "maybe i just need to toughen up")[-1]
     assert "brought this up" not in said.question, said.reply
     assert {"r-part", "r-telling", "r-painful", "r-voice"} & set(said.templates), said.reply  # said back as their thought
+
+
+def test_a_first_recovery_meeting_is_a_brave_step_not_work(listener):
+    # "i went to my first AA meeting last night" got "What has work been like for you lately?"
+    said = talk(listener, "i went to my first AA meeting last night")[-1]
+    assert "work" not in said.reply and said.topic != "work", said.reply
+    assert "step" in said.reply, said.reply
+
+
+def test_coming_out_to_parents_is_a_big_step_not_a_low(listener):
+    # "i came out to my parents yesterday" got "It sounds like you might be feeling down."
+    said = talk(listener, "i came out to my parents yesterday")[-1]
+    assert said.feeling is None or said.feeling.label not in ("sadness", "disappointment", "grief"), said.reply
+    assert "down" not in said.reply and "step" in said.reply, said.reply
+
+
+def test_finally_booking_an_appointment_about_anxiety_is_a_step_not_a_worry(listener):
+    # got "It sounds like you might be feeling anxious. ... What worries you most when you think about it?"
+    said = talk(listener, "i finally booked a doctor's appointment about my anxiety")[-1].reply
+    assert "worries you most" not in said and "feeling anxious" not in said and "step" in said, said

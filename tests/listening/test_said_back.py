@@ -304,3 +304,20 @@ def test_a_leading_though_is_not_said_back(listener, message, kept):
     said = talk(listener, "my boyfriend is lovely", message)[-1]
     assert "though" not in said.reflection and "tho " not in said.reflection
     assert kept in said.reflection
+
+
+def test_a_correction_to_just_tired_is_taken(listener):
+    # "not like that, just tired" got "It sounds like you're not like that, just tired."
+    said = talk(listener, "i've been really down lately", "not like that, just tired")[-1].reply
+    assert "not like that" not in said and said.startswith("Just tired, then."), said
+
+
+def test_a_hedge_on_fine_keeps_its_meaning(listener):
+    # "work is fine i guess" got "You're saying work is fine."
+    said = talk(listener, "work is fine i guess")[-1].reply
+    assert "work is fine, more or less" in said, said
+
+
+def test_three_words_are_quoted_as_they_are(listener):
+    said = talk(listener, "i'm tired actually")[-1].reply
+    assert '"I\'m tired actually"' in said, said

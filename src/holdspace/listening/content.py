@@ -56,11 +56,14 @@ _KEEP_CAPITAL = {"i", "i'm", "i've", "i'd", "i'll", "monday", "tuesday", "wednes
 
 # "idk why they hate me": the not knowing is what they said, not a filler before it.
 _DONT_KNOW_WHAT = re.compile(r"^(\W*)(?:idk|dunno|i dunno)\s+(?=(?:why|what|how|who|where|when|if|whether)\b)", re.I)
+# "work is fine i guess": the hedge is part of what they said; dropped, "work is fine" says more than they did
+_FINE_HEDGED = re.compile(r"\b(fine|ok|okay|alright|all right)\s+(?:i guess|i suppose)(?=[\s.!?]*$)", re.I)
 
 
 def strip_fillers(text: str) -> str:
     """Drop discourse markers and fillers at the edges ("so", "honestly", "lol") and inside ("you know")."""
     text = _DONT_KNOW_WHAT.sub(r"\1i don't know ", text)
+    text = _FINE_HEDGED.sub(r"\1, more or less", text)
     text = _FILLERS.sub(" ", text)
     text = _TRAILING.sub("", text)
     text = _LEADING.sub("", text.strip())

@@ -5,6 +5,8 @@ about what was being told), and "that's not it". Nothing is reflected in these; 
 
 from __future__ import annotations
 
+import re
+
 from holdspace.language.text import words
 from holdspace.listening.feelings import Feeling, own_word
 from holdspace.listening.memory import Conversation, Reply
@@ -89,7 +91,10 @@ def _correction(conversation: Conversation, clean: str, used: list[str]) -> Repl
         rejected = ()
     said = pick(r["correction"], conversation, used)["text"]
     theirs = own_word(clean)
-    if theirs and theirs[1] not in conversation.rejected:
+    if theirs and theirs[1] not in conversation.rejected and re.search(rf"\bjust {re.escape(theirs[0])}\b", clean, re.I):
+        # "not like that, just tired": taken as they put it, with nothing more made of it
+        said = r["correction_just"].format(feeling=theirs[0])
+    elif theirs and theirs[1] not in conversation.rejected:
         # "that's not it, I'm angry": they named it themselves, so say their word back
         said += " " + pick(r["correction_named"], conversation, used)["text"].format(feeling=theirs[0])
     named = theirs and theirs[1] not in conversation.rejected

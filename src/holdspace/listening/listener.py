@@ -7,8 +7,8 @@ the conversation: it links back to something said earlier, offers a short summar
 turns, and steps back when told "that's not it".
 
 The parts live by concept: fixed_replies (greetings, thanks, corrections…), naming (the feeling),
-reflecting (the reflection), recall (links back and summaries), questions (topic and question), staying
-(what follows a crisis response in the same conversation).
+reflecting (the reflection), recall (links back and summaries), questions (topic and question), check_in (answers to
+its questions about risk), staying (what follows a crisis response in the same conversation).
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ import numpy as np
 
 from holdspace.language.emotions import Emotions
 from holdspace.language.text import is_readable, normalize
+from holdspace.listening.check_in import (CARRIED_ON, answered_no, asked_about_ending_life, asked_only_about_thoughts,
+                                          said_no_to_check_in)
 from holdspace.listening.content import units_of
 from holdspace.listening.feelings import GLAD_LABELS, Feeling, feeling_cues, feeling_for
 from holdspace.listening.fixed_replies import fixed_reply
@@ -46,8 +48,6 @@ __all__ = ["CRISIS_PAGE_NOTE", "Listener", "REMINDER_EVERY"]
 
 #: Every Nth message, the listener says again that it is software (SAFETY.md, clinical point 9).
 REMINDER_EVERY = 30
-#: Marks (among a reply's templates) the reply that carried on after a "no" to the gentle check-in.
-CARRIED_ON = "carry-on"
 _YES_REASON = "Asked about thoughts of ending their life, they said yes or could not say no."
 _CHECK_IN_REASON = "The message sounds like thoughts of not being here, or of hurting oneself."
 _NOT_SAFE_REASON = "Asked whether they were safe right now, they said no or could not say."
@@ -184,7 +184,7 @@ class Listener:
         not_safe = assessment.level == "none" and asked_if_safe and bool(NOT_SAFE.match(clean))
         if not_safe:
             assessment = replace(assessment, level="urgent", reasons=[_NOT_SAFE_REASON])
-        said_yes = assessment.level == "none" and self._asked_about_ending_life(conversation) \
+        said_yes = assessment.level == "none" and asked_about_ending_life(conversation) \
             and bool(YES_TO_CHECK_IN.match(clean)) and not NO_TO_CHECK_IN.match(clean)
         if said_yes:
             # "yes" (or "sometimes", "idk") to "are you having thoughts of ending your life?": words that mean nothing
@@ -235,7 +235,7 @@ class Listener:
                                                                level=conversation.safety.level, crisis=True))
         # "If not, just say so and we'll carry on": after a "no" to the gentle check-in, carry on with what they
         # said before the question or after their "no", rather than asking again
-        answered = self._said_no_to_check_in(conversation, clean)
+        answered = said_no_to_check_in(conversation, clean)
         # "no, i mean uni": after the gentle check-in we said we'd carry on; after the direct one, a thank-you
         gently_asked = bool(conversation.turns) and conversation.turns[-1].reply.variant == GENTLE
         if answered is None and conversation.turns and conversation.turns[-1].reply.variant \
@@ -244,7 +244,7 @@ class Listener:
             # answer it is, with the flag kept and the way to help still in view; to "are you safe right now, and
             # are you thinking about ending your life?" it could mean either, so it is asked about gently again
             reply = replace(fixed(r["no_after_crisis"], conversation, used), level=conversation.safety.level,
-                            crisis=True) if self._asked_only_about_thoughts(conversation) else \
+                            crisis=True) if asked_only_about_thoughts(conversation) else \
                 Reply(r["after_flag"], level=conversation.safety.level, crisis=True)
             return self._remember(conversation, clean, reply)
         if answered is None and conversation.turns and conversation.turns[-1].reply.variant == "hurt_by_someone" \
@@ -257,7 +257,7 @@ class Listener:
             # A bare "I'm fine" after a flag: stay gentle and keep the door to help open. The flag stays either way;
             # if the last thing raised was the gentle check-in and they answered it "no", or "are you safe right now?"
             # was just asked and this is their answer ("no seriously i'm fine"), it is not asked again.
-            if self._answered_no(conversation) or last is not None and last.reply == r["after_flag"]:
+            if answered_no(conversation) or last is not None and last.reply == r["after_flag"]:
                 reply = replace(fixed(r["after_flag_answered"], conversation, used), level=conversation.safety.level,
                                 crisis=True)
             else:
@@ -311,8 +311,10 @@ class Listener:
             # model's guess at one ("disappointed") would put a new one in their mouth; the story's feeling carries it
             # (and its topic, which a message with no feeling of its own goes on with)
             feeling, topic = None, topic_for(clean, key, None, conversation)
+        met = None  # a group of responses a told phrase is met with, naming no feeling ("i had to get off two stops early")
         if feeling != _EITHER_OR_BOTH and (said := told_feeling(clean, conversation)) and said.label not in conversation.rejected:
             feeling = said if said.word else None  # "my baby took her first steps": proud of her; "fine i guess": none
+            met = said.label if not said.word and said.label in responses()["validation"] else None
         owned = feeling_cues(clean).get("remorse", ())
         if feeling is not None and feeling.intensity != "theirs" and feeling.label not in GLAD_LABELS | {"remorse"} and owned \
                 and (conversation.turns and "remorse" in feeling_cues(conversation.turns[-1].text)
@@ -383,7 +385,7 @@ class Listener:
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
             "remembering" if ending else "weary" if feeling and feeling.word in _WEARY and not _TIRED_OF.search(clean) else \
             "stretched" if feeling and feeling.word in _STRETCHED else "stuck" if feeling and feeling.word == "stuck" else "starting" if feeling == _EITHER_OR_BOTH else \
-            "bored" if bored else "light" if light else told or family
+            "bored" if bored else met or ("light" if light else told or family)
         # a small pleasure ("i went for a nice walk", a baby's first word) gets small words, not "what does this mean to you?"
         small = group == "joy" and feeling is not None and feeling.label in _EVERYDAY_GLAD and feeling.intensity != "strong"
         validation = "" if summed else pick(
@@ -400,7 +402,7 @@ class Listener:
         # "i miss my old school": what is missed is behind them, not a weight of studies now
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
         asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group != "starting" else None,
-                         group if group in ("stretched", "stuck", "starting") else "result" if result else family, conversation, used,
+                         group if group in ("stretched", "stuck", "starting", "coping", "step") else "result" if result else family, conversation, used,
                          pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean), small=small)
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
@@ -412,50 +414,6 @@ class Listener:
         reply = Reply(" ".join(parts), reflection, validation or summed, asked, feeling, emotions,
                       "none", False, tuple(used), key, topic)
         return self._remember(conversation, message, reply, key=key, topic=topic, vector=vector)
-
-    @staticmethod
-    def _asked_about_ending_life(conversation: Conversation) -> bool:
-        """Whether the last reply asked "are you having thoughts of ending your life?" (the gentle or the direct
-        check-in, or the concern or urgent crisis response)."""
-        return bool(conversation.turns) and conversation.turns[-1].reply.variant in (GENTLE, "concern", "urgent")
-
-    @staticmethod
-    def _asked_only_about_thoughts(conversation: Conversation) -> bool:
-        """Whether the last reply's one question was "are you having thoughts of ending your life?" (the direct
-        check-in, the concern response): a "no" then answers it. After "are you safe right now, and are you
-        thinking about ending your life?" (the urgent response, the self-harm check-in) a "no" could mean "I'm not
-        safe", so it is never thanked as reassurance."""
-        if not conversation.turns:
-            return False
-        last = conversation.turns[-1].reply
-        return last.variant == "concern" and last.reply != responses()["conversation"]["check_in_self_harm"]
-
-    @staticmethod
-    def _answered_no(conversation: Conversation) -> bool:
-        """Whether the last risk the conversation raised was the gentle check-in, answered "no" (and carried on)."""
-        for n in range(len(conversation.turns) - 1, -1, -1):
-            if conversation.turns[n].reply.variant:
-                return conversation.turns[n].reply.variant == GENTLE and n + 1 < len(conversation.turns) \
-                    and CARRIED_ON in conversation.turns[n + 1].reply.templates
-        return False
-
-    @staticmethod
-    def _said_no_to_check_in(conversation: Conversation, clean: str) -> str | None:
-        """After the gentle check-in, a "no" to it: what to listen to now (what followed the "no", or else the
-        message the check-in was about), or None when this message is not such an answer."""
-        from holdspace.safety.conversation import is_retraction
-
-        if not conversation.turns or conversation.turns[-1].reply.variant != GENTLE \
-                and not Listener._asked_only_about_thoughts(conversation):
-            return None
-        found = NO_TO_CHECK_IN.match(clean)
-        if found is None:
-            return None
-        rest = clean[found.end():].strip()
-        if len(rest.split()) >= 2 and not is_retraction(rest) and not DISMISS.match(rest):
-            return rest
-        # (after the direct check-in or the crisis response a bare "no" has its own reply, and the flag its own words)
-        return conversation.turns[-1].text if conversation.turns[-1].reply.variant == GENTLE else None
 
     def name_feeling(self, text: str) -> Feeling | None:
         """The feeling the listener would name for one message, on its own."""

@@ -139,7 +139,7 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
 _PRAISED = re.compile(r" (?:good|nice|great|decent|lovely|stable|steady|dream|amazing) $")
 # A topic set aside as fine ("work is fine i guess", "school's ok"): what they go on to is what weighs.
 _FINE_AFTER = re.compile(r" (?:is|was|s|has been|'s) (?:(?:fine|ok|okay|alright|good|great|actually|honestly|"
-                         r"all|right)(?: |$))+(?:i guess |i suppose |tbh |honestly |really |actually )*(?:and |so )?(?:(?:its|it's|it s) )?"
+                         r"all|right)(?: |$))+(?:i guess |i suppose |more or less |tbh |honestly |really |actually )*(?:and |so )?(?:(?:its|it's|it s) )?"
                          # (or nothing after: "work is ok", said of one part of life to set it aside)
                          r"(?:just |but |$)")
 

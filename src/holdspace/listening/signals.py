@@ -137,7 +137,7 @@ CORRECTION = re.compile(
     r"\b(?:that'?s not (?:it|right|true|what i (?:meant|said|mean))|not what i (?:meant|said|mean)|"
     r"you(?:'re| are) not (?:getting|listening|hearing)|you (?:don'?t|do not) get it|"
     r"that'?s not how i feel|i(?:'m| am) not (?:feeling )?(?:that|really)\b|no,? (?:that'?s )?wrong|"
-    r"you'?ve got it wrong|that isn'?t it|not quite)\b", re.I)
+    r"you'?ve got it wrong|that isn'?t it|not quite|^\W*(?:no,?\s+)?not like that)\b", re.I)
 APOLOGY = re.compile(
     r"^\W*(?:(?:i'?m|im|i am)\s+)?(?:so\s+|really\s+)?sorry(?:\s+(?:for|about)\s+(?:dumping|rambling|going on|"
     r"venting|offloading|unloading|moaning|complaining|whining|being (?:so )?(?:negative|dramatic|a lot|annoying|"
@@ -180,7 +180,9 @@ _RULE = (r"(?:(?:i'?m|im|i am) (?:not )?(?:even |really |honestly |still )?(?:me
          r"(?= (?:\w+ )?(?:over|past|this|so|that|more|less|any|better|fine|okay|ok|upset|sad|bothered|hurt|gutted|"
          r"moved on|done|used to))|i should (?:have|'ve) (?:got|gotten|moved|gotten over|got over|moved on)\b|"
          r"i (?:shouldn'?t|shouldnt) (?:even |still |really )?care\b)")
-FEELING_RULE = re.compile(r"\b" + _RULE, re.I)
+# (and others' "at least", reported: "everyone keeps saying at least it was early" makes a loss small for them)
+FEELING_RULE = re.compile(r"\b(?:" + _RULE + r"|(?:(?:everyone|everybody|people) (?:keeps? |kept )?(?:says?|said|saying|tells? me|"
+                          r"told me|telling me)|(?:they|my \w+) (?:keeps?|kept) (?:saying|telling me)) (?:that )?at least\b)", re.I)
 # The same rule as the client's own, at the start of what they said ("but I'm not meant to be this upset"),
 # not someone else's they report ("everyone says I should be over it"): said back as theirs, never as fact.
 OWN_FEELING_RULE = re.compile(r"^\W*(?:(?:but|and|so|honestly|like|i know|i guess|i think|i feel like)\W+)*" + _RULE, re.I)

@@ -1,4 +1,5 @@
-"""The listener's words (responses.toml, with its topics in topics.toml), and choosing one not used within NO_REPEAT_TURNS."""
+"""The listener's words (responses.toml, with its topics in topics.toml and its questions in questions.toml), and
+choosing one not used within NO_REPEAT_TURNS."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ __all__ = ["feeling_said", "fixed", "pick", "responses"]
 
 @cache
 def responses() -> dict:
-    """The templates in responses.toml, with the topics of topics.toml under "topics", read once."""
+    """The templates in responses.toml, with topics.toml under "topics" and questions.toml under "questions", read once."""
     here = Path(__file__).parent
     table = tomllib.loads((here / "responses.toml").read_text(encoding="utf-8"))
     table["topics"] = tomllib.loads((here / "topics.toml").read_text(encoding="utf-8"))["topics"]
+    table["questions"] = tomllib.loads((here / "questions.toml").read_text(encoding="utf-8"))["questions"]
     return table
 
 

@@ -1,5 +1,6 @@
 """Feelings told by what happened rather than named ("my baby took her first steps", "we were meant to go shopping on
-saturday" after a death): the phrases of feelings.toml [told], some only in the story that came before them."""
+saturday" after a death): the phrases of told.toml, some only in the story that came before them. A phrase
+with no word names no feeling; its label may then be a group of responses to meet it with ("coping")."""
 
 from __future__ import annotations
 
@@ -18,21 +19,21 @@ _TURNS = re.compile(r"\b(?:but|though|except|until)\b")
 
 
 @cache
-def _phrases() -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
-    table = tomllib.loads((Path(__file__).parent / "feelings.toml").read_text(encoding="utf-8"))["told"]["phrases"]
-    return tuple((re.compile(p["when"]), p["word"], p["label"], p.get("after", "")) for p in table)
+def _phrases() -> tuple[dict, ...]:
+    table = tomllib.loads((Path(__file__).parent / "told.toml").read_text(encoding="utf-8"))["told"]["phrases"]
+    return tuple({**p, "when": re.compile(p["when"])} for p in table)
 
 
 def told_feeling(clean: str, conversation: Conversation) -> Feeling | None:
     """The feeling a message tells by what happened, in the story told so far; None when it tells none."""
     lower = clean.lower()
-    if _TURNS.search(lower):
-        return None
+    turns = bool(_TURNS.search(lower))  # ("fine i guess but...": only a phrase told with its turn, `turns`, still holds)
     before = " ".join(t.text for t in conversation.turns[-3:]).lower()
     hurts = story_hurts(conversation)  # "a lovely coffee" the week of a funeral is no plain gladness
-    for when, word, label, after in _phrases():
-        if not when.search(lower) or hurts and label in GLAD_LABELS:
+    for p in _phrases():
+        if turns and not p.get("turns") or not p["when"].search(lower) or hurts and p["label"] in GLAD_LABELS:
             continue
+        after = p.get("after", "")
         if not after or (story_glad(conversation) if after == "glad" else re.search(after, before)):
-            return Feeling(word, label, "moderate")
+            return Feeling(p["word"], p["label"], p.get("intensity", "moderate"))
     return None
