@@ -158,3 +158,15 @@ def test_getting_back_to_exercise_is_not_heard_as_irritation(listener, message):
     said = talk(listener, message)[-1]
     assert said.feeling is not None and said.feeling.label in ("joy", "pride", "optimism"), said.reply
     assert "gets to you" not in said.reply, said.reply
+
+
+def test_plain_news_of_a_pregnancy_leaves_room_rather_than_assuming_sadness(listener):
+    # "i'm pregnant" got "It sounds like you might be feeling down."
+    said = talk(listener, "i'm pregnant")[-1]
+    assert said.feeling is None or said.feeling.label not in ("sadness", "disappointment", "grief"), said.reply
+    assert "down" not in said.reply and "how are you feeling about it" in said.reply.lower(), said.reply
+
+
+def test_a_pregnancy_told_with_doubt_stays_unsure(listener):
+    said = talk(listener, "i'm pregnant and i don't know how i feel")[-1]
+    assert said.feeling is not None and said.feeling.label == "confusion", said.reply

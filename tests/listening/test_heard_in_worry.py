@@ -160,3 +160,25 @@ def test_losing_closeness_with_a_daughter_is_heard_as_the_fear_it_is(listener):
     # "i feel like i'm losing her" got "There's room for that here, just as it is." / "It makes sense that it's stayed with you"
     said = talk(listener, "my daughter barely talks to me anymore", "i feel like i'm losing her")[-1].reply
     assert "losing" in said and "close" in said, said
+
+
+def test_no_sleep_since_an_accident_is_heard_as_shaken_not_let_down(listener):
+    # "i can't sleep since the accident" got "It sounds like you might be feeling let down."
+    said = talk(listener, "i can't sleep since the accident")[-1]
+    assert said.feeling is not None and said.feeling.label in ("fear", "nervousness"), said.reply
+    assert "let down" not in said.reply and "shaken" in said.reply, said.reply
+
+
+def test_a_pet_at_the_vet_with_nothing_known_is_heard_as_worry(listener):
+    # "my cat is at the vet and they don't know what's wrong" got "unsure ... What feels most unclear right now?"
+    said = talk(listener, "my cat is at the vet and they don't know what's wrong")[-1]
+    assert said.feeling is not None and said.feeling.word == "worried", said.reply
+    assert "unclear" not in said.reply, said.reply
+
+
+def test_the_first_christmas_without_a_parent_is_heard_as_grief_not_anger(listener):
+    # after "i hate christmas", "it's the first one without my dad" got "That reaction is understandable, given what
+    # happened."
+    said = talk(listener, "i hate christmas", "it's the first one without my dad")[-1]
+    assert said.feeling is not None and said.feeling.label == "grief", said.reply
+    assert "reaction is understandable" not in said.reply and "angry" not in said.reply, said.reply

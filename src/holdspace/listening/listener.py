@@ -402,7 +402,7 @@ class Listener:
         # "i miss my old school": what is missed is behind them, not a weight of studies now
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
         asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group != "starting" else None,
-                         group if group in ("stretched", "stuck", "starting", "coping", "step") else "result" if result else family, conversation, used,
+                         group if group in ("stretched", "stuck", "starting", "coping", "step", "news") else "result" if result else family, conversation, used,
                          pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean), small=small)
         parts += [p for p in (validation, summed, asked) if p]
         if answered is not None:
