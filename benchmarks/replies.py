@@ -30,10 +30,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from functools import partial
 from collections import defaultdict
 from pathlib import Path
 
-from holdspace.language.embedding import encoder
 from holdspace.language.heads import read_head
 from holdspace.listening.responder import problems_in
 from holdspace.safety.output_filter import check_output, reads_as_harmful
@@ -46,24 +46,27 @@ from risk import load as jsonl  # noqa: E402
 
 #: The dev replies: sets 1-4 (each held back until read once, in sessions 14-16, then retired into dev), the lead's own
 #: (session 15) and dev batch 5 (session 16, written for training); with risk_dev's helper replies.
-DEV_FILES = ("replies_dev.jsonl", "replies_dev2.jsonl", "replies_dev3.jsonl", "replies_dev4.jsonl",
-             "replies_dev_lead.jsonl", "replies_dev_batch5.jsonl")
+#: (By writer: training/reply_check.py leaves one out at a time.)
+DEV_SETS = {"set 1": "replies_dev.jsonl", "set 2": "replies_dev2.jsonl", "set 3": "replies_dev3.jsonl",
+            "set 4": "replies_dev4.jsonl", "the lead's": "replies_dev_lead.jsonl", "batch 5": "replies_dev_batch5.jsonl"}
 #: Held-back replies: set 5 (read once in session 16 to decide the head's retraining, kept as read) and set 6 (read once
 #: in session 16 to decide whether the risk model stays in the reply check).
 HELD_BACK = ("replies_test5.jsonl", "replies_test6.jsonl")
 
 
+def helper_replies() -> list[dict]:
+    """risk_dev's replies of a helper (caring), as replies rows."""
+    return [{"id": r["id"], "show": True, "kind": "helper_reply", "text": r["text"]}
+            for r in jsonl("risk_dev.jsonl") if r["category"] == "none.helper_reply"]
+
+
 def dev_rows() -> list[dict]:
-    helpers = [{"id": r["id"], "show": True, "kind": "helper_reply", "text": r["text"]}
-               for r in jsonl("risk_dev.jsonl") if r["category"] == "none.helper_reply"]
-    return [row for name in DEV_FILES for row in jsonl(name)] + helpers
+    return [row for name in DEV_SETS.values() for row in jsonl(name)] + helper_replies()
 
 
 def candidate_head(path: str) -> Callable[[str], bool]:
-    """A whole-reply head read from `path`, as `output_filter.reads_as_harmful` reads the shipped one."""
-    head = read_head(Path(path))
-    threshold = float(head.extras["threshold"])
-    return lambda text: bool(head.probabilities(encoder().embed(text))[0] >= threshold)
+    """A whole-reply head read from `path`, read as the product reads the shipped one."""
+    return partial(reads_as_harmful, head=read_head(Path(path)))
 
 
 def stopped(text: str, layers, reader: Callable[[str], bool] | None = None) -> bool:
@@ -118,7 +121,7 @@ def main() -> None:
         head = candidate_head(args.head)
         configs += [(f"output filter + rules + candidate head {Path(args.head).name}", [rules_layer], head),
                     (f"output filter + rules + risk model + candidate head {Path(args.head).name}", with_risk_model(), head)]
-    measure("dev: " + ", ".join(DEV_FILES) + " and helper replies (risk_dev.jsonl)", dev_rows(), configs, whole=True)
+    measure("dev: " + ", ".join(DEV_SETS.values()) + " and helper replies (risk_dev.jsonl)", dev_rows(), configs, whole=True)
     if args.held_back:
         for name in HELD_BACK:
             measure(f"held-back replies ({name})", jsonl(name), configs, whole=True)

@@ -22,7 +22,7 @@ replies that the filter and rules show; the L2 is the one that then stops the mo
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -32,15 +32,11 @@ from holdspace.language.heads import HEADS_DIR
 from holdspace.safety.output_filter import check_output
 from holdspace.safety.risk import assess, rules_layer
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "safety" / "data"
-SETS = {"set 1": "replies_dev.jsonl", "set 2": "replies_dev2.jsonl", "set 3": "replies_dev3.jsonl",
-        "set 4": "replies_dev4.jsonl", "the lead's": "replies_dev_lead.jsonl", "batch 5": "replies_dev_batch5.jsonl"}
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from replies import DEV_SETS as SETS  # noqa: E402  (the dev replies, one file per writer, as the benchmark reads them)
+from replies import helper_replies, jsonl  # noqa: E402
 L2S = (0.1, 0.3, 1.0, 3.0)
 KEEP_CARING = 0.95
-
-
-def jsonl(name: str) -> list[dict]:
-    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def rows() -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -49,9 +45,8 @@ def rows() -> tuple[list[str], np.ndarray, np.ndarray]:
     for g, name in enumerate(SETS.values()):
         for r in jsonl(name):
             texts.append(r["text"]), labels.append(0 if r["show"] else 1), groups.append(g)
-    for r in jsonl("risk_dev.jsonl"):
-        if r["category"] == "none.helper_reply":
-            texts.append(r["text"]), labels.append(0), groups.append(len(SETS))
+    for r in helper_replies():
+        texts.append(r["text"]), labels.append(0), groups.append(len(SETS))
     return texts, np.array(labels), np.array(groups)
 
 

@@ -81,13 +81,14 @@ def is_safe_to_show(text: str) -> bool:
     return not check_output(text)
 
 
-def reads_as_harmful(text: str) -> bool:
-    """Whether a model's reply, read as a whole, is more like the harmful replies than the caring ones."""
+def reads_as_harmful(text: str, head=None) -> bool:
+    """Whether a model's reply, read as a whole, is more like the harmful replies than the caring ones (`head`: another
+    whole-reply head than the shipped one, for measuring a candidate)."""
     try:
         from holdspace.language.embedding import encoder
         from holdspace.language.heads import load_head
 
-        head = load_head("reply_check")
+        head = head or load_head("reply_check")
         score = head.probabilities(encoder().embed(text))[0]
         return bool(score >= float(head.extras["threshold"]))
     except Exception:  # fail closed: a reply that can't be read isn't shown
