@@ -56,7 +56,7 @@ def _goal(db: Session, client, goal: dict, rng: random.Random, now) -> None:
         outcome = rng.choices(["done", "partly", "not_this_time"], weights=[6, 3, 1])[0]
         note = notes.pop(0) if notes and rng.random() < 0.4 else ""
         goal_checkins.record_checkin(db, client, made, outcome, note, day=day,
-                                     at=now - timedelta(days=back, hours=rng.randint(1, 5)))
+                                     at=_waking_hours(db, now - timedelta(days=back), rng))
 
 
 def _waking_hours(db: Session, on: datetime, rng: random.Random) -> datetime:
@@ -78,7 +78,7 @@ def seed(db: Session, *, seed_value: int = 7) -> None:
     for session in data["therapist"].get("transcript", []):
         report = analyse(parse(session["text"].strip())).as_dict()
         practice_records.save_transcript(db, therapist, session["title"], session["text"].strip(), report,
-                                         at=now - timedelta(days=2, hours=5))
+                                         at=_waking_hours(db, now - timedelta(days=2), rng))
     for person in data["client"]:
         client = accounts.create_user(db, email=person["email"], display_name=person["name"],
                                       password=person["password"])
@@ -98,9 +98,9 @@ def seed(db: Session, *, seed_value: int = 7) -> None:
             note = notes[pool].pop(0) if notes[pool] and rng.random() < 0.45 else ""
             mood.record_checkin(db, client, value, feelings, note, at=at)
         for number, body in enumerate(person.get("journal", [])):
-            journal.write_entry(db, client, body, at=now - timedelta(days=20 - 7 * number, hours=3))
+            journal.write_entry(db, client, body, at=_waking_hours(db, now - timedelta(days=20 - 7 * number), rng))
         if person.get("conversation"):
-            _talk(db, client, person["conversation"], now - timedelta(days=3, hours=2))
+            _talk(db, client, person["conversation"], _waking_hours(db, now - timedelta(days=3), rng))
         for goal in person.get("goals", []):
             _goal(db, client, goal, rng, now)
         for proposal in person.get("proposals", []):
@@ -113,7 +113,7 @@ def seed(db: Session, *, seed_value: int = 7) -> None:
             kind, _, detail = item["practice"].partition(":")
             for ago in item["done_days_ago"]:
                 practice_log.record_session(db, client, kind, rng.choice([3, 5, 5, 8]), rng.randint(3, 6),
-                                            rng.randint(5, 8), detail=detail, at=now - timedelta(days=ago, hours=3))
+                                            rng.randint(5, 8), detail=detail, at=_waking_hours(db, now - timedelta(days=ago), rng))
         for key, totals in person.get("measures", {}).items():
             n = len(measures.instrument(key).items)
             for week, total in enumerate(totals):

@@ -88,6 +88,7 @@ def test_the_demo_builds_a_practice_where_sharing_decides_what_the_therapist_see
         assert len(alex_journal) == 3 and all(e["body"] for e in alex_journal)
         assert web.get(f"/api/v1/clients/{clients['Sam']['id']}/journal", headers=headers).status_code == 404
         [talk] = web.get(f"/api/v1/clients/{clients['Sam']['id']}/conversations", headers=headers).json()
+        assert 8 <= datetime.fromisoformat(talk["created_at"]).astimezone().hour < 22  # a talk by day, not at 3 am
         exchanges = web.get(f"/api/v1/clients/{clients['Sam']['id']}/conversations/{talk['id']}",
                             headers=headers).json()["exchanges"]
         assert len(exchanges) == 5 and all(e["reply"]["reply"] and e["level"] == "none" for e in exchanges)
