@@ -90,3 +90,9 @@ def test_reassurance_and_being_there_are_weak_emotional_reactions():
 def test_arguing_with_the_client_is_not_a_reflection():
     q = score_reflection(CLIENT, "You are not a bad daughter but arguing with her will not make things any better.")
     assert q.band != "strong" and any("persuades" in n for n in q.notes)
+
+
+def test_that_sounds_really_hard_is_a_weak_emotional_reaction():
+    e = read_empathy(CLIENT, "That sounds really hard. What's been the hardest part?")
+    assert e.emotional_reactions.level == 1
+    assert e.emotional_reactions.spans == ("That sounds really hard.",)
