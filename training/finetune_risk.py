@@ -359,6 +359,7 @@ def main() -> None:
     parser.add_argument("--save-folds", action="store_true",
                         help="save each fold's model as STEM_fold{k}.pt (to export and score them as ONNX)")
     args = parser.parse_args()
+    CACHE.mkdir(parents=True, exist_ok=True)  # a fresh machine has no cache yet
     if args.retired == []:  # a bare --retired: sets 4 and 5, as every run before session 12
         args.retired = True
     retired_sets(args.retired)
