@@ -479,3 +479,17 @@ def test_nobody_at_uni_liking_you_is_loneliness_not_studies(listener):
     # "i feel like nobody at uni likes me" got "What part of your studies is weighing on you most?"
     said = talk(listener, "i feel like nobody at uni likes me")[-1]
     assert "studies" not in said.reply and said.topic == "loneliness", said.reply
+
+
+# --- session 17, round 7 (talked through) ------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["i was 8 months sober and i drank last night",
+                                     "a year clean and then i used again on saturday",
+                                     "i relapsed at the weekend"])
+def test_a_relapse_is_never_met_as_pride_or_good_news(listener, message):
+    # "i was 8 months sober and i drank last night" got "proud of yourself. That sounds like it really matters to you."
+    said = talk(listener, message)[-1]
+    assert said.feeling is None or said.feeling.label not in ("pride", "joy", "relief", "excitement"), said.reply
+    assert "proud" not in said.reply and "matters to you" not in said.reply and "good news" not in said.reply
+    assert "walking into that room" not in said.reply and "take that step" not in said.reply, said.reply
+    assert "no judgement" in said.reply or "after all the work" in said.reply, said.reply

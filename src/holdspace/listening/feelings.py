@@ -128,6 +128,7 @@ def negated(lower: str, start: int) -> bool:
 # "Everyone is so happy", "he was proud of me", "my sister's excited": someone else's feeling, not the client's.
 _SOMEONE_ELSE_FEELS = re.compile(
     r"\b(?:he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|(?:my|his|her|their|our|the)\s+\w+)"
+    r"(?:\s+(?:all|both))?"  # "they all looked so happy"
     r"(?:'s|'d\s+(?:be|feel|get)|\s+(?:is|was|were|are|seems?|seemed|looks?|looked|felt|feels?|got|gets|became|sounds?|"
     r"sounded|acts?|acted|(?:is |are |was |were )?(?:acting|pretending to be)|pretends? to be|pretended to be|"
     r"(?:would|will|might|could|must|may)(?:\s+(?:be|feel|get|have been))|"
