@@ -505,3 +505,9 @@ def test_others_looking_happy_after_being_left_out_is_not_the_clients_gladness(l
                 "i saw their photos from the weekend. they all looked so happy")
     assert said[-1].feeling is None or said[-1].feeling.label != "joy", said[-1].reply
     assert "good to hear" not in said[-1].reply and "nicest part" not in said[-1].reply
+
+
+def test_not_sad_but_angry_is_never_named_sad(listener):
+    # "it's not that i'm sad, i'm angry" got "sad and angry", and "It's left you feeling tired, sad and angry"
+    said = talk(listener, "it's not that i'm sad, i'm angry")[-1]
+    assert said.feeling is not None and "sad" not in said.feeling.word and "angry" in said.feeling.word, said.reply

@@ -493,3 +493,21 @@ def test_a_relapse_is_never_met_as_pride_or_good_news(listener, message):
     assert "proud" not in said.reply and "matters to you" not in said.reply and "good news" not in said.reply
     assert "walking into that room" not in said.reply and "take that step" not in said.reply, said.reply
     assert "no judgement" in said.reply or "after all the work" in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["she said i always make everything about me",
+                                     "my sister told me i'm too much",
+                                     "he says i'm selfish and only think about myself"])
+def test_hurtful_words_reported_are_heard_as_hurt(listener, message):
+    # "she said i always make everything about me" was met as worry, then with no feeling at all
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word.startswith("hurt"), said.reply
+
+
+@pytest.mark.parametrize("lines", [("my mum has dementia", "it's like i'm grieving someone who is still here"),
+                                   ("honestly i feel like i'm losing him bit by bit",)])
+def test_grieving_someone_still_alive_is_not_asked_for_memories_of_them(listener, lines):
+    # got "What do you find yourself remembering about them?", as if after a death
+    said = talk(listener, *lines)[-1]
+    assert said.topic != "loss" and "remembering about" not in said.reply and "since then" not in said.reply, said.reply
+    assert "miss most about them" not in said.reply
