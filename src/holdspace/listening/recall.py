@@ -27,7 +27,7 @@ LINK_WINDOW = 12
 
 def _shorten(said: str) -> str:
     """The first clause of a long reflected piece, for a summary; cut at a word only when it must be."""
-    for match in re.finditer(r",\s|\s(?:and|but|because|so|when|since|after)\s", said):
+    for match in re.finditer(r",\s|\s(?:and|but|because|so(?=\s(?:i|you|he|she|we|they|it|that|there)\b)|when|since|after)\s", said):
         if 4 <= len(said[:match.start()].split()) <= 12:
             return said[:match.start()]
     return " ".join(said.split()[:10]).rstrip(",;:") + "…"
