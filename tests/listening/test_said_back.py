@@ -337,3 +337,13 @@ def test_a_summary_is_not_cut_at_the_so_of_so_quiet(listener):
                 "i come home and the house is so quiet i put the telly on just for the noise",
                 "i'm not one for talking about feelings to be honest")[-1].reply
     assert "the house is." not in said and "the house is," not in said, said
+
+
+@pytest.mark.parametrize("lines", [("our son was born three weeks ago", "i feel nothing when i hold him",
+                                    "what kind of father doesn't love his own baby"),
+                                   ("what sort of friend forgets her best mate's birthday",)])
+def test_what_kind_of_parent_asked_of_oneself_is_heard_as_their_question_not_said_as_fact(listener, lines):
+    # got "If I've understood you, what kind of father doesn't love his own baby." and a summary in the same reply
+    said = talk(listener, *lines)[-1].reply
+    assert "understood you, what" not in said and "hearing that what" not in said and "sounds like what" not in said, said
+    assert "following so far" not in said and "Putting the pieces" not in said, said
