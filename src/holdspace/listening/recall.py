@@ -127,7 +127,8 @@ def summary(conversation: Conversation, feeling: Feeling | None, used: list[str]
     if len(points) < 2:
         return ""
     joined = ", ".join(points[:-1]) + ", and " + points[-1] if len(points) > 2 else " and ".join(points)
-    said = pick(responses()["conversation"]["summary"], conversation, used)["text"].format(points=joined)
+    # (a point cut short ends in "…", never "…." with the template's full stop after it)
+    said = pick(responses()["conversation"]["summary"], conversation, used)["text"].format(points=joined).replace("….", "…")
     felt = _named(felt + ([feeling] if feeling is not None and feeling.intensity == "theirs" else []), feeling)
     # "angry and guilty" named once is two feelings: listed once each, "down, angry and guilty"
     felt = list(dict.fromkeys(part for w in felt for part in w.split(" and ")))
