@@ -487,3 +487,27 @@ def test_being_told_their_work_was_not_good_enough_is_heard_as_hurt(listener):
     # session 16: got "unhappy about it. Thank you for sharing that with me."
     said = talk(listener, "my boss said my work wasn't good enough")[-1]
     assert said.feeling is not None and said.feeling.word == "hurt", said.reply
+
+
+# --- session 17, round 7 (talked through) ------------------------------------------------------------------
+
+def test_now_i_can_barely_is_a_loss_not_relief(listener):
+    # "i used to run half marathons. now i can barely walk to the shop" got "relieved ... What part of it has felt best?"
+    said = talk(listener, "my back has been bad for years", "i used to run half marathons. now i can barely walk to the shop")[-1]
+    assert said.feeling is None or said.feeling.label not in ("relief", "joy", "pride"), said.reply
+    assert "felt best" not in said.reply and "good to hear" not in said.reply
+
+
+def test_others_looking_happy_after_being_left_out_is_not_the_clients_gladness(listener):
+    # got "It's good to hear something has felt this way for you. What was the nicest part of it?", then "It's left you
+    # feeling happy" in the summary after
+    said = talk(listener, "my friends made a new group chat without me", "i only found out by accident",
+                "i saw their photos from the weekend. they all looked so happy")
+    assert said[-1].feeling is None or said[-1].feeling.label != "joy", said[-1].reply
+    assert "good to hear" not in said[-1].reply and "nicest part" not in said[-1].reply
+
+
+def test_not_sad_but_angry_is_never_named_sad(listener):
+    # "it's not that i'm sad, i'm angry" got "sad and angry", and "It's left you feeling tired, sad and angry"
+    said = talk(listener, "it's not that i'm sad, i'm angry")[-1]
+    assert said.feeling is not None and "sad" not in said.feeling.word and "angry" in said.feeling.word, said.reply

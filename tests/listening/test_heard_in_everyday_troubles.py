@@ -479,3 +479,35 @@ def test_nobody_at_uni_liking_you_is_loneliness_not_studies(listener):
     # "i feel like nobody at uni likes me" got "What part of your studies is weighing on you most?"
     said = talk(listener, "i feel like nobody at uni likes me")[-1]
     assert "studies" not in said.reply and said.topic == "loneliness", said.reply
+
+
+# --- session 17, round 7 (talked through) ------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["i was 8 months sober and i drank last night",
+                                     "a year clean and then i used again on saturday",
+                                     "i relapsed at the weekend"])
+def test_a_relapse_is_never_met_as_pride_or_good_news(listener, message):
+    # "i was 8 months sober and i drank last night" got "proud of yourself. That sounds like it really matters to you."
+    said = talk(listener, message)[-1]
+    assert said.feeling is None or said.feeling.label not in ("pride", "joy", "relief", "excitement"), said.reply
+    assert "proud" not in said.reply and "matters to you" not in said.reply and "good news" not in said.reply
+    assert "walking into that room" not in said.reply and "take that step" not in said.reply, said.reply
+    assert "no judgement" in said.reply or "after all the work" in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["she said i always make everything about me",
+                                     "my sister told me i'm too much",
+                                     "he says i'm selfish and only think about myself"])
+def test_hurtful_words_reported_are_heard_as_hurt(listener, message):
+    # "she said i always make everything about me" was met as worry, then with no feeling at all
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word.startswith("hurt"), said.reply
+
+
+@pytest.mark.parametrize("lines", [("my mum has dementia", "it's like i'm grieving someone who is still here"),
+                                   ("honestly i feel like i'm losing him bit by bit",)])
+def test_grieving_someone_still_alive_is_not_asked_for_memories_of_them(listener, lines):
+    # got "What do you find yourself remembering about them?", as if after a death
+    said = talk(listener, *lines)[-1]
+    assert said.topic != "loss" and "remembering about" not in said.reply and "since then" not in said.reply, said.reply
+    assert "miss most about them" not in said.reply

@@ -182,3 +182,11 @@ def test_the_first_christmas_without_a_parent_is_heard_as_grief_not_anger(listen
     said = talk(listener, "i hate christmas", "it's the first one without my dad")[-1]
     assert said.feeling is not None and said.feeling.label == "grief", said.reply
     assert "reaction is understandable" not in said.reply and "angry" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("lines, missing", [(("i hate christmas", "it's the first one without my dad"), "the loss of him"),
+                                            (("dreading my birthday", "first year without mum"), "the loss of her")])
+def test_the_first_day_without_someone_is_named_in_words_a_person_would_say(listener, lines, missing):
+    # named "his absence": "It sounds like you might be feeling his absence" read stiffly
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.word == missing and "absence" not in said.reply, said.reply

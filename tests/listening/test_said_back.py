@@ -321,3 +321,29 @@ def test_a_hedge_on_fine_keeps_its_meaning(listener):
 def test_three_words_are_quoted_as_they_are(listener):
     said = talk(listener, "i'm tired actually")[-1].reply
     assert '"I\'m tired actually"' in said, said
+
+
+# --- session 17, round 7 (talked through) ------------------------------------------------------------------
+
+def test_lost_a_patient_is_you_lost_never_youre_lost(listener):
+    # "just got home from a night shift. lost a patient at 4am" got "and you're lost a patient at 4am"
+    said = talk(listener, "just got home from a night shift. lost a patient at 4am")[-1].reply
+    assert "you're lost" not in said and "you lost a patient" in said, said
+
+
+def test_a_summary_is_not_cut_at_the_so_of_so_quiet(listener):
+    # the summary said "and you come home and the house is." (cut before "so quiet")
+    said = talk(listener, "my wife moved out last month", "i don't have anyone to talk to about it",
+                "i come home and the house is so quiet i put the telly on just for the noise",
+                "i'm not one for talking about feelings to be honest")[-1].reply
+    assert "the house is." not in said and "the house is," not in said and "…." not in said, said
+
+
+@pytest.mark.parametrize("lines", [("our son was born three weeks ago", "i feel nothing when i hold him",
+                                    "what kind of father doesn't love his own baby"),
+                                   ("what sort of friend forgets her best mate's birthday",)])
+def test_what_kind_of_parent_asked_of_oneself_is_heard_as_their_question_not_said_as_fact(listener, lines):
+    # got "If I've understood you, what kind of father doesn't love his own baby." and a summary in the same reply
+    said = talk(listener, *lines)[-1].reply
+    assert "understood you, what" not in said and "hearing that what" not in said and "sounds like what" not in said, said
+    assert "following so far" not in said and "Putting the pieces" not in said, said

@@ -223,6 +223,9 @@ _CAUSED = {"it", "things", "everything", "that", "this"}
 _TAKES = {"took", "takes", "take", "cost", "costs"}
 # Softeners a fragment may open with ("a bit stressed", "kind of nervous"): what follows them decides its subject.
 _SOFTENED = re.compile(r"^(?:a (?:little )?bit|a little|kind of|sort of|kinda|a tad) ", re.I)
+# What "lost" is followed by when something was lost ("lost a patient at 4am", "lost it"), not the client lost.
+_LOST_WHAT = {"my", "your", "the", "his", "her", "our", "their", "a", "an", "another", "it", "him", "them", "everything",
+              "all", "track", "count", "touch", "weight", "sleep", "interest", "hope", "one", "two", "both", "someone"}
 _SUBJECTS = ("you", "you're", "you've", "you'd", "you'll", "your")
 # Words that praise what a list names ("good job, nice flat, lovely kids").
 _GOOD_THINGS = {"good", "nice", "great", "decent", "lovely", "stable", "steady", "amazing", "big", "new"}
@@ -246,7 +249,7 @@ def as_clause(reflected: str) -> str:
     for n, word in enumerate(tokens):
         if word in _ADVERBS and n + 1 < len(tokens):
             continue
-        if word in _BE_FRAGMENT and not (word == "lost" and n + 1 < len(tokens) and tokens[n + 1] in {"my", "your", "the", "his", "her", "our", "their"}):
+        if word in _BE_FRAGMENT and not (word == "lost" and n + 1 < len(tokens) and tokens[n + 1] in _LOST_WHAT):
             return "you're " + reflected
         if word in ("made", "makes") and n + 1 < len(tokens) and tokens[n + 1] in _CAUSED:
             return "that " + reflected  # "(moving out) just made it worse": the client didn't make it worse

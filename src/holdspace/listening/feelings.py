@@ -97,7 +97,8 @@ def intensity_cues(text: str) -> tuple[int, tuple[str, ...]]:
 _NEGATION = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|don't|didn't|doesn't|n't|nor|without|(?:i|we) used to|"
                        r"dont|didnt|doesnt|isnt|arent|wasnt|nothing to)"
                        # (never past a "but": "it's not much but it's mine" is theirs, and glad)
-                       r"[^\w,;:.!?]+(?:(?!but\b|yet\b)\w+[^\w,;:.!?]+){0,2}$")
+                       # ("it's not that i'm sad": "i'm" one word)
+                       r"[^\w,;:.!?]+(?:(?!but\b|yet\b)\w+(?:'\w+)?[^\w,;:.!?]+){0,2}$")
 # "No one really knows me", "I don't think anyone cares": the negation is the feeling, not its absence.
 _NOBODY = re.compile(r"\b(?:no one|anyone|anybody)\b")
 
@@ -128,6 +129,7 @@ def negated(lower: str, start: int) -> bool:
 # "Everyone is so happy", "he was proud of me", "my sister's excited": someone else's feeling, not the client's.
 _SOMEONE_ELSE_FEELS = re.compile(
     r"\b(?:he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|(?:my|his|her|their|our|the)\s+\w+)"
+    r"(?:\s+(?:all|both))?"  # "they all looked so happy"
     r"(?:'s|'d\s+(?:be|feel|get)|\s+(?:is|was|were|are|seems?|seemed|looks?|looked|felt|feels?|got|gets|became|sounds?|"
     r"sounded|acts?|acted|(?:is |are |was |were )?(?:acting|pretending to be)|pretends? to be|pretended to be|"
     r"(?:would|will|might|could|must|may)(?:\s+(?:be|feel|get|have been))|"

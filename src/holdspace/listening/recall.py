@@ -27,7 +27,7 @@ LINK_WINDOW = 12
 
 def _shorten(said: str) -> str:
     """The first clause of a long reflected piece, for a summary; cut at a word only when it must be."""
-    for match in re.finditer(r",\s|\s(?:and|but|because|so|when|since|after)\s", said):
+    for match in re.finditer(r",\s|\s(?:and|but|because|so(?=\s(?:i|you|he|she|we|they|it|that|there)\b)|when|since|after)\s", said):
         if 4 <= len(said[:match.start()].split()) <= 12:
             return said[:match.start()]
     return " ".join(said.split()[:10]).rstrip(",;:") + "…"
@@ -127,7 +127,8 @@ def summary(conversation: Conversation, feeling: Feeling | None, used: list[str]
     if len(points) < 2:
         return ""
     joined = ", ".join(points[:-1]) + ", and " + points[-1] if len(points) > 2 else " and ".join(points)
-    said = pick(responses()["conversation"]["summary"], conversation, used)["text"].format(points=joined)
+    # (a point cut short ends in "…", never "…." with the template's full stop after it)
+    said = pick(responses()["conversation"]["summary"], conversation, used)["text"].format(points=joined).replace("….", "…")
     felt = _named(felt + ([feeling] if feeling is not None and feeling.intensity == "theirs" else []), feeling)
     # "angry and guilty" named once is two feelings: listed once each, "down, angry and guilty"
     felt = list(dict.fromkeys(part for w in felt for part in w.split(" and ")))

@@ -281,6 +281,9 @@ RHETORICAL = re.compile(
     r"how (?:am|are|is|can|could|do|would|will) (?:i|we|anyone|anybody|one|things)\b[^?.!]*?"
     r"\b(?:supposed|meant|expected|ever|even|possibly|keep)\b|"
     r"who (?:would|could|cares|even|wants|would ever)\b|what (?:did|have) i (?:ever )?(?:do|done) to deserve\b|"
+    # "what kind of father doesn't love his own baby": a harsh question asked of oneself, never said back as a fact
+    r"what (?:kind|sort) of (?:a )?(?:father|mother|dad|mum|mom|parent|person|friend|daughter|son|wife|husband|partner|"
+    r"sister|brother|human|human being|nurse|carer)\b|"
     r"(?:is|does|will|would|did|can) (?:it|this|that|anything|any of (?:it|this)|anyone|anybody|things|life|i) "
     r"(?:even |ever |really |actually )+\w+|"
     r"when (?:will|does|is|do) (?:it|this|things|i) (?:ever )?(?:end|stop|get better|going to|change|catch a break))", re.I)

@@ -128,6 +128,13 @@ STRAIN_PHRASES = (
     (re.compile(r"(?<!\bi )(?:(?<!doctor )(?<!doctors )(?<!gp )(?<!vet )(?<!nurse )" + _SAID_SO + r"(?:it'?s|its|it is|it was)|"
                 + _SAID_SO + r"(?:i'?m|im|i am|i was)) (?:just |only |probably |being )*(?:not (?:a |that )?big (?:deal|thing)|no (?:big )?deal|"
                 r"overreacting|dramatic|silly|(?:over|too )?sensitive|making a (?:big )?(?:deal|fuss))\b"), "hurt and brushed off"),
+    # hurtful words about them reported ("she said i always make everything about me", "he says i'm selfish"): hurt, where the
+    # model hears worry or nothing (never their own words: "i said i was selfish")
+    (re.compile(r"(?<!\bi )" + _SAID_SO + r"(?:i (?:always |only ever |just )?(?:make|makes|made) (?:everything|it all) about (?:me|myself)|"
+                r"(?:i'?m|im|i am|i was) (?:always |so |too |just |such |being )*(?:selfish|needy|clingy|self-?cent(?:red|ered)|"
+                r"a burden|a disappointment|an embarrassment|hard work|exhausting|attention[- ]seeking|a drama queen|"
+                r"too much)|i (?:never|don'?t|dont) (?:listen|care about anyone|think about anyone)|i (?:always )?(?:ruin|spoil) "
+                r"everything)\b"), "hurt"),
     # going over what they said or did ("i can't stop thinking about what i said at the party"), or made a fool of themselves:
     # embarrassed, where the model hears nerves or irritation
     (re.compile(r"\b(?:(?:can'?t|cant|cannot|couldn'?t) stop |(?:keep|kept|keeps) (?:on )?)(?:thinking about|replaying|going over|"
