@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -291,6 +293,15 @@ def test_a_layer_past_its_time_budget_counts_as_could_not_check():
 
     result = assess("hello", layers=[slow], budget_s=0.01)
     assert result.level == "concern" and COULD_NOT_CHECK in result.reasons
+
+
+def test_compiling_the_rules_on_a_first_message_does_not_count_against_its_time_budget():
+    # a fresh process, as a server's first message: the rules are compiled before the clock starts
+    code = ("from holdspace.safety.risk import assess, rules_layer\n"
+            "a = assess('I want to kill myself', layers=[rules_layer], budget_s=0.2)\n"
+            "print(a.level, a.reasons)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.startswith("urgent") and COULD_NOT_CHECK not in out
 
 
 def test_a_failure_does_not_lower_an_urgent_finding():

@@ -46,6 +46,17 @@ def rules_layer(text: str, deadline: float) -> Assessment:
                       sets_aside(hits, resolved), sets_aside(hits, resolved, means=False))
 
 
+@cache
+def _load_rules() -> None:
+    """Compile the rules (about 0.7 s, once per process): like loading a model, not checking, so `assess` does it
+    before its clock starts. A first message on a busy machine otherwise ran out of time ("could not check")."""
+    norm, hits, resolved = rules.find_hits("warming up")
+    levels.judge(hits, resolved=resolved)
+
+
+rules_layer.load = _load_rules
+
+
 def sets_aside(hits, resolved: bool, *, means: bool = True) -> bool:
     """Whether the rules set risk words aside: denied or negated, framed (a story, a song, the news, suicide as a
     topic), resolved and past, or (with `means`) a means named for oneself without the rest of a plan. A means
