@@ -70,3 +70,15 @@ def test_advice_put_as_a_question_is_pointed_out():
         assert any("suggestion put as a question" in note for note in f.notes), said
     open_q = give_feedback("s001", "What has this week been like for you?", alternative=False)
     assert not any("suggestion put as a question" in note for note in open_q.notes)
+
+
+# What the lead saw in session 17, each read as a trainee would.
+BOSS = "s001"  # the boss dumped three new projects on them (stressed, overwhelmed)
+
+
+def test_calling_the_client_silly_is_named_judging_not_a_reflection():
+    # s021: the same spreadsheet every day (bored, stuck)
+    f = give_feedback("s021", "That was a bit silly of you.", alternative=False)
+    assert f.kind == "Judging (a roadblock)"
+    assert any(note.startswith("Judging: “") for note in f.notes)
+    assert f.score < 30
