@@ -82,3 +82,15 @@ def test_calling_the_client_silly_is_named_judging_not_a_reflection():
     assert f.kind == "Judging (a roadblock)"
     assert any(note.startswith("Judging: “") for note in f.notes)
     assert f.score < 30
+
+
+def test_a_story_about_ones_own_job_is_self_disclosure_not_advice():
+    f = give_feedback(BOSS, "I know exactly how you feel, my last job was the same and I ended up quitting.",
+                      alternative=False)
+    assert f.kind == "Self-disclosure"
+    assert not any("Advice" in note for note in f.notes)
+    assert any("turns straight back to the client" in note for note in f.notes)
+    # short, but still about the helper: the same advice
+    short = give_feedback(BOSS, "I know how you feel, my last job was the same.", alternative=False)
+    assert short.kind == "Self-disclosure"
+    assert any("turns straight back to the client" in note for note in short.notes)

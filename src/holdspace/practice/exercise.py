@@ -190,6 +190,19 @@ def _alternative(s: Statement) -> str:
     return f"{said} {_feeling_said(s)} What's that been like for you?".replace("  ", " ")
 
 
+# "I know (exactly) how you feel": a claim on the client's experience that turns the talk to the helper.
+_KNOW_EXACTLY = re.compile(r"\bi know (?:exactly |just )?how you(?:'re| are)? feel(?:ing)?\b", re.I)
+_ABOUT_ME = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b", re.I)
+_ABOUT_YOU = re.compile(r"\byou(?:r|'re|'ve|'d|'ll|rself)?\b", re.I)
+
+
+def _turns_back(text: str) -> bool:
+    """Whether some sentence is about the client alone: "you", and no "I" or "my" of the helper's."""
+    from holdspace.language.text import split_sentences
+
+    return any(_ABOUT_YOU.search(s) and not _ABOUT_ME.search(s) for s in split_sentences(text) or [text])
+
+
 def give_feedback(statement_id: str, response: str, *, alternative: bool = True) -> Feedback:
     """Read a trainee's response to a bank statement, kindly and specifically."""
     from holdspace.practice.coding import code_utterances
@@ -233,10 +246,13 @@ def give_feedback(statement_id: str, response: str, *, alternative: bool = True)
     if coded.code == "advice_without_permission":
         score = max(0, score - 20)
         notes.append("Advice before understanding tends to meet a “yes, but”. Reflect first; offer ideas with permission.")
-    if coded.code == "self_disclosure" and (len(words(text)) > 15 or not re.search(r"\byou(r|'re)?\b", text, re.I)):
+    if coded.code == "self_disclosure" and (len(words(text)) > 15 or not _turns_back(text)):
         score = max(0, score - 10)
         notes.append("Sharing your own story helps when it is brief and turns straight back to the client: "
                      "one sentence about you, then one about them.")
+    if _KNOW_EXACTLY.search(text):
+        notes.append("“I know how you feel” moves the spotlight to you, and no one quite knows another's feeling: "
+                     "say what you hear them feeling instead.")
     if not content:
         notes.append("Bring in what the client actually told you, in their words or close to them.")
     if wrong:
