@@ -94,3 +94,14 @@ def test_a_story_about_ones_own_job_is_self_disclosure_not_advice():
     short = give_feedback(BOSS, "I know how you feel, my last job was the same.", alternative=False)
     assert short.kind == "Self-disclosure"
     assert any("turns straight back to the client" in note for note in short.notes)
+
+
+def test_dont_worry_names_no_feeling_of_the_clients_and_reassurance_is_no_interpretation():
+    f = give_feedback(BOSS, "Don't worry, I'm sure it'll all work out fine.", alternative=False)
+    assert f.kind == "Reassuring too soon (a roadblock)"
+    assert not f.feeling and f.feeling_words == ()
+    assert f.empathy["interpretations"]["level"] == 0
+    assert any(note.startswith("Name the feeling") for note in f.notes)
+    # a worry the trainee hears in the client still counts
+    said = give_feedback(BOSS, "You sound really worried about getting it all done.", alternative=False)
+    assert said.feeling

@@ -142,8 +142,13 @@ _MORE_FEELINGS = re.compile(r"\b(?:let (?:\w+ )?down|left out|fed up|brushed off
                             r"thrilled|grateful|thankful|joyful|elated|overjoyed)\b")
 
 
+# A feeling word the trainee tells the client not to have ("don't worry", "no need to be scared") names none of theirs.
+_TOLD_NOT_TO = re.compile(r"\b(?:don'?t|do not|no need to|nothing to|never|stop|try not to)\s+(?:you\s+)?(?:be\s+|feel\s+)?"
+                          r"(?:so\s+|too\s+)?[a-z]+", re.I)
+
+
 def _feeling_words(response: str, expected: tuple[str, ...]) -> tuple[str, ...]:
-    low = response.lower()
+    low = _TOLD_NOT_TO.sub(lambda m: " " * len(m.group()), response.lower())
     found = [f for f in expected if re.search(rf"\b{re.escape(f.split()[0][:6])}", low)]
     for m in re.finditer(r"[a-z']+", low):
         w = m.group()
