@@ -105,3 +105,9 @@ def test_dont_worry_names_no_feeling_of_the_clients_and_reassurance_is_no_interp
     # a worry the trainee hears in the client still counts
     said = give_feedback(BOSS, "You sound really worried about getting it all done.", alternative=False)
     assert said.feeling
+
+
+def test_well_done_shows_warmth():
+    # s034: to the gym three times this week (hopeful, proud)
+    f = give_feedback("s034", "Well done! How does that feel?", alternative=False)
+    assert f.empathy["emotional_reactions"]["level"] >= 1
