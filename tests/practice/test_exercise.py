@@ -111,3 +111,11 @@ def test_well_done_shows_warmth():
     # s034: to the gym three times this week (hopeful, proud)
     f = give_feedback("s034", "Well done! How does that feel?", alternative=False)
     assert f.empathy["emotional_reactions"]["level"] >= 1
+
+
+def test_a_validation_that_carries_content_and_feeling_scores_as_strong():
+    # s013: "Most evenings I don't speak to a single person." (lonely, isolated)
+    f = give_feedback("s013", "It makes sense that you'd feel lonely when the evenings are so quiet.", alternative=False)
+    assert f.content and f.feeling
+    assert f.notes[0].startswith("This carries the content and the feeling")
+    assert f.score >= 70

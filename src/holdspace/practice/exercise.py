@@ -231,6 +231,8 @@ def give_feedback(statement_id: str, response: str, *, alternative: bool = True)
     score = 0
     if coded.behaviour == "reflection":
         score += 35 if coded.code in ("complex_reflection", "summary") else 25
+    elif coded.code == "affirmation":
+        score += 25  # a validation ("it makes sense you'd feel…") does a reflection's work, and warms it
     elif coded.code == "open_question":
         score += 20
     elif coded.behaviour == "question":
