@@ -177,12 +177,15 @@ def _alternative(s: Statement) -> str:
     from holdspace.listening.pronouns import to_second_person
     from holdspace.safety.assessment import Assessment
 
+    # "I can barely get us out of the door" said back is "you can barely get you out…": a client's "us" after their
+    # own "I" in the same clause is everyone in the house, so it is said back as "everyone".
+    text = re.sub(r"(\bI\b[^.,;:!?]*?)\bus\b", r"\1everyone", s.text)
     try:
-        reply = Listener().respond(Conversation(), s.text)
+        reply = Listener().respond(Conversation(), text)
         if reply.crisis or not reply.reflection:
             # an invented client's statement, read for a trainee: the example is a reflection, not the crisis
             # response a client's own words at risk would get
-            reply = Listener(risk=lambda text: Assessment("none")).respond(Conversation(), s.text)
+            reply = Listener(risk=lambda text: Assessment("none")).respond(Conversation(), text)
     except Exception:  # the model is missing: fall back to the bank's own words
         reply = None
     if reply is not None and reply.reflection and not reply.crisis:
@@ -190,7 +193,7 @@ def _alternative(s: Statement) -> str:
         if named & set(s.feelings) or not _feeling_said(s):
             return " ".join(p for p in (reply.reflection, reply.validation, reply.question) if p)
         return " ".join(p for p in (reply.reflection, _feeling_said(s), reply.question) if p)
-    said = to_second_person(s.text)
+    said = to_second_person(text)
     said = f"You're saying {said[0].lower()}{said[1:]}" if said.startswith(("You ", "Your ")) else said
     return f"{said} {_feeling_said(s)} What's that been like for you?".replace("  ", " ")
 
