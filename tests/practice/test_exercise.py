@@ -126,3 +126,23 @@ def test_the_stronger_response_says_the_clients_us_back_as_everyone_not_you():
     alt = give_feedback("s041", "Okay.").alternative
     assert "get you out" not in alt
     assert "get everyone out of the door" in alt
+
+
+def test_a_complex_reflection_in_the_trainees_own_words_carries_the_content():
+    # s001 boss, s051 "My brother's the golden child…", s071 "My mum is dying and she's still criticising…"
+    for sid, said in ((BOSS, "You're feeling swamped and maybe a bit resentful that your boss piled all this on you at once."),
+                      ("s051", "It hurts to be overlooked by your own family, time after time."),
+                      ("s071", "You're caught between your own hurt and wanting to be there for her while you still can.")):
+        f = give_feedback(sid, said, alternative=False)
+        assert f.content, said
+        assert not any(note.startswith("Bring in what the client") for note in f.notes), said
+        assert f.score >= 70, said
+
+
+def test_a_reply_that_could_follow_anything_still_carries_no_content():
+    for sid in ("s001", "s013", "s051", "s071", "s099"):
+        for said in ("Okay.", "That sounds really hard.", "How are you feeling?", "You feel sad.", "Tell me more.",
+                     "Don't worry, I'm sure it'll all work out fine."):
+            f = give_feedback(sid, said, alternative=False)
+            assert not f.content, (sid, said)
+            assert any(note.startswith("Bring in what the client") for note in f.notes), (sid, said)

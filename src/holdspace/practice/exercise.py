@@ -32,13 +32,14 @@ class Statement:
     topic: str
     feelings: tuple[str, ...]
     text: str
+    about: tuple[str, ...] = ()   # what it is about, as a trainee might say it in their own words (patterns)
 
 
 @cache
 def bank() -> tuple[Statement, ...]:
     with (Path(__file__).parent / "statements.toml").open("rb") as f:
         data = tomllib.load(f)
-    return tuple(Statement(s["id"], s["level"], s["topic"], tuple(s["feelings"]), s["text"])
+    return tuple(Statement(s["id"], s["level"], s["topic"], tuple(s["feelings"]), s["text"], tuple(s.get("about", ())))
                  for s in data["statement"])
 
 
@@ -96,6 +97,29 @@ class Feedback:
 
 #: Sentence-vector cosine above which a response is taken to carry the statement's content in other words.
 CONTENT_SIMILARITY = 0.45
+
+
+# Words that carry no content of their own, which the coder's overlap cue (read by the trained heads) keeps:
+# "Don't worry" shares "don't" with "I don't speak to a single person" and says nothing of the evenings.
+_FUNCTION = re.compile(r"\b(?:\w+'\w+|most|every|single|still|even|much|many|more|ever|never|always|really|sure|"
+                       r"honestly|actually|maybe|anything|everything|something|nothing)\b", re.I)
+
+
+def _without_function_words(text: str) -> str:
+    return _FUNCTION.sub(" ", text)
+
+
+@cache
+def _about(statement_id: str) -> re.Pattern | None:
+    terms = statement(statement_id).about
+    return re.compile("|".join(rf"\b(?:{t})(?:s|es)?\b" for t in terms), re.I) if terms else None
+
+
+def _says_about(s: Statement, response: str) -> bool:
+    """Whether the response names what the statement is about in its own words ("your family", "while you still can"),
+    as a complex reflection does."""
+    pattern = _about(s.id)
+    return bool(pattern and pattern.search(response))
 
 
 def _similarity(a: str, b: str) -> float:
@@ -225,8 +249,9 @@ def give_feedback(statement_id: str, response: str, *, alternative: bool = True)
                                                f"characters; this has {len(text):,})."})
     coded = code_utterances([text], [s.text])[0]
     empathy = read_empathy(s.text, text)
-    share, reused = overlap(text, s.text)
-    content = reused >= 0.12 or share >= 0.3 or _similarity(s.text, text) >= CONTENT_SIMILARITY
+    share, reused = overlap(_without_function_words(text), _without_function_words(s.text))
+    content = (reused >= 0.12 or share >= 0.3 or _says_about(s, text)
+               or _similarity(s.text, text) >= CONTENT_SIMILARITY)
     named = _feeling_words(text, s.feelings)
     wrong = _mismatched(named, s.feelings)
     feels = tuple(w for w in named if w not in wrong)
