@@ -146,3 +146,28 @@ def test_a_reply_that_could_follow_anything_still_carries_no_content():
             f = give_feedback(sid, said, alternative=False)
             assert not f.content, (sid, said)
             assert any(note.startswith("Bring in what the client") for note in f.notes), (sid, said)
+
+
+def test_without_the_clients_content_a_reflection_is_not_strong():
+    # the feeling alone, in words that could follow any statement: good, but not yet the level's strong response
+    f = give_feedback("s013", "It sounds like you're feeling lonely, and it's been weighing on you.", alternative=False)
+    assert f.feeling and not f.content
+    assert f.score < 70
+
+
+def test_should_be_grateful_is_moralising_not_a_wrongly_named_feeling():
+    f = give_feedback("s013", "You should be grateful for what you have.", alternative=False)
+    assert f.kind == "Moralising (a roadblock)"
+    assert not any(note.startswith("You named") for note in f.notes)
+
+
+def test_asking_permission_to_offer_an_idea_is_not_scolded_as_a_closed_question():
+    f = give_feedback(BOSS, "Would it be okay if I shared an idea that has helped others?", alternative=False)
+    assert not any("closed question narrows" in note for note in f.notes)
+    assert any("Asking permission" in note for note in f.notes)
+
+
+def test_sarcasm_is_named_as_judging():
+    f = give_feedback("s013", "Oh great, that sounds like a real fun time.", alternative=False)
+    assert f.kind == "Judging (a roadblock)"
+    assert f.score < 30

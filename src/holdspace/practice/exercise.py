@@ -167,7 +167,8 @@ _MORE_FEELINGS = re.compile(r"\b(?:let (?:\w+ )?down|left out|fed up|brushed off
 
 
 # A feeling word the trainee tells the client not to have ("don't worry", "no need to be scared") names none of theirs.
-_TOLD_NOT_TO = re.compile(r"\b(?:don'?t|do not|no need to|nothing to|never|stop|try not to)\s+(?:you\s+)?(?:be\s+|feel\s+)?"
+_TOLD_NOT_TO = re.compile(r"\b(?:don'?t|do not|no need to|nothing to|never|stop|try not to|should|shouldn'?t|ought to|must|"
+                          r"need to|have to)\s+(?:you\s+)?(?:be\s+|feel\s+)?"
                           r"(?:so\s+|too\s+)?[a-z]+", re.I)
 
 
@@ -228,6 +229,10 @@ _ABOUT_ME = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b", re.I)
 _ABOUT_YOU = re.compile(r"\byou(?:r|'re|'ve|'d|'ll|rself)?\b", re.I)
 
 
+_ASKS_PERMISSION = re.compile(r"\b(?:would it be (?:okay|ok|all right|alright) if i|(?:can|could|may) i (?:share|offer|suggest|tell)|"
+                              r"would you (?:like|mind) (?:to hear|if i|some)|do you mind if i)\b", re.I)
+
+
 def _turns_back(text: str) -> bool:
     """Whether some sentence is about the client alone: "you", and no "I" or "my" of the helper's."""
     from holdspace.language.text import split_sentences
@@ -263,6 +268,10 @@ def give_feedback(statement_id: str, response: str, *, alternative: bool = True)
         score += 25  # a validation ("it makes sense you'd feel…") does a reflection's work, and warms it
     elif coded.code == "open_question":
         score += 20
+    elif coded.behaviour == "question" and _ASKS_PERMISSION.search(text):
+        score += 8  # asking before offering is right; it still comes best after a reflection
+        notes.append("Asking permission before you offer an idea keeps the choice with the client; "
+                     "it lands best after a reflection that shows you've understood.")
     elif coded.behaviour == "question":
         score += 8
         notes.append("A closed question narrows what the client can say; try an open one or a reflection.")
@@ -297,6 +306,8 @@ def give_feedback(statement_id: str, response: str, *, alternative: bool = True)
         notes.append(f"Name the feeling you hear — perhaps {' or '.join(s.feelings[:2])}.")
     if text.lower().startswith("why"):
         notes.append("“Why” can sound like a demand to justify; “what” invites the story.")
+    if not (content and feels):
+        score = min(score, STRONG - 5)  # strong means the client's content and feeling both came back to them
     if not notes:
         notes.append("This carries the content and the feeling. Stay with it: a pause after a reflection like this lets the client go deeper.")
     # a roadblock is what the client hears first, whatever the utterance's form
