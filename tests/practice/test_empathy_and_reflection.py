@@ -96,3 +96,15 @@ def test_that_sounds_really_hard_is_a_weak_emotional_reaction():
     e = read_empathy(CLIENT, "That sounds really hard. What's been the hardest part?")
     assert e.emotional_reactions.level == 1
     assert e.emotional_reactions.spans == ("That sounds really hard.",)
+
+
+def test_saying_what_the_person_is_caught_in_or_sounds_like_is_a_strong_interpretation():
+    dying = "My mum is dying and she's still criticising my hair, my job, my husband, and I'm meant to be the good daughter and sit there."
+    caught = read_empathy(dying, "You're caught between your own hurt and wanting to be there for her while you still can.")
+    assert caught.interpretations.level == 2
+    worried = read_empathy(CLIENT, "You sound really worried that the fighting will never stop.")
+    assert worried.interpretations.level == 2
+    angry = read_empathy(CLIENT, "You're so angry with her about it.")
+    assert angry.interpretations.level == 2
+    # warmth alone says nothing of what the person goes through
+    assert read_empathy(CLIENT, "You're not alone.").interpretations.level == 0

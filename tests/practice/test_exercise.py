@@ -70,3 +70,104 @@ def test_advice_put_as_a_question_is_pointed_out():
         assert any("suggestion put as a question" in note for note in f.notes), said
     open_q = give_feedback("s001", "What has this week been like for you?", alternative=False)
     assert not any("suggestion put as a question" in note for note in open_q.notes)
+
+
+# What the lead saw in session 17, each read as a trainee would.
+BOSS = "s001"  # the boss dumped three new projects on them (stressed, overwhelmed)
+
+
+def test_calling_the_client_silly_is_named_judging_not_a_reflection():
+    # s021: the same spreadsheet every day (bored, stuck)
+    f = give_feedback("s021", "That was a bit silly of you.", alternative=False)
+    assert f.kind == "Judging (a roadblock)"
+    assert any(note.startswith("Judging: “") for note in f.notes)
+    assert f.score < 30
+
+
+def test_a_story_about_ones_own_job_is_self_disclosure_not_advice():
+    f = give_feedback(BOSS, "I know exactly how you feel, my last job was the same and I ended up quitting.",
+                      alternative=False)
+    assert f.kind == "Self-disclosure"
+    assert not any("Advice" in note for note in f.notes)
+    assert any("turns straight back to the client" in note for note in f.notes)
+    # short, but still about the helper: the same advice
+    short = give_feedback(BOSS, "I know how you feel, my last job was the same.", alternative=False)
+    assert short.kind == "Self-disclosure"
+    assert any("turns straight back to the client" in note for note in short.notes)
+
+
+def test_dont_worry_names_no_feeling_of_the_clients_and_reassurance_is_no_interpretation():
+    f = give_feedback(BOSS, "Don't worry, I'm sure it'll all work out fine.", alternative=False)
+    assert f.kind == "Reassuring too soon (a roadblock)"
+    assert not f.feeling and f.feeling_words == ()
+    assert f.empathy["interpretations"]["level"] == 0
+    assert any(note.startswith("Name the feeling") for note in f.notes)
+    # a worry the trainee hears in the client still counts
+    said = give_feedback(BOSS, "You sound really worried about getting it all done.", alternative=False)
+    assert said.feeling
+
+
+def test_well_done_shows_warmth():
+    # s034: to the gym three times this week (hopeful, proud)
+    f = give_feedback("s034", "Well done! How does that feel?", alternative=False)
+    assert f.empathy["emotional_reactions"]["level"] >= 1
+
+
+def test_a_validation_that_carries_content_and_feeling_scores_as_strong():
+    # s013: "Most evenings I don't speak to a single person." (lonely, isolated)
+    f = give_feedback("s013", "It makes sense that you'd feel lonely when the evenings are so quiet.", alternative=False)
+    assert f.content and f.feeling
+    assert f.notes[0].startswith("This carries the content and the feeling")
+    assert f.score >= 70
+
+
+def test_the_stronger_response_says_the_clients_us_back_as_everyone_not_you():
+    # s041: "Other mums seem to have it all together and I can barely get us out of the door with shoes on."
+    alt = give_feedback("s041", "Okay.").alternative
+    assert "get you out" not in alt
+    assert "get everyone out of the door" in alt
+
+
+def test_a_complex_reflection_in_the_trainees_own_words_carries_the_content():
+    # s001 boss, s051 "My brother's the golden child…", s071 "My mum is dying and she's still criticising…"
+    for sid, said in ((BOSS, "You're feeling swamped and maybe a bit resentful that your boss piled all this on you at once."),
+                      ("s051", "It hurts to be overlooked by your own family, time after time."),
+                      ("s071", "You're caught between your own hurt and wanting to be there for her while you still can.")):
+        f = give_feedback(sid, said, alternative=False)
+        assert f.content, said
+        assert not any(note.startswith("Bring in what the client") for note in f.notes), said
+        assert f.score >= 70, said
+
+
+def test_a_reply_that_could_follow_anything_still_carries_no_content():
+    for sid in ("s001", "s013", "s051", "s071", "s099"):
+        for said in ("Okay.", "That sounds really hard.", "How are you feeling?", "You feel sad.", "Tell me more.",
+                     "Don't worry, I'm sure it'll all work out fine."):
+            f = give_feedback(sid, said, alternative=False)
+            assert not f.content, (sid, said)
+            assert any(note.startswith("Bring in what the client") for note in f.notes), (sid, said)
+
+
+def test_without_the_clients_content_a_reflection_is_not_strong():
+    # the feeling alone, in words that could follow any statement: good, but not yet the level's strong response
+    f = give_feedback("s013", "It sounds like you're feeling lonely, and it's been weighing on you.", alternative=False)
+    assert f.feeling and not f.content
+    assert f.score < 70
+
+
+def test_should_be_grateful_is_moralising_not_a_wrongly_named_feeling():
+    f = give_feedback("s013", "You should be grateful for what you have.", alternative=False)
+    assert f.kind == "Moralising (a roadblock)"
+    assert not any(note.startswith("You named") for note in f.notes)
+
+
+def test_asking_permission_to_offer_an_idea_is_not_scolded_as_a_closed_question():
+    f = give_feedback(BOSS, "Would it be okay if I shared an idea that has helped others?", alternative=False)
+    assert not any("closed question narrows" in note for note in f.notes)
+    assert any("Asking permission" in note for note in f.notes)
+
+
+def test_sarcasm_is_named_as_judging():
+    f = give_feedback("s013", "Oh great, that sounds like a real fun time.", alternative=False)
+    assert f.kind == "Judging (a roadblock)"
+    assert f.score < 30

@@ -32,13 +32,14 @@ class Statement:
     topic: str
     feelings: tuple[str, ...]
     text: str
+    about: tuple[str, ...] = ()   # what it is about, as a trainee might say it in their own words (patterns)
 
 
 @cache
 def bank() -> tuple[Statement, ...]:
     with (Path(__file__).parent / "statements.toml").open("rb") as f:
         data = tomllib.load(f)
-    return tuple(Statement(s["id"], s["level"], s["topic"], tuple(s["feelings"]), s["text"])
+    return tuple(Statement(s["id"], s["level"], s["topic"], tuple(s["feelings"]), s["text"], tuple(s.get("about", ())))
                  for s in data["statement"])
 
 
@@ -98,6 +99,29 @@ class Feedback:
 CONTENT_SIMILARITY = 0.45
 
 
+# Words that carry no content of their own, which the coder's overlap cue (read by the trained heads) keeps:
+# "Don't worry" shares "don't" with "I don't speak to a single person" and says nothing of the evenings.
+_FUNCTION = re.compile(r"\b(?:\w+'\w+|most|every|single|still|even|much|many|more|ever|never|always|really|sure|"
+                       r"honestly|actually|maybe|anything|everything|something|nothing)\b", re.I)
+
+
+def _without_function_words(text: str) -> str:
+    return _FUNCTION.sub(" ", text)
+
+
+@cache
+def _about(statement_id: str) -> re.Pattern | None:
+    terms = statement(statement_id).about
+    return re.compile("|".join(rf"\b(?:{t})(?:s|es)?\b" for t in terms), re.I) if terms else None
+
+
+def _says_about(s: Statement, response: str) -> bool:
+    """Whether the response names what the statement is about in its own words ("your family", "while you still can"),
+    as a complex reflection does."""
+    pattern = _about(s.id)
+    return bool(pattern and pattern.search(response))
+
+
 def _similarity(a: str, b: str) -> float:
     try:
         from holdspace.language.embedding import encoder
@@ -142,8 +166,14 @@ _MORE_FEELINGS = re.compile(r"\b(?:let (?:\w+ )?down|left out|fed up|brushed off
                             r"thrilled|grateful|thankful|joyful|elated|overjoyed)\b")
 
 
+# A feeling word the trainee tells the client not to have ("don't worry", "no need to be scared") names none of theirs.
+_TOLD_NOT_TO = re.compile(r"\b(?:don'?t|do not|no need to|nothing to|never|stop|try not to|should|shouldn'?t|ought to|must|"
+                          r"need to|have to)\s+(?:you\s+)?(?:be\s+|feel\s+)?"
+                          r"(?:so\s+|too\s+)?[a-z]+", re.I)
+
+
 def _feeling_words(response: str, expected: tuple[str, ...]) -> tuple[str, ...]:
-    low = response.lower()
+    low = _TOLD_NOT_TO.sub(lambda m: " " * len(m.group()), response.lower())
     found = [f for f in expected if re.search(rf"\b{re.escape(f.split()[0][:6])}", low)]
     for m in re.finditer(r"[a-z']+", low):
         w = m.group()
@@ -172,12 +202,15 @@ def _alternative(s: Statement) -> str:
     from holdspace.listening.pronouns import to_second_person
     from holdspace.safety.assessment import Assessment
 
+    # "I can barely get us out of the door" said back is "you can barely get you out…": a client's "us" after their
+    # own "I" in the same clause is everyone in the house, so it is said back as "everyone".
+    text = re.sub(r"(\bI\b[^.,;:!?]*?)\bus\b", r"\1everyone", s.text)
     try:
-        reply = Listener().respond(Conversation(), s.text)
+        reply = Listener().respond(Conversation(), text)
         if reply.crisis or not reply.reflection:
             # an invented client's statement, read for a trainee: the example is a reflection, not the crisis
             # response a client's own words at risk would get
-            reply = Listener(risk=lambda text: Assessment("none")).respond(Conversation(), s.text)
+            reply = Listener(risk=lambda text: Assessment("none")).respond(Conversation(), text)
     except Exception:  # the model is missing: fall back to the bank's own words
         reply = None
     if reply is not None and reply.reflection and not reply.crisis:
@@ -185,9 +218,26 @@ def _alternative(s: Statement) -> str:
         if named & set(s.feelings) or not _feeling_said(s):
             return " ".join(p for p in (reply.reflection, reply.validation, reply.question) if p)
         return " ".join(p for p in (reply.reflection, _feeling_said(s), reply.question) if p)
-    said = to_second_person(s.text)
+    said = to_second_person(text)
     said = f"You're saying {said[0].lower()}{said[1:]}" if said.startswith(("You ", "Your ")) else said
     return f"{said} {_feeling_said(s)} What's that been like for you?".replace("  ", " ")
+
+
+# "I know (exactly) how you feel": a claim on the client's experience that turns the talk to the helper.
+_KNOW_EXACTLY = re.compile(r"\bi know (?:exactly |just )?how you(?:'re| are)? feel(?:ing)?\b", re.I)
+_ABOUT_ME = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b", re.I)
+_ABOUT_YOU = re.compile(r"\byou(?:r|'re|'ve|'d|'ll|rself)?\b", re.I)
+
+
+_ASKS_PERMISSION = re.compile(r"\b(?:would it be (?:okay|ok|all right|alright) if i|(?:can|could|may) i (?:share|offer|suggest|tell)|"
+                              r"would you (?:like|mind) (?:to hear|if i|some)|do you mind if i)\b", re.I)
+
+
+def _turns_back(text: str) -> bool:
+    """Whether some sentence is about the client alone: "you", and no "I" or "my" of the helper's."""
+    from holdspace.language.text import split_sentences
+
+    return any(_ABOUT_YOU.search(s) and not _ABOUT_ME.search(s) for s in split_sentences(text) or [text])
 
 
 def give_feedback(statement_id: str, response: str, *, alternative: bool = True) -> Feedback:
@@ -204,8 +254,9 @@ def give_feedback(statement_id: str, response: str, *, alternative: bool = True)
                                                f"characters; this has {len(text):,})."})
     coded = code_utterances([text], [s.text])[0]
     empathy = read_empathy(s.text, text)
-    share, reused = overlap(text, s.text)
-    content = reused >= 0.12 or share >= 0.3 or _similarity(s.text, text) >= CONTENT_SIMILARITY
+    share, reused = overlap(_without_function_words(text), _without_function_words(s.text))
+    content = (reused >= 0.12 or share >= 0.3 or _says_about(s, text)
+               or _similarity(s.text, text) >= CONTENT_SIMILARITY)
     named = _feeling_words(text, s.feelings)
     wrong = _mismatched(named, s.feelings)
     feels = tuple(w for w in named if w not in wrong)
@@ -213,8 +264,14 @@ def give_feedback(statement_id: str, response: str, *, alternative: bool = True)
     score = 0
     if coded.behaviour == "reflection":
         score += 35 if coded.code in ("complex_reflection", "summary") else 25
+    elif coded.code == "affirmation":
+        score += 25  # a validation ("it makes sense you'd feel…") does a reflection's work, and warms it
     elif coded.code == "open_question":
         score += 20
+    elif coded.behaviour == "question" and _ASKS_PERMISSION.search(text):
+        score += 8  # asking before offering is right; it still comes best after a reflection
+        notes.append("Asking permission before you offer an idea keeps the choice with the client; "
+                     "it lands best after a reflection that shows you've understood.")
     elif coded.behaviour == "question":
         score += 8
         notes.append("A closed question narrows what the client can say; try an open one or a reflection.")
@@ -233,10 +290,13 @@ def give_feedback(statement_id: str, response: str, *, alternative: bool = True)
     if coded.code == "advice_without_permission":
         score = max(0, score - 20)
         notes.append("Advice before understanding tends to meet a “yes, but”. Reflect first; offer ideas with permission.")
-    if coded.code == "self_disclosure" and (len(words(text)) > 15 or not re.search(r"\byou(r|'re)?\b", text, re.I)):
+    if coded.code == "self_disclosure" and (len(words(text)) > 15 or not _turns_back(text)):
         score = max(0, score - 10)
         notes.append("Sharing your own story helps when it is brief and turns straight back to the client: "
                      "one sentence about you, then one about them.")
+    if _KNOW_EXACTLY.search(text):
+        notes.append("“I know how you feel” moves the spotlight to you, and no one quite knows another's feeling: "
+                     "say what you hear them feeling instead.")
     if not content:
         notes.append("Bring in what the client actually told you, in their words or close to them.")
     if wrong:
@@ -246,6 +306,8 @@ def give_feedback(statement_id: str, response: str, *, alternative: bool = True)
         notes.append(f"Name the feeling you hear — perhaps {' or '.join(s.feelings[:2])}.")
     if text.lower().startswith("why"):
         notes.append("“Why” can sound like a demand to justify; “what” invites the story.")
+    if not (content and feels):
+        score = min(score, STRONG - 5)  # strong means the client's content and feeling both came back to them
     if not notes:
         notes.append("This carries the content and the feeling. Stay with it: a pause after a reflection like this lets the client go deeper.")
     # a roadblock is what the client hears first, whatever the utterance's form
