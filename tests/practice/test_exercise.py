@@ -1,5 +1,7 @@
 """Practice mode's feedback on one response, as a trainee reads it (the real coder and encoder)."""
 
+import re
+
 from holdspace.practice.exercise import give_feedback
 
 GLAD = "s006"  # "We finally talked about moving in together and he said yes, ..." (happy, relieved)
@@ -171,3 +173,9 @@ def test_sarcasm_is_named_as_judging():
     f = give_feedback("s013", "Oh great, that sounds like a real fun time.", alternative=False)
     assert f.kind == "Judging (a roadblock)"
     assert f.score < 30
+
+
+def test_every_statement_s_topic_is_a_plain_word_a_trainee_can_read():
+    from holdspace.practice.exercise import bank
+
+    assert all(re.fullmatch(r"[a-z][a-z -]*", s.topic) for s in bank())
