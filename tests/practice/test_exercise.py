@@ -184,3 +184,23 @@ def test_every_statement_s_topic_is_a_plain_word_a_trainee_can_read():
     from holdspace.practice.exercise import bank
 
     assert all(re.fullmatch(r"[a-z][a-z -]*", s.topic) for s in bank())
+
+
+def test_promising_a_pass_is_reassuring_too_soon():
+    # s003: the driving test on Friday (nervous, anxious)
+    f = give_feedback("s003", "No need to be scared, you'll pass.", alternative=False)
+    assert f.kind == "Reassuring too soon (a roadblock)"
+    assert f.score < 30
+    # hearing the fear is not reassurance
+    for said in ("You're scared you won't pass on Friday.", "You keep wondering if you'll pass on Friday."):
+        assert not give_feedback("s003", said, alternative=False).roadblocks, said
+
+
+def test_telling_the_client_to_try_not_to_stress_is_advice():
+    f = give_feedback(BOSS, "Try not to stress about it, just take one project at a time.", alternative=False)
+    assert f.code == "advice_without_permission"
+    assert any(note.startswith("Advice before understanding") for note in f.notes)
+    assert not f.feeling  # "stress", said as something not to do, is not the client's feeling named
+    # a reflection of their trying is not advice
+    tried = give_feedback(BOSS, "You're trying to keep on top of it all, and it's too much at once.", alternative=False)
+    assert tried.behaviour == "reflection"

@@ -178,9 +178,11 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
-# Advice that can't be a reflection, whatever the model thought of the rest of the turn.
+# Advice that can't be a reflection, whatever the model thought of the rest of the turn. "Try not to stress" tells
+# the client what not to feel; "Try to cut back and see how that goes" can be their own plan said back, so it is left
+# to the model.
 _DIRECTIVE = re.compile(r"^(?:(?:so|and|well|yeah|okay|just|i think|i mean)\W+)*(you (just )?(should|ought to|need to|have to|must|gotta|got to)|why don'?t you|i('d| would)? ?(suggest|recommend)|"
-                        r"have you (tried|considered)|make sure)", re.I)
+                        r"have you (tried|considered)|make sure|try not to\b)", re.I)
 # How reflections usually start; with no question in the turn, the turn is a reflection.
 _REFLECTION_STEM = re.compile(r"^(?:(?:so|and|okay|ok|yeah|mm-hmm|right|well|um|uh)\W+)*(?:it sounds like|sounds like|"
                               r"it seems (?:like|that)|seems like|it sounds as though|what i'?m hearing|i'?m hearing|"
