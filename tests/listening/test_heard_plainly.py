@@ -475,3 +475,11 @@ def test_a_patients_mum_is_not_the_nurses_family(listener):
     said = talk(listener, "Just got in from a night shift. We lost a patient at about 3am.",
                 "this one was so young and his mum didn't get there in time")[-1]
     assert said.topic != "family" and "family" not in said.question, said.reply
+
+
+@pytest.mark.parametrize("line", ["i cant face school tomorrow everyones seen it", "ppl keep posting stuff about me on snap"])
+def test_something_passed_round_online_is_asked_about_as_bullying_not_as_studies(listener, line):
+    # "i cant go to school tmrw everyone has seen it" got "What part of your studies is weighing on you most?"
+    said = talk(listener, line)[-1]
+    assert said.topic == "bullying", said.reply
+    assert "studies" not in said.question, said.reply
