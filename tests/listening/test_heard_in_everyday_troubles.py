@@ -511,3 +511,13 @@ def test_grieving_someone_still_alive_is_not_asked_for_memories_of_them(listener
     said = talk(listener, *lines)[-1]
     assert said.topic != "loss" and "remembering about" not in said.reply and "since then" not in said.reply, said.reply
     assert "miss most about them" not in said.reply
+
+
+def test_coming_out_that_went_badly_is_not_unconvinced(listener):
+    # "I came out to my parents on Sunday. It did not go well." got "you might be feeling unconvinced. Thank you for
+    # sharing that with me."
+    said = talk(listener, "I came out to my mum and dad at the weekend. It didn't go well.")[-1]
+    assert said.feeling is None or said.feeling.label not in ("disapproval", "joy", "pride"), said.reply
+    assert "unconvinced" not in said.reply and "big step" not in said.reply
+    assert any(words in said.reply for words in ("a lot to carry", "really heavy", "this hurts", "this painful",
+                                                 "room for it here")), said.reply

@@ -190,3 +190,18 @@ def test_the_first_day_without_someone_is_named_in_words_a_person_would_say(list
     # named "his absence": "It sounds like you might be feeling his absence" read stiffly
     said = talk(listener, *lines)[-1]
     assert said.feeling is not None and said.feeling.word == missing and "absence" not in said.reply, said.reply
+
+
+# --- pain waved away (session 17, round 8) ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lines", [
+    ("My knees and back have hurt for five years and two doctors have said it's all in my head.",
+     "the last one smirked when i said i can't work some days"),
+    ("The GP said it was most likely stress and suggested I try yoga.",),
+])
+def test_pain_waved_away_by_a_doctor_is_heard_as_brushed_off_not_nervous(listener, lines):
+    # "The doctor said it was probably stress and suggested I try yoga" got "nervous ... so much is uncertain"; a doctor
+    # who laughed when told "i can't work some days" got "let down" and "How has work been affecting the rest of your life?"
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.word == "brushed off", said.reply
+    assert "nervous" not in said.reply and "work been" not in said.reply

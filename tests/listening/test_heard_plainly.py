@@ -451,3 +451,35 @@ def test_not_even_knowing_how_to_tell_a_wife_about_a_redundancy_is_worry_not_con
     # session 16, round 4 (talked through): "confused ... it's alright if it doesn't make sense yet"
     said = talk(listener, "i got made redundant today", "i've been there 15 years", "i don't even know how to tell my wife")[-1]
     assert said.feeling is not None and said.feeling.word == "worried", said.reply
+
+
+# --- the story's topic, not a word in passing (session 17, round 8) -------------------------------------------------
+
+def test_work_in_passing_after_a_pet_died_is_asked_about_the_loss_not_about_work(listener):
+    # "people at work don't get it, it's 'just a dog' to them" got "How has work been affecting the rest of your life?"
+    said = talk(listener, "my cat died on friday", "my colleagues don't get it, to them she was just a cat")[-1]
+    assert said.topic == "loss", said.reply
+    assert "work" not in said.question, said.reply
+
+
+def test_a_doctor_laughing_at_not_working_is_asked_about_the_pain_not_about_work(listener):
+    # "The last one literally laughed when I said I can't work some days" got "How has work been affecting the rest of
+    # your life?" after four years of pain no doctor believed
+    said = talk(listener, "My knees and back have hurt for five years and two doctors have said it's all in my head.",
+                "the last one smirked when i said i can't work some days")[-1]
+    assert "work" not in said.question, said.reply
+
+
+def test_a_patients_mum_is_not_the_nurses_family(listener):
+    # "this one was young and his mum got there too late" got "What has been going on in your family lately?"
+    said = talk(listener, "Just got in from a night shift. We lost a patient at about 3am.",
+                "this one was so young and his mum didn't get there in time")[-1]
+    assert said.topic != "family" and "family" not in said.question, said.reply
+
+
+@pytest.mark.parametrize("line", ["i cant face school tomorrow everyones seen it", "ppl keep posting stuff about me on snap"])
+def test_something_passed_round_online_is_asked_about_as_bullying_not_as_studies(listener, line):
+    # "i cant go to school tmrw everyone has seen it" got "What part of your studies is weighing on you most?"
+    said = talk(listener, line)[-1]
+    assert said.topic == "bullying", said.reply
+    assert "studies" not in said.question, said.reply

@@ -116,6 +116,8 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
                           r"our |his |her |their )?exam results?\b|"
                           # ("my girlfriend keeps texting her ex": someone else's ex, no break-up of the client's)
                           r"\b(?:her|his|their) ex\b(?:-\w+)?|"
+                          # ("this one was young and his mum got there too late", of a patient: his family, not the client's)
+                          r"\b(?:his|their) (?:mum|mom|mother|dad|father|parents|family)\b|"
                           # ("my dad got made redundant": his job lost, lived by the client as family; "fired me" stays)
                           r"\b(?:he|she|they|(?:my|your|his|her|our) (?:\w+ )?\w+) (?:got |was |were |has been |have been |had been |"
                           r"'s been |is being |just got )?(?:made redundant|laid off|fired|sacked)\b(?! me\b)|"
@@ -178,10 +180,12 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
     if before == "joblost" and topic in (None, "work", "relationship", "family", "money"):
         topic = before  # "they called me into a meeting", "how do i tell my wife" after "i lost my job today"
     if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON) and topic != "ahead"
-                   or before in ("loss", "ahead") and topic in (None, "health", "family", "relationship")):
+                   or before in ("loss", "ahead") and topic in (None, "health", "family", "relationship", "work", "friends")
+                   or before in ("health", "illness") and topic == "work"):
         # still the same story: "I keep picking up the phone to call her" after "my mum died";
         # "he went straight back to work" is about the brother, not the client's work; "we were married
-        # 51 years" after "my wife passed away" asks about losing her, not about "this relationship"
+        # 51 years" after "my wife passed away" asks about losing her, not about "this relationship"; "people at work
+        # don't get it" after "my dog died" is about the loss, "he laughed when i said i can't work" about the pain
         topic = before
     elif key.startswith(_THIRD_PERSON) and topic in _ABOUT_THE_CLIENT:
         topic = None

@@ -199,6 +199,13 @@ STRAIN_PHRASES = (
     # going back is the worry ahead
     (re.compile(r"\b(?:off (?:work |sick )?(?:with|because of|due to|for) (?:stress|anxiety|burnout|my mental health|depression)|"
                 r"signed off(?: work| sick)?)\b"), "worn down, and maybe worried about going back"),
+    # a doctor, or anyone, waving the client's pain away ("the last one laughed when i said i can't work", "he said it's all
+    # in my head", "she blamed stress and suggested yoga"): brushed off, where the model hears worry or a let-down
+    (re.compile(r"\b(?:laughed|smirked|sniggered|rolled (?:his|her|their) eyes)\b[^.!?]{0,20}\bwhen i (?:said|told|mentioned|explained)\b|"
+                r"(?<!\bi )\b(?:said|says|told me|tells me|thinks|think|reckons?) (?:that )?(?:it'?s|its|it is|it was|the pain is|"
+                r"the pain'?s) (?:all |just |only )?in my head\b(?![^.!?]*\bbut (?:i|i'?m|im) (?:just |really |still )?(?:know|think|feel))|"
+                r"\b(?:suggested|told me to try|said to try|said i should try|said i should do) (?:i try |doing |some )?(?:yoga|mindfulness|meditation|"
+                r"a bath|losing weight|relaxing)\b"), "brushed off"),
     # a doctor's reassurance not believed ("they said it's nothing to worry about but i know something is wrong")
     (re.compile(r"\b(?:said|says|told me|tells me|keeps saying|keep saying) (?:that )?(?:it'?s|its|it is|there'?s|i'?m|im) "
                 r"(?:nothing|fine|ok|okay|all in my head|just [\w ]{1,20}?)[^.!?]*\bbut (?:i|i'?m|im) (?:just |really |still )?"
@@ -212,7 +219,7 @@ PHRASE_LABELS = {"scared": "fear", "discouraged": "disappointment", "fed up": "a
                  "hurt and brushed off": "annoyance", "shocked and heartbroken": "grief",
                  "frightened and embarrassed": "embarrassment", "stressed": "nervousness", "under a lot of pressure": "nervousness",
                  "worried for him": "nervousness", "worried for her": "nervousness", "worried for them": "nervousness",
-                 "worried and not listened to": "nervousness"}
+                 "worried and not listened to": "nervousness", "brushed off": "disappointment"}
 
 # A turn to gladness after the strain ("today was so busy but so much fun"): the busyness is not the weight.
 TURNS_GLAD = re.compile(r"\b(?:but|though)\b[^.!?]{0,30}?(?<!not )(?<!n't )(?<!nt )\b(?:fun|good|great|worth it|amazing|lovely|enjoy\w*|"
