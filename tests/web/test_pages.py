@@ -141,6 +141,34 @@ def test_the_crisis_page_lists_988_by_call_and_text_and_911(web):
     assert "findahelpline.com" in page
 
 
+def test_the_crisis_page_keeps_a_signed_in_client_in_their_space(personas, sign_in):
+    page = sign_in(personas.alice).get("/crisis").text
+    assert 'href="/safety-plan"' in page and 'href="/journal"' in page  # their own menu, two clicks to the plan
+    assert 'href="/login"' not in page and "Sign out" in page  # not told to sign in when they are
+
+
+def test_the_crisis_page_offers_a_therapist_no_safety_plan_that_would_refuse_them(personas, sign_in):
+    page = sign_in(personas.carol).get("/crisis").text
+    assert "/safety-plan" not in page and 'href="/caseload"' in page
+
+
+def test_the_crisis_page_says_when_the_numbers_were_checked_in_words(web):
+    from holdspace.safety import crisis_lines
+
+    page = web.get("/crisis").text
+    reviewed = crisis_lines.lines_for("US").reviewed
+    assert reviewed not in page  # not 2026-11-29
+    assert re.search(r"Numbers last checked \d{1,2} [A-Z][a-z]+ \d{4}\.", page)
+
+
+def test_the_crisis_page_still_offers_the_plan_when_the_database_is_gone(app, personas, sign_in):
+    client = sign_in(personas.alice)
+    app.state.engine.dispose()
+    app.state.sessionmaker = None
+    page = client.get("/crisis")
+    assert page.status_code == 200 and "988" in page.text and 'href="/safety-plan"' in page.text
+
+
 def test_the_crisis_page_works_when_the_database_is_gone(app, web):
     app.state.engine.dispose()
     app.state.sessionmaker = None  # any attempt to use the database would now fail
