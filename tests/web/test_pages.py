@@ -1,5 +1,6 @@
 """The web pages as a person uses them: forms that keep what you typed, kind errors, the crisis page."""
 
+import html
 import re
 
 from holdspace.journey import mood
@@ -227,3 +228,12 @@ def test_pages_that_show_peoples_words_are_never_cached(personas, sign_in, web):
     assert sign_in(personas.alice).get("/checkins").headers["cache-control"] == "no-store"
     assert web.get("/api/v1/crisis-lines").headers["cache-control"] == "no-store"
     assert "no-store" not in web.get("/static/holdspace.css").headers.get("cache-control", "")
+
+
+def test_a_wrong_current_password_is_named_as_such_not_as_a_wrong_email(personas, sign_in):
+    alice = sign_in(personas.alice)
+    response = alice.submit("/account/password", {"current": "not my password", "new": "a new long passphrase"},
+                            page="/account/password")
+    assert response.status_code == 400
+    main = html.unescape(response.text.split("<main", 1)[1].split("</main>", 1)[0])
+    assert "That isn't your current password" in main and "email" not in main.lower()
