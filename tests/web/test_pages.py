@@ -237,3 +237,11 @@ def test_a_wrong_current_password_is_named_as_such_not_as_a_wrong_email(personas
     assert response.status_code == 400
     main = html.unescape(response.text.split("<main", 1)[1].split("</main>", 1)[0])
     assert "That isn't your current password" in main and "email" not in main.lower()
+
+
+def test_every_page_about_a_client_leads_back_to_them_the_same_way(personas, sign_in):
+    carol = sign_in(personas.carol)
+    for path in ("report", "homework", "measures"):
+        page = carol.get(f"/clients/{personas.alice.id}/{path}")
+        assert page.status_code == 200, path
+        assert f'<a href="/clients/{personas.alice.id}">← Alice</a>' in page.text, path
