@@ -171,3 +171,20 @@ def test_practice_pages_pass_axe_and_are_saved_as_screenshots(live_server, new_c
         expect(page.get_by_role("heading", name="June: resilience")).to_be_visible()
         shot("therapist-resilience")
     assert_no_axe_problems(album.problems)
+
+
+def test_on_a_phone_the_practice_log_reads_one_practice_per_block(live_server, new_context):
+    ada = made_directly(live_server, "Ada", Role.CLIENT)
+    with live_server.db() as db:
+        user = db.get(User, ada.id)
+        log.record_session(db, user, "breathing", "5", "4", "7", "4-6")
+        db.commit()
+    page = new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
+    sign_in(page, ada.email)
+    page.goto("/practices/log")
+    row = page.locator("table.log tbody tr").first
+    # The day and time stay on one line (they broke into four: "Mon / 30 / Nov, / 13:13").
+    assert row.locator("time").evaluate("el => el.getClientRects().length") == 1
+    expect(row).to_contain_text("5 minutes")
+    expect(row).to_contain_text("calm 4 → 7")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0

@@ -17,7 +17,7 @@ def test_a_logged_practice_is_saved_listed_and_marks_the_homework_done(cli, pers
     result = cli("practices", "log", "breathing", "5", "--before", "3", "--after", "7", "--pattern", "4-6",
                  *SIGN_IN, input=typed())
     assert result.exit_code == 0, result.output
-    assert "Saved to your practice log: Breathing (4-6), 5 minutes, calm 3 → 7." in result.output
+    assert "Saved to your practice log: Breathing (In 4, out 6), 5 minutes, calm 3 → 7." in result.output
     [row] = log.sessions(db, personas.alice.id)
     assert (row.kind, row.detail, row.seconds, row.before, row.after) == ("breathing", "4-6", 300, 3, 7)
     [status] = assignments.for_client(db, personas.alice)
@@ -31,7 +31,7 @@ def test_a_logged_practice_is_saved_listed_and_marks_the_homework_done(cli, pers
     assert listed.exit_code == 0, listed.output
     out = listed.output
     assert "2 practices, 7.5 minutes in all; calm +4 on average from before to after, over 1 rated practice." in out
-    assert out.index("Music (") < out.index("Breathing (4-6)")  # newest first
+    assert out.index("Music (") < out.index("Breathing (In 4, out 6)")  # newest first
     assert "3 → 7" in out and "– → –" in out
     as_json = cli("practices", "list", "--json", *SIGN_IN, input=typed())
     rows = [json.loads(line) for line in as_json.output.splitlines()]

@@ -35,7 +35,7 @@ def test_logging_a_practice_keeps_what_was_typed_when_something_is_off(personas,
     [row] = log.sessions(db, personas.alice.id)
     assert (row.kind, row.detail, row.seconds, row.before, row.after) == ("breathing", "4-6", 300, 3, 6)
     hub = alice.get("/practices").text
-    assert "This week: 1 practice, 5.0 minutes in all; on average you felt +3.0 calmer afterwards." in hub
+    assert "This week: 1 practice, 5 minutes in all; on average you felt 3 points calmer afterwards." in hub
 
 
 def test_the_timeline_api_gives_every_phase_its_exact_start(personas, sign_in):

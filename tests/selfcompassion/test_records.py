@@ -109,7 +109,7 @@ def test_the_therapist_sees_practices_only_while_exercises_are_shared(db, person
     consent.set_shares(db, personas.alice, personas.link_id, ["mood", "exercises"])
     db.commit()
     page = carol.get(f"/clients/{personas.alice.id}/practices")
-    assert page.status_code == 200 and "I&#39;m having a hard week." in page.text and "Breathing (4-6)" in page.text
+    assert page.status_code == 200 and "I&#39;m having a hard week." in page.text and "Breathing (In 4, out 6)" in page.text
     assert f'href="/clients/{personas.alice.id}/practices"' in carol.get(f"/clients/{personas.alice.id}").text
     api = carol.get(f"/api/v1/clients/{personas.alice.id}/practices").json()
     assert api["sessions"][0]["minutes"] == 5 and api["records"][0]["body"]["kinder"] == "I'm having a hard week."

@@ -189,5 +189,6 @@ def test_the_journey_shows_practice_minutes_and_goal_check_ins_by_month(personas
     db.commit()
     text = sign_in(personas.alice).get("/journey").text
     assert "2 practices" in text and "Time you gave to practising" in text
+    assert "Minutes of practice each month; 15 in all." in text  # the bare axis (0, 15) said nothing of minutes
     assert "3 goal check-ins" in text
     assert "disappear forever" not in text  # counts, never what a note said

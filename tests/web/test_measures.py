@@ -83,6 +83,16 @@ def test_the_second_result_shows_the_change_and_whether_it_is_reliable(personas,
     assert "8 points better" in listing and "<svg" in listing and "Moderately severe" in listing
 
 
+def test_a_change_within_chance_names_the_size_it_takes_as_a_person_writes_it(personas, sign_in):
+    alice = sign_in(personas.alice)
+    alice.submit("/measures/phq9", {**{f"item-{n}": "1" for n in range(1, 9)}, "item-9": "0", "action": "finish"})
+    later = alice.submit("/measures/phq9", {**{f"item-{n}": "1" for n in range(1, 8)}, "item-8": "0", "item-9": "0",
+                                            "action": "finish"})
+    page = alice.get(later.headers["location"]).text
+    assert "1 point better" in page
+    assert re.search(r"it takes more than \d+(\.\d)? points", page), "not '3.50 points'"
+
+
 def test_saving_a_draft_on_purpose_says_so_and_keeps_it(personas, sign_in):
     alice = sign_in(personas.alice)
     sent = alice.submit("/measures/who5", {"item-1": "3", "action": "draft"})

@@ -1,5 +1,6 @@
 """The web pages as a person uses them: forms that keep what you typed, kind errors, the crisis page."""
 
+import html
 import re
 
 from holdspace.journey import mood
@@ -141,6 +142,34 @@ def test_the_crisis_page_lists_988_by_call_and_text_and_911(web):
     assert "findahelpline.com" in page
 
 
+def test_the_crisis_page_keeps_a_signed_in_client_in_their_space(personas, sign_in):
+    page = sign_in(personas.alice).get("/crisis").text
+    assert 'href="/safety-plan"' in page and 'href="/journal"' in page  # their own menu, two clicks to the plan
+    assert 'href="/login"' not in page and "Sign out" in page  # not told to sign in when they are
+
+
+def test_the_crisis_page_offers_a_therapist_no_safety_plan_that_would_refuse_them(personas, sign_in):
+    page = sign_in(personas.carol).get("/crisis").text
+    assert "/safety-plan" not in page and 'href="/caseload"' in page
+
+
+def test_the_crisis_page_says_when_the_numbers_were_checked_in_words(web):
+    from holdspace.safety import crisis_lines
+
+    page = web.get("/crisis").text
+    reviewed = crisis_lines.lines_for("US").reviewed
+    assert reviewed not in page  # not 2026-11-29
+    assert re.search(r"Numbers last checked \d{1,2} [A-Z][a-z]+ \d{4}\.", page)
+
+
+def test_the_crisis_page_still_offers_the_plan_when_the_database_is_gone(app, personas, sign_in):
+    client = sign_in(personas.alice)
+    app.state.engine.dispose()
+    app.state.sessionmaker = None
+    page = client.get("/crisis")
+    assert page.status_code == 200 and "988" in page.text and 'href="/safety-plan"' in page.text
+
+
 def test_the_crisis_page_works_when_the_database_is_gone(app, web):
     app.state.engine.dispose()
     app.state.sessionmaker = None  # any attempt to use the database would now fail
@@ -199,3 +228,20 @@ def test_pages_that_show_peoples_words_are_never_cached(personas, sign_in, web):
     assert sign_in(personas.alice).get("/checkins").headers["cache-control"] == "no-store"
     assert web.get("/api/v1/crisis-lines").headers["cache-control"] == "no-store"
     assert "no-store" not in web.get("/static/holdspace.css").headers.get("cache-control", "")
+
+
+def test_a_wrong_current_password_is_named_as_such_not_as_a_wrong_email(personas, sign_in):
+    alice = sign_in(personas.alice)
+    response = alice.submit("/account/password", {"current": "not my password", "new": "a new long passphrase"},
+                            page="/account/password")
+    assert response.status_code == 400
+    main = html.unescape(response.text.split("<main", 1)[1].split("</main>", 1)[0])
+    assert "That isn't your current password" in main and "email" not in main.lower()
+
+
+def test_every_page_about_a_client_leads_back_to_them_the_same_way(personas, sign_in):
+    carol = sign_in(personas.carol)
+    for path in ("report", "homework", "measures"):
+        page = carol.get(f"/clients/{personas.alice.id}/{path}")
+        assert page.status_code == 200, path
+        assert f'<a href="/clients/{personas.alice.id}">← Alice</a>' in page.text, path

@@ -289,7 +289,7 @@ def compare(inst: Instrument, before: float, after: float) -> Change:
     if not reliable:
         category = "no reliable change"
         words = (f"{moved}; a change this size can happen by chance (it takes more than "
-                 f"{_fmt(round(rc.smallest_reliable, 1))} points to be reliable).") if direction != "same" else "No change."
+                 f"{round(rc.smallest_reliable, 1):g} points to be reliable).") if direction != "same" else "No change."
         short = f"{moved} (within chance)" if direction != "same" else "no change"
     elif direction == "better":
         category = "recovered" if significant else "improved"

@@ -47,6 +47,10 @@ class PracticeSession(Base):
         if self.kind in PROMPTED and self.detail:
             found = prompts.find(self.detail)
             return _short(found.text) if found else ""
+        if self.kind == "breathing":
+            # A preset by the name the practices page gives it ("In 4, out 6"), not its key.
+            named = next((p.name for p in breathing.presets() if p.pattern.label == self.detail), None)
+            return named or self.detail
         return self.detail
 
     @property

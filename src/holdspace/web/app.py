@@ -66,6 +66,11 @@ def category_label(key: str) -> str:
     return next((c.label for c in CATEGORIES if c.key == key), key)
 
 
+def minutes_text(value: float) -> str:
+    """Minutes as a person says them: 5 (not 5.0), 2.5, 28."""
+    return f"{round(float(value), 1):g}"
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the web app on a migrated, checked database."""
     settings = ensure_secret_key(settings or Settings.from_env())
@@ -79,7 +84,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = database.sessionmaker
     templates = Jinja2Templates(directory=str(resources.files("holdspace.web") / "templates"))
     templates.env.globals.update(done_messages=deps.DONE_MESSAGES, version=__version__)
-    templates.env.filters.update(local=local_time_in(settings.time_zone), category_label=category_label)
+    templates.env.filters.update(local=local_time_in(settings.time_zone), category_label=category_label,
+                                 minutes=minutes_text)
     app.state.templates = templates
 
     app.mount("/static", StaticFiles(directory=str(resources.files("holdspace.web") / "static")),

@@ -1,6 +1,8 @@
-"""The crisis page (static: no sign-in, database or model) and the fixed crisis response."""
+"""The crisis page (static: works without the database or a model) and the fixed crisis response."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
@@ -11,7 +13,7 @@ from holdspace.privacy.accounts import User
 from holdspace.safety import alerts, crisis_lines, plan
 from holdspace.safety.response import GENTLE, crisis_response, variant_for
 from holdspace.safety.risk import Assessment
-from holdspace.web.deps import SESSION_COOKIE, render, settings_of
+from holdspace.web.deps import SESSION_COOKIE, optional_user, render, settings_of
 
 pages = APIRouter()
 api = APIRouter(tags=["safety"])
@@ -20,12 +22,36 @@ api = APIRouter(tags=["safety"])
 @pages.get("/crisis")
 def crisis_page(request: Request):
     # No Db or user dependency on purpose: this page must work when everything else is down.
-    # Whether someone is signed in is read from the cookie alone: the safety plan link is
-    # offered to anyone who might have one, and its page checks who they are.
+    # Who is asking is looked up only when there is a session cookie, and any failure to look
+    # them up leaves the page as it is for someone signed out (with the safety plan offered).
     country = settings_of(request).country
-    return render(request, "crisis.html", user=None, here=crisis_lines.lines_for(country),
-                  elsewhere=crisis_lines.international(), is_fallback=country == "INT",
-                  maybe_signed_in=bool(request.cookies.get(SESSION_COOKIE)))
+    here = crisis_lines.lines_for(country)
+    cookie = bool(request.cookies.get(SESSION_COOKIE))
+    db, user = None, None
+    if cookie:
+        try:
+            db = request.app.state.sessionmaker()
+            user = optional_user(request, db)
+            is_client = user is None or user.is_client
+        except Exception:  # noqa: BLE001 - the crisis page must render whatever went wrong
+            user, is_client = None, True
+    try:
+        return render(request, "crisis.html", user=user, here=here,
+                      reviewed=_in_words(here.reviewed),
+                      elsewhere=crisis_lines.international(), is_fallback=country == "INT",
+                      # A therapist's or admin's account has no safety plan: its page would refuse them.
+                      maybe_signed_in=cookie and is_client)
+    finally:
+        if db is not None:
+            db.close()
+
+
+def _in_words(day: str) -> str:
+    """'2026-11-29' as '29 November 2026' (as it is, if it isn't a date)."""
+    try:
+        return date.fromisoformat(day).strftime("%-d %B %Y")
+    except ValueError:
+        return day
 
 
 class LineOut(BaseModel):

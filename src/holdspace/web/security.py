@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Form, Request
 
-from holdspace.errors import HoldspaceError
+from holdspace.errors import HoldspaceError, InvalidInput
 from holdspace.privacy import accounts, second_factor, sessions
 from holdspace.web.deps import (SESSION_COOKIE, CheckCsrf, Db, SignedIn, done_url, redirect, render,
                                 set_cookie, settings_of)
 
 pages = APIRouter()
+
+WRONG_CURRENT = "That isn't your current password. Please try it again."
 
 
 def _second_factor_page(request: Request, db: Db, user, status_code: int = 200, **context):
@@ -69,7 +71,11 @@ def password_page(request: Request, user: SignedIn, done: str = ""):
 def change_password(request: Request, db: Db, user: SignedIn, current: str = Form(""),
                     new: str = Form("")):
     try:
-        accounts.authenticate(db, user.email, current)
+        try:
+            accounts.authenticate(db, user.email, current)
+        except InvalidInput:
+            # The sign-in words ("That email and password...") would puzzle here: there is no email field.
+            raise InvalidInput(WRONG_CURRENT) from None
         accounts.set_password(db, user, new)
     except HoldspaceError as exc:
         db.rollback()
