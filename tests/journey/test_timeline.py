@@ -74,7 +74,8 @@ def test_the_summary_is_warm_about_progress_and_never_counts_a_streak():
     text = " ".join(journey.summary)
     assert "In March you checked in" in text
     assert "up from 3.0 in January 2026, your first month here" in text
-    assert "Your PHQ-9 went from 17 to 6: 11 points better: a reliable improvement, out of the clinical range." in text
+    assert ("Your PHQ-9 score went from 17 to 6, 11 points better. That is a real change, and it is now outside the range "
+            "that usually calls for care.") in text
     assert "Every check-in is a moment you chose to pay attention to yourself." in text
     assert "streak" not in text.lower()
 
@@ -100,3 +101,13 @@ def test_long_spans_chart_weekly_averages_and_short_ones_every_checkin():
     assert points[0][1] == round(sum(range(7)) / 7, 2)
     short, unit = mood_points(days(start, 30, lambda i: 5), zone=UTC)
     assert unit == "check-in" and len(short) == 30
+
+
+def test_a_real_improvement_still_in_the_range_for_care_is_told_in_plain_words():
+    start = datetime(2026, 1, 5, 9, tzinfo=UTC)
+    taken = [MeasurePoint(start, "phq9", 22, "severe"), MeasurePoint(start + timedelta(days=60), "phq9", 13, "moderate")]
+    journey = build(days(start, 70, lambda i: 5), [start], taken, now=start + timedelta(days=69), zone=UTC)
+    text = " ".join(journey.summary)
+    assert ("Your PHQ-9 score went from 22 to 13, 9 points better. That is a real change, bigger than everyday ups "
+            "and downs.") in text
+    assert "clinical" not in text and "reliable" not in text and ": " not in text.replace("Your PHQ-9", "")

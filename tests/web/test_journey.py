@@ -37,7 +37,8 @@ def test_the_journey_page_shows_months_charts_milestones_and_warm_words(personas
     text = page.text
     assert "Look how far you&#39;ve come" in text or "Look how far you've come" in text
     assert "61 check-ins, 2 questionnaires, 3 journal entries" in text
-    assert "Your PHQ-9 went from 18 to 8: 10 points better: a reliable improvement, out of the clinical range." in text
+    assert ("Your PHQ-9 score went from 18 to 8, 10 points better. That is a real change, and it is now outside the range "
+            "that usually calls for care.") in text
     assert "Thirty check-ins" in text or "A real change" in text
     assert text.count("<svg") == 2  # mood, and the PHQ-9 with its bands
     assert "secret thoughts" not in text and "walked by the river" not in text  # counts, never contents
@@ -155,7 +156,7 @@ def test_the_journey_api_gives_the_summary_milestones_and_months(personas, api_t
     _history(db, personas.alice)
     body = web.get("/api/v1/journey", headers=api_token(personas.alice)).json()
     assert body["checkins"] == 61 and body["questionnaires"] == 2 and body["journal_entries"] == 3
-    assert any("PHQ-9 went from 18 to 8" in s for s in body["summary"])
+    assert any("PHQ-9 score went from 18 to 8, 10 points better" in s for s in body["summary"])
     assert {"first-checkin", "checkins-30", "reliable-improvement"} <= {m["key"] for m in body["milestones"]}
 
 

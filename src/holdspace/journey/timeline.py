@@ -216,8 +216,9 @@ def _summary(months: list[Month], taken: list[MeasurePoint], now: datetime) -> l
         if len(points) > 1:
             change = measures.compare(measures.instrument(key), points[0].total, points[-1].total)
             if change.category in ("improved", "recovered"):
-                said.append(text["measure_better"].format(name=points[0].name, then=points[0].total_text,
-                                                          now=points[-1].total_text, words=change.words))
+                size = f"{abs(change.difference):g} point{'s' if abs(change.difference) != 1 else ''}"
+                said.append(text[f"measure_{change.category}"].format(name=points[0].name, then=points[0].total_text,
+                                                                      now=points[-1].total_text, size=size))
     if this is not None and this.journal:
         said.append(text["journal"].format(times=_times(this.journal)))
     if this is not None and this.practices:
