@@ -33,8 +33,9 @@ from holdspace.language.embedding import MAX_TOKENS, Encoder, tokenizer_file
 from holdspace.language.text import split_sentences
 from holdspace.safety.assessment import NO_RISK, Assessment
 
-__all__ = ["HEAD_FILE", "MODEL_FILE", "REASON", "RISK_MODEL_SHA256", "THRESHOLD", "URGENT_REASON", "EmbeddingLayer",
-           "Gate", "ModelLayer", "RiskHead", "read_in_windows", "read_risk_head", "risk_encoder", "windows"]
+__all__ = ["HEAD_FILE", "MODEL_FILE", "REASON", "REPLY_MODEL_FILE", "REPLY_RISK_MODEL_SHA256", "REPLY_THRESHOLD",
+           "RISK_MODEL_SHA256", "THRESHOLD", "URGENT_REASON", "EmbeddingLayer", "Gate", "ModelLayer", "RiskHead",
+           "read_in_windows", "read_risk_head", "reply_risk_encoder", "risk_encoder", "windows"]
 
 HEAD_FILE = Path(__file__).parent / "risk_head.npz"
 #: The fine-tuned risk model, `risk_ship9_L4` (training/finetune_risk.py --with-fresh --skip-context --retired,
@@ -48,6 +49,13 @@ RISK_MODEL_SHA256 = "c4ebf8986a9e5c010ce744d489506714abf1d71ea9e9f5b7ce7f83adfd3
 #: the natural negatives (training/risk_ship_eval.py, setting "urgent, aside but not means, +rule-con", on
 #: training/export_risk_folds.py's windowed scores; training/README.md, "Windows, means and a second opinion").
 THRESHOLD = 0.9798051
+#: The reply check's own risk model (listening.responder.problems_in reads a local model's reply with it): `risk_ship9_L4`
+#: at its own threshold, the model that check was measured with on held-back replies sets 4, 5 and 6. What a client
+#: writes is read with MODEL_FILE; each check keeps the model it was validated with (training/README.md, "Each check
+#: keeps its own model").
+REPLY_MODEL_FILE = Path(__file__).parent / "models" / "reply_risk.onnx"
+REPLY_RISK_MODEL_SHA256 = "c4ebf8986a9e5c010ce744d489506714abf1d71ea9e9f5b7ce7f83adfd36e839"
+REPLY_THRESHOLD = 0.9798051
 REASON = "The wording resembles posts by people at risk of suicide, though no single phrase said so."
 URGENT_REASON = ("The wording resembles what people write when they are in danger now, "
                  "though no single phrase said so.")
@@ -160,6 +168,18 @@ def risk_encoder() -> Encoder:
     """The fine-tuned risk model, loaded and its sha256 checked on first use (the product's own tokenizer)."""
     with _load_lock:
         return _risk_encoder()
+
+
+@cache
+def _reply_risk_encoder() -> Encoder:
+    return Encoder(REPLY_MODEL_FILE, tokenizer_file(), REPLY_RISK_MODEL_SHA256, max_tokens=MAX_TOKENS, threads=1, memo=0,
+                   spin=False)
+
+
+def reply_risk_encoder() -> Encoder:
+    """The reply check's risk model, loaded and checked on first use: only once a local model writes replies."""
+    with _load_lock:
+        return _reply_risk_encoder()
 
 
 #: At most this many sentences are read one by one (about 1,500 words; a longer text's first ones): a 20,000-character

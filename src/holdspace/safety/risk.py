@@ -20,7 +20,7 @@ from holdspace.safety.assessment import LEVELS, NO_RISK, Assessment, Layer, Span
 
 __all__ = ["Assessment", "Span", "assess", "assess_phq9_item9", "classifier_only", "combined", "higher",
            "COULD_NOT_CHECK", "LEVELS", "NO_RISK", "SECOND_LAYER_ON", "default_layers", "with_classifier", "PHQ9_ITEM9_REASON",
-           "rules_layer", "warm", "with_risk_model"]
+           "for_replies", "rules_layer", "warm", "with_risk_model"]
 
 COULD_NOT_CHECK = "could not check"
 PHQ9_ITEM9_REASON = ("PHQ-9 question 9 (thoughts of being better off dead or of hurting oneself) "
@@ -88,6 +88,12 @@ def with_risk_model() -> list[Layer]:
     return [rules_layer, _model_layer()]
 
 
+def for_replies() -> list[Layer]:
+    """The layers that read a local model's reply (listening.responder.problems_in): the rules, then the reply check's
+    own risk model (classifier.REPLY_MODEL_FILE), the one that check was measured with."""
+    return [rules_layer, _reply_model_layer()] if SECOND_LAYER_ON else [rules_layer]
+
+
 def with_classifier() -> list[Layer]:
     """The rules, then the frozen-vector head (classifier.EmbeddingLayer) the risk model replaced: for measurement."""
     return [rules_layer, _classifier_layer()]
@@ -101,15 +107,22 @@ def _model_layer():
 
 
 @cache
+def _reply_model_layer():
+    from holdspace.safety.classifier import REPLY_THRESHOLD, ModelLayer, reply_risk_encoder
+
+    return ModelLayer(model=reply_risk_encoder, threshold=REPLY_THRESHOLD)
+
+
+@cache
 def _classifier_layer():
     from holdspace.safety.classifier import EmbeddingLayer
 
     return EmbeddingLayer()
 
 
-def warm() -> None:
-    """Load what the default layers need (the risk model) ahead of the first text."""
-    for layer in default_layers():
+def warm(layers: Sequence[Layer] | None = None) -> None:
+    """Load what the layers (by default the product's) need, their risk model, ahead of the first text."""
+    for layer in default_layers() if layers is None else layers:
         load = getattr(layer, "load", None)
         if load is not None:
             load()
