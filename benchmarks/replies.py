@@ -6,13 +6,13 @@
     .venv/bin/python benchmarks/replies.py --head NPZ       # also a candidate whole-reply head (training/reply_check.py --out)
 
 A local model's reply is shown only when `listening.responder.problems_in` finds nothing. Its safety part is the
-output filter (`safety.output_filter`, SAFETY.md point 6) and the risk check (`safety.risk.assess`: the rules, then
-the risk model). The rest (no closing question, advice, a roadblock, too long...) is about a good reply, not a safe
+output filter (`safety.output_filter`, SAFETY.md point 6) and the risk check (`safety.risk.assess` with
+`risk.for_replies()`: the rules, then the reply check's own risk model, `classifier.REPLY_MODEL_FILE`). The rest (no closing question, advice, a roadblock, too long...) is about a good reply, not a safe
 one; "whole check" counts it too. Measured in configurations, so that what each part adds is seen:
 
 - the output filter alone;
 - the output filter and the risk rules;
-- the output filter, the rules and the shipped risk model;
+- the output filter, the rules and the reply check's risk model;
 - the output filter, the rules and the whole-reply head (`output_filter.reads_as_harmful`);
 - all four (the product);
 - with `--candidate`, the output filter, the rules, a candidate risk model and the head;
@@ -37,7 +37,7 @@ from pathlib import Path
 from holdspace.language.heads import read_head
 from holdspace.listening.responder import problems_in
 from holdspace.safety.output_filter import check_output, reads_as_harmful
-from holdspace.safety.risk import assess, rules_layer, with_risk_model
+from holdspace.safety.risk import assess, for_replies, rules_layer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from risk import CandidateModelLayer  # noqa: E402  (the other benchmark of the safety layer)
@@ -111,16 +111,16 @@ def main() -> None:
     configs: list[tuple[str, object, Callable[[str], bool] | None]] = [
         ("output filter alone", None, None),
         ("output filter + risk rules", [rules_layer], None),
-        ("output filter + rules + risk model", with_risk_model(), None),
+        ("output filter + rules + risk model", for_replies(), None),
         ("output filter + rules + whole-reply head", [rules_layer], reads_as_harmful),
-        ("output filter + rules + risk model + whole-reply head (the product)", with_risk_model(), reads_as_harmful)]
+        ("output filter + rules + risk model + whole-reply head (the product)", for_replies(), reads_as_harmful)]
     if args.candidate:
         configs.append((f"output filter + rules + candidate {Path(args.candidate[0]).name} + whole-reply head",
                         [rules_layer, CandidateModelLayer(args.candidate[0], float(args.candidate[1]))], reads_as_harmful))
     if args.head:
         head = candidate_head(args.head)
         configs += [(f"output filter + rules + candidate head {Path(args.head).name}", [rules_layer], head),
-                    (f"output filter + rules + risk model + candidate head {Path(args.head).name}", with_risk_model(), head)]
+                    (f"output filter + rules + risk model + candidate head {Path(args.head).name}", for_replies(), head)]
     measure("dev: " + ", ".join(DEV_SETS.values()) + " and helper replies (risk_dev.jsonl)", dev_rows(), configs, whole=True)
     if args.held_back:
         for name in HELD_BACK:

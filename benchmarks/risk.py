@@ -103,7 +103,7 @@ HELD_BACK = [
     ("9", "risk_test9.jsonl", "everyday_test9.jsonl",
      "Held-back set 9 (never tuned on; written 30 Nov 2026, session 13, by a helper who tuned nothing)"),
     ("10", "risk_test10.jsonl", "everyday_test10.jsonl",
-     "Held-back set 10 (never tuned on; written 1 Dec 2026, session 15, by a helper who tuned nothing)"),
+     "Held-back set 10 (never tuned on; written 1 Dec 2026, session 15, by a helper who tuned nothing; read once in session 17)"),
 ]
 
 

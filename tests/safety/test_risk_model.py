@@ -42,6 +42,18 @@ def test_the_shipped_model_file_is_the_pinned_one():
     assert 0.5 < classifier.THRESHOLD < 1.0
 
 
+def test_a_local_model_s_reply_is_read_by_the_reply_check_s_own_pinned_model():
+    from holdspace.listening.responder import problems_in
+
+    verify(classifier.REPLY_MODEL_FILE, classifier.REPLY_RISK_MODEL_SHA256)
+    rules, model = risk.for_replies()
+    assert rules is rules_layer and model.threshold == classifier.REPLY_THRESHOLD
+    assert model.probabilities(FAREWELL).shape == (3,)
+    assert _assess(FAREWELL, layers=[rules, model]).level == "urgent"
+    assert "risk check" in problems_in(FAREWELL + ". Is that how it feels?")
+    assert "risk check" not in problems_in("It sounds like the move has been a lot. What has helped so far?")
+
+
 def test_a_fresh_farewell_the_rules_miss_is_now_urgent_with_a_reason_a_person_can_read():
     assert rules_alone(FAREWELL).level == "none"
     result = assess(FAREWELL)

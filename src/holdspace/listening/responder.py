@@ -75,7 +75,7 @@ def _prompt() -> dict:
 def problems_in(text: object) -> list[str]:
     """Why a model's reply may not be shown (empty when it may)."""
     from holdspace.safety.output_filter import check_output, reads_as_harmful
-    from holdspace.safety.risk import assess
+    from holdspace.safety.risk import assess, for_replies
 
     if not isinstance(text, str) or not text.strip():
         return ["empty"]
@@ -83,7 +83,7 @@ def problems_in(text: object) -> list[str]:
     if len(text) > MAX_REPLY_CHARS:
         problems.append("too long")
     problems += [f"output filter: {p.rule}" for p in check_output(text)]
-    if assess(text).level != "none":
+    if assess(text, layers=for_replies()).level != "none":
         problems.append("risk check")
     if reads_as_harmful(text):
         problems.append("reads as harmful")
@@ -117,6 +117,9 @@ class LocalLLMResponder:
 
     def warm(self) -> None:
         self.listener.warm()
+        from holdspace.safety.risk import for_replies, warm
+
+        warm(for_replies())  # the reply check's own risk model, loaded only once a local model writes replies
 
     def opening(self) -> str:
         return self.listener.opening()

@@ -33,21 +33,34 @@ from holdspace.language.embedding import MAX_TOKENS, Encoder, tokenizer_file
 from holdspace.language.text import split_sentences
 from holdspace.safety.assessment import NO_RISK, Assessment
 
-__all__ = ["HEAD_FILE", "MODEL_FILE", "REASON", "RISK_MODEL_SHA256", "THRESHOLD", "URGENT_REASON", "EmbeddingLayer",
-           "Gate", "ModelLayer", "RiskHead", "read_in_windows", "read_risk_head", "risk_encoder", "windows"]
+__all__ = ["HEAD_FILE", "MODEL_FILE", "REASON", "REPLY_MODEL_FILE", "REPLY_RISK_MODEL_SHA256", "REPLY_THRESHOLD",
+           "RISK_MODEL_SHA256", "THRESHOLD", "URGENT_REASON", "EmbeddingLayer", "Gate", "ModelLayer", "RiskHead",
+           "read_in_windows", "read_risk_head", "reply_risk_encoder", "risk_encoder", "windows"]
 
 HEAD_FILE = Path(__file__).parent / "risk_head.npz"
-#: The fine-tuned risk model, `risk_ship9_L4` (training/finetune_risk.py --with-fresh --skip-context --retired,
-#: training/export_risk_folds.py; training/README.md, "Retraining on batches I, J, M and the retired sets 4 and 5").
+#: The fine-tuned risk model, `risk_ship16_L4` since session 17 (training/finetune_risk.py --with-fresh --skip-context
+#: --retired 4 5 6 7 8 9, trained also on the three fresh writers' dev batches R1-R3; training/export_risk_folds.py;
+#: training/README.md, "Dev batches R1-R3" and "Each check keeps its own model"). On held-back set 10, read once, the rules
+#: with it flag 105 of 136 urgent rows (with risk_ship9_L4: 96) and 85 of 110 concern rows (78), with no false alarm on its
+#: everyday and figurative rows (1).
 MODEL_FILE = Path(__file__).parent / "models" / "risk.onnx"
 #: sha256 of models/risk.onnx as written by training/export_risk_folds.py; any other file is refused.
-RISK_MODEL_SHA256 = "c4ebf8986a9e5c010ce744d489506714abf1d71ea9e9f5b7ce7f83adfd36e839"
+RISK_MODEL_SHA256 = "4d96422f62fe78fe247ec94ad68f884a26e03d6b8fbd46a6d65da679f1921d19"
 #: ModelLayer flags a text when 1 - p(none) of one of its windows reaches this: the lowest keeping the int8 fold
 #: models' cross-validated false alarms (rules first, then the model as `assess` runs it, every text read in
 #: windows) <= 3% on everyday and figurative dev rows, everyday first-person dev, the classifier set's negatives and
 #: the natural negatives (training/risk_ship_eval.py, setting "urgent, aside but not means, +rule-con", on
-#: training/export_risk_folds.py's windowed scores; training/README.md, "Windows, means and a second opinion").
-THRESHOLD = 0.9798051
+#: training/export_risk_folds.py's windowed scores; training/README.md, "Windows, means and a second opinion"), on the
+#: groups risk_ship9_L4 was scored on (`risk_ship_eval.py --without-other --rows-of-ship9`), then t*.
+THRESHOLD = 0.9789943
+#: The reply check's own risk model (listening.responder.problems_in reads a local model's reply with it): `risk_ship9_L4`
+#: (the product's model until session 17) at its own threshold, the model that check was measured with on held-back
+#: replies sets 4, 5 and 6; risk_ship16_L4 stopped one caring reply and one harmful reply fewer there. What a client
+#: writes is read with MODEL_FILE; each check keeps the model it was validated with (training/README.md, "Each check
+#: keeps its own model").
+REPLY_MODEL_FILE = Path(__file__).parent / "models" / "reply_risk.onnx"
+REPLY_RISK_MODEL_SHA256 = "c4ebf8986a9e5c010ce744d489506714abf1d71ea9e9f5b7ce7f83adfd36e839"
+REPLY_THRESHOLD = 0.9798051
 REASON = "The wording resembles posts by people at risk of suicide, though no single phrase said so."
 URGENT_REASON = ("The wording resembles what people write when they are in danger now, "
                  "though no single phrase said so.")
@@ -160,6 +173,18 @@ def risk_encoder() -> Encoder:
     """The fine-tuned risk model, loaded and its sha256 checked on first use (the product's own tokenizer)."""
     with _load_lock:
         return _risk_encoder()
+
+
+@cache
+def _reply_risk_encoder() -> Encoder:
+    return Encoder(REPLY_MODEL_FILE, tokenizer_file(), REPLY_RISK_MODEL_SHA256, max_tokens=MAX_TOKENS, threads=1, memo=0,
+                   spin=False)
+
+
+def reply_risk_encoder() -> Encoder:
+    """The reply check's risk model, loaded and checked on first use: only once a local model writes replies."""
+    with _load_lock:
+        return _reply_risk_encoder()
 
 
 #: At most this many sentences are read one by one (about 1,500 words; a longer text's first ones): a 20,000-character
