@@ -220,7 +220,12 @@ SELF_CRITICAL = re.compile(
     r"kindness|happiness|better)\b|\b(?:what'?s|wtf is|what the (?:hell|heck|fuck) is) wrong with me\b|\bi ruin everything\b|"
     # "maybe i just need to toughen up" after a story of being treated badly: the fault turned on themselves
     r"\bi (?:just )?(?:need|have|ought|should) (?:to )?(?:toughen up|man up|grow (?:a )?thicker skin|get (?:a )?thicker skin|"
-    r"stop being (?:so )?(?:soft|sensitive|weak))\b", re.I)
+    r"stop being (?:so )?(?:soft|sensitive|weak))\b|"
+    # "what kind of father doesn't love his own baby": a harsh question asked of themselves (its answer, to them, is
+    # "a bad one"); the harsh thought is what to ask about, not "what has been going on in your family?"
+    r"\bwhat (?:kind|sort) of (?:a )?(?:father|mother|dad|mum|mom|parent|person|friend|daughter|son|wife|husband|partner|"
+    r"sister|brother|human|human being|nurse|carer) (?:doesn'?t|does not|doesnt|can'?t|cannot|cant|would|could|feels?|"
+    r"hates?|forgets?|resents?|wishes|thinks|snaps|yells|screams|leaves|walks out|lets)\b", re.I)
 
 # Tears of gladness ("i could have cried with happiness", "happy tears", "so happy i could cry").
 GLAD_TEARS = re.compile(r"\b(?:cr(?:y|ied|ying)|tears|teared up|in tears)\s+(?:of|with)\s+(?:joy|happiness|relief|pride)\b|"
