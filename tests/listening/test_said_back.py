@@ -347,3 +347,23 @@ def test_what_kind_of_parent_asked_of_oneself_is_heard_as_their_question_not_sai
     said = talk(listener, *lines)[-1].reply
     assert "understood you, what" not in said and "hearing that what" not in said and "sounds like what" not in said, said
     assert "following so far" not in said and "Putting the pieces" not in said, said
+
+
+@pytest.mark.parametrize("before, message, taken, turned_down", [
+    ("work has had me on edge for weeks", "No, honestly, it's not worry. It's exhaustion.", "Exhaustion, then, not worry", "worr"),
+    ("I'm scared my wife will find out I lost the money", "it's more like guilt than fear", "Guilt, then, not fear", "scared"),
+])
+def test_a_correction_by_the_feelings_name_is_taken_plainly(listener, before, message, taken, turned_down):
+    # "No, actually, it's not fear. It's tiredness." got "It sounds like it's not fear. I wonder if you're feeling unhappy
+    # about it."
+    said = talk(listener, before, message)
+    assert said[-1].reply.startswith(taken), said[-1].reply
+    assert "unhappy about it" not in said[-1].reply and "It sounds like it's not" not in said[-1].reply, said[-1].reply
+    # and the feeling turned down is not named again in what follows
+    after = talk(listener, before, message, "I just don't know how long I can keep this up.")[-1]
+    assert after.feeling is None or turned_down not in after.feeling.word, after.reply
+
+
+def test_no_im_not_ok_is_no_correction(listener):
+    said = talk(listener, "i had a row with my mum", "no im not ok")[-1].reply
+    assert "putting me right" not in said and "missed the mark" not in said, said
