@@ -367,3 +367,12 @@ def test_a_correction_by_the_feelings_name_is_taken_plainly(listener, before, me
 def test_no_im_not_ok_is_no_correction(listener):
     said = talk(listener, "i had a row with my mum", "no im not ok")[-1].reply
     assert "putting me right" not in said and "missed the mark" not in said, said
+
+
+def test_words_said_to_a_parent_with_dementia_are_said_back_as_they_were_said(listener):
+    # "I said I'm your daughter and she just looked at me" got "you said you're my daughter ... What has been going on in
+    # your family lately?"
+    said = talk(listener, "My dad has dementia and this morning he didn't recognise me.",
+                "I told him I'm your son, Dad, and he just stared at me.")[-1].reply
+    assert "you're my son" not in said and "I'm your son" in said, said
+    assert "in your family" not in said, said

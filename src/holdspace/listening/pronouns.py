@@ -52,7 +52,7 @@ _MENDED = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
            "wouldve": "would've", "couldve": "could've", "mightve": "might've", "mustve": "must've",
            "everyones": "everyone's", "nobodys": "nobody's", "noones": "no one's", "somethings": "something's",
            "everythings": "everything's", "yall": "y'all", "itd": "it'd", "itll": "it'll", "thatd": "that'd",
-           "thatll": "that'll", "wholl": "who'll",
+           "thatll": "that'll", "wholl": "who'll", "youre": "you're",
            # quick typing of "what" ("wat if nobody likes me")
            "wat": "what", "wut": "what"}
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^A-Za-z0-9]+")
@@ -66,8 +66,28 @@ def _match_case(original: str, new: str, first: bool) -> str:
     return new
 
 
+# Words the client said to someone, told as they said them ("I said I'm your daughter and she just looked at me"): their
+# "your" is the one they spoke to, never the listener; shifted, it would read "you said you're my daughter". Said back
+# in quotes, as they are. (Only when the words speak to someone: "I said I was tired" shifts as any other clause; and
+# "like I said, you don't get it" speaks to the listener.)
+_UNTIL = r"(?!\s+(?:and|but|then|so) (?:she|he|they|then|it|i|we|just)\b)[^.!?;\"\u201d]"
+_REPORTED = re.compile(r"(?<!\blike )(?<!\bas )\b(i (?:just |then |even |literally |finally |even )?(?:said|say|told (?:her|him|them)|"
+                       r"tell (?:her|him|them)|asked (?:her|him|them)|kept (?:saying|telling (?:her|him|them))|"
+                       r"said to (?:her|him|them))(?: that)?[,:]?\s+)[\"'\u201c]?(?!(?:if|whether|why|what|how|when|where|who)\b)((?:" + _UNTIL + r")*?\b(?:you|your|yours|"
+                       r"you're|youre|u|ur)\b(?:" + _UNTIL + r")*)", re.I)
+
+
 def to_second_person(text: str) -> str:
     """Return the text as the listener would say it back to its writer."""
+    parts, last = [], 0
+    for said in _REPORTED.finditer(text):
+        words = mend_apostrophes(said[2].strip().strip("'\u201d\u2019"))
+        parts += [_shifted(text[last:said.end(1)]), f'"{words[:1].upper()}{words[1:]}"']
+        last = said.end() + (text[said.end():said.end() + 1] in ('"', "\u201d"))
+    return "".join(parts) + _shifted(text[last:]) if parts else _shifted(text)
+
+
+def _shifted(text: str) -> str:
     tokens = _TOKEN.findall(text)
     words = [i for i, t in enumerate(tokens) if t[:1].isalnum()]
     out = list(tokens)
