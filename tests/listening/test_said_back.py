@@ -376,3 +376,19 @@ def test_words_said_to_a_parent_with_dementia_are_said_back_as_they_were_said(li
                 "I told him I'm your son, Dad, and he just stared at me.")[-1].reply
     assert "you're my son" not in said and "I'm your son" in said, said
     assert "in your family" not in said, said
+
+
+@pytest.mark.parametrize("message", ["I do all the cooking and the cleaning and nobody even says thank you. Does that make sense?",
+                                     "i'm angry at him and i still miss him, if that makes sense",
+                                     "I want to be left alone but I hate being on my own. does that even make sense?"])
+def test_does_that_make_sense_is_answered_and_not_said_back(listener, message):
+    # "...and nobody notices. Does that make sense?" went unanswered; "..., if that makes sense?" was said back as
+    # "You find yourself asking: you're so ashamed ... if that makes sense?"
+    said = talk(listener, message)[-1].reply
+    assert said.startswith("It does."), said
+    assert "make sense" not in said.lower().replace("it makes sense to", "").replace("makes sense that", ""), said
+
+
+def test_it_makes_sense_told_as_a_statement_is_not_answered(listener):
+    said = talk(listener, "I left the job in the end and honestly it makes sense")[-1].reply
+    assert not said.startswith("It does."), said

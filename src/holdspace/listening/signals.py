@@ -11,7 +11,7 @@ import re
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "BARE_OK", "NOTHING_MUCH", "DOING_WELL", "NOT_SO_WELL", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "SAFE_NOW", "NOT_SAFE", "TIRED_OF_THE_LINES", "REACHED_OUT", "looks_english", "GLAD_TEARS",
-           "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "SMALL_SETBACK", "RULED_OUT"]
+           "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "SMALL_SETBACK", "RULED_OUT", "MAKES_SENSE"]
 
 #: Phrases that block listening; none may appear in what the listener says.
 ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
@@ -194,6 +194,11 @@ _REPORTED = "".join(f"(?<!{w} )" for w in ("acted like", "acts like", "act like"
                                             # a verdict feared from others ("scared theyll think im not good enough")
                                             "they think", "they'll think", "theyll think", "they'd think", "will think",
                                             "would think", "might think", "people think", "they thought"))
+# "...nobody notices. Does that make sense?", "...relieved it's over, if that makes sense?": asked at the end of what they
+# told, a question to be answered ("It does.") before the reflection, never said back as part of it.
+MAKES_SENSE = re.compile(r"(?:^|[\s,.;:!-]+)(?:(?:does|do|did) (?:that|this|it|any of (?:that|this)) (?:even |actually )?make "
+                         r"(?:any )?sense\W*|(?:if|i hope|hope) (?:that|this|it|any of (?:that|this)) (?:even |actually )?makes? "
+                         r"(?:any )?sense\W*|(?:(?:that|this|it|does that|does it) )?makes? (?:any )?sense\s*\?+\W*)$", re.I)
 SELF_CRITICAL = re.compile(
     r"\b" + _REPORTED + r"(?:i'?m|im|i am|i (?:just |really |honestly |kind of |kinda )?feel|i'?ve always been|i was)\s+"
     r"(?:\w+\s+){0,2}(?:worthless|useless|a failure|not worth (?:it|anything|talking to|knowing|the effort|loving)|"
