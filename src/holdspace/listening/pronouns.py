@@ -136,6 +136,9 @@ def _shifted(text: str) -> str:
                 and tokens[words[n - 1]].lower() in _BETWEEN_I_AND_VERB:
             out[i] = "are" if low == "am" else "were"  # "i really am" -> "you really are", never "you really am"
             continue
+        if low == "you" and n > 1 and tokens[words[n - 1]].lower() == "thank" \
+                and tokens[words[n - 2]].lower() in _THANKS_SAID:
+            continue  # "nobody ever says thank you": their thanks, a set phrase, never "says thank me"
         if low in _WORDS:
             new = _WORDS[low]
             if low == "you" and n > 0 and (tokens[words[n - 1]].lower() in _OBJECT_BEFORE or _ends_clause(tokens, i)) \
@@ -145,6 +148,11 @@ def _shifted(text: str) -> str:
         elif low in _MENDED:
             out[i] = _match_case(tokens[i], _MENDED[low], True)
     return _YOU_FIRST.sub(_you_first, "".join(out))
+
+
+# Before "thank you", words that make it a thanks someone says (or does not): "nobody even says thank you".
+_THANKS_SAID = {"say", "says", "said", "saying", "sayin", "even", "a", "single", "no", "never", "one", "hear", "heard", "get",
+                "got", "bother", "bothers", "bothered", "just"}
 
 
 # Whose it is, typed without the apostrophe ("my mums name", "at my dads house").
