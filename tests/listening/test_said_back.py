@@ -392,3 +392,30 @@ def test_does_that_make_sense_is_answered_and_not_said_back(listener, message):
 def test_it_makes_sense_told_as_a_statement_is_not_answered(listener):
     said = talk(listener, "I left the job in the end and honestly it makes sense")[-1].reply
     assert not said.startswith("It does."), said
+
+
+@pytest.mark.parametrize("message, garbled, kept", [
+    # each was said back garbled: "you're fine it's your ex", "nah that's a lie you do care", "it's whatever you're used to it"
+    ("ok fine its my sister lol", "you're fine", "your sister"),
+    ("nah thats a lie i do miss her", "that's a lie you", "you do miss her"),
+    ("lol its whatever i'm used to being left out", "whatever you're", "you're used to being left out"),
+])
+def test_texting_openers_that_take_back_or_shrug_are_not_said_back_as_content(listener, message, garbled, kept):
+    said = talk(listener, "my friends went on holiday without me", message)[-1].reply
+    assert garbled not in said and kept in said, said
+
+
+def test_wtf_did_i_do_is_heard_as_a_question_not_a_statement(listener):
+    # "like wtf did i do" got "I'm hearing that wtf did you do."
+    said = talk(listener, "my gf just stopped replying", "like wtf did i do wrong")[-1].reply
+    assert "wtf did you" not in said, said
+
+
+@pytest.mark.parametrize("message, kept", [
+    ("I told my dad I'm gay last night. It didn't go well.", "it didn't go well"),
+    ("We had the memorial on Friday. It was horrible.", "it was horrible"),
+])
+def test_how_it_went_is_kept_with_what_happened(listener, message, kept):
+    # "I came out to my parents on Sunday. It did not go well." got "You're saying you came out to your parents on Sunday."
+    said = talk(listener, message)[-1].reply
+    assert kept in said, said

@@ -19,7 +19,12 @@ _LEADING = re.compile(
     r"rn|so|actually(?=\s*,)|though|tho|well(?!\s+(?:" + "|".join(sorted(WELL_VERBS)) + r")\b)|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
     r"i mean|i guess|idk|tbh|just|whatever|lowkey|highkey|ngl|fr|i dunno|dunno|i (?:don'?t|dont) know(?=\s*,)|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right|"
     # texting openers that say how it is said, not what ("deadass my landlord wants us out", "bro im so cooked")
-    r"deadass|bro|bruh|ong|istg|real talk|not gonna lie|no cap)\b[\s,.!-]*)+", re.I)
+    r"deadass|bro|bruh|ong|istg|real talk|not gonna lie|no cap|"
+    # "nah", "ok fine" and "it's whatever" before what they go on to say ("ok fine its my ex lol", "lol its whatever i'm used
+    # to it"), and a word taken back ("nah thats a lie i do care"): said back, "you're fine it's your ex", "it's whatever
+    # you're used to it", "that's a lie you do care" would garble them
+    r"nah|nope|yeah nah|fine(?=[\s,]+(?:it'?s|its|i|i'?m|im|my|whatever|he|she|they)\b)|(?:it'?s|its) whatever(?=[\s,]+\w)|"
+    r"(?:that'?s|thats|that is|ok that'?s|okay that'?s) (?:a lie|not true|a lie tho|a lie though)(?=[\s,.!]+\w))\b[\s,.!-]*)+", re.I)
 # What closes a sentence without adding to it: laughter, hedges, "honestly", and the "too" or "as well"
 # that points back at something said before ("I'm tired too honestly": said back, "you're tired too
 # honestly" keeps the filler as if it were content).

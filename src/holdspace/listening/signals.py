@@ -291,6 +291,8 @@ RHETORICAL = re.compile(
     r"how (?:am|are|is|can|could|do|would|will) (?:i|we|anyone|anybody|one|things)\b[^?.!]*?"
     r"\b(?:supposed|meant|expected|ever|even|possibly|keep)\b|"
     r"who (?:would|could|cares|even|wants|would ever)\b|what (?:did|have) i (?:ever )?(?:do|done) to deserve\b|"
+    # "like wtf did i do": asked of what happened, never said back as a statement ("I'm hearing that wtf did you do")
+    r"(?:wtf|what the (?:hell|heck|fuck|f)) (?:did|have|do) (?:i|we)\b|what (?:did|have) i (?:even |ever )?(?:do|done)(?: wrong)?\W*$|"
     # "what kind of father doesn't love his own baby": a harsh question asked of oneself, never said back as a fact
     r"what (?:kind|sort) of (?:a )?(?:father|mother|dad|mum|mom|parent|person|friend|daughter|son|wife|husband|partner|"
     r"sister|brother|human|human being|nurse|carer)\b|"
