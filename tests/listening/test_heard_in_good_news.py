@@ -170,3 +170,12 @@ def test_plain_news_of_a_pregnancy_leaves_room_rather_than_assuming_sadness(list
 def test_a_pregnancy_told_with_doubt_stays_unsure(listener):
     said = talk(listener, "i'm pregnant and i don't know how i feel")[-1]
     assert said.feeling is not None and said.feeling.label == "confusion", said.reply
+
+
+@pytest.mark.parametrize("message, glad", [("my brother got into medical school. good for him!", "glad for him"),
+                                           ("my cousin passed her driving test, really pleased for her", "glad for her")])
+def test_glad_for_someone_else_is_not_pride_in_oneself(listener, message, glad):
+    # "my sister got the job. good for her!" got "proud of yourself"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == glad, said.reply
+    assert "proud of yourself" not in said.reply, said.reply

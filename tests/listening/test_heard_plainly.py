@@ -483,3 +483,19 @@ def test_something_passed_round_online_is_asked_about_as_bullying_not_as_studies
     said = talk(listener, line)[-1]
     assert said.topic == "bullying", said.reply
     assert "studies" not in said.question, said.reply
+
+
+@pytest.mark.parametrize("message", ["gf ghosted me", "he ghosted me again after saying he'd call"])
+def test_being_ghosted_is_heard_as_hurt_not_irritation(listener, message):
+    # "bf ghosted me again" got "irritated ... It makes sense that it's got to you"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "hurt", said.reply
+    assert "irritated" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["today was trash", "work was so shit", "today was awful"])
+def test_a_day_said_to_be_bad_names_no_guessed_feeling(listener, message):
+    # "today was trash" got "irritated"; "today was awful" got "uneasy ... so much is uncertain"
+    said = talk(listener, message)[-1]
+    assert said.feeling is None, said.reply
+    assert "irritated" not in said.reply and "uneasy" not in said.reply and "uncertain" not in said.reply, said.reply
