@@ -179,3 +179,20 @@ def test_glad_for_someone_else_is_not_pride_in_oneself(listener, message, glad):
     said = talk(listener, message)[-1]
     assert said.feeling is not None and said.feeling.word == glad, said.reply
     assert "proud of yourself" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["I passed my driving test today and I can't even feel happy about it",
+                                     "got offered the job and i dont feel excited at all"])
+def test_good_news_they_cannot_feel_is_not_met_as_gladness(listener, message):
+    # "I got into my first choice uni today and I can't feel happy about it." got "happy ... It's good to hear something
+    # has felt this way for you."
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "flat about it", said.reply
+    assert "good to hear" not in said.reply and "felt best" not in said.reply, said.reply
+
+
+def test_someone_elses_good_news_they_cannot_be_glad_of_is_torn(listener):
+    # "my sister is pregnant and i can't be happy for her" would have been "glad for her" or "happy"
+    said = talk(listener, "my best friend just got engaged and honestly i can't be happy for her")[-1]
+    assert said.feeling is not None and said.feeling.word == "torn", said.reply
+    assert "good to hear" not in said.reply and "glad for her" not in said.reply, said.reply
