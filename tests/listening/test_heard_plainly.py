@@ -499,3 +499,18 @@ def test_a_day_said_to_be_bad_names_no_guessed_feeling(listener, message):
     said = talk(listener, message)[-1]
     assert said.feeling is None, said.reply
     assert "irritated" not in said.reply and "uneasy" not in said.reply and "uncertain" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["some1 made a fake insta of me and keeps posting my pics",
+                                     "people keep sharing pics of me in the group chat"])
+def test_being_posted_about_is_heard_as_hurt_and_asked_about_as_bullying(listener, message):
+    # "someone made a fake account of me and is posting my pics" got "irritated ... What about it gets to you most?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "hurt and exposed", said.reply
+    assert said.topic == "bullying" and "irritated" not in said.reply, said.reply
+
+
+def test_the_whole_school_having_seen_it_is_not_asked_about_as_studies(listener):
+    # "everyone at school has seen it" got "What has the pressure of it been like for you?"
+    said = talk(listener, "someone made a fake account of me", "the whole school has seen it now")[-1]
+    assert said.topic == "bullying" and "pressure of it" not in said.reply and "studies" not in said.reply, said.reply
