@@ -419,3 +419,17 @@ def test_how_it_went_is_kept_with_what_happened(listener, message, kept):
     # "I came out to my parents on Sunday. It did not go well." got "You're saying you came out to your parents on Sunday."
     said = talk(listener, message)[-1].reply
     assert kept in said, said
+
+
+def test_the_edge_before_what_is_dreaded_is_not_said_back_as_content(listener):
+    # "Oh great, another weekend on my own. Can't wait." got "I'm hearing that great, another weekend on your own."
+    said = talk(listener, "my husband moved out in the summer", "oh brilliant, another sunday by myself. cant wait")[-1].reply
+    assert "brilliant, another" not in said and "that another" not in said, said
+    assert "another sunday by yourself" in said, said
+
+
+def test_the_days_after_a_wife_left_are_not_asked_about_as_work(listener):
+    # "I go to work, I come home, I watch telly" after "My wife left in March" got "How has work been affecting the rest of
+    # your life?"
+    said = talk(listener, "My wife left me in the spring.", "I go to work, I come home, I go to bed.")[-1]
+    assert said.topic == "breakup" and "at work" not in said.reply and "work been" not in said.reply, said.reply

@@ -23,6 +23,8 @@ _LEADING = re.compile(
     # "nah", "ok fine" and "it's whatever" before what they go on to say ("ok fine its my ex lol", "lol its whatever i'm used
     # to it"), and a word taken back ("nah thats a lie i do care"): said back, "you're fine it's your ex", "it's whatever
     # you're used to it", "that's a lie you do care" would garble them
+    # (and the edge before what is dreaded, "oh great, another weekend on my own": said back, "great, another weekend")
+    r"(?:oh )?(?:great|brilliant|fantastic|perfect|lovely|wonderful|marvellous|joy)(?=[\s,!.]+(?:another|more|just what)\b)|"
     r"nah|nope|yeah nah|fine(?=[\s,]+(?:it'?s|its|i|i'?m|im|my|whatever|he|she|they)\b)|(?:it'?s|its) whatever(?=[\s,]+\w)|"
     r"(?:that'?s|thats|that is|ok that'?s|okay that'?s) (?:a lie|not true|a lie tho|a lie though)(?=[\s,.!]+\w))\b[\s,.!-]*)+", re.I)
 # What closes a sentence without adding to it: laughter, hedges, "honestly", and the "too" or "as well"
@@ -251,6 +253,8 @@ def as_clause(reflected: str) -> str:
         return "you have a " + reflected  # "good job, nice flat": what they have, never "you're good job"
     if tokens[:3] == ["one", "of", "those"]:
         return "it's " + reflected  # "just one of those days"
+    if tokens[0] == "another" and len(tokens) > 1 and not any(t in ("i", "you", "he", "she", "they", "we") for t in tokens[1:3]):
+        return "it's " + reflected  # "(oh great,) another weekend on your own", never "I'm hearing that another weekend"
     for n, word in enumerate(tokens):
         if word in _ADVERBS and n + 1 < len(tokens):
             continue

@@ -185,12 +185,14 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         topic = before  # "they called me into a meeting", "how do i tell my wife" after "i lost my job today"
     if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON) and topic != "ahead"
                    or before in ("loss", "ahead", "workloss") and topic in (None, "health", "family", "relationship", "work", "friends")
-                   or before in ("health", "illness") and topic == "work" or before == "illness" and topic == "family"):
+                   or before in ("health", "illness") and topic == "work" or before == "illness" and topic == "family"
+                   or before == "breakup" and topic == "work"):
         # still the same story: "I keep picking up the phone to call her" after "my mum died";
         # "he went straight back to work" is about the brother, not the client's work; "we were married
         # 51 years" after "my wife passed away" asks about losing her, not about "this relationship"; "people at work
         # don't get it" after "my dog died" is about the loss, "he laughed when i said i can't work" about the pain;
-        # "i said i'm your daughter and she just looked at me" after "mum has dementia" is the illness, no family quarrel
+        # "i said i'm your daughter and she just looked at me" after "mum has dementia" is the illness, no family quarrel;
+        # "I go to work, I come home, I watch telly" after "my wife left" is the days since, not work
         topic = before
     elif key.startswith(_THIRD_PERSON) and topic in _ABOUT_THE_CLIENT:
         topic = None
