@@ -433,3 +433,18 @@ def test_the_days_after_a_wife_left_are_not_asked_about_as_work(listener):
     # your life?"
     said = talk(listener, "My wife left me in the spring.", "I go to work, I come home, I go to bed.")[-1]
     assert said.topic == "breakup" and "at work" not in said.reply and "work been" not in said.reply, said.reply
+
+
+def test_just_back_from_somewhere_gets_its_subject(listener):
+    # "Just back from a night shift. A patient died at 3am." got "You're saying back from a night shift, a patient died..."
+    said = talk(listener, "Just back from a long day at the hospital. My gran is no better.")[-1].reply
+    assert "saying back from" not in said and "like back from" not in said and "that back from" not in said, said
+
+
+def test_the_thing_is_is_not_said_back_as_content(listener):
+    # a second paragraph opening "The thing is, and then on Thursday my sister rang..." got "It sounds like the thing is, and
+    # you just sat on the kitchen floor for an hour."
+    said = talk(listener, "Work has been relentless and I'm barely sleeping.",
+                "The thing is, and then on Tuesday my brother rang and told me Mum is going back into hospital, and I just "
+                "sat on the stairs for an hour because I couldn't make myself get up.")[-1].reply
+    assert "the thing is" not in said.lower(), said
