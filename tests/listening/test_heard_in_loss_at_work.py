@@ -44,3 +44,10 @@ def test_a_teachers_class_after_a_pupils_death_is_not_asked_about_as_studies(lis
 def test_ones_own_dog_put_down_is_still_ones_own_loss(listener):
     said = talk(listener, "We had our dog put down this morning.")[-1]
     assert said.topic == "loss" and "shaken" not in said.reply, said.reply
+
+
+def test_not_being_able_to_switch_off_after_it_is_not_named_as_nerves(listener):
+    # "I'm fine, it's part of the job. I just can't switch off." got "nervous ... It takes courage to put these worries into
+    # words."
+    said = talk(listener, "Lost a patient on the ward this afternoon.", "It's part of the job, I know. I just cant switch off.")[-1]
+    assert "nervous" not in said.reply and "worries" not in said.reply and "anxious" not in said.reply, said.reply

@@ -514,3 +514,9 @@ def test_the_whole_school_having_seen_it_is_not_asked_about_as_studies(listener)
     # "everyone at school has seen it" got "What has the pressure of it been like for you?"
     said = talk(listener, "someone made a fake account of me", "the whole school has seen it now")[-1]
     assert said.topic == "bullying" and "pressure of it" not in said.reply and "studies" not in said.reply, said.reply
+
+
+def test_cant_sleep_again_names_no_irritation(listener):
+    # "cant sleep again" got "irritated ... It makes sense that it's got to you"
+    said = talk(listener, "still cant sleep")[-1]
+    assert said.feeling is None and "irritated" not in said.reply, said.reply
