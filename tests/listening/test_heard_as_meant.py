@@ -594,3 +594,10 @@ def test_a_birth_told_plainly_names_no_low_feeling(listener, message):
 def test_a_birth_with_tiredness_beside_it_keeps_the_tiredness(listener):
     said = talk(listener, "Our baby was born last month. I'm so exhausted.")[-1]
     assert said.feeling is not None and said.feeling.word in ("exhausted", "shattered", "tired", "drained"), said.reply
+
+
+@pytest.mark.parametrize("message", ["it's a shame really, we used to be so close", "such a shame it ended like that"])
+def test_a_pity_is_no_shame_of_their_own(listener, message):
+    # "it's a shame really, the whole thing" got "embarrassed ... What does that inner voice tend to say to you?"
+    said = talk(listener, message)[-1]
+    assert said.topic != "self" and "embarrassed" not in said.reply and "inner voice" not in said.reply, said.reply

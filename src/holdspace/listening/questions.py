@@ -132,6 +132,8 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
                           r"\bjob interviews?\b|\blate for (?:work|school|uni|college|class)\b|"
                           # ("the vet says its kidney failure": an illness, no harsh word about themselves)
                           r"\b(?:kidney|heart|liver|renal|organ|lung|respiratory|multi-organ) failure\b|"
+                          # ("it's a shame really": a pity, no shame of theirs)
+                          r"\b(?:it'?s|its|it is|what|such|that'?s|thats|a real|a crying|bit of) a (?:real )?shame\b|"
                           # ("it was over something so stupid": the row was silly, no harsh word about themselves)
                           r"\b(?:something|anything|nothing|over) (?:so |really |very |totally |super )?(?:stupid|dumb|silly|petty)\b",
                           re.I)
