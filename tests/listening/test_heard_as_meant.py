@@ -572,3 +572,32 @@ def test_kindness_that_made_it_worse_is_not_relief(listener):
                 "my wife was really understanding about it which just made it worse")[-1]
     assert said.feeling is None or said.feeling.label not in ("relief", "joy", "gratitude"), said.reply
     assert not any(words in said.reply for words in GLAD_REPLIES), said.reply
+
+
+@pytest.mark.parametrize("message", ["what kind of mother forgets her own kid's parents evening",
+                                     "what sort of dad doesn't want to hold his own daughter"])
+def test_a_harsh_question_asked_of_oneself_as_a_parent_is_asked_about_as_harsh(listener, message):
+    # "what kind of father doesn't love his own baby" got "What has been going on in your family lately?"
+    said = talk(listener, message)[-1]
+    assert said.topic == "self", said.reply
+    assert "in your family" not in said.reply and "with your family" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["our son was born five weeks ago", "My daughter was born in the spring."])
+def test_a_birth_told_plainly_names_no_low_feeling(listener, message):
+    # "my son was born three weeks ago" got "It sounds like you might be feeling down ... with your family?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is None, said.reply
+    assert "down" not in said.reply and "with your family" not in said.reply, said.reply
+
+
+def test_a_birth_with_tiredness_beside_it_keeps_the_tiredness(listener):
+    said = talk(listener, "Our baby was born last month. I'm so exhausted.")[-1]
+    assert said.feeling is not None and said.feeling.word in ("exhausted", "shattered", "tired", "drained"), said.reply
+
+
+@pytest.mark.parametrize("message", ["it's a shame really, we used to be so close", "such a shame it ended like that"])
+def test_a_pity_is_no_shame_of_their_own(listener, message):
+    # "it's a shame really, the whole thing" got "embarrassed ... What does that inner voice tend to say to you?"
+    said = talk(listener, message)[-1]
+    assert said.topic != "self" and "embarrassed" not in said.reply and "inner voice" not in said.reply, said.reply

@@ -521,3 +521,12 @@ def test_coming_out_that_went_badly_is_not_unconvinced(listener):
     assert "unconvinced" not in said.reply and "big step" not in said.reply
     assert any(words in said.reply for words in ("a lot to carry", "really heavy", "this hurts", "this painful",
                                                  "room for it here")), said.reply
+
+
+@pytest.mark.parametrize("message", ["i work twelve hour days for this family and no one ever says thank you",
+                                     "my manager never once said thank you in three years"])
+def test_thanks_never_said_is_heard_as_taken_for_granted_not_grateful(listener, message):
+    # "nobody ever says thank you" got "You're saying nobody ever says thank me. It sounds like you might be feeling grateful."
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "taken for granted", said.reply
+    assert "grateful" not in said.reply and "thank me" not in said.reply, said.reply

@@ -170,3 +170,29 @@ def test_plain_news_of_a_pregnancy_leaves_room_rather_than_assuming_sadness(list
 def test_a_pregnancy_told_with_doubt_stays_unsure(listener):
     said = talk(listener, "i'm pregnant and i don't know how i feel")[-1]
     assert said.feeling is not None and said.feeling.label == "confusion", said.reply
+
+
+@pytest.mark.parametrize("message, glad", [("my brother got into medical school. good for him!", "glad for him"),
+                                           ("my cousin passed her driving test, really pleased for her", "glad for her")])
+def test_glad_for_someone_else_is_not_pride_in_oneself(listener, message, glad):
+    # "my sister got the job. good for her!" got "proud of yourself"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == glad, said.reply
+    assert "proud of yourself" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["I passed my driving test today and I can't even feel happy about it",
+                                     "got offered the job and i dont feel excited at all"])
+def test_good_news_they_cannot_feel_is_not_met_as_gladness(listener, message):
+    # "I got into my first choice uni today and I can't feel happy about it." got "happy ... It's good to hear something
+    # has felt this way for you."
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "flat about it", said.reply
+    assert "good to hear" not in said.reply and "felt best" not in said.reply, said.reply
+
+
+def test_someone_elses_good_news_they_cannot_be_glad_of_is_torn(listener):
+    # "my sister is pregnant and i can't be happy for her" would have been "glad for her" or "happy"
+    said = talk(listener, "my best friend just got engaged and honestly i can't be happy for her")[-1]
+    assert said.feeling is not None and said.feeling.word == "torn", said.reply
+    assert "good to hear" not in said.reply and "glad for her" not in said.reply, said.reply

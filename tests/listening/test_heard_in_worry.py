@@ -205,3 +205,20 @@ def test_pain_waved_away_by_a_doctor_is_heard_as_brushed_off_not_nervous(listene
     said = talk(listener, *lines)[-1]
     assert said.feeling is not None and said.feeling.word == "brushed off", said.reply
     assert "nervous" not in said.reply and "work been" not in said.reply
+
+
+@pytest.mark.parametrize("message", ["i dont know how to even start telling my parents",
+                                     "I've got to tell the team on Monday and I don't know what to say to them"])
+def test_a_telling_still_to_come_is_a_worry_not_confusion(listener, message):
+    # "i don't know how to start telling them" got "confused ... What feels most unclear right now?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "worried", said.reply
+    assert "confused" not in said.reply and "unclear" not in said.reply, said.reply
+
+
+def test_a_kind_untruth_to_a_parent_with_dementia_is_heard_as_guilt_not_anger(listener):
+    # "I told him she was at the shops. I hate lying to him." got "angry ... How does that anger show up for you?"
+    said = talk(listener, "My mum has Alzheimer's and I'm the one who looks after her.",
+                "She keeps asking for Dad and I tell her he's at work. I hate lying to her.")[-1]
+    assert said.feeling is not None and said.feeling.word == "guilty", said.reply
+    assert "anger" not in said.reply and "angry" not in said.reply, said.reply

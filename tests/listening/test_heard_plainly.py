@@ -483,3 +483,40 @@ def test_something_passed_round_online_is_asked_about_as_bullying_not_as_studies
     said = talk(listener, line)[-1]
     assert said.topic == "bullying", said.reply
     assert "studies" not in said.question, said.reply
+
+
+@pytest.mark.parametrize("message", ["gf ghosted me", "he ghosted me again after saying he'd call"])
+def test_being_ghosted_is_heard_as_hurt_not_irritation(listener, message):
+    # "bf ghosted me again" got "irritated ... It makes sense that it's got to you"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "hurt", said.reply
+    assert "irritated" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["today was trash", "work was so shit", "today was awful"])
+def test_a_day_said_to_be_bad_names_no_guessed_feeling(listener, message):
+    # "today was trash" got "irritated"; "today was awful" got "uneasy ... so much is uncertain"
+    said = talk(listener, message)[-1]
+    assert said.feeling is None, said.reply
+    assert "irritated" not in said.reply and "uneasy" not in said.reply and "uncertain" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["some1 made a fake insta of me and keeps posting my pics",
+                                     "people keep sharing pics of me in the group chat"])
+def test_being_posted_about_is_heard_as_hurt_and_asked_about_as_bullying(listener, message):
+    # "someone made a fake account of me and is posting my pics" got "irritated ... What about it gets to you most?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "hurt and exposed", said.reply
+    assert said.topic == "bullying" and "irritated" not in said.reply, said.reply
+
+
+def test_the_whole_school_having_seen_it_is_not_asked_about_as_studies(listener):
+    # "everyone at school has seen it" got "What has the pressure of it been like for you?"
+    said = talk(listener, "someone made a fake account of me", "the whole school has seen it now")[-1]
+    assert said.topic == "bullying" and "pressure of it" not in said.reply and "studies" not in said.reply, said.reply
+
+
+def test_cant_sleep_again_names_no_irritation(listener):
+    # "cant sleep again" got "irritated ... It makes sense that it's got to you"
+    said = talk(listener, "still cant sleep")[-1]
+    assert said.feeling is None and "irritated" not in said.reply, said.reply

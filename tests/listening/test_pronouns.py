@@ -106,3 +106,23 @@ def test_someone_who_did_something_before_we_did_is_not_made_one_of_the_two_of_u
     # "my sister called and we got into it": she called; "you and your sister called" would garble it
     assert to_second_person("my sister called and we got into it again") == "your sister called and you got into it again"
     assert to_second_person("my partner and i had a huge fight") == "you and your partner had a huge fight"
+
+
+@pytest.mark.parametrize("said, heard", [
+    # "I said I'm your daughter and she just looked at me" was said back "you said you're my daughter"
+    ("I told her I'm your granddaughter and she shook her head", 'You told her "I\'m your granddaughter" and she shook her head'),
+    ("i said it's me, your son and he turned away", 'you said "It\'s me, your son" and he turned away'),
+    ("i told him youre my best mate and he laughed", 'you told him "You\'re my best mate" and he laughed'),
+    ('I said "you never listen to me" and walked out', 'You said "You never listen to me" and walked out'),
+])
+def test_words_said_to_someone_else_keep_their_you_and_your(said, heard):
+    assert to_second_person(said) == heard
+
+
+@pytest.mark.parametrize("said, heard", [
+    ("I said I was tired", "You said you were tired"),
+    ("like I said, you don't get it", "like you said, I don't get it"),
+    ("I told her I was leaving", "You told her you were leaving"),
+])
+def test_words_that_speak_to_no_one_else_shift_as_before(said, heard):
+    assert to_second_person(said) == heard

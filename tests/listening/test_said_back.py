@@ -347,3 +347,104 @@ def test_what_kind_of_parent_asked_of_oneself_is_heard_as_their_question_not_sai
     said = talk(listener, *lines)[-1].reply
     assert "understood you, what" not in said and "hearing that what" not in said and "sounds like what" not in said, said
     assert "following so far" not in said and "Putting the pieces" not in said, said
+
+
+@pytest.mark.parametrize("before, message, taken, turned_down", [
+    ("work has had me on edge for weeks", "No, honestly, it's not worry. It's exhaustion.", "Exhaustion, then, not worry", "worr"),
+    ("I'm scared my wife will find out I lost the money", "it's more like guilt than fear", "Guilt, then, not fear", "scared"),
+])
+def test_a_correction_by_the_feelings_name_is_taken_plainly(listener, before, message, taken, turned_down):
+    # "No, actually, it's not fear. It's tiredness." got "It sounds like it's not fear. I wonder if you're feeling unhappy
+    # about it."
+    said = talk(listener, before, message)
+    assert said[-1].reply.startswith(taken), said[-1].reply
+    assert "unhappy about it" not in said[-1].reply and "It sounds like it's not" not in said[-1].reply, said[-1].reply
+    # and the feeling turned down is not named again in what follows
+    after = talk(listener, before, message, "I just don't know how long I can keep this up.")[-1]
+    assert after.feeling is None or turned_down not in after.feeling.word, after.reply
+
+
+def test_no_im_not_ok_is_no_correction(listener):
+    said = talk(listener, "i had a row with my mum", "no im not ok")[-1].reply
+    assert "putting me right" not in said and "missed the mark" not in said, said
+
+
+def test_words_said_to_a_parent_with_dementia_are_said_back_as_they_were_said(listener):
+    # "I said I'm your daughter and she just looked at me" got "you said you're my daughter ... What has been going on in
+    # your family lately?"
+    said = talk(listener, "My dad has dementia and this morning he didn't recognise me.",
+                "I told him I'm your son, Dad, and he just stared at me.")[-1].reply
+    assert "you're my son" not in said and "I'm your son" in said, said
+    assert "in your family" not in said, said
+
+
+@pytest.mark.parametrize("message", ["I do all the cooking and the cleaning and nobody even says thank you. Does that make sense?",
+                                     "i'm angry at him and i still miss him, if that makes sense",
+                                     "I want to be left alone but I hate being on my own. does that even make sense?"])
+def test_does_that_make_sense_is_answered_and_not_said_back(listener, message):
+    # "...and nobody notices. Does that make sense?" went unanswered; "..., if that makes sense?" was said back as
+    # "You find yourself asking: you're so ashamed ... if that makes sense?"
+    said = talk(listener, message)[-1].reply
+    assert said.startswith("It does."), said
+    assert "make sense" not in said.lower().replace("it makes sense to", "").replace("makes sense that", ""), said
+
+
+def test_it_makes_sense_told_as_a_statement_is_not_answered(listener):
+    said = talk(listener, "I left the job in the end and honestly it makes sense")[-1].reply
+    assert not said.startswith("It does."), said
+
+
+@pytest.mark.parametrize("message, garbled, kept", [
+    # each was said back garbled: "you're fine it's your ex", "nah that's a lie you do care", "it's whatever you're used to it"
+    ("ok fine its my sister lol", "you're fine", "your sister"),
+    ("nah thats a lie i do miss her", "that's a lie you", "you do miss her"),
+    ("lol its whatever i'm used to being left out", "whatever you're", "you're used to being left out"),
+])
+def test_texting_openers_that_take_back_or_shrug_are_not_said_back_as_content(listener, message, garbled, kept):
+    said = talk(listener, "my friends went on holiday without me", message)[-1].reply
+    assert garbled not in said and kept in said, said
+
+
+def test_wtf_did_i_do_is_heard_as_a_question_not_a_statement(listener):
+    # "like wtf did i do" got "I'm hearing that wtf did you do."
+    said = talk(listener, "my gf just stopped replying", "like wtf did i do wrong")[-1].reply
+    assert "wtf did you" not in said, said
+
+
+@pytest.mark.parametrize("message, kept", [
+    ("I told my dad I'm gay last night. It didn't go well.", "it didn't go well"),
+    ("We had the memorial on Friday. It was horrible.", "it was horrible"),
+])
+def test_how_it_went_is_kept_with_what_happened(listener, message, kept):
+    # "I came out to my parents on Sunday. It did not go well." got "You're saying you came out to your parents on Sunday."
+    said = talk(listener, message)[-1].reply
+    assert kept in said, said
+
+
+def test_the_edge_before_what_is_dreaded_is_not_said_back_as_content(listener):
+    # "Oh great, another weekend on my own. Can't wait." got "I'm hearing that great, another weekend on your own."
+    said = talk(listener, "my husband moved out in the summer", "oh brilliant, another sunday by myself. cant wait")[-1].reply
+    assert "brilliant, another" not in said and "that another" not in said, said
+    assert "another sunday by yourself" in said, said
+
+
+def test_the_days_after_a_wife_left_are_not_asked_about_as_work(listener):
+    # "I go to work, I come home, I watch telly" after "My wife left in March" got "How has work been affecting the rest of
+    # your life?"
+    said = talk(listener, "My wife left me in the spring.", "I go to work, I come home, I go to bed.")[-1]
+    assert said.topic == "breakup" and "at work" not in said.reply and "work been" not in said.reply, said.reply
+
+
+def test_just_back_from_somewhere_gets_its_subject(listener):
+    # "Just back from a night shift. A patient died at 3am." got "You're saying back from a night shift, a patient died..."
+    said = talk(listener, "Just back from a long day at the hospital. My gran is no better.")[-1].reply
+    assert "saying back from" not in said and "like back from" not in said and "that back from" not in said, said
+
+
+def test_the_thing_is_is_not_said_back_as_content(listener):
+    # a second paragraph opening "The thing is, and then on Thursday my sister rang..." got "It sounds like the thing is, and
+    # you just sat on the kitchen floor for an hour."
+    said = talk(listener, "Work has been relentless and I'm barely sleeping.",
+                "The thing is, and then on Tuesday my brother rang and told me Mum is going back into hospital, and I just "
+                "sat on the stairs for an hour because I couldn't make myself get up.")[-1].reply
+    assert "the thing is" not in said.lower(), said

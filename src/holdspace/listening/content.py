@@ -19,7 +19,16 @@ _LEADING = re.compile(
     r"rn|so|actually(?=\s*,)|though|tho|well(?!\s+(?:" + "|".join(sorted(WELL_VERBS)) + r")\b)|and|but|anyway|anyways|like|honestly|basically|um+|uh+|ok|okay|yeah|yes|no(?!\s+one\b)|"
     r"i mean|i guess|idk|tbh|just|whatever|lowkey|highkey|ngl|fr|i dunno|dunno|i (?:don'?t|dont) know(?=\s*,)|also|then|oh|hey|hi|hello|lol|haha|omg|wow|ugh|yay|ngl|welp|right|"
     # texting openers that say how it is said, not what ("deadass my landlord wants us out", "bro im so cooked")
-    r"deadass|bro|bruh|ong|istg|real talk|not gonna lie|no cap)\b[\s,.!-]*)+", re.I)
+    r"deadass|bro|bruh|ong|istg|real talk|not gonna lie|no cap|"
+    # "nah", "ok fine" and "it's whatever" before what they go on to say ("ok fine its my ex lol", "lol its whatever i'm used
+    # to it"), and a word taken back ("nah thats a lie i do care"): said back, "you're fine it's your ex", "it's whatever
+    # you're used to it", "that's a lie you do care" would garble them
+    # (and the edge before what is dreaded, "oh great, another weekend on my own": said back, "great, another weekend")
+    r"(?:oh )?(?:great|brilliant|fantastic|perfect|lovely|wonderful|marvellous|joy)(?=[\s,!.]+(?:another|more|just what)\b)|"
+    # ("the thing is, and then on thursday my sister rang...": said back, "It sounds like the thing is, and your sister rang")
+    r"(?:the )?thing is|the truth is|the point is|"
+    r"nah|nope|yeah nah|fine(?=[\s,]+(?:it'?s|its|i|i'?m|im|my|whatever|he|she|they)\b)|(?:it'?s|its) whatever(?=[\s,]+\w)|"
+    r"(?:that'?s|thats|that is|ok that'?s|okay that'?s) (?:a lie|not true|a lie tho|a lie though)(?=[\s,.!]+\w))\b[\s,.!-]*)+", re.I)
 # What closes a sentence without adding to it: laughter, hedges, "honestly", and the "too" or "as well"
 # that points back at something said before ("I'm tired too honestly": said back, "you're tired too
 # honestly" keeps the filler as if it were content).
@@ -246,6 +255,10 @@ def as_clause(reflected: str) -> str:
         return "you have a " + reflected  # "good job, nice flat": what they have, never "you're good job"
     if tokens[:3] == ["one", "of", "those"]:
         return "it's " + reflected  # "just one of those days"
+    if tokens[0] == "back" and len(tokens) > 1 and tokens[1] in ("from", "home", "at", "in", "on", "to"):
+        return "you're " + reflected  # "(just) back from a night shift", never "You're saying back from a night shift"
+    if tokens[0] == "another" and len(tokens) > 1 and not any(t in ("i", "you", "he", "she", "they", "we") for t in tokens[1:3]):
+        return "it's " + reflected  # "(oh great,) another weekend on your own", never "I'm hearing that another weekend"
     for n, word in enumerate(tokens):
         if word in _ADVERBS and n + 1 < len(tokens):
             continue

@@ -6,6 +6,9 @@ about what was being told), and "that's not it". Nothing is reflected in these; 
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import cache
+from pathlib import Path
 
 from holdspace.language.text import words
 from holdspace.listening.feelings import Feeling, own_word
@@ -75,31 +78,61 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
         # "good, thanks", "not great tbh": a brief answer, met briefly ('"good, thanks" - that says a lot' reads too much)
         if signal.match(clean) and not flagged:
             return fixed(r[key], conversation, used)
-    if CORRECTION.search(clean) and conversation.turns:
+    if (CORRECTION.search(clean) or _instead(clean)) and conversation.turns:
         return _correction(conversation, clean, used)
     return None
 
 
+@cache
+def _nouns() -> tuple[dict[str, str], dict[str, str]]:
+    table = tomllib.loads((Path(__file__).parent / "feelings.toml").read_text(encoding="utf-8"))
+    return table["nouns"], table["own"]
+
+
+_IT = r"(?:it'?s|its|it is|it was|that'?s|thats)"
+# A feeling turned down by its name ("it's not fear", "not sadness, more...", "more like shame than fear") and the one
+# they give instead ("it's tiredness", "more like shame").
+_NOT_NOUN = re.compile(rf"\b{_IT}\s+not\s+(?:really\s+|just\s+|so much\s+)?(\w+)\b|^\W*(?:no\W+)?not\s+(\w+)\b|"
+                       r"\bmore\s+(?:like\s+)?\w+\s+than\s+(\w+)\b", re.I)
+_IS_NOUN = re.compile(rf"(?:\b{_IT}\s+|\bmore\s+(?:like\s+)?)(?:(?:more|just|actually|really|mostly|like)\s+)*(\w+)\b", re.I)
+
+
+def _instead(clean: str) -> tuple[str, str | None] | None:
+    """("fear", "tiredness") for "no, actually, it's not fear. it's tiredness": the feeling's name turned down, and the
+    one given instead (None if none is named); None when no feeling is turned down by its name."""
+    nouns, _ = _nouns()
+    rejected = next((g.lower() for m in _NOT_NOUN.finditer(clean) for g in m.groups() if g and g.lower() in nouns), None)
+    if rejected is None:
+        return None
+    named = next((g.lower() for m in _IS_NOUN.finditer(clean) for g in m.groups()
+                  if g and g.lower() in nouns and g.lower() != rejected), None)
+    return rejected, named
+
+
 def _correction(conversation: Conversation, clean: str, used: list[str]) -> Reply:
-    """Step back from the feeling named last; say their own word back if they gave one."""
+    """Step back from the feeling named last (and any they turn down by its name); say their own word back if they
+    gave one."""
     r = responses()["conversation"]
     last = conversation.turns[-1].reply.feeling
-    if last:
-        conversation.rejected.add(last.label)
-        rejected = (last.label,)
-    else:
-        rejected = ()
+    instead = _instead(clean)
+    nouns, own = _nouns()
+    rejected = tuple(dict.fromkeys(([last.label] if last else []) + ([own[nouns[instead[0]]]] if instead else [])))
+    conversation.rejected.update(rejected)
     said = pick(r["correction"], conversation, used)["text"]
-    theirs = own_word(clean)
-    if theirs and theirs[1] not in conversation.rejected and re.search(rf"\bjust {re.escape(theirs[0])}\b", clean, re.I):
+    theirs = (nouns[instead[1]], own[nouns[instead[1]]]) if instead and instead[1] else own_word(clean)
+    if instead and instead[1]:
+        # "no, actually, it's not fear. it's tiredness": taken plainly, in their words ("Tiredness, then, not fear")
+        said = r["correction_instead"].format(named=instead[1].capitalize(), rejected=instead[0])
+    elif theirs and theirs[1] not in conversation.rejected and re.search(rf"\bjust {re.escape(theirs[0])}\b", clean, re.I):
         # "not like that, just tired": taken as they put it, with nothing more made of it
         said = r["correction_just"].format(feeling=theirs[0])
     elif theirs and theirs[1] not in conversation.rejected:
         # "that's not it, I'm angry": they named it themselves, so say their word back
         said += " " + pick(r["correction_named"], conversation, used)["text"].format(feeling=theirs[0])
-    named = theirs and theirs[1] not in conversation.rejected
+    # (a feeling they give instead by its name is taken even when its label was turned down before)
+    named = bool(theirs) and (bool(instead and instead[1]) or theirs[1] not in conversation.rejected)
     ask = pick(r["correction_named_questions" if named else "correction_questions"], conversation,
                used)["text"].format(feeling=theirs[0] if named else "")
-    feeling = Feeling(theirs[0], theirs[1], "theirs") if theirs and theirs[1] not in conversation.rejected else None
+    feeling = Feeling(theirs[0], theirs[1], "theirs") if named else None
     return Reply(f"{said} {ask}", validation=said, question=ask, feeling=feeling, templates=tuple(used),
                  rejected=rejected)

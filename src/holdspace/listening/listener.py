@@ -34,7 +34,7 @@ from holdspace.listening.questions import (MOVING_ON, PARTING, family_for, just_
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
 from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, NOT_SAFE,
-                                        REACHED_OUT, SAFE_NOW, SELF_CRITICAL, SELF_HARM, SELF_HATE,
+                                        MAKES_SENSE, REACHED_OUT, SAFE_NOW, SELF_CRITICAL, SELF_HARM, SELF_HATE,
                                         TIRED_OF_THE_LINES,
                                         YES_TO_CHECK_IN, roadblocks_in)
 from holdspace.listening.staying import CRISIS_PAGE_NOTE, crisis_reply, reply_to_risk, stay_with
@@ -270,6 +270,12 @@ class Listener:
         if reply is not None:
             return self._remember(conversation, clean, reply)
         message, clean = clean, answered or clean  # the turn keeps what they wrote; the reply listens to `clean`
+        asks_sense = MAKES_SENSE.search(clean)
+        if asks_sense and (len(clean[:asks_sense.start()].split()) < 4 or clean[:asks_sense.start()].rstrip().endswith("?")):
+            asks_sense = None  # ("does that make sense?" alone asks about what came before; a question stays whole)
+        if asks_sense:
+            # "...and nobody notices. Does that make sense?": answered, then heard without it
+            clean = clean[:asks_sense.start()].rstrip(" ,;:-") + "."
 
         sentences = units_of(clean) or [clean]
         overall, per_sentence = self._emotions(clean, sentences)
@@ -400,11 +406,14 @@ class Listener:
         weighs = not result and (painful or topic is not None and topic_of(clean) == topic and not _GOING_WELL.search(clean)
                                  and not story_glad(conversation))
         # "i miss my old school": what is missed is behind them, not a weight of studies now
+        # ("my son was born three weeks ago", news: how they feel about it, not "what has this been like with your family?")
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
-        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group != "starting" else None,
+        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group not in ("starting", "news") else None,
                          group if group in ("stretched", "stuck", "starting", "coping", "step", "news") else "result" if result else family, conversation, used,
                          pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean), small=small)
         parts += [p for p in (validation, summed, asked) if p]
+        if asks_sense:
+            parts.insert(0, r["makes_sense"])
         if answered is not None:
             parts.insert(0, r["carry_on"] if gently_asked else r["thanks_for_answering"])
             used.append(CARRIED_ON if gently_asked else "answered")

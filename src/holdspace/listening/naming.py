@@ -162,7 +162,7 @@ def sounds_painful(text: str, found: list[Emotions]) -> bool:
         or any(e.scores.get(label, 0.0) >= 0.3 for e in found for label in _NEGATIVE)
 
 
-_HURTING_TOPICS = {"betrayal", "bullying", "self"}
+_HURTING_TOPICS = {"betrayal", "bullying", "self", "workloss"}
 
 
 def story_hurts(conversation: Conversation) -> bool:
@@ -181,7 +181,7 @@ _BIT = re.compile(r"^\W*(?:(?:just|feeling|feel|im|i'?m)\s+)?(?:a\s+)?(?:bit|lil
 #: A low feeling the model only half hears is taken as told lightly in a message of at most this many words.
 LIGHT_WORDS = 8
 # Stories heavier than their words: a death, an ending, a betrayal, loneliness, a harsh view of oneself.
-_HEAVY_TOPICS = {"loss", "ahead", "breakup", "betrayal", "loneliness", "self", "bullying"}
+_HEAVY_TOPICS = {"loss", "ahead", "breakup", "betrayal", "loneliness", "self", "bullying", "workloss"}
 
 
 def said_lightly(text: str, feeling: Feeling | None, topic: str | None) -> bool:

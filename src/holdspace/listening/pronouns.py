@@ -52,7 +52,7 @@ _MENDED = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't",
            "wouldve": "would've", "couldve": "could've", "mightve": "might've", "mustve": "must've",
            "everyones": "everyone's", "nobodys": "nobody's", "noones": "no one's", "somethings": "something's",
            "everythings": "everything's", "yall": "y'all", "itd": "it'd", "itll": "it'll", "thatd": "that'd",
-           "thatll": "that'll", "wholl": "who'll",
+           "thatll": "that'll", "wholl": "who'll", "youre": "you're",
            # quick typing of "what" ("wat if nobody likes me")
            "wat": "what", "wut": "what"}
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^A-Za-z0-9]+")
@@ -66,8 +66,28 @@ def _match_case(original: str, new: str, first: bool) -> str:
     return new
 
 
+# Words the client said to someone, told as they said them ("I said I'm your daughter and she just looked at me"): their
+# "your" is the one they spoke to, never the listener; shifted, it would read "you said you're my daughter". Said back
+# in quotes, as they are. (Only when the words speak to someone: "I said I was tired" shifts as any other clause; and
+# "like I said, you don't get it" speaks to the listener.)
+_UNTIL = r"(?!\s+(?:and|but|then|so) (?:she|he|they|then|it|i|we|just)\b)[^.!?;\"\u201d]"
+_REPORTED = re.compile(r"(?<!\blike )(?<!\bas )\b(i (?:just |then |even |literally |finally |even )?(?:said|say|told (?:her|him|them)|"
+                       r"tell (?:her|him|them)|asked (?:her|him|them)|kept (?:saying|telling (?:her|him|them))|"
+                       r"said to (?:her|him|them))(?: that)?[,:]?\s+)[\"'\u201c]?(?!(?:if|whether|why|what|how|when|where|who)\b)((?:" + _UNTIL + r")*?\b(?:you|your|yours|"
+                       r"you're|youre|u|ur)\b(?:" + _UNTIL + r")*)", re.I)
+
+
 def to_second_person(text: str) -> str:
     """Return the text as the listener would say it back to its writer."""
+    parts, last = [], 0
+    for said in _REPORTED.finditer(text):
+        words = mend_apostrophes(said[2].strip().strip("'\u201d\u2019"))
+        parts += [_shifted(text[last:said.end(1)]), f'"{words[:1].upper()}{words[1:]}"']
+        last = said.end() + (text[said.end():said.end() + 1] in ('"', "\u201d"))
+    return "".join(parts) + _shifted(text[last:]) if parts else _shifted(text)
+
+
+def _shifted(text: str) -> str:
     tokens = _TOKEN.findall(text)
     words = [i for i, t in enumerate(tokens) if t[:1].isalnum()]
     out = list(tokens)
@@ -116,6 +136,9 @@ def to_second_person(text: str) -> str:
                 and tokens[words[n - 1]].lower() in _BETWEEN_I_AND_VERB:
             out[i] = "are" if low == "am" else "were"  # "i really am" -> "you really are", never "you really am"
             continue
+        if low == "you" and n > 1 and tokens[words[n - 1]].lower() == "thank" \
+                and tokens[words[n - 2]].lower() in _THANKS_SAID:
+            continue  # "nobody ever says thank you": their thanks, a set phrase, never "says thank me"
         if low in _WORDS:
             new = _WORDS[low]
             if low == "you" and n > 0 and (tokens[words[n - 1]].lower() in _OBJECT_BEFORE or _ends_clause(tokens, i)) \
@@ -125,6 +148,11 @@ def to_second_person(text: str) -> str:
         elif low in _MENDED:
             out[i] = _match_case(tokens[i], _MENDED[low], True)
     return _YOU_FIRST.sub(_you_first, "".join(out))
+
+
+# Before "thank you", words that make it a thanks someone says (or does not): "nobody even says thank you".
+_THANKS_SAID = {"say", "says", "said", "saying", "sayin", "even", "a", "single", "no", "never", "one", "hear", "heard", "get",
+                "got", "bother", "bothers", "bothered", "just"}
 
 
 # Whose it is, typed without the apostrophe ("my mums name", "at my dads house").

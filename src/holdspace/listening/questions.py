@@ -132,6 +132,8 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
                           r"\bjob interviews?\b|\blate for (?:work|school|uni|college|class)\b|"
                           # ("the vet says its kidney failure": an illness, no harsh word about themselves)
                           r"\b(?:kidney|heart|liver|renal|organ|lung|respiratory|multi-organ) failure\b|"
+                          # ("it's a shame really": a pity, no shame of theirs)
+                          r"\b(?:it'?s|its|it is|what|such|that'?s|thats|a real|a crying|bit of) a (?:real )?shame\b|"
                           # ("it was over something so stupid": the row was silly, no harsh word about themselves)
                           r"\b(?:something|anything|nothing|over) (?:so |really |very |totally |super )?(?:stupid|dumb|silly|petty)\b",
                           re.I)
@@ -168,7 +170,7 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
     before = conversation.turns[-1].topic if conversation.turns else None
     if MOVING_ON.match(clean):
         return topic  # "anyway, i watched a film last night": they have moved on, and so does the question
-    if before and before not in ("loss", "ahead") and not any(topic_of(t.text) == before or topic_of(t.key) == before
+    if before and before not in ("loss", "ahead", "workloss") and not any(topic_of(t.text) == before or topic_of(t.key) == before
                                                for t in conversation.turns[-2:]):
         # a topic carries a turn or two past the words that told it, not for ever: "my new trainers are comfy"
         # two messages after "my boss yelled at me" is not about work
@@ -177,15 +179,22 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         before = "loss"  # a death told a few turns ago is still the story ("I keep picking up the phone")
     if before == "betrayal" and topic in (None, "relationship"):
         topic = before  # "i found the messages on his phone" after "my partner cheated on me": the same story
+    if before == "workloss" and topic in ("loss", "study"):
+        # "she died with no one there" after "a patient died on my shift": still the nurse's night, not a bereavement;
+        # "i have to stand in front of his class tomorrow" after "one of my pupils died": the teacher's loss, not studies
+        topic = before
     if before == "joblost" and topic in (None, "work", "relationship", "family", "money"):
         topic = before  # "they called me into a meeting", "how do i tell my wife" after "i lost my job today"
     if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON) and topic != "ahead"
-                   or before in ("loss", "ahead") and topic in (None, "health", "family", "relationship", "work", "friends")
-                   or before in ("health", "illness") and topic == "work"):
+                   or before in ("loss", "ahead", "workloss") and topic in (None, "health", "family", "relationship", "work", "friends")
+                   or before in ("health", "illness") and topic == "work" or before == "illness" and topic == "family"
+                   or before == "breakup" and topic == "work"):
         # still the same story: "I keep picking up the phone to call her" after "my mum died";
         # "he went straight back to work" is about the brother, not the client's work; "we were married
         # 51 years" after "my wife passed away" asks about losing her, not about "this relationship"; "people at work
-        # don't get it" after "my dog died" is about the loss, "he laughed when i said i can't work" about the pain
+        # don't get it" after "my dog died" is about the loss, "he laughed when i said i can't work" about the pain;
+        # "i said i'm your daughter and she just looked at me" after "mum has dementia" is the illness, no family quarrel;
+        # "I go to work, I come home, I watch telly" after "my wife left" is the days since, not work
         topic = before
     elif key.startswith(_THIRD_PERSON) and topic in _ABOUT_THE_CLIENT:
         topic = None

@@ -85,7 +85,7 @@ def weighs_heavily(text: str, feeling: Feeling | None, topic: str | None) -> boo
     """A death, harsh words about oneself, a question asked of life ("why do I even bother"), or a
     feeling at its strongest ("I'm absolutely terrified"): the reply gets to itself, and so does the
     one after it, with no summary."""
-    if topic == "loss" or SELF_CRITICAL.search(text) or SELF_HATE.search(text) \
+    if topic in ("loss", "workloss") or SELF_CRITICAL.search(text) or SELF_HATE.search(text) \
             or any(RHETORICAL.search(s) for s in split_sentences(text)):
         return True
     if feeling is None:

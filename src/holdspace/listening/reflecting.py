@@ -43,6 +43,12 @@ _NO_CLAUSE = re.compile(r"(?:at|in|on|with|from|during|around|everywhere|all|bot
                         r"five|six|seven|eight|nine|ten|twenty|thirty)\b(?![^,]*\b(?:i|you|"
                         r"he|she|they|we|it|is|was|are|were|had|has|have|did)\b)", re.I)
 
+# How something went, told in a few words after it ("It did not go well.", "it went badly", "it was a disaster").
+_VERDICT = re.compile(r"^\W*(?:and |but |so )?(?:it|that|things|the whole thing)\s+(?:did not|didn'?t|didnt|went|has not|hasn'?t|"
+                      r"was|wasn'?t|wasnt)\s+(?:(?:really|very|so|too|at all|quite|exactly)\s+)*(?:go(?:ne)? )?"
+                      r"(?:well|badly|great|good|ok|okay|terribly|horribly|awfully|to plan|a disaster|awful|horrible|a mess|"
+                      r"fine|brilliant|amazing|better|worse)\b[^.!?]{0,20}[.!]*\s*$", re.I)
+
 #: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
 LONG_MESSAGE = 35
 #: A message longer than this (in words), in several pieces, is a story: the last sentence that holds a feeling is
@@ -150,6 +156,13 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
                     key = as_clause(key)
                     joined = ", and" if re.match(r"(?:you|you're|you've|he|she|they|it|it's|I)\b", key) else ","
                     key = f"{event}{joined} {key}"
+            elif not asked and i + 1 < len(sentences) and i + 2 >= len(sentences) and len(words(key)) <= 14 \
+                    and _VERDICT.match(sentences[i + 1]) and not harsh:
+                # "I came out to my parents on Sunday. It did not go well.": how it went is the news; said back without
+                # it, "you came out to your parents on Sunday" drops what hurt
+                verdict = reflect_words(key_part(sentences[i + 1]))
+                if not roadblocks_in(verdict):
+                    key = f"{as_clause(key)}, and {verdict}"
             rule = _RULE_LEAD.sub("", key).replace("not even ", "not ")
             if not asked and OWN_FEELING_RULE.search(sentences[i]) and rule.startswith("you're "):
                 # "I'm not even meant to be this upset": their rule, said back as what they tell themselves

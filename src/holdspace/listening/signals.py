@@ -11,7 +11,7 @@ import re
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "BARE_OK", "NOTHING_MUCH", "DOING_WELL", "NOT_SO_WELL", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "SAFE_NOW", "NOT_SAFE", "TIRED_OF_THE_LINES", "REACHED_OUT", "looks_english", "GLAD_TEARS",
-           "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "SMALL_SETBACK", "RULED_OUT"]
+           "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "SMALL_SETBACK", "RULED_OUT", "MAKES_SENSE"]
 
 #: Phrases that block listening; none may appear in what the listener says.
 ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
@@ -194,6 +194,11 @@ _REPORTED = "".join(f"(?<!{w} )" for w in ("acted like", "acts like", "act like"
                                             # a verdict feared from others ("scared theyll think im not good enough")
                                             "they think", "they'll think", "theyll think", "they'd think", "will think",
                                             "would think", "might think", "people think", "they thought"))
+# "...nobody notices. Does that make sense?", "...relieved it's over, if that makes sense?": asked at the end of what they
+# told, a question to be answered ("It does.") before the reflection, never said back as part of it.
+MAKES_SENSE = re.compile(r"(?:^|[\s,.;:!-]+)(?:(?:does|do|did) (?:that|this|it|any of (?:that|this)) (?:even |actually )?make "
+                         r"(?:any )?sense\W*|(?:if|i hope|hope) (?:that|this|it|any of (?:that|this)) (?:even |actually )?makes? "
+                         r"(?:any )?sense\W*|(?:(?:that|this|it|does that|does it) )?makes? (?:any )?sense\s*\?+\W*)$", re.I)
 SELF_CRITICAL = re.compile(
     r"\b" + _REPORTED + r"(?:i'?m|im|i am|i (?:just |really |honestly |kind of |kinda )?feel|i'?ve always been|i was)\s+"
     r"(?:\w+\s+){0,2}(?:worthless|useless|a failure|not worth (?:it|anything|talking to|knowing|the effort|loving)|"
@@ -220,7 +225,12 @@ SELF_CRITICAL = re.compile(
     r"kindness|happiness|better)\b|\b(?:what'?s|wtf is|what the (?:hell|heck|fuck) is) wrong with me\b|\bi ruin everything\b|"
     # "maybe i just need to toughen up" after a story of being treated badly: the fault turned on themselves
     r"\bi (?:just )?(?:need|have|ought|should) (?:to )?(?:toughen up|man up|grow (?:a )?thicker skin|get (?:a )?thicker skin|"
-    r"stop being (?:so )?(?:soft|sensitive|weak))\b", re.I)
+    r"stop being (?:so )?(?:soft|sensitive|weak))\b|"
+    # "what kind of father doesn't love his own baby": a harsh question asked of themselves (its answer, to them, is
+    # "a bad one"); the harsh thought is what to ask about, not "what has been going on in your family?"
+    r"\bwhat (?:kind|sort) of (?:a )?(?:father|mother|dad|mum|mom|parent|person|friend|daughter|son|wife|husband|partner|"
+    r"sister|brother|human|human being|nurse|carer) (?:doesn'?t|does not|doesnt|can'?t|cannot|cant|would|could|feels?|"
+    r"hates?|forgets?|resents?|wishes|thinks|snaps|yells|screams|leaves|walks out|lets)\b", re.I)
 
 # Tears of gladness ("i could have cried with happiness", "happy tears", "so happy i could cry").
 GLAD_TEARS = re.compile(r"\b(?:cr(?:y|ied|ying)|tears|teared up|in tears)\s+(?:of|with)\s+(?:joy|happiness|relief|pride)\b|"
@@ -281,6 +291,8 @@ RHETORICAL = re.compile(
     r"how (?:am|are|is|can|could|do|would|will) (?:i|we|anyone|anybody|one|things)\b[^?.!]*?"
     r"\b(?:supposed|meant|expected|ever|even|possibly|keep)\b|"
     r"who (?:would|could|cares|even|wants|would ever)\b|what (?:did|have) i (?:ever )?(?:do|done) to deserve\b|"
+    # "like wtf did i do": asked of what happened, never said back as a statement ("I'm hearing that wtf did you do")
+    r"(?:wtf|what the (?:hell|heck|fuck|f)) (?:did|have|do) (?:i|we)\b|what (?:did|have) i (?:even |ever )?(?:do|done)(?: wrong)?\W*$|"
     # "what kind of father doesn't love his own baby": a harsh question asked of oneself, never said back as a fact
     r"what (?:kind|sort) of (?:a )?(?:father|mother|dad|mum|mom|parent|person|friend|daughter|son|wife|husband|partner|"
     r"sister|brother|human|human being|nurse|carer)\b|"
