@@ -21,6 +21,11 @@ def test_a_fragment_that_starts_with_an_adverb_and_a_past_verb_gets_its_subject(
     assert "you finally finished your essay" in said
 
 
+def test_a_title_before_a_name_keeps_its_capital_when_said_back(listener):
+    said = talk(listener, "Dr Patel said the scan was clear but I still feel awful")[-1].reply
+    assert "Dr Patel said the scan was clear" in said and "dr Patel" not in said
+
+
 def test_took_me_four_goes_is_it_took_you_never_you_took_you(listener):
     said = talk(listener, "i passed my driving test!!", "took me 4 goes lol")[-1].reply
     assert "it took you 4 goes" in said and "you took you" not in said

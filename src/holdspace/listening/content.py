@@ -55,9 +55,10 @@ _CLAUSE = re.compile(r"\s*(?:[;:]|,\s*(?:but|and|so|because|cause|cos)?|\s-\s|\b
                      r"\bso\b(?=\s+(?:i|i'?m|im|i'?ve|ive|we|he|she|they|it|it'?s|its|my|the|you|now|then|that|there)\b))\s*", re.I)
 _FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself", "i've", "i'd", "i'll", "mine", "we", "we're", "we've", "we'd", "our", "us"}
 # A reflection starts mid-sentence, so its first word loses a sentence-initial capital — except
-# "I" forms, days, months and holidays. (A name at the start is lower-cased too: rarer, and
-# still readable.)
-_KEEP_CAPITAL = {"i", "i'm", "i've", "i'd", "i'll", "monday", "tuesday", "wednesday", "thursday",
+# "I" forms, titles before a name ("Dr Patel said"), days, months and holidays. (A bare name at the start is
+# lower-cased too, "maya asked you": nothing here tells it from an ordinary word.)
+_KEEP_CAPITAL = {"i", "i'm", "i've", "i'd", "i'll", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof",
+                 "prof.", "monday", "tuesday", "wednesday", "thursday",
                  "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
                  "july", "august", "september", "october", "november", "december", "christmas",
                  "easter", "eid", "diwali", "hanukkah", "thanksgiving", "god"}
