@@ -601,3 +601,18 @@ def test_a_pity_is_no_shame_of_their_own(listener, message):
     # "it's a shame really, the whole thing" got "embarrassed ... What does that inner voice tend to say to you?"
     said = talk(listener, message)[-1]
     assert said.topic != "self" and "embarrassed" not in said.reply and "inner voice" not in said.reply, said.reply
+
+
+# session 17, round 10: two feelings at once, told in one breath
+def test_missing_someone_and_glad_they_are_gone_is_heard_as_both(real_listener):
+    said = talk(real_listener, "my brother moved out on sunday",
+                "i miss him already but im also kind of relieved hes gone")[-1]
+    assert said.feeling is not None and said.feeling.word == "torn", said.reply
+    assert "down" not in said.reply
+
+
+def test_relief_and_then_guilt_is_not_the_happiness_of_the_years_before(real_listener):
+    said = talk(real_listener, "We used to be happy. These days when she's away for work I feel relieved, "
+                               "and then guilty about it.")[-1]
+    assert said.feeling is not None and said.feeling.word == "relieved, and then guilty", said.reply
+    assert "happy and guilty" not in said.reply

@@ -530,3 +530,23 @@ def test_thanks_never_said_is_heard_as_taken_for_granted_not_grateful(listener, 
     said = talk(listener, message)[-1]
     assert said.feeling is not None and said.feeling.word == "taken for granted", said.reply
     assert "grateful" not in said.reply and "thank me" not in said.reply, said.reply
+
+
+# session 17, round 10: "let down", "uneasy", "down" and "sad" where the message told another feeling
+@pytest.mark.parametrize("lines, word", [
+    (("I was dreading the review with my manager. it went way better than I expected",), "relieved"),
+    (("honestly i cant keep going at this pace",), "worn down"),
+    (("he forgot my birthday. its fine", "ok no it really stings"), "hurt"),
+    (("My knees have hurt for three years and the doctors keep saying it's just anxiety.",), "brushed off"),
+])
+def test_a_feeling_told_by_what_happened_is_named_as_told(listener, lines, word):
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.word == word, said.reply
+    assert "let down" not in said.reply and "uncertain" not in said.reply
+
+
+def test_an_hour_on_the_floor_is_met_as_it_was_with_no_feeling_guessed(listener):
+    said = talk(listener, "last night i just sat on the bathroom floor for ages")[-1]
+    assert said.feeling is None, said.reply
+    assert "everything had to stop" in said.reply or "whatever that hour" in said.reply, said.reply
+    assert "let down" not in said.reply and "tiredness" not in said.reply

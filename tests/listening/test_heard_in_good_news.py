@@ -196,3 +196,10 @@ def test_someone_elses_good_news_they_cannot_be_glad_of_is_torn(listener):
     said = talk(listener, "my best friend just got engaged and honestly i can't be happy for her")[-1]
     assert said.feeling is not None and said.feeling.word == "torn", said.reply
     assert "good to hear" not in said.reply and "glad for her" not in said.reply, said.reply
+
+
+# session 17, round 10: a birth told with "!" was met with "Thank you for sharing that with me" and no feeling
+def test_a_birth_told_with_joy_is_heard_as_joy(listener):
+    said = talk(listener, "our son was born on friday!")[-1]
+    assert said.feeling is not None and said.feeling.label == "joy", said.reply
+    assert "Thank you for sharing that" not in said.reply

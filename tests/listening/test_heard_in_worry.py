@@ -222,3 +222,10 @@ def test_a_kind_untruth_to_a_parent_with_dementia_is_heard_as_guilt_not_anger(li
                 "She keeps asking for Dad and I tell her he's at work. I hate lying to her.")[-1]
     assert said.feeling is not None and said.feeling.word == "guilty", said.reply
     assert "anger" not in said.reply and "angry" not in said.reply, said.reply
+
+
+# session 17, round 10: a baby born too soon was met with "Thank you for sharing that with me" and no feeling
+def test_a_baby_born_too_soon_is_heard_as_a_worry(listener):
+    said = talk(listener, "my daughter was born seven weeks early and she's still in the nicu")[-1]
+    assert said.feeling is not None and said.feeling.word == "worried", said.reply
+    assert "Thank you for sharing that" not in said.reply
