@@ -453,3 +453,14 @@ def test_the_thing_is_is_not_said_back_as_content(listener):
                 "The thing is, and then on Tuesday my brother rang and told me Mum is going back into hospital, and I just "
                 "sat on the stairs for an hour because I couldn't make myself get up.")[-1].reply
     assert "the thing is" not in said.lower(), said
+
+
+# session 17, round 10: '"today was trash" - that says a lot' made much of a short sentence told plainly
+@pytest.mark.parametrize("message", ["today was trash", "work was awful", "this week sucked"])
+def test_a_short_sentence_is_not_said_to_say_a_lot(listener, message):
+    said = talk(listener, message)[-1]
+    assert "says a lot" not in said.reply, said.reply
+
+
+def test_one_felt_word_may_still_be_said_to_say_a_lot(listener):
+    assert any("says a lot" in talk(listener, word)[-1].reply for word in ("exhausted", "ugh", "gutted"))

@@ -86,6 +86,7 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
         felt = bool(own_words(said) or feeling_cues(said)) \
             or any(label not in NOT_FELT | OPINIONS for label in per_sentence[0].labels)
         fitting = [t for t in templates["short"] if (not t.get("one_word") or len(words(said)) == 1)
+                   and (not t.get("bare") or len(words(said)) <= 2)
                    and (felt or not t.get("felt"))]
         return pick(fitting, conversation, used)["text"].format(content=mend_apostrophes(said)), key
     def felt(i: int) -> float:
