@@ -616,3 +616,21 @@ def test_relief_and_then_guilt_is_not_the_happiness_of_the_years_before(real_lis
                                "and then guilty about it.")[-1]
     assert said.feeling is not None and said.feeling.word == "relieved, and then guilty", said.reply
     assert "happy and guilty" not in said.reply
+
+
+# session 17, round 10: "love that for me" about the rent going up was heard as "loving ... good news"
+def test_love_that_for_me_after_bad_news_is_heard_with_its_edge(real_listener):
+    said = talk(real_listener, "my boss just cancelled my holiday. again", "love that for me")[-1]
+    assert said.feeling is None or said.feeling.label not in ("love", "joy"), said.reply
+    assert "good news" not in said.reply and "loving" not in said.reply and "nicest" not in said.reply, said.reply
+
+
+# session 17, round 10: "i feel like a fraud" amid congratulations was heard as "surprised ... something unexpected"
+@pytest.mark.parametrize("lines", [
+    ("They made me head of department this week.", "Everyone keeps congratulating me and I feel like a fraud."),
+    ("my teachers keep telling me how well i'm doing and i feel like such an impostor",),
+])
+def test_feeling_a_fraud_is_said_back_as_theirs(real_listener, lines):
+    said = talk(real_listener, *lines)[-1]
+    assert "fraud" in said.reply or "impostor" in said.reply, said.reply
+    assert not any(w in said.reply for w in ("surprised", "unexpected", "let down", "excited")), said.reply
