@@ -160,31 +160,24 @@ _load_lock = threading.Lock()
 
 
 @cache
-def _risk_encoder() -> Encoder:
+def _encoder(path: Path, sha256: str) -> Encoder:
     # One thread: a message's windows are a few dozen word pieces each, too little to share between two cores, and
     # waking a second thread for every step cost more than it saved (on a busy 2-core machine: process CPU p95 about
     # 15% lower; the heaviest texts' best runs 10% quicker; training/README.md, "Windows, means and a second
     # opinion"). The probabilities are the same to the bit.
-    return Encoder(MODEL_FILE, tokenizer_file(), RISK_MODEL_SHA256, max_tokens=MAX_TOKENS, threads=1, memo=0,
-                   spin=False)
+    return Encoder(path, tokenizer_file(), sha256, max_tokens=MAX_TOKENS, threads=1, memo=0, spin=False)
 
 
 def risk_encoder() -> Encoder:
     """The fine-tuned risk model, loaded and its sha256 checked on first use (the product's own tokenizer)."""
     with _load_lock:
-        return _risk_encoder()
-
-
-@cache
-def _reply_risk_encoder() -> Encoder:
-    return Encoder(REPLY_MODEL_FILE, tokenizer_file(), REPLY_RISK_MODEL_SHA256, max_tokens=MAX_TOKENS, threads=1, memo=0,
-                   spin=False)
+        return _encoder(MODEL_FILE, RISK_MODEL_SHA256)
 
 
 def reply_risk_encoder() -> Encoder:
     """The reply check's risk model, loaded and checked on first use: only once a local model writes replies."""
     with _load_lock:
-        return _reply_risk_encoder()
+        return _encoder(REPLY_MODEL_FILE, REPLY_RISK_MODEL_SHA256)
 
 
 #: At most this many sentences are read one by one (about 1,500 words; a longer text's first ones): a 20,000-character
