@@ -54,60 +54,6 @@ def test_pain_told_plainly_is_still_met_as_pain(listener):
     assert any(words in said for words in HEAVY) or "hardest" in said
 
 
-# --- good news is heard as good news ----------------------------------------------------------------
-
-def test_passing_an_exam_is_pride_not_nerves_or_studies_weighing(listener):
-    said = talk(listener, "got my exam results and i PASSED")[-1]
-    assert said.feeling is not None and said.feeling.label in {"pride", "joy", "relief", "excitement"}
-    assert "weighing" not in said.reply and "pressure" not in said.reply
-
-
-def test_studies_going_ok_are_not_asked_about_as_a_weight(listener):
-    for said in talk(listener, "revision is going ok actually", "did 3 past papers today"):
-        assert "weighing" not in said.reply and "pressure" not in said.reply, said.reply
-
-
-def test_feeling_a_bit_more_confident_is_their_confidence_not_concern(listener):
-    said = talk(listener, "feeling a bit more confident")[-1]
-    assert said.feeling is None or said.feeling.label not in {"caring", "fear", "nervousness"}
-    assert "at stake" not in said.reply
-
-
-def test_after_good_news_nearly_giving_up_is_not_named_a_let_down(listener):
-    said = talk(listener, "i finally finished my essay", "it took me three weeks and i nearly gave up")[-1]
-    assert said.feeling is None or said.feeling.label not in {"disappointment", "sadness"}, said.reply
-    assert "hurts" not in said.reply
-
-
-def test_after_good_news_mum_cried_haha_is_happy_tears(listener):
-    said = talk(listener, "i passed my driving test!!", "took me 4 goes lol", "mum cried haha")[-1]
-    assert said.feeling is None or said.feeling.label not in {"sadness", "grief"}, said.reply
-    assert not any(words in said.reply for words in HEAVY)
-
-
-def test_now_i_can_actually_sleep_is_relief_not_a_health_worry(listener):
-    said = talk(listener, "i finally finished my essay", "now i can actually sleep")[-1]
-    assert said.feeling is not None and said.feeling.label == "relief"
-    assert "affecting your days" not in said.reply
-
-
-def test_a_new_baby_in_the_family_is_happy_news(listener):
-    said = talk(listener, "my sister had her baby this morning!!")[-1]
-    assert said.feeling is not None and said.feeling.label in {"joy", "excitement"}
-    assert not any(words in said.reply for words in HEAVY)
-
-
-def test_happy_for_him_but_missing_him_is_both(listener):
-    said = talk(listener, "my best mate is moving to australia", "i'm happy for him but i'll miss him loads")[-1]
-    assert said.feeling is not None and said.feeling.word == "happy and sad at the same time"
-    assert "build on it" not in said.reply
-
-
-def test_a_friend_moving_away_is_no_admiration(listener):
-    said = talk(listener, "my best mate is moving to australia")[-1]
-    assert said.feeling is None or said.feeling.label not in {"admiration", "joy", "excitement"}
-
-
 # --- a betrayal is heard as one ----------------------------------------------------------------------
 
 def test_being_cheated_on_is_heard_as_a_betrayal_not_a_rough_patch_in_the_relationship(listener):
@@ -513,67 +459,6 @@ def test_not_sad_but_angry_is_never_named_sad(listener):
     assert said.feeling is not None and "sad" not in said.feeling.word and "angry" in said.feeling.word, said.reply
 
 
-# --- words said with an edge, and two feelings at once (session 17, round 8) ------------------------------------------
-
-GLAD_REPLIES = ("good to hear", "made you smile", "felt best", "worth holding on to", "build on it", "nicest part")
-
-
-def test_an_empty_house_said_with_an_edge_is_not_heard_as_love(listener):
-    # "Oh sure, it's fine. I love coming home to an empty house" got "you're feeling loving ... It's good to hear something
-    # has felt this way for you. What made you smile most about it?", and "loving" in the summary after
-    said = talk(listener, "my wife moved out in the spring and took the kids with her",
-                "nobody at work asks how i'm doing",
-                "Oh sure, it's fine. I love coming home to an empty house.", "i just want someone to notice")
-    assert said[2].feeling is None or said[2].feeling.label not in ("love", "joy"), said[2].reply
-    assert not any(words in said[2].reply for words in GLAD_REPLIES), said[2].reply
-    assert "doesn't sit easy" in said[2].reply or "more under those words" in said[2].reply
-    assert "loving" not in said[3].reply
-
-
-@pytest.mark.parametrize("line", [
-    "oh great, another thing to be anxious about. being happy",
-    "oh great, just what i needed, the boiler's broken",
-    "He's got a new girlfriend already. Good for him.",
-])
-def test_sarcasm_is_heard_as_an_edge_not_as_gladness(listener, line):
-    said = talk(listener, line)[-1]
-    assert said.feeling is None or said.feeling.label not in ("joy", "love", "excitement", "pride"), said.reply
-    assert "happy and anxious" not in said.reply and not any(words in said.reply for words in GLAD_REPLIES), said.reply
-    assert "doesn't sit easy" in said.reply or "more under those words" in said.reply
-
-
-def test_genuine_oh_great_news_is_not_taken_for_sarcasm(listener):
-    said = talk(listener, "oh great, i passed!")[-1]
-    assert "doesn't sit easy" not in said.reply and "more under those words" not in said.reply
-
-
-@pytest.mark.parametrize("line", [
-    "Part of me is relieved it's all out and part of me wishes I'd kept quiet.",
-    "i'm glad i sent it but i also wish i could take it back",
-])
-def test_two_sides_at_once_are_heard_as_torn_not_as_the_glad_one(listener, line):
-    # "part of me is relieved it's out and part of me wishes I never said it" got "relieved ... That sounds like a moment
-    # worth holding on to. How would you like to build on it?"; "glad ... but wish i could take it back" got "hopeful"
-    said = talk(listener, line)[-1]
-    assert said.feeling is not None and said.feeling.word == "torn", said.reply
-    assert not any(words in said.reply for words in GLAD_REPLIES), said.reply
-
-
-def test_love_and_resentment_for_the_same_person_are_both_heard(listener):
-    # "i love her but some days i resent her" got "loving ... It's good to hear something has felt this way for you"
-    said = talk(listener, "i love my mum but some days i resent her")[-1]
-    assert said.feeling is not None and "resentful" in said.feeling.word and "loving" in said.feeling.word, said.reply
-    assert not any(words in said.reply for words in GLAD_REPLIES), said.reply
-
-
-def test_kindness_that_made_it_worse_is_not_relief(listener):
-    # after a relapse, "he was kind about it which somehow made it worse" got "relieved ... What part of it has felt best?"
-    said = talk(listener, "i had a drink on saturday after a year sober",
-                "my wife was really understanding about it which just made it worse")[-1]
-    assert said.feeling is None or said.feeling.label not in ("relief", "joy", "gratitude"), said.reply
-    assert not any(words in said.reply for words in GLAD_REPLIES), said.reply
-
-
 @pytest.mark.parametrize("message", ["what kind of mother forgets her own kid's parents evening",
                                      "what sort of dad doesn't want to hold his own daughter"])
 def test_a_harsh_question_asked_of_oneself_as_a_parent_is_asked_about_as_harsh(listener, message):
@@ -604,33 +489,3 @@ def test_a_pity_is_no_shame_of_their_own(listener, message):
 
 
 # session 17, round 10: two feelings at once, told in one breath
-def test_missing_someone_and_glad_they_are_gone_is_heard_as_both(real_listener):
-    said = talk(real_listener, "my brother moved out on sunday",
-                "i miss him already but im also kind of relieved hes gone")[-1]
-    assert said.feeling is not None and said.feeling.word == "torn", said.reply
-    assert "down" not in said.reply
-
-
-def test_relief_and_then_guilt_is_not_the_happiness_of_the_years_before(real_listener):
-    said = talk(real_listener, "We used to be happy. These days when she's away for work I feel relieved, "
-                               "and then guilty about it.")[-1]
-    assert said.feeling is not None and said.feeling.word == "relieved, and then guilty", said.reply
-    assert "happy and guilty" not in said.reply
-
-
-# session 17, round 10: "love that for me" about the rent going up was heard as "loving ... good news"
-def test_love_that_for_me_after_bad_news_is_heard_with_its_edge(real_listener):
-    said = talk(real_listener, "my boss just cancelled my holiday. again", "love that for me")[-1]
-    assert said.feeling is None or said.feeling.label not in ("love", "joy"), said.reply
-    assert "good news" not in said.reply and "loving" not in said.reply and "nicest" not in said.reply, said.reply
-
-
-# session 17, round 10: "i feel like a fraud" amid congratulations was heard as "surprised ... something unexpected"
-@pytest.mark.parametrize("lines", [
-    ("They made me head of department this week.", "Everyone keeps congratulating me and I feel like a fraud."),
-    ("my teachers keep telling me how well i'm doing and i feel like such an impostor",),
-])
-def test_feeling_a_fraud_is_said_back_as_theirs(real_listener, lines):
-    said = talk(real_listener, *lines)[-1]
-    assert "fraud" in said.reply or "impostor" in said.reply, said.reply
-    assert not any(w in said.reply for w in ("surprised", "unexpected", "let down", "excited")), said.reply

@@ -5,6 +5,8 @@ import pytest
 
 from tests.listening.stand_ins import talk
 
+HEAVY = ("a lot to carry", "really heavy", "something this painful")
+
 
 @pytest.fixture
 def listener(real_listener):
@@ -203,3 +205,57 @@ def test_a_birth_told_with_joy_is_heard_as_joy(listener):
     said = talk(listener, "our son was born on friday!")[-1]
     assert said.feeling is not None and said.feeling.label == "joy", said.reply
     assert "Thank you for sharing that" not in said.reply
+
+
+# --- good news is heard as good news ----------------------------------------------------------------
+
+def test_passing_an_exam_is_pride_not_nerves_or_studies_weighing(listener):
+    said = talk(listener, "got my exam results and i PASSED")[-1]
+    assert said.feeling is not None and said.feeling.label in {"pride", "joy", "relief", "excitement"}
+    assert "weighing" not in said.reply and "pressure" not in said.reply
+
+
+def test_studies_going_ok_are_not_asked_about_as_a_weight(listener):
+    for said in talk(listener, "revision is going ok actually", "did 3 past papers today"):
+        assert "weighing" not in said.reply and "pressure" not in said.reply, said.reply
+
+
+def test_feeling_a_bit_more_confident_is_their_confidence_not_concern(listener):
+    said = talk(listener, "feeling a bit more confident")[-1]
+    assert said.feeling is None or said.feeling.label not in {"caring", "fear", "nervousness"}
+    assert "at stake" not in said.reply
+
+
+def test_after_good_news_nearly_giving_up_is_not_named_a_let_down(listener):
+    said = talk(listener, "i finally finished my essay", "it took me three weeks and i nearly gave up")[-1]
+    assert said.feeling is None or said.feeling.label not in {"disappointment", "sadness"}, said.reply
+    assert "hurts" not in said.reply
+
+
+def test_after_good_news_mum_cried_haha_is_happy_tears(listener):
+    said = talk(listener, "i passed my driving test!!", "took me 4 goes lol", "mum cried haha")[-1]
+    assert said.feeling is None or said.feeling.label not in {"sadness", "grief"}, said.reply
+    assert not any(words in said.reply for words in HEAVY)
+
+
+def test_now_i_can_actually_sleep_is_relief_not_a_health_worry(listener):
+    said = talk(listener, "i finally finished my essay", "now i can actually sleep")[-1]
+    assert said.feeling is not None and said.feeling.label == "relief"
+    assert "affecting your days" not in said.reply
+
+
+def test_a_new_baby_in_the_family_is_happy_news(listener):
+    said = talk(listener, "my sister had her baby this morning!!")[-1]
+    assert said.feeling is not None and said.feeling.label in {"joy", "excitement"}
+    assert not any(words in said.reply for words in HEAVY)
+
+
+def test_happy_for_him_but_missing_him_is_both(listener):
+    said = talk(listener, "my best mate is moving to australia", "i'm happy for him but i'll miss him loads")[-1]
+    assert said.feeling is not None and said.feeling.word == "happy and sad at the same time"
+    assert "build on it" not in said.reply
+
+
+def test_a_friend_moving_away_is_no_admiration(listener):
+    said = talk(listener, "my best mate is moving to australia")[-1]
+    assert said.feeling is None or said.feeling.label not in {"admiration", "joy", "excitement"}
