@@ -164,6 +164,17 @@ def test_each_sentence_of_a_longer_message_reads_exactly_as_it_does_alone():
         assert np.array_equal(row, layer.probabilities(window))
 
 
+@pytest.mark.parametrize("text", ["😢", "👍", "🙂", "😭😭😭", "❤️", "I did it!! 🎉", "?!", "..."])
+def test_a_message_of_emoji_or_punctuation_alone_is_not_read_as_danger(text):
+    # The tokenizer reads an emoji as one unknown piece, which the model had learnt to hear as urgent.
+    assert assess(text).level == "none"
+
+
+def test_emoji_beside_words_are_still_read_with_them():
+    assert assess("tonight 💊💊💊⚰️").level == "urgent"
+    assert assess("I'm sad 😢").level == "none"
+
+
 def test_the_risk_model_reads_the_same_on_one_thread_as_on_every_core():
     every_core = Encoder(MODEL_FILE, tokenizer_file(), RISK_MODEL_SHA256, threads=0, memo=0, spin=False)
     texts = [row["text"] for row in _dev_rows()[::10]]

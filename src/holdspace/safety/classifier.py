@@ -34,8 +34,8 @@ from holdspace.language.text import split_sentences
 from holdspace.safety.assessment import NO_RISK, Assessment
 
 __all__ = ["HEAD_FILE", "MODEL_FILE", "REASON", "REPLY_MODEL_FILE", "REPLY_RISK_MODEL_SHA256", "REPLY_THRESHOLD",
-           "RISK_MODEL_SHA256", "THRESHOLD", "URGENT_REASON", "EmbeddingLayer", "Gate", "ModelLayer", "RiskHead",
-           "read_in_windows", "read_risk_head", "reply_risk_encoder", "risk_encoder", "windows"]
+           "NOTHING_TO_READ", "RISK_MODEL_SHA256", "THRESHOLD", "URGENT_REASON", "EmbeddingLayer", "Gate", "ModelLayer",
+           "RiskHead", "has_words", "read_in_windows", "read_risk_head", "reply_risk_encoder", "risk_encoder", "windows"]
 
 HEAD_FILE = Path(__file__).parent / "risk_head.npz"
 #: The fine-tuned risk model, `risk_ship16_L4` since session 17 (training/finetune_risk.py --with-fresh --skip-context
@@ -204,14 +204,33 @@ def windows(text: str) -> list[str]:
     return [text] + sentences if len(sentences) > 1 else [text]
 
 
+#: What the model reads as none without running: a window with no letter or digit (emoji, symbols, punctuation). The
+#: tokenizer turns an emoji into one unknown-word piece, and the model learnt that piece from the team's urgent emoji
+#: rows, so that a lone "😢", "👍" or "🎉" read as danger now (p(urgent) 0.986). Words around emoji are still read
+#: with them ("tonight 💊💊💊⚰️" stays urgent); the rules read every emoji they know by name either way.
+NOTHING_TO_READ = np.array([1.0, 0.0, 0.0])
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def has_words(text: str) -> bool:
+    """Whether `text` holds a letter or digit in any script: something the risk model can read."""
+    return _LETTER_OR_DIGIT.search(text) is not None
+
+
 def read_in_windows(read: Callable[[list[str]], np.ndarray], text: str) -> np.ndarray:
     """p(none), p(concern), p(urgent) of the text's windows (first the whole text), as `read` gives them for a list
-    of texts; the sentences only when the whole does not read as surely none."""
+    of texts; the sentences only when the whole does not read as surely none; a window without words
+    (`has_words`) as `NOTHING_TO_READ`, unread."""
     parts = windows(text)
+    if not has_words(text):
+        return NOTHING_TO_READ.reshape(1, -1)
     whole = np.asarray(read(parts[:1])).reshape(1, -1)
     if len(parts) == 1 or whole[0, 0] >= SURELY_NONE:
         return whole
-    return np.vstack([whole, np.asarray(read(parts[1:])).reshape(len(parts) - 1, -1)])
+    sentences = [s for s in parts[1:] if has_words(s)]
+    if not sentences:
+        return whole
+    return np.vstack([whole, np.asarray(read(sentences)).reshape(len(sentences), -1)])
 
 
 class ModelLayer:
