@@ -39,6 +39,10 @@ from holdspace.safety.risk import assess
     "it ends tonight. do it after the late film finishes",
     # hurting someone else, soon
     "going to wait for him after work on thursday and put him in hospital",
+    # a method of one's own, kept and waiting
+    "the method isnt going anywhere, its still there every night",
+    "got my method, just waiting for the house to be empty",
+    "my method is hidden in my locker at work and i think about it all day",
 ])
 def test_said_plainly_is_urgent_from_the_rules(text):
     assert assess(text, layers=[risk.rules_layer]).level == "urgent"
@@ -78,6 +82,11 @@ def test_someone_else_collapsed_and_not_waking_is_danger_for_them():
     "the baby won't wake up for his feed, is that normal",
     "my lips are going blue its so cold at the bus stop",
     "gonna put him in his place at the meeting on thursday",
+    "i've got my method down for folding fitted sheets",
+    "I have my method, it works every time for the crossword",
+    "my method is ready to share with the team tomorrow",
+    "my method isn't going anywhere until the grant comes in",
+    "the method is set out in section two of my dissertation",
 ])
 def test_the_same_words_about_everyday_things_stay_none_for_the_rules(text):
     assert assess(text, layers=[risk.rules_layer]).level == "none"

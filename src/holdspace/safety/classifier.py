@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -210,6 +211,7 @@ def windows(text: str) -> list[str]:
 #: with them ("tonight 💊💊💊⚰️" stays urgent); the rules read every emoji they know by name either way.
 NOTHING_TO_READ = np.array([1.0, 0.0, 0.0])
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def has_words(text: str) -> bool:
@@ -217,17 +219,27 @@ def has_words(text: str) -> bool:
     return _LETTER_OR_DIGIT.search(text) is not None
 
 
+def _worth_reading_alone(sentence: str) -> bool:
+    """A sentence the model reads apart from its text: one with words, and at least two of them beside an emoji or
+    other pictograph ("🙂 Thanks." read alone was urgent; read in its text it is none)."""
+    if not has_words(sentence):
+        return False
+    if any(unicodedata.category(ch) == "So" for ch in sentence):
+        return len(_WORD.findall(sentence)) >= 2
+    return True
+
+
 def read_in_windows(read: Callable[[list[str]], np.ndarray], text: str) -> np.ndarray:
     """p(none), p(concern), p(urgent) of the text's windows (first the whole text), as `read` gives them for a list
     of texts; the sentences only when the whole does not read as surely none; a window without words
-    (`has_words`) as `NOTHING_TO_READ`, unread."""
+    (`has_words`) as `NOTHING_TO_READ`, unread, and a sentence of one word and an emoji not apart from its text."""
     parts = windows(text)
     if not has_words(text):
         return NOTHING_TO_READ.reshape(1, -1)
     whole = np.asarray(read(parts[:1])).reshape(1, -1)
     if len(parts) == 1 or whole[0, 0] >= SURELY_NONE:
         return whole
-    sentences = [s for s in parts[1:] if has_words(s)]
+    sentences = [s for s in parts[1:] if _worth_reading_alone(s)]
     if not sentences:
         return whole
     return np.vstack([whole, np.asarray(read(sentences)).reshape(len(sentences), -1)])
