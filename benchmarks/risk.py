@@ -104,6 +104,7 @@ HELD_BACK = [
      "Held-back set 9 (never tuned on; written 30 Nov 2026, session 13, by a helper who tuned nothing)"),
     ("10", "risk_test10.jsonl", "everyday_test10.jsonl",
      "Held-back set 10 (never tuned on; written 1 Dec 2026, session 15, by a helper who tuned nothing; read once in session 17)"),
+    ("11", "risk_test11.jsonl", "everyday_test11.jsonl", "Held-back set 11 (never tuned on; written 2 Dec 2026, session 19, by a helper who tuned nothing)"),
 ]
 
 
