@@ -43,6 +43,15 @@ from holdspace.safety.risk import assess
     "the method isnt going anywhere, its still there every night",
     "got my method, just waiting for the house to be empty",
     "my method is hidden in my locker at work and i think about it all day",
+    # session 19: a named bridge, fire and a car turned on someone, a weapon carried in, an overdose minutes ago,
+    # a car on the line now, gas left on to die by
+    "made up my mind, im going to jump off the Clifton Suspension bridge on saturday",
+    "gonna set his van on fire tonight while hes asleep upstairs",
+    "i'll ram my car into her new fella when he comes out of the gym",
+    "bringing my brother's kitchen knife to work tomorrow and the supervisor is going to regret it",
+    "downed the whole packet of my sleeping tablets about ten minutes ago",
+    "my car's on the train line now and i'm not getting out",
+    "gonna leave the gas on when everyone's away, doors shut, i won't wake up",
 ])
 def test_said_plainly_is_urgent_from_the_rules(text):
     assert assess(text, layers=[risk.rules_layer]).level == "urgent"
@@ -87,6 +96,12 @@ def test_someone_else_collapsed_and_not_waking_is_danger_for_them():
     "my method is ready to share with the team tomorrow",
     "my method isn't going anywhere until the grant comes in",
     "the method is set out in section two of my dissertation",
+    "we're going to jump off the old harbour wall with the kids for a swim",
+    "taking my dad's shotgun to the clay club tomorrow, going to shoot better than last time",
+    "the car is on the level crossing right now, barrier stuck, waiting for the guard",
+    "leaving the gas on low tonight with the windows shut for the stew",
+    "running the car in the garage for a minute to warm it up",
+    "smashed his face in with a snowball lol",
 ])
 def test_the_same_words_about_everyday_things_stay_none_for_the_rules(text):
     assert assess(text, layers=[risk.rules_layer]).level == "none"
