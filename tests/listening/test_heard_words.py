@@ -174,3 +174,17 @@ def test_discourse_fillers_are_not_said_back(listener, message, kept, dropped):
 def test_actually_that_carries_meaning_keeps_the_sense(listener):
     said = talk(listener, "i don't actually want to go")[-1].reply
     assert "don't" in said and "want to go" in said
+
+
+# session 19: "Feel like such a failure" got "worried" or "down": a failure, in their words, and said once
+@pytest.mark.parametrize("lines", [
+    ("Feel like such a failure",),
+    ("i didn't get the promotion", "Feel like such a failure"),
+    ("im such a failure",),
+    ("my exams went badly", "i feel like such a failure tbh"),
+])
+def test_feeling_a_failure_is_heard_as_theirs_not_as_worry(real_listener, lines):
+    said = talk(real_listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.word == "like a failure", said.reply
+    assert said.reply.count("failure") == 1, said.reply
+    assert not any(w in said.reply for w in ("worried", "down", "sad", "disappointed")), said.reply

@@ -28,14 +28,20 @@ _LEADING = re.compile(
     # ("the thing is, and then on thursday my sister rang...": said back, "It sounds like the thing is, and your sister rang")
     r"(?:the )?thing is|the truth is|the point is|"
     r"nah|nope|yeah nah|fine(?=[\s,]+(?:it'?s|its|i|i'?m|im|my|whatever|he|she|they)\b)|(?:it'?s|its) whatever(?=[\s,]+\w)|"
-    r"(?:that'?s|thats|that is|ok that'?s|okay that'?s) (?:a lie|not true|a lie tho|a lie though)(?=[\s,.!]+\w))\b[\s,.!-]*)+", re.I)
+    r"(?:that'?s|thats|that is|ok that'?s|okay that'?s) (?:a lie|not true|a lie tho|a lie though)(?=[\s,.!]+\w)|"
+    # "love that for me" as a sentence of its own: how they take what they told, an idiom with no news in it; said back,
+    # "you love that for you" reads as an echo (and after bad news it repeats their sarcasm as if it were meant)
+    r"(?:i |just |gotta )?(?:love|luv) (?:that|this) for me(?=\W*(?:lol|lmao|haha|tbh)?\W*$))\b[\s,.!-]*)+", re.I)
 # What closes a sentence without adding to it: laughter, hedges, "honestly", and the "too" or "as well"
 # that points back at something said before ("I'm tired too honestly": said back, "you're tired too
 # honestly" keeps the filler as if it were content).
 _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|ngl|fr|you know|i guess|or something|or whatever|"
                        r"and stuff|and everything|honestly|actually|to be honest|if i'?m honest|if i'?m being honest|"
                        r"to be fair|tho|though|too|as well|also|either|lowkey|tbf|rn|but|and|or|because|cos|cause|deadass|bro|bruh|ong|istg|"
-                       r"no cap|fml)(?<!\bnot too)"
+                       r"no cap|fml|"
+                       # "passed my driving test, love that for me": how they take it, an idiom; said back, "you love that
+                       # for you" reads as an echo (and of bad news, it repeats their sarcasm as if meant)
+                       r"(?:i )?(?:love|luv) (?:that|this) for me)(?<!\bnot too)"
                        r"(?<!\bme too)(?<!\bme as well))+[\s.!?\-–—]*$", re.I)
 _FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly|actually)(?=\s*,)|"
                       # "it was like so embarrassing": a "like" before an intensifier says nothing ("i feel like a failure" stays)

@@ -1,0 +1,55 @@
+"""Family and partners as clients tell them, with the real emotion model (session 19): a parent in their care forgetting
+what keeps her safe, a child gone quiet, the nights lost after a partner left; each heard as the worry or the heartbreak
+it is, never as irritation, a plain thanks or a load to carry."""
+
+import pytest
+
+from tests.listening.stand_ins import talk
+
+
+@pytest.fixture
+def listener(real_listener):
+    return real_listener
+
+
+@pytest.mark.parametrize("lines", [
+    ("my mum is 82 and lives on her own", "she keeps forgetting her tablets"),
+    ("she keeps forgetting her tablets",),
+    ("my dad forgot to turn the cooker off again",),
+    ("my mum has dementia", "she keeps forgetting to take her pills"),
+])
+def test_a_parent_forgetting_what_keeps_her_safe_is_heard_as_worry(listener, lines):
+    # "she keeps forgetting her tablets" got "irritated ... What about it gets to you most?" (the model hears "keeps")
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and "worried" in said.feeling.word, said.reply
+    assert not any(w in said.reply for w in ("irritated", "let down", "gets to you", "got to you")), said.reply
+
+
+@pytest.mark.parametrize("line", [
+    "My son is 14 and he's stopped talking to us",
+    "my daughter won't talk to me",
+    "our teenager has stopped talking to us",
+    "my son is 16 and he barely speaks to me anymore",
+])
+def test_a_child_gone_quiet_is_heard_as_a_parents_worry_and_hurt(listener, line):
+    # "My son is 14 and he's stopped talking to us" got a flat "Thank you for sharing that with me."
+    said = talk(listener, line)[-1]
+    assert said.feeling is not None and said.feeling.word == "worried and shut out", said.reply
+    assert "Thank you for sharing" not in said.reply and "let down" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("lines", [
+    ("my wife left me last month", "i haven't slept properly since she left"),
+    ("my husband left me", "cant sleep since he left"),
+    ("my wife left", "i haven't slept properly in weeks"),
+])
+def test_sleep_lost_after_a_partner_left_is_heard_as_heartbreak_and_exhaustion(listener, lines):
+    # it got "exhausted ... It makes sense to feel that way with so much asked of you" (or "nervous ... worry")
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.word == "heartbroken and exhausted", said.reply
+    assert "so much asked of you" not in said.reply and "nervous" not in said.reply, said.reply
+
+
+def test_sleep_lost_with_no_one_gone_is_still_heard_as_tiredness(listener):
+    said = talk(listener, "work has been mental this month", "i haven't slept properly in weeks")[-1]
+    assert said.feeling is None or "heartbroken" not in said.feeling.word, said.reply
