@@ -17,6 +17,8 @@ def listener(real_listener):
     ("she keeps forgetting her tablets",),
     ("my dad forgot to turn the cooker off again",),
     ("my mum has dementia", "she keeps forgetting to take her pills"),
+    ("my mum lives on her own and keeps forgetting things",),
+    ("my dad has alzheimer's", "he keeps getting lost when he goes out"),
 ])
 def test_a_parent_forgetting_what_keeps_her_safe_is_heard_as_worry(listener, lines):
     # "she keeps forgetting her tablets" got "irritated ... What about it gets to you most?" (the model hears "keeps")
@@ -53,3 +55,9 @@ def test_sleep_lost_after_a_partner_left_is_heard_as_heartbreak_and_exhaustion(l
 def test_sleep_lost_with_no_one_gone_is_still_heard_as_tiredness(listener):
     said = talk(listener, "work has been mental this month", "i haven't slept properly in weeks")[-1]
     assert said.feeling is None or "heartbroken" not in said.feeling.word, said.reply
+
+
+def test_a_grandmother_forgetting_who_they_are_is_heard_as_sadness_not_worry_or_a_let_down(listener):
+    # "she forgot who i was today" got "let down", as of a birthday forgotten
+    said = talk(listener, "my nan is 90", "she forgot who i was today")[-1]
+    assert said.feeling is not None and said.feeling.word == "sad", said.reply
