@@ -61,3 +61,41 @@ def test_a_grandmother_forgetting_who_they_are_is_heard_as_sadness_not_worry_or_
     # "she forgot who i was today" got "let down", as of a birthday forgotten
     said = talk(listener, "my nan is 90", "she forgot who i was today")[-1]
     assert said.feeling is not None and said.feeling.word == "sad", said.reply
+
+
+# --- session 19, talking with it: family in hospital, at home, and between partners ------------------------------------
+
+def test_family_who_have_not_visited_are_heard_as_a_let_down_not_a_worry(listener):
+    # "my brother hasn't visited once" (their dad in hospital) got no feeling and "It takes courage to put these worries
+    # into words"
+    said = talk(listener, "my dad's been in and out of hospital all month", "i'm scared he won't come home this time",
+                "my brother hasn't visited once")[-1]
+    assert said.feeling is not None and said.feeling.word == "let down", said.reply
+    assert "worries" not in said.reply, said.reply
+
+
+def test_someone_in_and_out_of_hospital_is_heard_as_worry_not_as_down(listener):
+    said = talk(listener, "my dad's been in and out of hospital all month")[-1]
+    assert said.feeling is not None and said.feeling.word == "worried", said.reply
+
+
+@pytest.mark.parametrize("line", ["some good news this week: my mum is home from hospital",
+                                  "my dad came home from hospital yesterday"])
+def test_someone_home_from_hospital_is_heard_as_relief_not_a_plain_thanks(listener, line):
+    said = talk(listener, line)[-1]
+    assert said.feeling is not None and said.feeling.word == "relieved", said.reply
+    assert "Thank you for sharing" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("lines", [("my flatmate never cleans up",),
+                                   ("my flatmate never cleans up", "i've asked her like five times")])
+def test_asking_and_asking_is_heard_as_fed_up_not_a_plain_thanks(listener, lines):
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.word == "fed up", said.reply
+    assert "Thank you for sharing" not in said.reply, said.reply
+
+
+def test_arguing_again_and_again_is_heard_as_wearing_not_a_plain_thanks(listener):
+    said = talk(listener, "my partner and i keep arguing about money")[-1]
+    assert said.feeling is not None and said.feeling.word == "worn down by the arguing", said.reply
+    assert "Thank you for sharing" not in said.reply, said.reply

@@ -188,3 +188,26 @@ def test_feeling_a_failure_is_heard_as_theirs_not_as_worry(real_listener, lines)
     assert said.feeling is not None and said.feeling.word == "like a failure", said.reply
     assert said.reply.count("failure") == 1, said.reply
     assert not any(w in said.reply for w in ("worried", "down", "sad", "disappointed")), said.reply
+
+
+# session 19: news told with its label first ("bad news, my car failed its MOT") was said back "you're bad news, your car
+# failed", and an edge before bad news ("oh brilliant, my flight got cancelled") as "brilliant, your flight got cancelled"
+@pytest.mark.parametrize("line, said_back, never", [
+    ("bad news, my car failed its MOT", "your car failed its MOT", "bad news"),
+    ("sad news today. our cat died", "your cat died", "sad news"),
+    ("great news, i got the job", "you got the job", "great news"),
+    ("oh brilliant, my flight got cancelled", "your flight got cancelled", "brilliant"),
+])
+def test_the_label_or_the_edge_before_the_news_is_not_said_back_as_content(real_listener, line, said_back, never):
+    said = talk(real_listener, line)[-1].reply
+    assert said_back in said and never not in said.lower(), said
+
+
+@pytest.mark.parametrize("lines, said_back", [
+    (("my grandma died on monday", "the funeral is friday"), "the funeral is Friday"),
+    (("the gp says its probably nothing",), "the GP says"),
+    (("my son has adhd and the school wont listen",), "your son has ADHD"),
+])
+def test_days_and_the_likes_of_gp_get_their_capitals_when_said_back(real_listener, lines, said_back):
+    said = talk(real_listener, *lines)[-1].reply
+    assert said_back in said, said

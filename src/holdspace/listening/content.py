@@ -25,6 +25,11 @@ _LEADING = re.compile(
     # you're used to it", "that's a lie you do care" would garble them
     # (and the edge before what is dreaded, "oh great, another weekend on my own": said back, "great, another weekend")
     r"(?:oh )?(?:great|brilliant|fantastic|perfect|lovely|wonderful|marvellous|joy)(?=[\s,!.]+(?:another|more|just what)\b)|"
+    # ...and "oh brilliant, my flight got cancelled": said back, "brilliant, your flight got cancelled" repeats the edge as if meant
+    r"(?:oh )?(?:great|brilliant|fantastic|perfect|lovely|wonderful|marvellous|joy|super|amazing)(?=\s*[,!.]+\s*\w)|"
+    # "great news, i got the job", "bad news, my car failed": the news is what follows (said back whole, "you have a great
+    # news, you got the job", and "you're bad news, your car failed", which wounds)
+    r"(?:some |so )?(?:great|good|amazing|brilliant|exciting|big|happy|bad|sad|awful|terrible|horrible|rubbish|shit|crap) news(?: today| tonight| this morning| this week| yesterday| guys| everyone)?(?=\s*[,!.:-]+\s*(?:\w|$))|"
     # ("the thing is, and then on thursday my sister rang...": said back, "It sounds like the thing is, and your sister rang")
     r"(?:the )?thing is|the truth is|the point is|"
     r"nah|nope|yeah nah|fine(?=[\s,]+(?:it'?s|its|i|i'?m|im|my|whatever|he|she|they)\b)|(?:it'?s|its) whatever(?=[\s,]+\w)|"

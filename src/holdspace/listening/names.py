@@ -1,5 +1,6 @@
 """Names a client types in lower case ("my sister jess hasn't spoken to me"), known by who the person is to them, and
-given back their capital when said back ("your sister Jess hasn't spoken to you")."""
+given back their capital when said back ("your sister Jess hasn't spoken to you"); days, holidays and the likes of "GP"
+likewise."""
 
 from __future__ import annotations
 
@@ -59,9 +60,21 @@ def names_in(texts: Iterable[str]) -> set[str]:
     return found
 
 
+# Words that are always written with capitals, however they were typed ("the gp says", "the funeral is friday"); not
+# "may" or "march", which are words of their own too.
+_ALWAYS = {word.lower(): word for word in """
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February April June July September October November
+December Christmas Easter Eid Diwali Hanukkah Ramadan Thanksgiving GP GPs NHS A&E ICU ADHD OCD PTSD CBT GCSE GCSEs
+""".split()}
+_ALWAYS_PATTERN = re.compile(r"(?<![\w'&])(" + "|".join(map(re.escape, sorted(_ALWAYS, key=len, reverse=True))) + r")(?![\w&])")
+
+
 def with_capitals(said: str, names: set[str]) -> str:
-    """What the listener says, each name in `names` given its capital."""
-    if not names or not said:
+    """What the listener says, each name in `names` given its capital, and days, holidays and the likes of "GP" theirs."""
+    if not said:
+        return said
+    said = _ALWAYS_PATTERN.sub(lambda m: _ALWAYS[m.group(1)] if m.group(1).islower() else m.group(1), said)
+    if not names:
         return said
     pattern = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, names))) + r")(?![\w])")
     return pattern.sub(lambda m: m.group(1)[0].upper() + m.group(1)[1:], said)
