@@ -1,6 +1,7 @@
-"""Family and partners as clients tell them, with the real emotion model (session 19): a parent in their care forgetting
-what keeps her safe, a child gone quiet, the nights lost after a partner left; each heard as the worry or the heartbreak
-it is, never as irritation, a plain thanks or a load to carry."""
+"""Family, partners and the people around them as clients tell them, with the real emotion model (session 19): a parent
+in their care forgetting what keeps her safe, a child gone quiet, the nights lost after a partner left, a birthday no one
+marked; each heard as the worry, the heartbreak or the hurt it is, never as irritation, a plain thanks or a load to
+carry."""
 
 import pytest
 
@@ -98,4 +99,17 @@ def test_asking_and_asking_is_heard_as_fed_up_not_a_plain_thanks(listener, lines
 def test_arguing_again_and_again_is_heard_as_wearing_not_a_plain_thanks(listener):
     said = talk(listener, "my partner and i keep arguing about money")[-1]
     assert said.feeling is not None and said.feeling.word == "worn down by the arguing", said.reply
+    assert "Thank you for sharing" not in said.reply, said.reply
+
+
+def test_a_birthday_no_one_marked_is_heard_as_hurt_not_happy(listener):
+    # "nobody at work even said happy birthday" got "happy ... It's good to hear something has felt this way for you"
+    said = talk(listener, "nobody at work even said happy birthday")[-1]
+    assert said.feeling is not None and said.feeling.word == "hurt and forgotten", said.reply
+    assert "good to hear" not in said.reply, said.reply
+
+
+def test_a_sister_who_makes_everything_about_her_is_heard_as_frustrating(listener):
+    said = talk(listener, "my sister always makes everything about her")[-1]
+    assert said.feeling is not None and said.feeling.word == "frustrated", said.reply
     assert "Thank you for sharing" not in said.reply, said.reply

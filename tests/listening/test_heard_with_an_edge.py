@@ -121,3 +121,20 @@ def test_love_that_for_me_after_bad_news_in_the_same_message_keeps_its_edge(real
     assert said.feeling is None or said.feeling.label not in ("love", "joy", "pride"), said.reply
     assert "love" not in said.reply.lower() and "good to hear" not in said.reply, said.reply
     assert "rent went up again" in said.reply
+
+
+# session 19: sarcasm in texting words ("cool cool cool", "yeah cos that went well") was heard as excitement or not at
+# all; "lol my life is a joke" as "amused ... It's good to hear something has felt this way for you"
+@pytest.mark.parametrize("line", ["my ex is getting married. cool cool cool", "yeah cos that went well",
+                                  "happy birthday to me i guess"])
+def test_sarcasm_in_texting_words_is_heard_as_an_edge(real_listener, line):
+    said = talk(real_listener, line)[-1]
+    assert said.feeling is None or said.feeling.label not in ("joy", "excitement", "love", "pride"), said.reply
+    assert "doesn't sit easy" in said.reply or "more under those words" in said.reply, said.reply
+    assert "cos that" not in said.reply and "happy birthday to you" not in said.reply, said.reply
+
+
+def test_a_life_called_a_joke_is_heard_as_discouraged_not_amused(real_listener):
+    said = talk(real_listener, "lol my life is a joke")[-1]
+    assert said.feeling is not None and said.feeling.word == "discouraged", said.reply
+    assert "amused" not in said.reply and "good to hear" not in said.reply, said.reply

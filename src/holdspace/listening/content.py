@@ -36,7 +36,11 @@ _LEADING = re.compile(
     r"(?:that'?s|thats|that is|ok that'?s|okay that'?s) (?:a lie|not true|a lie tho|a lie though)(?=[\s,.!]+\w)|"
     # "love that for me" as a sentence of its own: how they take what they told, an idiom with no news in it; said back,
     # "you love that for you" reads as an echo (and after bad news it repeats their sarcasm as if it were meant)
-    r"(?:i |just |gotta )?(?:love|luv) (?:that|this) for me(?=\W*(?:lol|lmao|haha|tbh)?\W*$))\b[\s,.!-]*)+", re.I)
+    r"(?:i |just |gotta )?(?:love|luv) (?:that|this) for me(?=\W*(?:lol|lmao|haha|tbh)?\W*$)|"
+    # ...and "happy birthday to me (i guess)": said back, "you're happy birthday to you"
+    r"happy (?:birthday|bday) to me(?=\W*(?:i guess|i suppose|lol|haha)?\W*$)|"
+    # "yeah cos that went well": the "cos" of a retort, said back, "you're saying cos that went well"
+    r"(?:cos|cause|coz|bc)(?=\s+(?:that|this|it)\s+(?:went|worked|turned|is going|was going)\b))\b[\s,.!-]*)+", re.I)
 # What closes a sentence without adding to it: laughter, hedges, "honestly", and the "too" or "as well"
 # that points back at something said before ("I'm tired too honestly": said back, "you're tired too
 # honestly" keeps the filler as if it were content).
