@@ -102,10 +102,10 @@ def test_arguing_again_and_again_is_heard_as_wearing_not_a_plain_thanks(listener
     assert "Thank you for sharing" not in said.reply, said.reply
 
 
-def test_a_birthday_no_one_marked_is_heard_as_hurt_not_happy(listener):
+def test_a_birthday_no_one_marked_is_heard_as_a_let_down_not_happy(listener):
     # "nobody at work even said happy birthday" got "happy ... It's good to hear something has felt this way for you"
     said = talk(listener, "nobody at work even said happy birthday")[-1]
-    assert said.feeling is not None and said.feeling.word == "hurt and forgotten", said.reply
+    assert said.feeling is not None and said.feeling.word == "let down and forgotten", said.reply
     assert "good to hear" not in said.reply, said.reply
 
 

@@ -288,7 +288,7 @@ def test_credit_taken_for_their_work_is_heard_as_undermined_not_awkward(listener
     # "my manager took credit for my project in front of everyone" got "awkward ... Feeling this way shows how much it
     # matters to you"
     said = talk(listener, "my manager took credit for my project in front of everyone")[-1]
-    assert said.feeling is not None and said.feeling.word == "undermined", said.reply
+    assert said.feeling is not None and said.feeling.word == "frustrated and undermined", said.reply
     assert "awkward" not in said.reply, said.reply
 
 

@@ -176,7 +176,7 @@ def test_actually_that_carries_meaning_keeps_the_sense(listener):
     assert "don't" in said and "want to go" in said
 
 
-# session 19: "Feel like such a failure" got "worried" or "down": a failure, in their words, and said once
+# session 19: "Feel like such a failure" got "worried" or "down": a failure, in their words and said once, and the shame in it
 @pytest.mark.parametrize("lines", [
     ("Feel like such a failure",),
     ("i didn't get the promotion", "Feel like such a failure"),
@@ -185,7 +185,7 @@ def test_actually_that_carries_meaning_keeps_the_sense(listener):
 ])
 def test_feeling_a_failure_is_heard_as_theirs_not_as_worry(real_listener, lines):
     said = talk(real_listener, *lines)[-1]
-    assert said.feeling is not None and said.feeling.word == "like a failure", said.reply
+    assert said.feeling is not None and said.feeling.word == "ashamed", said.reply
     assert said.reply.count("failure") == 1, said.reply
     assert not any(w in said.reply for w in ("worried", "down", "sad", "disappointed")), said.reply
 

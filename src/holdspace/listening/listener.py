@@ -129,10 +129,6 @@ def _story_family(conversation: Conversation) -> str | None:
     return None
 
 
-# What a feeling is likened to ("like a failure", "a fraud"): said in the reflection, the thing named is the echo.
-_LIKE_A = re.compile(r"^(?:like )?an? ")
-
-
 def _has_phrase(text: str, phrase: str) -> bool:
     return re.search(r"(?<![\w'])" + re.escape(phrase.lower()) + r"(?![\w'])", text.lower()) is not None
 
@@ -362,9 +358,8 @@ class Listener:
             parts.append(link)
         if reflection:
             parts.append(reflection)
-        if feeling and not all(_has_phrase(reflection, _LIKE_A.sub("", word)) for word in feeling.word.split(" and ")):
-            # (when their own feeling word is already in the reflection, naming it again is an echo: "you feel like such
-            # a failure" says "like a failure" already)
+        if feeling and not all(_has_phrase(reflection, word) for word in feeling.word.split(" and ")):
+            # (when their own feeling word is already in the reflection, naming it again is an echo)
             parts.append(feeling_said(pick(responses()["feeling"]["templates"], conversation, used, after=" ".join(parts))["text"],
                                       feeling.word))
         # "im soooo bored": their word, met as boredom, not as pain ("that's a lot to carry", "the hardest part")
