@@ -113,3 +113,23 @@ def test_a_sister_who_makes_everything_about_her_is_heard_as_frustrating(listene
     said = talk(listener, "my sister always makes everything about her")[-1]
     assert said.feeling is not None and said.feeling.word == "frustrated", said.reply
     assert "Thank you for sharing" not in said.reply, said.reply
+
+
+# --- session 19, short messages as people text them ------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, word", [
+    ("my friends all have partners and im still single", "left behind"),
+    ("got dumped over text lol", "hurt"),
+    ("i finally said no to my mum and shes not speaking to me now", "torn"),
+    ("i messed up at work and everyone knows", "embarrassed"),
+])
+def test_short_texts_about_the_people_around_them_are_heard_as_meant(listener, line, word):
+    # each got "fond ... good to hear", a plain thanks, "relieved ... what does this mean to you?" or "let down"
+    said = talk(listener, line)[-1]
+    assert said.feeling is not None and said.feeling.word == word, said.reply
+    assert not any(w in said.reply for w in ("fond", "good to hear", "Thank you for sharing", "relieved")), said.reply
+
+
+def test_their_own_word_for_being_dumped_comes_first(listener):
+    said = talk(listener, "my boyfriend dumped me and im gutted")[-1]
+    assert said.feeling is not None and said.feeling.word == "gutted", said.reply

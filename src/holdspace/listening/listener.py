@@ -89,6 +89,9 @@ _FIRST_DAY = re.compile(r"^\W*(?:(?:i(?: just)? (?:started|start)|i'?m (?:just )
                         r"(?: with (?:me|us))?|(?:we'?re|we are) moving in together)"
                         r"(?: (?:today|tomorrow|this morning|next week|next month|on \w+day|\w+day))*\W*$", re.I)
 _EITHER_OR_BOTH = Feeling("excited, nervous, or a bit of both", "excitement", "mixed")
+# How far back a name typed in lower case is remembered ("my sister jess", then "jess said..."): a long conversation
+# is not read again in full for every reply.
+_NAMES_KEPT = 50
 # A follow-up this short, in a story that hurts, names no feeling unless its words do ("it was really hard").
 _FOLLOW_UP_WORDS = 6
 # Stories a harsh thought about oneself belongs to rather than replaces ("i feel so stupid" after "she cheated on me").
@@ -294,7 +297,7 @@ class Listener:
             feeling = _EITHER_OR_BOTH
         reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
         # "my sister jess": said back "your sister Jess", in this reply and in those after it
-        names = names_in([clean] + [t.text for t in conversation.turns])
+        names = names_in([clean] + [t.text for t in conversation.turns[-_NAMES_KEPT:]])
         reflection, key = with_capitals(reflection, names), with_capitals(key, names)
         topic = topic_for(clean, key, feeling, conversation)
         harsh = bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean))
