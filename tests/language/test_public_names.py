@@ -6,7 +6,8 @@ MODULES = ["holdspace.language", "holdspace.language.text", "holdspace.language.
            "holdspace.language.heads", "holdspace.language.emotions", "holdspace.listening.feelings",
            "holdspace.listening.pronouns", "holdspace.listening.content", "holdspace.listening.listener",
            "holdspace.listening.templates", "holdspace.listening.naming", "holdspace.listening.reflecting",
-           "holdspace.listening.questions", "holdspace.listening.recall", "holdspace.listening.fixed_replies"]
+           "holdspace.listening.questions", "holdspace.listening.recall", "holdspace.listening.fixed_replies",
+           "holdspace.listening.names"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -403,3 +403,18 @@ def test_others_saying_at_least_after_a_loss_is_met_with_room_for_the_grief(list
     # were told went unheard
     said = talk(listener, "we lost the baby at 12 weeks", "everyone keeps saying at least it was early")[-1].reply
     assert any(w in said for w in ("timetable", "no right amount", "permission")), said
+
+
+# --- session 19: grief and loneliness, from talking with it -------------------------------------------------------------
+
+def test_words_still_to_find_for_a_eulogy_are_heard_as_daunting_not_confusion(listener):
+    # "i don't know how to write the eulogy" got "confused ... It's alright if it doesn't make sense yet"
+    said = talk(listener, "my grandma died on monday", "the funeral is friday", "i don't know how to write the eulogy")[-1]
+    assert said.feeling is not None and said.feeling.word == "daunted by it", said.reply
+    assert "confused" not in said.reply and "make sense yet" not in said.reply, said.reply
+
+
+def test_knowing_no_one_in_a_new_city_is_heard_as_lonely_not_unsure(listener):
+    said = talk(listener, "i moved to a new city three months ago", "i don't really know anyone here")[-1]
+    assert said.feeling is not None and said.feeling.word == "lonely", said.reply
+    assert "unsure" not in said.reply, said.reply

@@ -229,3 +229,10 @@ def test_a_baby_born_too_soon_is_heard_as_a_worry(listener):
     said = talk(listener, "my daughter was born seven weeks early and she's still in the nicu")[-1]
     assert said.feeling is not None and said.feeling.word == "worried", said.reply
     assert "Thank you for sharing that" not in said.reply
+
+
+def test_a_lump_found_is_heard_as_frightening_not_a_plain_thanks(real_listener):
+    # session 19: "found a lump today" got "Thank you for sharing that with me."
+    said = talk(real_listener, "found a lump today")[-1]
+    assert said.feeling is not None and said.feeling.word == "scared", said.reply
+    assert "Thank you for sharing" not in said.reply, said.reply

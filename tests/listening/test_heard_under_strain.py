@@ -275,3 +275,25 @@ def test_finally_booking_an_appointment_about_anxiety_is_a_step_not_a_worry(list
     # got "It sounds like you might be feeling anxious. ... What worries you most when you think about it?"
     said = talk(listener, "i finally booked a doctor's appointment about my anxiety")[-1].reply
     assert "worries you most" not in said and "feeling anxious" not in said and "step" in said, said
+
+
+# --- session 19: work and tiredness, from talking with it --------------------------------------------------------------
+
+def test_work_killing_them_is_heard_as_worn_out_not_sad(listener):
+    said = talk(listener, "work is killing me")[-1]
+    assert said.feeling is not None and said.feeling.word == "worn out", said.reply
+
+
+def test_credit_taken_for_their_work_is_heard_as_undermined_not_awkward(listener):
+    # "my manager took credit for my project in front of everyone" got "awkward ... Feeling this way shows how much it
+    # matters to you"
+    said = talk(listener, "my manager took credit for my project in front of everyone")[-1]
+    assert said.feeling is not None and said.feeling.word == "frustrated and undermined", said.reply
+    assert "awkward" not in said.reply, said.reply
+
+
+def test_tiredness_said_on_its_own_is_not_told_it_comes_from_demands(listener):
+    # "so tired" got "It makes sense to feel that way with so much asked of you", a load they never told of
+    said = [talk(listener, "ugh", "so tired")[-1].reply, talk(listener, "so tired")[-1].reply,
+            talk(listener, "i'm just so tired all the time")[-1].reply]
+    assert not any("asked of you" in reply for reply in said), said

@@ -104,3 +104,37 @@ def test_feeling_a_fraud_is_said_back_as_theirs(real_listener, lines):
     said = talk(real_listener, *lines)[-1]
     assert "fraud" in said.reply or "impostor" in said.reply, said.reply
     assert not any(w in said.reply for w in ("surprised", "unexpected", "let down", "excited")), said.reply
+
+
+# session 19: "love that for me" after good news in the same message was heard as "full of love"; after bad news in the
+# same message it was "loving ... It's good to hear something has felt this way for you"; and either way it was said back
+# as "you love that for you"
+@pytest.mark.parametrize("line", ["got the job!! love that for me", "passed my driving test, love that for me"])
+def test_love_that_for_me_after_good_news_is_heard_as_gladness_not_love(real_listener, line):
+    said = talk(real_listener, line)[-1]
+    assert said.feeling is not None and said.feeling.word == "proud and happy", said.reply
+    assert "love" not in said.reply.lower(), said.reply
+
+
+def test_love_that_for_me_after_bad_news_in_the_same_message_keeps_its_edge(real_listener):
+    said = talk(real_listener, "rent went up again. love that for me")[-1]
+    assert said.feeling is None or said.feeling.label not in ("love", "joy", "pride"), said.reply
+    assert "love" not in said.reply.lower() and "good to hear" not in said.reply, said.reply
+    assert "rent went up again" in said.reply
+
+
+# session 19: sarcasm in texting words ("cool cool cool", "yeah cos that went well") was heard as excitement or not at
+# all; "lol my life is a joke" as "amused ... It's good to hear something has felt this way for you"
+@pytest.mark.parametrize("line", ["my ex is getting married. cool cool cool", "yeah cos that went well",
+                                  "happy birthday to me i guess"])
+def test_sarcasm_in_texting_words_is_heard_as_an_edge(real_listener, line):
+    said = talk(real_listener, line)[-1]
+    assert said.feeling is None or said.feeling.label not in ("joy", "excitement", "love", "pride"), said.reply
+    assert "doesn't sit easy" in said.reply or "more under those words" in said.reply, said.reply
+    assert "cos that" not in said.reply and "happy birthday to you" not in said.reply, said.reply
+
+
+def test_a_life_called_a_joke_is_heard_as_discouraged_not_amused(real_listener):
+    said = talk(real_listener, "lol my life is a joke")[-1]
+    assert said.feeling is not None and said.feeling.word == "discouraged", said.reply
+    assert "amused" not in said.reply and "good to hear" not in said.reply, said.reply

@@ -174,3 +174,40 @@ def test_discourse_fillers_are_not_said_back(listener, message, kept, dropped):
 def test_actually_that_carries_meaning_keeps_the_sense(listener):
     said = talk(listener, "i don't actually want to go")[-1].reply
     assert "don't" in said and "want to go" in said
+
+
+# session 19: "Feel like such a failure" got "worried" or "down": a failure, in their words and said once, and the shame in it
+@pytest.mark.parametrize("lines", [
+    ("Feel like such a failure",),
+    ("i didn't get the promotion", "Feel like such a failure"),
+    ("im such a failure",),
+    ("my exams went badly", "i feel like such a failure tbh"),
+])
+def test_feeling_a_failure_is_heard_as_theirs_not_as_worry(real_listener, lines):
+    said = talk(real_listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.word == "ashamed", said.reply
+    assert said.reply.count("failure") == 1, said.reply
+    assert not any(w in said.reply for w in ("worried", "down", "sad", "disappointed")), said.reply
+
+
+# session 19: news told with its label first ("bad news, my car failed its MOT") was said back "you're bad news, your car
+# failed", and an edge before bad news ("oh brilliant, my flight got cancelled") as "brilliant, your flight got cancelled"
+@pytest.mark.parametrize("line, said_back, never", [
+    ("bad news, my car failed its MOT", "your car failed its MOT", "bad news"),
+    ("sad news today. our cat died", "your cat died", "sad news"),
+    ("great news, i got the job", "you got the job", "great news"),
+    ("oh brilliant, my flight got cancelled", "your flight got cancelled", "brilliant"),
+])
+def test_the_label_or_the_edge_before_the_news_is_not_said_back_as_content(real_listener, line, said_back, never):
+    said = talk(real_listener, line)[-1].reply
+    assert said_back in said and never not in said.lower(), said
+
+
+@pytest.mark.parametrize("lines, said_back", [
+    (("my grandma died on monday", "the funeral is friday"), "the funeral is Friday"),
+    (("the gp says its probably nothing",), "the GP says"),
+    (("my son has adhd and the school wont listen",), "your son has ADHD"),
+])
+def test_days_and_the_likes_of_gp_get_their_capitals_when_said_back(real_listener, lines, said_back):
+    said = talk(real_listener, *lines)[-1].reply
+    assert said_back in said, said

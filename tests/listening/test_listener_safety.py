@@ -187,7 +187,7 @@ def test_after_no_to_the_gentle_check_in_the_listener_carries_on_with_what_was_s
     reply = listener.respond(conversation, answer)
     assert not reply.crisis and "are you safe" not in reply.reply  # the check-in said "we'll carry on"
     assert reply.reply.startswith("Thank you for answering that - let's carry on.")
-    assert "your boyfriend dumped you on saturday" in reply.reply and reply.question
+    assert "your boyfriend dumped you on Saturday" in reply.reply and reply.question
     assert conversation.turns[-1].text == answer and conversation.safety.flagged  # the flag itself stays
 
 
@@ -251,7 +251,7 @@ def test_a_no_to_the_gentle_check_in_is_still_heard_as_an_answer_in_a_stored_con
     resumed = Conversation.from_history((t.text, t.reply.as_dict()) for t in conversation.turns)
     reply = listener.respond(resumed, "no")
     assert reply.reply.startswith("Thank you for answering that - let's carry on.")
-    assert "your boyfriend dumped you on saturday" in reply.reply
+    assert "your boyfriend dumped you on Saturday" in reply.reply
 
 
 @pytest.mark.parametrize("answer", ["no not like that", "nah nothing like that", "no, im not suicidal"])
@@ -261,7 +261,7 @@ def test_no_not_like_that_to_the_gentle_check_in_is_all_answer_and_the_message_b
     listener.respond(conversation, "my boyfriend dumped me on saturday")
     reply = listener.respond(conversation, answer)
     assert reply.reply.startswith("Thank you for answering that - let's carry on.")
-    assert "your boyfriend dumped you on saturday" in reply.reply and "like that" not in reply.reflection
+    assert "your boyfriend dumped you on Saturday" in reply.reply and "like that" not in reply.reflection
 
 
 @pytest.mark.parametrize("answer", ["no", "nope", "no im not"])

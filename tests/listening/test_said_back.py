@@ -26,6 +26,33 @@ def test_a_title_before_a_name_keeps_its_capital_when_said_back(listener):
     assert "Dr Patel said the scan was clear" in said and "dr Patel" not in said
 
 
+@pytest.mark.parametrize("line, said_back", [
+    ("my sister jess hasn't spoken to me in weeks", "your sister Jess hasn't spoken to you"),
+    ("My boss dave keeps piling work on me", "your boss Dave keeps piling work on you"),
+    ("our dog max died yesterday", "your dog Max died yesterday"),
+    ("my friend sam and i had a huge fight", "your friend Sam had a huge fight"),
+])
+def test_a_name_typed_in_lower_case_gets_its_capital_when_said_back(listener, line, said_back):
+    # session 19: "my sister jess" was said back "your sister jess"
+    said = talk(listener, line)[-1].reply
+    assert said_back in said, said
+
+
+def test_a_name_keeps_its_capital_in_the_messages_after_it(listener):
+    said = talk(listener, "my sister jess hasn't spoken to me in weeks", "jess said she doesn't want to see me")[-1].reply
+    assert "Jess said she doesn't want to see you" in said, said
+
+
+@pytest.mark.parametrize("line, said_back", [
+    ("my sister keeps taking my stuff", "your sister keeps taking your stuff"),
+    ("my sister says shes fine but i dont believe her", "your sister says she's fine"),
+    ("my friend group chat has gone quiet", "your friend group chat has gone quiet"),
+])
+def test_what_someone_does_is_not_taken_for_their_name(listener, line, said_back):
+    said = talk(listener, line)[-1].reply
+    assert said_back in said, said
+
+
 def test_took_me_four_goes_is_it_took_you_never_you_took_you(listener):
     said = talk(listener, "i passed my driving test!!", "took me 4 goes lol")[-1].reply
     assert "it took you 4 goes" in said and "you took you" not in said
@@ -430,7 +457,7 @@ def test_the_edge_before_what_is_dreaded_is_not_said_back_as_content(listener):
     # "Oh great, another weekend on my own. Can't wait." got "I'm hearing that great, another weekend on your own."
     said = talk(listener, "my husband moved out in the summer", "oh brilliant, another sunday by myself. cant wait")[-1].reply
     assert "brilliant, another" not in said and "that another" not in said, said
-    assert "another sunday by yourself" in said, said
+    assert "another Sunday by yourself" in said, said  # (a day keeps its capital: session 19)
 
 
 def test_the_days_after_a_wife_left_are_not_asked_about_as_work(listener):

@@ -280,7 +280,7 @@ def test_an_answer_to_the_gentle_check_in_is_heard_as_an_answer_through_the_api(
     url = conversation()
     no = web.post(url, json={"text": "no"}, headers=headers).json()
     assert no["reply"]["reply"].startswith("Thank you for answering that - let's carry on.")
-    assert "your boyfriend dumped you on saturday" in no["reply"]["reply"]
+    assert "your boyfriend dumped you on Saturday" in no["reply"]["reply"]
     url = conversation()
     yes = web.post(url, json={"text": "yeah"}, headers=headers).json()
     assert yes["level"] != "none" and yes["reply"]["crisis"]

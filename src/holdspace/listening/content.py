@@ -25,17 +25,32 @@ _LEADING = re.compile(
     # you're used to it", "that's a lie you do care" would garble them
     # (and the edge before what is dreaded, "oh great, another weekend on my own": said back, "great, another weekend")
     r"(?:oh )?(?:great|brilliant|fantastic|perfect|lovely|wonderful|marvellous|joy)(?=[\s,!.]+(?:another|more|just what)\b)|"
+    # ...and "oh brilliant, my flight got cancelled": said back, "brilliant, your flight got cancelled" repeats the edge as if meant
+    r"(?:oh )?(?:great|brilliant|fantastic|perfect|lovely|wonderful|marvellous|joy|super|amazing)(?=\s*[,!.]+\s*\w)|"
+    # "great news, i got the job", "bad news, my car failed": the news is what follows (said back whole, "you have a great
+    # news, you got the job", and "you're bad news, your car failed", which wounds)
+    r"(?:some |so )?(?:great|good|amazing|brilliant|exciting|big|happy|bad|sad|awful|terrible|horrible|rubbish|shit|crap) news(?: today| tonight| this morning| this week| yesterday| guys| everyone)?(?=\s*[,!.:-]+\s*(?:\w|$))|"
     # ("the thing is, and then on thursday my sister rang...": said back, "It sounds like the thing is, and your sister rang")
     r"(?:the )?thing is|the truth is|the point is|"
     r"nah|nope|yeah nah|fine(?=[\s,]+(?:it'?s|its|i|i'?m|im|my|whatever|he|she|they)\b)|(?:it'?s|its) whatever(?=[\s,]+\w)|"
-    r"(?:that'?s|thats|that is|ok that'?s|okay that'?s) (?:a lie|not true|a lie tho|a lie though)(?=[\s,.!]+\w))\b[\s,.!-]*)+", re.I)
+    r"(?:that'?s|thats|that is|ok that'?s|okay that'?s) (?:a lie|not true|a lie tho|a lie though)(?=[\s,.!]+\w)|"
+    # "love that for me" as a sentence of its own: how they take what they told, an idiom with no news in it; said back,
+    # "you love that for you" reads as an echo (and after bad news it repeats their sarcasm as if it were meant)
+    r"(?:i |just |gotta )?(?:love|luv) (?:that|this) for me(?=\W*(?:lol|lmao|haha|tbh)?\W*$)|"
+    # ...and "happy birthday to me (i guess)": said back, "you're happy birthday to you"
+    r"happy (?:birthday|bday) to me(?=\W*(?:i guess|i suppose|lol|haha)?\W*$)|"
+    # "yeah cos that went well": the "cos" of a retort, said back, "you're saying cos that went well"
+    r"(?:cos|cause|coz|bc)(?=\s+(?:that|this|it)\s+(?:went|worked|turned|is going|was going)\b))\b[\s,.!-]*)+", re.I)
 # What closes a sentence without adding to it: laughter, hedges, "honestly", and the "too" or "as well"
 # that points back at something said before ("I'm tired too honestly": said back, "you're tired too
 # honestly" keeps the filler as if it were content).
 _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|ngl|fr|you know|i guess|or something|or whatever|"
                        r"and stuff|and everything|honestly|actually|to be honest|if i'?m honest|if i'?m being honest|"
                        r"to be fair|tho|though|too|as well|also|either|lowkey|tbf|rn|but|and|or|because|cos|cause|deadass|bro|bruh|ong|istg|"
-                       r"no cap|fml)(?<!\bnot too)"
+                       r"no cap|fml|"
+                       # "passed my driving test, love that for me": how they take it, an idiom; said back, "you love that
+                       # for you" reads as an echo (and of bad news, it repeats their sarcasm as if meant)
+                       r"(?:i )?(?:love|luv) (?:that|this) for me)(?<!\bnot too)"
                        r"(?<!\bme too)(?<!\bme as well))+[\s.!?\-–—]*$", re.I)
 _FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly|actually)(?=\s*,)|"
                       # "it was like so embarrassing": a "like" before an intensifier says nothing ("i feel like a failure" stays)

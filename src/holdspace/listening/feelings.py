@@ -345,11 +345,16 @@ def own_words(text: str) -> list[tuple[str, str]]:
     return list(_own_words(text))
 
 
+# A greeting, which names no feeling of theirs ("nobody at work even said happy birthday"): blanked before own words are read.
+_GREETING = re.compile(r"\bhappy (?:birthday|bday|b-day|new year|christmas|xmas|easter|anniversary|holidays|hanukkah|diwali|eid|"
+                       r"mother'?s day|father'?s day|valentine'?s(?: day)?|hour)\b")
+
+
 @lru_cache(maxsize=256)
 def _own_words(text: str) -> tuple[tuple[str, str], ...]:
     """own_words, once per text: a reply asks about the same message and its pieces many times."""
     own = _table()["own"]
-    lower = text.lower()
+    lower = _GREETING.sub(lambda m: " " * len(m.group(0)), text.lower())
     found: list[tuple[int, str, str]] = []
     for match in re.finditer(r"[a-z]+", lower):
         word = _FAR_SLIPS.get(match.group(0)) or _slips().get(match.group(0), match.group(0))

@@ -27,6 +27,7 @@ from holdspace.listening.content import units_of
 from holdspace.listening.feelings import GLAD_LABELS, Feeling, feeling_cues, feeling_for
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
+from holdspace.listening.names import names_in, with_capitals
 from holdspace.listening.naming import (choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts,
                                         turns_from_good_news)
 from holdspace.listening.questions import (MOVING_ON, PARTING, family_for, just_bereaved, mourned, pronoun, question,
@@ -88,6 +89,9 @@ _FIRST_DAY = re.compile(r"^\W*(?:(?:i(?: just)? (?:started|start)|i'?m (?:just )
                         r"(?: with (?:me|us))?|(?:we'?re|we are) moving in together)"
                         r"(?: (?:today|tomorrow|this morning|next week|next month|on \w+day|\w+day))*\W*$", re.I)
 _EITHER_OR_BOTH = Feeling("excited, nervous, or a bit of both", "excitement", "mixed")
+# How far back a name typed in lower case is remembered ("my sister jess", then "jess said..."): a long conversation
+# is not read again in full for every reply.
+_NAMES_KEPT = 50
 # A follow-up this short, in a story that hurts, names no feeling unless its words do ("it was really hard").
 _FOLLOW_UP_WORDS = 6
 # Stories a harsh thought about oneself belongs to rather than replaces ("i feel so stupid" after "she cheated on me").
@@ -292,6 +296,9 @@ class Listener:
         if _FIRST_DAY.match(clean) and "excitement" not in conversation.rejected:
             feeling = _EITHER_OR_BOTH
         reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
+        # "my sister jess": said back "your sister Jess", in this reply and in those after it
+        names = names_in([clean] + [t.text for t in conversation.turns[-_NAMES_KEPT:]])
+        reflection, key = with_capitals(reflection, names), with_capitals(key, names)
         topic = topic_for(clean, key, feeling, conversation)
         harsh = bool(SELF_CRITICAL.search(clean) or SELF_HATE.search(clean))
         if harsh and topic not in _OWN_STORIES:
@@ -349,6 +356,7 @@ class Listener:
         # "anyway, my cousin had her baby": they have moved on, so no link back and no summary of what came before
         moving_on = bool(MOVING_ON.match(clean))
         link, vector = link_back(self.embed, conversation, clean, used) if not moving_on else ("", None)
+        link = with_capitals(link, names)
         if link:
             parts.append(link)
         if reflection:
@@ -388,6 +396,7 @@ class Listener:
         # one look back per reply: a link to an earlier message and a summary in the same reply say things twice
         summed = summary(conversation, feeling, used) if not heavy and not link and not moving_on \
             and summary_due(conversation) else ""
+        summed = with_capitals(summed, names)
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
             "remembering" if ending else "weary" if feeling and feeling.word in _WEARY and not _TIRED_OF.search(clean) else \
             "stretched" if feeling and feeling.word in _STRETCHED else "stuck" if feeling and feeling.word == "stuck" else "starting" if feeling == _EITHER_OR_BOTH else \

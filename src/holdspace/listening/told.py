@@ -9,7 +9,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from holdspace.listening.feelings import GLAD_LABELS, Feeling
+from holdspace.listening.feelings import GLAD_LABELS, Feeling, own_words
 from holdspace.listening.memory import Conversation
 from holdspace.listening.naming import story_glad, story_hurts
 
@@ -31,7 +31,8 @@ def told_feeling(clean: str, conversation: Conversation) -> Feeling | None:
     before = " ".join(t.text for t in conversation.turns[-3:]).lower()
     hurts = story_hurts(conversation)  # "a lovely coffee" the week of a funeral is no plain gladness
     for p in _phrases():
-        if turns and not p.get("turns") or not p["when"].search(lower) or hurts and p["label"] in GLAD_LABELS:
+        if turns and not p.get("turns") or not p["when"].search(lower) or hurts and p["label"] in GLAD_LABELS \
+                or p.get("yields") and own_words(clean):
             continue
         after = p.get("after", "")
         if not after or (story_glad(conversation) if after == "glad" else re.search(after, before)):
