@@ -188,3 +188,21 @@ def test_on_a_phone_the_practice_log_reads_one_practice_per_block(live_server, n
     expect(row).to_contain_text("5 minutes")
     expect(row).to_contain_text("calm 4 → 7")
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def test_letters_typed_as_a_calm_score_are_kept_and_answered_by_name(live_server, page: Page):
+    ada = made_directly(live_server, "Ada", Role.CLIENT)
+    sign_in(page, ada.email)
+    page.goto("/practices/log?kind=grounding")
+    page.get_by_label("Minutes").fill("5")
+    # A number field would swallow these letters without a word, and the score would go missing.
+    page.get_by_label("Before").press_sequentially("seven")
+    expect(page.get_by_label("Before")).to_have_value("seven")
+    page.get_by_label("After").fill("8")
+    click_and_wait(page, page.get_by_role("button", name="Save to my log"))
+    expect(page.get_by_role("alert")).to_contain_text("How calm you felt before:")
+    expect(page.get_by_role("alert")).not_to_contain_text("How calm you felt after")
+    expect(page.get_by_label("Before")).to_have_value("seven")
+    expect(page.get_by_label("After")).to_have_value("8")
+    with live_server.db() as db:
+        assert log.sessions(db, ada.id) == []
