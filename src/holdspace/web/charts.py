@@ -16,6 +16,7 @@ from holdspace import clock
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 28
 BANDS_RIGHT = 132  # room for the severity band labels
+VALUE_ROOM = 22  # room above a bar for its value
 
 
 def _frame(chart_id: str, title: str, desc: str) -> list[str]:
@@ -186,19 +187,20 @@ def minutes_chart(months, *, chart_id: str = "practice-chart", last: int = 12) -
             f"{max(m.practice_minutes for m in shown)} minutes." if shown else "No practice noted yet.")
     parts = _frame(chart_id, "Practice minutes by month", desc)
     top = max([m.practice_minutes for m in shown] + [10])
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    # No number axis: each bar carries its own "23 min", so there is room above the tallest for it.
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM - VALUE_ROOM
+    base = HEIGHT - BOTTOM
     slot = plot_w / max(1, len(shown))
-    for value in (0, top):
-        y = TOP + plot_h * (1 - value / top)
-        parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
-                     f'<text class="axis" x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end">{value}</text>')
+    parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{base}" y2="{base}"/>')
     for i, m in enumerate(shown):
         height = plot_h * m.practice_minutes / top
         bar = min(slot * 0.6, 48.0)  # one month alone is a bar, not a wall
         x = LEFT + i * slot + (slot - bar) / 2
         label = f"{datetime(m.year, m.month, 1):%b %Y}" if i == 0 or m.month == 1 else f"{datetime(m.year, m.month, 1):%b}"
-        parts.append(f'<rect class="column" x="{x:.1f}" y="{TOP + plot_h - height:.1f}" width="{bar:.1f}" '
+        parts.append(f'<rect class="column" x="{x:.1f}" y="{base - height:.1f}" width="{bar:.1f}" '
                      f'height="{height:.1f}"><title>{escape(m.label)}: {m.practice_minutes} minutes</title></rect>'
+                     f'<text class="axis value" x="{x + bar / 2:.1f}" y="{base - height - 6:.1f}" '
+                     f'text-anchor="middle">{m.practice_minutes} min</text>'
                      f'<text class="axis" x="{x + bar / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle">{label}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
