@@ -33,3 +33,28 @@ def test_the_safety_alert_choice_has_room_above_it_on_the_sharing_page(live_serv
     heading = page.get_by_text("Safety alerts to Dr Rowan Hale", exact=True).bounding_box()
     # It sat 2px under the button, reading as part of the boxes above rather than a choice of its own.
     assert heading["y"] - (save["y"] + save["height"]) >= 32
+
+
+def test_on_a_phone_the_header_is_compact_and_every_link_in_it_is_a_tab_away(live_server, new_context):
+    june, _ = _connected(live_server)
+    page = new_context(**PHONE, java_script_enabled=False).new_page()
+    sign_in(page, june.email)
+    page.goto("/journal")
+    header = page.locator("header").bounding_box()
+    # It took 270px, a third of the screen with the demo note, before any of the page showed.
+    assert header["height"] <= 0.2 * 844
+    brand, help_now = page.locator("header .brand").bounding_box(), page.get_by_role("link", name="Need help now?")
+    assert abs(help_now.bounding_box()["y"] - brand["y"]) < brand["height"]  # on the first row, beside the name
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    # Nothing is folded away: each link is on screen, and Tab reaches them in the order they read.
+    names = ["Need help now?", "Home", "Talk", "Mood", "Journal", "Practices", "Goals", "Journey", "Safety plan",
+             "Sharing & privacy", "Account"]
+    page.locator("header .brand").focus()
+    for name in names:
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.textContent.trim()")
+        assert focused == name
+        box = page.evaluate("document.activeElement.getBoundingClientRect().toJSON()")
+        assert box["right"] <= 390 and box["bottom"] <= header["y"] + header["height"]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Sign out"
