@@ -58,3 +58,15 @@ def test_on_a_phone_the_header_is_compact_and_every_link_in_it_is_a_tab_away(liv
         assert box["right"] <= 390 and box["bottom"] <= header["y"] + header["height"]
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Sign out"
+
+
+def test_on_a_phone_the_current_section_fits_inside_its_highlight(live_server, new_context):
+    june, _ = _connected(live_server)
+    page = new_context(**PHONE).new_page()
+    sign_in(page, june.email)
+    for path in ("/safety-plan", "/practices", "/journey"):
+        page.goto(path)
+        current = page.locator("nav a[aria-current=page]")
+        # In bold, "Safety plan" spilled out of an even quarter of the row, past its pill and the screen's edge.
+        assert current.evaluate("el => el.scrollWidth <= el.clientWidth"), path
+        assert current.bounding_box()["x"] + current.bounding_box()["width"] <= 390
