@@ -8,7 +8,7 @@ from playwright.sync_api import Page
 from holdspace.privacy import consent
 from holdspace.privacy.accounts import Role, User
 
-from .people import made_directly, sign_in
+from .people import click_and_wait, made_directly, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -70,3 +70,17 @@ def test_on_a_phone_the_current_section_fits_inside_its_highlight(live_server, n
         # In bold, "Safety plan" spilled out of an even quarter of the row, past its pill and the screen's edge.
         assert current.evaluate("el => el.scrollWidth <= el.clientWidth"), path
         assert current.bounding_box()["x"] + current.bounding_box()["width"] <= 390
+
+
+def test_on_a_phone_the_clients_words_and_the_listeners_sit_on_different_sides(live_server, new_context):
+    june, _ = _connected(live_server)
+    page = new_context(**PHONE, java_script_enabled=False).new_page()
+    sign_in(page, june.email)
+    page.goto("/talk")
+    click_and_wait(page, page.get_by_role("button", name="Start a new conversation"))
+    page.get_by_label("Your message").fill("Work has been a lot this week and I keep lying awake.")
+    click_and_wait(page, page.get_by_role("button", name="Send"))
+    listener, client = page.locator(".chat .listener").first.bounding_box(), page.locator(".chat .you").first.bounding_box()
+    # Both ran the full width of a phone, so only the small label told who said what.
+    assert listener["x"] < client["x"] - 20
+    assert listener["x"] + listener["width"] < client["x"] + client["width"] - 20
