@@ -84,3 +84,14 @@ def test_on_a_phone_the_clients_words_and_the_listeners_sit_on_different_sides(l
     # Both ran the full width of a phone, so only the small label told who said what.
     assert listener["x"] < client["x"] - 20
     assert listener["x"] + listener["width"] < client["x"] + client["width"] - 20
+
+
+def test_on_a_phone_the_choose_a_picture_button_is_big_enough_to_tap(live_server, new_context):
+    june, _ = _connected(live_server)
+    page = new_context(**PHONE).new_page()
+    sign_in(page, june.email)
+    page.goto("/art/new")
+    # The browser's own button was about 20px tall, smaller than any other button here.
+    chooser = page.get_by_label("Your picture").bounding_box()
+    assert chooser["height"] >= 44
+    assert chooser["x"] + chooser["width"] <= 390
