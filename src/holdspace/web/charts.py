@@ -122,10 +122,12 @@ def measure_chart(inst, administrations, *, zone: tzinfo | None, chart_id: str |
     else:
         desc = "No results yet."
     parts = _frame(chart_id, f"{inst.name} over time", desc)
+    legend = []
     for i, band in enumerate(inst.bands):
         top = y(min(high, inst.bands[i + 1].low if i + 1 < len(inst.bands) else high))
         bottom = y(band.low)
         shade = i if inst.higher_is_better is False else len(inst.bands) - 1 - i
+        legend.append(f'<li><span class="swatch band-{shade}"></span>{escape(band.label)}</li>')
         parts.append(f'<rect class="band band-{shade}" x="{LEFT}" y="{top:.1f}" width="{plot_w}" '
                      f'height="{max(0.0, bottom - top):.1f}"/>'
                      f'<text class="band-label" x="{WIDTH - BANDS_RIGHT + 6}" y="{(top + bottom) / 2 + 4:.1f}">'
@@ -139,6 +141,8 @@ def measure_chart(inst, administrations, *, zone: tzinfo | None, chart_id: str |
         parts.append(f'<circle class="dot" cx="{x(at):.1f}" cy="{y(v):.1f}" r="4">'
                      f'<title>{_day(at, zone, "%-d %b %Y")}: {v:g}</title></circle>')
     parts.append("</svg>")
+    # Scaled down to a phone, the names beside the bands are too small to read: there, this list shows instead.
+    parts.append(f'<ul class="legend band-legend">{"".join(legend)}</ul>')
     return Markup("".join(parts))
 
 
