@@ -239,3 +239,14 @@ def test_on_a_phone_the_hub_is_one_card_a_row_without_sideways_scroll(live_serve
     cards = _boxes(page, "main .grid > .card")
     assert all(later["top"] >= earlier["bottom"] for earlier, later in zip(cards, cards[1:]))
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def test_the_log_fields_for_numbers_are_sized_for_a_number(live_server, page: Page):
+    ada = made_directly(live_server, "Ada", Role.CLIENT)
+    sign_in(page, ada.email)
+    for path, labels in (("/practices/log", ("Minutes", "Before", "After")),
+                         ("/practices/breathing?pattern=4-6&minutes=5", ("Minutes",))):
+        page.goto(path)
+        for label in labels:
+            # They ran the full width of the card on a laptop, a thousand pixels for "5".
+            assert page.get_by_label(label, exact=True).bounding_box()["width"] <= 200, (path, label)
