@@ -123,3 +123,14 @@ def test_goal_pages_fit_their_screen_pass_axe_and_are_saved_as_screenshots(live_
         expect(page.get_by_role("heading", name="Maya's goals")).to_be_visible()
         shot("therapist-goals")
     assert not album.problems, album.problems
+
+
+def test_on_a_phone_the_reached_and_put_away_buttons_do_not_touch(live_server, new_context):
+    maya, _, goal_id = _story(live_server)
+    page = new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
+    sign_in(page, maya.email)
+    page.goto(f"/goals/{goal_id}")
+    reached = page.get_by_role("button", name="I've reached this goal").bounding_box()
+    away = page.get_by_role("button", name="Put it away").bounding_box()
+    # Stacked on a phone, they sat flush, one tap away from the wrong one.
+    assert away["y"] - (reached["y"] + reached["height"]) >= 6

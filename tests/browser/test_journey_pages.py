@@ -127,3 +127,31 @@ def test_journey_pages_pass_axe_and_are_saved_as_screenshots(live_server, new_co
         (screenshots / "session-report.pdf").write_bytes(pdf.body())
         page.get_by_role("button", name="Sign out").click()
     assert_no_axe_problems(album.problems)
+
+
+def test_on_a_phone_the_severity_bands_are_named_in_words_large_enough_to_read(live_server, new_context):
+    lena, _ = _story(live_server)
+    page = new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
+    sign_in(page, lena.email)
+    page.goto("/journey")
+    card = page.locator("section.card", has=page.get_by_role("heading", name="How your mood has been"))
+    # Shrunk with the chart, "Moderately severe" beside the bands was about 5px tall.
+    shown = [n for n in card.get_by_text("Moderately severe", exact=True).all() if n.is_visible()]
+    sizes = [n.evaluate("el => el.getBoundingClientRect().height") for n in shown]
+    assert sizes and min(sizes) >= 13, sizes
+
+
+def test_on_a_phone_each_questionnaire_result_reads_as_one_block_of_whole_lines(live_server, new_context):
+    lena, _ = _story(live_server)
+    page = new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
+    sign_in(page, lena.email)
+    page.goto("/measures")
+    card = page.locator("section.card", has=page.get_by_role("heading", name="How your mood has been"))
+    row = card.get_by_role("row").nth(1)
+    # Four squeezed columns broke "25 Nov 2026" over three lines and "2 points better (within chance)" over four.
+    for cell in row.get_by_role("cell").all():
+        lines = cell.evaluate("el => { const r = document.createRange(); r.selectNodeContents(el);"
+                              " return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }")
+        assert lines == 1, cell.inner_text()
+    expect(row).to_contain_text("Score")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0

@@ -188,3 +188,65 @@ def test_on_a_phone_the_practice_log_reads_one_practice_per_block(live_server, n
     expect(row).to_contain_text("5 minutes")
     expect(row).to_contain_text("calm 4 → 7")
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def test_letters_typed_as_a_calm_score_are_kept_and_answered_by_name(live_server, page: Page):
+    ada = made_directly(live_server, "Ada", Role.CLIENT)
+    sign_in(page, ada.email)
+    page.goto("/practices/log?kind=grounding")
+    page.get_by_label("Minutes").fill("5")
+    # A number field would swallow these letters without a word, and the score would go missing.
+    page.get_by_label("Before").press_sequentially("seven")
+    expect(page.get_by_label("Before")).to_have_value("seven")
+    page.get_by_label("After").fill("8")
+    click_and_wait(page, page.get_by_role("button", name="Save to my log"))
+    expect(page.get_by_role("alert")).to_contain_text("How calm you felt before:")
+    expect(page.get_by_role("alert")).not_to_contain_text("How calm you felt after")
+    expect(page.get_by_label("Before")).to_have_value("seven")
+    expect(page.get_by_label("After")).to_have_value("8")
+    with live_server.db() as db:
+        assert log.sessions(db, ada.id) == []
+
+
+def _boxes(page: Page, selector: str) -> list[dict]:
+    return page.locator(selector).evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())")
+
+
+def test_on_a_laptop_the_hub_has_three_cards_a_row_with_level_one_line_buttons(live_server, page: Page):
+    ada = made_directly(live_server, "Ada", Role.CLIENT)
+    sign_in(page, ada.email)
+    page.goto("/practices")
+    cards = _boxes(page, "main .grid > .card")
+    assert len({round(c["top"]) for c in cards[:3]}) == 1 and cards[3]["top"] > cards[0]["bottom"]
+    # "Begin (8 minutes)" broke onto two lines in cards four to a row.
+    one_line = page.locator("main .grid .button").first.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
+    for button in _boxes(page, "main .grid .button"):
+        assert button["height"] < 2 * one_line + 8
+    body_scan, grounding = (page.get_by_role("link", name=name) for name in ("Begin (8 minutes)", "Begin (4 minutes)"))
+    assert body_scan.bounding_box()["y"] == grounding.bounding_box()["y"]
+    # Music and movement is no longer twice the height of the cards beside it.
+    moving = page.locator("main .grid .moving").bounding_box()
+    art = page.locator("main .grid > .card", has=page.get_by_role("heading", name="Art")).bounding_box()
+    assert moving["y"] == art["y"] and moving["height"] == art["height"]
+    assert moving["height"] < 1.3 * cards[0]["height"]
+
+
+def test_on_a_phone_the_hub_is_one_card_a_row_without_sideways_scroll(live_server, new_context):
+    ada = made_directly(live_server, "Ada", Role.CLIENT)
+    page = new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
+    sign_in(page, ada.email)
+    page.goto("/practices")
+    cards = _boxes(page, "main .grid > .card")
+    assert all(later["top"] >= earlier["bottom"] for earlier, later in zip(cards, cards[1:]))
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def test_the_log_fields_for_numbers_are_sized_for_a_number(live_server, page: Page):
+    ada = made_directly(live_server, "Ada", Role.CLIENT)
+    sign_in(page, ada.email)
+    for path, labels in (("/practices/log", ("Minutes", "Before", "After")),
+                         ("/practices/breathing?pattern=4-6&minutes=5", ("Minutes",))):
+        page.goto(path)
+        for label in labels:
+            # They ran the full width of the card on a laptop, a thousand pixels for "5".
+            assert page.get_by_label(label, exact=True).bounding_box()["width"] <= 200, (path, label)

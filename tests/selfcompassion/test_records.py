@@ -1,5 +1,6 @@
 """Challenged thoughts and thought records: sealed, risk-checked, the client's own words kept."""
 
+import html
 import re
 from dataclasses import replace
 
@@ -85,6 +86,19 @@ def test_a_thought_record_form_with_mistakes_comes_back_filled_in(personas, sign
     assert page.status_code == 400
     assert "The thought is still empty" in page.text and "a number from 0 to 100" in page.text
     assert "At the bus stop." in page.text and 'value="worried"' in page.text and 'value="300"' in page.text
+
+
+def test_a_bad_strength_names_the_feeling_and_whether_before_or_after(personas, sign_in):
+    alice = sign_in(personas.alice)
+    page = alice.submit("/practices/thought-records", {"situation": "At the bus stop.", "thought": "They'll laugh.",
+                                                       "feeling": ["worried", "ashamed"], "before": ["80", "lots"],
+                                                       "after": ["150", "20"]},
+                        page="/practices/thought-records/new")
+    assert page.status_code == 400
+    text = html.unescape(page.text)
+    assert "please look again at worried (after), ashamed (before)." in text
+    # The letters stay where they were typed, in a field that takes them.
+    assert 'value="lots"' in page.text and 'type="number"' not in page.text
 
 
 def test_a_thought_record_is_saved_and_shown_with_its_feelings(personas, sign_in, db):

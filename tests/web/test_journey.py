@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, timedelta
 
 from pypdf import PdfReader
@@ -190,6 +191,9 @@ def test_the_journey_shows_practice_minutes_and_goal_check_ins_by_month(personas
     db.commit()
     text = sign_in(personas.alice).get("/journey").text
     assert "2 practices" in text and "Time you gave to practising" in text
-    assert "Minutes of practice each month; 15 in all." in text  # the bare axis (0, 15) said nothing of minutes
+    assert "15 minutes in all." in text and " 15 in all" not in text  # a bare number said nothing of minutes
+    chart = re.search(r'<svg[^>]*aria-labelledby="practice-chart-title.*?</svg>', text, re.S).group(0)
+    bars = re.findall(r">(\d+) min</text>", chart)  # each bar says what it measures, month by month
+    assert bars and sum(int(b) for b in bars) == 15
     assert "3 goal check-ins" in text
     assert "disappear forever" not in text  # counts, never what a note said

@@ -30,3 +30,23 @@ def test_the_therapist_sees_the_same_plain_minutes(personas, sign_in, db):
     alice.submit("/practices/log", {"kind": "breathing", "detail": "4-6", "minutes": "5"})
     page = html.unescape(carol.get(f"/clients/{personas.alice.id}/practices").text)
     assert "1 practice, 5 minutes in all." in page and "5.0" not in page
+
+
+def _errors(page: str) -> dict[str, str]:
+    """Each field's error on the practice log form, by the field's id."""
+    return {name: html.unescape(text) for name, text in re.findall(r'<p class="error" id="f-(\w+)-error">(.*?)</p>', page)}
+
+
+def test_each_log_error_says_which_field_it_is_about(personas, sign_in):
+    alice = sign_in(personas.alice)
+    bad = alice.submit("/practices/log", {"kind": "grounding", "minutes": "ten", "before": "seven", "after": "12"},
+                       page="/practices/log")
+    assert bad.status_code == 400
+    errors = _errors(bad.text)
+    assert errors["minutes"].startswith("How many minutes did you practise?")
+    assert errors["before"].startswith("How calm you felt before:")
+    assert errors["after"].startswith("How calm you felt after:")
+    summary = html.unescape(re.search(r'class="error-summary".*?</div>', bad.text, re.S).group(0))
+    assert "How calm you felt before:" in summary and "How calm you felt after:" in summary
+    # What was typed stays, letters and all, in fields that accept them.
+    assert 'value="seven"' in bad.text and 'type="number"' not in bad.text

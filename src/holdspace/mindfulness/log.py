@@ -81,7 +81,9 @@ def _score(raw: object, field: str, problems: dict[str, str]) -> int | None:
     if not text:
         return None
     if isinstance(raw, bool) or not text.isdigit() or not 0 <= int(text) <= 10:
-        problems[field] = "Please choose a number from 0 (not at all calm) to 10 (completely calm), or leave it empty."
+        # Named, so "before" and "after" read differently wherever the message is shown alone.
+        problems[field] = (f"How calm you felt {field}: please choose a number from 0 (not at all calm) "
+                           f"to 10 (completely calm), or leave it empty.")
         return None
     return int(text)
 

@@ -83,15 +83,23 @@ def check_thought_record(situation: str, thought: str, feelings: list[dict], evi
                                       required=False),
             "balanced": checked_text(balanced, "balanced", "The balanced thought", problems, required=False),
             "feelings": []}
+    unreadable: list[str] = []
     for item in (feelings or [])[:MAX_FEELINGS]:
         name = " ".join(str(item.get("name") or "").split())[:60]
         if not name:
             continue
-        try:
-            body["feelings"].append({"name": name, "before": _intensity(item.get("before")),
-                                     "after": _intensity(item.get("after"))})
-        except ValueError:
-            problems["feelings"] = "How strong each feeling was: a number from 0 to 100, or leave it empty."
+        rated = {"name": name}
+        for part in ("before", "after"):
+            try:
+                rated[part] = _intensity(item.get(part))
+            except ValueError:
+                rated[part] = None
+                unreadable.append(f"{name} ({part})")
+        body["feelings"].append(rated)
+    if unreadable:
+        # Say which feeling and which column, since a row has two numbers and there may be several rows.
+        problems["feelings"] = ("How strong each feeling was is a number from 0 to 100, or empty; please look again at "
+                                + ", ".join(unreadable) + ".")
     if problems:
         raise InvalidInput(fields=problems)
     return body

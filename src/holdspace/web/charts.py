@@ -16,6 +16,7 @@ from holdspace import clock
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 28
 BANDS_RIGHT = 132  # room for the severity band labels
+VALUE_ROOM = 22  # room above a bar for its value
 
 
 def _frame(chart_id: str, title: str, desc: str) -> list[str]:
@@ -121,10 +122,12 @@ def measure_chart(inst, administrations, *, zone: tzinfo | None, chart_id: str |
     else:
         desc = "No results yet."
     parts = _frame(chart_id, f"{inst.name} over time", desc)
+    legend = []
     for i, band in enumerate(inst.bands):
         top = y(min(high, inst.bands[i + 1].low if i + 1 < len(inst.bands) else high))
         bottom = y(band.low)
         shade = i if inst.higher_is_better is False else len(inst.bands) - 1 - i
+        legend.append(f'<li><span class="swatch band-{shade}"></span>{escape(band.label)}</li>')
         parts.append(f'<rect class="band band-{shade}" x="{LEFT}" y="{top:.1f}" width="{plot_w}" '
                      f'height="{max(0.0, bottom - top):.1f}"/>'
                      f'<text class="band-label" x="{WIDTH - BANDS_RIGHT + 6}" y="{(top + bottom) / 2 + 4:.1f}">'
@@ -138,6 +141,8 @@ def measure_chart(inst, administrations, *, zone: tzinfo | None, chart_id: str |
         parts.append(f'<circle class="dot" cx="{x(at):.1f}" cy="{y(v):.1f}" r="4">'
                      f'<title>{_day(at, zone, "%-d %b %Y")}: {v:g}</title></circle>')
     parts.append("</svg>")
+    # Scaled down to a phone, the names beside the bands are too small to read: there, this list shows instead.
+    parts.append(f'<ul class="legend band-legend">{"".join(legend)}</ul>')
     return Markup("".join(parts))
 
 
@@ -186,19 +191,20 @@ def minutes_chart(months, *, chart_id: str = "practice-chart", last: int = 12) -
             f"{max(m.practice_minutes for m in shown)} minutes." if shown else "No practice noted yet.")
     parts = _frame(chart_id, "Practice minutes by month", desc)
     top = max([m.practice_minutes for m in shown] + [10])
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    # No number axis: each bar carries its own "23 min", so there is room above the tallest for it.
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM - VALUE_ROOM
+    base = HEIGHT - BOTTOM
     slot = plot_w / max(1, len(shown))
-    for value in (0, top):
-        y = TOP + plot_h * (1 - value / top)
-        parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
-                     f'<text class="axis" x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end">{value}</text>')
+    parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{base}" y2="{base}"/>')
     for i, m in enumerate(shown):
         height = plot_h * m.practice_minutes / top
         bar = min(slot * 0.6, 48.0)  # one month alone is a bar, not a wall
         x = LEFT + i * slot + (slot - bar) / 2
         label = f"{datetime(m.year, m.month, 1):%b %Y}" if i == 0 or m.month == 1 else f"{datetime(m.year, m.month, 1):%b}"
-        parts.append(f'<rect class="column" x="{x:.1f}" y="{TOP + plot_h - height:.1f}" width="{bar:.1f}" '
+        parts.append(f'<rect class="column" x="{x:.1f}" y="{base - height:.1f}" width="{bar:.1f}" '
                      f'height="{height:.1f}"><title>{escape(m.label)}: {m.practice_minutes} minutes</title></rect>'
+                     f'<text class="axis value" x="{x + bar / 2:.1f}" y="{base - height - 6:.1f}" '
+                     f'text-anchor="middle">{m.practice_minutes} min</text>'
                      f'<text class="axis" x="{x + bar / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle">{label}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
