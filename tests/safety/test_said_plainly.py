@@ -105,3 +105,16 @@ def test_someone_else_collapsed_and_not_waking_is_danger_for_them():
 ])
 def test_the_same_words_about_everyday_things_stay_none_for_the_rules(text):
     assert assess(text, layers=[risk.rules_layer]).level == "none"
+
+
+@pytest.mark.parametrize("text", ["my landlord is kicking us out at the end of the month", "my mum is kicking me out"])
+def test_being_told_to_leave_a_home_is_not_read_as_violence(text):
+    # "kicking us out" had the crisis response for being hurt right now (found by the listener's helper, session 19)
+    assert assess(text).level == "none"
+
+
+@pytest.mark.parametrize("text", ["my dad keeps kicking me", "my boyfriend kicks me when he's drunk"])
+def test_being_kicked_is_still_heard_as_being_hurt(text):
+    result = assess(text)
+    assert result.level != "none"
+    assert any("hurt" in r for r in result.reasons), result.reasons
