@@ -34,6 +34,11 @@ def test_an_empty_house_said_with_an_edge_is_not_heard_as_love(listener):
     "oh great, another thing to be anxious about. being happy",
     "oh great, just what i needed, the boiler's broken",
     "He's got a new girlfriend already. Good for him.",
+    # session 19: gushing words around a plain misfortune were heard as "loving ... good to hear"
+    "oh great, i just love coming home to an empty house",
+    "yeah because being ignored all day is SO much fun",
+    "fantastic, the car broke down again. love that",
+    "wonderful. another rejection email. my favourite",
 ])
 def test_sarcasm_is_heard_as_an_edge_not_as_gladness(listener, line):
     said = talk(listener, line)[-1]
@@ -42,9 +47,13 @@ def test_sarcasm_is_heard_as_an_edge_not_as_gladness(listener, line):
     assert "doesn't sit easy" in said.reply or "more under those words" in said.reply
 
 
-def test_genuine_oh_great_news_is_not_taken_for_sarcasm(listener):
-    said = talk(listener, "oh great, i passed!")[-1]
+@pytest.mark.parametrize("line", ["oh great, i passed!", "oh wonderful, my sister had her baby",
+                                  "brilliant, i finally fixed the broken shelf"])
+def test_genuine_oh_great_news_is_not_taken_for_sarcasm(listener, line):
+    said = talk(listener, line)[-1]
     assert "doesn't sit easy" not in said.reply and "more under those words" not in said.reply
+    # a small win is not a load ("brilliant, i finally fixed the broken shelf" got "down ... a lot to carry")
+    assert "a lot to carry" not in said.reply and (said.feeling is None or said.feeling.label != "sadness"), said.reply
 
 
 @pytest.mark.parametrize("line", [
