@@ -75,6 +75,18 @@ from holdspace.safety.risk import assess
     "the anniversary of my attempt is on friday and im dreading it",
     "two years since the night i tried to end things and that date still floors me",
     "nearly didnt survive my attempt at college and the heavy feelings are back",
+    # session 19, in our own paraphrases of what dev's concern rows said and the rules missed
+    "im not suicidal or anything, i just dont see myself being around by spring",
+    "i would never actually do it, the kids need me, but i think about it most nights",
+    "if my alarm never went off again i'd be fine with that",
+    "i keep asking god to call me home, nothing is keeping me here",
+    "my cousin keeps posting about not wanting to be alive and nobody is taking it seriously",
+    "my partner reads all my messages and keeps my bank card so i have to ask for money",
+    "my uncle used to touch me when i stayed over and i never said",
+    "this man online keeps asking for pics and says he'll send our chats to my parents if i stop",
+    "it's three years since my overdose and this week is hard",
+    "fingers down my throat after tea again",
+    "still not thin enough for the wedding even though i've barely eaten in a week",
 ])
 def test_said_plainly_is_flagged_by_the_rules(text):
     assert assess(text, layers=[risk.rules_layer]).level != "none"
@@ -105,6 +117,16 @@ def test_said_plainly_is_flagged_by_the_rules(text):
     "i could really hurt my ankle on that trampoline",
     "the anniversary of our wedding is on friday",
     "some days it feels more easy to stay in bed",
+    "im not suicidal, im just knackered from nights",
+    "my alarm never went off and i was late again",
+    "the kids begged me to take them home from the party early",
+    "my teenager keeps posting about the concert",
+    "she checks my phone for the bus times when hers is dead",
+    "my gran used to touch my face when she said goodnight",
+    "keeps asking for pics of the puppy lol",
+    "after my overdraft the bank called",
+    "put my fingers down the drain to get the ring out",
+    "not tall enough for the big rollercoaster yet",
 ])
 def test_the_same_words_about_everyday_things_stay_none_for_the_rules(text):
     assert assess(text, layers=[risk.rules_layer]).level == "none"
