@@ -259,3 +259,12 @@ def test_happy_for_him_but_missing_him_is_both(listener):
 def test_a_friend_moving_away_is_no_admiration(listener):
     said = talk(listener, "my best mate is moving to australia")[-1]
     assert said.feeling is None or said.feeling.label not in {"admiration", "joy", "excitement"}
+
+
+@pytest.mark.parametrize("message", ["fantastic news, my scan was clear", "my mum's biopsy came back benign",
+                                     "the lump was nothing to worry about"])
+def test_a_clear_result_is_heard_as_relief(listener, message):
+    # "fantastic news, my scan was clear" got "Thank you for sharing that with me. How has this been affecting your days?"
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.label == "relief", said.reply
+    assert "affecting your days" not in said.reply and not any(w in said.reply for w in HEAVY), said.reply
