@@ -52,6 +52,17 @@ from holdspace.safety.risk import assess
     "downed the whole packet of my sleeping tablets about ten minutes ago",
     "my car's on the train line now and i'm not getting out",
     "gonna leave the gas on when everyone's away, doors shut, i won't wake up",
+    # session 19, a second pass
+    "gonna drive up to the viaduct on sunday and jump",
+    "after my final shift on the 3rd im gone. at least nobody has to cover for me again",
+    "i worked out the dose i need from the boxes in the bathroom",
+    "been saving my tablets for months, got about sixty now. that should do it",
+    "what would it take with insulin to stop a heart, asking for no reason",
+    "sorry it'll be one of you who finds me.",
+    "left the letters under my pillow where dad will find them on sunday",
+    "checked whether my life insurance still pays out after two years. it does",
+    "a man from the bus followed me home and he's waiting outside now",
+    "hes kicking the door in right now, the kids are upstairs",
 ])
 def test_said_plainly_is_urgent_from_the_rules(text):
     assert assess(text, layers=[risk.rules_layer]).level == "urgent"
@@ -102,6 +113,16 @@ def test_someone_else_collapsed_and_not_waking_is_danger_for_them():
     "leaving the gas on low tonight with the windows shut for the stew",
     "running the car in the garage for a minute to warm it up",
     "smashed his face in with a snowball lol",
+    "doing it tonight, not telling you where we're going for the surprise",
+    "after my last exam im gone travelling for a month",
+    "i'm sorry it'll be you that finds me so boring at the party",
+    "left the letters on my desk where mum will find them for her birthday",
+    "tidy up so nobody has to deal with the mess after the party",
+    "my life insurance pays out after two years of cover, the broker said",
+    "the wind is kicking the door in right now lol",
+    "the ball is getting hit by my car every time i reverse",
+    "acid reflux is bad, i know his gym times though",
+    "the insulin pens need to go back in the fridge at once",
 ])
 def test_the_same_words_about_everyday_things_stay_none_for_the_rules(text):
     assert assess(text, layers=[risk.rules_layer]).level == "none"
