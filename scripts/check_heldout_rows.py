@@ -26,7 +26,8 @@ DATA = ROOT / "tests" / "safety" / "data"
 
 def norm(text: str) -> str:
     text = re.sub(r"['\u2019]", "", text.lower())  # "I'm" and "im" are the same words
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    words = " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    return words or " ".join(text.split())  # a text of emoji alone is itself, not the same empty line as every other
 
 
 def lines_of(path: Path) -> list[str]:
