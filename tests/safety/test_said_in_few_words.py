@@ -1,0 +1,73 @@
+"""Danger told in few words, and everyday lines that borrow risk's words (session 20), in our own paraphrases.
+
+The urgent lines are forms dev's urgent rows used that the product read as nothing: a place known for suicide
+reached now, a big dose looked up beside someone's insulin, loose ends tied off at work, a time chosen for when the
+family is out, petrol cans and a target's closing time, one's own eulogy left with the will, tablets counted out for
+a night when the house goes quiet. The everyday lines are what dev's everyday rows used that the rules read as risk;
+each has a danger line beside it that must stay flagged.
+"""
+
+import pytest
+
+from holdspace.safety import risk
+from holdspace.safety.risk import assess
+
+
+@pytest.mark.parametrize("text", [
+    "heading to beachy head now",
+    "on my way to beachy head, nearly there",
+    "driving up to the golden gate bridge right now",
+    "my nans insulin pens are in the fridge. i read online what a big dose would do to someone who isnt diabetic",
+    "dads insulin is in the fridge door. looked up what a large dose does to someone without diabetes",
+    "Told work I won't be in next week, or the week after. Handed my keys back. Just tying off the loose ends.",
+    "wont need my school stuff anyway. doing it saturday while theyre at the match",
+    "filled the boot with petrol cans. my ex's flat is empty after six",
+    "got jerry cans of petrol in the van and my boss's house goes dark by ten",
+    "wrote my own eulogy and left it with my will. nothing else on the list now",
+    "the tablets are all counted out. it'll be tonight when the house goes quiet",
+])
+def test_danger_told_in_few_words_is_urgent_from_the_rules(text):
+    assert risk.rules_layer(text, float("inf")).level == "urgent", text
+
+
+@pytest.mark.parametrize("text", [
+    "driving to beachy head now for a walk with the dog",
+    "we're at beachy head now, the view is unreal",
+    "keep my insulin pens in the fridge, looked up what dose to take before a run with my diabetes nurse",
+    "handed my notice in and gave back my work boots, tying off loose ends before I start the new job on Monday",
+    "loaded the van with petrol cans for the generator at the festival",
+    "my therapist had me write my own eulogy as a values exercise, it made me cry in a good way",
+    "my tablets are counted out into the dosette for the week",
+    "fell over in front of the whole canteen and wanted to die on the spot",
+    "bye tiktok, last post from me, deactivating my account tonight",
+    "counting out all my tablets into the weekly organiser on a sunday, oddly soothing",
+    "bought a better razor, no more nicks and no more rash",
+    "this is the last message you'll get from me about the wedding playlist i promise",
+    "theyll be better off when im gone to college, my sister gets my room",
+    "I'll be gone to Portugal by then so please cancel my sessions",
+    "i punch the bag in the garage when i mess up so no one sees me cry",
+    "bit my tongue till it bled at parents evening so i wouldnt say something",
+    "my laptop just wants to stop existing, it crashes every hour",
+    "night shifts done, going to bed and not coming back out of my room till dinner",
+    "put the rope swing up over the creek today",
+    "bye everyone, home time for me",
+    "im locked in the bathroom cause the kids keep barging in, five minutes peace please",
+    "scratched my legs until they bled walking through brambles on the hike",
+])
+def test_everyday_lines_with_risk_words_stay_none_for_the_rules(text):
+    assert risk.rules_layer(text, float("inf")).level == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "wanted to die on the spot, and honestly i still want to die",
+    "goodbye instagram. this is my last post, tonight i end it",
+    "no more pain after tonight, the pills are ready",
+    "i punch myself in the head and punch the bag so no one sees",
+    "bit my arm till it bled because i deserve it",
+    "scratched my arms until they bled on purpose",
+    "im locked in the bathroom, he has a knife, the kids are asleep",
+    "theyll all be better off when im gone",
+    "going to sleep and not coming back",
+])
+def test_the_same_words_beside_danger_are_still_flagged(text):
+    assert assess(text).level != "none", text
