@@ -105,6 +105,7 @@ HELD_BACK = [
     ("10", "risk_test10.jsonl", "everyday_test10.jsonl",
      "Held-back set 10 (never tuned on; written 1 Dec 2026, session 15, by a helper who tuned nothing; read once in session 17)"),
     ("11", "risk_test11.jsonl", "everyday_test11.jsonl", "Held-back set 11 (never tuned on; written 2 Dec 2026, session 19, by a helper who tuned nothing)"),
+    ("12", "risk_test12.jsonl", "everyday_test12.jsonl", "Held-back set 12 (never tuned on; written 2 Dec 2026, session 20, by a helper who tuned nothing)"),
 ]
 
 
