@@ -417,8 +417,8 @@ class Listener:
         # "i miss my old school": what is missed is behind them, not a weight of studies now
         # ("my son was born three weeks ago", news: how they feel about it, not "what has this been like with your family?")
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
-        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group not in ("starting", "news") else None,
-                         group if group in ("stretched", "stuck", "starting", "coping", "step", "news") else "result" if result else family, conversation, used,
+        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group not in ("starting", "news", "test_result") else None,
+                         group if group in ("stretched", "stuck", "starting", "coping", "step", "news", "test_result") else "result" if result else family, conversation, used,
                          pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean), small=small)
         parts += [p for p in (validation, summed, asked) if p]
         if asks_sense:

@@ -112,7 +112,11 @@ def topic_of(text: str) -> str | None:
 # Tests that are no part of anyone's studies, and "broke" that is no lack of money: blanked before topics are read.
 _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearing|mot|drug|dna|smear|allergy) tests?\b|"
                           # results waited for ("i get my test results on friday"): a worry about what they'll say, medical or not
-                          r"\btest results?\b|\b(?:get|getting|gets|waiting (?:for|on)|wait for|awaiting|expecting) (?:my |your |the |"
+                          r"\btest results?\b|"
+                          # a result told ("my test came back positive", "i tested negative"): medical, not an exam marked
+                          r"\btests? (?:has |have |just )?(?:came|come) back (?:positive|negative)\b|"
+                          r"\btests? (?:was|were|is|are|'s) (?:positive|negative)\b|\btested (?:positive|negative)\b|"
+                          r"\b(?:positive|negative) tests?\b|\b(?:get|getting|gets|waiting (?:for|on)|wait for|awaiting|expecting) (?:my |your |the |"
                           r"our |his |her |their )?exam results?\b|"
                           # ("my girlfriend keeps texting her ex": someone else's ex, no break-up of the client's)
                           r"\b(?:her|his|their) ex\b(?:-\w+)?|"

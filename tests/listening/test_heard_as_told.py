@@ -1,0 +1,107 @@
+"""Heard as it was told, with the real emotion model: a test result is no exam, good news with a cost is both, words said
+with an edge are not said back as if meant, a death told plainly is grief without a shock it never spoke of, and a
+sigh is met gently rather than named with certainty (session 20)."""
+
+import pytest
+
+from tests.listening.stand_ins import talk
+
+
+@pytest.fixture
+def listener(real_listener):
+    return real_listener
+
+
+STUDIES = ("studies", "studying", "exam", "revision")
+
+
+@pytest.mark.parametrize("line", [
+    "my test came back positive",
+    "my covid test came back positive",
+    "the pregnancy test was positive",
+    "i tested positive this morning",
+    "just found out my test came back positive",
+])
+def test_a_positive_test_is_not_asked_about_studies_and_its_meaning_is_left_to_them(listener, line):
+    # "my test came back positive" got "How have your studies been going for you lately?"
+    said = talk(listener, line)[-1]
+    assert said.topic != "study" and not any(word in said.reply.lower() for word in STUDIES), said.reply
+    # good or bad news is theirs to say: no feeling guessed at, and asked how it sits with them
+    assert said.feeling is None, said.reply
+    assert "feeling about it" in said.question, said.reply
+
+
+def test_a_test_at_school_is_still_studies(listener):
+    said = talk(listener, "i have a maths test tomorrow and i haven't revised at all")[-1]
+    assert said.topic == "study", said.reply
+
+
+@pytest.mark.parametrize("line", [
+    "i got the promotion but it means moving away from everyone",
+    "I got the promotion!! but it means moving away from everyone",
+    "got offered the job in london but i'd have to leave my family behind",
+    "i got into my dream uni but it's 300 miles from my girlfriend",
+    "we got engaged but my parents don't know yet and they won't be happy",
+])
+def test_good_news_with_a_cost_is_heard_as_both(listener, line):
+    # "i got the promotion but it means moving away from everyone" got "down ... That's a lot to carry. What's been
+    # happening at work that weighs on you most?"; "...dream uni but it's 300 miles from my girlfriend" got "excited"
+    said = talk(listener, line)[-1]
+    assert said.feeling is not None and said.feeling.intensity == "mixed", said.reply
+    assert " and " in said.feeling.word, said.reply
+    assert "a lot to carry" not in said.reply and "weighs on you" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("line, gush", [
+    ("oh great, another wonderful monday", "wonderful"),
+    ("oh great, another wonderful monday!", "wonderful"),
+    ("oh great, i just love coming home to an empty house", "love"),
+    ("yeah because being ignored all day is SO much fun", "fun"),
+    ("fantastic, the car broke down again. love that", "love"),
+    ("wonderful. another rejection email. my favourite", "favourite"),
+    ("oh joy, another lovely family dinner", "lovely"),
+])
+def test_words_said_with_an_edge_are_not_said_back_as_if_meant(listener, line, gush):
+    # "oh great, another wonderful monday" got "You're saying it's another wonderful Monday."
+    said = talk(listener, line)[-1]
+    assert "doesn't sit easy" in said.reply or "more under those words" in said.reply, said.reply
+    # said back as plain fact, or quoted as theirs; never in the listener's own voice
+    unquoted = said.reflection.split('"')[::2]
+    assert not any(gush in part.lower() for part in unquoted), said.reflection
+
+
+def test_what_happened_is_still_said_back_without_the_edge(listener):
+    said = talk(listener, "oh great, another wonderful monday")[-1]
+    assert "monday" in said.reflection.lower(), said.reply
+    said = talk(listener, "fantastic, the car broke down again. love that")[-1]
+    assert "car broke down" in said.reflection, said.reply
+
+
+@pytest.mark.parametrize("line", ["my grandma died", "My grandma died yesterday.", "my grandad passed away last night",
+                                  "my mum died last night", "my husband died this morning"])
+def test_a_death_told_plainly_is_grief_without_a_shock_it_never_spoke_of(listener, line):
+    # "My grandma died yesterday." got "shocked and heartbroken"
+    said = talk(listener, line)[-1]
+    assert said.feeling is not None and said.feeling.label == "grief", said.reply
+    assert "shock" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("line", ["my grandma died suddenly", "my dad died unexpectedly last night",
+                                  "my best friend died out of nowhere on saturday", "I can't believe she's gone"])
+def test_a_death_told_as_sudden_is_heard_as_a_shock(listener, line):
+    said = talk(listener, line)[-1]
+    assert said.feeling is not None and said.feeling.word == "shocked and heartbroken", said.reply
+
+
+@pytest.mark.parametrize("line", ["ugh", "Ugh.", "ughhh", "urgh", "ugh!!", "sigh"])
+def test_a_sigh_alone_is_met_gently_not_named_with_certainty(listener, line):
+    # "ugh" got "It sounds like you might be feeling irritated. It makes sense that it's got to you."
+    said = talk(listener, line)[-1]
+    assert said.feeling is None, said.reply
+    assert "irritated" not in said.reply and "got to you" not in said.reply, said.reply
+    assert said.reply.endswith("?"), said.reply
+
+
+def test_a_sigh_after_a_story_goes_on_with_the_story(listener):
+    said = talk(listener, "my boss yelled at me in front of everyone today", "ugh")[-1]
+    assert "what's behind it" not in said.reply.lower() and "irritated" not in said.reply, said.reply
