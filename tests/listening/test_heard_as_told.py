@@ -105,3 +105,8 @@ def test_a_sigh_alone_is_met_gently_not_named_with_certainty(listener, line):
 def test_a_sigh_after_a_story_goes_on_with_the_story(listener):
     said = talk(listener, "my boss yelled at me in front of everyone today", "ugh")[-1]
     assert "what's behind it" not in said.reply.lower() and "irritated" not in said.reply, said.reply
+
+
+def test_a_sigh_part_way_through_names_no_feeling_of_its_own(listener):
+    said = talk(listener, "work was awful", "ughhh")[-1]
+    assert "irritated" not in said.reply, said.reply

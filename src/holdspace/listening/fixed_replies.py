@@ -1,5 +1,5 @@
 """The fixed replies: to a greeting, thanks, a brush-off, a question to the listener itself, an apology,
-"I don't know", a bare "yeah" part-way through, a brief "good, thanks", "fine thanks", "not much going on" or "not great" (or, part-way through, a bare "good" or "fine"
+"I don't know", a sigh before anything is told, a bare "yeah" part-way through, a brief "good, thanks", "fine thanks", "not much going on" or "not great" (or, part-way through, a bare "good" or "fine"
 about what was being told), and "that's not it". Nothing is reflected in these; each has its own words in responses.toml.
 """
 
@@ -14,7 +14,7 @@ from holdspace.language.text import words
 from holdspace.listening.feelings import Feeling, own_word
 from holdspace.listening.memory import Conversation, Reply
 from holdspace.listening.signals import (APOLOGY, BARE_OK, ASKS_ADVICE, ASKS_JUDGEMENT, ASSENT, ASKS_MEDICATION, ASKS_WHAT_IT_IS, CORRECTION, DISMISS,
-                                         DOING_WELL, DONT_KNOW, DOUBTS_IT, GREETING, NOT_SO_WELL, NOTHING_MUCH, THANKS,
+                                         DOING_WELL, DONT_KNOW, DOUBTS_IT, GREETING, NOT_SO_WELL, NOTHING_MUCH, SIGH, THANKS,
                                          looks_english)
 from holdspace.listening.templates import fixed, pick, responses
 
@@ -58,6 +58,9 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
         # "fine thanks", "not much going on", answering "what's on your mind today?": a plain answer, met plainly
         # ("grateful", "you're not much going on" would read far more into it than they put there)
         return fixed(r["plain_start"], conversation, used)
+    if SIGH.match(clean) and not flagged and not any(t.reply.reflection for t in conversation.turns):
+        # "ugh" before anything is told: "irritated" would be a guess from one word ("meh" and "not great" are below)
+        return fixed(r["sigh"], conversation, used)
     if not any(ch.isalpha() for ch in clean):
         return fixed(r["no_words"], conversation, used, text=clean[:40])
     if not looks_english(clean):

@@ -35,7 +35,7 @@ from holdspace.listening.questions import (MOVING_ON, PARTING, family_for, just_
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
 from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, NOT_SAFE,
-                                        MAKES_SENSE, REACHED_OUT, SAFE_NOW, SELF_CRITICAL, SELF_HARM, SELF_HATE,
+                                        MAKES_SENSE, REACHED_OUT, SAFE_NOW, SELF_CRITICAL, SELF_HARM, SELF_HATE, SIGH,
                                         TIRED_OF_THE_LINES,
                                         YES_TO_CHECK_IN, roadblocks_in)
 from holdspace.listening.staying import CRISIS_PAGE_NOTE, crisis_reply, reply_to_risk, stay_with
@@ -324,6 +324,8 @@ class Listener:
             # model's guess at one ("disappointed") would put a new one in their mouth; the story's feeling carries it
             # (and its topic, which a message with no feeling of its own goes on with)
             feeling, topic = None, topic_for(clean, key, None, conversation)
+        if feeling is not None and feeling.intensity != "theirs" and SIGH.match(clean):
+            feeling = None  # "ughhh" after "work was awful": a sigh names no feeling of its own ("irritated" from one word)
         met = None  # a group of responses a told phrase is met with, naming no feeling ("i had to get off two stops early")
         if feeling != _EITHER_OR_BOTH and (said := told_feeling(clean, conversation)) and said.label not in conversation.rejected:
             feeling = said if said.word else None  # "my baby took her first steps": proud of her; "fine i guess": none
