@@ -110,3 +110,10 @@ def test_a_sigh_after_a_story_goes_on_with_the_story(listener):
 def test_a_sigh_part_way_through_names_no_feeling_of_its_own(listener):
     said = talk(listener, "work was awful", "ughhh")[-1]
     assert "irritated" not in said.reply, said.reply
+
+
+def test_good_news_told_in_a_sentence_of_its_own_is_said_back_with_its_cost(listener):
+    # "I got the promotion!! but it means moving away from everyone" got only "You're saying it means moving away from
+    # everyone."
+    said = talk(listener, "I got the promotion!! but it means moving away from everyone")[-1]
+    assert "promotion" in said.reflection and "moving away" in said.reflection, said.reply
