@@ -24,6 +24,7 @@ from holdspace.language.text import is_readable, normalize
 from holdspace.listening.check_in import (CARRIED_ON, answered_no, asked_about_ending_life, asked_only_about_thoughts,
                                           said_no_to_check_in)
 from holdspace.listening.content import units_of
+from holdspace.listening.edge import reflect_without_the_edge, said_with_an_edge
 from holdspace.listening.feelings import GLAD_LABELS, Feeling, feeling_cues, feeling_for
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
@@ -295,7 +296,9 @@ class Listener:
                 else Feeling(f"{glad.word} and {feeling.word} at the same time", feeling.label, "mixed")
         if _FIRST_DAY.match(clean) and "excitement" not in conversation.rejected:
             feeling = _EITHER_OR_BOTH
-        reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
+        # "oh great, another wonderful monday": said back as "another Monday", never "another wonderful Monday"
+        reflection, key = reflect_without_the_edge(clean, sentences, per_sentence, conversation, used) \
+            if said_with_an_edge(clean, conversation) else reflect(clean, sentences, per_sentence, conversation, used)
         # "my sister jess": said back "your sister Jess", in this reply and in those after it
         names = names_in([clean] + [t.text for t in conversation.turns[-_NAMES_KEPT:]])
         reflection, key = with_capitals(reflection, names), with_capitals(key, names)

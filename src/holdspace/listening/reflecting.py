@@ -78,10 +78,13 @@ def _quoted(sentence: str) -> str:
 
 
 def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conversation: Conversation,
-            used: list[str]) -> tuple[str, str]:
-    """The reflection and its key (the reflected words, kept for summaries and links); empty when none fits."""
+            used: list[str], *, quote: bool = True) -> tuple[str, str]:
+    """The reflection and its key (the reflected words, kept for summaries and links); empty when none fits.
+
+    `quote`: a message of a few words may be quoted as it is; False when `clean` is not quite their words (edge.py).
+    """
     templates = responses()["reflection"]
-    if len(words(clean)) <= 3:
+    if len(words(clean)) <= (3 if quote else 1):
         said = clean.rstrip(".!?, ")
         key = as_clause(reflect_words(said)) if len(words(said)) > 1 else said
         if SELF_CRITICAL.search(said) or SELF_HATE.search(said):
