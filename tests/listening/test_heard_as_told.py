@@ -117,3 +117,52 @@ def test_good_news_told_in_a_sentence_of_its_own_is_said_back_with_its_cost(list
     # everyone."
     said = talk(listener, "I got the promotion!! but it means moving away from everyone")[-1]
     assert "promotion" in said.reflection and "moving away" in said.reflection, said.reply
+
+
+# --- heard as a person would hear it: the worst of forty new messages (session 20) -------------------------------------
+
+@pytest.mark.parametrize("line", ["thanks for nothing, really helpful", "thanks for nothing",
+                                  "wow, really helpful. thanks a lot", "great, thanks, that helped loads"])
+def test_thanks_said_with_an_edge_is_not_heard_as_gratitude(listener, line):
+    # "thanks for nothing, really helpful" got "deeply grateful ... That sounds like it really matters to you"
+    said = talk(listener, "my boss yelled at me today", line)[-1]
+    assert said.feeling is None or said.feeling.label not in ("gratitude", "joy", "admiration"), said.reply
+    assert "grateful" not in said.reply and "really matters" not in said.reply, said.reply
+    assert "You're welcome" not in said.reply and "glad" not in said.reply.lower(), said.reply
+
+
+@pytest.mark.parametrize("line", ["the pregnancy test was negative again", "another negative pregnancy test",
+                                  "my pregnancy test came back negative", "got a negative test again this month"])
+def test_a_negative_pregnancy_test_is_not_assumed_a_relief(listener, line):
+    # "the pregnancy test was negative again" got "relieved ... That sounds like it really matters to you": for someone
+    # trying for a baby it is the opposite
+    said = talk(listener, line)[-1]
+    assert said.feeling is None or said.feeling.label not in ("relief", "joy"), said.reply
+    assert "relieved" not in said.reply and "really matters" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("line", ["lovely, another 12 hour shift", "cool cool cool. nobody replied",
+                                  "nice, another 3am wake up", "brill, the bus is late again"])
+def test_short_english_with_an_edge_is_not_taken_for_another_language(listener, line):
+    # "lovely, another 12 hour shift" got "I'm sorry - I can only understand English so far"
+    said = talk(listener, line)[-1]
+    assert "only understand English" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("line", ["my ex is getting married", "my ex got engaged", "my ex is having a baby with her new boyfriend",
+                                  "just found out my ex is getting married"])
+def test_an_exs_good_news_is_not_heard_as_the_clients_excitement(listener, line):
+    # "my ex is getting married" got "excited ... That sounds like it really matters to you. What does this mean to you?"
+    said = talk(listener, line)[-1]
+    assert said.feeling is None or said.feeling.label not in ("excitement", "joy", "pride"), said.reply
+    assert "excited" not in said.reply and "really matters" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("line, pet", [("we had to put our dog to sleep yesterday", "your dog"),
+                                       ("we had our cat put to sleep this morning", "your cat"),
+                                       ("had to have my dog put to sleep", "your dog")])
+def test_a_pet_put_to_sleep_is_a_loss_not_a_health_matter(listener, line, pet):
+    # "we had to put our dog to sleep yesterday" got "down ... How has this been affecting your days?"
+    said = talk(listener, line)[-1]
+    assert said.topic == "loss" and said.feeling is not None and said.feeling.label == "grief", said.reply
+    assert "affecting your days" not in said.reply, said.reply

@@ -31,7 +31,7 @@ _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|
                  r"granddad|gramps|grandpop|son|uncle|nephew|dads|grandads|grandpas)\b")
 # A pregnancy lost: the questions that ask memories of "them" do not fit it.
 _PREGNANCY_LOST = re.compile(r"\b(?:miscarriage|miscarried|stillborn|stillbirth|lost (?:the|our|my) baby|we lost ours)\b", re.I)
-_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|put (?:our|my|the) (?:dog|cat) down|put to sleep|"
+_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|put (?:our|my|the) (?:dog|cat) (?:down|to sleep)|put to sleep|"
                       r"would(?: have|'ve) been (?:our|his|her|(?:so |really )?proud)|"
                       r"killed|first [\w']+(?: [\w']+)? without)\b",
                       re.I)
