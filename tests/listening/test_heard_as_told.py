@@ -121,14 +121,20 @@ def test_good_news_told_in_a_sentence_of_its_own_is_said_back_with_its_cost(list
 
 # --- heard as a person would hear it: the worst of forty new messages (session 20) -------------------------------------
 
-@pytest.mark.parametrize("line", ["thanks for nothing, really helpful", "thanks for nothing",
-                                  "wow, really helpful. thanks a lot", "great, thanks, that helped loads"])
-def test_thanks_said_with_an_edge_is_not_heard_as_gratitude(listener, line):
+@pytest.mark.parametrize("line", ["thanks for nothing, really helpful", "thanks for nothing", "cheers for nothing",
+                                  "wow, really helpful. thanks a lot", "oh yeah, so helpful"])
+def test_thanks_said_with_an_edge_is_heard_as_the_listener_missing_the_mark(listener, line):
     # "thanks for nothing, really helpful" got "deeply grateful ... That sounds like it really matters to you"
     said = talk(listener, "my boss yelled at me today", line)[-1]
     assert said.feeling is None or said.feeling.label not in ("gratitude", "joy", "admiration"), said.reply
     assert "grateful" not in said.reply and "really matters" not in said.reply, said.reply
-    assert "You're welcome" not in said.reply and "glad" not in said.reply.lower(), said.reply
+    assert "welcome" not in said.reply and "glad" not in said.reply.lower(), said.reply
+    assert "missed the mark" in said.reply or "not been much help" in said.reply, said.reply
+
+
+def test_thanks_meant_is_still_thanks(listener):
+    said = talk(listener, "my boss yelled at me today", "thanks, that was really helpful")[-1]
+    assert "missed the mark" not in said.reply and "not been much help" not in said.reply, said.reply
 
 
 @pytest.mark.parametrize("line", ["the pregnancy test was negative again", "another negative pregnancy test",
@@ -166,3 +172,9 @@ def test_a_pet_put_to_sleep_is_a_loss_not_a_health_matter(listener, line, pet):
     said = talk(listener, line)[-1]
     assert said.topic == "loss" and said.feeling is not None and said.feeling.label == "grief", said.reply
     assert "affecting your days" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("line", ["my mum keeps nagging and that's not helping", "my dad said you're useless at maths"])
+def test_not_helping_said_of_someone_else_is_not_taken_as_about_the_listener(listener, line):
+    said = talk(listener, line)[-1]
+    assert "missed the mark" not in said.reply and "not been much help" not in said.reply, said.reply

@@ -11,7 +11,7 @@ import re
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "BARE_OK", "NOTHING_MUCH", "DOING_WELL", "NOT_SO_WELL", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "SAFE_NOW", "NOT_SAFE", "TIRED_OF_THE_LINES", "REACHED_OUT", "looks_english", "GLAD_TEARS",
-           "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "SMALL_SETBACK", "RULED_OUT", "MAKES_SENSE", "SIGH"]
+           "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "SMALL_SETBACK", "RULED_OUT", "MAKES_SENSE", "SIGH", "NOT_HELPING"]
 
 #: Phrases that block listening; none may appear in what the listener says.
 ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
@@ -108,6 +108,15 @@ NOT_SO_WELL = re.compile(r"^\W*(?:(?:honestly|tbh|um+|well|erm|eh|hmm+)\W+)?(?:(
                          r"amazing|brilliant|the best|grand)|(?:have |i'?ve |ive )?been better|could be better|meh|so-so|"
                          r"so so|(?:a )?bit rubbish|(?:pretty )?(?:rubbish|crap|bad))(?:\W+(?:tbh|honestly|to be honest|"
                          r"really|lol|if i'?m honest|today|lately|atm|rn|right now|thanks|ngl))*\W*$", re.I)
+# Thanks said with an edge, or plain word that the listener is not helping ("thanks for nothing", "wow, really helpful",
+# "this isn't helping"): the listener has missed, and says so; never heard as gratitude.
+NOT_HELPING = re.compile(r"\b(?:thanks|thank you|cheers|ta) for nothing\b|"
+                         # (said with "!" or "thank you", "wow, really helpful" is mostly meant)
+                         r"^\W*(?:(?:oh|wow|yeah|well)\W+)+(?:(?:that'?s|thats|that was|you'?re|youre|you are|very|really|so|super)\s+)*"
+                         r"(?:helpful|useful|insightful)\b(?!.*(?:!|thank you|\bty\b))|"
+                         r"^\W*(?:honestly |tbh |but |well )?(?:this|you)(?:'re| are| is|'s)? (?:not|isn'?t|isnt|aren'?t|really not) "
+                         r"(?:helping|helpful|(?:any|much) help)(?: (?:at all|tbh|honestly|really|me))*\W*$|"
+                         r"^\W*(?:you'?re|youre|you are) (?:useless|no help)(?: (?:at all|tbh|honestly))*\W*$", re.I)
 # A sigh and nothing else ("ugh", "urgh", "sigh", "*sigh*"): one word can be weariness, annoyance or a low, so no
 # feeling is named from it.
 SIGH = re.compile(r"^\W*(?:u+g+h+|u+r+g+h+|a+r+g+h+|s+i+g+h+|bleh)(?:\W+(?:u+g+h+|u+r+g+h+|s+i+g+h+))*\W*$", re.I)
