@@ -153,6 +153,15 @@ def test_short_english_with_an_edge_is_not_taken_for_another_language(listener, 
     # "lovely, another 12 hour shift" got "I'm sorry - I can only understand English so far"
     said = talk(listener, line)[-1]
     assert "only understand English" not in said.reply, said.reply
+    # ...nor, once read, heard as glad ("lovely, another 12 hour shift" then got "fond ... good to hear")
+    assert said.feeling is None or said.feeling.label not in ("love", "joy", "excitement", "admiration"), said.reply
+    assert "good to hear" not in said.reply and "made you smile" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("line", ["oh wonderful, another grandchild on the way", "brilliant, another win for the team"])
+def test_another_of_something_glad_is_not_taken_for_an_edge(listener, line):
+    said = talk(listener, line)[-1]
+    assert "doesn't sit easy" not in said.reply and "more under those words" not in said.reply, said.reply
 
 
 @pytest.mark.parametrize("line", ["my ex is getting married", "my ex got engaged", "my ex is having a baby with her new boyfriend",

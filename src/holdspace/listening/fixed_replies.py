@@ -63,7 +63,7 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
         return fixed(r["plain_start"], conversation, used)
     if SIGH.match(clean) and not flagged and not any(t.reply.reflection for t in conversation.turns):
         # "ugh" before anything is told: "irritated" would be a guess from one word ("meh" and "not great" are below)
-        return fixed(r["sigh"], conversation, used)
+        return fixed(r["sigh"], conversation, used, said=clean.strip().rstrip(".!?,")[:20])
     if not any(ch.isalpha() for ch in clean):
         return fixed(r["no_words"], conversation, used, text=clean[:40])
     if not looks_english(clean):

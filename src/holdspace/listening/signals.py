@@ -363,6 +363,9 @@ every night morning evening afternoon monday tuesday wednesday thursday friday s
 little long whole next loud music dog cat car bus train food dinner lunch breakfast money rent bills boss exam
 exams test class neighbour neighbor neighbours flatmate roommate boyfriend girlfriend dishes plays keeps starts
 leaves forgot plans birthday anniversary party phone everywhere
+another nobody everybody everyone someone somebody anything something hour hours minute minutes shift shifts late early
+nice lovely great cool wow oh yay brill brilliant fine sure sorry please thanks thank why yet though thing things way
+well right wrong help make made would could reply replied replies text texted message call called wake woke sleep slept
 """.split())
 
 
