@@ -11,8 +11,9 @@ from functools import cache
 from pathlib import Path
 
 from holdspace.language.text import words
-from holdspace.listening.feelings import Feeling, own_word
+from holdspace.listening.feelings import Feeling
 from holdspace.listening.memory import Conversation, Reply
+from holdspace.listening.own_words import own_word
 from holdspace.listening.signals import (APOLOGY, BARE_OK, ASKS_ADVICE, ASKS_JUDGEMENT, ASSENT, ASKS_MEDICATION, ASKS_WHAT_IT_IS, CORRECTION, DISMISS,
                                          DOING_WELL, DONT_KNOW, DOUBTS_IT, GREETING, NOT_SO_WELL, NOT_HELPING, NOTHING_MUCH, SIGH, THANKS,
                                          looks_english)

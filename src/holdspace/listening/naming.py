@@ -11,9 +11,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from holdspace.language.emotions import Emotions, family_of
-from holdspace.listening.feelings import (CUE_WEIGHT, GLAD_LABELS, Feeling, denied_cues, denied_labels, feeling_cues, feeling_for,
-                                         intensity_cues, others_labels, own_words)
+from holdspace.listening.feelings import (CUE_WEIGHT, GLAD_LABELS, Feeling, denied_cues, feeling_cues, feeling_for,
+                                         intensity_cues)
 from holdspace.listening.memory import Conversation
+from holdspace.listening.own_words import denied_labels, others_labels, own_words
 from holdspace.listening.questions import ENDINGS
 from holdspace.listening.strain import AT_THE_END, DISTRESS
 from holdspace.listening.signals import (FEAR_TOLD_AS_PAST, GLAD_TEARS, MINIMISING, NO_REASON, NOT_GRAVE, RHETORICAL,

@@ -8,8 +8,9 @@ from holdspace.language.emotions import Emotions
 from holdspace.language.text import split_sentences, words
 from holdspace.listening.content import (TURNS, as_clause, first_clause, key_part, reflect_words, says_little,
                                         sentence_weight)
-from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues, own_words
+from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
 from holdspace.listening.memory import Conversation
+from holdspace.listening.own_words import own_words
 from holdspace.listening.naming import NOT_FELT, OPINIONS, ends_glad_after_fear, sounds_painful, story_ending, story_hurts
 from holdspace.listening.content import strip_fillers
 from holdspace.listening.pronouns import mend_apostrophes

@@ -1,7 +1,7 @@
 """Everyday strain and slang, in words that name no feeling, and the feeling a listener would guess from them;
 words of distress that the feeling cues leave out (naming.py reads pain by them).
 
-feelings.own_words says each back as if it were the client's own word, unless it is denied, the message is glad
+own_words.own_words says each back as if it were the client's own word, unless it is denied, the message is glad
 news, or the client named a feeling of their own.
 """
 
@@ -29,7 +29,7 @@ DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bipo
 # Everyday strain and slang, in words that name no feeling ("my inbox is overflowing", "rent went up again and i
 # don't know how we'll manage", "everyone at skool hates me", "uni is kicking my ass"): the feeling a listener
 # would guess, said back tentatively. Without these the model hears "keeps" and "again" as irritation, "hates" as
-# anger and "struggling" as disappointment. Skipped when denied, or in good news (feelings._glad); labels in PHRASE_LABELS.
+# anger and "struggling" as disappointment. Skipped when denied, or in good news (own_words._glad); labels in PHRASE_LABELS.
 _A_LOT_ENDS = r"(?=\s*(?:$|[.,!?;]|but\b|and\b|rn\b|right now|atm\b|at the moment|lately|tbh|ngl|honestly|to (?:deal with|handle|cope)))"
 # Words reported ("he said", "my mum thinks that"), as brushed off by them.
 _SAID_SO = r"\b(?:says?|said|tells? me|told me|thinks|thought|acts like|acted like) (?:that )?"
@@ -221,7 +221,7 @@ STRAIN_PHRASES = (
                 r"(?:know|think|feel|can tell|am sure|'m sure|m sure|am convinced|'m convinced)\b"), "worried and not listened to"),
 )
 
-# The label of each phrase's word (here and in feelings._OWN_PHRASES), where it is not sadness.
+# The label of each phrase's word (here and in own_words._OWN_PHRASES), where it is not sadness.
 PHRASE_LABELS = {"scared": "fear", "discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness",
                  "proud": "pride", "frustrated": "annoyance", "buzzing": "excitement", "lighter": "relief", "relieved": "relief",
                  "free": "relief", "worried": "nervousness", "not good enough": "embarrassment", "embarrassed": "embarrassment",
