@@ -187,3 +187,30 @@ def test_a_pet_put_to_sleep_is_a_loss_not_a_health_matter(listener, line, pet):
 def test_not_helping_said_of_someone_else_is_not_taken_as_about_the_listener(listener, line):
     said = talk(listener, line)[-1]
     assert "missed the mark" not in said.reply and "not been much help" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("line", ["wow, thats really helpful, thank you!", "that was really helpful, thank you",
+                                  "honestly this helped, thanks"])
+def test_thanks_at_the_end_of_a_sentence_is_still_thanks(listener, line):
+    # "wow, thats really helpful, thank you!" got "You're saying that's really helpful, thank me. ... deeply grateful"
+    said = talk(listener, "my boss yelled at me today", line)[-1]
+    assert "thank me" not in said.reply and "grateful" not in said.reply, said.reply
+    assert not said.reflection, said.reply
+
+
+@pytest.mark.parametrize("line", ["my kid has been refusing to go to school", "my son keeps getting detention at school",
+                                  "my daughter is failing her exams and won't talk to me"])
+def test_a_childs_school_is_not_asked_about_as_the_clients_studies(listener, line):
+    # "my kid has been refusing to go to school" got "What part of your studies is weighing on you most?"
+    said = talk(listener, line)[-1]
+    assert "your studies" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("line, said_back", [
+    ("Me I am very tired because my work is too much", "you are very tired"),
+    ("me i am so lonely in this city", "you are so lonely"),
+])
+def test_me_i_am_in_second_language_english_is_said_back_once(listener, line, said_back):
+    # "Me I am very tired because my work is too much" got "You're saying you you are very tired ..."
+    said = talk(listener, line)[-1]
+    assert "you you" not in said.reply.lower() and said_back in said.reflection, said.reply

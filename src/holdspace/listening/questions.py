@@ -92,7 +92,7 @@ def _any_word(topic: str) -> re.Pattern:
 def topic_of(text: str) -> str | None:
     """The topic of highest priority, then with most of its words in the text, then mentioned first."""
     # ("my driving test", "a blood test": no studies)
-    lower = " " + " ".join(w.lower() for w in words(_NOT_STUDIES.sub(" ", without_independence(text)))) + " "
+    lower = " " + " ".join(w.lower() for w in words(_not_their_studies(_NOT_STUDIES.sub(" ", without_independence(text))))) + " "
     best, rank = None, (0, 0, 0)
     for name, topic in responses()["topics"].items():
         if not _any_word(name).search(lower):
@@ -107,6 +107,20 @@ def topic_of(text: str) -> str | None:
         if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
             best, rank = name, (topic.get("priority", 1), len(places), -min(places))
     return best
+
+
+# A child's school ("my kid has been refusing to go to school", "my son keeps getting detention"): a parent's worry, not
+# the client's own studies; the school words after the child are blanked, the child stays ("your kid": the key, said back).
+_CHILDS_SCHOOL = re.compile(r"(\b(?:my|our|your) (?:\w+ )?(?:kid|kids|son|daughter|child|children|boy|girl|stepson|stepdaughter|"
+                            r"youngest|eldest|oldest)\b[^.!?]*?)\b(?:school|exams?|teachers?|homework|class|classes|grades?|"
+                            r"detention|college|uni|university|tests?|revision|coursework)\b", re.I)
+
+
+def _not_their_studies(text: str) -> str:
+    """The text with the school words of a child of theirs blanked."""
+    while (plain := _CHILDS_SCHOOL.sub(lambda m: m.group(1) + " ", text)) != text:
+        text = plain
+    return text
 
 
 # Tests that are no part of anyone's studies, and "broke" that is no lack of money: blanked before topics are read.

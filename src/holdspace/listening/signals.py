@@ -79,13 +79,17 @@ REACHED_OUT = re.compile(
     r"shout|\d[\d ]*)(?:\W*$|\W+(?:and|now|just now|already|earlier|back)\b)|"
     r"(?:my \w+|someone|a friend|she|he) (?:is|'s) (?:coming (?:over|round|to (?:be with|see|stay with) me)|"
     r"on (?:the|their|her|his) way|here with me|with me now))", re.I)
-THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
-                     r"your time|this|that|the chat|talking|everything)(?: (?:earlier|before|last time|yesterday|last night|"
-                     r"the other day))?))*(?:\W+(?:i guess|anyway|really|bye|x+|"
-                     r"(?:it|this|that|talking) (?:really )?(?:helps|helped)(?: (?:a bit|a little|a lot|somehow))?"
-                     r"(?: to (?:say|talk about|get|write|put) (?:it|this|that)(?: out| down)?)?|"
-                     r"i feel (?:a bit |a little )?better|(?:i think )?i (?:just )?needed (?:to (?:say|hear|get|write) (?:it|that|this)"
-                     r"(?: out loud| out| down)?|that)))*\W*$", re.I)
+THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?"
+                    # ("wow, that's really helpful, thank you!", "honestly this helped, thanks": the thanks is what they say)
+                    r"(?:(?:(?:wow|honestly|oh|aw+|ah)\W+)*(?:that'?s|thats|that was|this is|this was|it'?s|its|it was|this|that|"
+                    r"talking)\s+(?:(?:really|so|very|actually|genuinely|super|kind of|kinda)\s+)*(?:helpful|helped|useful|"
+                    r"helps)\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
+                    r"your time|this|that|the chat|talking|everything)(?: (?:earlier|before|last time|yesterday|last night|"
+                    r"the other day))?))*(?:\W+(?:i guess|anyway|really|bye|x+|"
+                    r"(?:it|this|that|talking) (?:really )?(?:helps|helped)(?: (?:a bit|a little|a lot|somehow))?"
+                    r"(?: to (?:say|talk about|get|write|put) (?:it|this|that)(?: out| down)?)?|"
+                    r"i feel (?:a bit |a little )?better|(?:i think )?i (?:just )?needed (?:to (?:say|hear|get|write) (?:it|that|this)"
+                    r"(?: out loud| out| down)?|that)))*\W*$", re.I)
 # A bare "yeah", "mm", "right": they are still with it; answer that, don't quote the word back.
 ASSENT = re.compile(r"^\W*(?:yeah|yea|yep|yes|yup|ya|yh|k|kk|sure|mm+|mhm+|m-hm|uh-huh|right|true|exactly|i guess|i suppose|"
                     r"kind of|sort of|maybe|probably|guess so|suppose so|i think so|pretty much)"
