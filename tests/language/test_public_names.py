@@ -7,7 +7,7 @@ MODULES = ["holdspace.language", "holdspace.language.text", "holdspace.language.
            "holdspace.listening.pronouns", "holdspace.listening.content", "holdspace.listening.listener",
            "holdspace.listening.templates", "holdspace.listening.naming", "holdspace.listening.reflecting",
            "holdspace.listening.questions", "holdspace.listening.recall", "holdspace.listening.fixed_replies",
-           "holdspace.listening.names"]
+           "holdspace.listening.names", "holdspace.listening.own_words", "holdspace.listening.edge"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -177,7 +177,7 @@ def test_wat_if_is_a_question(listener):
 
 @pytest.mark.parametrize("text", ["he got cuffed by the police", "i had to stoke the fire", "nothing seems to excite me"])
 def test_real_words_one_letter_from_a_feeling_word_are_not_read_as_it(text):
-    from holdspace.listening.feelings import own_words
+    from holdspace.listening.own_words import own_words
     assert own_words(text) == []
 
 

@@ -1,5 +1,5 @@
-"""The fixed replies: to a greeting, thanks, a brush-off, a question to the listener itself, an apology,
-"I don't know", a bare "yeah" part-way through, a brief "good, thanks", "fine thanks", "not much going on" or "not great" (or, part-way through, a bare "good" or "fine"
+"""The fixed replies: to a greeting, thanks, "thanks for nothing", a brush-off, a question to the listener itself, an apology,
+"I don't know", a sigh before anything is told, a bare "yeah" part-way through, a brief "good, thanks", "fine thanks", "not much going on" or "not great" (or, part-way through, a bare "good" or "fine"
 about what was being told), and "that's not it". Nothing is reflected in these; each has its own words in responses.toml.
 """
 
@@ -11,10 +11,11 @@ from functools import cache
 from pathlib import Path
 
 from holdspace.language.text import words
-from holdspace.listening.feelings import Feeling, own_word
+from holdspace.listening.feelings import Feeling
 from holdspace.listening.memory import Conversation, Reply
+from holdspace.listening.own_words import own_word
 from holdspace.listening.signals import (APOLOGY, BARE_OK, ASKS_ADVICE, ASKS_JUDGEMENT, ASSENT, ASKS_MEDICATION, ASKS_WHAT_IT_IS, CORRECTION, DISMISS,
-                                         DOING_WELL, DONT_KNOW, DOUBTS_IT, GREETING, NOT_SO_WELL, NOTHING_MUCH, THANKS,
+                                         DOING_WELL, DONT_KNOW, DOUBTS_IT, GREETING, NOT_SO_WELL, NOT_HELPING, NOTHING_MUCH, SIGH, THANKS,
                                          looks_english)
 from holdspace.listening.templates import fixed, pick, responses
 
@@ -37,6 +38,9 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
     if THANKS.match(clean):
         return fixed(r["thanks"], conversation, used)
     flagged = bool(conversation.safety and conversation.safety.flagged)  # then a brief answer is not taken at its word
+    if NOT_HELPING.search(clean) and not flagged and len(words(clean)) <= 12:
+        # "thanks for nothing, really helpful": the listener has missed; "deeply grateful" would miss again
+        return fixed(r["not_helping"], conversation, used)
     last = conversation.turns[-1].reply if conversation.turns else None
     if (DOING_WELL.match(clean) or BARE_OK.match(clean)) and last is not None and last.reflection and last.question \
             and not flagged:
@@ -58,6 +62,9 @@ def fixed_reply(conversation: Conversation, clean: str, used: list[str]) -> Repl
         # "fine thanks", "not much going on", answering "what's on your mind today?": a plain answer, met plainly
         # ("grateful", "you're not much going on" would read far more into it than they put there)
         return fixed(r["plain_start"], conversation, used)
+    if SIGH.match(clean) and not flagged and not any(t.reply.reflection for t in conversation.turns):
+        # "ugh" before anything is told: "irritated" would be a guess from one word ("meh" and "not great" are below)
+        return fixed(r["sigh"], conversation, used, said=clean.strip().rstrip(".!?,")[:20])
     if not any(ch.isalpha() for ch in clean):
         return fixed(r["no_words"], conversation, used, text=clean[:40])
     if not looks_english(clean):

@@ -24,6 +24,7 @@ from holdspace.language.text import is_readable, normalize
 from holdspace.listening.check_in import (CARRIED_ON, answered_no, asked_about_ending_life, asked_only_about_thoughts,
                                           said_no_to_check_in)
 from holdspace.listening.content import units_of
+from holdspace.listening.edge import reflect_without_the_edge, said_with_an_edge
 from holdspace.listening.feelings import GLAD_LABELS, Feeling, feeling_cues, feeling_for
 from holdspace.listening.fixed_replies import fixed_reply
 from holdspace.listening.memory import Conversation, Reply, Turn
@@ -35,7 +36,7 @@ from holdspace.listening.questions import (MOVING_ON, PARTING, family_for, just_
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
 from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_TO_CHECK_IN, NOT_BEING_HERE, NOT_SAFE,
-                                        MAKES_SENSE, REACHED_OUT, SAFE_NOW, SELF_CRITICAL, SELF_HARM, SELF_HATE,
+                                        MAKES_SENSE, REACHED_OUT, SAFE_NOW, SELF_CRITICAL, SELF_HARM, SELF_HATE, SIGH,
                                         TIRED_OF_THE_LINES,
                                         YES_TO_CHECK_IN, roadblocks_in)
 from holdspace.listening.staying import CRISIS_PAGE_NOTE, crisis_reply, reply_to_risk, stay_with
@@ -295,7 +296,9 @@ class Listener:
                 else Feeling(f"{glad.word} and {feeling.word} at the same time", feeling.label, "mixed")
         if _FIRST_DAY.match(clean) and "excitement" not in conversation.rejected:
             feeling = _EITHER_OR_BOTH
-        reflection, key = reflect(clean, sentences, per_sentence, conversation, used)
+        # "oh great, another wonderful monday": said back as "another Monday", never "another wonderful Monday"
+        reflection, key = reflect_without_the_edge(clean, sentences, per_sentence, conversation, used) \
+            if said_with_an_edge(clean, conversation) else reflect(clean, sentences, per_sentence, conversation, used)
         # "my sister jess": said back "your sister Jess", in this reply and in those after it
         names = names_in([clean] + [t.text for t in conversation.turns[-_NAMES_KEPT:]])
         reflection, key = with_capitals(reflection, names), with_capitals(key, names)
@@ -324,6 +327,8 @@ class Listener:
             # model's guess at one ("disappointed") would put a new one in their mouth; the story's feeling carries it
             # (and its topic, which a message with no feeling of its own goes on with)
             feeling, topic = None, topic_for(clean, key, None, conversation)
+        if feeling is not None and feeling.intensity != "theirs" and SIGH.match(clean):
+            feeling = None  # "ughhh" after "work was awful": a sigh names no feeling of its own ("irritated" from one word)
         met = None  # a group of responses a told phrase is met with, naming no feeling ("i had to get off two stops early")
         if feeling != _EITHER_OR_BOTH and (said := told_feeling(clean, conversation)) and said.label not in conversation.rejected:
             feeling = said if said.word else None  # "my baby took her first steps": proud of her; "fine i guess": none
@@ -417,8 +422,8 @@ class Listener:
         # "i miss my old school": what is missed is behind them, not a weight of studies now
         # ("my son was born three weeks ago", news: how they feel about it, not "what has this been like with your family?")
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
-        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group not in ("starting", "news") else None,
-                         group if group in ("stretched", "stuck", "starting", "coping", "step", "news") else "result" if result else family, conversation, used,
+        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group not in ("starting", "news", "test_result") else None,
+                         group if group in ("stretched", "stuck", "starting", "coping", "step", "news", "test_result") else "result" if result else family, conversation, used,
                          pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean), small=small)
         parts += [p for p in (validation, summed, asked) if p]
         if asks_sense:

@@ -11,9 +11,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from holdspace.language.emotions import Emotions, family_of
-from holdspace.listening.feelings import (CUE_WEIGHT, GLAD_LABELS, Feeling, denied_cues, denied_labels, feeling_cues, feeling_for,
-                                         intensity_cues, others_labels, own_words)
+from holdspace.listening.feelings import (CUE_WEIGHT, GLAD_LABELS, Feeling, denied_cues, feeling_cues, feeling_for,
+                                         intensity_cues)
 from holdspace.listening.memory import Conversation
+from holdspace.listening.own_words import denied_labels, others_labels, own_words
 from holdspace.listening.questions import ENDINGS
 from holdspace.listening.strain import AT_THE_END, DISTRESS
 from holdspace.listening.signals import (FEAR_TOLD_AS_PAST, GLAD_TEARS, MINIMISING, NO_REASON, NOT_GRAVE, RHETORICAL,
@@ -93,6 +94,9 @@ _COMPARED = re.compile(r"\b(?:\w+er|better|more \w+)\s+than\s+(?:me|i am|i'?ll e
 
 # The word for what a glad message turns to, by its family ("happy for him but i'll miss him": happy and sad).
 _TURNED_TO = {"sadness": "sad", "fear": "worried", "anger": "frustrated", "disgust": "uneasy"}
+
+# The word for good news, by the label of its cue ("promotion": excitement), where it comes before its cost.
+_NEWS_WORD = {"excitement": "excited", "pride": "proud", "joy": "happy", "relief": "relieved"}
 
 # Being cheated on, told by the one it was done to.
 _BETRAYED = re.compile(r"\b(?:cheated|cheating|been cheating|was cheating|is cheating) on me\b|"
@@ -355,6 +359,15 @@ def choose_feeling(overall: Emotions, per_sentence: list[Emotions], sentences: l
             # named as the gladness alone ("a moment worth holding on to") the missing goes unheard
             word = _TURNED_TO.get(family_of(pained[0]), "sad")
             return Feeling(f"{glad[0]} and {word} at the same time", pained[0], "mixed")
+    if not theirs and "mixed" not in rejected and (turn := _TURN.search(text)) and turn.start() > 0:
+        # "i got the promotion but it means moving away from everyone": good news, and its cost after the turn; heard
+        # as the cost alone ("down ... that's a lot to carry") the news goes unheard, and as the news alone the cost
+        news = [label for label in feeling_cues(text[:turn.start()]) if label in _GOOD_NEWS]
+        after = feeling_cues(text[turn.end():])
+        pained = [label for label in after if label in _NEGATIVE and label not in rejected]
+        if news and pained and not any(label in GLAD_LABELS for label in after):
+            word = _TURNED_TO.get(family_of(pained[0]), "sad")
+            return Feeling(f"{_NEWS_WORD[news[0]]} and {word} at the same time", pained[0], "mixed")
     kinds = list(dict.fromkeys(l for _, l in hurting))
     if len(kinds) >= 2:
         # "so angry all the time and then I feel guilty for being angry": both, in their words; the

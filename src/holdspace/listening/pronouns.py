@@ -77,8 +77,13 @@ _REPORTED = re.compile(r"(?<!\blike )(?<!\bas )\b(i (?:just |then |even |literal
                        r"you're|youre|u|ur)\b(?:" + _UNTIL + r")*)", re.I)
 
 
+# "Me I am very tired": "me" said before "I" to open a sentence, as some first languages do; said back "you you are".
+_ME_I = re.compile(r"(?:^|(?<=[.!?]\s))\s*[Mm]e,?\s+(?=[Ii]\b)")
+
+
 def to_second_person(text: str) -> str:
     """Return the text as the listener would say it back to its writer."""
+    text = _ME_I.sub("", text)
     parts, last = [], 0
     for said in _REPORTED.finditer(text):
         words = mend_apostrophes(said[2].strip().strip("'\u201d\u2019"))

@@ -31,7 +31,7 @@ _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|
                  r"granddad|gramps|grandpop|son|uncle|nephew|dads|grandads|grandpas)\b")
 # A pregnancy lost: the questions that ask memories of "them" do not fit it.
 _PREGNANCY_LOST = re.compile(r"\b(?:miscarriage|miscarried|stillborn|stillbirth|lost (?:the|our|my) baby|we lost ours)\b", re.I)
-_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|put (?:our|my|the) (?:dog|cat) down|put to sleep|"
+_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|put (?:our|my|the) (?:dog|cat) (?:down|to sleep)|put to sleep|"
                       r"would(?: have|'ve) been (?:our|his|her|(?:so |really )?proud)|"
                       r"killed|first [\w']+(?: [\w']+)? without)\b",
                       re.I)
@@ -92,7 +92,7 @@ def _any_word(topic: str) -> re.Pattern:
 def topic_of(text: str) -> str | None:
     """The topic of highest priority, then with most of its words in the text, then mentioned first."""
     # ("my driving test", "a blood test": no studies)
-    lower = " " + " ".join(w.lower() for w in words(_NOT_STUDIES.sub(" ", without_independence(text)))) + " "
+    lower = " " + " ".join(w.lower() for w in words(_not_their_studies(_NOT_STUDIES.sub(" ", without_independence(text))))) + " "
     best, rank = None, (0, 0, 0)
     for name, topic in responses()["topics"].items():
         if not _any_word(name).search(lower):
@@ -109,10 +109,28 @@ def topic_of(text: str) -> str | None:
     return best
 
 
+# A child's school ("my kid has been refusing to go to school", "my son keeps getting detention"): a parent's worry, not
+# the client's own studies; the school words after the child are blanked, the child stays ("your kid": the key, said back).
+_CHILDS_SCHOOL = re.compile(r"(\b(?:my|our|your) (?:\w+ )?(?:kid|kids|son|daughter|child|children|boy|girl|stepson|stepdaughter|"
+                            r"youngest|eldest|oldest)\b[^.!?]*?)\b(?:school|exams?|teachers?|homework|class|classes|grades?|"
+                            r"detention|college|uni|university|tests?|revision|coursework)\b", re.I)
+
+
+def _not_their_studies(text: str) -> str:
+    """The text with the school words of a child of theirs blanked."""
+    while (plain := _CHILDS_SCHOOL.sub(lambda m: m.group(1) + " ", text)) != text:
+        text = plain
+    return text
+
+
 # Tests that are no part of anyone's studies, and "broke" that is no lack of money: blanked before topics are read.
 _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearing|mot|drug|dna|smear|allergy) tests?\b|"
                           # results waited for ("i get my test results on friday"): a worry about what they'll say, medical or not
-                          r"\btest results?\b|\b(?:get|getting|gets|waiting (?:for|on)|wait for|awaiting|expecting) (?:my |your |the |"
+                          r"\btest results?\b|"
+                          # a result told ("my test came back positive", "i tested negative"): medical, not an exam marked
+                          r"\btests? (?:has |have |just )?(?:came|come) back (?:positive|negative)\b|"
+                          r"\btests? (?:was|were|is|are|'s) (?:positive|negative)\b|\btested (?:positive|negative)\b|"
+                          r"\b(?:positive|negative) tests?\b|\b(?:get|getting|gets|waiting (?:for|on)|wait for|awaiting|expecting) (?:my |your |the |"
                           r"our |his |her |their )?exam results?\b|"
                           # ("my girlfriend keeps texting her ex": someone else's ex, no break-up of the client's)
                           r"\b(?:her|his|their) ex\b(?:-\w+)?|"

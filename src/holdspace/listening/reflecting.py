@@ -8,8 +8,9 @@ from holdspace.language.emotions import Emotions
 from holdspace.language.text import split_sentences, words
 from holdspace.listening.content import (TURNS, as_clause, first_clause, key_part, reflect_words, says_little,
                                         sentence_weight)
-from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues, own_words
+from holdspace.listening.feelings import CUE_WEIGHT, feeling_cues
 from holdspace.listening.memory import Conversation
+from holdspace.listening.own_words import own_words
 from holdspace.listening.naming import NOT_FELT, OPINIONS, ends_glad_after_fear, sounds_painful, story_ending, story_hurts
 from holdspace.listening.content import strip_fillers
 from holdspace.listening.pronouns import mend_apostrophes
@@ -49,6 +50,9 @@ _VERDICT = re.compile(r"^\W*(?:and |but |so )?(?:it|that|things|the whole thing)
                       r"(?:well|badly|great|good|ok|okay|terribly|horribly|awfully|to plan|a disaster|awful|horrible|a mess|"
                       r"fine|brilliant|amazing|better|worse)\b[^.!?]{0,20}[.!]*\s*$", re.I)
 
+# A sentence that opens with "but" ("but it means moving away from everyone"): it turns from the one before.
+_BUT = re.compile(r"^\W*but\b", re.I)
+
 #: A message longer than this (in words) is reflected with its opening as well as its weightiest part.
 LONG_MESSAGE = 35
 #: A message longer than this (in words), in several pieces, is a story: the last sentence that holds a feeling is
@@ -75,10 +79,13 @@ def _quoted(sentence: str) -> str:
 
 
 def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conversation: Conversation,
-            used: list[str]) -> tuple[str, str]:
-    """The reflection and its key (the reflected words, kept for summaries and links); empty when none fits."""
+            used: list[str], *, quote: bool = True) -> tuple[str, str]:
+    """The reflection and its key (the reflected words, kept for summaries and links); empty when none fits.
+
+    `quote`: a message of a few words may be quoted as it is; False when `clean` is not quite their words (edge.py).
+    """
     templates = responses()["reflection"]
-    if len(words(clean)) <= 3:
+    if len(words(clean)) <= (3 if quote else 1):
         said = clean.rstrip(".!?, ")
         key = as_clause(reflect_words(said)) if len(words(said)) > 1 else said
         if SELF_CRITICAL.search(said) or SELF_HATE.search(said):
@@ -147,15 +154,18 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
                         story = templates["story"].format(content=opening) + " "
                     else:
                         key = f"{opening}, and {key}"
-            elif not asked and len(words(part)) <= 5 and i > 0 and len(words(sentences[i - 1])) <= 12 \
+            elif not asked and i > 0 and (len(words(part)) <= 5 and len(words(sentences[i - 1])) <= 12
+                                          or bool(_BUT.match(sentences[i])) and len(words(sentences[i - 1])) <= 6) \
                     and not is_question(sentences[i - 1]) and not says_little(sentences[i - 1]) \
                     and not SELF_CRITICAL.search(sentences[i]):
                 # "The business went under last month. 12 years of my life.": the few words after an event
-                # say what it meant; said back alone ("12 years of your life") the event is lost
+                # say what it meant; said back alone ("12 years of your life") the event is lost (and "I got the
+                # promotion!! but it means moving away from everyone": the turn said back alone loses the news it turns from)
                 event = as_clause(reflect_words(key_part(sentences[i - 1])))
                 if len(words(event)) >= 3 and not roadblocks_in(event):
                     key = as_clause(key)
-                    joined = ", and" if re.match(r"(?:you|you're|you've|he|she|they|it|it's|I)\b", key) else ","
+                    joined = ", but" if _BUT.match(sentences[i]) else \
+                        ", and" if re.match(r"(?:you|you're|you've|he|she|they|it|it's|I)\b", key) else ","
                     key = f"{event}{joined} {key}"
             elif not asked and i + 1 < len(sentences) and i + 2 >= len(sentences) and len(words(key)) <= 14 \
                     and _VERDICT.match(sentences[i + 1]) and not harsh:

@@ -11,7 +11,7 @@ import re
 __all__ = ["ROADBLOCKS", "roadblocks_in", "APOLOGY", "BARE_OK", "NOTHING_MUCH", "DOING_WELL", "NOT_SO_WELL", "NO_REASON", "ASSENT", "CORRECTION", "DISMISS", "DONT_KNOW", "GREETING",
            "FEELING_RULE", "MINIMISING", "RHETORICAL", "NOT_BEING_HERE", "OWN_FEELING_RULE", "SELF_CRITICAL", "SELF_HARM", "SELF_HATE", "THANKS", "INDEPENDENTLY", "YES_TO_CHECK_IN", "without_independence", "ASKS_ADVICE", "ASKS_JUDGEMENT", "ASKS_MEDICATION", "ASKS_WHAT_IT_IS", "DOUBTS_IT",
            "SAFE_NOW", "NOT_SAFE", "TIRED_OF_THE_LINES", "REACHED_OUT", "looks_english", "GLAD_TEARS",
-           "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "SMALL_SETBACK", "RULED_OUT", "MAKES_SENSE"]
+           "FEAR_TOLD_AS_PAST", "NOT_GRAVE", "SMALL_SETBACK", "RULED_OUT", "MAKES_SENSE", "SIGH", "NOT_HELPING"]
 
 #: Phrases that block listening; none may appear in what the listener says.
 ROADBLOCKS = (r"\bat least\b", r"\bcalm down\b", r"\bdon'?t worry\b", r"\byou should\b",
@@ -79,13 +79,17 @@ REACHED_OUT = re.compile(
     r"shout|\d[\d ]*)(?:\W*$|\W+(?:and|now|just now|already|earlier|back)\b)|"
     r"(?:my \w+|someone|a friend|she|he) (?:is|'s) (?:coming (?:over|round|to (?:be with|see|stay with) me)|"
     r"on (?:the|their|her|his) way|here with me|with me now))", re.I)
-THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
-                     r"your time|this|that|the chat|talking|everything)(?: (?:earlier|before|last time|yesterday|last night|"
-                     r"the other day))?))*(?:\W+(?:i guess|anyway|really|bye|x+|"
-                     r"(?:it|this|that|talking) (?:really )?(?:helps|helped)(?: (?:a bit|a little|a lot|somehow))?"
-                     r"(?: to (?:say|talk about|get|write|put) (?:it|this|that)(?: out| down)?)?|"
-                     r"i feel (?:a bit |a little )?better|(?:i think )?i (?:just )?needed (?:to (?:say|hear|get|write) (?:it|that|this)"
-                     r"(?: out loud| out| down)?|that)))*\W*$", re.I)
+THANKS = re.compile(r"^\W*(?:ok(?:ay)?\W+)?"
+                    # ("wow, that's really helpful, thank you!", "honestly this helped, thanks": the thanks is what they say)
+                    r"(?:(?:(?:wow|honestly|oh|aw+|ah)\W+)*(?:that'?s|thats|that was|this is|this was|it'?s|its|it was|this|that|"
+                    r"talking)\s+(?:(?:really|so|very|actually|genuinely|super|kind of|kinda)\s+)*(?:helpful|helped|useful|"
+                    r"helps)\W+)?(?:thanks|thank you|thx|ty|cheers)(?: (?:so much|a lot|for (?:listening|"
+                    r"your time|this|that|the chat|talking|everything)(?: (?:earlier|before|last time|yesterday|last night|"
+                    r"the other day))?))*(?:\W+(?:i guess|anyway|really|bye|x+|"
+                    r"(?:it|this|that|talking) (?:really )?(?:helps|helped)(?: (?:a bit|a little|a lot|somehow))?"
+                    r"(?: to (?:say|talk about|get|write|put) (?:it|this|that)(?: out| down)?)?|"
+                    r"i feel (?:a bit |a little )?better|(?:i think )?i (?:just )?needed (?:to (?:say|hear|get|write) (?:it|that|this)"
+                    r"(?: out loud| out| down)?|that)))*\W*$", re.I)
 # A bare "yeah", "mm", "right": they are still with it; answer that, don't quote the word back.
 ASSENT = re.compile(r"^\W*(?:yeah|yea|yep|yes|yup|ya|yh|k|kk|sure|mm+|mhm+|m-hm|uh-huh|right|true|exactly|i guess|i suppose|"
                     r"kind of|sort of|maybe|probably|guess so|suppose so|i think so|pretty much)"
@@ -108,6 +112,18 @@ NOT_SO_WELL = re.compile(r"^\W*(?:(?:honestly|tbh|um+|well|erm|eh|hmm+)\W+)?(?:(
                          r"amazing|brilliant|the best|grand)|(?:have |i'?ve |ive )?been better|could be better|meh|so-so|"
                          r"so so|(?:a )?bit rubbish|(?:pretty )?(?:rubbish|crap|bad))(?:\W+(?:tbh|honestly|to be honest|"
                          r"really|lol|if i'?m honest|today|lately|atm|rn|right now|thanks|ngl))*\W*$", re.I)
+# Thanks said with an edge, or plain word that the listener is not helping ("thanks for nothing", "wow, really helpful",
+# "this isn't helping"): the listener has missed, and says so; never heard as gratitude.
+NOT_HELPING = re.compile(r"\b(?:thanks|thank you|cheers|ta) for nothing\b|"
+                         # (said with "!" or "thank you", "wow, really helpful" is mostly meant)
+                         r"^\W*(?:(?:oh|wow|yeah|well)\W+)+(?:(?:that'?s|thats|that was|you'?re|youre|you are|very|really|so|super)\s+)*"
+                         r"(?:helpful|useful|insightful)\b(?!.*(?:!|thank you|\bty\b))|"
+                         r"^\W*(?:honestly |tbh |but |well )?(?:this|you)(?:'re| are| is|'s)? (?:not|isn'?t|isnt|aren'?t|really not) "
+                         r"(?:helping|helpful|(?:any|much) help)(?: (?:at all|tbh|honestly|really|me))*\W*$|"
+                         r"^\W*(?:you'?re|youre|you are) (?:useless|no help)(?: (?:at all|tbh|honestly))*\W*$", re.I)
+# A sigh and nothing else ("ugh", "urgh", "sigh", "*sigh*"): one word can be weariness, annoyance or a low, so no
+# feeling is named from it.
+SIGH = re.compile(r"^\W*(?:u+g+h+|u+r+g+h+|a+r+g+h+|s+i+g+h+|bleh)(?:\W+(?:u+g+h+|u+r+g+h+|s+i+g+h+))*\W*$", re.I)
 # Ways of saying "I might not want to be here" that a listener must never reflect back as an
 # ordinary feeling. If the risk check says "none" for one of these, the listener still checks in.
 NOT_BEING_HERE = re.compile(
@@ -351,6 +367,9 @@ every night morning evening afternoon monday tuesday wednesday thursday friday s
 little long whole next loud music dog cat car bus train food dinner lunch breakfast money rent bills boss exam
 exams test class neighbour neighbor neighbours flatmate roommate boyfriend girlfriend dishes plays keeps starts
 leaves forgot plans birthday anniversary party phone everywhere
+another nobody everybody everyone someone somebody anything something hour hours minute minutes shift shifts late early
+nice lovely great cool wow oh yay brill brilliant fine sure sorry please thanks thank why yet though thing things way
+well right wrong help make made would could reply replied replies text texted message call called wake woke sleep slept
 """.split())
 
 

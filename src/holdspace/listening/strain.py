@@ -1,7 +1,7 @@
 """Everyday strain and slang, in words that name no feeling, and the feeling a listener would guess from them;
 words of distress that the feeling cues leave out (naming.py reads pain by them).
 
-feelings.own_words says each back as if it were the client's own word, unless it is denied, the message is glad
+own_words.own_words says each back as if it were the client's own word, unless it is denied, the message is glad
 news, or the client named a feeling of their own.
 """
 
@@ -29,10 +29,15 @@ DISTRESS = re.compile(r"\b(?:depress\w*|anxiety|panic\w*|trauma\w*|ptsd|ocd|bipo
 # Everyday strain and slang, in words that name no feeling ("my inbox is overflowing", "rent went up again and i
 # don't know how we'll manage", "everyone at skool hates me", "uni is kicking my ass"): the feeling a listener
 # would guess, said back tentatively. Without these the model hears "keeps" and "again" as irritation, "hates" as
-# anger and "struggling" as disappointment. Skipped when denied, or in good news (feelings._glad); labels in PHRASE_LABELS.
+# anger and "struggling" as disappointment. Skipped when denied, or in good news (own_words._glad); labels in PHRASE_LABELS.
 _A_LOT_ENDS = r"(?=\s*(?:$|[.,!?;]|but\b|and\b|rn\b|right now|atm\b|at the moment|lately|tbh|ngl|honestly|to (?:deal with|handle|cope)))"
 # Words reported ("he said", "my mum thinks that"), as brushed off by them.
 _SAID_SO = r"\b(?:says?|said|tells? me|told me|thinks|thought|acts like|acted like) (?:that )?"
+# Someone close, as a death is told of them ("my mum", "our best friend", "my little brother").
+_CLOSE_ONE = (r"(?:my|our) (?:\w+ )?(?:mum|mom|mam|mother|dad|father|husband|wife|partner|son|daughter|baby|brother|"
+              r"sister|nan|nana|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|uncle|aunt|auntie|cousin|friend|"
+              r"boyfriend|girlfriend|fiance|fiancee)")
+
 STRAIN_PHRASES = (
     (re.compile(r"\btoo much (?:going on|on my plate|to do|at once)\b|\b(?:so much|a million things|loads|so many things) to (?:do|sort(?: out)?|"
                 r"pack|organise|organize)(?! (?:in|here|there|around)\b)\b|"
@@ -141,14 +146,18 @@ STRAIN_PHRASES = (
                 r"cringing (?:at|about)) (?:what i (?:said|did|wrote|posted|sent|texted)|the (?:thing|stuff|things) i (?:said|did)|how i "
                 r"(?:acted|behaved|came across|sounded))\b(?![^.!?]*\b(?:died|passed|funeral))|"
                 r"\b(?:made|make|making) (?:a |such a )?(?:complete |total |right |massive )?fool of myself\b"), "embarrassed"),
-    # a death just now ("my mum died last night", "my dad passed away on sunday"): the shock of it, and the heartbreak
-    (re.compile(r"\b(?:he|she|(?:my|our) (?:\w+ )?(?:mum|mom|mam|mother|dad|father|husband|wife|partner|son|daughter|baby|brother|"
-                r"sister|nan|nana|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|uncle|aunt|auntie|cousin|friend|"
-                r"boyfriend|girlfriend|fiance|fiancee)) (?:(?:just|suddenly|unexpectedly) (?:died|passed away)|(?:died|passed away|was killed)"
-                r"(?: (?:suddenly|unexpectedly)|(?: in (?:his|her) sleep| at home| in hospital)? (?:last night|this morning|this afternoon|"
+    # a death told as sudden ("my dad died suddenly", "my friend died out of nowhere on saturday"): the shock of it, and the
+    # heartbreak
+    (re.compile(r"\b(?:he|she|" + _CLOSE_ONE + r") (?:(?:just |)(?:suddenly|unexpectedly) (?:died|passed away)|"
+                r"(?:died|passed away|was killed)(?: [\w ]{0,30}?)? (?:suddenly|unexpectedly|out of nowhere|out of the blue|"
+                r"without (?:any )?warning|with no warning))\b"), "shocked and heartbroken"),
+    # a death just now, told plainly ("my mum died last night", "my dad passed away on sunday"): the heartbreak; a shock
+    # only where their words tell of one (above, and "i can't believe she's gone" in feelings.py)
+    (re.compile(r"\b(?:he|she|" + _CLOSE_ONE + r") (?:just (?:died|passed away)|(?:died|passed away|was killed)"
+                r"(?: in (?:his|her) sleep| at home| in hospital)? (?:last night|this morning|this afternoon|"
                 r"today|tonight|yesterday|earlier(?: today)?|an hour ago|a few hours ago|just now|at the weekend|over the weekend|"
-                r"(?:on |this |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning)?)))\b"),
-     "shocked and heartbroken"),
+                r"(?:on |this |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning)?))\b"),
+     "heartbroken"),
     # waking in the night ("i keep waking up at 3am and can't get back to sleep"): worn out, unless a worry is named
     # (not "i keep waking up crying": the tears, not the tiredness)
     (re.compile(r"\b(?:(?:keep|kept|keeps) waking up(?= *(?:$|[.,!]|at\b|in the\b|during\b|every\b|around\b|early\b|and\b))|"
@@ -212,11 +221,11 @@ STRAIN_PHRASES = (
                 r"(?:know|think|feel|can tell|am sure|'m sure|m sure|am convinced|'m convinced)\b"), "worried and not listened to"),
 )
 
-# The label of each phrase's word (here and in feelings._OWN_PHRASES), where it is not sadness.
+# The label of each phrase's word (here and in own_words._OWN_PHRASES), where it is not sadness.
 PHRASE_LABELS = {"scared": "fear", "discouraged": "disappointment", "fed up": "annoyance", "overwhelmed": "nervousness",
                  "proud": "pride", "frustrated": "annoyance", "buzzing": "excitement", "lighter": "relief", "relieved": "relief",
                  "free": "relief", "worried": "nervousness", "not good enough": "embarrassment", "embarrassed": "embarrassment",
-                 "hurt and brushed off": "annoyance", "shocked and heartbroken": "grief",
+                 "hurt and brushed off": "annoyance", "shocked and heartbroken": "grief", "heartbroken": "grief",
                  "frightened and embarrassed": "embarrassment", "stressed": "nervousness", "under a lot of pressure": "nervousness",
                  "worried for him": "nervousness", "worried for her": "nervousness", "worried for them": "nervousness",
                  "worried and not listened to": "nervousness", "brushed off": "disappointment"}

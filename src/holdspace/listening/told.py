@@ -9,9 +9,10 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from holdspace.listening.feelings import GLAD_LABELS, Feeling, own_words
+from holdspace.listening.feelings import GLAD_LABELS, Feeling
 from holdspace.listening.memory import Conversation
 from holdspace.listening.naming import story_glad, story_hurts
+from holdspace.listening.own_words import own_words
 
 __all__ = ["told_feeling"]
 
