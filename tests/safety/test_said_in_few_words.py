@@ -53,6 +53,10 @@ def test_danger_told_in_few_words_is_urgent_from_the_rules(text):
     "bye everyone, home time for me",
     "im locked in the bathroom cause the kids keep barging in, five minutes peace please",
     "scratched my legs until they bled walking through brambles on the hike",
+    "bye facebook, this is my last post ever, closing my account tonight",
+    "some weeks it would be easier if I just disappeared into a cottage with no wifi for a few days",
+    "I've decided when I'm going to cancel my gym membership and I've picked the day, feels good",
+    "can someone water the tomatoes on friday? I won't be here, I'm at my sister's in Cork",
 ])
 def test_everyday_lines_with_risk_words_stay_none_for_the_rules(text):
     assert risk.rules_layer(text, float("inf")).level == "none", text
@@ -68,6 +72,10 @@ def test_everyday_lines_with_risk_words_stay_none_for_the_rules(text):
     "im locked in the bathroom, he has a knife, the kids are asleep",
     "theyll all be better off when im gone",
     "going to sleep and not coming back",
+    "it would be easier for everyone if i just disappeared",
+    "this is my last post. goodbye everyone, tonight i end it",
+    "I have decided how I am going to end it and I have picked the day",
+    "i won't be around, i'm done with everything",
 ])
 def test_the_same_words_beside_danger_are_still_flagged(text):
     assert assess(text).level != "none", text
