@@ -356,6 +356,10 @@ def main() -> None:
     parser.add_argument("--retired", nargs="*", default=False, metavar="SET",
                         help="train on these held-back sets too (bare: 4 and 5), as dev rows: they were read too "
                              "often to measure fresh wording any more")
+    parser.add_argument("--only-folds", type=int, nargs="+", metavar="K",
+                        help="train only these folds (0-based) and save them (implies --save-folds), no full model and no "
+                             "scores file: a second process can train the last folds beside a run's first ones; every "
+                             "model seeds itself, so each fold is the same as in one run; export_risk_folds.py scores them")
     parser.add_argument("--save-folds", action="store_true",
                         help="save each fold's model as STEM_fold{k}.pt (to export and score them as ONNX)")
     args = parser.parse_args()
@@ -382,19 +386,24 @@ def main() -> None:
     # The full model first (every model seeds itself, so the order changes no figure): it is ready to export
     # while the folds still train.
     train = base | pool
-    model = train_model(args, ids, source, y, train, "full", text)
-    torch.save({"layers": args.layers, "state": model.state_dict(), "args": vars(args)}, CACHE / f"{stem}.pt")
-    print(f"full model saved ({time.time() - start:.0f}s)", flush=True)
+    if args.only_folds is None:
+        model = train_model(args, ids, source, y, train, "full", text)
+        torch.save({"layers": args.layers, "state": model.state_dict(), "args": vars(args)}, CACHE / f"{stem}.pt")
+        print(f"full model saved ({time.time() - start:.0f}s)", flush=True)
     for k, fold in enumerate(np.array_split(idx, args.folds) if args.folds else []):
+        if args.only_folds is not None and k not in args.only_folds:
+            continue
         held = np.zeros(len(text), bool)
         held[fold] = True
         fold_of[fold] = k
         fold_model = train_model(args, ids, source, y, base | (pool & ~held), f"fold {k + 1}/{args.folds}", text)
         cv[fold] = predict(fold_model, eval_ids, fold)[fold]
-        if args.save_folds:
+        if args.save_folds or args.only_folds is not None:
             torch.save({"layers": args.layers, "state": fold_model.state_dict(), "args": vars(args)},
                        CACHE / f"{stem}_fold{k}.pt")
         print(f"fold {k + 1} done ({time.time() - start:.0f}s)", flush=True)
+    if args.only_folds is not None:
+        return
     scored = np.flatnonzero(np.isin(source, ["fresh", "cssrs_dev", "must_catch"]) | pool)
     full = np.full((len(text), len(LEVELS)), np.nan, dtype=np.float32)
     full[scored] = predict(model, eval_ids, scored)[scored]
