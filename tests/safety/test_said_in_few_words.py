@@ -79,3 +79,24 @@ def test_everyday_lines_with_risk_words_stay_none_for_the_rules(text):
 ])
 def test_the_same_words_beside_danger_are_still_flagged(text):
     assert assess(text).level != "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "eight years ago i tried to take my life. last week i held my first grandchild and i'm so glad i stayed",
+    "fifteen years ago i took an overdose. glad every day that it didn't work, my garden is my joy now",
+    "the winter i wanted to die feels like another lifetime. i'm in a good place now",
+    "went through a bad patch at uni where i didnt want to be here. that lifted a long time ago",
+    "a while back i self harmed most nights. i'm doing fine now, i actually like my life",
+])
+def test_a_past_told_as_behind_them_is_not_a_present_risk(text):
+    assert risk.rules_layer(text, float("inf")).level == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "i'm glad i stayed last time but the thoughts are back and i want to die",
+    "the winter i wanted to die feels like another lifetime, but tonight i have the pills ready",
+    "years ago i tried to end my life and lately i think about trying again",
+    "years ago i wanted to die and got help, but tonight i have the pills ready",
+])
+def test_a_past_beside_a_present_risk_is_still_flagged(text):
+    assert assess(text).level != "none", text

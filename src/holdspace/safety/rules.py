@@ -124,7 +124,12 @@ _PAST = re.compile(
     r"kid|child|student|young \w+)|in my (?:teens|twenties|thirties|20s|30s|teenage years|youth|early \w+)|used to|"
     r"back (?:then|in (?:school|uni|the day|\d{4}))|in (?:uni|university|college|high school|secondary school|\d{4})|"
     r"last year|years back|once,? (?:a long time ago|years ago)|a long time ago|in the past|a phase|went through|"
-    r"there was a time|at one (?:point|time)|there were times|for a while (?:there|back then))\b")
+    r"there was a time|at one (?:point|time)|there were times|for a while (?:there|back then)|"
+    r"(?:feels|felt|seems) like (?:another|a different|a past) (?:lifetime|life)|back when|a (?:wee |little )?while (?:back|ago)|"
+    r"(?:is|are|'s) (?:long |well |all )?behind me|lifted (?:a long time ago|years ago|ages ago|long ago))\b")
+# A turn to the present after a past marker in the same sentence ("years ago i wanted to die, but tonight i have the
+# pills ready"): what follows it is not the past, whatever came before.
+_NOW_TURN = re.compile(r"\b(?:now|right now|tonight|today|lately|these days|recently|again)\b")
 _RESOLVED = re.compile(
     r"\b(?:in a (?:(?:really|very|much|so much|pretty|way) )?(?:good|better|great|healthy|safe|stable) place|doing (?:much |so much |a lot |really |way |pretty )?"
     r"(?:better|well|great|good|okay|ok)(?: now)?|(?:fully |completely )?recovered|in recovery|(?:clean|free) (?:for|since)|"
@@ -137,7 +142,10 @@ _RESOLVED = re.compile(
     r"(?:today|now|these days) i (?:volunteer|help others|train others|work (?:for|at|with|on) (?:a )?(?:crisis|helpline|samaritans))|"
     r"(?:today|now|these days),? i'm (?:a |an )?(?:peer support|support|crisis|mental health|suicide prevention|recovery) (?:worker|volunteer|mentor|counsellor|counselor|trainer|coach)|"
     r"no longer (?:feel|want|do|think)|(?:therapy|treatment|counselling|counseling|medication|support) (?:really )?helped|"
-    r"(?:they're|they are|the thoughts are|those thoughts are) (?:long )?gone)\b")
+    r"(?:they're|they are|the thoughts are|those thoughts are) (?:long )?gone|(?:so )?glad (?:every day )?(?:that )?i stayed|"
+    r"glad (?:every day )?(?:that )?it (?:didn't|didnt|did not|never) work|(?:feels|felt|seems) like (?:another|a different) "
+    r"(?:lifetime|life)|(?:that|it|the fog|the feeling|those feelings) lifted|i (?:actually |really )?(?:like|love|enjoy) my life|"
+    r"safe and settled|(?:i'm |im )?(?:doing|doin) (?:fine|grand|good|well) (?:now|noo|these days))\b")
 _MEDIA = re.compile(
     r"\b(?:book|books|novel|film|movie|show|series|episode|tv|telly|game|story|stories|chapter|character|characters|play|"
     r"scene|song|songs|lyrics?|chorus|verse|album|poem|poetry|article|news|newspaper|paper|report|documentary|podcast|"
@@ -279,8 +287,12 @@ def find_hits(raw: str, *, deadline: float | None = None) -> tuple[Text, list[Hi
                 elif facts["denied"] and who == "self":
                     dropped = "denied"
                 negated = signal.negatable and _negated(prefix)
+                past = facts["past"]
+                if past:  # the past marker, then a turn to now before this hit: the hit is the present
+                    marker = _PAST.search(text, s_start, s_end)
+                    past = not (marker and marker.end() <= start and _NOW_TURN.search(text, marker.end(), start))
                 hits.append(Hit(signal.id, signal.kind, start, end, index, who, negated,
-                                facts["hedge"], facts["past"], dropped))
+                                facts["hedge"], past, dropped))
     return norm, hits, resolved
 
 
