@@ -313,9 +313,13 @@ def pronoun(conversation: Conversation, clean: str) -> str:
     return "her" if she and not he else "him" if he and not she else f"your {pet[1]}" if pet else "them"
 
 
-# A death told as just now ("my mum died last night", "my dad just passed"): too soon to ask how it has been since.
-_JUST_NOW = re.compile(r"\b(?:died|passed away|was killed)\b[^.!?]{0,25}?\b(?:last night|this morning|this afternoon|today|"
-                       r"tonight|yesterday|an hour ago|a few hours ago|just now)\b|\bjust (?:died|passed away)\b", re.I)
+# A death told as just now ("my mum died last night", "mum passed an hour ago", "lost my dad this morning", "my dad just
+# passed"): too soon to ask how it has been since, or for memories. ("i passed my test this morning" is no death.)
+_DEATH_NOW = (r"(?:died|passed(?: away| on)?(?! (?:my|the|an?(?! (?:hour|few|couple|half)\b)|it|all|with|out|him|her|"
+              r"them|by|through|over|his|our|their|your)\b)|was killed|lost (?:my|our) (?:\w+ )?" + _CLOSE + r")")
+_JUST_NOW = re.compile(r"\b" + _DEATH_NOW + r"\b[^.!?]{0,25}?\b(?:last night|this morning|this afternoon|this evening|today|"
+                       r"tonight|yesterday|(?:an|half an|an? \w+|\w+|a few|a couple of) hours? ago|(?:a few |\d+ |\w+ )?minutes ago|"
+                       r"earlier|just now)\b|\bjust " + _DEATH_NOW + r"\b", re.I)
 
 
 def just_bereaved(conversation: Conversation, clean: str) -> bool:
@@ -340,8 +344,10 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
     if topic and (family not in ("joy", "surprise", "mixed") or responses()["topics"][topic].get("glad")):
         recent = conversation.recent_templates()
         fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent
-                 and (them or "{them}" not in q["text"]) and not (just_now and q.get("since"))]
+                 and (them or "{them}" not in q["text"]) and not (just_now and q.get("since")) and (just_now or not q.get("now"))]
         fresh = [q for q in fresh if not q.get("weight" if plain else "plain")] or fresh
+        # hours after a death: how they are and who is with them first (`now`); memories once those have been asked
+        fresh = [q for q in fresh if q.get("now")] or fresh
         if fresh:
             return pick(fresh, conversation, used)["text"].format(them=them)
     # "Where would you like to start?" fits only a conversation's start
