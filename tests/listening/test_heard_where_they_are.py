@@ -102,3 +102,50 @@ def test_trying_for_a_baby_for_years_is_heard_on_its_own(listener):
 def test_trying_for_years_at_something_else_is_not_heard_as_a_wait_for_a_baby(listener):
     said = talk(listener, "i've been trying for two years to get promoted")[-1]
     assert said.feeling is None or "how long" not in said.feeling.word, said.reply
+
+
+GLAD_WORDS = ("excited", "hopeful", "pleased", "happy", "really matters to you", "What does this mean to you")
+
+
+@pytest.mark.parametrize("line", ["we have to tell the kids we're splitting up this weekend",
+                                  "we're telling the children on sunday that we're separating",
+                                  "how do i tell my son we're getting divorced"])
+def test_telling_the_children_of_a_separation_is_heard_as_a_worry_not_excitement(listener, line):
+    # "we have to tell the kids we're splitting up this weekend" got "excited ... That sounds like it really matters to
+    # you. What does this mean to you?"
+    said = talk(listener, line)[-1]
+    assert said.feeling is not None and said.feeling.label in ("nervousness", "fear"), said.reply
+    assert not any(word in said.reply for word in GLAD_WORDS), said.reply
+
+
+@pytest.mark.parametrize("line", ["we've decided to separate after 12 years", "we're getting divorced",
+                                  "my husband and i have agreed to split up", "we are separating"])
+def test_a_separation_decided_is_heard_as_an_ending_not_good_news(listener, line):
+    # "we've decided to separate after 12 years" got "hopeful ... What does this mean to you?"
+    said = talk(listener, line)[-1]
+    assert said.topic == "separating" and "since it ended" not in said.reply, said.reply
+    assert said.feeling is not None and said.feeling.label in ("sadness", "grief"), said.reply
+    assert not any(word in said.reply for word in GLAD_WORDS), said.reply
+
+
+def test_a_separation_told_with_their_own_relief_keeps_it(listener):
+    said = talk(listener, "we've decided to separate and honestly i'm relieved")[-1]
+    assert "relieved" in said.reply and "sad" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("line", ["i'm looking after my mum full time now and i've got nothing left",
+                                  "caring for my dad has left me with nothing left for myself",
+                                  "i'm my mum's full time carer and i'm running on empty"])
+def test_a_carer_with_nothing_left_is_heard_as_worn_down_not_let_down(listener, line):
+    # "i'm looking after my mum full time now and i've got nothing left" got "let down ... with your family?"
+    said = talk(listener, line)[-1]
+    assert said.topic == "caring", said.reply
+    assert said.feeling is not None and "let down" not in said.reply, said.reply
+    assert "family" not in said.question, said.reply
+
+
+@pytest.mark.parametrize("line", ["i had to give up my job to care for my dad", "i gave up work to look after my mum"])
+def test_a_job_given_up_to_care_for_a_parent_is_not_asked_about_work(listener, line):
+    # "i had to give up my job to care for my dad" got "What's been happening at work that weighs on you most?"
+    said = talk(listener, line)[-1]
+    assert said.topic == "caring" and "at work" not in said.reply, said.reply

@@ -206,7 +206,7 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
     if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON) and topic != "ahead"
                    or before in ("loss", "ahead", "workloss") and topic in (None, "health", "family", "relationship", "work", "friends")
                    or before in ("health", "illness") and topic == "work" or before == "illness" and topic == "family"
-                   or before == "breakup" and topic == "work"):
+                   or before in ("breakup", "separating") and topic == "work"):
         # still the same story: "I keep picking up the phone to call her" after "my mum died";
         # "he went straight back to work" is about the brother, not the client's work; "we were married
         # 51 years" after "my wife passed away" asks about losing her, not about "this relationship"; "people at work
@@ -216,18 +216,23 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         topic = before
     elif key.startswith(_THIRD_PERSON) and topic in _ABOUT_THE_CLIENT:
         topic = None
-    if topic == "breakup" and _PARENTS_PARTING.search(clean):
+    if topic in ("breakup", "family") and _TELLING_THE_CHILDREN.search(clean):
+        topic = "separating"  # "we have to tell the kids we're splitting up": under way, not "since it ended?"
+    if topic in ("breakup", "separating") and _PARENTS_PARTING.search(clean):
         topic = "family"  # "my parents are getting divorced": their ending, lived by the client as family
     if topic == "relationship" and (told := next((t.topic for t in reversed(conversation.turns[-6:])
-                                                  if t.topic in ("breakup", "betrayal")), None)):
+                                                  if t.topic in ("breakup", "betrayal", "separating")), None)):
         # "she was my girlfriend for three years" after "we broke up", "we've been together six years" after
-        # "he cheated on me": still the ending, still the betrayal
+        # "he cheated on me": still the ending, still the betrayal (and the separation under way)
         topic = told
     if topic in (None, "study", "friends") and any(t.topic == "bullying" for t in conversation.turns[-6:]):
         topic = "bullying"  # "i dont want to go to school tomorrow" after the group chat: still that story
     return topic
 
 
+_TELLING_THE_CHILDREN = re.compile(r"\b(?:tell|telling|told|break it to|explain(?:ing)? (?:it )?to) (?:the|our|my) (?:kids|children|"
+                                  r"son|daughter|boys|girls|little ones|youngest|eldest)\b[^.!?]*\b(?:separat\w*|split\w*|"
+                                  r"divorc\w*|break(?:ing)? up)\b", re.I)
 _PARENTS_PARTING = re.compile(r"\b(?:parents|mum and dad|mom and dad|dad and mum|dad and mom|folks)\b[^.!?]{0,30}"
                               r"\b(?:divorc\w*|split\w*|separat\w*|broke up|breaking up)", re.I)
 # Stories of something that ended: a death, a break-up.
