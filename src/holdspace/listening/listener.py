@@ -96,7 +96,7 @@ _NAMES_KEPT = 50
 # A follow-up this short, in a story that hurts, names no feeling unless its words do ("it was really hard").
 _FOLLOW_UP_WORDS = 6
 # Stories a harsh thought about oneself belongs to rather than replaces ("i feel so stupid" after "she cheated on me").
-_OWN_STORIES = {"loss", "breakup", "betrayal", "bullying", "self"}
+_OWN_STORIES = {"loss", "breakup", "separating", "betrayal", "bullying", "self"}
 
 
 # Missing a place or a time left behind ("i miss my old school", "i miss how work used to be").

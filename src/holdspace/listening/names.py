@@ -67,6 +67,18 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February April 
 December Christmas Easter Eid Diwali Hanukkah Ramadan Thanksgiving GP GPs NHS A&E ICU ADHD OCD PTSD CBT GCSE GCSEs
 """.split()}
 _ALWAYS_PATTERN = re.compile(r"(?<![\w'&])(" + "|".join(map(re.escape, sorted(_ALWAYS, key=len, reverse=True))) + r")(?![\w&])")
+# "may" and "march" where only the month fits: after a word of time ("left in march", "since may", "last march") or
+# beside a date ("march 3rd", "3 may", "may 2025"); "i may have", "we march every year" stay as they are.
+_MONTH_PATTERN = re.compile(r"\b(?:(?:in|since|until|till|by|last|next|this|of|early|mid|late|from|through|before|after|"
+                            r"during) (may|march)\b(?! (?:be|have|not|never|well|help|mean|seem|sound|take|make|need|want|"
+                            r"go|get|feel|come|also|still|just|even|hurt|work)\b)"
+                            r"|(may|march)(?= \d{1,4}(?:st|nd|rd|th)?\b)|\d{1,2}(?:st|nd|rd|th)? (may|march)\b)")
+
+
+def _month(found: re.Match) -> str:
+    month = next(g for g in found.groups() if g)
+    start = found.start(found.lastindex) - found.start()
+    return found.group(0)[:start] + month.capitalize() + found.group(0)[start + len(month):]
 
 
 def with_capitals(said: str, names: set[str]) -> str:
@@ -74,6 +86,7 @@ def with_capitals(said: str, names: set[str]) -> str:
     if not said:
         return said
     said = _ALWAYS_PATTERN.sub(lambda m: _ALWAYS[m.group(1)] if m.group(1).islower() else m.group(1), said)
+    said = _MONTH_PATTERN.sub(_month, said)
     if not names:
         return said
     pattern = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, names))) + r")(?![\w])")

@@ -184,8 +184,8 @@ def story_hurts(conversation: Conversation) -> bool:
 _BIT = re.compile(r"^\W*(?:(?:just|feeling|feel|im|i'?m)\s+)?(?:a\s+)?(?:bit|lil|little)\b", re.I)
 #: A low feeling the model only half hears is taken as told lightly in a message of at most this many words.
 LIGHT_WORDS = 8
-# Stories heavier than their words: a death, an ending, a betrayal, loneliness, a harsh view of oneself.
-_HEAVY_TOPICS = {"loss", "ahead", "breakup", "betrayal", "loneliness", "self", "bullying", "workloss"}
+# Stories heavier than their words: a death, an ending, a betrayal, loneliness, a harsh view of oneself, caring for someone.
+_HEAVY_TOPICS = {"loss", "ahead", "breakup", "separating", "caring", "betrayal", "loneliness", "self", "bullying", "workloss"}
 
 
 def said_lightly(text: str, feeling: Feeling | None, topic: str | None) -> bool:

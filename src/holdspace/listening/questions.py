@@ -206,7 +206,7 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
     if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON) and topic != "ahead"
                    or before in ("loss", "ahead", "workloss") and topic in (None, "health", "family", "relationship", "work", "friends")
                    or before in ("health", "illness") and topic == "work" or before == "illness" and topic == "family"
-                   or before == "breakup" and topic == "work"):
+                   or before in ("breakup", "separating") and topic == "work"):
         # still the same story: "I keep picking up the phone to call her" after "my mum died";
         # "he went straight back to work" is about the brother, not the client's work; "we were married
         # 51 years" after "my wife passed away" asks about losing her, not about "this relationship"; "people at work
@@ -216,18 +216,23 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         topic = before
     elif key.startswith(_THIRD_PERSON) and topic in _ABOUT_THE_CLIENT:
         topic = None
-    if topic == "breakup" and _PARENTS_PARTING.search(clean):
+    if topic in ("breakup", "family") and _TELLING_THE_CHILDREN.search(clean):
+        topic = "separating"  # "we have to tell the kids we're splitting up": under way, not "since it ended?"
+    if topic in ("breakup", "separating") and _PARENTS_PARTING.search(clean):
         topic = "family"  # "my parents are getting divorced": their ending, lived by the client as family
     if topic == "relationship" and (told := next((t.topic for t in reversed(conversation.turns[-6:])
-                                                  if t.topic in ("breakup", "betrayal")), None)):
+                                                  if t.topic in ("breakup", "betrayal", "separating")), None)):
         # "she was my girlfriend for three years" after "we broke up", "we've been together six years" after
-        # "he cheated on me": still the ending, still the betrayal
+        # "he cheated on me": still the ending, still the betrayal (and the separation under way)
         topic = told
     if topic in (None, "study", "friends") and any(t.topic == "bullying" for t in conversation.turns[-6:]):
         topic = "bullying"  # "i dont want to go to school tomorrow" after the group chat: still that story
     return topic
 
 
+_TELLING_THE_CHILDREN = re.compile(r"\b(?:tell|telling|told|break it to|explain(?:ing)? (?:it )?to) (?:the|our|my) (?:kids|children|"
+                                  r"son|daughter|boys|girls|little ones|youngest|eldest)\b[^.!?]*\b(?:separat\w*|split\w*|"
+                                  r"divorc\w*|break(?:ing)? up)\b", re.I)
 _PARENTS_PARTING = re.compile(r"\b(?:parents|mum and dad|mom and dad|dad and mum|dad and mom|folks)\b[^.!?]{0,30}"
                               r"\b(?:divorc\w*|split\w*|separat\w*|broke up|breaking up)", re.I)
 # Stories of something that ended: a death, a break-up.
@@ -313,9 +318,13 @@ def pronoun(conversation: Conversation, clean: str) -> str:
     return "her" if she and not he else "him" if he and not she else f"your {pet[1]}" if pet else "them"
 
 
-# A death told as just now ("my mum died last night", "my dad just passed"): too soon to ask how it has been since.
-_JUST_NOW = re.compile(r"\b(?:died|passed away|was killed)\b[^.!?]{0,25}?\b(?:last night|this morning|this afternoon|today|"
-                       r"tonight|yesterday|an hour ago|a few hours ago|just now)\b|\bjust (?:died|passed away)\b", re.I)
+# A death told as just now ("my mum died last night", "mum passed an hour ago", "lost my dad this morning", "my dad just
+# passed"): too soon to ask how it has been since, or for memories. ("i passed my test this morning" is no death.)
+_DEATH_NOW = (r"(?:died|passed(?: away| on)?(?! (?:my|the|an?(?! (?:hour|few|couple|half)\b)|it|all|with|out|him|her|"
+              r"them|by|through|over|his|our|their|your)\b)|was killed|lost (?:my|our) (?:\w+ )?" + _CLOSE + r")")
+_JUST_NOW = re.compile(r"\b" + _DEATH_NOW + r"\b[^.!?]{0,25}?\b(?:last night|this morning|this afternoon|this evening|today|"
+                       r"tonight|yesterday|(?:an|half an|an? \w+|\w+|a few|a couple of) hours? ago|(?:a few |\d+ |\w+ )?minutes ago|"
+                       r"earlier|just now)\b|\bjust " + _DEATH_NOW + r"\b", re.I)
 
 
 def just_bereaved(conversation: Conversation, clean: str) -> bool:
@@ -340,8 +349,10 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
     if topic and (family not in ("joy", "surprise", "mixed") or responses()["topics"][topic].get("glad")):
         recent = conversation.recent_templates()
         fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent
-                 and (them or "{them}" not in q["text"]) and not (just_now and q.get("since"))]
+                 and (them or "{them}" not in q["text"]) and not (just_now and q.get("since")) and (just_now or not q.get("now"))]
         fresh = [q for q in fresh if not q.get("weight" if plain else "plain")] or fresh
+        # hours after a death: how they are and who is with them first (`now`); memories once those have been asked
+        fresh = [q for q in fresh if q.get("now")] or fresh
         if fresh:
             return pick(fresh, conversation, used)["text"].format(them=them)
     # "Where would you like to start?" fits only a conversation's start

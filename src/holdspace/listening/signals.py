@@ -373,12 +373,38 @@ well right wrong help make made would could reply replied replies text texted me
 """.split())
 
 
+# The small everyday words of the languages a client here most often writes in besides English (German, Polish, Spanish,
+# French, Italian, Portuguese, Dutch, Swedish, Danish and Norwegian, Turkish, Romanian): "ich bin so müde heute",
+# "jestem bardzo zmęczona". None is also an English word or name ("die", "was", "son", "soy", "ben", "mam" are left out), so a foreign
+# name or a loanword in an English sentence ("my oma", "a café au lait with Zoë") does not make it another language.
+_FOREIGN = frozenset("""
+ich bin bist ist nicht und sehr heute mir mich mein meine habe auch aber nur wirklich immer keine kein müde traurig
+jestem jest nie się bardzo dzisiaj mnie mój moja czuję już tylko zawsze nic jestem zmęczona zmęczony smutna smutny
+estoy estás está muy hoy tengo pero yo también siempre cansada cansado porque mucho bien gracias hola
+je suis très aujourd'hui mais j'ai ne pas tellement toujours rien fatiguée fatigué parce avec
+sono molto oggi anche sempre niente stanca stanco perché sento
+estou muito hoje não também sempre cansado cansada porque
+ik heel erg vandaag niet ook maar altijd niets moe verdrietig
+är mycket idag inte också alltid trött ledsen jeg meget idag ikke også altid træt veldig
+çok bugün değil yorgun üzgün hiç
+sunt foarte astăzi azi obosit obosită
+""".split())
+
+
 def looks_english(text: str) -> bool:
     """Whether a message is likely English (the only language the listener's words are in)."""
     letters = [ch for ch in text if ch.isalpha()]
     if letters and sum(ch.isascii() for ch in letters) < len(letters) / 2:
         return False  # mostly another script
     tokens = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())
+    english = sum(t in _ENGLISH for t in tokens)
+    # another language's small words, or its accented letters, outnumbering English's: "ich bin so müde heute" has
+    # "so" in it, and "jestem bardzo zmęczona" is three words; at least one of its small words, since accents alone
+    # may be a name ("Björn and Søren")
+    small = sum(t in _FOREIGN for t in tokens)
+    accented = sum(t not in _FOREIGN and not t.isascii() for t in tokens)
+    if small and small + accented >= 2 and small + accented > english:
+        return False
     if len(tokens) < 4:
         return True
-    return sum(t in _ENGLISH for t in tokens) / len(tokens) >= 0.15
+    return english / len(tokens) >= 0.15
