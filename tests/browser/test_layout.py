@@ -196,3 +196,44 @@ def test_on_a_phone_chart_labels_are_readable_and_do_not_run_into_each_other(liv
                     apart = (a["right"] + gap <= b["left"] + 1 or b["right"] + gap <= a["left"] + 1
                              or a["bottom"] <= b["top"] + 1 or b["bottom"] <= a["top"] + 1)
                     assert apart, f"{path}: {a['text']!r} runs into {b['text']!r}"
+
+
+def test_on_a_phone_checkboxes_and_choices_keep_their_shape_beside_long_labels(live_server, new_context):
+    june, _ = _connected(live_server)
+    page = new_context(**PHONE).new_page()
+    sign_in(page, june.email)
+    for path in ("/sharing", "/journal/new"):
+        page.goto(path)
+        boxes = page.locator(".check input").evaluate_all(
+            "els => els.map(e => { const r = e.getBoundingClientRect(); return [e.name, r.width, r.height]; })")
+        assert boxes, path
+        # Beside a label of two or three lines they were squeezed to 13px wide, thin slivers to aim at.
+        squeezed = [(name, round(w), round(h)) for name, w, h in boxes if abs(w - h) > 1 or w < 18]
+        assert not squeezed, f"{path}: {squeezed}"
+
+
+def test_on_a_phone_each_breathing_pace_is_big_enough_to_tap(live_server, new_context):
+    june, _ = _connected(live_server)
+    page = new_context(**PHONE).new_page()
+    sign_in(page, june.email)
+    page.goto("/practices")
+    card = page.locator("section.card").filter(has=page.get_by_role("heading", name="Breathing", exact=True))
+    paces = card.get_by_role("link")
+    boxes = [paces.nth(i).bounding_box() for i in range(paces.count())]
+    assert len(boxes) >= 4
+    # Four links 20px tall and 10px apart: "4-7-8" was a 45 x 20 target between two others.
+    assert all(b["height"] >= 44 for b in boxes)
+    assert all(above["y"] + above["height"] <= below["y"] for above, below in zip(boxes, boxes[1:]))
+
+
+def test_on_a_phone_a_client_on_the_caseload_is_big_enough_to_tap(live_server, new_context):
+    june, rowan = _connected(live_server)
+    page = new_context(**PHONE).new_page()
+    sign_in(page, rowan.email)
+    page.goto("/caseload")
+    name = page.get_by_role("link", name="June", exact=True)
+    box = name.bounding_box()
+    # Only the name opens the client's page, and "June" was a 38 x 20 target.
+    assert box["height"] >= 44 and box["width"] >= 44
+    click_and_wait(page, name)
+    expect(page.get_by_role("heading", name="June", exact=True)).to_be_visible()
