@@ -237,3 +237,17 @@ def test_on_a_phone_a_client_on_the_caseload_is_big_enough_to_tap(live_server, n
     assert box["height"] >= 44 and box["width"] >= 44
     click_and_wait(page, name)
     expect(page.get_by_role("heading", name="June", exact=True)).to_be_visible()
+
+
+def test_on_a_phone_adding_a_picture_starts_with_the_picture_chooser_on_the_first_screen(live_server, new_context):
+    june, _ = _connected(live_server)
+    page = new_context(**PHONE).new_page()
+    sign_in(page, june.email)
+    page.goto("/art/new")
+    # Like the journal's, the open idea picker filled the first screen before the picture could be chosen.
+    chooser = page.get_by_label("Your picture").bounding_box()
+    assert chooser["y"] + chooser["height"] <= 844
+    page.get_by_text("Looking for an idea?").click()
+    expect(page.get_by_label("What would you like to make?")).to_be_visible()
+    page.goto("/art/new?medium=collage")
+    expect(page.get_by_label("What would you like to make?")).to_be_visible()
