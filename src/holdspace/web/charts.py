@@ -7,6 +7,7 @@ is the practice's (`zone`, from `clock.zone(db)`), so a check-in at 23:30 there 
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta, tzinfo
 
 from markupsafe import Markup, escape
@@ -17,12 +18,32 @@ WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 28
 BANDS_RIGHT = 132  # room for the severity band labels
 VALUE_ROOM = 22  # room above a bar for its value
+EDGE = 44  # a date label this near an end of the plot lines up with that end instead of centring on its place
+THINNED_APART = 170  # on a phone, the least room between the dates shown under a chart
 
 
 def _frame(chart_id: str, title: str, desc: str) -> list[str]:
     return [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
             f'aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMidYMid meet">',
             f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>']
+
+
+def x_label(x: float, y: float, text: str, *, index: int, count: int, apart: float,
+            width: int = WIDTH, right: int = RIGHT) -> str:
+    """A date under the plot, `apart` from its neighbours: kept inside the plot at its ends, minor when crowded.
+
+    Centred at the left end, a date ran into the lowest number of the y axis. On a phone, where the
+    dates are drawn larger to stay readable, only every k-th (counted back from the newest) is shown,
+    k being what it takes to put THINNED_APART between them; the rest are marked minor.
+    """
+    anchor = "middle"
+    if x - LEFT < EDGE:
+        x, anchor = LEFT, "start"
+    elif width - right - x < EDGE:
+        x, anchor = width - right, "end"
+    every = max(1, math.ceil(THINNED_APART / max(apart, 1.0)))
+    minor = " minor" if (count - 1 - index) % every else ""
+    return f'<text class="axis{minor}" x="{x:.1f}" y="{y:g}" text-anchor="{anchor}">{escape(text)}</text>'
 
 
 def _day(at: datetime, zone: tzinfo | None, fmt: str) -> str:
@@ -59,10 +80,11 @@ def mood_chart(checkins, *, zone: tzinfo | None, days: int = 28,
         parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" '
                      f'y2="{y(value):.1f}"/><text class="axis" x="{LEFT - 8}" y="{y(value) + 4:.1f}" '
                      f'text-anchor="end">{value}</text>')
-    for week in range(0, days + 1, 7):
+    weeks = range(0, days + 1, 7)
+    for i, week in enumerate(weeks):
         at = start + timedelta(days=week)
-        parts.append(f'<text class="axis" x="{x(at):.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
-                     f'{_day(at, zone, "%-d %b")}</text>')
+        parts.append(x_label(x(at), HEIGHT - 8, _day(at, zone, "%-d %b"), index=i, count=len(weeks),
+                             apart=plot_w * 7 / days))
     if len(points) > 1:
         parts.append(_line([(x(at), y(m)) for at, m in points]))
     for at, m in points:
@@ -79,12 +101,12 @@ def _x_axis(start: datetime, end: datetime, x, zone: tzinfo | None) -> list[str]
     span = (end - start).days
     step = 7 if span <= 42 else 30 if span <= 200 else 91 if span <= 800 else 365
     fmt = "%-d %b" if step < 91 else "%b %Y" if step < 365 else "%Y"
-    parts, at = [], start
-    while at <= end:
-        parts.append(f'<text class="axis" x="{x(at):.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
-                     f'{_day(at, zone, fmt)}</text>')
-        at += timedelta(days=step)
-    return parts
+    ticks = []
+    while start + timedelta(days=step * len(ticks)) <= end:
+        ticks.append(start + timedelta(days=step * len(ticks)))
+    apart = x(start + timedelta(days=step)) - x(start)
+    return [x_label(x(at), HEIGHT - 8, _day(at, zone, fmt), index=i, count=len(ticks), apart=apart)
+            for i, at in enumerate(ticks)]
 
 
 def _time_x(start: datetime, end: datetime, plot_w: float):
@@ -195,6 +217,8 @@ def minutes_chart(months, *, chart_id: str = "practice-chart", last: int = 12) -
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM - VALUE_ROOM
     base = HEIGHT - BOTTOM
     slot = plot_w / max(1, len(shown))
+    # Many months to a phone's width leave no room for "min" beside each number: there it is left out.
+    unit = " min" if slot >= 100 else '<tspan class="unit"> min</tspan>'
     parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{base}" y2="{base}"/>')
     for i, m in enumerate(shown):
         height = plot_h * m.practice_minutes / top
@@ -204,7 +228,7 @@ def minutes_chart(months, *, chart_id: str = "practice-chart", last: int = 12) -
         parts.append(f'<rect class="column" x="{x:.1f}" y="{base - height:.1f}" width="{bar:.1f}" '
                      f'height="{height:.1f}"><title>{escape(m.label)}: {m.practice_minutes} minutes</title></rect>'
                      f'<text class="axis value" x="{x + bar / 2:.1f}" y="{base - height - 6:.1f}" '
-                     f'text-anchor="middle">{m.practice_minutes} min</text>'
-                     f'<text class="axis" x="{x + bar / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle">{label}</text>')
+                     f'text-anchor="middle">{m.practice_minutes}{unit}</text>'
+                     + x_label(x + bar / 2, HEIGHT - 8, label, index=i, count=len(shown), apart=slot))
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -16,6 +16,7 @@ from holdspace.goals.proposals import proposals_for
 from holdspace.goals.smart import analyse
 from holdspace.privacy.accounts import User
 from holdspace.web import crisis
+from holdspace.web.charts import x_label
 from holdspace.web.deps import CheckCsrf, Client, Db, Id, redirect, render
 
 pages = APIRouter()
@@ -49,8 +50,8 @@ def progress_chart(points: list[schedule.WeekPoint], *, title: str = "Practice w
         parts.append(f'<rect class="practice" x="{x:.1f}" y="{top + plot_h - done_h:.1f}" width="{w:.1f}" '
                      f'height="{done_h:.1f}" rx="3"><title>Week of {p.starts:%-d %b}: {p.practice:g} of '
                      f'{p.planned} planned</title></rect>')
-        parts.append(f'<text class="axis" x="{x + w / 2:.1f}" y="{height - 8}" text-anchor="middle">'
-                     f'{p.starts:%-d %b}</text>')
+        parts.append(x_label(x + w / 2, height - 8, f"{p.starts:%-d %b}", index=i, count=len(points), apart=slot,
+                             width=width))
     if not points:
         parts.append(f'<text class="empty" x="{width / 2}" y="{height / 2}" text-anchor="middle">'
                      'Your practice will appear here.</text>')
