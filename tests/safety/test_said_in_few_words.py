@@ -100,3 +100,21 @@ def test_a_past_told_as_behind_them_is_not_a_present_risk(text):
 ])
 def test_a_past_beside_a_present_risk_is_still_flagged(text):
     assert assess(text).level != "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "my husband died this morning and i want to be with him",
+    "since mum passed i just want to be with her again",
+    "dad's gone and all i want is to join him",
+])
+def test_wanting_to_be_with_someone_who_has_died_is_a_concern(text):
+    assert risk.rules_layer(text, float("inf")).level == "concern", text
+
+
+@pytest.mark.parametrize("text", [
+    "my dad died this morning and i want to be with my mum tonight",
+    "grandad passed and i want to be with him at the chapel of rest before the funeral",
+    "my sister's husband died, i want to be with her this week",
+])
+def test_being_with_the_family_or_the_body_after_a_death_stays_none(text):
+    assert risk.rules_layer(text, float("inf")).level == "none", text
