@@ -392,6 +392,8 @@ def main() -> None:
                         help="also the risk model read as until 30 Nov 2026 (whole text only, where the rules found nothing)")
     parser.add_argument("--held-back", default=",".join(h[0] for h in HELD_BACK), metavar="KEYS",
                         help="which held-back sets to read, e.g. 6,7 (default: all)")
+    parser.add_argument("--no-baselines", action="store_true",
+                        help="leave out the rules alone and the frozen-vector head: only the product (and a candidate)")
     parser.add_argument("--candidate", nargs=2, metavar=("ONNX", "THRESHOLD"),
                         help="also a candidate risk model (an int8 ONNX export) at its threshold, read as the product reads")
     args = parser.parse_args()
@@ -399,10 +401,11 @@ def main() -> None:
     if args.misses:
         misses(args.misses)
         return
-    configs = [("the rules alone", [rules_layer])]
+    configs = [] if args.no_baselines else [("the rules alone", [rules_layer])]
     if not args.rules_only:
-        configs.append(("rules + frozen-vector head (the second layer until 30 Nov 2026; measured, not in the product)",
-                        with_classifier()))
+        if not args.no_baselines:
+            configs.append(("rules + frozen-vector head (the second layer until 30 Nov 2026; measured, not in the product)",
+                            with_classifier()))
         configs.append((f"rules + risk model (fine-tuned encoder; switched {'on' if SECOND_LAYER_ON else 'OFF'} in the product)",
                         with_risk_model()))
     if args.old_reading:
