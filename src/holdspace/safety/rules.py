@@ -228,6 +228,40 @@ def _negated(prefix: str) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class _Index:
+    """Every signal's patterns in rules.toml's order, and which of them a text's `needles.grams` can wake."""
+    patterns: tuple[tuple[Signal, re.Pattern[str]], ...]
+    always: frozenset[int]                  # patterns with no known needles: run on every text
+    by_key: dict[str, tuple[int, ...]]      # a needle's key -> the patterns that hold it
+    keys: frozenset[str]
+
+
+@cache
+def _index() -> _Index:
+    patterns, always, by_key = [], set(), {}
+    for signal in signals():
+        for pattern, needed in zip(signal.patterns, signal.keys, strict=True):
+            if needed is None:
+                always.add(len(patterns))
+            else:
+                for key in needed:
+                    by_key.setdefault(key, []).append(len(patterns))
+            patterns.append((signal, pattern))
+    return _Index(tuple(patterns), frozenset(always), {k: tuple(v) for k, v in by_key.items()}, frozenset(by_key))
+
+
+def _patterns_to_run(present: frozenset[str]) -> list[tuple[Signal, re.Pattern[str]]]:
+    """The (signal, pattern) pairs that can match a text holding `present`, in rules.toml's order: a pattern none of
+    whose needles the text holds cannot match it (needles.py), so it is not run. One set intersection finds the
+    rest, rather than a test of every pattern's needles."""
+    index = _index()
+    woken = set(index.always)
+    for key in index.keys & present:
+        woken.update(index.by_key[key])
+    return [index.patterns[i] for i in sorted(woken)]
+
+
 def find_hits(raw: str, *, deadline: float | None = None) -> tuple[Text, list[Hit], bool]:
     """Normalise `raw`; return it, every signal hit read in its context, and whether the text says it's resolved."""
     norm = normalise(raw)
@@ -252,47 +286,44 @@ def find_hits(raw: str, *, deadline: float | None = None) -> tuple[Text, list[Hi
         return sentence_cache[index]
 
     hits: list[Hit] = []
-    for signal in signals():
+    for signal, pattern in _patterns_to_run(present):
         if deadline is not None and time.monotonic() > deadline:
             raise LayerTimeout(signal.id)
-        for pattern, needed in zip(signal.patterns, signal.keys, strict=True):
-            if needed is not None and needed.isdisjoint(present):
-                continue  # none of what every match of it holds is in the text (needles.py): it cannot match
-            for m in pattern.finditer(text):
-                start, end = m.span()
-                if end <= start:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if end <= start:
+                continue
+            index = _locate(sentences, start)
+            s_start, s_end = sentences[index]
+            sentence = text[s_start:s_end]
+            if signal.requires is not None:
+                scope = text if signal.requires_scope == "text" else sentence
+                if not signal.requires.search(scope):
                     continue
-                index = _locate(sentences, start)
-                s_start, s_end = sentences[index]
-                sentence = text[s_start:s_end]
-                if signal.requires is not None:
-                    scope = text if signal.requires_scope == "text" else sentence
-                    if not signal.requires.search(scope):
-                        continue
-                if signal.unless is not None and signal.unless.search(sentence):
-                    continue
-                local = start - s_start
-                clause_start = s_start + max((c.end() for c in _CLAUSE_END.finditer(sentence, 0, local)), default=0)
-                prefix = text[clause_start:start]
-                facts = sentence_facts(index)
-                who = _who(signal, m, text[s_start:start], prefix)
-                in_quote = any(qs <= start and end <= qe for qs, qe in quotes)
-                dropped = ""
-                if who == "you" and signal.kind not in {"directed"}:
-                    dropped = "you"
-                elif facts["media"] and (who == "other" or in_quote or signal.kind in CONTEXT_KINDS):
-                    dropped = "media"
-                elif _TOPIC.search(prefix):
-                    dropped = "topic"
-                elif facts["denied"] and who == "self":
-                    dropped = "denied"
-                negated = signal.negatable and _negated(prefix)
-                past = facts["past"]
-                if past:  # the past marker, then a turn to now before this hit: the hit is the present
-                    marker = _PAST.search(text, s_start, s_end)
-                    past = not (marker and marker.end() <= start and _NOW_TURN.search(text, marker.end(), start))
-                hits.append(Hit(signal.id, signal.kind, start, end, index, who, negated,
-                                facts["hedge"], past, dropped))
+            if signal.unless is not None and signal.unless.search(sentence):
+                continue
+            local = start - s_start
+            clause_start = s_start + max((c.end() for c in _CLAUSE_END.finditer(sentence, 0, local)), default=0)
+            prefix = text[clause_start:start]
+            facts = sentence_facts(index)
+            who = _who(signal, m, text[s_start:start], prefix)
+            in_quote = any(qs <= start and end <= qe for qs, qe in quotes)
+            dropped = ""
+            if who == "you" and signal.kind not in {"directed"}:
+                dropped = "you"
+            elif facts["media"] and (who == "other" or in_quote or signal.kind in CONTEXT_KINDS):
+                dropped = "media"
+            elif _TOPIC.search(prefix):
+                dropped = "topic"
+            elif facts["denied"] and who == "self":
+                dropped = "denied"
+            negated = signal.negatable and _negated(prefix)
+            past = facts["past"]
+            if past:  # the past marker, then a turn to now before this hit: the hit is the present
+                marker = _PAST.search(text, s_start, s_end)
+                past = not (marker and marker.end() <= start and _NOW_TURN.search(text, marker.end(), start))
+            hits.append(Hit(signal.id, signal.kind, start, end, index, who, negated,
+                            facts["hedge"], past, dropped))
     return norm, hits, resolved
 
 

@@ -49,10 +49,9 @@ def lexicon() -> Lexicon:
     return Lexicon(dict(raw["words"]), phrases, dict(raw["emoji"]))
 
 
-def _substitute(chars: list[str], origin: list[int], pattern: re.Pattern[str], replace) -> tuple[list[str], list[int]]:
+def _substitute(text: str, origin: list[int], pattern: re.Pattern[str], replace) -> tuple[str, list[int]]:
     """Replace each match of `pattern`; replacement characters map to the matched span."""
-    text = "".join(chars)
-    out_chars: list[str] = []
+    pieces: list[str] = []
     out_origin: list[int] = []
     last = 0
     for match in pattern.finditer(text):
@@ -60,18 +59,19 @@ def _substitute(chars: list[str], origin: list[int], pattern: re.Pattern[str], r
         if new is None or new == match.group(0):
             continue
         start, end = match.span()
-        out_chars.extend(chars[last:start])
+        pieces.append(text[last:start])
         out_origin.extend(origin[last:start])
-        first, final = origin[start], origin[end - 1] if end > start else origin[start]
-        for i, ch in enumerate(new):
-            out_chars.append(ch)
-            out_origin.append(first if i < len(new) - 1 else final)
+        if new:
+            first, final = origin[start], origin[end - 1] if end > start else origin[start]
+            pieces.append(new)
+            out_origin.extend([first] * (len(new) - 1))
+            out_origin.append(final)
         last = end
     if last == 0:
-        return chars, origin
-    out_chars.extend(chars[last:])
+        return text, origin
+    pieces.append(text[last:])
     out_origin.extend(origin[last:])
-    return out_chars, out_origin
+    return "".join(pieces), out_origin
 
 
 def normalise(raw: str) -> Text:
@@ -109,8 +109,8 @@ def normalise(raw: str) -> Text:
         for f in folded:
             chars.append(f)
             origin.append(i)
-    chars, origin = _substitute(chars, origin, _REPEATS, lambda m: m.group(1) * 2)
-    chars, origin = _substitute(chars, origin, _WORD, lambda m: lex.words.get(m.group(0)))
+    text, origin = _substitute("".join(chars), origin, _REPEATS, lambda m: m.group(1) * 2)
+    text, origin = _substitute(text, origin, _WORD, lambda m: lex.words.get(m.group(0)))
     for pattern, replacement in lex.phrases:
-        chars, origin = _substitute(chars, origin, pattern, lambda m, r=replacement: r)
-    return Text("".join(chars), tuple(origin), len(raw))
+        text, origin = _substitute(text, origin, pattern, lambda m, r=replacement: r)
+    return Text(text, tuple(origin), len(raw))
