@@ -38,6 +38,7 @@ class Signal:
     # for each pattern, strings one of which a text's `needles.grams` hold if it can match (None: always run it)
     keys: tuple[frozenset[str] | None, ...]
     unless: re.Pattern[str] | None = None
+    unless_text: re.Pattern[str] | None = None   # the same, found anywhere in the text
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def signals() -> tuple[Signal, ...]:
     for entry in raw["signal"]:
         requires = entry.get("requires")
         unless = entry.get("unless")
+        unless_text = entry.get("unless_text")
         patterns = tuple(re.compile(_expand(p, fragments)) for p in entry["patterns"])
         out.append(Signal(
             id=entry["id"], kind=entry["kind"], who=entry.get("who", "match"),
@@ -76,6 +78,7 @@ def signals() -> tuple[Signal, ...]:
             requires=re.compile(_expand(requires, fragments)) if requires else None,
             requires_scope=entry.get("requires_scope", "sentence"),
             unless=re.compile(_expand(unless, fragments)) if unless else None,
+            unless_text=re.compile(_expand(unless_text, fragments)) if unless_text else None,
             keys=tuple(keys(p) for p in patterns)))
     return tuple(out)
 
@@ -301,6 +304,8 @@ def find_hits(raw: str, *, deadline: float | None = None) -> tuple[Text, list[Hi
                 if not signal.requires.search(scope):
                     continue
             if signal.unless is not None and signal.unless.search(sentence):
+                continue
+            if signal.unless_text is not None and signal.unless_text.search(text):
                 continue
             local = start - s_start
             clause_start = s_start + max((c.end() for c in _CLAUSE_END.finditer(sentence, 0, local)), default=0)
