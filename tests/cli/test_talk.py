@@ -40,6 +40,14 @@ def test_a_crisis_message_gets_the_fixed_response_and_the_countrys_lines(talk):
     assert result.output.count("116 123") >= 3
 
 
+def test_after_a_crisis_a_bare_im_fine_points_to_lines_shown_below_not_a_web_page(talk):
+    result = talk("I want to kill myself tonight", "im fine", "quit", args=("--country", "GB"))
+    assert result.exit_code == 0, result.output
+    after = result.output.split("you ›")[2]  # the reply to "im fine"
+    assert "/crisis" not in after and "support list below" in after
+    assert "Samaritans" in after  # the list it points to is there
+
+
 def test_bad_input_gets_kind_replies_and_never_a_crash(talk):
     result = talk("", "😢", "\x00\x01\x02\x7f", "word " * 4000, "Je suis très fatiguée et personne ne m'écoute.",
                   "exit")

@@ -29,13 +29,23 @@ def _crisis_lines(out: Console, country: str) -> None:
     out.print(f"In danger right now: call {here.emergency}.", highlight=False)
 
 
+def _for_terminal(reply: str) -> tuple[str, bool]:
+    """A reply as the terminal shows it, and whether it points to the crisis lines: the web app's crisis page is
+    not here, so its note is dropped and "the crisis page (/crisis)" becomes the support list printed after it."""
+    from holdspace.listening.listener import CRISIS_PAGE_NOTE
+
+    text = reply.replace(CRISIS_PAGE_NOTE, "")
+    points = "(/crisis)" in text
+    return text.replace("the crisis page (/crisis)", "the support list below").replace(" (/crisis)", ""), points
+
+
 def talk(llm: bool = typer.Option(False, "--llm", help="Let the local LLM set in HOLDSPACE_LLM_URL write "
                                   "replies (checked by holdspace's guardrails; the built-in listener "
                                   "answers whenever it fails)."),
          country: str = typer.Option("", "--country", help="Country whose crisis lines are shown "
                                      "(default: HOLDSPACE_COUNTRY).")):
     """Talk with the reflective listener in this terminal. Nothing is saved."""
-    from holdspace.listening.listener import CRISIS_PAGE_NOTE, Listener
+    from holdspace.listening.listener import Listener
     from holdspace.listening.memory import Conversation
     from holdspace.listening.responder import responder_from_settings
 
@@ -68,15 +78,18 @@ def talk(llm: bool = typer.Option(False, "--llm", help="Let the local LLM set in
         if text.strip().lower() in QUIT:
             break
         reply = responder.respond(conversation, text)
+        said, points_to_lines = _for_terminal(reply.reply)
         if reply.crisis:
             # plain words, no styling that could hide them, and the lines themselves
-            console.print(reply.reply.replace(CRISIS_PAGE_NOTE, ""), highlight=False, markup=False)
+            console.print(said, highlight=False, markup=False)
             _crisis_lines(console, where)
         else:
             console.print("[bold cyan]listener ›[/] ", end="", highlight=False)
-            console.print(reply.reply, highlight=False, markup=False)
+            console.print(said, highlight=False, markup=False)
             if reply.source == "llm":
                 console.print("[dim](written by the local model, checked by holdspace)[/]", highlight=False)
+            if points_to_lines:
+                _crisis_lines(console, where)
         console.print()
 
     if conversation.safety is not None and conversation.safety.flagged:
