@@ -56,3 +56,24 @@ def test_a_clinic_abroad_that_helps_people_die_as_ones_own_plan_is_urgent(text):
 ])
 def test_switzerland_as_a_holiday_or_a_documentary_stays_none(text):
     assert rules(text) == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "my little girl tripped on the kerb and hurt herself, lots of tears but she's fine",
+    "he slipped on the wet floor and cut himself on the glass",
+    "the council plans to start cutting away at the hedges along our road",
+    "giving my rabbit away because my son turned out to be allergic to him",
+    "my cat is fifteen now. one day she won't be around anymore and i try not to think about it",
+])
+def test_an_accident_a_rehomed_pet_or_an_old_pet_stays_none_for_the_rules(text):
+    assert rules(text) == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "i fell apart and hurt myself again last night",
+    "i've started cutting away at my arms again",
+    "giving my cat away, she deserves better than me. i won't be around much longer",
+    "i know one day soon i won't be around anymore",
+])
+def test_the_same_words_as_self_harm_or_a_farewell_are_still_flagged(text):
+    assert rules(text) != "none", text
