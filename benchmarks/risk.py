@@ -101,12 +101,14 @@ HELD_BACK = [
     ("8", "risk_test8.jsonl", "everyday_test8.jsonl",
      "Held-back set 8 (never tuned on; written 30 Nov 2026, session 11, by a helper who tuned nothing; read once in session 13)"),
     ("9", "risk_test9.jsonl", "everyday_test9.jsonl",
-     "Held-back set 9 (never tuned on; written 30 Nov 2026, session 13, by a helper who tuned nothing)"),
+     "Held-back set 9 (never tuned on; written 30 Nov 2026, session 13, by a helper who tuned nothing; its table read in session 21)"),
     ("10", "risk_test10.jsonl", "everyday_test10.jsonl",
      "Held-back set 10 (never tuned on; written 1 Dec 2026, session 15, by a helper who tuned nothing; read once in session 17; "
      "trained on by the candidate risk_ship20_L4 in session 20, which did not ship)"),
-    ("11", "risk_test11.jsonl", "everyday_test11.jsonl", "Held-back set 11 (never tuned on; written 2 Dec 2026, session 19, by a helper who tuned nothing)"),
-    ("12", "risk_test12.jsonl", "everyday_test12.jsonl", "Held-back set 12 (never tuned on; written 2 Dec 2026, session 20, by a helper who tuned nothing)"),
+    ("11", "risk_test11.jsonl", "everyday_test11.jsonl", "Held-back set 11 (never tuned on; written 2 Dec 2026, session 19, by a helper who tuned nothing; "
+     "read once in session 19, its table again in session 21)"),
+    ("12", "risk_test12.jsonl", "everyday_test12.jsonl", "Held-back set 12 (never tuned on; written 2 Dec 2026, session 20, by a helper who tuned nothing; "
+     "its table read once in session 21)"),
 ]
 
 
