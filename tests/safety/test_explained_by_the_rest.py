@@ -77,3 +77,109 @@ def test_an_accident_a_rehomed_pet_or_an_old_pet_stays_none_for_the_rules(text):
 ])
 def test_the_same_words_as_self_harm_or_a_farewell_are_still_flagged(text):
     assert rules(text) != "none", text
+
+
+# Dev batch S (session 21), fresh wording the product read as none or concern: our own paraphrases of its concepts.
+
+@pytest.mark.parametrize("text", [
+    "swallowed all my sleeping tablets about half an hour ago, everything is going fuzzy",
+    "took the lot from the medicine box 10 mins ago. just wanted to tell someone",
+    "the water in the bath has gone red and i feel very cold",
+    "sitting on the ledge of the car park roof, top level, nobody around",
+    "her boyfriend has his hands round her throat downstairs right now, i can hear her choking",
+    "i'm 79, fell in the hall last night and cannot get up, the phone was in my dressing gown",
+    "goodbye all 🕊️ it was nice knowing you",
+    "sold my bike and gave back the keys. none of this matters after friday",
+    "stopped paying the rent. doesn't matter now, it's nearly over for me",
+    "cancelled therapy and threw out my meds. taking my life, i've never been surer of anything",
+    "got a stash of my grandad's tablets in my wardrobe for when i go",
+])
+def test_fresh_wordings_of_danger_now_are_urgent_from_the_rules(text):
+    assert rules(text) == "urgent", text
+
+
+@pytest.mark.parametrize("text", [
+    "the bath water went pink from the kids' bath bomb, looks like a flamingo",
+    "the window cleaner was on the ledge of the tower block all morning, brave man",
+    "we had lunch on the edge of the cliff path cafe, lovely views",
+    "it was nice knowing you all, last day at this job tomorrow, keep in touch",
+    "none of it matters after friday's exam, then i'm free for summer",
+    "my shift is nearly over for me, home by six",
+    "i'm taking my life back after the divorce, new flat, new job",
+    "packed my travel sickness tablets in my bag for when i go to the airport",
+])
+def test_the_same_words_in_everyday_life_stay_none_for_the_rules(text):
+    assert rules(text) == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "the voices keep telling me to jump, i'm on the footbridge now",
+    "sending myself off tonight, got everything i need",
+    "the loft hatch and the dog lead. tomorrow once everyone's at work",
+    "asked the pharmacist how many of my mum's heart tablets would be deadly for an adult. she didn't twig",
+])
+def test_more_fresh_wordings_of_danger_are_urgent_from_the_rules(text):
+    assert rules(text) == "urgent", text
+
+
+@pytest.mark.parametrize("text", [
+    "my singing teacher keeps telling me to jump in on the high note",
+    "not seeing 2027 at this rate with these energy prices lol",
+    "the kids' rope swing on the big beam in the barn snapped, fixing it saturday",
+    "the ref sent me off in the second half, gutted",
+])
+def test_their_everyday_look_alikes_stay_none_for_the_rules(text):
+    assert rules(text) == "none", text
+
+
+def test_not_living_to_a_date_ahead_is_at_least_a_concern():
+    assert rules("i'm not seeing christmas this time. i'm sure of it") != "none"
+
+
+@pytest.mark.parametrize("text", [
+    "my stepdad did stuff to me when i was small and i've never said it out loud before",
+    "the swimming coach puts his hands on the girls when he 'corrects' our stroke and nobody says anything",
+    "i ended up in a&e after an overdose in year 12, nobody at uni knows",
+    "the marks on my arm are from when i tried to kill myself at 15",
+    "i've had three attempts over the years, i'm doing a bit better now",
+    "five days on only black coffee and i finally feel in control",
+    "made myself sick again after dinner, on purpose, third time this week",
+    "taking laxatives after every meal so i don't gain",
+    "horrible pictures keep coming of me drowning my son in the bath, i'd never, why does my brain do this",
+    "many days i think it is better i am not alive, but i will not do something",
+    "i wouldn't mind if a gritter took me out on the way to work",
+    "my daughter has been giving away her clothes and her phone to her friends, she's 14",
+    "mum told us we'd all be better off without her, and she's stopped eating",
+    "a boy in year 10 said he's bringing a knife into school on monday to teach them a lesson",
+])
+def test_fresh_wordings_of_a_concern_are_flagged_by_the_rules(text):
+    assert rules(text) != "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "my sister did stuff to me with her make-up kit, i looked like a clown",
+    "three days on only water before my colonoscopy, starving",
+    "made two attempts at the driving test, third time lucky",
+    "my son is giving away his old trainers because he's outgrown them",
+    "i wouldn't mind if the snowplough cleared our road for once",
+])
+def test_the_same_words_in_everyday_life_are_not_flagged_by_the_rules(text):
+    assert rules(text) == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "my ex is sat outside in his car, he's already smashed the kitchen window and i'm terrified",
+    "gave the house keys and the will to my brother and the cat with the neighbour. thank you for everything",
+    "tomorrow i'm sorting out every one of them at the depot. they'll be carrying them out in body bags",
+])
+def test_danger_outside_a_will_beside_a_rehomed_pet_and_a_grudge_with_stretchers_are_urgent(text):
+    assert rules(text) == "urgent", text
+
+
+@pytest.mark.parametrize("text", [
+    "my ex is parked outside to pick the kids up, late again",
+    "the comedian was so funny they'll be carrying them out on stretchers",
+    "left the dog with my sister for the week while i'm in hospital, and sorted my will while i was at it",
+])
+def test_their_everyday_look_alikes_are_not_flagged_by_the_rules(text):
+    assert rules(text) == "none", text
