@@ -12,8 +12,8 @@ from holdspace.listening.memory import Conversation
 from holdspace.listening.signals import without_independence
 from holdspace.listening.templates import pick, responses
 
-__all__ = ["ENDINGS", "MOVING_ON", "PARTING", "just_bereaved", "mourned", "family_for", "pronoun", "question", "remembered_love",
-           "topic_of", "topic_for"]
+__all__ = ["ENDINGS", "MOVING_ON", "PARTING", "just_bereaved", "mourned", "family_for", "owner", "pronoun", "question",
+           "remembered_love", "topic_of", "topic_for"]
 
 # Which validations and questions fit a feeling: by its family, except where the family would
 # mislead (caring is "joy" in GoEmotions, but "concerned" is a worry; guilt and shame get their own).
@@ -52,7 +52,7 @@ _AHEAD = re.compile(
     # a pet to be put to sleep ("i have to put my cat down tomorrow", "we're having our dog put to sleep on friday")
     r"\b(?:(?:have|has|need|needs|got|going|decided|deciding|booked(?: in)?)\s+to|gonna|having|will|'ll|ll)\s+(?:(?:have|get)\s+)?"
     r"(?:put\s+" + _PET + r"|" + _PET + r"\s+put)\s+(?:down|to sleep)\b|"
-    r"\b(?:be|being|getting)\s+put\s+(?:down|to sleep)\b|"
+    r"(?<!\bhad to )(?<!\bhad )\b(?:be|being|getting)\s+put\s+(?:down|to sleep)\b|"  # ("had to be put down": done)
     # the vet's word that the time has come ("the vet says it's time")
     r"\bvets?(?:'s)?\s+(?:says?|said|thinks?|thought|told (?:us|me))\s+(?:that\s+)?(?:it'?s|its|it is)\s+(?:nearly |almost )?time\b|"
     r"\bputting\s+" + _PET + r"\s+(?:down|to sleep)\s+(?:tomorrow|today|tonight|this|next|on|in|soon)\b|"
@@ -92,6 +92,7 @@ def _any_word(topic: str) -> re.Pattern:
 def topic_of(text: str) -> str | None:
     """The topic of highest priority, then with most of its words in the text, then mentioned first."""
     # ("my driving test", "a blood test": no studies)
+    text = _OUT_FOR_THE_DAY.sub(r"\1 went", text)
     lower = " " + " ".join(w.lower() for w in words(_not_their_studies(_NOT_STUDIES.sub(" ", without_independence(text))))) + " "
     best, rank = None, (0, 0, 0)
     for name, topic in responses()["topics"].items():
@@ -157,6 +158,14 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
                           re.I)
 
 
+# A partner out for the day ("my wife left for work early", "he left the house at 6"): no ending. "Left for someone else",
+# "left for my best friend" stay one.
+_OUT_FOR_THE_DAY = re.compile(
+    r"\b((?:wife|husband|partner|girlfriend|boyfriend|gf|bf|fiance|fiancee|fiancé|fiancée)(?:'s| has| had| just| already)*) left"
+    r"(?= (?:for (?:work|school|uni|college|the (?!other)\w+|(?:his|their)(?! (?:mistress|lover|girlfriend|boyfriend|ex|affair|secretary|new)\b)|an?(?! (?:younger|older|new|other|woman|man|guy|girl|"
+    r"colleague|coworker|co-worker|friend|work friend)\b))\b|early|late|at (?:\d|six|seven|eight|nine|ten|five|half|quarter)|"
+    r"the (?:house|flat|door|lights|oven|heating|car|dishes|tap)\b|home (?:at|early|late|for)\b|"
+    r"to (?:go|get|pick|collect|take|drop|visit|see|catch|work|do|start)\b))", re.I)
 # A topic named as what is good in their life ("a good job, a nice flat"): said to set it aside, not as the weight.
 _PRAISED = re.compile(r" (?:good|nice|great|decent|lovely|stable|steady|dream|amazing) $")
 # A topic set aside as fine ("work is fine i guess", "school's ok"): what they go on to is what weighs.
@@ -261,6 +270,10 @@ def remembered_love(clean: str, feeling: Feeling | None, topic: str | None, conv
 # after a death is its own, and stays.
 _MISHEARD_IN_MOURNING = {"confusion", "sadness", "disappointment", "surprise", "realization", "curiosity", "desire",
                          "nervousness", "caring"}
+# Days with no shape after a death ("i don't know what to do with myself"): lost without them.
+_ADRIFT = re.compile(r"\b(?:don'?t|dont|do not|didn'?t|didnt) (?:really |even )?know what to do with (?:myself|my days|my time|"
+                     r"my evenings|my weekends)\b|\b(?:feel|feeling|felt|i'?m|im|i am) (?:so |completely |totally |a bit |really |just )?"
+                     r"(?:lost|adrift|rudderless|aimless)\b(?! (?:my|the|a|an|it|him|her|them)\b)")
 _MISSING = re.compile(r"\b(?:without|miss\w*|gone|anymore|any more|never again|raised me|brought me up)\b", re.I)
 
 
@@ -273,10 +286,14 @@ def mourned(clean: str, feeling: Feeling | None, topic: str | None, them: str, j
     """In a story of a death still told (topic "loss"), a message about the one who died or about missing them,
     with no feeling word of the client's own: the loss of them, not what the model hears in the words. Just after
     the death (`just_now`, see just_bereaved), shaking or disbelief is the shock of it."""
-    if topic != "loss" or feeling is not None and (feeling.intensity in ("theirs", "mixed") or feeling.label == "grief"
-                                                   or feeling.label not in _MISHEARD_IN_MOURNING):
+    if topic != "loss" or feeling is not None and feeling.intensity in ("theirs", "mixed"):
         return None
     lower = clean.lower()
+    if _ADRIFT.search(lower):
+        # "i dont know what to do with myself": adrift without them, not "confused" (nor a plain "sad")
+        return Feeling(f"lost without {them}" if them else "lost and adrift", "grief", "moderate")
+    if feeling is not None and (feeling.label == "grief" or feeling.label not in _MISHEARD_IN_MOURNING):
+        return None
     if just_now and _SHOCK.search(lower):
         return Feeling("in shock", "grief", "moderate")  # "i can't stop shaking" after "my dad died this morning": not nerves
     speaks_of_them = {"her": _SHE, "him": _HE}.get(them, re.compile(r"\b(?:they|them|their)\b")).search(lower)
@@ -312,10 +329,35 @@ def pronoun(conversation: Conversation, clean: str) -> str:
     if told and not she and not he:
         since = texts[:[t.lower() for t in texts].index(told)]
         she, he = (sum(bool(re.match(rf"\W*{word}\b", t, re.I)) for t in since) for word in ("she", "he"))
+    if told and (owned := _OWNED_LOSS.search(told)) and (pet := _OWNED_PET.match(owned["lost"])):
+        return f"{_owner(owned)}'s {pet[1]}"  # "my son's hamster died": the hamster, never "him"
     # a pet with no "he" or "she" yet ("my dog died this morning") is "your dog", never "them"
     pet = None if she or he else re.search(r"\b(?:my|our) (?:\w+ )?(dog|cat|puppy|kitten|rabbit|bunny|horse|pony|hamster|"
                                            r"guinea pig|budgie|parrot|tortoise)\b", told)
     return "her" if she and not he else "him" if he and not she else f"your {pet[1]}" if pet else "them"
+
+
+# A death in the life of someone close ("my son's hamster died", "my friend's dad passed away"): theirs to grieve first,
+# and the client's beside them.
+_OWNED_LOSS = re.compile(r"\b(?:my|our) (?P<who>(?:(?:best|little|big|older|younger|eldest|youngest|oldest|twin|step) )?"
+                         r"(?:son|daughter|mum|mom|mam|mother|dad|father|sister|brother|friend|mate|bestie|partner|husband|wife|"
+                         r"boyfriend|girlfriend|nan|gran|grandma|grandad|grandpa|aunt|auntie|uncle|cousin|neighbour|neighbor|"
+                         r"flatmate|housemate|kid|child|parent|niece|nephew|colleague|boss))(?:'s|s'|s|'|’s) "
+                         r"(?P<lost>(?:[\w-]+ ){1,2}?)(?:just |sadly |suddenly )?(?:died|passed|was put down|had to be put down|"
+                         r"got put down|was put to sleep|had to be put to sleep|was killed|got run over|was run over)\b", re.I)
+_OWNED_PET = re.compile(r"(?:\w+ )?(dog|cat|puppy|kitten|rabbit|bunny|horse|pony|hamster|guinea pig|budgie|parrot|tortoise|"
+                        r"fish|goldfish|gerbil|rat|mouse|bird|pet)\s*$", re.I)
+
+
+def _owner(found: re.Match) -> str:
+    return "your " + found["who"].lower()
+
+
+def owner(conversation: Conversation, clean: str) -> str:
+    """Whose loss it is first ("your son" for "my son's hamster died"), from the latest message telling of a death;
+    "" when it is the client's own."""
+    told = next((t for t in [clean] + [t.text for t in reversed(conversation.turns[-6:])] if _A_DEATH.search(t)), "")
+    return _owner(found) if (found := _OWNED_LOSS.search(told)) else ""
 
 
 # A death told as just now ("my mum died last night", "mum passed an hour ago", "lost my dad this morning", "my dad just
@@ -333,13 +375,14 @@ def just_bereaved(conversation: Conversation, clean: str) -> bool:
 
 
 def question(topic: str | None, family: str, conversation: Conversation, used: list[str], them: str = "them",
-             plain: bool = False, just_now: bool = False, small: bool = False) -> str:
+             plain: bool = False, just_now: bool = False, small: bool = False, whose: str = "") -> str:
     """A question about the topic when it carries a weight, else one for the feeling's family.
 
     `plain`: the topic is only named ("just work"), with no feeling or pain told: no question that takes a weight as
     told (`weight` in topics.toml); else none of those kept for that (`plain`). `just_now`: a death was told as just
     now (just_bereaved), and no question asks how it has been since (`since`). `small`: a small pleasure, asked only
-    the questions kept for it (`small`); other glad news never is.
+    the questions kept for it (`small`); other glad news never is. `whose`: the loss is someone else's first ("your
+    son", see owner): asked about them and the client first (`{whose}`), and never otherwise.
     """
     if topic in _PEOPLE and family in ("fear", "shame"):
         # "my partner goes back to work on monday and I'm dreading it": the dread, not "this relationship"; "i snapped at
@@ -349,12 +392,14 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
     if topic and (family not in ("joy", "surprise", "mixed") or responses()["topics"][topic].get("glad")):
         recent = conversation.recent_templates()
         fresh = [q for q in responses()["topics"][topic]["questions"] if q["id"] not in recent
-                 and (them or "{them}" not in q["text"]) and not (just_now and q.get("since")) and (just_now or not q.get("now"))]
+                 and (them or "{them}" not in q["text"]) and not (just_now and q.get("since")) and (just_now or not q.get("now"))
+                 and (whose or "{whose}" not in q["text"])]
         fresh = [q for q in fresh if not q.get("weight" if plain else "plain")] or fresh
-        # hours after a death: how they are and who is with them first (`now`); memories once those have been asked
-        fresh = [q for q in fresh if q.get("now")] or fresh
+        # someone else's loss first: how they and the client are; hours after a death of their own: how they are and
+        # who is with them first (`now`); memories once those have been asked
+        fresh = [q for q in fresh if "{whose}" in q["text"]] or [q for q in fresh if q.get("now")] or fresh
         if fresh:
-            return pick(fresh, conversation, used)["text"].format(them=them)
+            return pick(fresh, conversation, used)["text"].format(them=them, whose=whose)
     # "Where would you like to start?" fits only a conversation's start
     neutral = [q for q in responses()["questions"]["neutral"] if not (conversation.turns and q.get("opening"))]
     options = [q for q in responses()["questions"].get(family, ()) if not (just_now and q.get("since"))
