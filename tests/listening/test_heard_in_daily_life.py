@@ -56,7 +56,7 @@ def test_going_without_for_ones_children_is_heard_as_strain_not_being_let_down(l
     said = talk(listener, message)[-1]
     assert said.feeling is None or said.feeling.label not in ("disappointment", "joy", "love", "pride"), said.reply
     assert "let down" not in said.reply, said.reply
-    assert said.topic == "money", said.reply
+    assert said.topic == "goingwithout" and "family" not in said.question, said.reply
 
 
 @pytest.mark.parametrize("lines", [
@@ -106,3 +106,13 @@ def test_not_crying_after_a_death_is_asked_about_not_met_with_memories(listener,
 def test_not_crying_is_said_back_without_garbling_who_died(listener):
     said = talk(listener, "my nan died and i havent cried once")[-1]
     assert "you and your nan" not in said.reply and "your nan died" in said.reply, said.reply
+
+
+def test_a_partner_off_to_work_told_plainly_is_not_asked_what_has_been_happening_between_them(listener):
+    said = talk(listener, "my wife left for work early")[-1]
+    assert "What has been happening" not in said.question and "needing in this relationship" not in said.question, said.reply
+
+
+def test_the_school_run_done_alone_is_not_asked_about_loneliness(listener):
+    said = talk(listener, "my wife left for work early", "and i had to get the kids to school on my own")[-1]
+    assert said.topic != "loneliness" and "connection" not in said.reply and "lonely" not in said.reply, said.reply

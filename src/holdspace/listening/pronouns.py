@@ -173,7 +173,9 @@ _OWNED = {"name", "house", "place", "flat", "car", "birthday", "funeral", "room"
 _YOU_FIRST = re.compile(r"(^|[.!?;]\s+)([Yy]our) ((?:\w+ ){0,2}?\w+) and you\b(?!')")
 _NOT_A_NAME = {"is", "was", "are", "were", "has", "had", "have", "does", "did", "do", "can", "will", "would", "just",
                "keeps", "said", "says", "got", "gets", "went", "seems", "looks", "feels", "not", "always", "never",
-               "came", "rang", "told", "left", "made", "took", "saw", "met"}
+               "came", "rang", "told", "left", "made", "took", "saw", "met",
+               # ("my nan died and i haven't cried": she died, and they have not cried; no "you and your nan died")
+               "died", "dies", "lied", "cried", "lost", "fell", "ran", "won", "broke", "quit", "hit"}
 
 
 def _you_first(match: re.Match) -> str:

@@ -330,7 +330,10 @@ _DOING = (r"did|do|done|doing|made|make|making|built|build|building|moved|move|m
           r"organised|organized|started|start|set|ran|run|travelled|traveled|travel|travelling|traveling|assembled|"
           r"decorated|renovated|saved|afforded|climbed|walked|hiked|booked|applied|solved|worked|"
           r"cleaned|packed|carried|lifted|installed|changed|repaired|designed|launched|founded|opened|created|"
-          r"baked|sewed|knitted|grew|trained|studied|revised|taught")
+          r"baked|sewed|knitted|grew|trained|studied|revised|taught|"
+          # ("i had to get the kids to school on my own": the load of it, not a loneliness)
+          r"get|got|getting|take|took|taking|deal|dealt|dealing|juggle|juggled|juggling|feed|fed|bath|bathed|collect|"
+          r"collected|drop|dropped|pick|picked|look after|looked after|looking after|care for|cared for|caring for")
 _NOT_BETWEEN = r"(?!(?:been|am|i'?m|im|was|were|being|be|live|living|lived|sit|sitting|sat|spend|spending|spent|stay|" \
                r"staying|stayed|alone|eat|eating|ate|feel|feeling|felt|left|and|but|because|cos|so|now|still)\b)"
 INDEPENDENTLY = re.compile(r"\b(?:" + _DOING + r")\b(?:\s+" + _NOT_BETWEEN + r"[\w']+){0,5}?\s+(?:all\s+)?"
