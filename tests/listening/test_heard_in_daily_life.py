@@ -116,3 +116,53 @@ def test_a_partner_off_to_work_told_plainly_is_not_asked_what_has_been_happening
 def test_the_school_run_done_alone_is_not_asked_about_loneliness(listener):
     said = talk(listener, "my wife left for work early", "and i had to get the kids to school on my own")[-1]
     assert said.topic != "loneliness" and "connection" not in said.reply and "lonely" not in said.reply, said.reply
+
+
+# Round two of session 21: everyday messages read aloud, each once misheard ("irritated", "let down", "wishful", "fond",
+# a plain thanks) where a listener would hear the feeling named here.
+@pytest.mark.parametrize("message, word", [
+    ("my dad keeps falling and i cant be there every day, i work full time", "worried"),  # was "irritated"
+    ("i had to put mum in a care home last week and i feel like ive abandoned her", "guilty"),  # their act, not abandoned
+    ("i sit in my car at lunch so i dont have to talk to anyone", "distance"),  # was "irritated"
+    ("the results came back and its not good", "scared"),  # was "unhappy about it"
+    ("we had a massive row and he slept on the sofa", "upset"),  # was a plain thanks
+    ("i think my husband is drinking too much", "worried"),  # was a plain thanks
+    ("got a 2:2 and i wanted a first", "disappointed"),  # was "wishful"
+    ("my son got excluded from school today", "worried"),  # was "let down"
+    ("my toddler wont sleep and im running on 3 hours a night", "exhausted"),  # was "let down"
+    ("i work two jobs and still cant make rent", "worried"),  # was "let down", asked about work
+    ("my best mate moved to australia", "far away"),  # was "fond ... good to hear"
+    ("im 34 and all my friends are having kids and im not even dating", "left behind"),  # was "down", asked about friends
+    ("my partner wants to move to scotland for his job and i dont want to go", "torn"),  # was "irritated"
+    ("i found out my dad has another family", "shaken"),  # was a plain thanks
+    ("my girlfriend said she needs space", "unsettled"),  # was a plain thanks
+    ("i think im going to get made redundant, theres rumours", "worried"),  # was "let down"
+])
+def test_everyday_troubles_are_heard_as_the_feeling_a_listener_would_hear(listener, message, word):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and word in said.feeling.word, said.reply
+
+
+def test_a_redundancy_feared_is_not_asked_about_as_if_it_had_happened(listener):
+    said = talk(listener, "i think im going to get made redundant, theres rumours")[-1]
+    assert said.topic != "joblost" and "since it happened" not in said.reply, said.reply
+
+
+def test_rent_that_two_jobs_cannot_cover_is_asked_about_as_money(listener):
+    said = talk(listener, "i work two jobs and still cant make rent")[-1]
+    assert said.topic == "money" and "at work" not in said.question, said.reply
+
+
+def test_nobody_at_uni_talking_to_them_is_asked_about_loneliness_not_studies(listener):
+    said = talk(listener, "nobody at uni talks to me, ive been here 3 months")[-1]
+    assert said.topic == "loneliness" and "studies" not in said.reply, said.reply
+
+
+def test_a_childs_first_day_at_school_is_not_asked_about_the_clients_studies(listener):
+    said = talk(listener, "my twins start school next week")[-1]
+    assert "studies" not in said.reply, said.reply
+
+
+def test_telling_a_therapist_at_last_is_met_as_a_step(listener):
+    said = talk(listener, "i finally told my therapist about what happened")[-1]
+    assert any(t.startswith("v-step-") for t in said.templates), said.reply

@@ -92,7 +92,7 @@ def _any_word(topic: str) -> re.Pattern:
 def topic_of(text: str) -> str | None:
     """The topic of highest priority, then with most of its words in the text, then mentioned first."""
     # ("my driving test", "a blood test": no studies)
-    text = _OUT_FOR_THE_DAY.sub(r"\1 went", text)
+    text = _FEARED_JOB_LOSS.sub(" work ", _OUT_FOR_THE_DAY.sub(r"\1 went", text))
     lower = " " + " ".join(w.lower() for w in words(_not_their_studies(_NOT_STUDIES.sub(" ", without_independence(text))))) + " "
     best, rank = None, (0, 0, 0)
     for name, topic in responses()["topics"].items():
@@ -112,8 +112,8 @@ def topic_of(text: str) -> str | None:
 
 # A child's school ("my kid has been refusing to go to school", "my son keeps getting detention"): a parent's worry, not
 # the client's own studies; the school words after the child are blanked, the child stays ("your kid": the key, said back).
-_CHILDS_SCHOOL = re.compile(r"(\b(?:my|our|your) (?:\w+ )?(?:kid|kids|son|daughter|child|children|boy|girl|stepson|stepdaughter|"
-                            r"youngest|eldest|oldest)\b[^.!?]*?)\b(?:school|exams?|teachers?|homework|class|classes|grades?|"
+_CHILDS_SCHOOL = re.compile(r"(\b(?:my|our|your) (?:\w+ )?(?:kid|kids|son|sons|daughter|daughters|child|children|boy|boys|girl|"
+                            r"girls|stepson|stepdaughter|youngest|eldest|oldest|twins|toddler|little one|little ones|stepkids)\b[^.!?]*?)\b(?:school|exams?|teachers?|homework|class|classes|grades?|"
                             r"detention|college|uni|university|tests?|revision|coursework)\b", re.I)
 
 
@@ -166,6 +166,10 @@ _OUT_FOR_THE_DAY = re.compile(
     r"colleague|coworker|co-worker|friend|work friend)\b))\b|early|late|at (?:\d|six|seven|eight|nine|ten|five|half|quarter)|"
     r"the (?:house|flat|door|lights|oven|heating|car|dishes|tap)\b|home (?:at|early|late|for)\b|"
     r"to (?:go|get|pick|collect|take|drop|visit|see|catch|work|do|start)\b))", re.I)
+# A job loss feared, not yet come ("i think im going to get made redundant"): a worry at work, no "since it happened?".
+_FEARED_JOB_LOSS = re.compile(r"\b(?:going to|gonna|about to|might|may|could|will|i'?ll|likely to|probably)(?: \w+)?(?: be| get)? "
+                              r"(?:made redundant|laid off|fired|sacked|let go)\b|\b(?:rumou?rs?|talk) (?:of|about) (?:redundanc\w*|"
+                              r"layoffs|lay-offs|job cuts)\b", re.I)
 # A topic named as what is good in their life ("a good job, a nice flat"): said to set it aside, not as the weight.
 _PRAISED = re.compile(r" (?:good|nice|great|decent|lovely|stable|steady|dream|amazing) $")
 # A topic set aside as fine ("work is fine i guess", "school's ok"): what they go on to is what weighs.
