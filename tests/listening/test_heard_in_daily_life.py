@@ -166,3 +166,54 @@ def test_a_childs_first_day_at_school_is_not_asked_about_the_clients_studies(lis
 def test_telling_a_therapist_at_last_is_met_as_a_step(listener):
     said = talk(listener, "i finally told my therapist about what happened")[-1]
     assert any(t.startswith("v-step-") for t in said.templates), said.reply
+
+
+# Round three of session 21.
+@pytest.mark.parametrize("message, word", [
+    ("i got bullied at school today again", "hurt"),  # was "irritated"
+    ("my landlord is selling the house and we have 2 months to find somewhere", "worried"),  # was a plain thanks
+    ("i owe about 8k on credit cards and i cant see a way out", "trapped"),  # was "let down"
+    ("i dont think my wife loves me anymore", "unloved"),  # was a plain thanks
+    ("my cat has been missing for three days", "worried"),  # was "down"
+    ("my friend hasnt replied in 2 weeks and i think shes mad at me", "worried"),  # was "annoyed"
+    ("i keep getting headaches and the doctor cant find anything", "worried"),  # was "irritated"
+    ("my mum keeps calling me fat", "hurt"),  # was "irritated"
+    ("my partner proposed!! but i dont know if i want to get married", "torn"),  # was "excited"
+    ("i think he might be seeing someone", "afraid"),  # was a plain thanks
+])
+def test_more_everyday_troubles_are_heard_as_a_listener_would_hear_them(listener, message, word):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and word in said.feeling.word, said.reply
+
+
+def test_a_daughter_young_and_pregnant_names_no_feeling_for_the_parent(listener):
+    said = talk(listener, "my daughter is 16 and pregnant")[-1]
+    assert said.feeling is None and "down" not in said.reply, said.reply
+
+
+def test_months_without_a_day_off_while_caring_is_no_good_news(listener):
+    said = talk(listener, "im a carer for my mum, she has parkinsons", "i havent had a day off in about 8 months")[-1]
+    assert not any(w in said.reply for w in ("good to hear", "felt best", "worth holding")), said.reply
+    assert said.feeling is not None and said.feeling.label not in ("joy", "caring", "love"), said.reply
+
+
+def test_exams_and_feeling_sick_are_not_made_into_two_people(listener):
+    said = talk(listener, "my exams start monday and i feel sick")[-1]
+    assert "you and your exams" not in said.reply and "your exams start Monday and you feel sick" in said.reply, said.reply
+
+
+def test_a_partner_suspected_of_seeing_someone_is_not_asked_about_as_found_out_or_as_things_lately(listener):
+    said = talk(listener, "my husband has been really distant lately", "he's always on his phone",
+                "i think he might be seeing someone")[-1]
+    assert said.topic == "suspicion", said.reply
+    assert not any(w in said.question for w in ("found out", "lately", "needing in this relationship")), said.reply
+
+
+def test_family_far_away_after_telling_of_loneliness_is_still_loneliness(listener):
+    said = talk(listener, "i've got nobody to talk to since i moved here", "my family is 300 miles away")[-1]
+    assert said.topic == "loneliness" and "going on in your family" not in said.reply, said.reply
+
+
+def test_anger_at_a_sister_who_missed_the_funeral_is_not_asked_for_memories_of_her(listener):
+    said = talk(listener, "im so angry at my sister she didnt come to the funeral")[-1]
+    assert "remembering" not in said.question and "miss most" not in said.question, said.reply

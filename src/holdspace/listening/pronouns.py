@@ -178,8 +178,18 @@ _NOT_A_NAME = {"is", "was", "are", "were", "has", "had", "have", "does", "did", 
                "died", "dies", "lied", "cried", "lost", "fell", "ran", "won", "broke", "quit", "hit"}
 
 
+# Who can be one of the two ("my partner and i"): "my exams start monday and i feel sick" names no one.
+_PEOPLE = {"partner", "wife", "husband", "boyfriend", "girlfriend", "bf", "gf", "fiance", "fiancee", "ex", "friend", "friends",
+           "mate", "mates", "bestie", "sister", "brother", "mum", "mom", "mam", "mother", "dad", "father", "parents", "son",
+           "daughter", "kids", "children", "family", "nan", "gran", "grandma", "grandad", "grandpa", "aunt", "auntie", "uncle",
+           "cousin", "flatmate", "roommate", "housemate", "boss", "manager", "colleague", "coworker", "neighbour", "neighbor",
+           "twin", "sibling", "siblings", "stepmum", "stepdad", "daughters", "sons", "sisters", "brothers", "team", "class"}
+
+
 def _you_first(match: re.Match) -> str:
     words = match.group(3).lower().split()
+    if not _PEOPLE & set(words) and len(words) > 1 or words[-1] in ("exams", "exam", "results", "plans", "things"):
+        return match.group(0)  # "your exams start Monday and you feel sick": no one to pair with them
     if _NOT_A_NAME & set(words) or any(w.endswith("ed") and len(w) > 4 for w in words):
         # a clause, not two people: "your mum is ill and you ...", "your sister called and you got into it"
         return match.group(0)

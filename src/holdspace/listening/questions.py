@@ -238,11 +238,15 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         # "she was my girlfriend for three years" after "we broke up", "we've been together six years" after
         # "he cheated on me": still the ending, still the betrayal (and the separation under way)
         topic = told
+    if before == "loneliness" and topic in ("family", "friends") and _FAR_AWAY.search(clean):
+        topic = before  # "my family is 300 miles away" after "i've got nobody to talk to since i moved here": still lonely
     if topic in (None, "study", "friends") and any(t.topic == "bullying" for t in conversation.turns[-6:]):
         topic = "bullying"  # "i dont want to go to school tomorrow" after the group chat: still that story
     return topic
 
 
+_FAR_AWAY = re.compile(r"\b(?:miles|far away|so far|abroad|overseas|back home|another country|the other side of|"
+                       r"hours away|a long way)\b", re.I)
 _TELLING_THE_CHILDREN = re.compile(r"\b(?:tell|telling|told|break it to|explain(?:ing)? (?:it )?to) (?:the|our|my) (?:kids|children|"
                                   r"son|daughter|boys|girls|little ones|youngest|eldest)\b[^.!?]*\b(?:separat\w*|split\w*|"
                                   r"divorc\w*|break(?:ing)? up)\b", re.I)
@@ -328,8 +332,10 @@ def pronoun(conversation: Conversation, clean: str) -> str:
         return ""
     # the latest telling that names someone: "the funeral is on friday" names no one, "my mum died" does
     told = [t.lower() for t in texts if _A_DEATH.search(t)]
-    told = next((t for t in told if _SHE.search(t) or _HE.search(t)), told[0] if told else "")
-    she, he = len(_SHE.findall(told)), len(_HE.findall(told))
+    told = next((t for t in told if (_SHE.search(t) or _HE.search(t)) and not _ONLY_THE_FUNERAL.match(t)),
+                told[0] if told else "")
+    # ("im so angry at my sister she didnt come to the funeral": the sister is alive; the funeral names no one)
+    she, he = (0, 0) if _ONLY_THE_FUNERAL.match(told) else (len(_SHE.findall(told)), len(_HE.findall(told)))
     if told and not she and not he:
         since = texts[:[t.lower() for t in texts].index(told)]
         she, he = (sum(bool(re.match(rf"\W*{word}\b", t, re.I)) for t in since) for word in ("she", "he"))
@@ -341,6 +347,9 @@ def pronoun(conversation: Conversation, clean: str) -> str:
     return "her" if she and not he else "him" if he and not she else f"your {pet[1]}" if pet else "them"
 
 
+# A message whose only word of a death is "the funeral" or "a funeral": the people in it are not who died.
+_ONLY_THE_FUNERAL = re.compile(r"^(?!.*\b(?:died|dies|passed|death|lost my|put down|put to sleep|killed|without)\b)"
+                               r"(?!.*\b(?:his|her|their|\w+'s|mums|dads|nans|grans) funeral\b).*\b(?:the|a) funeral\b", re.I)
 # A death in the life of someone close ("my son's hamster died", "my friend's dad passed away"): theirs to grieve first,
 # and the client's beside them.
 _OWNED_LOSS = re.compile(r"\b(?:my|our) (?P<who>(?:(?:best|little|big|older|younger|eldest|youngest|oldest|twin|step) )?"
@@ -392,6 +401,8 @@ def question(topic: str | None, family: str, conversation: Conversation, used: l
         # "my partner goes back to work on monday and I'm dreading it": the dread, not "this relationship"; "i snapped at
         # my daughter": the guilt, not "things in your family as they are"
         topic = None
+    if topic == "loss" and family == "anger":
+        topic = None  # "im so angry at my sister she didnt come to the funeral": the anger, not memories of the one who died
     # topic questions ask about a weight, unless the topic is glad too ("how has it been going since you stopped?")
     if topic and (family not in ("joy", "surprise", "mixed") or responses()["topics"][topic].get("glad")):
         recent = conversation.recent_templates()
