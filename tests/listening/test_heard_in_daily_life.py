@@ -217,3 +217,55 @@ def test_family_far_away_after_telling_of_loneliness_is_still_loneliness(listene
 def test_anger_at_a_sister_who_missed_the_funeral_is_not_asked_for_memories_of_her(listener):
     said = talk(listener, "im so angry at my sister she didnt come to the funeral")[-1]
     assert "remembering" not in said.question and "miss most" not in said.question, said.reply
+
+
+# Round four of session 21.
+@pytest.mark.parametrize("message, word", [
+    ("i have to choose between heating and eating this winter", "making ends meet"),  # was a plain thanks
+    ("my sons 18th birthday is next week and his dad wont come", "on his behalf"),  # was a plain thanks
+    ("my mum is 90 and she wants to stay in her own home but shes not safe there", "worried for her"),  # a plain thanks
+    ("my partner lost his job and hes taking it out on me", "hurt"),  # was "worried for him"
+    ("my teenage daughter hates me", "hurt"),  # was "angry"
+    ("my dad remarried and his new wife doesnt like me", "unwelcome"),  # was "irritated"
+    ("i messed up my presentation and my manager saw everything", "embarrassed"),  # was "let down"
+    ("my kid got into the school we wanted!", "delighted"),  # was a plain thanks
+    ("it's been a rough week, my car broke down, my son was ill and i missed a deadline", "worn down"),  # was "worried"
+    ("hes been in hospital for 3 weeks and nobody will tell us anything", "worried"),  # was "down"
+])
+def test_still_more_everyday_troubles_are_heard_as_a_listener_would_hear_them(listener, message, word):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and word in said.feeling.word, said.reply
+
+
+@pytest.mark.parametrize("message", ["im pregnant and i havent told anyone", "i cant stop thinking about my ex"])
+def test_news_and_an_ex_on_their_mind_name_no_feeling_for_them(listener, message):
+    said = talk(listener, message)[-1]
+    assert said.feeling is None and not any(w in said.reply for w in ("down", "nervous")), said.reply
+
+
+def test_not_knowing_whats_wrong_with_oneself_is_not_made_a_harsh_belief(listener):
+    said = talk(listener, "i keep crying at random times and i dont know whats wrong with me")[-1]
+    assert "part of you believes" not in said.reply and "inner voice" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message, typed", [("my sister wont let me see my nephew anymore", "nephew anymore"),
+                                            ("i feel guilty for going out and leaving my mum alone", "mum alone")])
+def test_a_word_after_someone_close_is_not_capitalised_as_if_it_were_their_name(listener, message, typed):
+    said = talk(listener, message)[-1]
+    assert typed in said.reply, said.reply
+
+
+def test_leaving_a_parent_alone_is_not_heard_as_the_clients_loneliness(listener):
+    said = talk(listener, "i feel guilty for going out and leaving my mum alone")[-1]
+    assert said.topic != "loneliness" and "lonel" not in said.reply, said.reply
+
+
+def test_starting_uni_is_asked_about_as_what_is_ahead_not_studies(listener):
+    said = talk(listener, "im starting uni next month and im terrified")[-1]
+    assert said.topic == "starting" and "studies" not in said.reply, said.reply
+
+
+def test_loneliness_since_a_death_is_asked_about_as_loneliness(listener):
+    said = talk(listener, "im so lonely since my wife died, the evenings are the worst")[-1]
+    assert "remembering" not in said.question and "miss most" not in said.question, said.reply
+    assert "lonel" in said.question, said.reply

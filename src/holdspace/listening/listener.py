@@ -31,7 +31,7 @@ from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.names import names_in, with_capitals
 from holdspace.listening.naming import (choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts,
                                         turns_from_good_news)
-from holdspace.listening.questions import (MOVING_ON, PARTING, family_for, just_bereaved, mourned, owner, pronoun, question,
+from holdspace.listening.questions import (MOVING_ON, PARTING, asked_about, family_for, just_bereaved, mourned, owner, pronoun, question,
                                            remembered_love, topic_for, topic_of)
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
@@ -422,7 +422,8 @@ class Listener:
         # "i miss my old school": what is missed is behind them, not a weight of studies now
         # ("my son was born three weeks ago", news: how they feel about it, not "what has this been like with your family?")
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
-        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group not in ("starting", "news", "test_result") else None,
+        asked = question(asked_about(topic, clean, just_bereaved(conversation, clean)) if weighs and not _LEFT_BEHIND.search(clean)
+                         and group not in ("starting", "news", "test_result") else None,
                          group if group in ("stretched", "stuck", "starting", "coping", "step", "news", "test_result") else "result" if result else family, conversation, used,
                          pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean), small=small,
                          whose=owner(conversation, clean) if topic == "loss" else "")

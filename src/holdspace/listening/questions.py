@@ -13,7 +13,7 @@ from holdspace.listening.signals import without_independence
 from holdspace.listening.templates import pick, responses
 
 __all__ = ["ENDINGS", "MOVING_ON", "PARTING", "just_bereaved", "mourned", "family_for", "owner", "pronoun", "question",
-           "remembered_love", "topic_of", "topic_for"]
+           "asked_about", "remembered_love", "topic_of", "topic_for"]
 
 # Which validations and questions fit a feeling: by its family, except where the family would
 # mislead (caring is "joy" in GoEmotions, but "concerned" is a worry; guilt and shame get their own).
@@ -143,6 +143,9 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
                           # ("my car broke down", "it broke my heart", "i broke my wrist": no money worry)
                           r"\bbroke (?=(?:down|into|out|off|through|in|me|my|you|your|his|her|our|their|the|a|it|us|him|them|"
                           r"everything)\b)|"  # ("broke up" stays: a break-up)
+                          # ("leaving my mum alone": her being alone, not the client's loneliness)
+                          r"\b(?:leave|leaves|leaving|left) (?:my|our|her|him|them|his|your) (?:\w+ )?(?:alone|on (?:her|his|their) own|"
+                          r"by (?:herself|himself|themselves))\b|"
                           # ("my laptop died this morning": no death)
                           r"\b(?:laptop|phone|battery|computer|pc|tv|telly|printer|charger|headphones|kindle|ipad|tablet|"
                           r"console|xbox|playstation|fridge|freezer|boiler|engine|car|van)(?:'s)? (?:just |has |had |then |"
@@ -308,6 +311,15 @@ def mourned(clean: str, feeling: Feeling | None, topic: str | None, them: str, j
     if not speaks_of_them and not _MISSING.search(lower):
         return None
     return Feeling(f"lost without {them}" if them else "heartbroken", "grief", "moderate")
+
+
+_LONELY = re.compile(r"\b(?:lonely|loneliness|so alone|all alone|on my own|by myself|nobody to talk to|no one to talk to)\b", re.I)
+
+
+def asked_about(topic: str | None, clean: str, just_now: bool) -> str | None:
+    """The topic to ask about: loneliness told in a loss not just now ("im so lonely since my wife died, the evenings are
+    the worst") is asked about as loneliness, not memories of her; else the topic itself."""
+    return "loneliness" if topic == "loss" and not just_now and _LONELY.search(clean) else topic
 
 
 def family_for(feeling: Feeling | None) -> str:

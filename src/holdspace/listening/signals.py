@@ -238,7 +238,9 @@ SELF_CRITICAL = re.compile(
     # "i always mess these things up", "i screw everything up"
     r"\bi (?:always|just always|always just|constantly) (?:mess|messing|screw|screwing|muck|mucking|fuck|fucking) "
     r"(?:\w+ ){0,2}up\b|\bi (?:mess|screw|muck|fuck) (?:everything|it all|things) up\b|\bi (?:don'?t|do not|dont) deserve (?:to|anything|good|love|it|them|him|her|help|"
-    r"kindness|happiness|better)\b|\b(?:what'?s|wtf is|what the (?:hell|heck|fuck) is) wrong with me\b|\bi ruin everything\b|"
+    r"kindness|happiness|better)\b|"
+    # ("i dont know whats wrong with me": puzzled by it, no harsh verdict on themselves)
+    r"(?<!\bknow )(?<!\bsure )(?<!\bidea )(?<!\bout )(?<!\bfind )\b(?:what'?s|wtf is|what the (?:hell|heck|fuck) is) wrong with me\b|\bi ruin everything\b|"
     # "maybe i just need to toughen up" after a story of being treated badly: the fault turned on themselves
     r"\bi (?:just )?(?:need|have|ought|should) (?:to )?(?:toughen up|man up|grow (?:a )?thicker skin|get (?:a )?thicker skin|"
     r"stop being (?:so )?(?:soft|sensitive|weak))\b|"
