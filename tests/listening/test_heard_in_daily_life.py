@@ -269,3 +269,47 @@ def test_loneliness_since_a_death_is_asked_about_as_loneliness(listener):
     said = talk(listener, "im so lonely since my wife died, the evenings are the worst")[-1]
     assert "remembering" not in said.question and "miss most" not in said.question, said.reply
     assert "lonel" in said.question, said.reply
+
+
+# Round five of session 21.
+@pytest.mark.parametrize("message, word", [
+    ("im the only one of my siblings who helps with dad", "alone with it"),  # was a plain thanks
+    ("i work nights and i never see my kids", "missing out"),  # was "let down"
+    ("i spent too much money again and i feel sick about it", "guilty"),  # was "sad"
+    ("everyone at school has a boyfriend except me", "left behind"),  # was "down", asked about studies
+    ("i got a detention for something i didnt do", "unfairly"),  # was "let down"
+    ("my best friend started hanging out with someone else and now they dont talk to me", "left out"),  # was "down"
+    ("im moving to a new school in september and i wont know anyone", "nervous"),  # was "let down"
+    ("my baby has colic and cries all day", "exhausted"),  # was "sad"
+    ("my step daughter is really rude to me and my husband doesnt say anything", "unsupported"),  # was "annoyed"
+    ("i dont really have any friends", "lonely"),  # was "unconvinced"
+    ("my neighbour plays music all night", "fed up"),  # was a plain thanks
+    ("i got my gcse results and i did better than i thought", "relieved"),  # was a plain thanks
+    ("i forgot to pick my son up from school today", "guilty"),  # was "let down"
+])
+def test_yet_more_everyday_troubles_are_heard_as_a_listener_would_hear_them(listener, message, word):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and word in said.feeling.word, said.reply
+
+
+@pytest.mark.parametrize("message, topic", [
+    ("i got rejected from every job i applied for", "jobhunt"),  # was asked "what's been happening at work?"
+    ("im scared ill never find another job", "jobhunt"),  # "ill" was heard as illness
+    ("i dont really have any friends", "loneliness"),  # was asked "what has been going on with your friends?"
+    ("im moving to a new school in september and i wont know anyone", "starting"),  # was asked about studies
+    ("i feel like im failing as a mum", "self"),  # was asked about the family
+])
+def test_the_question_is_about_what_the_message_is_about(listener, message, topic):
+    said = talk(listener, message)[-1]
+    assert said.topic == topic, said.reply
+
+
+def test_a_snoring_husband_is_not_made_one_of_the_two_who_have_not_slept(listener):
+    said = talk(listener, "my husband snores and i havent slept properly in years lol")[-1]
+    assert "your husband snores and you haven't slept" in said.reply and "Snores" not in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message, met", [("ive started therapy", "v-step-"), ("my son was diagnosed with autism today", "v-news-")])
+def test_a_step_and_a_childs_diagnosis_are_met_with_no_feeling_guessed(listener, message, met):
+    said = talk(listener, message)[-1]
+    assert said.feeling is None and any(t.startswith(met) for t in said.templates), said.reply

@@ -175,7 +175,10 @@ _NOT_A_NAME = {"is", "was", "are", "were", "has", "had", "have", "does", "did", 
                "keeps", "said", "says", "got", "gets", "went", "seems", "looks", "feels", "not", "always", "never",
                "came", "rang", "told", "left", "made", "took", "saw", "met",
                # ("my nan died and i haven't cried": she died, and they have not cried; no "you and your nan died")
-               "died", "dies", "lied", "cried", "lost", "fell", "ran", "won", "broke", "quit", "hit"}
+               "died", "dies", "lied", "cried", "lost", "fell", "ran", "won", "broke", "quit", "hit",
+               # ("my husband snores and i haven't slept": what he does, not the two of them)
+               "snores", "smokes", "drinks", "works", "sleeps", "shouts", "yells", "swears", "gambles", "cheats", "lies",
+               "snaps", "moans", "nags", "complains", "plays", "cooks", "travels", "sulks", "drives", "texts", "calls"}
 
 
 # Who can be one of the two ("my partner and i"): "my exams start monday and i feel sick" names no one.

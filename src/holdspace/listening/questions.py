@@ -100,7 +100,7 @@ def topic_of(text: str) -> str | None:
             continue  # (one search per topic first: most topics have none of their words in a message)
         places = [p for w in topic["words"] if (p := lower.find(f" {w} ")) >= 0
                   # "I don't feel lonely now": not loneliness; "i dont really have anyone to talk to" is
-                  and (not negated(lower, p + 1) or w.startswith(("anyone", "anybody")))
+                  and (not negated(lower, p + 1) or w.startswith(_STILL_SO_WHEN_DENIED))
                   # ("she can't manage alone anymore": her being alone, not the client's loneliness)
                   and not (name == "loneliness" and someone_elses(lower, p + 1))
                   and not _FINE_AFTER.match(lower, p + len(w) + 1)  # "work is fine i guess. its everything else"
@@ -108,6 +108,10 @@ def topic_of(text: str) -> str | None:
         if places and (topic.get("priority", 1), len(places), -min(places)) > rank:
             best, rank = name, (topic.get("priority", 1), len(places), -min(places))
     return best
+
+
+# Topic words that still tell the topic when denied ("i dont really have anyone to talk to", "i'll never find another job").
+_STILL_SO_WHEN_DENIED = ("anyone", "anybody", "have any", "got any", "find ", "get a job", "getting a job")
 
 
 # A child's school ("my kid has been refusing to go to school", "my son keeps getting detention"): a parent's worry, not
@@ -143,6 +147,9 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
                           # ("my car broke down", "it broke my heart", "i broke my wrist": no money worry)
                           r"\bbroke (?=(?:down|into|out|off|through|in|me|my|you|your|his|her|our|their|the|a|it|us|him|them|"
                           r"everything)\b)|"  # ("broke up" stays: a break-up)
+                          # ("im scared ill never find another job": "ill" typed for "I'll", no illness)
+                          r"\bill (?=(?:never|ever|be|have|get|go|do|lose|find|mess|fail|make|end up|just|probably|always|need|"
+                          r"try|see|cope|manage|ever|really|let|say|tell|ask|call|miss|still)\b)|"
                           # ("leaving my mum alone": her being alone, not the client's loneliness)
                           r"\b(?:leave|leaves|leaving|left) (?:my|our|her|him|them|his|your) (?:\w+ )?(?:alone|on (?:her|his|their) own|"
                           r"by (?:herself|himself|themselves))\b|"
