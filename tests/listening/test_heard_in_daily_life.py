@@ -313,3 +313,29 @@ def test_a_snoring_husband_is_not_made_one_of_the_two_who_have_not_slept(listene
 def test_a_step_and_a_childs_diagnosis_are_met_with_no_feeling_guessed(listener, message, met):
     said = talk(listener, message)[-1]
     assert said.feeling is None and any(t.startswith(met) for t in said.templates), said.reply
+
+
+# Round six of session 21: a few turns at a time.
+@pytest.mark.parametrize("lines, word", [
+    (("i think i need to leave my husband",), "decision"),  # was "hopeful ... what does this mean to you?"
+    (("my son is 19 and still lives at home and does nothing all day",), "worried"),  # was a plain thanks
+    (("my son is 19 and still lives at home", "i cant talk to him without it becoming a row"), "upset"),  # "unhappy about it"
+    (("ive been made redundant after 22 years", "i dont know who i am without work"), "lost"),  # was "confused"
+    (("my mum wants me to be a doctor but i want to do art",), "caught between"),  # was "full of longing"
+    (("my mum wants me to be a doctor", "she says art is a waste of time"), "dismissed"),  # was "irritated"
+])
+def test_a_turn_in_a_story_is_heard_as_a_listener_would_hear_it(listener, lines, word):
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and word in said.feeling.word, said.reply
+
+
+def test_a_harsh_word_after_a_clause_is_said_back_as_theirs_without_making_the_clause_a_belief(listener):
+    said = talk(listener, "im 67 and since i retired i feel useless")[-1]
+    assert "part of you believes you're 67" not in said.reply and "you feel useless" in said.reply, said.reply
+    assert said.feeling is None or said.feeling.word not in ("let down", "down"), said.reply
+
+
+def test_doing_everything_for_a_wife_who_is_ill_is_asked_about_the_caring_not_the_relationship(listener):
+    said = talk(listener, "my wife has ms and its getting worse", "i do everything for her now")
+    assert said[0].topic == "illness" and "between the two of you" not in said[0].reply, said[0].reply
+    assert said[1].topic == "caring" and "them" not in said[1].question, said[1].reply

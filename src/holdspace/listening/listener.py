@@ -99,6 +99,8 @@ _FOLLOW_UP_WORDS = 6
 _OWN_STORIES = {"loss", "breakup", "separating", "betrayal", "bullying", "self"}
 
 
+# A feeling told in the message itself ("...you feel useless"), said back in the reflection.
+_FEEL_SAID = re.compile(r"\byou (?:just |really |honestly |still )?feel\b")
 # Missing a place or a time left behind ("i miss my old school", "i miss how work used to be").
 _LEFT_BEHIND = re.compile(r"\bmiss(?:ing)? (?:my|our|the) (?:old|last|previous|first)\b|\bmiss(?:ing)? how (?:\w+ )?used to\b",
                           re.I)
@@ -308,6 +310,9 @@ class Listener:
             # "maybe I'm just not worth talking to", "i always mess these things up": the harsh thought is what to
             # ask about ("what does that inner voice tend to say?"), not the friends or the interview
             topic = "self"
+        if harsh and feeling is not None and feeling.intensity != "theirs" and feeling.label not in ("remorse", "embarrassment") \
+                and _FEEL_SAID.search(key):
+            feeling = None  # "since i retired i feel useless": their word for it said back, not the model's "let down" beside it
         ending = remembered_love(clean, feeling, topic, conversation)
         if ending:
             # "I loved her so much" after "we split up": love remembered, not a joy to build on

@@ -228,7 +228,7 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         topic = before  # "they called me into a meeting", "how do i tell my wife" after "i lost my job today"
     if before and (topic is None and feeling is None or key.startswith(_THIRD_PERSON) and topic != "ahead"
                    or before in ("loss", "ahead", "workloss") and topic in (None, "health", "family", "relationship", "work", "friends")
-                   or before in ("health", "illness") and topic == "work" or before == "illness" and topic == "family"
+                   or before in ("health", "illness") and topic == "work" or before == "illness" and topic in ("family", "relationship")
                    or before in ("breakup", "separating") and topic == "work"):
         # still the same story: "I keep picking up the phone to call her" after "my mum died";
         # "he went straight back to work" is about the brother, not the client's work; "we were married
