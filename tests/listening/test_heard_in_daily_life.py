@@ -339,3 +339,30 @@ def test_doing_everything_for_a_wife_who_is_ill_is_asked_about_the_caring_not_th
     said = talk(listener, "my wife has ms and its getting worse", "i do everything for her now")
     assert said[0].topic == "illness" and "between the two of you" not in said[0].reply, said[0].reply
     assert said[1].topic == "caring" and "them" not in said[1].question, said[1].reply
+
+
+# Round seven of session 21.
+@pytest.mark.parametrize("message, word", [
+    ("lost my purse on the bus with all my cards in it", "fed up"),  # was "sad ... a lot to carry"
+    ("my manager said i was rude in a meeting and i didnt mean to be", "misjudged"),  # was "frustrated"
+    ("we're moving house next week and i havent packed anything", "stressed"),  # was "let down"
+    ("my dad wont accept that im trans", "rejected"),  # was a plain thanks
+    ("my sister is getting all the attention because shes having a baby", "overlooked"),  # was a plain thanks
+    ("my teacher shouted at me in front of the whole class", "embarrassed"),  # was "frustrated"
+    ("i havent been able to get out of bed all week", "low"),  # was "let down"
+    ("my partner works away and i do everything with the kids on my own", "stretched"),  # was "concerned"
+    ("i overheard my friends talking about me", "hurt"),  # was a plain thanks
+])
+def test_everyday_troubles_of_round_seven_are_heard_as_a_listener_would_hear_them(listener, message, word):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and word in said.feeling.word, said.reply
+
+
+def test_doing_it_all_alone_is_met_as_a_load_not_an_uncertainty(listener):
+    said = talk(listener, "my partner works away and i do everything with the kids on my own")[-1]
+    assert any(t.startswith("v-stretched-") for t in said.templates), said.reply
+
+
+def test_feeling_awful_at_being_told_to_lose_weight_is_not_named_regret(listener):
+    said = talk(listener, "my doctor wants me to lose weight and i feel awful")[-1]
+    assert "regretful" not in said.reply and said.feeling is None, said.reply

@@ -409,7 +409,7 @@ class Listener:
         summed = with_capitals(summed, names)
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
             "remembering" if ending else "weary" if feeling and feeling.word in _WEARY and not _TIRED_OF.search(clean) else \
-            "stretched" if feeling and feeling.word in _STRETCHED else "stuck" if feeling and feeling.word == "stuck" else "starting" if feeling == _EITHER_OR_BOTH else \
+            "stretched" if feeling and (feeling.word in _STRETCHED or feeling.word.startswith("stretched")) else "stuck" if feeling and feeling.word == "stuck" else "starting" if feeling == _EITHER_OR_BOTH else \
             "bored" if bored else met or ("light" if light else told or family)
         # a small pleasure ("i went for a nice walk", a baby's first word) gets small words, not "what does this mean to you?"
         small = group == "joy" and feeling is not None and feeling.label in _EVERYDAY_GLAD and feeling.intensity != "strong"
