@@ -366,3 +366,25 @@ def test_doing_it_all_alone_is_met_as_a_load_not_an_uncertainty(listener):
 def test_feeling_awful_at_being_told_to_lose_weight_is_not_named_regret(listener):
     said = talk(listener, "my doctor wants me to lose weight and i feel awful")[-1]
     assert "regretful" not in said.reply and said.feeling is None, said.reply
+
+
+# Round eight of session 21.
+@pytest.mark.parametrize("message, word", [
+    ("i got engaged at the weekend but my mum said she doesnt like him", "hurt"),  # was "excited"
+    ("i didnt get the job. again", "disappointed"),  # was "irritated"
+    ("my ex has the kids this christmas", "without them"),  # was "pleased ... good to hear"
+    ("my mum keeps comparing me to my sister", "hurt"),  # was "irritated"
+    ("everyone at work went out for drinks and nobody invited me", "left out"),  # was "down", asked about work
+    ("my flat has mould and the landlord wont do anything", "fed up"),  # was a plain thanks
+    ("my husband wants another baby and i dont", "at odds"),  # was a plain thanks
+    ("i dont even know where to start. work is awful, my relationship is falling apart", "overwhelmed"),  # "confused"
+])
+def test_everyday_troubles_of_round_eight_are_heard_as_a_listener_would_hear_them(listener, message, word):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and word in said.feeling.word, said.reply
+
+
+def test_a_loss_others_call_small_is_given_room_not_met_as_the_clients_own_playing_down(listener):
+    said = talk(listener, "my dog died yesterday and people keep saying its just a dog")[-1]
+    assert not any(t.startswith("v-min-") for t in said.templates), said.reply
+    assert any(t.startswith("v-rule-") for t in said.templates), said.reply

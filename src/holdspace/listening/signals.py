@@ -172,7 +172,7 @@ NO_REASON = (r"(?:nothing'?s|nothings|nothing is) (?:even |actually |really )?(?
              r"(?:i'?ve|i have|ive) (?:got )?(?:no|nothing to|no reason to) (?:reason to )?(?:be|feel) (?:\w+ )?"
              r"(?:sad|upset|down|depressed|like this|this way|low)|(?:for )?no reason at all")
 MINIMISING = re.compile(
-    r"\b(?<!says )(?<!said )(?<!thinks )(?<!told me )(?<!tells me )(?<!says that )(?<!said that )(?<!acted like )(?<!acts like )"
+    r"\b(?<!says )(?<!said )(?<!saying )(?<!thinks )(?<!told me )(?<!tells me )(?<!says that )(?<!said that )(?<!acted like )(?<!acts like )"
     r"(?:(?:it'?s|its|this is|that'?s|it was|it isn'?t|it is)\s+(?:probably |prob |really |honestly |just )?"
     r"(?:not (?:a |that )?(?:big|huge) (?:deal|thing)|no (?:big )?deal|silly|stupid|nothing really|so small|so minor|dumb)|"
     r"(?:other|some) people have it (?:so much |way |much |far )?worse|"
@@ -198,7 +198,11 @@ _RULE = (r"(?:(?:i'?m|im|i am) (?:not )?(?:even |really |honestly |still )?(?:me
          r"i (?:shouldn'?t|shouldnt) (?:even |still |really )?care\b)")
 # (and others' "at least", reported: "everyone keeps saying at least it was early" makes a loss small for them)
 FEELING_RULE = re.compile(r"\b(?:" + _RULE + r"|(?:(?:everyone|everybody|people) (?:keeps? |kept )?(?:says?|said|saying|tells? me|"
-                          r"told me|telling me)|(?:they|my \w+) (?:keeps?|kept) (?:saying|telling me)) (?:that )?at least\b)", re.I)
+                          r"told me|telling me)|(?:they|my \w+) (?:keeps?|kept) (?:saying|telling me)) (?:that )?at least\b|"
+                          # ("my dog died yesterday and people keep saying its just a dog": a loss made small by others)
+                          r"(?:everyone|everybody|people|they|(?:my|his|her) \w+|he|she) (?:keeps? |kept |just )?(?:says?|said|saying|"
+                          r"tells? me|told me|telling me) (?:that )?(?:it'?s|its|she'?s|shes|he'?s|hes|it was|she was|he was) "
+                          r"(?:just|only) (?:a|an)\b)", re.I)
 # The same rule as the client's own, at the start of what they said ("but I'm not meant to be this upset"),
 # not someone else's they report ("everyone says I should be over it"): said back as theirs, never as fact.
 OWN_FEELING_RULE = re.compile(r"^\W*(?:(?:but|and|so|honestly|like|i know|i guess|i think|i feel like)\W+)*" + _RULE, re.I)
