@@ -388,3 +388,23 @@ def test_a_loss_others_call_small_is_given_room_not_met_as_the_clients_own_playi
     said = talk(listener, "my dog died yesterday and people keep saying its just a dog")[-1]
     assert not any(t.startswith("v-min-") for t in said.templates), said.reply
     assert any(t.startswith("v-rule-") for t in said.templates), said.reply
+
+
+# Round nine of session 21.
+@pytest.mark.parametrize("message, word", [
+    ("i havent heard from my son in weeks", "worried"),  # was "let down"
+    ("i think my friend is taking advantage of me", "used"),  # was "hopeful"
+    ("my dad never says he's proud of me", "hurt"),  # was a plain thanks
+    ("we just found out we're having twins!", "excited"),  # was a plain thanks
+    ("my twin sister doesn't talk to me anymore", "hurt"),  # was "down"
+    ("i just want someone to hug me", "lonely"),  # was "full of longing" and a plain thanks
+    ("my dog bit someone and now they want him put down", "scared"),  # was "sad", asked for memories of a living dog
+])
+def test_everyday_troubles_of_round_nine_are_heard_as_a_listener_would_hear_them(listener, message, word):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and word in said.feeling.word, said.reply
+
+
+def test_a_dog_others_want_put_down_is_not_asked_about_as_if_he_had_died(listener):
+    said = talk(listener, "my dog bit someone and now they want him put down")[-1]
+    assert said.topic not in ("loss", "ahead") and "remembering" not in said.reply, said.reply

@@ -147,6 +147,9 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
                           # ("my car broke down", "it broke my heart", "i broke my wrist": no money worry)
                           r"\bbroke (?=(?:down|into|out|off|through|in|me|my|you|your|his|her|our|their|the|a|it|us|him|them|"
                           r"everything)\b)|"  # ("broke up" stays: a break-up)
+                          # ("my dog bit someone and now they want him put down": alive, and at risk; no death, nor a goodbye)
+                          r"\b(?:want|wants|wanted|trying|threatening)\s+(?:to\s+)?(?:have\s+)?(?:him|her|it|them|(?:my|our|the)\s+\w+)\s+"
+                          r"(?:put\s+(?:down|to sleep)|destroyed)\b|"
                           # ("im scared ill never find another job": "ill" typed for "I'll", no illness)
                           r"\bill (?=(?:never|ever|be|have|get|go|do|lose|find|mess|fail|make|end up|just|probably|always|need|"
                           r"try|see|cope|manage|ever|really|let|say|tell|ask|call|miss|still)\b)|"
@@ -202,7 +205,7 @@ def topic_for(clean: str, key: str, feeling: Feeling | None, conversation: Conve
         topic = whole
     grieving = feeling is not None and (feeling.label == "grief" or "grief" in feeling_cues(clean))
     if grieving and topic in (None, "family", "health", "relationship", "friends") and (
-            _A_DEATH.search(clean) or any(t.topic == "loss" for t in conversation.turns[-6:])):
+            _A_DEATH.search(_NOT_STUDIES.sub(" ", clean)) or any(t.topic == "loss" for t in conversation.turns[-6:])):
         # "my dad died" is about losing him before it is about the family ("since my wife passed" before the marriage);
         # "I miss them" with no death told (old friends left behind) is missing, not a bereavement to ask memories of
         topic = "loss"
