@@ -408,3 +408,21 @@ def test_everyday_troubles_of_round_nine_are_heard_as_a_listener_would_hear_them
 def test_a_dog_others_want_put_down_is_not_asked_about_as_if_he_had_died(listener):
     said = talk(listener, "my dog bit someone and now they want him put down")[-1]
     assert said.topic not in ("loss", "ahead") and "remembering" not in said.reply, said.reply
+
+
+# Round ten of session 21: glad and plain news, read aloud for words that misfire.
+@pytest.mark.parametrize("message, label", [
+    ("my boss told me i'm doing a great job", "joy"),  # was "down ... that's a lot to carry"
+    ("my sister's pregnant and we're all over the moon", "joy"),  # was "proud of yourself"
+    ("my friend's cat had kittens!", "joy"),  # was "down"
+    ("my daughter started school today and didnt even look back", "pride"),  # was "let down"
+])
+def test_good_news_is_not_heard_as_a_low(listener, message, label):
+    said = talk(listener, message)[-1]
+    assert said.feeling is None or said.feeling.label == label, said.reply
+    assert not any(w in said.reply for w in ("down", "a lot to carry", "proud of yourself")), said.reply
+
+
+def test_agreeing_too_is_said_back_with_the_too(listener):
+    said = talk(listener, "my partner wants to move in together and i do too")[-1]
+    assert "and you do too" in said.reply, said.reply
