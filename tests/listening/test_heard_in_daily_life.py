@@ -426,3 +426,16 @@ def test_good_news_is_not_heard_as_a_low(listener, message, label):
 def test_agreeing_too_is_said_back_with_the_too(listener):
     said = talk(listener, "my partner wants to move in together and i do too")[-1]
     assert "and you do too" in said.reply, said.reply
+
+
+def test_a_baby_lost_by_a_sons_girlfriend_is_asked_about_as_their_loss_and_the_clients_care(listener):
+    said = talk(listener, "my son's girlfriend lost their baby", "he won't talk about it", "i dont know how to help him")
+    assert said[0].topic == "loss" and "your son" in said[0].question, said[0].reply
+    assert "between the two of you" not in said[0].reply and "this relationship" not in said[1].reply, said[1].reply
+    assert not any(t.startswith("v-remember-") for t in said[2].templates), said[2].reply
+    assert "your son" in said[2].question, said[2].reply
+
+
+def test_a_plain_english_message_without_common_words_is_not_taken_for_another_language(listener):
+    said = talk(listener, "i've been skipping meals so the kids can eat", "universal credit doesnt stretch")[-1]
+    assert "language" not in said.reply and "doesn't stretch" in said.reply, said.reply

@@ -30,8 +30,9 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself|mum|mom|mother|mam|sister|wife|gir
 _HE = re.compile(r"\b(?:he|him|his|himself|dad|father|brother|husband|boyfriend|grandpa|grandfather|grandad|"
                  r"granddad|gramps|grandpop|son|uncle|nephew|dads|grandads|grandpas)\b")
 # A pregnancy lost: the questions that ask memories of "them" do not fit it.
-_PREGNANCY_LOST = re.compile(r"\b(?:miscarriage|miscarried|stillborn|stillbirth|lost (?:the|our|my) baby|we lost ours)\b", re.I)
-_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|put down|put (?:our|my|the) (?:dog|cat) (?:down|to sleep)|put to sleep|"
+_PREGNANCY_LOST = re.compile(r"\b(?:miscarriage|miscarried|stillborn|stillbirth|lost (?:the|our|my|their|her|his) baby|we lost ours)\b",
+                             re.I)
+_A_DEATH = re.compile(r"\b(?:died|dies|passed|death|funeral|lost my|lost (?:the|our|their|her|his) baby|miscarr\w+|put down|put (?:our|my|the) (?:dog|cat) (?:down|to sleep)|put to sleep|"
                       r"would(?: have|'ve) been (?:our|his|her|(?:so |really )?proud)|"
                       r"killed|first [\w']+(?: [\w']+)? without)\b",
                       re.I)
@@ -269,6 +270,7 @@ _PARENTS_PARTING = re.compile(r"\b(?:parents|mum and dad|mom and dad|dad and mum
 ENDINGS = ("loss", "breakup")
 # Warm feelings that, told after an ending, are most often love remembered ("I loved her so much").
 _REMEMBERED = {"love", "admiration", "joy", "gratitude", "approval", "caring"}
+_HELPING = re.compile(r"\b(?:help|support|be there for|look after|comfort|reach|get through to|talk to)\b", re.I)
 _SOMEONE = re.compile(r"\b(?:we|us|our|together|she|her|he|him|his|they|them)\b", re.I)
 
 
@@ -281,8 +283,8 @@ def remembered_love(clean: str, feeling: Feeling | None, topic: str | None, conv
     """
     if feeling is None or feeling.label not in _REMEMBERED or topic not in (None, "relationship", "family", *ENDINGS):
         return None
-    if not _SOMEONE.search(clean):
-        return None
+    if not _SOMEONE.search(clean) or feeling.label == "caring" and _HELPING.search(clean):
+        return None  # ("i dont know how to help him", of a grieving son: care for the living, no love remembered)
     return next((t.topic for t in reversed(conversation.turns[-3:]) if t.topic in ENDINGS), None)
 
 
@@ -379,7 +381,8 @@ _OWNED_LOSS = re.compile(r"\b(?:my|our) (?P<who>(?:(?:best|little|big|older|youn
                          r"boyfriend|girlfriend|nan|gran|grandma|grandad|grandpa|aunt|auntie|uncle|cousin|neighbour|neighbor|"
                          r"flatmate|housemate|kid|child|parent|niece|nephew|colleague|boss))(?:'s|s'|s|'|’s) "
                          r"(?P<lost>(?:[\w-]+ ){1,2}?)(?:just |sadly |suddenly )?(?:died|passed|was put down|had to be put down|"
-                         r"got put down|was put to sleep|had to be put to sleep|was killed|got run over|was run over)\b", re.I)
+                         r"got put down|was put to sleep|had to be put to sleep|was killed|got run over|was run over|"
+                         r"lost (?:the|their|her|his) baby|had a miscarriage|miscarried)\b", re.I)
 _OWNED_PET = re.compile(r"(?:\w+ )?(dog|cat|puppy|kitten|rabbit|bunny|horse|pony|hamster|guinea pig|budgie|parrot|tortoise|"
                         r"fish|goldfish|gerbil|rat|mouse|bird|pet)\s*$", re.I)
 

@@ -382,6 +382,9 @@ leaves forgot plans birthday anniversary party phone everywhere
 another nobody everybody everyone someone somebody anything something hour hours minute minutes shift shifts late early
 nice lovely great cool wow oh yay brill brilliant fine sure sorry please thanks thank why yet though thing things way
 well right wrong help make made would could reply replied replies text texted message call called wake woke sleep slept
+doesnt doesn't didnt didn't isnt isn't wasnt wasn't wont won't havent haven't hasnt hasn't couldnt couldn't wouldnt
+wouldn't shouldnt shouldn't arent aren't werent weren't ive i've id i'd youre you're theyre they're thats that's whats
+what's hes he's shes she's enough
 """.split())
 
 
