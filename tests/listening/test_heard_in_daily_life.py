@@ -439,3 +439,22 @@ def test_a_baby_lost_by_a_sons_girlfriend_is_asked_about_as_their_loss_and_the_c
 def test_a_plain_english_message_without_common_words_is_not_taken_for_another_language(listener):
     said = talk(listener, "i've been skipping meals so the kids can eat", "universal credit doesnt stretch")[-1]
     assert "language" not in said.reply and "doesn't stretch" in said.reply, said.reply
+
+
+# Round eleven of session 21: short messages in chat register.
+@pytest.mark.parametrize("message, word", [
+    ("cant be arsed", "flat"),  # was "irritated"
+    ("bruh my teacher gave me a detention for nothing", "unfairly"),  # was "irritated"
+    ("my dog is the only one who gets me", "misunderstood"),  # was a plain thanks
+    ("i dont wanna go to school tmrw", "dread"),  # was "unhappy about it"
+    ("mum shouted at me again", "upset"),  # was "irritated"
+])
+def test_short_messages_in_chat_register_are_heard_as_a_listener_would_hear_them(listener, message, word):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and word in said.feeling.word, said.reply
+    assert "feeling dreading" not in said.reply, said.reply
+
+
+def test_everything_being_shit_right_now_is_met_plainly_not_as_irritation(listener):
+    said = talk(listener, "everythings shit rn")[-1]
+    assert "irritated" not in said.reply and "gets to you" not in said.reply, said.reply
