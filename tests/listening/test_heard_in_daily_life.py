@@ -458,3 +458,11 @@ def test_short_messages_in_chat_register_are_heard_as_a_listener_would_hear_them
 def test_everything_being_shit_right_now_is_met_plainly_not_as_irritation(listener):
     said = talk(listener, "everythings shit rn")[-1]
     assert "irritated" not in said.reply and "gets to you" not in said.reply, said.reply
+
+
+def test_a_feeling_spoken_to_them_is_never_said_of_anyone(listener):
+    # "That could leave anyone feeling like you're missing out on them" mixes who is meant
+    conversation_lines = ["i work nights and i never see my kids"] * 7
+    said = talk(listener, *conversation_lines)
+    assert all("anyone feeling like you" not in s.reply for s in said), [s.reply for s in said]
+    assert any("missing out" in s.reply for s in said), [s.reply for s in said]

@@ -40,7 +40,7 @@ from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_T
                                         TIRED_OF_THE_LINES,
                                         YES_TO_CHECK_IN, roadblocks_in)
 from holdspace.listening.staying import CRISIS_PAGE_NOTE, crisis_reply, reply_to_risk, stay_with
-from holdspace.listening.templates import feeling_said, fixed, pick, responses
+from holdspace.listening.templates import feeling_said, feeling_templates, fixed, pick, responses
 from holdspace.listening.told import told_feeling
 from holdspace.safety.crisis_lines import lines_for
 from holdspace.safety.response import GENTLE
@@ -373,7 +373,7 @@ class Listener:
             parts.append(reflection)
         if feeling and not all(_has_phrase(reflection, word) for word in feeling.word.split(" and ")):
             # (when their own feeling word is already in the reflection, naming it again is an echo)
-            parts.append(feeling_said(pick(responses()["feeling"]["templates"], conversation, used, after=" ".join(parts))["text"],
+            parts.append(feeling_said(pick(feeling_templates(feeling.word), conversation, used, after=" ".join(parts))["text"],
                                       feeling.word))
         # "im soooo bored": their word, met as boredom, not as pain ("that's a lot to carry", "the hardest part")
         bored = feeling is not None and feeling.word in _BORED
