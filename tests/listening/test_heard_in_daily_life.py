@@ -466,3 +466,26 @@ def test_a_feeling_spoken_to_them_is_never_said_of_anyone(listener):
     said = talk(listener, *conversation_lines)
     assert all("anyone feeling like you" not in s.reply for s in said), [s.reply for s in said]
     assert any("missing out" in s.reply for s in said), [s.reply for s in said]
+
+
+# Round twelve of session 21: caring for parents, children's school, health.
+@pytest.mark.parametrize("message, word", [
+    ("my mum keeps phoning me at work because she's confused", "worried"),  # was "irritated"
+    ("dad refuses to use his walking frame and keeps falling", "worried"),  # was "irritated"
+    ("my mum doesnt want carers coming in and i cant do it all", "stretched"),  # was "unhappy about it"
+    ("i have to decide whether to put my dad in a home", "torn"),  # was "unsure"
+    ("my gran thinks im her sister", "sad"),  # was a plain thanks
+    ("the school rang again about my son's behaviour", "worried"),  # was "irritated", asked about studies
+    ("my daughter has stopped eating properly", "worried"),  # was "let down"
+    ("my tutor said my essay was the best in the class", "pleased"),  # was a plain thanks
+    ("my chronic fatigue is getting worse and work dont understand", "misunderstood"),  # was "unsure"
+    ("my wife is in remission!", "relieved"),  # was a plain thanks
+])
+def test_caring_school_and_health_troubles_are_heard_as_a_listener_would_hear_them(listener, message, word):
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and word in said.feeling.word, said.reply
+
+
+def test_the_school_ringing_about_a_son_is_not_asked_about_the_clients_studies(listener):
+    said = talk(listener, "the school rang again about my son's behaviour")[-1]
+    assert "studies" not in said.reply, said.reply

@@ -151,6 +151,9 @@ _NOT_STUDIES = re.compile(r"\b(?:driving|theory|blood|covid|pregnancy|eye|hearin
                           # ("my dog bit someone and now they want him put down": alive, and at risk; no death, nor a goodbye)
                           r"\b(?:want|wants|wanted|trying|threatening)\s+(?:to\s+)?(?:have\s+)?(?:him|her|it|them|(?:my|our|the)\s+\w+)\s+"
                           r"(?:put\s+(?:down|to sleep)|destroyed)\b|"
+                          # ("the school rang again about my son's behaviour": a parent's worry, not their own studies)
+                          r"\b(?:the )?(?:school|college|nursery)(?= (?:has |have )?(?:rang|rung|called|phoned|emailed|wrote|sent|keeps? "
+                          r"(?:ringing|calling|phoning))\b)|"
                           # ("im scared ill never find another job": "ill" typed for "I'll", no illness)
                           r"\bill (?=(?:never|ever|be|have|get|go|do|lose|find|mess|fail|make|end up|just|probably|always|need|"
                           r"try|see|cope|manage|ever|really|let|say|tell|ask|call|miss|still)\b)|"
