@@ -383,3 +383,19 @@ def test_caring_school_and_health_troubles_are_heard_as_a_listener_would_hear_th
 def test_the_school_ringing_about_a_son_is_not_asked_about_the_clients_studies(listener):
     said = talk(listener, "the school rang again about my son's behaviour")[-1]
     assert "studies" not in said.reply, said.reply
+
+
+# Round thirteen of session 21: the new phrases read against messages they must not catch.
+def test_a_friend_who_understands_them_and_is_moving_away_is_not_heard_as_being_misunderstood(listener):
+    said = talk(listener, "my best friend is the only one who gets me and she's moving away")[-1]
+    assert "misunderstood" not in said.reply, said.reply
+
+
+def test_a_wife_who_left_the_kids_with_them_for_the_weekend_is_no_break_up(listener):
+    said = talk(listener, "my wife left the kids with me for the weekend and went to her mums")[-1]
+    assert said.topic != "breakup" and "since it ended" not in said.reply, said.reply
+
+
+def test_crying_at_work_where_everyone_saw_is_heard_as_embarrassment(listener):
+    said = talk(listener, "i cried at work today and everyone saw")[-1]
+    assert said.feeling is not None and said.feeling.word == "embarrassed", said.reply

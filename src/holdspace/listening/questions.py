@@ -181,7 +181,7 @@ _OUT_FOR_THE_DAY = re.compile(
     r"\b((?:wife|husband|partner|girlfriend|boyfriend|gf|bf|fiance|fiancee|fiancé|fiancée)(?:'s| has| had| just| already)*) left"
     r"(?= (?:for (?:work|school|uni|college|the (?!other)\w+|(?:his|their)(?! (?:mistress|lover|girlfriend|boyfriend|ex|affair|secretary|new)\b)|an?(?! (?:younger|older|new|other|woman|man|guy|girl|"
     r"colleague|coworker|co-worker|friend|work friend)\b))\b|early|late|at (?:\d|six|seven|eight|nine|ten|five|half|quarter)|"
-    r"the (?:house|flat|door|lights|oven|heating|car|dishes|tap)\b|home (?:at|early|late|for)\b|"
+    r"the (?:house|flat|door|lights|oven|heating|car|dishes|tap)\b|the (?:kids|children|baby|dog) with (?:me|us|you|my \w+|your \w+)\b(?! for good)|home (?:at|early|late|for)\b|"
     r"to (?:go|get|pick|collect|take|drop|visit|see|catch|work|do|start)\b))", re.I)
 # A job loss feared, not yet come ("i think im going to get made redundant"): a worry at work, no "since it happened?".
 _FEARED_JOB_LOSS = re.compile(r"\b(?:going to|gonna|about to|might|may|could|will|i'?ll|likely to|probably)(?: \w+)?(?: be| get)? "
