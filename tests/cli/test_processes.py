@@ -105,3 +105,12 @@ def test_the_demo_builds_a_practice_where_sharing_decides_what_the_therapist_see
         coded = web.get(f"/api/v1/practice/transcripts/{session['id']}", headers=headers).json()
         assert len(coded["report"]["utterances"]) == 24 and len(coded["report"]["done_well"]) == 3
     app.state.engine.dispose()
+
+
+def test_the_cli_runs_as_a_module_too(tmp_path):
+    # `python -m holdspace.cli.main talk` printed nothing at all and read no line
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    env = {**env_for(tmp_path), "PYTHONPATH": src}
+    done = subprocess.run([sys.executable, "-m", "holdspace.cli.main", "--help"], env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0 and "talk" in done.stdout, done.stdout + done.stderr

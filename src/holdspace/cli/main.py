@@ -49,3 +49,7 @@ def main() -> None:
         # Settings that can't be parsed, a database that isn't safe: one line, never a trace.
         err_console.print(f"[bold red]holdspace:[/] {exc.message}", highlight=False, soft_wrap=True)
         raise SystemExit(1) from None
+
+
+if __name__ == "__main__":  # `python -m holdspace.cli.main`, as well as the `holdspace` script
+    main()

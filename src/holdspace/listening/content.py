@@ -51,7 +51,9 @@ _TRAILING = re.compile(r"(?:[\s,]+(?:lol|lmao|haha+|idk|tbh|ngl|fr|you know|i gu
                        # "passed my driving test, love that for me": how they take it, an idiom; said back, "you love that
                        # for you" reads as an echo (and of bad news, it repeats their sarcasm as if meant)
                        r"(?:i )?(?:love|luv) (?:that|this) for me)(?<!\bnot too)"
-                       r"(?<!\bme too)(?<!\bme as well))+[\s.!?\-–—]*$", re.I)
+                       r"(?<!\bme too)(?<!\bme as well)"
+                       # ("...and i do too", "...and i want to as well": agreement, said back whole)
+                       r"(?<!\bi do too)(?<!\bi do as well)(?<!\bi am too)(?<!\bi'm too)(?<!\bim too))+[\s.!?\-–—]*$", re.I)
 _FILLERS = re.compile(r",?\s*\b(?:(?:you know|i mean)\b|like,)\s*,?|\s+(?:tbh|ngl|lol|lmao|honestly|actually)(?=\s*,)|"
                       # "it was like so embarrassing": a "like" before an intensifier says nothing ("i feel like a failure" stays)
                       r"(?:(?<=\bwas)|(?<=\bis)|(?<=\bam)|(?<=\bare)|(?<=\bwere)|(?<='m)|(?<='s)|(?<=\bim)|(?<=\bits))\s+like"

@@ -31,7 +31,7 @@ from holdspace.listening.memory import Conversation, Reply, Turn
 from holdspace.listening.names import names_in, with_capitals
 from holdspace.listening.naming import (choose_feeling, said_lightly, sounds_painful, story_glad, story_hurts,
                                         turns_from_good_news)
-from holdspace.listening.questions import (MOVING_ON, PARTING, family_for, just_bereaved, mourned, pronoun, question,
+from holdspace.listening.questions import (MOVING_ON, PARTING, asked_about, family_for, just_bereaved, mourned, owner, pronoun, question,
                                            remembered_love, topic_for, topic_of)
 from holdspace.listening.recall import link_back, summary, summary_due, weighs_heavily
 from holdspace.listening.reflecting import reflect
@@ -40,7 +40,7 @@ from holdspace.listening.signals import (DISMISS, FEELING_RULE, MINIMISING, NO_T
                                         TIRED_OF_THE_LINES,
                                         YES_TO_CHECK_IN, roadblocks_in)
 from holdspace.listening.staying import CRISIS_PAGE_NOTE, crisis_reply, reply_to_risk, stay_with
-from holdspace.listening.templates import feeling_said, fixed, pick, responses
+from holdspace.listening.templates import feeling_said, feeling_templates, fixed, pick, responses
 from holdspace.listening.told import told_feeling
 from holdspace.safety.crisis_lines import lines_for
 from holdspace.safety.response import GENTLE
@@ -99,6 +99,8 @@ _FOLLOW_UP_WORDS = 6
 _OWN_STORIES = {"loss", "breakup", "separating", "betrayal", "bullying", "self"}
 
 
+# A feeling told in the message itself ("...you feel useless"), said back in the reflection.
+_FEEL_SAID = re.compile(r"\byou (?:just |really |honestly |still )?feel\b")
 # Missing a place or a time left behind ("i miss my old school", "i miss how work used to be").
 _LEFT_BEHIND = re.compile(r"\bmiss(?:ing)? (?:my|our|the) (?:old|last|previous|first)\b|\bmiss(?:ing)? how (?:\w+ )?used to\b",
                           re.I)
@@ -308,6 +310,9 @@ class Listener:
             # "maybe I'm just not worth talking to", "i always mess these things up": the harsh thought is what to
             # ask about ("what does that inner voice tend to say?"), not the friends or the interview
             topic = "self"
+        if harsh and feeling is not None and feeling.intensity != "theirs" and feeling.label not in ("remorse", "embarrassment") \
+                and _FEEL_SAID.search(key):
+            feeling = None  # "since i retired i feel useless": their word for it said back, not the model's "let down" beside it
         ending = remembered_love(clean, feeling, topic, conversation)
         if ending:
             # "I loved her so much" after "we split up": love remembered, not a joy to build on
@@ -368,7 +373,7 @@ class Listener:
             parts.append(reflection)
         if feeling and not all(_has_phrase(reflection, word) for word in feeling.word.split(" and ")):
             # (when their own feeling word is already in the reflection, naming it again is an echo)
-            parts.append(feeling_said(pick(responses()["feeling"]["templates"], conversation, used, after=" ".join(parts))["text"],
+            parts.append(feeling_said(pick(feeling_templates(feeling.word), conversation, used, after=" ".join(parts))["text"],
                                       feeling.word))
         # "im soooo bored": their word, met as boredom, not as pain ("that's a lot to carry", "the hardest part")
         bored = feeling is not None and feeling.word in _BORED
@@ -404,7 +409,7 @@ class Listener:
         summed = with_capitals(summed, names)
         group = "permission" if FEELING_RULE.search(clean) else "minimising" if MINIMISING.search(clean) else \
             "remembering" if ending else "weary" if feeling and feeling.word in _WEARY and not _TIRED_OF.search(clean) else \
-            "stretched" if feeling and feeling.word in _STRETCHED else "stuck" if feeling and feeling.word == "stuck" else "starting" if feeling == _EITHER_OR_BOTH else \
+            "stretched" if feeling and (feeling.word in _STRETCHED or feeling.word.startswith("stretched")) else "stuck" if feeling and feeling.word == "stuck" else "starting" if feeling == _EITHER_OR_BOTH else \
             "bored" if bored else met or ("light" if light else told or family)
         # a small pleasure ("i went for a nice walk", a baby's first word) gets small words, not "what does this mean to you?"
         small = group == "joy" and feeling is not None and feeling.label in _EVERYDAY_GLAD and feeling.intensity != "strong"
@@ -422,9 +427,11 @@ class Listener:
         # "i miss my old school": what is missed is behind them, not a weight of studies now
         # ("my son was born three weeks ago", news: how they feel about it, not "what has this been like with your family?")
         # (overwhelm is asked about as a load already carried, not as a worry about what may come)
-        asked = question(topic if weighs and not _LEFT_BEHIND.search(clean) and group not in ("starting", "news", "test_result") else None,
+        asked = question(asked_about(topic, clean, just_bereaved(conversation, clean)) if weighs and not _LEFT_BEHIND.search(clean)
+                         and group not in ("starting", "news", "test_result") else None,
                          group if group in ("stretched", "stuck", "starting", "coping", "step", "news", "test_result") else "result" if result else family, conversation, used,
-                         pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean), small=small)
+                         pronoun(conversation, clean), plain=not painful, just_now=just_bereaved(conversation, clean), small=small,
+                         whose=owner(conversation, clean) if topic == "loss" else "")
         parts += [p for p in (validation, summed, asked) if p]
         if asks_sense:
             parts.insert(0, r["makes_sense"])

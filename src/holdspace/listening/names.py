@@ -35,6 +35,9 @@ gone hates hit hits ignores keeps kept knew knows leaves left lets lied lies lik
 moves needs owes passed plays put puts ran rang relies said saw says seems sees sent sleeps stays takes tells thinks
 told took treats tries used wants went won works yells
 birthday car family friends funeral group house job kids children name phone place side wedding work school
+anymore alone home lately sometimes anywhere everywhere either enough instead forever properly better worse okay ok well
+anyway anyways first later soon yet much
+snores smokes shouts swears gambles cheats snaps moans nags complains cooks travels sulks drives texts
 """.split()) | frozenset(_RELATIONS)
 # What often comes after a name ("jess hasn't", "sam said", "max died"), or nothing at all ("my sister jess.").
 _AFTER_A_NAME = frozenset("""

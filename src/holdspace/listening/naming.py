@@ -210,7 +210,8 @@ def story_glad(conversation: Conversation) -> bool:
     plain message after it ("took me 4 goes lol", "i nearly gave up") is read in that light."""
     # the last feeling named in the last two messages ("took me 4 goes lol" names none, and goes on with the pass)
     felt = next((t.reply.feeling for t in reversed(conversation.turns[-2:]) if t.reply.feeling is not None), None)
-    return felt is not None and felt.label in GLAD_LABELS - {"desire"} and felt.intensity != "mixed" \
+    # ("concerned" is caring in the model, and a worry: "im a carer for my mum, she has parkinsons" is no good news)
+    return felt is not None and felt.label in GLAD_LABELS - {"desire", "caring"} and felt.intensity != "mixed" \
         and not story_hurts(conversation)  # a wish is no good news ("he moved away" after "i wish i saw him more")
 
 

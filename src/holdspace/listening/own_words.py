@@ -200,11 +200,15 @@ _GREETING = re.compile(r"\bhappy (?:birthday|bday|b-day|new year|christmas|xmas|
                        r"mother'?s day|father'?s day|valentine'?s(?: day)?|hour)\b")
 
 
+# Someone else left on their own ("leaving my mum alone"): her being alone, not the client's loneliness.
+_LEFT_ALONE = re.compile(r"\b(?:leave|leaves|leaving|left) (?:my|our|her|him|them|his|the) (?:\w+ )?alone\b")
+
+
 @lru_cache(maxsize=256)
 def _own_words(text: str) -> tuple[tuple[str, str], ...]:
     """own_words, once per text: a reply asks about the same message and its pieces many times."""
     own = feelings_table()["own"]
-    lower = _GREETING.sub(lambda m: " " * len(m.group(0)), text.lower())
+    lower = _LEFT_ALONE.sub(lambda m: " " * len(m.group(0)), _GREETING.sub(lambda m: " " * len(m.group(0)), text.lower()))
     found: list[tuple[int, str, str]] = []
     for match in re.finditer(r"[a-z]+", lower):
         word = _FAR_SLIPS.get(match.group(0)) or _slips().get(match.group(0), match.group(0))

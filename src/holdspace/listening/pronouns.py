@@ -173,11 +173,26 @@ _OWNED = {"name", "house", "place", "flat", "car", "birthday", "funeral", "room"
 _YOU_FIRST = re.compile(r"(^|[.!?;]\s+)([Yy]our) ((?:\w+ ){0,2}?\w+) and you\b(?!')")
 _NOT_A_NAME = {"is", "was", "are", "were", "has", "had", "have", "does", "did", "do", "can", "will", "would", "just",
                "keeps", "said", "says", "got", "gets", "went", "seems", "looks", "feels", "not", "always", "never",
-               "came", "rang", "told", "left", "made", "took", "saw", "met"}
+               "came", "rang", "told", "left", "made", "took", "saw", "met",
+               # ("my nan died and i haven't cried": she died, and they have not cried; no "you and your nan died")
+               "died", "dies", "lied", "cried", "lost", "fell", "ran", "won", "broke", "quit", "hit",
+               # ("my husband snores and i haven't slept": what he does, not the two of them)
+               "snores", "smokes", "drinks", "works", "sleeps", "shouts", "yells", "swears", "gambles", "cheats", "lies",
+               "snaps", "moans", "nags", "complains", "plays", "cooks", "travels", "sulks", "drives", "texts", "calls"}
+
+
+# Who can be one of the two ("my partner and i"): "my exams start monday and i feel sick" names no one.
+_PEOPLE = {"partner", "wife", "husband", "boyfriend", "girlfriend", "bf", "gf", "fiance", "fiancee", "ex", "friend", "friends",
+           "mate", "mates", "bestie", "sister", "brother", "mum", "mom", "mam", "mother", "dad", "father", "parents", "son",
+           "daughter", "kids", "children", "family", "nan", "gran", "grandma", "grandad", "grandpa", "aunt", "auntie", "uncle",
+           "cousin", "flatmate", "roommate", "housemate", "boss", "manager", "colleague", "coworker", "neighbour", "neighbor",
+           "twin", "sibling", "siblings", "stepmum", "stepdad", "daughters", "sons", "sisters", "brothers", "team", "class"}
 
 
 def _you_first(match: re.Match) -> str:
     words = match.group(3).lower().split()
+    if not _PEOPLE & set(words) and len(words) > 1 or words[-1] in ("exams", "exam", "results", "plans", "things"):
+        return match.group(0)  # "your exams start Monday and you feel sick": no one to pair with them
     if _NOT_A_NAME & set(words) or any(w.endswith("ed") and len(w) > 4 for w in words):
         # a clause, not two people: "your mum is ill and you ...", "your sister called and you got into it"
         return match.group(0)

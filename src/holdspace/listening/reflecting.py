@@ -188,8 +188,9 @@ def reflect(clean: str, sentences: list[str], per_sentence: list[Emotions], conv
             # (anywhere in it: "part of you believes you yelled at your mom today and you feel like garbage" would hold
             # the yelling itself as a belief)
             # ("...again and now you feel worthless": "part of you believes you failed" would make the failing a belief)
-            felt_so = re.search(r"(?:^|\band |\bbut |, )(?:now |then |still )?you (?:just |really |honestly )?feel (?:like )?"
-                                r"(?:so |such |really |completely )?", key)
+            # ("you're 67 and since you retired you feel useless": after any clause, "part of you believes you're 67")
+            felt_so = re.search(r"(?:^|\band |\bbut |, |\b(?:since|when|because|cos|now that|after|so) (?:\w+ ){1,4}?)(?:now |then |still )?"
+                                r"you (?:just |really |honestly )?feel (?:like )?(?:so |such |really |completely )?", key)
             options = templates["wondering"] if asked else \
                 templates["self_critical"] if SELF_CRITICAL.search(sentences[i]) and not felt_so else \
                 [t for t in templates["templates"] if t.get("theirs")] if harsh or MINIMISING.search(sentences[i]) \

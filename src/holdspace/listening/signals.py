@@ -172,7 +172,7 @@ NO_REASON = (r"(?:nothing'?s|nothings|nothing is) (?:even |actually |really )?(?
              r"(?:i'?ve|i have|ive) (?:got )?(?:no|nothing to|no reason to) (?:reason to )?(?:be|feel) (?:\w+ )?"
              r"(?:sad|upset|down|depressed|like this|this way|low)|(?:for )?no reason at all")
 MINIMISING = re.compile(
-    r"\b(?<!says )(?<!said )(?<!thinks )(?<!told me )(?<!tells me )(?<!says that )(?<!said that )(?<!acted like )(?<!acts like )"
+    r"\b(?<!says )(?<!said )(?<!saying )(?<!thinks )(?<!told me )(?<!tells me )(?<!says that )(?<!said that )(?<!acted like )(?<!acts like )"
     r"(?:(?:it'?s|its|this is|that'?s|it was|it isn'?t|it is)\s+(?:probably |prob |really |honestly |just )?"
     r"(?:not (?:a |that )?(?:big|huge) (?:deal|thing)|no (?:big )?deal|silly|stupid|nothing really|so small|so minor|dumb)|"
     r"(?:other|some) people have it (?:so much |way |much |far )?worse|"
@@ -198,7 +198,11 @@ _RULE = (r"(?:(?:i'?m|im|i am) (?:not )?(?:even |really |honestly |still )?(?:me
          r"i (?:shouldn'?t|shouldnt) (?:even |still |really )?care\b)")
 # (and others' "at least", reported: "everyone keeps saying at least it was early" makes a loss small for them)
 FEELING_RULE = re.compile(r"\b(?:" + _RULE + r"|(?:(?:everyone|everybody|people) (?:keeps? |kept )?(?:says?|said|saying|tells? me|"
-                          r"told me|telling me)|(?:they|my \w+) (?:keeps?|kept) (?:saying|telling me)) (?:that )?at least\b)", re.I)
+                          r"told me|telling me)|(?:they|my \w+) (?:keeps?|kept) (?:saying|telling me)) (?:that )?at least\b|"
+                          # ("my dog died yesterday and people keep saying its just a dog": a loss made small by others)
+                          r"(?:everyone|everybody|people|they|(?:my|his|her) \w+|he|she) (?:keeps? |kept |just )?(?:says?|said|saying|"
+                          r"tells? me|told me|telling me) (?:that )?(?:it'?s|its|she'?s|shes|he'?s|hes|it was|she was|he was) "
+                          r"(?:just|only) (?:a|an)\b)", re.I)
 # The same rule as the client's own, at the start of what they said ("but I'm not meant to be this upset"),
 # not someone else's they report ("everyone says I should be over it"): said back as theirs, never as fact.
 OWN_FEELING_RULE = re.compile(r"^\W*(?:(?:but|and|so|honestly|like|i know|i guess|i think|i feel like)\W+)*" + _RULE, re.I)
@@ -228,6 +232,9 @@ SELF_CRITICAL = re.compile(
     r"\b" + _REPORTED + r"(?:i'?m|im|i am|i feel like|i'?ve been) (?:such |the |a )?(?:worst|bad|terrible|horrible|awful|useless|rubbish|crap) "
     r"(?:mum|mom|mother|dad|father|parent|friend|partner|wife|husband|daughter|son|sister|brother|person|human)\b|"
     r"\b(?:i )?(?:can'?t|never) do anything right\b|"
+    # "i feel like im failing as a mum"
+    r"\b(?:i'?m|im|i am) (?:failing|a failure|useless|rubbish|crap|terrible|awful|hopeless|no good|a let-?down) (?:as a|at being a) "
+    r"(?:mum|mom|mother|dad|father|parent|wife|husband|partner|daughter|son|friend|sister|brother|carer|teacher|nurse)\b|"
     # "i'm tired of feeling like the disappointment of the family"
     r"\b(?:feel|feeling|felt|feels) like (?:a|the|such a|a total|a complete) (?:disappointment|failure|burden|loser|fraud|"
     r"joke|screw-?up|fuck-?up|mistake|waste of space|let-?down)\b|"
@@ -238,7 +245,9 @@ SELF_CRITICAL = re.compile(
     # "i always mess these things up", "i screw everything up"
     r"\bi (?:always|just always|always just|constantly) (?:mess|messing|screw|screwing|muck|mucking|fuck|fucking) "
     r"(?:\w+ ){0,2}up\b|\bi (?:mess|screw|muck|fuck) (?:everything|it all|things) up\b|\bi (?:don'?t|do not|dont) deserve (?:to|anything|good|love|it|them|him|her|help|"
-    r"kindness|happiness|better)\b|\b(?:what'?s|wtf is|what the (?:hell|heck|fuck) is) wrong with me\b|\bi ruin everything\b|"
+    r"kindness|happiness|better)\b|"
+    # ("i dont know whats wrong with me": puzzled by it, no harsh verdict on themselves)
+    r"(?<!\bknow )(?<!\bsure )(?<!\bidea )(?<!\bout )(?<!\bfind )\b(?:what'?s|wtf is|what the (?:hell|heck|fuck) is) wrong with me\b|\bi ruin everything\b|"
     # "maybe i just need to toughen up" after a story of being treated badly: the fault turned on themselves
     r"\bi (?:just )?(?:need|have|ought|should) (?:to )?(?:toughen up|man up|grow (?:a )?thicker skin|get (?:a )?thicker skin|"
     r"stop being (?:so )?(?:soft|sensitive|weak))\b|"
@@ -330,7 +339,10 @@ _DOING = (r"did|do|done|doing|made|make|making|built|build|building|moved|move|m
           r"organised|organized|started|start|set|ran|run|travelled|traveled|travel|travelling|traveling|assembled|"
           r"decorated|renovated|saved|afforded|climbed|walked|hiked|booked|applied|solved|worked|"
           r"cleaned|packed|carried|lifted|installed|changed|repaired|designed|launched|founded|opened|created|"
-          r"baked|sewed|knitted|grew|trained|studied|revised|taught")
+          r"baked|sewed|knitted|grew|trained|studied|revised|taught|"
+          # ("i had to get the kids to school on my own": the load of it, not a loneliness)
+          r"get|got|getting|take|took|taking|deal|dealt|dealing|juggle|juggled|juggling|feed|fed|bath|bathed|collect|"
+          r"collected|drop|dropped|pick|picked|look after|looked after|looking after|care for|cared for|caring for")
 _NOT_BETWEEN = r"(?!(?:been|am|i'?m|im|was|were|being|be|live|living|lived|sit|sitting|sat|spend|spending|spent|stay|" \
                r"staying|stayed|alone|eat|eating|ate|feel|feeling|felt|left|and|but|because|cos|so|now|still)\b)"
 INDEPENDENTLY = re.compile(r"\b(?:" + _DOING + r")\b(?:\s+" + _NOT_BETWEEN + r"[\w']+){0,5}?\s+(?:all\s+)?"
@@ -370,6 +382,9 @@ leaves forgot plans birthday anniversary party phone everywhere
 another nobody everybody everyone someone somebody anything something hour hours minute minutes shift shifts late early
 nice lovely great cool wow oh yay brill brilliant fine sure sorry please thanks thank why yet though thing things way
 well right wrong help make made would could reply replied replies text texted message call called wake woke sleep slept
+doesnt doesn't didnt didn't isnt isn't wasnt wasn't wont won't havent haven't hasnt hasn't couldnt couldn't wouldnt
+wouldn't shouldnt shouldn't arent aren't werent weren't ive i've id i'd youre you're theyre they're thats that's whats
+what's hes he's shes she's enough
 """.split())
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from holdspace.listening.memory import Conversation, Reply
 
-__all__ = ["feeling_said", "fixed", "pick", "responses"]
+__all__ = ["feeling_said", "feeling_templates", "fixed", "pick", "responses"]
 
 
 @cache
@@ -58,3 +58,12 @@ def feeling_said(template: str, word: str) -> str:
     """A feeling template filled in; a state ("in shock") is said as one: "I wonder if you're in shock", never
     "feeling in shock"."""
     return (template.replace("feeling {feeling}", "{feeling}") if word.startswith("in ") else template).format(feeling=word)
+
+
+def feeling_templates(word: str) -> list[dict]:
+    """The templates that can name this feeling: one spoken to them ("like you're missing out on them") is never said of
+    "anyone" ("That could leave anyone feeling like you're missing out on them")."""
+    templates = responses()["feeling"]["templates"]
+    if re.search(r"\byou(?:r|'re|rself)?\b", word):
+        return [t for t in templates if "anyone" not in t["text"]]
+    return templates

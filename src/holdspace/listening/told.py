@@ -19,9 +19,14 @@ __all__ = ["told_feeling"]
 _TURNS = re.compile(r"\b(?:but|though|except|until)\b")
 
 
+# The phrases, in the order they are tried: told.toml, then the everyday troubles of told_daily.toml.
+_FILES = ("told.toml", "told_daily.toml")
+
+
 @cache
 def _phrases() -> tuple[dict, ...]:
-    table = tomllib.loads((Path(__file__).parent / "told.toml").read_text(encoding="utf-8"))["told"]["phrases"]
+    table = [p for name in _FILES
+             for p in tomllib.loads((Path(__file__).parent / name).read_text(encoding="utf-8"))["told"]["phrases"]]
     return tuple({**p, "when": re.compile(p["when"])} for p in table)
 
 
