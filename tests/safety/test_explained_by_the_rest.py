@@ -183,3 +183,24 @@ def test_danger_outside_a_will_beside_a_rehomed_pet_and_a_grudge_with_stretchers
 ])
 def test_their_everyday_look_alikes_are_not_flagged_by_the_rules(text):
     assert rules(text) == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "ive been feeling loads better lately",
+    "life seems to be going really well for me at the moment, no complaints",
+    "i'm feeling so much happier these days",
+])
+def test_feeling_well_said_plainly_gets_no_check_in(text):
+    assert risk.assess(text).level == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "i feel so much calmer now that i've made my decision",
+    "feeling lighter since i finally made up my mind",
+])
+def test_calm_after_a_decision_is_a_concern(text):
+    assert risk.assess(text).level != "none", text
+
+
+def test_a_decision_about_everyday_life_is_not():
+    assert rules("i feel much better now that i've decided to leave my job") == "none"

@@ -42,8 +42,9 @@ def rules_layer(text: str, deadline: float) -> Assessment:
     for hit in judgement.hits:
         start, end = norm.span(hit.start, hit.end)
         spans.append(Span(start, end, text[start:end], hit.signal))
+    well = not hits and rules.says_well(norm.text)  # no risk word at all, not even a time
     return Assessment(judgement.level, list(judgement.reasons), spans, list(judgement.cues),
-                      sets_aside(hits, resolved), sets_aside(hits, resolved, means=False))
+                      sets_aside(hits, resolved) or well, sets_aside(hits, resolved, means=False) or well)
 
 
 @cache

@@ -149,6 +149,23 @@ _RESOLVED = re.compile(
     r"glad (?:every day )?(?:that )?it (?:didn't|didnt|did not|never) work|(?:feels|felt|seems) like (?:another|a different) "
     r"(?:lifetime|life)|(?:that|it|the fog|the feeling|those feelings) lifted|i (?:actually |really )?(?:like|love|enjoy) my life|"
     r"safe and settled|(?:i'm |im )?(?:doing|doin) (?:fine|grand|good|well) (?:now|noo|these days))\b")
+# Feeling well now, said plainly ("ive been feeling much better lately", "life seems to be going pretty good, no
+# complaints"), where nothing else in the text is a risk word: the risk model is not asked for a second opinion on it
+# (it had sent such texts the check-in). Not where the calm follows a decision or a goodbye, a warning sign.
+_WELL_NOW = re.compile(
+    r"\b(?:(?:i've|i have|ive) been (?:feeling |doing )?|i'm (?:feeling |doing )?|im (?:feeling |doing )?|i am (?:feeling |doing )?|"
+    r"i feel|feeling|i've felt|life(?:'s| is| has been| seems| seem)(?: to be)?(?: going)?|things are(?: going)?) "
+    r"(?:so much |much |a lot |loads |way |really |pretty |quite |so )?(?:better|good|great|well|happy|happier|fine|grand|brilliant)\b"
+    r"|\bno complaints\b")
+_CALM_WARNING = re.compile(
+    r"\b(?:decided|decision|made (?:my )?peace|at peace|relie(?:f|ved)|soon|won't be|wont be|goodbye|bye|finally|plan|"
+    r"planned|ready|sorted|in order|once|after|last|end|over|gone|free|die|dead|death|kill|suicide|pills|tablets|"
+    r"but|except|until|till|though|although|because|since)\b")
+
+
+def says_well(text: str) -> bool:
+    """Whether a normalised text says plainly that the writer feels well now, with no calm-before-a-decision word."""
+    return bool(_WELL_NOW.search(text)) and not _CALM_WARNING.search(text)
 _MEDIA = re.compile(
     r"\b(?:book|books|novel|film|movie|show|series|episode|tv|telly|game|story|stories|chapter|character|characters|play|"
     r"scene|song|songs|lyrics?|chorus|verse|album|poem|poetry|article|news|newspaper|paper|report|documentary|podcast|"
