@@ -1,0 +1,115 @@
+"""On a phone: labels big enough to read, and links and buttons big enough to tap."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from holdspace import clock
+from holdspace.creativity import journal
+from holdspace.homework import assignments
+from holdspace.journey import questionnaires
+from holdspace.practice import records
+from holdspace.practice.report import analyse
+from holdspace.practice.transcripts import parse
+from holdspace.privacy import consent
+from holdspace.privacy.accounts import Role, User
+
+from .people import made_directly, sign_in
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+SESSION = (Path(__file__).parents[1] / "practice" / "data" / "session.txt").read_text()
+TAP = 44
+
+
+def _connected(live_server, shares=("mood", "measures", "exercises")):
+    june = made_directly(live_server, "June", Role.CLIENT)
+    rowan = made_directly(live_server, "Dr Rowan Hale", Role.THERAPIST)
+    with live_server.db() as db:
+        _, code = consent.create_invitation(db, db.get(User, rowan.id), "June")
+        consent.accept_invitation(db, db.get(User, june.id), code, list(shares))
+        db.commit()
+    return june, rowan
+
+
+def _boxes(page: Page, selector: str) -> list[dict]:
+    """Where each visible match sits on screen, with its words and (for text) its size in screen pixels."""
+    return page.locator(selector).evaluate_all("""els => els.filter(e => e.getClientRects().length)
+        .map(e => { const r = e.getBoundingClientRect(), m = e.getScreenCTM ? e.getScreenCTM() : null;
+                    return {text: e.textContent.trim(), x: r.left, y: r.top, right: r.right, bottom: r.bottom,
+                            width: r.width, height: r.height,
+                            px: (m ? m.a : 1) * parseFloat(getComputedStyle(e).fontSize)}; })""")
+
+
+def _apart(a: dict, b: dict) -> bool:
+    return a["right"] <= b["x"] or b["right"] <= a["x"] or a["bottom"] <= b["y"] or b["bottom"] <= a["y"]
+
+
+def test_on_a_phone_the_session_timeline_labels_are_readable_and_apart(live_server, new_context):
+    rowan = made_directly(live_server, "Dr Rowan Hale", Role.THERAPIST)
+    with live_server.db() as db:
+        row = records.save_transcript(db, db.get(User, rowan.id), "Ben, session four", SESSION,
+                                      analyse(parse(SESSION)).as_dict())
+        db.commit()
+        path = f"/practice/transcripts/{row.id}"
+    for options in (PHONE, {}):
+        page = new_context(**options).new_page()
+        sign_in(page, rowan.email)
+        page.goto(path)
+        chart = _boxes(page, "svg.timeline")
+        labels = _boxes(page, "svg.timeline text.axis")
+        assert len(chart) == 1, options
+        assert [l["text"] for l in labels] == ["Client", "Question", "Reflection", "Input", "Other", "Empathy"]
+        # Shrunk with the chart to a phone's width they were 11px, and touched the row above and below.
+        assert all(l["px"] >= 12 for l in labels), [(l["text"], round(l["px"], 1)) for l in labels]
+        assert all(_apart(a, b) for a in labels for b in labels if a is not b)
+        # "Reflection" started 18px left of the chart, out in the card's margin.
+        assert all(l["x"] >= chart[0]["x"] for l in labels)
+
+
+def test_on_a_phone_the_account_links_and_put_aside_are_big_enough_to_tap(live_server, new_context):
+    june, rowan = _connected(live_server)
+    with live_server.db() as db:
+        assignments.assign(db, db.get(User, rowan.id), june.id, "breathing:4-6", "days", days="1111111")
+        db.commit()
+    page = new_context(**PHONE).new_page()
+    sign_in(page, june.email)
+    page.goto("/practices")
+    header = page.locator("header").bounding_box()
+    targets = [page.get_by_role("link", name="Sharing & privacy"), page.get_by_role("link", name="Account"),
+               page.get_by_role("button", name="Sign out"),
+               page.get_by_role("button", name="Put aside Breathing with the pacer: In 4, out 6")]
+    boxes = [t.bounding_box() for t in targets]
+    # They were 24px tall: a fingertip on "Account" could as easily sign out.
+    assert all(b["height"] >= TAP for b in boxes), [round(b["height"]) for b in boxes]
+    a, b, c = ({"x": b["x"], "y": b["y"], "right": b["x"] + b["width"], "bottom": b["y"] + b["height"]}
+               for b in boxes[:3])
+    assert _apart(a, b) and _apart(b, c)
+    # Still a compact header, leaving the phone's screen to the page.
+    assert header["height"] <= 0.2 * 844
+
+
+def test_on_a_phone_the_days_on_measures_and_the_journal_are_big_enough_to_tap(live_server, new_context):
+    june, _ = _connected(live_server)
+    now = clock.now()
+    with live_server.db() as db:
+        owner = db.get(User, june.id)
+        for ago in (40, 20, 1):
+            questionnaires.save(db, owner, "phq9", {str(k): ago // 15 for k in range(1, 10)} | {"9": 0},
+                                at=now - timedelta(days=ago))
+            journal.write_entry(db, owner, "A walk by the river helped a little today.", at=now - timedelta(days=ago))
+        db.commit()
+    page = new_context(**PHONE).new_page()
+    sign_in(page, june.email)
+    for path, selector in (("/measures", "table.results td.when a"), ("/journal", ".entry-date a")):
+        page.goto(path)
+        days = _boxes(page, selector)
+        assert len(days) == 3, path
+        # They were 18-20px tall, a thin strip to hit among the scores and entries.
+        assert all(d["height"] >= TAP for d in days), (path, [round(d["height"]) for d in days])
+        assert all(_apart(a, b) for a, b in zip(days, days[1:])), path
