@@ -113,3 +113,35 @@ def test_on_a_phone_the_days_on_measures_and_the_journal_are_big_enough_to_tap(l
         # They were 18-20px tall, a thin strip to hit among the scores and entries.
         assert all(d["height"] >= TAP for d in days), (path, [round(d["height"]) for d in days])
         assert all(_apart(a, b) for a, b in zip(days, days[1:])), path
+
+
+def _fits_the_screen(page: Page) -> None:
+    # A phone widens its page to fit what's too wide and shrinks everything on it to match,
+    # so a table that's too wide shows up as the page's own width growing past the screen's.
+    widths = page.evaluate("[window.innerWidth, document.documentElement.scrollWidth]")
+    assert widths == [390, 390], page.url
+
+
+def test_on_a_phone_the_session_report_and_the_accounts_fit_the_screen(live_server, new_context):
+    june, rowan = _connected(live_server)
+    admin = made_directly(live_server, "Pat Admin", Role.ADMIN)
+    now = clock.now()
+    with live_server.db() as db:
+        for ago, answer in ((30, 2), (3, 1)):
+            questionnaires.save(db, db.get(User, june.id), "phq9", {str(k): answer for k in range(1, 10)} | {"9": 0},
+                                at=now - timedelta(days=ago))
+        db.commit()
+    therapist = new_context(**PHONE).new_page()
+    sign_in(therapist, rowan.email)
+    therapist.goto(f"/clients/{june.id}/report")
+    # The questionnaires' four columns made the page 461px wide, so the whole report came out small.
+    _fits_the_screen(therapist)
+    row = therapist.get_by_role("row", name="PHQ-9")
+    for words in ("Before", "Latest", "points better"):
+        assert row.get_by_text(words).first.is_visible(), words
+    page = new_context(**PHONE).new_page()
+    sign_in(page, admin.email)
+    page.goto("/admin/users")
+    # An email address can't break, and pushed the table to 472px.
+    _fits_the_screen(page)
+    assert page.get_by_role("cell", name=admin.email).is_visible()
