@@ -10,6 +10,7 @@ from playwright.sync_api import Page
 
 from holdspace import clock
 from holdspace.creativity import journal
+from holdspace.goals.goal import check_goal, create_goal
 from holdspace.homework import assignments
 from holdspace.journey import questionnaires
 from holdspace.practice import records
@@ -145,3 +146,36 @@ def test_on_a_phone_the_session_report_and_the_accounts_fit_the_screen(live_serv
     # An email address can't break, and pushed the table to 472px.
     _fits_the_screen(page)
     assert page.get_by_role("cell", name=admin.email).is_visible()
+
+
+def test_on_a_phone_links_on_their_own_and_what_opens_a_fold_are_big_enough_to_tap(live_server, new_context):
+    june, _ = _connected(live_server)
+    with live_server.db() as db:
+        owner = db.get(User, june.id)
+        goal = create_goal(db, owner, check_goal("Walk round the park after work", "1111111", None))
+        entry = journal.write_entry(db, owner, "A walk by the river helped a little today.")
+        db.commit()
+        goal_id, entry_id = goal.id, entry.id
+    page = new_context(**PHONE).new_page()
+    sign_in(page, june.email)
+    pages = {
+        f"/goals/{goal_id}": (["← Goals"], ["Read the wording with me"]),
+        f"/journal/{entry_id}": (["← Journal"], []),
+        "/measures/phq9": (["Questionnaires"], ["About this questionnaire"]),
+        "/practices/breathing": (["Log this practice", "In 4, out 6", "Box breathing, 4-4-4-4", "4-7-8"],
+                                 ["The plan as text"]),
+        "/practices/music-and-movement": (["← Practices", "Note how it went"], []),
+        "/": (["See all your check-ins"], []),
+    }
+    for path, (links, folds) in pages.items():
+        page.goto(path)
+        targets = ([page.get_by_role("link", name=name, exact=name != "Note how it went").first for name in links]
+                   + [page.locator("summary", has_text=words) for words in folds])
+        boxes = [t.bounding_box() for t in targets]
+        # Each was an 18-26px strip: links alone on their line, and the little triangles that open more.
+        small = [(t, round(b["height"])) for t, b in zip(links + folds, boxes) if b["height"] < TAP]
+        assert not small, f"{path}: {small}"
+    page.goto("/practices/breathing")
+    paces = _boxes(page, ".patterns a, ul a[href^='/practices/breathing?']")
+    assert len(paces) >= 4
+    assert all(_apart(a, b) for a, b in zip(paces, paces[1:]))
