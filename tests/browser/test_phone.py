@@ -179,3 +179,16 @@ def test_on_a_phone_links_on_their_own_and_what_opens_a_fold_are_big_enough_to_t
     paces = _boxes(page, ".patterns a, ul a[href^='/practices/breathing?']")
     assert len(paces) >= 4
     assert all(_apart(a, b) for a, b in zip(paces, paces[1:]))
+
+
+def test_keep_this_one_private_sits_inside_its_shaded_box(live_server, new_context):
+    june, _ = _connected(live_server)
+    for options in (PHONE, {}):
+        page = new_context(**options).new_page()
+        sign_in(page, june.email)
+        page.goto("/journal/new")
+        box = _boxes(page, "fieldset.private-choice")[0]
+        legend = _boxes(page, "fieldset.private-choice legend")[0]
+        assert legend["text"] == "Keep this one private?"
+        # A legend is drawn on its fieldset's top edge: half the question stood above the shaded box.
+        assert legend["y"] >= box["y"] + 4 and legend["x"] >= box["x"] + 4, options
