@@ -95,7 +95,7 @@ def test_on_a_phone_the_account_links_and_put_aside_are_big_enough_to_tap(live_s
     assert header["height"] <= 0.2 * 844
 
 
-def test_on_a_phone_the_days_on_measures_and_the_journal_are_big_enough_to_tap(live_server, new_context):
+def test_on_a_phone_the_days_on_measures_and_the_journal_and_each_questionnaire_are_big_enough_to_tap(live_server, new_context):
     june, _ = _connected(live_server)
     now = clock.now()
     with live_server.db() as db:
@@ -107,11 +107,13 @@ def test_on_a_phone_the_days_on_measures_and_the_journal_are_big_enough_to_tap(l
         db.commit()
     page = new_context(**PHONE).new_page()
     sign_in(page, june.email)
-    for path, selector in (("/measures", "table.results td.when a"), ("/journal", ".entry-date a")):
+    for path, selector in (("/measures", "table.results td.when a"), ("/journal", ".entry-date a"),
+                           ("/measures", "ul.instruments a")):
         page.goto(path)
         days = _boxes(page, selector)
-        assert len(days) == 3, path
-        # They were 18-20px tall, a thin strip to hit among the scores and entries.
+        assert len(days) >= 3, path
+        # They were 18-20px tall, a thin strip to hit among the scores and entries; the questionnaires
+        # to fill in were 20px links 26px apart.
         assert all(d["height"] >= TAP for d in days), (path, [round(d["height"]) for d in days])
         assert all(_apart(a, b) for a, b in zip(days, days[1:])), path
 
