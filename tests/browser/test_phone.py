@@ -71,6 +71,9 @@ def test_on_a_phone_the_session_timeline_labels_are_readable_and_apart(live_serv
         assert all(_apart(a, b) for a in labels for b in labels if a is not b)
         # "Reflection" started 18px left of the chart, out in the card's margin.
         assert all(l["x"] >= chart[0]["x"] for l in labels)
+        if options:
+            # The way back to Listening skills was an 18px link.
+            assert page.get_by_role("link", name="Listening skills", exact=True).last.bounding_box()["height"] >= TAP
 
 
 def test_on_a_phone_the_account_links_and_put_aside_are_big_enough_to_tap(live_server, new_context):
