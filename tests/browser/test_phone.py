@@ -197,3 +197,19 @@ def test_keep_this_one_private_sits_inside_its_shaded_box(live_server, new_conte
         assert legend["text"] == "Keep this one private?"
         # A legend is drawn on its fieldset's top edge: half the question stood above the shaded box.
         assert legend["y"] >= box["y"] + 4 and legend["x"] >= box["x"] + 4, options
+
+
+def test_on_a_phone_each_choice_beside_its_box_is_big_enough_to_tap(live_server, new_context):
+    june, rowan = _connected(live_server)
+    client = new_context(**PHONE).new_page()
+    sign_in(client, june.email)
+    therapist = new_context(**PHONE).new_page()
+    sign_in(therapist, rowan.email)
+    for page, path in ((client, "/sharing"), (therapist, f"/clients/{june.id}/homework")):
+        page.goto(path)
+        choices = _boxes(page, "label.check")
+        assert len(choices) >= 3, path
+        # "No, don't tell Dr Rowan Hale" and "Once, by a day" were 26px rows.
+        small = [(c["text"][:30], round(c["height"])) for c in choices if c["height"] < TAP]
+        assert not small, f"{path}: {small}"
+        assert all(_apart(a, b) for a in choices for b in choices if a is not b), path
