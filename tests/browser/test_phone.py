@@ -19,7 +19,7 @@ from holdspace.practice.transcripts import parse
 from holdspace.privacy import consent
 from holdspace.privacy.accounts import Role, User
 
-from .people import made_directly, sign_in
+from .people import click_and_wait, made_directly, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -119,6 +119,10 @@ def test_on_a_phone_the_days_on_measures_and_the_journal_and_each_questionnaire_
         # to fill in were 20px links 26px apart.
         assert all(d["height"] >= TAP for d in days), (path, [round(d["height"]) for d in days])
         assert all(_apart(a, b) for a, b in zip(days, days[1:])), path
+    page.goto("/talk")
+    click_and_wait(page, page.get_by_role("button", name="Start a new conversation"))
+    page.goto("/talk")
+    assert page.locator(".conversations a").first.bounding_box()["height"] >= TAP  # the day it was, 20px
 
 
 def _fits_the_screen(page: Page) -> None:
@@ -171,6 +175,7 @@ def test_on_a_phone_links_on_their_own_and_what_opens_a_fold_are_big_enough_to_t
                                  ["The plan as text"]),
         "/practices/music-and-movement": (["← Practices", "Note how it went"], []),
         "/": (["See all your check-ins"], []),
+        "/art": (["Find an art prompt to start from"], []),
     }
     for path, (links, folds) in pages.items():
         page.goto(path)
