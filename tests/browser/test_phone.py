@@ -146,6 +146,10 @@ def test_on_a_phone_the_session_report_and_the_accounts_fit_the_screen(live_serv
     therapist.goto(f"/clients/{june.id}/report")
     # The questionnaires' four columns made the page 461px wide, so the whole report came out small.
     _fits_the_screen(therapist)
+    show = therapist.get_by_role("button", name="Show since then").bounding_box()
+    download = therapist.get_by_role("link", name="Download PDF").bounding_box()
+    # Stacked on a phone, the two buttons touched: one pill on top of the other.
+    assert download["y"] >= show["y"] + show["height"] + 6 or download["x"] >= show["x"] + show["width"] + 6
     row = therapist.get_by_role("row", name="PHQ-9")
     for words in ("Before", "Latest", "points better"):
         assert row.get_by_text(words).first.is_visible(), words
