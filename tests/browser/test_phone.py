@@ -119,6 +119,12 @@ def test_on_a_phone_the_days_on_measures_and_the_journal_and_each_questionnaire_
         # to fill in were 20px links 26px apart.
         assert all(d["height"] >= TAP for d in days), (path, [round(d["height"]) for d in days])
         assert all(_apart(a, b) for a, b in zip(days, days[1:])), path
+    page.goto("/measures")
+    click_and_wait(page, page.locator("table.results td.when a").first)
+    back, journey = (page.get_by_role("link", name=name).bounding_box()
+                     for name in ("Back to questionnaires", "See your journey"))
+    # Stacked on a phone, the two buttons touched.
+    assert journey["y"] >= back["y"] + back["height"] + 6 or journey["x"] >= back["x"] + back["width"] + 6
     page.goto("/talk")
     click_and_wait(page, page.get_by_role("button", name="Start a new conversation"))
     page.goto("/talk")
@@ -222,3 +228,20 @@ def test_on_a_phone_each_choice_beside_its_box_is_big_enough_to_tap(live_server,
         small = [(c["text"][:30], round(c["height"])) for c in choices if c["height"] < TAP]
         assert not small, f"{path}: {small}"
         assert all(_apart(a, b) for a in choices for b in choices if a is not b), path
+
+
+def test_on_a_phone_clients_on_the_caseload_each_have_their_own_place_to_tap(live_server, new_context):
+    june, rowan = _connected(live_server, shares=("journal",))
+    ada = made_directly(live_server, "Ada", Role.CLIENT)
+    with live_server.db() as db:
+        _, code = consent.create_invitation(db, db.get(User, rowan.id), "Ada")
+        consent.accept_invitation(db, db.get(User, ada.id), code, ["journal"])
+        db.commit()
+    page = new_context(**PHONE).new_page()
+    sign_in(page, rowan.email)
+    page.goto("/caseload")
+    names = [page.get_by_role("link", name=name, exact=True).bounding_box() for name in ("Ada", "June")]
+    boxes = [{"x": b["x"], "y": b["y"], "right": b["x"] + b["width"], "bottom": b["y"] + b["height"]} for b in names]
+    assert all(b["bottom"] - b["y"] >= TAP for b in boxes)
+    # Grown to a finger's size, one name's place reached into the next row's.
+    assert _apart(*boxes)
