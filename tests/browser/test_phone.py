@@ -245,3 +245,13 @@ def test_on_a_phone_clients_on_the_caseload_each_have_their_own_place_to_tap(liv
     assert all(b["bottom"] - b["y"] >= TAP for b in boxes)
     # Grown to a finger's size, one name's place reached into the next row's.
     assert _apart(*boxes)
+
+
+def test_who_looked_at_what_has_a_plain_page_title(live_server, new_context):
+    june, _ = _connected(live_server)
+    page = new_context(**PHONE).new_page()
+    sign_in(page, june.email)
+    page.goto("/privacy/activity")
+    # The links under the record were pasted into the title, so the tab and a screen reader read out "<p><a href=".
+    assert page.title() == "Who looked at what · holdspace"
+    assert page.get_by_role("link", name="Delete your account").count() == 1
