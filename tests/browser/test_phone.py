@@ -255,3 +255,19 @@ def test_who_looked_at_what_has_a_plain_page_title(live_server, new_context):
     # The links under the record were pasted into the title, so the tab and a screen reader read out "<p><a href=".
     assert page.title() == "Who looked at what · holdspace"
     assert page.get_by_role("link", name="Delete your account").count() == 1
+
+
+def test_on_a_phone_the_account_links_are_each_a_row_of_their_own(live_server, new_context):
+    june, _ = _connected(live_server)
+    page = new_context(**PHONE).new_page()
+    sign_in(page, june.email)
+    for path in ("/account/second-factor", "/sharing", "/privacy/activity"):
+        page.goto(path)
+        links = [page.get_by_role("link", name=name, exact=True).bounding_box()
+                 for name in ("Download everything", "Download a copy of everything", "Delete your account")
+                 if page.get_by_role("link", name=name, exact=True).count()]
+        assert len(links) == 2, path
+        # "Download everything · Delete your account" were 20px links side by side, wrapping mid-name.
+        assert all(b["height"] >= TAP for b in links), path
+        download, delete = links
+        assert delete["y"] >= download["y"] + download["height"], path
