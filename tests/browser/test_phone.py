@@ -83,6 +83,9 @@ def test_on_a_phone_the_account_links_and_put_aside_are_big_enough_to_tap(live_s
         db.commit()
     page = new_context(**PHONE).new_page()
     sign_in(page, june.email)
+    page.goto("/")
+    # What's for today was a 20px link at the top of the home page.
+    assert page.get_by_role("link", name="Breathing with the pacer: In 4, out 6").bounding_box()["height"] >= TAP
     page.goto("/practices")
     header = page.locator("header").bounding_box()
     targets = [page.get_by_role("link", name="Sharing & privacy"), page.get_by_role("link", name="Account"),
