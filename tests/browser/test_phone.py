@@ -13,6 +13,7 @@ from holdspace.creativity import journal
 from holdspace.goals.goal import check_goal, create_goal
 from holdspace.homework import assignments
 from holdspace.journey import questionnaires
+from holdspace.mindfulness import log as practice_log
 from holdspace.practice import records
 from holdspace.practice.report import analyse
 from holdspace.practice.transcripts import parse
@@ -274,3 +275,19 @@ def test_on_a_phone_the_account_links_are_each_a_row_of_their_own(live_server, n
         assert all(b["height"] >= TAP for b in links), path
         download, delete = links
         assert delete["y"] >= download["y"] + download["height"], path
+
+
+def test_on_a_phone_the_therapist_reads_the_practice_log_a_practice_at_a_time(live_server, new_context):
+    june, rowan = _connected(live_server)
+    with live_server.db() as db:
+        practice_log.record_session(db, db.get(User, june.id), "breathing", 5, before=4, after=7, detail="4-6")
+        db.commit()
+    page = new_context(**PHONE).new_page()
+    sign_in(page, rowan.email)
+    page.goto(f"/clients/{june.id}/practices")
+    row = page.get_by_role("row").filter(has_text="Breathing").first
+    # A four-column table broke the day over three lines ("Tue / 1 / Dec") as it had on the client's own log.
+    day = row.get_by_role("cell").first.evaluate("""td => { const r = document.createRange(); r.selectNodeContents(td);
+        return {height: r.getBoundingClientRect().height, line: parseFloat(getComputedStyle(td).lineHeight)}; }""")
+    assert day["height"] < 1.5 * day["line"]
+    assert "5 minutes" in row.inner_text() and "calm 4 → 7" in row.inner_text()
