@@ -124,7 +124,13 @@ def test_on_a_phone_the_days_on_measures_and_the_journal_and_each_questionnaire_
         assert all(d["height"] >= TAP for d in days), (path, [round(d["height"]) for d in days])
         assert all(_apart(a, b) for a, b in zip(days, days[1:])), path
     page.goto("/measures")
-    click_and_wait(page, page.locator("table.results td.when a").first)
+    click_and_wait(page, page.locator("table.results td.when a").last)
+    answer = page.get_by_role("row", name="1. Little interest").get_by_role("cell").last
+    assert "More than half the days" in answer.inner_text()
+    words = answer.evaluate("""td => { const r = document.createRange(); r.selectNodeContents(td);
+        return {height: r.getBoundingClientRect().height, line: parseFloat(getComputedStyle(td).lineHeight)}; }""")
+    # Squeezed into a narrow second column, "More than half the days" took four lines.
+    assert words["height"] < 1.5 * words["line"]
     back, journey = (page.get_by_role("link", name=name).bounding_box()
                      for name in ("Back to questionnaires", "See your journey"))
     # Stacked on a phone, the two buttons touched.
