@@ -244,4 +244,4 @@ def test_every_page_about_a_client_leads_back_to_them_the_same_way(personas, sig
     for path in ("report", "homework", "measures"):
         page = carol.get(f"/clients/{personas.alice.id}/{path}")
         assert page.status_code == 200, path
-        assert f'<a href="/clients/{personas.alice.id}">← Alice</a>' in page.text, path
+        assert f'<a class="tap" href="/clients/{personas.alice.id}">← Alice</a>' in page.text, path

@@ -21,7 +21,7 @@ def test_a_therapist_uploads_a_transcript_and_reads_its_report(personas, sign_in
     for words in ("Reflections per question", "Complex reflections", "Open questions", "MITI 4.2.1",
                   "Three moments done well", "Three to try differently", "Don&#39;t worry, it&#39;ll all be fine."):
         assert words in page.text, words
-    assert '<svg class="chart timeline"' in page.text
+    assert '<svg class="chart timeline wide"' in page.text and '<svg class="chart timeline narrow"' in page.text
     pdf = carol.get(response.headers["location"] + "/report.pdf")
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 

@@ -94,7 +94,8 @@ def _moments_html(report: dict) -> dict:
 def report_page(request: Request, db: Db, user: Therapist, transcript_id: Id):
     row = records.own_transcript(db, user, transcript_id)
     return render(request, "practice/report.html", row=row, report=row.report,
-                  chart=Markup(timeline_svg(row.report, f"Timeline of {row.title}")), legend=LEGEND,
+                  chart=Markup("".join(timeline_svg(row.report, f"Timeline of {row.title}", layout)
+                                       for layout in ("wide", "narrow"))), legend=LEGEND,
                   meanings=_moments_html(row.report))
 
 
