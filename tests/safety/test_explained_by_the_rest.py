@@ -204,3 +204,23 @@ def test_calm_after_a_decision_is_a_concern(text):
 
 def test_a_decision_about_everyday_life_is_not():
     assert rules("i feel much better now that i've decided to leave my job") == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "it's six years this week since the night i took an overdose at uni. i've a partner and a job i love now, and it "
+    "feels like it happened to someone else",
+    "the urges to cut stopped about two years ago, cbt really did help",
+    "my gran still says 'committed suicide' but we're meant to say 'died by suicide' now",
+])
+def test_a_past_told_as_over_and_words_talked_about_as_words_stay_none_for_the_rules(text):
+    assert rules(text) == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "cbt helped, but the thoughts of ending it are back tonight",
+    "it's two years since my attempt and i still think about doing it again",
+    "my mum said 'i want to die' last night and went to bed",
+    "i never once wanted to die until this week, now i do",
+])
+def test_a_past_with_a_present_and_someone_elses_words_are_still_flagged(text):
+    assert rules(text) != "none", text

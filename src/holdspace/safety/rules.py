@@ -128,6 +128,7 @@ _PAST = re.compile(
     r"back (?:then|in (?:school|uni|the day|\d{4}))|in (?:uni|university|college|high school|secondary school|\d{4})|"
     r"last year|years back|once,? (?:a long time ago|years ago)|a long time ago|in the past|a phase|went through|"
     r"there was a time|at one (?:point|time)|there were times|for a while (?:there|back then)|"
+    r"(?:\w+|\d+) years? (?:this (?:month|week|year) |today |now )?since|"
     r"(?:feels|felt|seems) like (?:another|a different|a past) (?:lifetime|life)|back when|a (?:wee |little )?while (?:back|ago)|"
     r"(?:is|are|'s) (?:long |well |all )?behind me|lifted (?:a long time ago|years ago|ages ago|long ago))\b")
 # A turn to the present after a past marker in the same sentence ("years ago i wanted to die, but tonight i have the
@@ -144,7 +145,9 @@ _RESOLVED = re.compile(
     r"haven't (?:felt|done|had) (?:that|it|anything like that) (?:since|in|for)|i'm (?:okay|ok|fine|safe) now|"
     r"(?:today|now|these days) i (?:volunteer|help others|train others|work (?:for|at|with|on) (?:a )?(?:crisis|helpline|samaritans))|"
     r"(?:today|now|these days),? i'm (?:a |an )?(?:peer support|support|crisis|mental health|suicide prevention|recovery) (?:worker|volunteer|mentor|counsellor|counselor|trainer|coach)|"
-    r"no longer (?:feel|want|do|think)|(?:therapy|treatment|counselling|counseling|medication|support) (?:really )?helped|"
+    r"no longer (?:feel|want|do|think)|(?:therapy|treatment|counselling|counseling|medication|support|dbt|cbt|emdr) (?:really )?(?:did )?help(?:ed)?\b|"
+    r"(?:the )?(?:urges|thoughts|cutting|self-harm|self harm) (?:to \w+ )?stopped (?:about |around |over )?(?:\d+|a few|two|three|four|five|ten|many) (?:years|months) ago|"
+    r"happened to (?:someone|somebody) (?:else|i'd like to)|"
     r"(?:they're|they are|the thoughts are|those thoughts are) (?:long )?gone|(?:so )?glad (?:every day )?(?:that )?i stayed|"
     r"glad (?:every day )?(?:that )?it (?:didn't|didnt|did not|never) work|(?:feels|felt|seems) like (?:another|a different) "
     r"(?:lifetime|life)|(?:that|it|the fog|the feeling|those feelings) lifted|i (?:actually |really )?(?:like|love|enjoy) my life|"
@@ -183,6 +186,11 @@ _TOPIC = re.compile(
     r"them|someone|young people|teenagers|callers?|service users?)(?: (?:with|who have|on|in) [\w-]+)? (?:directly |routinely |always )?about|ask(?:ing)? about|(?:patients|clients|people|"
     r"callers) (?:after|with|who have had|recovering from)|(?:a |the )?(?:client|patient|student|young person|child|caller|service user) "
     r"(?:discloses|disclosed|reports|reported|mentions|mentioned|talks about|brings up)) (?:[\w-]+ ){0,2}$")
+# Words in quotation marks talked about as words ("my aunt says 'commit suicide' but we're meant to say 'died by
+# suicide'"): a remark about language, not a risk.
+_MENTION = re.compile(
+    r"\b(?:meant to say|supposed to say|should say|we say|people say|instead of saying|rather than saying|"
+    r"the (?:word|words|term|terms|phrase|expression)|language)\b")
 _DENIED = re.compile(
     r"\basked (?:me )?(?:if|whether|about)\b.*\b(?:said no|told (?:him|her|them) no|i (?:said|told (?:him|her|them)) (?:that )?i"
     r"(?:'ve| have)? (?:never|haven't|hadn't|don't|didn't)|i've never done it|i have never done it|honestly,? no)")
@@ -335,7 +343,7 @@ def find_hits(raw: str, *, deadline: float | None = None) -> tuple[Text, list[Hi
                 dropped = "you"
             elif facts["media"] and (who == "other" or in_quote or signal.kind in CONTEXT_KINDS):
                 dropped = "media"
-            elif _TOPIC.search(prefix):
+            elif _TOPIC.search(prefix) or (in_quote and _MENTION.search(sentence)):
                 dropped = "topic"
             elif facts["denied"] and who == "self":
                 dropped = "denied"
