@@ -1,6 +1,7 @@
 """Everyday troubles told by what happened rather than named (session 21, told_daily.toml), read aloud as a person in
 distress would write them, with the real emotion model: each once misheard ("let down", "irritated", "hopeful", a plain
-thanks), and asked about in a way that did not fit; now heard as a listener would hear them."""
+thanks), and asked about in a way that did not fit; now heard as a listener would hear them. At the end, session 17's
+rounds of the same kind (a relapse, hurtful words reported, grieving someone alive, thanks never said)."""
 
 import pytest
 
@@ -399,3 +400,74 @@ def test_a_wife_who_left_the_kids_with_them_for_the_weekend_is_no_break_up(liste
 def test_crying_at_work_where_everyone_saw_is_heard_as_embarrassment(listener):
     said = talk(listener, "i cried at work today and everyone saw")[-1]
     assert said.feeling is not None and said.feeling.word == "embarrassed", said.reply
+
+
+# --- session 17, round 7 (talked through) ------------------------------------------------------------------
+
+@pytest.mark.parametrize("message", ["i was 8 months sober and i drank last night",
+                                     "a year clean and then i used again on saturday",
+                                     "i relapsed at the weekend"])
+def test_a_relapse_is_never_met_as_pride_or_good_news(listener, message):
+    # "i was 8 months sober and i drank last night" got "proud of yourself. That sounds like it really matters to you."
+    said = talk(listener, message)[-1]
+    assert said.feeling is None or said.feeling.label not in ("pride", "joy", "relief", "excitement"), said.reply
+    assert "proud" not in said.reply and "matters to you" not in said.reply and "good news" not in said.reply
+    assert "walking into that room" not in said.reply and "take that step" not in said.reply, said.reply
+    assert "no judgement" in said.reply or "after all the work" in said.reply, said.reply
+
+
+@pytest.mark.parametrize("message", ["she said i always make everything about me",
+                                     "my sister told me i'm too much",
+                                     "he says i'm selfish and only think about myself"])
+def test_hurtful_words_reported_are_heard_as_hurt(listener, message):
+    # "she said i always make everything about me" was met as worry, then with no feeling at all
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word.startswith("hurt"), said.reply
+
+
+@pytest.mark.parametrize("lines", [("my mum has dementia", "it's like i'm grieving someone who is still here"),
+                                   ("honestly i feel like i'm losing him bit by bit",)])
+def test_grieving_someone_still_alive_is_not_asked_for_memories_of_them(listener, lines):
+    # got "What do you find yourself remembering about them?", as if after a death
+    said = talk(listener, *lines)[-1]
+    assert said.topic != "loss" and "remembering about" not in said.reply and "since then" not in said.reply, said.reply
+    assert "miss most about them" not in said.reply
+
+
+def test_coming_out_that_went_badly_is_not_unconvinced(listener):
+    # "I came out to my parents on Sunday. It did not go well." got "you might be feeling unconvinced. Thank you for
+    # sharing that with me."
+    said = talk(listener, "I came out to my mum and dad at the weekend. It didn't go well.")[-1]
+    assert said.feeling is None or said.feeling.label not in ("disapproval", "joy", "pride"), said.reply
+    assert "unconvinced" not in said.reply and "big step" not in said.reply
+    assert any(words in said.reply for words in ("a lot to carry", "really heavy", "this hurts", "this painful",
+                                                 "room for it here")), said.reply
+
+
+@pytest.mark.parametrize("message", ["i work twelve hour days for this family and no one ever says thank you",
+                                     "my manager never once said thank you in three years"])
+def test_thanks_never_said_is_heard_as_taken_for_granted_not_grateful(listener, message):
+    # "nobody ever says thank you" got "You're saying nobody ever says thank me. It sounds like you might be feeling grateful."
+    said = talk(listener, message)[-1]
+    assert said.feeling is not None and said.feeling.word == "taken for granted", said.reply
+    assert "grateful" not in said.reply and "thank me" not in said.reply, said.reply
+
+
+# session 17, round 10: "let down", "uneasy", "down" and "sad" where the message told another feeling
+@pytest.mark.parametrize("lines, word", [
+    (("I was dreading the review with my manager. it went way better than I expected",), "relieved"),
+    (("honestly i cant keep going at this pace",), "worn down"),
+    (("he forgot my birthday. its fine", "ok no it really stings"), "hurt"),
+    (("My knees have hurt for three years and the doctors keep saying it's just anxiety.",), "brushed off"),
+])
+def test_a_feeling_told_by_what_happened_is_named_as_told(listener, lines, word):
+    said = talk(listener, *lines)[-1]
+    assert said.feeling is not None and said.feeling.word == word, said.reply
+    assert "let down" not in said.reply and "uncertain" not in said.reply
+
+
+def test_an_hour_on_the_floor_is_met_as_it_was_with_no_feeling_guessed(listener):
+    said = talk(listener, "last night i just sat on the bathroom floor for ages")[-1]
+    assert said.feeling is None, said.reply
+    assert "everything had to stop" in said.reply or "whatever that hour" in said.reply, said.reply
+    assert "let down" not in said.reply and "tiredness" not in said.reply
