@@ -279,10 +279,57 @@ def test_a_longer_text_read_whole_as_surely_safe_is_not_read_again_sentence_by_s
     calm = "I had a lovely walk with my dog today. Then we had tea in the garden."
     assert layer.probabilities(calm)[0] >= classifier.SURELY_NONE
     model.seen.clear()
-    assert assess(calm, layers=[rules_layer, layer]).level == "none" and model.seen == [calm]
+    assert len(classifier.read_in_windows(layer._read, calm, beside=False)) == 1 and model.seen == [calm]
+    # Beside the whole, a second thread may have begun its sentences; their readings are not used.
+    model.seen.clear()
+    assert assess(calm, layers=[rules_layer, layer]).level == "none"
+    assert calm in model.seen and set(model.seen) <= set(windows(calm))
     hidden = " ".join(DAY[:2] + [FAREWELL + "."] + DAY[2:])
     model.seen.clear()
-    assert assess(hidden, layers=[rules_layer, layer]).level == "urgent" and model.seen == windows(hidden)
+    assert assess(hidden, layers=[rules_layer, layer]).level == "urgent" and sorted(model.seen) == sorted(windows(hidden))
+
+
+def test_sentences_read_on_a_second_thread_beside_the_whole_read_the_same_to_the_bit():
+    layer = ModelLayer()
+    texts = [row["text"] for row in _dev_rows()[::7] if len(windows(row["text"])) > 2]
+    assert len(texts) > 100
+    for text in texts:
+        alone = classifier.read_in_windows(layer._read, text, beside=False)
+        assert np.array_equal(classifier.read_in_windows(layer._read, text), alone), text
+
+
+def test_texts_checked_at_once_from_several_threads_read_as_they_do_one_at_a_time():
+    # The web app checks several people's texts at once; the sentences' thread is shared between them.
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [row["text"] for row in _dev_rows()[::40]]
+    one_at_a_time = [assess(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(assess, texts)) == one_at_a_time
+
+
+class FailsOn:
+    """A stand-in model, unsure of every text, that breaks on one sentence."""
+
+    def __init__(self, sentence):
+        self.sentence = sentence
+
+    def __call__(self):
+        return self
+
+    def outputs(self, texts):
+        if self.sentence in texts:
+            raise RuntimeError("the model broke")
+        return np.tile([0.5, 0.3, 0.2], (len(texts), 1))
+
+
+@pytest.mark.parametrize("which", [0, 2, 3])
+def test_a_sentence_the_model_cannot_read_on_either_thread_makes_the_text_concern_could_not_check(which):
+    text = " ".join(DAY[:2] + [FAREWELL + "."] + DAY[2:])
+    layer = ModelLayer(model=FailsOn(windows(text)[1:][which]))
+    got = assess(text, layers=[rules_layer, layer])
+    assert got.level == "concern" and COULD_NOT_CHECK in got.reasons
+    assert assess(text).level == "urgent"  # and nothing was left stuck for the next text
 
 
 def test_the_model_reads_word_pieces_with_the_language_engines_tokenizer_and_cut():

@@ -137,7 +137,10 @@ class Encoder:
         self.max_tokens = max_tokens
         self._inputs = {i.name for i in self.session.get_inputs()}
         self._output = self.session.get_outputs()[0].name
+        # A session with its own thread pool already uses every core: one run at a time. A one-thread session's runs
+        # go side by side, each on a core of its own (the risk model reads a text's sentences beside the whole).
         self._lock = threading.Lock()
+        self._side_by_side = threads == 1
         # sha256 of the cleaned text -> its unit vector; most recently used last
         self._memo: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._memo_size = memo
@@ -159,8 +162,11 @@ class Encoder:
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        with self._lock:  # one run at a time: the session already uses every core
+        if self._side_by_side:
             hidden = self.session.run([self._output], feeds)[0]
+        else:
+            with self._lock:
+                hidden = self.session.run([self._output], feeds)[0]
         return TokenStates(hidden, mask)
 
     def batches(self, texts: list[str], batch_size: int = BATCH_SIZE):

@@ -5,7 +5,8 @@ replaced (`EmbeddingLayer`, kept for measurement: `risk.with_classifier`).
 classifier: training/finetune_risk.py, training/export_risk_folds.py; int8; its sha256 pinned below) through
 the language engine's own `Encoder` and tokenizer, loaded once on first use. It reads the whole text and, when
 there are several, each of its sentences (`windows`): a risk said in one sentence of a longer message is
-otherwise drowned by the rest. It can raise a text to `concern` or `urgent`, never lower: where the rules found
+otherwise drowned by the rest. The sentences are read on a second core while the whole is read on the first
+(`read_in_windows`): the same probabilities, a third less wall time for a long message. It can raise a text to `concern` or `urgent`, never lower: where the rules found
 nothing, and where they found a concern that it reads as urgent; never where the rules set their words aside (a
 denial, a past said to be behind the writer, a story, song, news report or suicide as a topic:
 `Assessment.denied_or_framed`). What it alone heard gets the gentle check-in, not the full crisis response
@@ -20,10 +21,12 @@ least as many first-person as second-person words). It raises to `concern` only.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import unicodedata
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -165,7 +168,8 @@ def _encoder(path: Path, sha256: str) -> Encoder:
     # One thread: a message's windows are a few dozen word pieces each, too little to share between two cores, and
     # waking a second thread for every step cost more than it saved (on a busy 2-core machine: process CPU p95 about
     # 15% lower; the heaviest texts' best runs 10% quicker; training/README.md, "Windows, means and a second
-    # opinion"). The probabilities are the same to the bit.
+    # opinion"). The probabilities are the same to the bit. A one-thread session's runs go side by side: a text's
+    # sentences are read on the second core while the whole is read on the first (`read_in_windows`).
     return Encoder(path, tokenizer_file(), sha256, max_tokens=MAX_TOKENS, threads=1, memo=0, spin=False)
 
 
@@ -229,20 +233,59 @@ def _worth_reading_alone(sentence: str) -> bool:
     return True
 
 
-def read_in_windows(read: Callable[[list[str]], np.ndarray], text: str) -> np.ndarray:
+@cache
+def _second_core() -> ThreadPoolExecutor | None:
+    """The thread that reads a text's sentences while the caller reads the whole, or None on a one-core machine."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="risk-sentences") if (os.cpu_count() or 1) > 1 else None
+
+
+class _Sentences:
+    """A text's sentences, taken one at a time by whichever thread is free, each read alone into its own row."""
+
+    def __init__(self, read: Callable[[list[str]], np.ndarray], sentences: list[str]):
+        self._read, self._sentences = read, sentences
+        self._next, self._lock, self.stopped = 0, threading.Lock(), False
+        self.rows: list[np.ndarray | None] = [None] * len(sentences)
+
+    def read_while_any_left(self) -> None:
+        while True:
+            with self._lock:
+                if self.stopped or self._next == len(self._sentences):
+                    return
+                i, self._next = self._next, self._next + 1
+            self.rows[i] = np.asarray(self._read([self._sentences[i]])).reshape(1, -1)
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopped = True
+
+
+def read_in_windows(read: Callable[[list[str]], np.ndarray], text: str, *, beside: bool = True) -> np.ndarray:
     """p(none), p(concern), p(urgent) of the text's windows (first the whole text), as `read` gives them for a list
     of texts; the sentences only when the whole does not read as surely none; a window without words
-    (`has_words`) as `NOTHING_TO_READ`, unread, and a sentence of one word and an emoji not apart from its text."""
+    (`has_words`) as `NOTHING_TO_READ`, unread, and a sentence of one word and an emoji not apart from its text.
+
+    With `beside` (and a second core), a second thread starts on the sentences while this one reads the whole; if
+    the whole reads as surely none, the sentences not yet started are left unread, and if not, this thread then
+    takes sentences too. Every window is read alone either way, so the probabilities are the same to the bit; only
+    the wall time changes (and a little CPU is spent on a sentence begun for a text that needed none).
+    """
     parts = windows(text)
     if not has_words(text):
         return NOTHING_TO_READ.reshape(1, -1)
-    whole = np.asarray(read(parts[:1])).reshape(1, -1)
-    if len(parts) == 1 or whole[0, 0] >= SURELY_NONE:
-        return whole
-    sentences = [s for s in parts[1:] if _worth_reading_alone(s)]
-    if not sentences:
-        return whole
-    return np.vstack([whole, np.asarray(read(sentences)).reshape(len(sentences), -1)])
+    sentences = _Sentences(read, [s for s in parts[1:] if _worth_reading_alone(s)] if len(parts) > 1 else [])
+    pool = _second_core() if beside and sentences.rows else None
+    helper = pool.submit(sentences.read_while_any_left) if pool else None
+    try:
+        whole = np.asarray(read(parts[:1])).reshape(1, -1)
+        if not sentences.rows or whole[0, 0] >= SURELY_NONE:
+            return whole
+        sentences.read_while_any_left()
+    finally:
+        sentences.stop()
+        if helper is not None and not helper.cancel():  # (not started: another text's sentences held the thread)
+            helper.result()  # its sentence in hand finished (or its error raised here)
+    return np.vstack([whole, *sentences.rows])
 
 
 class ModelLayer:
