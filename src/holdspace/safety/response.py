@@ -15,7 +15,7 @@ from importlib import resources
 from holdspace.safety import crisis_lines
 from holdspace.safety.crisis_lines import CountryLines, Line
 
-__all__ = ["CrisisResponse", "GENTLE", "VARIANTS", "crisis_response", "variant_for", "version"]
+__all__ = ["CrisisResponse", "GENTLE", "OWN_LINES", "VARIANTS", "crisis_response", "variant_for", "version"]
 
 VARIANTS = ("urgent", "concern", "someone_else", "someone_else_urgent", "hurt_by_someone", "someone_else_hurt",
             "child_hurt", "harm_to_others", "again", "not_safe")
@@ -28,7 +28,7 @@ GENTLE = "unsure"
 # Which of the country's lines a variant offers first: someone being hurt by a person, the writer or someone else,
 # gets the domestic abuse line (it takes calls from worried friends and family too), a child the child-protection
 # line; everyone else the general crisis lines.
-_LINES = {"hurt_by_someone": "abuse", "someone_else_hurt": "abuse", "child_hurt": "child"}
+OWN_LINES = {"hurt_by_someone": "abuse", "someone_else_hurt": "abuse", "child_hurt": "child"}
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urge
         raise ValueError(f"variant must be one of {VARIANTS + (GENTLE,)}")
     here = crisis_lines.lines_for(country or "INT")
     template = _templates()[variant]
-    call_route, text_route, call, text = _routes(here, _LINES.get(variant, "general"))
+    call_route, text_route, call, text = _routes(here, OWN_LINES.get(variant, "general"))
     plan = template["safety_plan_exists" if has_safety_plan else "safety_plan_missing"]
     emergency = here.emergency
     told = None if told is None else tuple(told)
