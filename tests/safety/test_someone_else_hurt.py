@@ -32,6 +32,7 @@ ADULT = [
     "my colleague's husband beats her",
     "i think my mum's partner hits her",
     "he hit my mum",
+    "my dad hits my mum",  # a parent hurting an adult: the one hurt is not a child
 ]
 # (Canada's fallback line is named the Suicide Crisis Helpline: naming a line is not asking about suicide.)
 SUICIDE = re.compile(r"about suicide|thinking of suicide|ending (?:your|their) life|end (?:your|their) life|"

@@ -61,7 +61,8 @@ SENTENCES = {
     "third_party": "Someone else may be at risk: this is about another person, not the writer.",
     "third_party_urgent": "Someone else may be in danger right now: this is about another person.",
     # Someone else hurt, threatened or controlled by a person: the danger is that person, not their own wish to die.
-    "third_party_hurt": "Someone else is being hurt, threatened or controlled by another person: this is about them, not the writer.",
+    "third_party_hurt": ("Someone else is being hurt, threatened or controlled by another person: this is about them, "
+                         "not the writer."),
     "third_party_hurt_urgent": "Someone else is being hurt by another person right now: this is about them, not the writer.",
     "third_party_child": "The person being hurt may be a child.",
 }
