@@ -40,6 +40,18 @@ def test_a_crisis_message_gets_the_fixed_response_and_the_countrys_lines(talk):
     assert result.output.count("116 123") >= 3
 
 
+def test_someone_else_being_hurt_gets_the_lines_for_it_and_no_question_about_suicide(talk):
+    child = talk("one of my pupils told me her dad hits her with a belt", "quit", args=("--country", "GB"))
+    assert child.exit_code == 0, child.output
+    reply = " ".join(child.output.split("you ›")[1].split())  # (as read, whatever the terminal's wrapping)
+    assert "call 999" in reply and "call 0808 800 5000" in reply and "safeguarding lead" in reply
+    assert "NSPCC Helpline" in reply  # in the support list printed after it
+    adult = talk("my sister's boyfriend hits her and she won't leave", "quit", args=("--country", "GB"))
+    reply = " ".join(adult.output.split("you ›")[1].split())
+    assert "call 0808 2000 247" in reply and "Are they safe right now, and are you?" in reply
+    assert "about suicide" not in child.output + adult.output
+
+
 def test_after_a_crisis_a_bare_im_fine_points_to_lines_shown_below_not_a_web_page(talk):
     result = talk("I want to kill myself tonight", "im fine", "quit", args=("--country", "GB"))
     assert result.exit_code == 0, result.output

@@ -17,7 +17,9 @@ def test_the_first_two_sentences_give_a_call_and_a_text_route_for_the_country(co
     assert response.call is not None and response.call.call in first
     assert response.text is not None and response.text.text in second
     assert "call" in first.lower() and "text" in second.lower()
-    assert crisis_lines.lines_for(country).emergency in second
+    # someone else being hurt by a person may be happening now: those two give the emergency number first
+    emergency_first = variant in ("someone_else_hurt", "child_hurt")
+    assert crisis_lines.lines_for(country).emergency in (first if emergency_first else second)
 
 
 @pytest.mark.parametrize("country", COUNTRIES + ["INT", "FR"])
@@ -78,7 +80,7 @@ def test_the_variant_follows_the_assessment():
     assert variant_for(assess("He has a knife and he's coming up the stairs.")) == "hurt_by_someone"
     assert variant_for(assess("I'm scared for my life, he says he'll kill me tonight.")) == "hurt_by_someone"
     assert variant_for(assess("he hits me and I want to die")) == "concern"
-    assert variant_for(assess("my sister's boyfriend hits her")) == "someone_else"
+    assert variant_for(assess("my sister's boyfriend hits her")) == "someone_else_hurt"
     # thoughts of hurting someone else: asked whether they might act, not about ending their own life
     assert variant_for(assess("i keep having thoughts of hurting my son")) == "harm_to_others"
     assert variant_for(assess("im going to hurt him tonight")) == "harm_to_others"

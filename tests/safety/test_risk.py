@@ -384,7 +384,7 @@ def test_hands_on_the_writers_own_neck_are_about_the_writer_not_someone_else():
 
     for text in ("he put his hands around my neck", "he grabbed my wrist so hard it bruised"):
         assert variant_for(assess(text)) == "hurt_by_someone", text
-    assert variant_for(assess("he hit my mum")) == "someone_else"
+    assert variant_for(assess("he hit my mum")) == "someone_else_hurt"
 
 
 @pytest.mark.parametrize("text", [

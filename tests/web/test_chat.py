@@ -77,6 +77,17 @@ def test_a_crisis_reply_is_shown_apart_with_call_text_and_the_crisis_page(person
     assert "tel:988" not in first  # the ordinary reply stays ordinary
 
 
+def test_a_crisis_reply_about_a_child_being_hurt_offers_the_child_line_it_named(personas, sign_in):
+    alice = sign_in(personas.alice)
+    where = start(alice)
+    say(alice, where, "one of my pupils told me her dad hits her with a belt")
+    shown = alice.get(where).text
+    reply = shown[shown.index('id="reply-1"'):]
+    reply = reply[:reply.index("</li>")]
+    assert "1-800-422-4453" in page_text(alice.get(where)) and 'href="tel:18004224453"' in reply
+    assert 'href="tel:988"' not in reply and "suicide" not in html.unescape(reply).lower()
+
+
 def test_a_message_that_is_too_long_comes_back_with_a_kind_word_and_nothing_lost(personas, sign_in, db):
     alice = sign_in(personas.alice)
     where = start(alice)

@@ -142,6 +142,13 @@ def test_the_crisis_page_lists_988_by_call_and_text_and_911(web):
     assert "findahelpline.com" in page
 
 
+def test_the_crisis_page_lists_the_child_protection_line_under_its_own_heading(web):
+    page = web.get("/crisis").text
+    heading = page.index("Worried about a child?")
+    assert 'href="tel:18004224453"' in page[heading:] and 'href="tel:18004224453"' not in page[:heading]
+    assert "You don't have to be certain" in html.unescape(page[heading:])
+
+
 def test_the_crisis_page_keeps_a_signed_in_client_in_their_space(personas, sign_in):
     page = sign_in(personas.alice).get("/crisis").text
     assert 'href="/safety-plan"' in page and 'href="/journal"' in page  # their own menu, two clicks to the plan

@@ -25,10 +25,12 @@ CRISIS_PAGE_NOTE = " More ways to reach someone are on the crisis page (/crisis)
 # the concern response is new, and said in full).
 _COVERED_BY = {"urgent": {"urgent", "not_safe"}, "concern": {"urgent", "concern", "not_safe"}, "not_safe": {"not_safe"},
                "hurt_by_someone": {"hurt_by_someone"}, "someone_else": {"someone_else", "someone_else_urgent"},
+               "someone_else_hurt": {"someone_else_hurt", "child_hurt"}, "child_hurt": {"child_hurt"},
                "someone_else_urgent": {"someone_else_urgent"}, "harm_to_others": {"harm_to_others"}}
 # The fixed replies that stay with a crisis (responses.toml stay_with_*, after_not_safe), by their ids' openings.
 _STAYING = ("sw-", "sh-", "ss-", "so-", "ns-")
-_THIRD_PARTY = {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}
+_THIRD_PARTY = {SENTENCES["third_party"], SENTENCES["third_party_urgent"], SENTENCES["third_party_hurt"],
+                SENTENCES["third_party_hurt_urgent"], SENTENCES["third_party_child"]}
 
 
 def reply_to_risk(conversation: Conversation, assessment, country: str, has_safety_plan: bool = False,
@@ -72,7 +74,7 @@ def stay_with(conversation: Conversation, country: str, used: list[str], after_a
         options = r["stay_with_hurt"]
     elif full == "harm_to_others":
         options = r["stay_with_harming"]
-    elif full in ("someone_else", "someone_else_urgent"):
+    elif full in ("someone_else", "someone_else_urgent", "someone_else_hurt", "child_hurt"):
         options = r["stay_with_someone"]
     elif conversation.safety.level == "urgent":
         options = r["stay_with_urgent"]

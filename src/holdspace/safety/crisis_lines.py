@@ -19,6 +19,8 @@ class Line:
     hours: str = ""
     source: str = ""
     for_abuse: bool = False  # a line for people hurt, threatened or controlled by someone (domestic abuse)
+    for_child: bool = False  # a line for adults worried about a child (child protection)
+    reviewed: str = ""       # when this line was checked, if later than the rest of its country
 
     @property
     def spoken(self) -> str:
@@ -44,11 +46,11 @@ class CountryLines:
 
     @property
     def call_line(self) -> Line | None:
-        return next((line for line in self.lines if line.call and not line.for_abuse), None)
+        return next((line for line in self.lines if line.call and not (line.for_abuse or line.for_child)), None)
 
     @property
     def text_line(self) -> Line | None:
-        return next((line for line in self.lines if line.text and not line.for_abuse), None)
+        return next((line for line in self.lines if line.text and not (line.for_abuse or line.for_child)), None)
 
     @property
     def abuse_call_line(self) -> Line | None:
@@ -58,6 +60,19 @@ class CountryLines:
     @property
     def abuse_text_line(self) -> Line | None:
         return next((line for line in self.lines if line.text and line.for_abuse), None) or self.text_line
+
+    @property
+    def child_call_line(self) -> Line | None:
+        """The country's line for adults worried about a child, else its abuse line, else its general call line."""
+        return next((line for line in self.lines if line.call and line.for_child), None) or self.abuse_call_line
+
+    @property
+    def child_text_line(self) -> Line | None:
+        return next((line for line in self.lines if line.text and line.for_child), None) or self.abuse_text_line
+
+    @property
+    def child_lines(self) -> tuple[Line, ...]:
+        return tuple(line for line in self.lines if line.for_child)
 
 
 @cache

@@ -60,6 +60,11 @@ SENTENCES = {
     "farewell_weak": "Saying goodbye or putting affairs in order was mentioned.",
     "third_party": "Someone else may be at risk: this is about another person, not the writer.",
     "third_party_urgent": "Someone else may be in danger right now: this is about another person.",
+    # Someone else hurt, threatened or controlled by a person: the danger is that person, not their own wish to die.
+    "third_party_hurt": ("Someone else is being hurt, threatened or controlled by another person: this is about them, "
+                         "not the writer."),
+    "third_party_hurt_urgent": "Someone else is being hurt by another person right now: this is about them, not the writer.",
+    "third_party_child": "The person being hurt may be a child.",
 }
 
 
@@ -75,8 +80,9 @@ def _near(a: Hit, b: Hit, distance: int = 1) -> bool:
     return abs(a.sentence - b.sentence) <= distance
 
 
-def judge(hits: list[Hit], *, resolved: bool = False) -> Judgement:
-    """Decide the level from hits already read in context; `resolved`: the text says it is behind them."""
+def judge(hits: list[Hit], *, resolved: bool = False, child: bool = False) -> Judgement:
+    """Decide the level from hits already read in context; `resolved`: the text says it is behind them; `child`: the
+    text names a child as the one someone else is hurting (safeguarding.about_a_child)."""
     live: list[Hit] = []
     for hit in hits:
         if hit.dropped:
@@ -227,7 +233,15 @@ def judge(hits: list[Hit], *, resolved: bool = False) -> Judgement:
         if kind in urgent_parts or (urgent_parts and kind in IDEATION | {"hopeless_death", "farewell_weak"}):
             continue
         reasons.append(SENTENCES[kind])
-    if other_urgent or other_abuse_now:
+    # Someone else hurt by a person, and nothing else about them, is said so: "my sister's boyfriend hits her" asks
+    # whether she is safe from him, "my friend wants to die because he hits her" still whether she might end her life.
+    hurt_only = bool(other_risk) and all(h.kind == "abuse" for h in other_risk)
+    if hurt_only:
+        reasons.append(SENTENCES["third_party_hurt_urgent" if other_abuse_now else "third_party_hurt"])
+        if child:
+            reasons.append(SENTENCES["third_party_child"])
+        counted += other_risk
+    elif other_urgent or other_abuse_now:
         reasons.append(SENTENCES["third_party_urgent"])
         counted += [h for h in theirs if h.kind in {"attempt", "danger", "harm_others_urgent", "abuse"}]
     elif other_risk:

@@ -100,8 +100,8 @@ def starting_lines(country: str) -> list[str]:
     here = crisis_lines.lines_for(country or "INT")
     lines = []
     for line in here.lines:
-        if line.for_abuse:
-            continue  # (a line for domestic abuse is on the crisis page; the client adds it if it fits)
+        if line.for_abuse or line.for_child:
+            continue  # (a line for domestic abuse or child protection is on the crisis page; the client adds it if it fits)
         routes = []
         if line.call:
             routes.append(f"call {line.call}")

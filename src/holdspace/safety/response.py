@@ -15,16 +15,20 @@ from importlib import resources
 from holdspace.safety import crisis_lines
 from holdspace.safety.crisis_lines import CountryLines, Line
 
-__all__ = ["CrisisResponse", "GENTLE", "VARIANTS", "crisis_response", "variant_for", "version"]
+__all__ = ["CrisisResponse", "GENTLE", "OWN_LINES", "VARIANTS", "crisis_response", "variant_for", "version"]
 
-VARIANTS = ("urgent", "concern", "someone_else", "someone_else_urgent", "hurt_by_someone", "harm_to_others", "again",
-            "not_safe")
+VARIANTS = ("urgent", "concern", "someone_else", "someone_else_urgent", "hurt_by_someone", "someone_else_hurt",
+            "child_hurt", "harm_to_others", "again", "not_safe")
 # ("again" and "not_safe" belong to a conversation that has already had a full response: the listener picks
 # them, the shorter one for risk raised again, the other after "no" to "Are you safe right now?"; variant_for
 # never returns them.)
 # The lighter check-in for a concern only the classifier heard (risk.classifier_only): it asks first,
 # then gives the call and text routes, so the crisis response's first-two-sentences rule is not its rule.
 GENTLE = "unsure"
+# Which of the country's lines a variant offers first: someone being hurt by a person, the writer or someone else,
+# gets the domestic abuse line (it takes calls from worried friends and family too), a child the child-protection
+# line; everyone else the general crisis lines.
+OWN_LINES = {"hurt_by_someone": "abuse", "someone_else_hurt": "abuse", "child_hurt": "child"}
 
 
 @dataclass(frozen=True)
@@ -53,10 +57,11 @@ def version() -> str:
     return _templates()["version"]
 
 
-def _routes(here: CountryLines, abuse: bool = False) -> tuple[str, str, Line | None, Line | None]:
+def _routes(here: CountryLines, lines: str = "general") -> tuple[str, str, Line | None, Line | None]:
     routes = _templates()["routes"]
-    call = here.abuse_call_line if abuse else here.call_line
-    text = call if call is not None and call.text else here.abuse_text_line if abuse else here.text_line
+    call, text = {"general": (here.call_line, here.text_line), "abuse": (here.abuse_call_line, here.abuse_text_line),
+                  "child": (here.child_call_line, here.child_text_line)}[lines]
+    text = call if call is not None and call.text else text
     webs = [line for line in here.lines if line.web]
     if call is None or text is None:  # the international fallback lists websites, not numbers
         first = webs[0].web if webs else "https://findahelpline.com"
@@ -96,7 +101,7 @@ def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urge
         raise ValueError(f"variant must be one of {VARIANTS + (GENTLE,)}")
     here = crisis_lines.lines_for(country or "INT")
     template = _templates()[variant]
-    call_route, text_route, call, text = _routes(here, abuse=variant == "hurt_by_someone")
+    call_route, text_route, call, text = _routes(here, OWN_LINES.get(variant, "general"))
     plan = template["safety_plan_exists" if has_safety_plan else "safety_plan_missing"]
     emergency = here.emergency
     told = None if told is None else tuple(told)
@@ -110,15 +115,17 @@ def crisis_response(country: str, *, has_safety_plan: bool, variant: str = "urge
 
 
 def variant_for(assessment) -> str | None:
-    """Which response an assessment calls for: urgent, concern, someone_else(_urgent), hurt_by_someone, harm_to_others,
-    unsure, or None.
+    """Which response an assessment calls for: urgent, concern, someone_else(_urgent), hurt_by_someone,
+    someone_else_hurt, child_hurt, harm_to_others, unsure, or None.
 
     A concern only the embedding classifier heard, with no words behind it, gets the gentle check-in
     (`GENTLE`, "unsure"): the classifier can be wrong, so it asks rather than alarms.
 
     Someone being hurt or threatened by another person ("he pushed me into the wall", "he's coming up
     the stairs with a knife"), with no risk to themselves named, is asked about their safety from
-    that person, at either level.
+    that person, at either level. So is someone else being hurt by a person, with nothing said about their own
+    wish to die or the writer's own risk ("my sister's boyfriend hits her"): the writer is helped to get help to
+    them, with a child-protection line when the one hurt is a child ("one of my pupils told me her dad hits her").
     """
     from holdspace.safety.levels import SENTENCES
     from holdspace.safety.risk import classifier_only
@@ -129,14 +136,18 @@ def variant_for(assessment) -> str | None:
         return GENTLE
     reasons = set(assessment.reasons)
     hurt = {SENTENCES["abuse"], SENTENCES["danger"]}
+    hurt_others = {SENTENCES["third_party_hurt"], SENTENCES["third_party_hurt_urgent"], SENTENCES["third_party_child"]}
     others = {SENTENCES["third_party"], SENTENCES["third_party_urgent"]}
     harming = {SENTENCES["harm_others"], SENTENCES["harm_others_thoughts"], SENTENCES["harm_others_urgent"]}
-    if reasons & harming and reasons <= harming | others:
+    if reasons & harming and reasons <= harming | others | hurt_others:
         # ("i keep having thoughts of hurting my son"): asked whether they might act and whether everyone is safe
         return "harm_to_others"
-    if reasons & hurt and reasons <= hurt | others:
+    if reasons & hurt and reasons <= hurt | others | hurt_others:
         # ("he says he'll kill me tonight" also reads as someone else at risk; the writer is the one in danger)
         return "hurt_by_someone"
+    if reasons & hurt_others and reasons <= hurt_others:
+        # ("my neighbour's husband is beating her right now"): the emergency number first, at either level
+        return "child_hurt" if SENTENCES["third_party_child"] in reasons else "someone_else_hurt"
     if assessment.level == "urgent":
         # ("my friend just took 40 paracetamol", "his stepdad is coming after him with a knife right now")
         return "someone_else_urgent" if reasons <= others else "urgent"

@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from functools import cache
 
-from holdspace.safety import levels, rules
+from holdspace.safety import levels, rules, safeguarding
 from holdspace.safety.assessment import LEVELS, NO_RISK, Assessment, Layer, Span, higher
 
 __all__ = ["Assessment", "Span", "assess", "assess_phq9_item9", "classifier_only", "combined", "higher",
@@ -37,7 +37,8 @@ _FRAMED = frozenset({"media", "topic"})
 def rules_layer(text: str, deadline: float) -> Assessment:
     """Our own patterns (rules.toml), read with negation, tense, quotation and whose risk it is."""
     norm, hits, resolved = rules.find_hits(text, deadline=deadline)
-    judgement = levels.judge(hits, resolved=resolved)
+    hurt = [norm.text[h.start:h.end] for h in hits if h.kind == "abuse" and h.who == "other" and not h.dropped]
+    judgement = levels.judge(hits, resolved=resolved, child=bool(hurt) and safeguarding.about_a_child(norm.text, hurt))
     spans = []
     for hit in judgement.hits:
         start, end = norm.span(hit.start, hit.end)

@@ -15,7 +15,7 @@ from holdspace.privacy import consent
 from holdspace.privacy.accounts import User
 from holdspace.privacy.policy import visible_owner
 from holdspace.safety import plan
-from holdspace.safety.response import crisis_response
+from holdspace.safety.response import OWN_LINES, crisis_response
 from holdspace.web.deps import (CheckCsrf, Client, Db, Id, SignedIn, Therapist, done_url, redirect, render,
                                 settings_of)
 
@@ -45,12 +45,16 @@ def _opening(request: Request) -> str:
     return listener_of(request).opening()
 
 
-def _crisis_routes(request: Request, items: list[chat.ChatMessage]):
-    """The call and text lines to offer beside crisis replies, when a page has any."""
+def _crisis_routes(request: Request, items: list[chat.ChatMessage]) -> dict:
+    """The call and text lines to offer beside each crisis reply, by turn: the lines its words named when they are
+    the country's own for it (domestic abuse, a child), else the general ones for the page's most serious level."""
     worst = max((m.level for m in items if m.flagged), key=chat.LEVELS.index, default=None)
     if worst is None:
-        return None
-    return crisis_response(settings_of(request).country, has_safety_plan=False, variant=worst)
+        return {}
+    country = settings_of(request).country
+    general = crisis_response(country, has_safety_plan=False, variant=worst)
+    return {m.turn: crisis_response(country, has_safety_plan=False, variant=m.reply["variant"])
+            if m.reply.get("variant") in OWN_LINES else general for m in items if m.flagged}
 
 
 def _has_safety_plan(db, user: User) -> bool:

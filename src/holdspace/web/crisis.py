@@ -63,6 +63,8 @@ class LineOut(BaseModel):
     hours: str
     source: str
     for_abuse: bool = False
+    for_child: bool = False
+    reviewed: str = ""  # when this line was checked, if later than the country's `reviewed`
 
 
 class CrisisLinesOut(BaseModel):
